@@ -1,0 +1,106 @@
+# capnet: a plain Makefile. `make` builds ./capnet; see README for the rest.
+# SAN=1 builds everything with AddressSanitizer and UndefinedBehaviorSanitizer into
+# build/san, so a sanitized and a plain build can live side by side.
+
+CC ?= cc
+PKGS = libmicrohttpd jansson sqlite3 libsodium libical libcmark libzip libcurl
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+       -Wno-format-nonliteral
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c17 -D_GNU_SOURCE $(WARN) -Isrc $(PKG_CFLAGS) -MMD -MP
+LDFLAGS ?=
+
+ifeq ($(SAN),1)
+BUILD = build/san
+CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD = build/plain
+endif
+
+LIB_SRC := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/src/cli/main.o
+LIB := $(BUILD)/libcapnet.a
+
+TEST_SRC := $(wildcard tests/unit/*/*_test.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check demo deps test-deps clean fuzz bench format
+
+all: capnet
+
+# ./capnet is always the plain build; the sanitized binary stays in build/san.
+ifeq ($(SAN),1)
+capnet: $(BUILD)/capnet
+else
+capnet: $(BUILD)/capnet
+	cp $(BUILD)/capnet capnet
+endif
+
+$(BUILD)/capnet: $(MAIN_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(PKG_LIBS)
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka $(LDFLAGS)
+
+deps:
+	scripts/deps run
+
+test-deps:
+	scripts/deps test
+
+tests: $(BUILD)/capnet $(TEST_BIN)
+
+check: test-deps
+	$(MAKE) tests
+	CAPNET_BIN=$(abspath $(BUILD)/capnet) CAPNET_BUILD=$(abspath $(BUILD)) SAN=$(SAN) \
+		tests/run
+
+demo: deps
+	$(MAKE) capnet
+	./capnet demo --db sqlite:capnet.db
+	./capnet serve --db sqlite:capnet.db --listen 127.0.0.1:8080
+
+# libFuzzer targets: one per parser of outside input.
+FUZZ_SRC := $(wildcard tests/fuzz/*_fuzz.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -Isrc $(PKG_CFLAGS) \
+	-fsanitize=fuzzer,address,undefined
+FUZZ_LIB_SRC := $(LIB_SRC)
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
+	@mkdir -p build/fuzz
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS)
+
+fuzz: $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do \
+		n=$$(basename $$f); mkdir -p build/fuzz/corpus-$$n; \
+		echo "fuzzing $$n for $${FUZZ_SECONDS:-60}s"; \
+		$$f -max_total_time=$${FUZZ_SECONDS:-60} build/fuzz/corpus-$$n \
+			tests/fuzz/corpus/$${n%_fuzz} || exit 1; \
+	done
+
+bench: capnet
+	bench/run
+
+format:
+	clang-format -i $(wildcard src/*/*.c src/*/*.h)
+
+clean:
+	rm -rf build capnet
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

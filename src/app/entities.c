@@ -1,0 +1,23 @@
+/* entities: the list. A new declared entity is added here once. */
+#include "app/entities.h"
+
+#include <string.h>
+
+#include "app/network.h"
+#include "app/org.h"
+#include "app/person.h"
+
+const struct rec_entity *const entities_all[] = {
+	&org_entity,	 &relationship_entity, &academic_session_entity, &person_entity,
+	&membership_entity, &network_entity,     &team_entity,		 &meeting_entity,
+	&agenda_item_entity, NULL,
+};
+
+const struct rec_entity *entities_find(const char *name)
+{
+	for (size_t i = 0; entities_all[i] != NULL; i++)
+		if (strcmp(entities_all[i]->name, name) == 0 ||
+		    strcmp(entities_all[i]->plural, name) == 0)
+			return entities_all[i];
+	return NULL;
+}

@@ -1,0 +1,56 @@
+/* network: leadership networks, district teams, meetings with their agendas, and who
+ * facilitates, belongs and attends. */
+#ifndef CN_NETWORK_H
+#define CN_NETWORK_H
+#include <stdint.h>
+
+#include "app/record.h"
+
+extern const struct rec_entity network_entity;
+extern const struct rec_entity team_entity;
+extern const struct rec_entity meeting_entity;
+extern const struct rec_entity agenda_item_entity;
+
+/* One person linked to a network, team or meeting, for listings. */
+struct network_person {
+	int64_t person_id;
+	const char *name;  /* "Given Family" */
+	const char *email; /* may be NULL */
+	const char *role;  /* facilitator | lead | member | present | absent | excused */
+	int64_t team_id;   /* attendance: the person's team in the meeting's network, or 0 */
+};
+
+struct network_people {
+	struct network_person *items;
+	size_t count;
+};
+
+int network_facilitator_add(struct store *db, const struct actor *who, int64_t network_id,
+			    int64_t person_id, struct cn_err *err);
+int network_facilitator_remove(struct store *db, const struct actor *who, int64_t network_id,
+			       int64_t person_id, struct cn_err *err);
+int network_facilitators(struct store *db, struct arena *a, int64_t network_id,
+			 struct network_people *out, struct cn_err *err);
+
+/* role: "lead" or "member". Adding a person already on the team changes the role. */
+int team_member_set(struct store *db, const struct actor *who, int64_t team_id,
+		    int64_t person_id, const char *role, struct cn_err *err);
+int team_member_remove(struct store *db, const struct actor *who, int64_t team_id,
+		       int64_t person_id, struct cn_err *err);
+int team_members(struct store *db, struct arena *a, int64_t team_id, struct network_people *out,
+		 struct cn_err *err);
+
+/* status: "present", "absent" or "excused"; recording again replaces it. */
+int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id,
+		   int64_t person_id, const char *status, struct cn_err *err);
+int attendance_list(struct store *db, struct arena *a, int64_t meeting_id,
+		    struct network_people *out, struct cn_err *err);
+
+/* Agenda items of a meeting in agenda order. */
+int agenda_items(struct store *db, struct arena *a, int64_t meeting_id, struct rec_list *out,
+		 struct cn_err *err);
+
+/* Writes a list of network_person as a JSON array. */
+void network_people_json(struct jw *w, const struct network_people *people);
+
+#endif

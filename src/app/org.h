@@ -1,0 +1,18 @@
+/* org: organizations (state agency, cooperatives, districts, schools, higher
+ * education, partners), the relationships between them, and school years. */
+#ifndef CN_ORG_H
+#define CN_ORG_H
+#include <stdint.h>
+
+#include "app/record.h"
+
+extern const struct rec_entity org_entity;
+extern const struct rec_entity relationship_entity;
+extern const struct rec_entity academic_session_entity;
+
+/* The kind of organization id ("district", ...) into a, or NULL with err set. */
+const char *org_kind(struct store *db, struct arena *a, int64_t id, struct cn_err *err);
+/* Finds an organization by its OneRoster sourcedId: 1 found (*id set), 0 not, -1 error. */
+int org_find_sourced(struct store *db, const char *sourced_id, int64_t *id, struct cn_err *err);
+
+#endif

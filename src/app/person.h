@@ -1,0 +1,40 @@
+/* person: people (user accounts) and their memberships and roles in organizations
+ * (DESIGN §5), passwords and bearer tokens. */
+#ifndef CN_PERSON_H
+#define CN_PERSON_H
+#include <stdint.h>
+
+#include "app/record.h"
+
+extern const struct rec_entity person_entity;
+extern const struct rec_entity membership_entity;
+
+enum { PERSON_PASSWORD_MIN = 10, PERSON_PASSWORD_MAX = 256 };
+
+/* Finds a person by email (any case): 1 found (*id set), 0 not, -1 error. */
+int person_find_email(struct store *db, const char *email, int64_t *id, struct cn_err *err);
+int person_find_sourced(struct store *db, const char *sourced_id, int64_t *id,
+			struct cn_err *err);
+/* Sets the password (argon2id through libsodium); audited without the secret. */
+int person_set_password(struct store *db, const struct actor *who, int64_t person_id,
+			const char *password, struct cn_err *err);
+/* 1 if password matches the person's (active, with a password), 0 if not, -1 error.
+ * Takes about the same time whether or not the person exists. */
+int person_check_password(struct store *db, const char *email, const char *password,
+			  int64_t *person_id, struct cn_err *err);
+/* Creates a bearer token for person_id. *token gets the secret (shown once, stored
+ * only hashed) allocated in a; *token_id its id. purpose: "api" or "calendar". */
+int person_token_create(struct store *db, const struct actor *who, struct arena *a,
+			int64_t person_id, const char *name, const char *purpose, char **token,
+			int64_t *token_id, struct cn_err *err);
+/* The person a live token belongs to: 1 found, 0 unknown or revoked, -1 error. */
+int person_token_check(struct store *db, const char *token, const char *purpose,
+		       int64_t *person_id, int64_t *token_id, struct cn_err *err);
+int person_token_revoke(struct store *db, const struct actor *who, int64_t token_id,
+			struct cn_err *err);
+/* Hex SHA-256 of a secret, as stored for tokens and session ids (65 bytes). */
+void person_secret_hash(const char *secret, char out[65]);
+/* A fresh random secret: 32 bytes as base64url without padding (44 bytes). */
+void person_secret_new(char out[48]);
+
+#endif

@@ -1,0 +1,177 @@
+/* record: declared entities. Each entity of the domain that people create, read, update
+ * and list (organizations, networks, meetings, ...) is declared once as a table of typed,
+ * bounded fields plus its fixed, parameterized SQL. This module validates input against
+ * the declaration, runs the SQL, writes the audit event in the same transaction, and
+ * renders the record as JSON. The CLI, the JSON API and the OpenAPI document are all
+ * driven from the same declarations, so a rule is written once.
+ *
+ * SQL contract of an entity (checked by tests/unit/app/record_test.c):
+ *   sql_get    SELECT id, version, created_at, updated_at, <fields in order>
+ *              FROM ... WHERE id = ?1
+ *   sql_list   the same columns; binds ?1..?N = filters in order (NULL = no filter),
+ *              ?N+1 = cursor (return ids > cursor), ?N+2 = limit; ORDER BY id
+ *   sql_insert binds ?1..?F = fields in order, ?F+1 = created_at = updated_at;
+ *              RETURNING id
+ *   sql_update binds ?1..?F = fields, ?F+1 = updated_at, ?F+2 = id, ?F+3 = version;
+ *              increments version
+ *   sql_delete binds ?1 = id (NULL when records are never deleted)
+ */
+#ifndef CN_RECORD_H
+#define CN_RECORD_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/actor.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "store/store.h"
+
+enum rec_type {
+	REC_TEXT,     /* one line of text, min..max characters */
+	REC_LONGTEXT, /* text that may hold new lines (notes, Markdown) */
+	REC_INT,      /* integer in min..max */
+	REC_BOOL,     /* true/false; stored 0/1 */
+	REC_REF,      /* id of a record of entity `ref` */
+	REC_ENUM,     /* one of `choices` */
+	REC_DATE,     /* YYYY-MM-DD */
+	REC_DATETIME, /* an instant; input as local time in the zone of field `tz_field`
+		       * or with its own offset; stored UTC; shown with the local offset */
+	REC_TZ,       /* an IANA zone name */
+	REC_EMAIL,
+	REC_URL,      /* http or https only */
+	REC_SCHOOL_YEAR, /* "2026-27" */
+	REC_TYPE_COUNT
+};
+
+enum rec_flag {
+	REC_REQUIRED = 1 << 0, /* must be given on create; never null */
+	REC_READONLY = 1 << 1, /* set by capnet (hooks, imports), never by input */
+	REC_FIXED = 1 << 2,    /* given on create, never changed afterwards */
+};
+
+struct rec_entity;
+
+struct rec_field {
+	const char *name; /* JSON key and column; the CLI flag is it with '-' for '_' */
+	enum rec_type type;
+	unsigned flags;
+	int64_t min, max; /* text: characters (max 0 = 200); int: range */
+	const char *const *choices;   /* REC_ENUM: NULL-terminated */
+	const struct rec_entity *ref; /* REC_REF */
+	const char *tz_field;         /* REC_DATETIME */
+	const char *def;              /* default on create, as input text; NULL = null */
+	const char *help;             /* one line for --help and OpenAPI */
+};
+
+struct rec_filter {
+	const char *name; /* query parameter and CLI flag */
+	enum rec_type type;
+	const char *const *choices;
+	const char *help;
+};
+
+struct rec_value {
+	int is_null;
+	int64_t i;     /* INT, BOOL, REF */
+	const char *s; /* every other type, in stored form */
+};
+
+struct rec {
+	const struct rec_entity *entity;
+	int64_t id;
+	int64_t version;
+	const char *created_at;
+	const char *updated_at;
+	struct rec_value *v; /* one per field, in declaration order */
+	unsigned char *given; /* which fields the input set (for updates and errors) */
+};
+
+struct rec_entity {
+	const char *name;   /* singular, as in the audit log: "organization" */
+	const char *plural; /* API collection: "organizations" */
+	const char *title;  /* for people: "organization" */
+	const struct rec_field *fields;
+	size_t nfields;
+	const struct rec_filter *filters;
+	size_t nfilters;
+	const char *sql_get;
+	const char *sql_list;
+	const char *sql_insert;
+	const char *sql_update;
+	const char *sql_delete;
+	/* Cross-field and cross-record rules, and derived fields, after each field is
+	 * valid. old is NULL on create. May change r. */
+	int (*check)(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
+		     struct cn_err *err);
+};
+
+/* A new record of entity e with every field null (defaults are applied by create).
+ * Lives in a. */
+struct rec *rec_new(struct arena *a, const struct rec_entity *e);
+/* The field's index, or -1. */
+int rec_field_index(const struct rec_entity *e, const char *name);
+
+/* Setting input. These check the value's form only (type, length, choice) and name
+ * the field in err; rules across fields and records run in rec_create/rec_update.
+ * Setting a READONLY field is refused unless `trusted` (imports, hooks, demo). */
+int rec_set_text(struct rec *r, struct arena *a, const char *field, const char *value,
+		 struct cn_err *err);
+int rec_set_int(struct rec *r, const char *field, int64_t value, struct cn_err *err);
+int rec_set_null(struct rec *r, const char *field, struct cn_err *err);
+/* The same without the READONLY check, for capnet's own code. */
+int rec_put_text(struct rec *r, struct arena *a, const char *field, const char *value,
+		 struct cn_err *err);
+int rec_put_int(struct rec *r, const char *field, int64_t value, struct cn_err *err);
+
+/* Reading a field by name (it must exist): text NULL / int 0 when null. */
+const char *rec_text(const struct rec *r, const char *field);
+int64_t rec_int(const struct rec *r, const char *field);
+int rec_is_null(const struct rec *r, const char *field);
+
+/* Creates r (id, version, times filled in). One transaction with its audit event. */
+int rec_create(struct store *db, const struct actor *who, struct arena *a, struct rec *r,
+	       struct cn_err *err);
+/* Reads record id of entity e into a new record in a. CN_ERR_NOT_FOUND if absent. */
+int rec_get(struct store *db, struct arena *a, const struct rec_entity *e, int64_t id,
+	    struct rec **out, struct cn_err *err);
+/* Applies the fields `changes` gave onto the stored record id and saves it. When
+ * expected_version is not 0 and the stored version differs: CN_ERR_STALE. *out (may be
+ * NULL) gets the saved record. */
+int rec_update(struct store *db, const struct actor *who, struct arena *a, int64_t id,
+	       int64_t expected_version, const struct rec *changes, struct rec **out,
+	       struct cn_err *err);
+/* Deletes (entities with sql_delete only); CN_ERR_CONFLICT if other records use it. */
+int rec_delete(struct store *db, const struct actor *who, struct arena *a,
+	       const struct rec_entity *e, int64_t id, int64_t expected_version,
+	       struct cn_err *err);
+
+struct rec_query {
+	const char *filter[8]; /* input text per declared filter, NULL = none */
+	int64_t cursor;        /* list ids after this one */
+	int limit;             /* 1..REC_LIST_MAX; 0 = REC_LIST_DEFAULT */
+};
+enum { REC_LIST_DEFAULT = 50, REC_LIST_MAX = 1000 };
+
+struct rec_list {
+	struct rec **items;
+	size_t count;
+	int64_t next_cursor; /* 0 when this was the last page */
+};
+
+/* Lists records matching q, validating each filter (named in err). */
+int rec_list(struct store *db, struct arena *a, const struct rec_entity *e,
+	     const struct rec_query *q, struct rec_list *out, struct cn_err *err);
+/* Runs sql, which returns the entity's get columns, with ?1 bound to param, and
+ * collects every row (for fixed orderings such as an agenda). */
+int rec_list_by(struct store *db, struct arena *a, const struct rec_entity *e, const char *sql,
+		int64_t param, struct rec_list *out, struct cn_err *err);
+/* Index of filter name in e, or -1. */
+int rec_filter_index(const struct rec_entity *e, const char *name);
+
+/* {"id":..,"version":..,<fields>,"created_at":..,"updated_at":..} */
+void rec_to_json(struct jw *w, const struct rec *r);
+/* The ETag of a record version: "\"<id>-<version>\"" into out. */
+void rec_etag(const struct rec *r, char *out, size_t size);
+
+#endif

@@ -1,0 +1,60 @@
+/* cli: what every command shares: the database URL, the connection, the arena for
+ * the command, and the actor (the operator, acting as admin). Commands return the
+ * process exit code: 0 ok, 1 failure, 2 usage. */
+#ifndef CN_CLI_H
+#define CN_CLI_H
+#include "app/actor.h"
+#include "app/record.h"
+#include "cli/args.h"
+#include "cli/output.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "store/store.h"
+
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+struct cli {
+	const char *db_url;
+	struct store *db; /* opened by cli_db() */
+	struct arena *a;
+	struct actor who;
+	int tty; /* stderr is a terminal: progress may be drawn */
+};
+
+/* Opens the database and checks its schema is current (else tells to run init). */
+int cli_db(struct cli *c, struct cn_err *err);
+/* Prints the error to stderr as "capnet: where: what" and returns its exit code. */
+int cli_fail(const struct cn_err *err);
+/* Prints a usage problem and returns CLI_USAGE. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Parses a positive id from a positional argument named what; -1 after printing. */
+int cli_id(const char *s, const char *what, int64_t *out);
+/* The --format option as output_format; -1 after printing. */
+int cli_format(const struct args *a, enum output_format *out);
+
+/* Generic commands of a declared entity: add, list, show, update, delete.
+ * columns picks the table columns of list (NULL = all). Returns an exit code; 2 when
+ * verb is not one of them. */
+int entity_cmd(struct cli *c, const struct rec_entity *e, const char *cmd, const char *verb,
+	       int argc, char **argv, const char *const *columns);
+/* `capnet CMD VERB ...` for an entity with only the generic verbs; what describes
+ * the entity in the help line. */
+int entity_top(struct cli *c, const struct rec_entity *e, const char *cmd, const char *what,
+	       int argc, char **argv, const char *const *columns);
+/* Prints the verbs of entity_cmd for cmd's --help. */
+void entity_cmd_help(const struct rec_entity *e, const char *cmd);
+
+/* Commands (cmd_*.c). argv[0] is the command name. */
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_user(struct cli *c, int argc, char **argv);
+int cmd_token(struct cli *c, int argc, char **argv);
+int cmd_org(struct cli *c, int argc, char **argv);
+int cmd_relationship(struct cli *c, int argc, char **argv);
+int cmd_network(struct cli *c, int argc, char **argv);
+int cmd_team(struct cli *c, int argc, char **argv);
+int cmd_meeting(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,356 @@
+/* store: the backend-neutral half of the storage interface: URL dispatch, the
+ * per-connection statement cache, nested transactions and migrations. The dialects
+ * live in store_sqlite.c (and store_pg.c). */
+#include "store/store.h"
+#include "store/store_backend.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/timeutil.h"
+
+enum { STORE_CACHE_SLOTS = 512 };
+
+struct store_stmt {
+	struct store *st;
+	const char *sql; /* cache key: the address of a constant */
+	void *h;
+	int busy;
+	int cached;
+};
+
+struct store {
+	const struct store_backend *be;
+	void *conn;
+	int tx_depth;
+	int tx_doomed;
+	struct store_stmt cache[STORE_CACHE_SLOTS];
+};
+
+int store_open(const char *url, struct store **out, struct cn_err *err)
+{
+	const struct store_backend *be = NULL;
+	const char *target = url;
+	if (url == NULL || url[0] == '\0')
+		return cn_err_field(err, CN_ERR_INPUT, "db", "no database given; use --db sqlite:PATH");
+	if (strncmp(url, "sqlite:", 7) == 0) {
+		be = &store_sqlite_backend;
+		target = url + 7;
+	} else if (strncmp(url, "postgresql:", 11) == 0 || strncmp(url, "postgres:", 9) == 0) {
+		return cn_err_field(err, CN_ERR_INPUT, "db",
+				    "PostgreSQL is not available in this build; use sqlite:PATH");
+	} else if (strchr(url, ':') == NULL || strchr(url, '/') != NULL) {
+		be = &store_sqlite_backend; /* a bare path */
+	} else {
+		return cn_err_field(err, CN_ERR_INPUT, "db",
+				    "'%s' is not a database URL; use sqlite:PATH", url);
+	}
+	if (target[0] == '\0')
+		return cn_err_field(err, CN_ERR_INPUT, "db", "the sqlite: URL has no file path");
+	void *conn = NULL;
+	if (be->open(target, &conn, err) != 0)
+		return -1;
+	struct store *st = xcalloc(1, sizeof(*st));
+	st->be = be;
+	st->conn = conn;
+	*out = st;
+	return 0;
+}
+
+void store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->tx_depth > 0)
+		st->be->exec(st->conn, "ROLLBACK", NULL);
+	for (int i = 0; i < STORE_CACHE_SLOTS; i++)
+		if (st->cache[i].h != NULL)
+			st->be->finalize(st->cache[i].h);
+	st->be->close(st->conn);
+	free(st);
+}
+
+const char *store_backend_name(const struct store *st)
+{
+	return st->be->name;
+}
+
+int store_exec(struct store *st, const char *sql, struct cn_err *err)
+{
+	return st->be->exec(st->conn, sql, err);
+}
+
+int store_begin(struct store *st, struct cn_err *err)
+{
+	if (st->tx_depth++ > 0)
+		return 0;
+	st->tx_doomed = 0;
+	if (st->be->exec(st->conn, st->be->begin_sql, err) != 0) {
+		st->tx_depth = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int store_commit(struct store *st, struct cn_err *err)
+{
+	if (st->tx_depth == 0)
+		return cn_err_set(err, CN_ERR_INTERNAL, "commit without a transaction");
+	if (--st->tx_depth > 0)
+		return 0;
+	if (st->tx_doomed) {
+		st->be->exec(st->conn, "ROLLBACK", NULL);
+		return cn_err_set(err, CN_ERR_INTERNAL,
+				  "the transaction was rolled back by an earlier failure");
+	}
+	if (st->be->exec(st->conn, "COMMIT", err) != 0) {
+		st->be->exec(st->conn, "ROLLBACK", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->tx_depth == 0)
+		return;
+	if (--st->tx_depth > 0) {
+		st->tx_doomed = 1;
+		return;
+	}
+	st->be->exec(st->conn, "ROLLBACK", NULL);
+}
+
+int store_in_transaction(const struct store *st)
+{
+	return st->tx_depth > 0;
+}
+
+static size_t store_slot(const char *sql)
+{
+	uintptr_t p = (uintptr_t)sql;
+	return (size_t)((p >> 3) ^ (p >> 13)) % STORE_CACHE_SLOTS;
+}
+
+struct store_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *err)
+{
+	size_t slot = store_slot(sql);
+	for (int probe = 0; probe < 8; probe++) {
+		struct store_stmt *c = &st->cache[(slot + (size_t)probe) % STORE_CACHE_SLOTS];
+		if (c->sql == sql && c->h != NULL) {
+			if (c->busy)
+				break; /* the same statement nested: use a fresh one */
+			c->busy = 1;
+			return c;
+		}
+		if (c->sql == NULL) {
+			void *h = st->be->prepare(st->conn, sql, err);
+			if (h == NULL)
+				return NULL;
+			c->st = st;
+			c->sql = sql;
+			c->h = h;
+			c->busy = 1;
+			c->cached = 1;
+			return c;
+		}
+	}
+	void *h = st->be->prepare(st->conn, sql, err);
+	if (h == NULL)
+		return NULL;
+	struct store_stmt *q = xcalloc(1, sizeof(*q));
+	q->st = st;
+	q->sql = sql;
+	q->h = h;
+	q->busy = 1;
+	return q;
+}
+
+void store_bind_int(struct store_stmt *q, int idx, int64_t v)
+{
+	q->st->be->bind_int(q->h, idx, v);
+}
+
+void store_bind_double(struct store_stmt *q, int idx, double v)
+{
+	q->st->be->bind_double(q->h, idx, v);
+}
+
+void store_bind_text(struct store_stmt *q, int idx, const char *s)
+{
+	if (s == NULL)
+		q->st->be->bind_null(q->h, idx);
+	else
+		q->st->be->bind_text(q->h, idx, s);
+}
+
+void store_bind_null(struct store_stmt *q, int idx)
+{
+	q->st->be->bind_null(q->h, idx);
+}
+
+void store_bind_id(struct store_stmt *q, int idx, int64_t v)
+{
+	if (v == 0)
+		q->st->be->bind_null(q->h, idx);
+	else
+		q->st->be->bind_int(q->h, idx, v);
+}
+
+int store_step(struct store_stmt *q, struct cn_err *err)
+{
+	int rc = q->st->be->step(q->st->conn, q->h, err);
+	if (rc < 0 && q->st->tx_depth > 0)
+		q->st->tx_doomed = 1;
+	return rc;
+}
+
+int64_t store_col_int(struct store_stmt *q, int col)
+{
+	return q->st->be->col_int(q->h, col);
+}
+
+double store_col_double(struct store_stmt *q, int col)
+{
+	return q->st->be->col_double(q->h, col);
+}
+
+const char *store_col_text(struct store_stmt *q, int col)
+{
+	return q->st->be->col_text(q->h, col);
+}
+
+int store_col_is_null(struct store_stmt *q, int col)
+{
+	return q->st->be->col_is_null(q->h, col);
+}
+
+char *store_col_dup(struct store_stmt *q, int col, struct arena *a)
+{
+	return arena_strdup(a, store_col_text(q, col));
+}
+
+void store_done(struct store_stmt *q)
+{
+	if (q == NULL)
+		return;
+	if (q->cached) {
+		q->st->be->reset(q->h);
+		q->busy = 0;
+		return;
+	}
+	q->st->be->finalize(q->h);
+	free(q);
+}
+
+int64_t store_changes(struct store *st)
+{
+	return st->be->changes(st->conn);
+}
+
+int store_run(struct store *st, const char *sql, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(st, sql, err);
+	if (q == NULL)
+		return -1;
+	int rc = store_step(q, err);
+	store_done(q);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_integrity_check(struct store *st, char *out, unsigned long size, struct cn_err *err)
+{
+	return st->be->integrity_check(st->conn, out, size, err);
+}
+
+/* Migrations. The version table is created here so that every backend keeps it the
+ * same way; its SQL is plain enough for both dialects. */
+static const char SQL_VERSION_TABLE[] =
+	"CREATE TABLE IF NOT EXISTS schema_migration ("
+	" version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+static const char SQL_VERSION_GET[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migration";
+static const char SQL_VERSION_ADD[] =
+	"INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)";
+
+int store_schema_latest(void)
+{
+	return STORE_MIGRATION_COUNT;
+}
+
+int store_schema_version(struct store *st, int *version, struct cn_err *err)
+{
+	if (store_exec(st, SQL_VERSION_TABLE, err) != 0)
+		return -1;
+	struct store_stmt *q = store_prepare(st, SQL_VERSION_GET, err);
+	if (q == NULL)
+		return -1;
+	int rc = store_step(q, err);
+	if (rc == 1)
+		*version = (int)store_col_int(q, 0);
+	store_done(q);
+	return rc == 1 ? 0 : -1;
+}
+
+int store_migrate(struct store *st, int *applied, struct cn_err *err)
+{
+	int version = 0, count = 0;
+	if (applied != NULL)
+		*applied = 0;
+	if (store_schema_version(st, &version, err) != 0)
+		return -1;
+	if (version > STORE_MIGRATION_COUNT)
+		return cn_err_set(err, CN_ERR_CONFLICT,
+				  "the database has schema version %d but this capnet knows only "
+				  "up to %d; use a newer capnet",
+				  version, STORE_MIGRATION_COUNT);
+	for (int v = version + 1; v <= STORE_MIGRATION_COUNT; v++) {
+		if (store_begin(st, err) != 0)
+			return -1;
+		char now[TIME_ISO_LEN];
+		time_now_utc(now);
+		struct store_stmt *q = NULL;
+		if (store_exec(st, st->be->migrations[v - 1], err) != 0)
+			goto fail;
+		q = store_prepare(st, SQL_VERSION_ADD, err);
+		if (q == NULL)
+			goto fail;
+		store_bind_int(q, 1, v);
+		store_bind_text(q, 2, now);
+		if (store_step(q, err) < 0)
+			goto fail;
+		store_done(q);
+		if (store_commit(st, err) != 0)
+			return -1;
+		count++;
+		continue;
+	fail:
+		store_done(q);
+		store_rollback(st);
+		char msg[sizeof(err->msg)];
+		snprintf(msg, sizeof(msg), "%s", err->msg);
+		return cn_err_set(err, CN_ERR_INTERNAL, "migration %d failed: %s", v, msg);
+	}
+	if (applied != NULL)
+		*applied = count;
+	return 0;
+}
+
+int store_require_current(struct store *st, struct cn_err *err)
+{
+	int version = 0;
+	if (store_schema_version(st, &version, err) != 0)
+		return -1;
+	if (version == STORE_MIGRATION_COUNT)
+		return 0;
+	if (version > STORE_MIGRATION_COUNT)
+		return cn_err_set(err, CN_ERR_CONFLICT,
+				  "the database has schema version %d but this capnet knows only "
+				  "up to %d; use a newer capnet",
+				  version, STORE_MIGRATION_COUNT);
+	return cn_err_set(err, CN_ERR_CONFLICT,
+			  "the database is at schema version %d, this capnet needs %d; "
+			  "run `capnet init` to migrate it",
+			  version, STORE_MIGRATION_COUNT);
+}

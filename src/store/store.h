@@ -1,0 +1,88 @@
+/* store: the storage interface. One struct store is one database connection; it is
+ * not shared between threads (open one per thread). Statements are portable SQL with
+ * `?` placeholders, kept as constants in the module that runs them; the backend
+ * (SQLite now) handles its dialect. Nothing above src/store knows which backend runs.
+ *
+ * Typical use:
+ *	struct store_stmt *q = store_prepare(db, SQL_ORG_GET, err);
+ *	if (q == NULL) return -1;
+ *	store_bind_int(q, 1, id);
+ *	int rc = store_step(q, err);   // 1 row, 0 done, -1 error
+ *	...
+ *	store_done(q);                  // always, once per prepare
+ */
+#ifndef CN_STORE_H
+#define CN_STORE_H
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+
+struct store;
+struct store_stmt;
+
+#define STORE_DEFAULT_URL "sqlite:capnet.db"
+
+/* Opens the database at url ("sqlite:PATH"; a bare path means sqlite). Does not
+ * migrate. On success *out is a connection the caller closes with store_close(). */
+int store_open(const char *url, struct store **out, struct cn_err *err);
+void store_close(struct store *st);
+/* "sqlite" or "postgresql". */
+const char *store_backend_name(const struct store *st);
+
+/* Applies every migration newer than the database's schema version, each in its own
+ * transaction. *applied (may be NULL) gets how many ran. */
+int store_migrate(struct store *st, int *applied, struct cn_err *err);
+/* The schema version of the database (0 if never migrated) and of this program. */
+int store_schema_version(struct store *st, int *version, struct cn_err *err);
+int store_schema_latest(void);
+/* Fails with a message telling to run `capnet init` when the database is older or
+ * newer than this program. */
+int store_require_current(struct store *st, struct cn_err *err);
+
+/* Transactions nest: only the outermost begin/commit reach the database. A rollback
+ * at any depth dooms the whole transaction: the outermost commit then rolls back and
+ * fails. store_begin takes the write lock at once, so writers queue instead of
+ * failing midway. */
+int store_begin(struct store *st, struct cn_err *err);
+int store_commit(struct store *st, struct cn_err *err);
+void store_rollback(struct store *st);
+int store_in_transaction(const struct store *st);
+
+/* Runs SQL without parameters (may hold several statements). */
+int store_exec(struct store *st, const char *sql, struct cn_err *err);
+
+/* Returns a statement ready to bind, or NULL with err set. sql must be a string that
+ * outlives the connection (a constant): prepared statements are cached by its address.
+ * The caller must call store_done() on it exactly once. */
+struct store_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *err);
+/* Parameters are 1-based. Text is copied; NULL text binds SQL NULL. */
+void store_bind_int(struct store_stmt *q, int idx, int64_t v);
+void store_bind_double(struct store_stmt *q, int idx, double v);
+void store_bind_text(struct store_stmt *q, int idx, const char *s);
+void store_bind_null(struct store_stmt *q, int idx);
+/* Binds v, or NULL when v is 0 (optional references). */
+void store_bind_id(struct store_stmt *q, int idx, int64_t v);
+/* 1 when a row is ready, 0 when done, -1 on error (err set; constraint failures are
+ * CN_ERR_CONFLICT, a busy or unreachable database CN_ERR_UNAVAILABLE). */
+int store_step(struct store_stmt *q, struct cn_err *err);
+/* Columns are 0-based. Text is valid until the next step or done; NULL for SQL NULL. */
+int64_t store_col_int(struct store_stmt *q, int col);
+double store_col_double(struct store_stmt *q, int col);
+const char *store_col_text(struct store_stmt *q, int col);
+int store_col_is_null(struct store_stmt *q, int col);
+/* The column's text copied into a (NULL for SQL NULL). */
+char *store_col_dup(struct store_stmt *q, int col, struct arena *a);
+/* Releases the statement (back to the cache). NULL is allowed. */
+void store_done(struct store_stmt *q);
+/* Rows changed by the last finished INSERT/UPDATE/DELETE on this connection. */
+int64_t store_changes(struct store *st);
+
+/* Runs a statement that changes rows, with no result rows: prepare, bind nothing,
+ * step, done. For statements with parameters use the calls above. */
+int store_run(struct store *st, const char *sql, struct cn_err *err);
+
+/* "ok" or the first problem found by the backend's integrity check, into out. */
+int store_integrity_check(struct store *st, char *out, unsigned long size, struct cn_err *err);
+
+#endif

@@ -1,0 +1,43 @@
+/* store_backend: what a storage backend provides to store.c. Private to src/store. */
+#ifndef CN_STORE_BACKEND_H
+#define CN_STORE_BACKEND_H
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct store;
+
+struct store_backend {
+	const char *name;
+	/* Opens the connection; *conn gets the backend's handle. */
+	int (*open)(const char *target, void **conn, struct cn_err *err);
+	void (*close)(void *conn);
+	int (*exec)(void *conn, const char *sql, struct cn_err *err);
+	/* A prepared statement handle, or NULL with err set. */
+	void *(*prepare)(void *conn, const char *sql, struct cn_err *err);
+	void (*finalize)(void *stmt);
+	void (*reset)(void *stmt);
+	void (*bind_int)(void *stmt, int idx, int64_t v);
+	void (*bind_double)(void *stmt, int idx, double v);
+	void (*bind_text)(void *stmt, int idx, const char *s);
+	void (*bind_null)(void *stmt, int idx);
+	int (*step)(void *conn, void *stmt, struct cn_err *err);
+	int64_t (*col_int)(void *stmt, int col);
+	double (*col_double)(void *stmt, int col);
+	const char *(*col_text)(void *stmt, int col);
+	int (*col_is_null)(void *stmt, int col);
+	int64_t (*changes)(void *conn);
+	const char *begin_sql;
+	/* Migrations: index i holds the SQL of version i + 1; every backend has
+	 * STORE_MIGRATION_COUNT of them, numbered alike. */
+	const char *const *migrations;
+	int (*integrity_check)(void *conn, char *out, unsigned long size, struct cn_err *err);
+};
+
+extern const struct store_backend store_sqlite_backend;
+
+/* The schema, one string per migration, in each dialect (schema_sqlite.c). */
+#define STORE_MIGRATION_COUNT 1
+extern const char *const store_sqlite_migrations[STORE_MIGRATION_COUNT];
+
+#endif
