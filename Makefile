@@ -42,11 +42,12 @@ capnet: $(BUILD)/capnet
 endif
 
 $(BUILD)/capnet: $(MAIN_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(PKG_LIBS)
+	@echo "  LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(PKG_LIBS)
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $(LIB_OBJ)
+	@ar rcs $@ $(LIB_OBJ)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -55,7 +56,8 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka $(LDFLAGS)
+	@echo "  TEST $<"
+	@$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka $(LDFLAGS)
 
 deps:
 	scripts/deps run

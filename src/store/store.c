@@ -227,6 +227,11 @@ int store_col_is_null(struct store_stmt *q, int col)
 	return q->st->be->col_is_null(q->h, col);
 }
 
+int store_col_count(struct store_stmt *q)
+{
+	return q->st->be->col_count(q->h);
+}
+
 char *store_col_dup(struct store_stmt *q, int col, struct arena *a)
 {
 	return arena_strdup(a, store_col_text(q, col));

@@ -71,6 +71,8 @@ int64_t store_col_int(struct store_stmt *q, int col);
 double store_col_double(struct store_stmt *q, int col);
 const char *store_col_text(struct store_stmt *q, int col);
 int store_col_is_null(struct store_stmt *q, int col);
+/* Number of result columns of a prepared statement. */
+int store_col_count(struct store_stmt *q);
 /* The column's text copied into a (NULL for SQL NULL). */
 char *store_col_dup(struct store_stmt *q, int col, struct arena *a);
 /* Releases the statement (back to the cache). NULL is allowed. */

@@ -26,6 +26,7 @@ struct store_backend {
 	double (*col_double)(void *stmt, int col);
 	const char *(*col_text)(void *stmt, int col);
 	int (*col_is_null)(void *stmt, int col);
+	int (*col_count)(void *stmt);
 	int64_t (*changes)(void *conn);
 	const char *begin_sql;
 	/* Migrations: index i holds the SQL of version i + 1; every backend has

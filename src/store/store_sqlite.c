@@ -143,6 +143,11 @@ static int sqlite_col_is_null(void *stmt, int col)
 	return sqlite3_column_type(stmt, col) == SQLITE_NULL;
 }
 
+static int sqlite_col_count(void *stmt)
+{
+	return sqlite3_column_count(stmt);
+}
+
 static int64_t sqlite_changes(void *conn)
 {
 	return sqlite3_changes64(conn);
@@ -180,6 +185,7 @@ const struct store_backend store_sqlite_backend = {
 	.col_double = sqlite_col_double,
 	.col_text = sqlite_col_text,
 	.col_is_null = sqlite_col_is_null,
+	.col_count = sqlite_col_count,
 	.changes = sqlite_changes,
 	.begin_sql = "BEGIN IMMEDIATE",
 	.migrations = store_sqlite_migrations,

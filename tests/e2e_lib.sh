@@ -1,4 +1,4 @@
-# tests/e2e/lib.sh: helpers for end-to-end tests that drive the real capnet binary.
+# tests/e2e_lib.sh: helpers for end-to-end tests that drive the real capnet binary.
 # Each check prints one TAP line. Source it, then call t_begin.
 # shellcheck shell=sh
 

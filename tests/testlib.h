@@ -1,0 +1,65 @@
+/* testlib: shared by unit tests: a fresh migrated database in a temporary folder.
+ * Header-only so that each test binary stays one file plus the library. */
+#ifndef CN_TESTLIB_H
+#define CN_TESTLIB_H
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "app/actor.h"
+#include "store/store.h"
+
+struct testdb {
+	char dir[64];
+	char url[128];
+	struct store *db;
+	struct actor who;
+};
+
+/* A migrated database in a new temporary folder; testdb_close removes it. */
+static inline struct testdb *testdb_open(void)
+{
+	struct testdb *t = calloc(1, sizeof(*t));
+	snprintf(t->dir, sizeof(t->dir), "/tmp/capnet-unit.XXXXXX");
+	assert_non_null(mkdtemp(t->dir));
+	snprintf(t->url, sizeof(t->url), "sqlite:%s/test.db", t->dir);
+	struct cn_err err = {0};
+	assert_int_equal(store_open(t->url, &t->db, &err), 0);
+	assert_int_equal(store_migrate(t->db, NULL, &err), 0);
+	t->who = actor_system("test");
+	return t;
+}
+
+static inline void testdb_close(struct testdb *t)
+{
+	char path[160];
+	store_close(t->db);
+	const char *suffix[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/test.db%s", t->dir, suffix[i]);
+		unlink(path);
+	}
+	rmdir(t->dir);
+	free(t);
+}
+
+/* Counts rows of a query without parameters that returns one integer. */
+static inline int64_t testdb_count(struct testdb *t, const char *sql)
+{
+	struct cn_err err = {0};
+	struct store_stmt *q = store_prepare(t->db, sql, &err);
+	assert_non_null(q);
+	assert_int_equal(store_step(q, &err), 1);
+	int64_t n = store_col_int(q, 0);
+	store_done(q);
+	return n;
+}
+
+#endif
