@@ -462,6 +462,14 @@ static const char MIGRATION_1[] =
 	" window_start TEXT NOT NULL,"
 	" locked_until TEXT);"
 
+	/* Full-text search (store_search_*): entries map (kind, id) to index rows. */
+	"CREATE TABLE search_entry ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL, ref_id INTEGER NOT NULL,"
+	" UNIQUE (kind, ref_id));"
+	"CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tags,"
+	" tokenize = \"porter unicode61 remove_diacritics 2 tokenchars '_'\");"
+
 	"CREATE TABLE setting ("
 	" key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 

@@ -4,10 +4,12 @@
 #include "store/store.h"
 #include "store/store_backend.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/mem.h"
 #include "core/timeutil.h"
 
@@ -358,4 +360,168 @@ int store_require_current(struct store *st, struct cn_err *err)
 			  "the database is at schema version %d, this capnet needs %d; "
 			  "run `capnet init` to migrate it",
 			  version, STORE_MIGRATION_COUNT);
+}
+
+/* Full-text search: the backend-neutral half. Words and tags are cleaned here into
+ * plain tokens, so that no user text ever reaches the match syntax unquoted. */
+
+enum { STORE_TOKEN_MAX = 64 };
+
+/* Splits text into lower-case word tokens: runs of ASCII letters and digits and of
+ * non-ASCII bytes (letters of other scripts); everything else separates. */
+static size_t store_words(struct arena *a, const char *text, const char **out, size_t max)
+{
+	size_t n = 0;
+	const unsigned char *s = (const unsigned char *)(text ? text : "");
+	while (*s && n < max) {
+		while (*s && !(isalnum(*s) || *s >= 0x80))
+			s++;
+		const unsigned char *start = s;
+		while (*s && (isalnum(*s) || *s >= 0x80))
+			s++;
+		size_t len = (size_t)(s - start);
+		if (len == 0)
+			continue;
+		if (len > STORE_TOKEN_MAX)
+			len = STORE_TOKEN_MAX;
+		char *w = arena_strndup(a, (const char *)start, len);
+		for (char *p = w; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		out[n++] = w;
+	}
+	return n;
+}
+
+/* Facet tokens: [a-z0-9_] only; anything else is refused by the caller's contract,
+ * so it is dropped here rather than trusted. */
+static size_t store_tags(struct arena *a, const char *kind, const char *facets,
+			 const char **out, size_t max)
+{
+	size_t n = 0;
+	out[n++] = arena_printf(a, "k_%s", kind);
+	const char *s = facets ? facets : "";
+	while (*s && n < max) {
+		while (*s == ' ')
+			s++;
+		const char *start = s;
+		while (*s && *s != ' ')
+			s++;
+		size_t len = (size_t)(s - start);
+		if (len == 0 || len > STORE_TOKEN_MAX)
+			continue;
+		int ok = 1;
+		for (size_t i = 0; i < len; i++)
+			if (!(islower((unsigned char)start[i]) || isdigit((unsigned char)start[i]) ||
+			      start[i] == '_'))
+				ok = 0;
+		if (ok)
+			out[n++] = arena_strndup(a, start, len);
+	}
+	return n;
+}
+
+int store_search_put(struct store *st, const char *kind, int64_t id, const char *title,
+		     const char *body, const char *facets, struct cn_err *err)
+{
+	struct arena *a = arena_new();
+	const char *tags[STORE_SEARCH_WORDS * 2];
+	size_t ntags = store_tags(a, kind, facets, tags, sizeof(tags) / sizeof(tags[0]));
+	struct buf tagline = BUF_INIT;
+	for (size_t i = 0; i < ntags; i++) {
+		if (i)
+			buf_putc(&tagline, ' ');
+		buf_puts(&tagline, tags[i]);
+	}
+	int rc = -1;
+	struct store_stmt *q = store_prepare(st, st->be->search_entry_sql, err);
+	if (q == NULL)
+		goto out;
+	store_bind_text(q, 1, kind);
+	store_bind_int(q, 2, id);
+	int step = store_step(q, err);
+	int64_t entry = step == 1 ? store_col_int(q, 0) : 0;
+	store_done(q);
+	if (step != 1)
+		goto out;
+	q = store_prepare(st, st->be->search_delete_sql, err);
+	if (q == NULL)
+		goto out;
+	store_bind_int(q, 1, entry);
+	step = store_step(q, err);
+	store_done(q);
+	if (step < 0)
+		goto out;
+	q = store_prepare(st, st->be->search_insert_sql, err);
+	if (q == NULL)
+		goto out;
+	store_bind_int(q, 1, entry);
+	store_bind_text(q, 2, title ? title : "");
+	store_bind_text(q, 3, body ? body : "");
+	store_bind_text(q, 4, buf_str(&tagline));
+	step = store_step(q, err);
+	store_done(q);
+	rc = step < 0 ? -1 : 0;
+out:
+	buf_free(&tagline);
+	arena_free(a);
+	return rc;
+}
+
+int store_search_remove(struct store *st, const char *kind, int64_t id, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(st, st->be->search_remove_sql, err);
+	if (q == NULL)
+		return -1;
+	store_bind_text(q, 1, kind);
+	store_bind_int(q, 2, id);
+	int step = store_step(q, err);
+	int64_t entry = step == 1 ? store_col_int(q, 0) : 0;
+	store_done(q);
+	if (step <= 0)
+		return step;
+	q = store_prepare(st, st->be->search_delete_sql, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, entry);
+	step = store_step(q, err);
+	store_done(q);
+	return step < 0 ? -1 : 0;
+}
+
+int store_search(struct store *st, struct arena *a, const char *kind, const char *words,
+		 const char *facets, int limit, int offset, struct store_hit **hits,
+		 size_t *count, struct cn_err *err)
+{
+	*hits = NULL;
+	*count = 0;
+	if (limit < 1 || limit > STORE_SEARCH_MAX)
+		return cn_err_field(err, CN_ERR_INPUT, "limit", "%d is out of range; use 1 to %d",
+				    limit, STORE_SEARCH_MAX);
+	if (offset < 0)
+		return cn_err_field(err, CN_ERR_INPUT, "offset", "cannot be negative");
+	const char *w[STORE_SEARCH_WORDS], *tags[STORE_SEARCH_WORDS * 2];
+	size_t nw = store_words(a, words, w, STORE_SEARCH_WORDS);
+	size_t nt = store_tags(a, kind, facets, tags, sizeof(tags) / sizeof(tags[0]));
+	char match[4096];
+	st->be->search_match(w, nw, tags, nt, match, sizeof(match));
+	struct store_stmt *q = store_prepare(st, st->be->search_query_sql, err);
+	if (q == NULL)
+		return -1;
+	store_bind_text(q, 1, match);
+	store_bind_int(q, 2, limit);
+	store_bind_int(q, 3, offset);
+	struct store_hit *out = arena_alloc(a, sizeof(*out) * (size_t)limit);
+	size_t n = 0;
+	int rc;
+	while ((rc = store_step(q, err)) == 1 && n < (size_t)limit) {
+		out[n].id = store_col_int(q, 0);
+		out[n].score = store_col_double(q, 1);
+		n++;
+	}
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	*hits = out;
+	*count = n;
+	return 0;
 }

@@ -84,6 +84,29 @@ int64_t store_changes(struct store *st);
  * step, done. For statements with parameters use the calls above. */
 int store_run(struct store *st, const char *sql, struct cn_err *err);
 
+/* Full-text search. The backend keeps the index (SQLite FTS5; PostgreSQL's tsvector
+ * later). A document is (kind, id): a title, a body, and facet tokens. facets is a
+ * space-separated list of tokens of [a-z0-9_] chosen by the caller, e.g.
+ * "kind_strategy area_mathematics tier_1"; a search may require some of them, which
+ * is how filters combine with ranking in one query. Title words weigh ten times body
+ * words. Writes join the caller's transaction. */
+struct store_hit {
+	int64_t id;
+	double score; /* higher is better */
+};
+enum { STORE_SEARCH_WORDS = 16, STORE_SEARCH_MAX = 1000 };
+int store_search_put(struct store *st, const char *kind, int64_t id, const char *title,
+		     const char *body, const char *facets, struct cn_err *err);
+int store_search_remove(struct store *st, const char *kind, int64_t id, struct cn_err *err);
+/* Documents of kind matching every word of `words` (the last also as a prefix, so
+ * typing "fract" finds "fractions") and every token of `facets` (may be NULL or ""),
+ * best first. words may be empty when facets are given. At most limit (1 ..
+ * STORE_SEARCH_MAX) hits from offset; *hits is allocated in a. Only the first
+ * STORE_SEARCH_WORDS words count. */
+int store_search(struct store *st, struct arena *a, const char *kind, const char *words,
+		 const char *facets, int limit, int offset, struct store_hit **hits,
+		 size_t *count, struct cn_err *err);
+
 /* "ok" or the first problem found by the backend's integrity check, into out. */
 int store_integrity_check(struct store *st, char *out, unsigned long size, struct cn_err *err);
 

@@ -1,6 +1,7 @@
 /* store_backend: what a storage backend provides to store.c. Private to src/store. */
 #ifndef CN_STORE_BACKEND_H
 #define CN_STORE_BACKEND_H
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -33,6 +34,15 @@ struct store_backend {
 	 * STORE_MIGRATION_COUNT of them, numbered alike. */
 	const char *const *migrations;
 	int (*integrity_check)(void *conn, char *out, unsigned long size, struct cn_err *err);
+	/* Full-text search: the statements of each dialect; see store_search in store.h. */
+	const char *search_entry_sql;  /* ?1 kind, ?2 id -> RETURNING entry id */
+	const char *search_delete_sql; /* ?1 entry id */
+	const char *search_insert_sql; /* ?1 entry id, ?2 title, ?3 body, ?4 tags */
+	const char *search_remove_sql; /* ?1 kind, ?2 id */
+	const char *search_query_sql;  /* ?1 match expression, ?2 limit, ?3 offset */
+	/* Builds the backend's match expression from clean words and tags into out. */
+	void (*search_match)(const char *const *words, size_t nwords, const char *const *tags,
+			     size_t ntags, char *out, size_t size);
 };
 
 extern const struct store_backend store_sqlite_backend;

@@ -168,6 +168,36 @@ static int sqlite_integrity_check(void *conn, char *out, unsigned long size, str
 	return 0;
 }
 
+/* FTS5 (https://sqlite.org/fts5.html §3): every token becomes a quoted string, so
+ * that no operator can be injected; the last word also matches as a prefix; tags
+ * are matched in the tags column only. bm25 is negated so that higher is better. */
+static void sqlite_search_match(const char *const *words, size_t nwords,
+				const char *const *tags, size_t ntags, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < nwords && n < size; i++)
+		n += (size_t)snprintf(out + n, size - n, "%s{title body} : \"%s\"%s",
+				      n ? " AND " : "", words[i], i + 1 == nwords ? " *" : "");
+	for (size_t i = 0; i < ntags && n < size; i++)
+		n += (size_t)snprintf(out + n, size - n, "%stags : \"%s\"", n ? " AND " : "",
+				      tags[i]);
+}
+
+static const char SQLITE_SEARCH_ENTRY[] =
+	"INSERT INTO search_entry (kind, ref_id) VALUES (?1, ?2)"
+	" ON CONFLICT (kind, ref_id) DO UPDATE SET kind = excluded.kind RETURNING id";
+static const char SQLITE_SEARCH_DELETE[] = "DELETE FROM search_fts WHERE rowid = ?1";
+static const char SQLITE_SEARCH_INSERT[] =
+	"INSERT INTO search_fts (rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)";
+static const char SQLITE_SEARCH_REMOVE[] =
+	"DELETE FROM search_entry WHERE kind = ?1 AND ref_id = ?2 RETURNING id";
+static const char SQLITE_SEARCH_QUERY[] =
+	"SELECT e.ref_id, -bm25(search_fts, 10.0, 1.0, 0.0) AS score"
+	" FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid"
+	" WHERE search_fts MATCH ?1 ORDER BY bm25(search_fts, 10.0, 1.0, 0.0), e.ref_id"
+	" LIMIT ?2 OFFSET ?3";
+
 const struct store_backend store_sqlite_backend = {
 	.name = "sqlite",
 	.open = sqlite_open,
@@ -190,4 +220,10 @@ const struct store_backend store_sqlite_backend = {
 	.begin_sql = "BEGIN IMMEDIATE",
 	.migrations = store_sqlite_migrations,
 	.integrity_check = sqlite_integrity_check,
+	.search_entry_sql = SQLITE_SEARCH_ENTRY,
+	.search_delete_sql = SQLITE_SEARCH_DELETE,
+	.search_insert_sql = SQLITE_SEARCH_INSERT,
+	.search_remove_sql = SQLITE_SEARCH_REMOVE,
+	.search_query_sql = SQLITE_SEARCH_QUERY,
+	.search_match = sqlite_search_match,
 };
