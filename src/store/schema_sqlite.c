@@ -1,6 +1,9 @@
-/* schema_sqlite: the numbered migrations in SQLite's dialect. A migration, once
- * released, never changes: a later change is a new migration. The PostgreSQL dialect
- * keeps the same numbers and the same tables.
+/* schema: the numbered migrations. A migration, once released, never changes: a
+ * later change is a new migration. Each has a portable part, written in the subset of
+ * SQL both backends take (PostgreSQL reads `id INTEGER PRIMARY KEY` as an identity
+ * column and REAL as double precision: see store_pg.c), and a part per dialect for
+ * what they say differently (full-text index, triggers). Tables must be created
+ * before the tables that reference them.
  *
  * Conventions: `id INTEGER PRIMARY KEY`; instants are UTC text "YYYY-MM-DDTHH:MM:SSZ";
  * dates "YYYY-MM-DD"; booleans 0/1; `version` counts edits (the API's ETag);
@@ -205,11 +208,7 @@ static const char MIGRATION_1[] =
 	" note TEXT,"
 	" created_at TEXT NOT NULL);"
 	"CREATE INDEX tryout_item ON tryout(item_id);"
-	"CREATE TABLE agenda_item_link ("
-	" agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,"
-	" library_item_id INTEGER REFERENCES library_item(id),"
-	" deliverable_id INTEGER REFERENCES deliverable(id),"
-	" CHECK ((library_item_id IS NULL) <> (deliverable_id IS NULL)));"
+
 
 	/* Deliverables, their versions, lineage, reviews and notices. */
 	"CREATE TABLE deliverable ("
@@ -220,7 +219,9 @@ static const char MIGRATION_1[] =
 	"  'assessment','unit','other')),"
 	" title TEXT NOT NULL,"
 	" status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','in_review','published')),"
-	" derived_from_version_id INTEGER REFERENCES deliverable_version(id),"
+	/* References deliverable_version(id), which references this table: the
+	 * constraint is added in the dialect parts where the dialect can. */
+	" derived_from_version_id INTEGER,"
 	" context_note TEXT,"
 	" created_by INTEGER REFERENCES person(id),"
 	" version INTEGER NOT NULL DEFAULT 1,"
@@ -253,31 +254,7 @@ static const char MIGRATION_1[] =
 	" position INTEGER NOT NULL,"
 	" identifier TEXT NOT NULL UNIQUE,"
 	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
-	"CREATE TABLE review ("
-	" id INTEGER PRIMARY KEY,"
-	" deliverable_version_id INTEGER REFERENCES deliverable_version(id),"
-	" plan_id INTEGER REFERENCES plan(id),"
-	" reviewer_id INTEGER NOT NULL REFERENCES person(id),"
-	" comments TEXT,"
-	" created_at TEXT NOT NULL,"
-	" CHECK ((deliverable_version_id IS NULL) <> (plan_id IS NULL)));"
-	"CREATE TABLE review_score ("
-	" review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,"
-	" dimension TEXT NOT NULL,"
-	" score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 3),"
-	" comment TEXT,"
-	" PRIMARY KEY (review_id, dimension));"
-	"CREATE TABLE notice ("
-	" id INTEGER PRIMARY KEY,"
-	" person_id INTEGER NOT NULL REFERENCES person(id),"
-	" kind TEXT NOT NULL CHECK (kind IN ('source_updated','review','comment')),"
-	" deliverable_id INTEGER REFERENCES deliverable(id),"
-	" plan_id INTEGER REFERENCES plan(id),"
-	" source_version_id INTEGER REFERENCES deliverable_version(id),"
-	" message TEXT NOT NULL,"
-	" seen_at TEXT,"
-	" created_at TEXT NOT NULL);"
-	"CREATE INDEX notice_person ON notice(person_id, seen_at);"
+
 
 	/* Needs assessment. */
 	"CREATE TABLE instrument ("
@@ -373,6 +350,36 @@ static const char MIGRATION_1[] =
 	" note TEXT,"
 	" created_at TEXT NOT NULL,"
 	" UNIQUE (plan_id, number));"
+	"CREATE TABLE agenda_item_link ("
+	" agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,"
+	" library_item_id INTEGER REFERENCES library_item(id),"
+	" deliverable_id INTEGER REFERENCES deliverable(id),"
+	" CHECK ((library_item_id IS NULL) <> (deliverable_id IS NULL)));"
+	"CREATE TABLE review ("
+	" id INTEGER PRIMARY KEY,"
+	" deliverable_version_id INTEGER REFERENCES deliverable_version(id),"
+	" plan_id INTEGER REFERENCES plan(id),"
+	" reviewer_id INTEGER NOT NULL REFERENCES person(id),"
+	" comments TEXT,"
+	" created_at TEXT NOT NULL,"
+	" CHECK ((deliverable_version_id IS NULL) <> (plan_id IS NULL)));"
+	"CREATE TABLE review_score ("
+	" review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,"
+	" dimension TEXT NOT NULL,"
+	" score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 3),"
+	" comment TEXT,"
+	" PRIMARY KEY (review_id, dimension));"
+	"CREATE TABLE notice ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" kind TEXT NOT NULL CHECK (kind IN ('source_updated','review','comment')),"
+	" deliverable_id INTEGER REFERENCES deliverable(id),"
+	" plan_id INTEGER REFERENCES plan(id),"
+	" source_version_id INTEGER REFERENCES deliverable_version(id),"
+	" message TEXT NOT NULL,"
+	" seen_at TEXT,"
+	" created_at TEXT NOT NULL);"
+	"CREATE INDEX notice_person ON notice(person_id, seen_at);"
 	"CREATE TABLE progress_check ("
 	" id INTEGER PRIMARY KEY,"
 	" goal_id INTEGER NOT NULL REFERENCES plan_goal(id) ON DELETE CASCADE,"
@@ -462,13 +469,12 @@ static const char MIGRATION_1[] =
 	" window_start TEXT NOT NULL,"
 	" locked_until TEXT);"
 
-	/* Full-text search (store_search_*): entries map (kind, id) to index rows. */
+	/* Full-text search (store_search_*): entries map (kind, id) to the backend's own
+	 * index (the dialect parts below). */
 	"CREATE TABLE search_entry ("
 	" id INTEGER PRIMARY KEY,"
 	" kind TEXT NOT NULL, ref_id INTEGER NOT NULL,"
 	" UNIQUE (kind, ref_id));"
-	"CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tags,"
-	" tokenize = \"porter unicode61 remove_diacritics 2 tokenchars '_'\");"
 
 	"CREATE TABLE setting ("
 	" key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -485,12 +491,33 @@ static const char MIGRATION_1[] =
 	" entity_id INTEGER,"
 	" before_json TEXT, after_json TEXT);"
 	"CREATE INDEX audit_event_entity ON audit_event(entity, entity_id);"
-	"CREATE INDEX audit_event_actor ON audit_event(actor_id);"
+	"CREATE INDEX audit_event_actor ON audit_event(actor_id);";
+
+/* What SQLite says its own way: the full-text index and the audit log's guard. */
+static const char MIGRATION_1_SQLITE[] =
+	"CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tags,"
+	" tokenize = \"porter unicode61 remove_diacritics 2 tokenchars '_'\");"
 	"CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event"
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event"
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
 
-const char *const store_sqlite_migrations[STORE_MIGRATION_COUNT] = {
-	MIGRATION_1,
+/* The same in PostgreSQL's dialect. */
+static const char MIGRATION_1_PG[] =
+	"ALTER TABLE deliverable ADD FOREIGN KEY (derived_from_version_id)"
+	" REFERENCES deliverable_version(id);"
+	"CREATE TABLE search_fts ("
+	" id BIGINT PRIMARY KEY REFERENCES search_entry(id) ON DELETE CASCADE,"
+	" title TEXT NOT NULL, body TEXT NOT NULL, tags TEXT[] NOT NULL,"
+	" tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', title), 'A') ||"
+	"  setweight(to_tsvector('english', body), 'B')) STORED);"
+	"CREATE INDEX search_fts_tsv ON search_fts USING GIN (tsv);"
+	"CREATE INDEX search_fts_tags ON search_fts USING GIN (tags);"
+	"CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+	" $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;"
+	"CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event"
+	" FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();";
+
+const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
+	{MIGRATION_1, MIGRATION_1_SQLITE, MIGRATION_1_PG},
 };

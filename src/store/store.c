@@ -41,8 +41,7 @@ int store_open(const char *url, struct store **out, struct cn_err *err)
 		be = &store_sqlite_backend;
 		target = url + 7;
 	} else if (strncmp(url, "postgresql:", 11) == 0 || strncmp(url, "postgres:", 9) == 0) {
-		return cn_err_field(err, CN_ERR_INPUT, "db",
-				    "PostgreSQL is not available in this build; use sqlite:PATH");
+		be = &store_pg_backend; /* libpq takes the URL as it is */
 	} else if (strchr(url, ':') == NULL || strchr(url, '/') != NULL) {
 		be = &store_sqlite_backend; /* a bare path */
 	} else {
@@ -318,7 +317,14 @@ int store_migrate(struct store *st, int *applied, struct cn_err *err)
 		char now[TIME_ISO_LEN];
 		time_now_utc(now);
 		struct store_stmt *q = NULL;
-		if (store_exec(st, st->be->migrations[v - 1], err) != 0)
+		const struct store_migration *m = &store_migrations[v - 1];
+		char *portable = st->be->portable_ddl ? st->be->portable_ddl(m->portable) : NULL;
+		int rc = store_exec(st, portable ? portable : m->portable, err);
+		free(portable);
+		if (rc != 0)
+			goto fail;
+		const char *dialect = st->be->dialect == STORE_DIALECT_PG ? m->pg : m->sqlite;
+		if (dialect != NULL && store_exec(st, dialect, err) != 0)
 			goto fail;
 		q = store_prepare(st, SQL_VERSION_ADD, err);
 		if (q == NULL)

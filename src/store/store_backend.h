@@ -30,9 +30,10 @@ struct store_backend {
 	int (*col_count)(void *stmt);
 	int64_t (*changes)(void *conn);
 	const char *begin_sql;
-	/* Migrations: index i holds the SQL of version i + 1; every backend has
-	 * STORE_MIGRATION_COUNT of them, numbered alike. */
-	const char *const *migrations;
+	/* Which dialect part of each migration this backend runs, and how it
+	 * rewrites the portable part (NULL: as is). Returns a string the caller frees. */
+	int dialect; /* STORE_DIALECT_* */
+	char *(*portable_ddl)(const char *sql);
 	int (*integrity_check)(void *conn, char *out, unsigned long size, struct cn_err *err);
 	/* Full-text search: the statements of each dialect; see store_search in store.h. */
 	const char *search_entry_sql;  /* ?1 kind, ?2 id -> RETURNING entry id */
@@ -47,8 +48,16 @@ struct store_backend {
 
 extern const struct store_backend store_sqlite_backend;
 
-/* The schema, one string per migration, in each dialect (schema_sqlite.c). */
+enum { STORE_DIALECT_SQLITE, STORE_DIALECT_PG };
+
+/* The schema (schema_sqlite.c): migration i + 1 at index i. */
+struct store_migration {
+	const char *portable;
+	const char *sqlite;
+	const char *pg;
+};
 #define STORE_MIGRATION_COUNT 1
-extern const char *const store_sqlite_migrations[STORE_MIGRATION_COUNT];
+extern const struct store_migration store_migrations[STORE_MIGRATION_COUNT];
+extern const struct store_backend store_pg_backend;
 
 #endif
