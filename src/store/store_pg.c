@@ -32,6 +32,7 @@ struct pg_stmt {
 	char *sql; /* translated */
 	unsigned generation;
 	int nparams;
+	Oid types[PG_MAX_PARAMS]; /* 0 = let the server infer */
 	char *values[PG_MAX_PARAMS];
 	PGresult *res;
 	int row;
@@ -182,15 +183,48 @@ static char *pg_translate(const char *sql, int *nparams)
 	return buf_detach(&b);
 }
 
+/* Type oids from pg_type (catalog/pg_type.dat). */
+enum { PG_TEXT = 25, PG_INT8 = 20, PG_FLOAT8 = 701 };
+
+/* The parameter number in "could not determine data type of parameter $N", or 0. */
+static int pg_untyped_param(const PGresult *r)
+{
+	const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	const char *dollar = msg ? strrchr(msg, '$') : NULL;
+	return dollar ? atoi(dollar + 1) : 0;
+}
+
+/* Prepares the statement. Portable SQL such as "(?1 IS NULL OR parent_id = ?1)"
+ * leaves PostgreSQL unable to type ?1 from its first use; such a parameter is tried
+ * as text, then bigint, then double precision, until the statement is accepted. */
 static int pg_prepare_on_server(struct pg_stmt *s, struct cn_err *err)
 {
-	PGresult *r = PQprepare(s->conn->c, s->name, s->sql, 0, NULL);
-	int rc = 0;
-	if (PQresultStatus(r) != PGRES_COMMAND_OK)
-		rc = pg_fail(s->conn, r, err);
-	PQclear(r);
-	s->generation = s->conn->generation;
-	return rc;
+	static const Oid candidates[] = {PG_TEXT, PG_INT8, PG_FLOAT8};
+	int guessing = 0, tried = 0;
+	for (int attempt = 0; attempt < 3 * PG_MAX_PARAMS; attempt++) {
+		PGresult *r = PQprepare(s->conn->c, s->name, s->sql, s->nparams, s->types);
+		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
+			PQclear(r);
+			s->generation = s->conn->generation;
+			return 0;
+		}
+		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		int untyped = state && strcmp(state, "42P08") == 0 ? pg_untyped_param(r) : 0;
+		int mismatch = state && (strcmp(state, "42883") == 0 || strcmp(state, "42804") == 0);
+		if (untyped >= 1 && untyped <= s->nparams && s->types[untyped - 1] == 0) {
+			guessing = untyped;
+			tried = 0;
+			s->types[guessing - 1] = candidates[0];
+		} else if (mismatch && guessing && tried + 1 < 3) {
+			s->types[guessing - 1] = candidates[++tried];
+		} else {
+			pg_fail(s->conn, r, err);
+			PQclear(r);
+			return -1;
+		}
+		PQclear(r);
+	}
+	return cn_err_set(err, CN_ERR_INTERNAL, "cannot type the parameters of: %.200s", s->sql);
 }
 
 static void *pg_prepare(void *c, const char *sql, struct cn_err *err)
