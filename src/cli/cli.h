@@ -56,5 +56,6 @@ int cmd_network(struct cli *c, int argc, char **argv);
 int cmd_team(struct cli *c, int argc, char **argv);
 int cmd_meeting(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_migrate_data(struct cli *c, int argc, char **argv);
 
 #endif

@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{"network", cmd_network, "leadership networks and their facilitators"},
 	{"team", cmd_team, "district teams in a network and their members"},
 	{"meeting", cmd_meeting, "network meetings, agendas and attendance"},
+	{"migrate-data", cmd_migrate_data, "copy an installation to another database, verified"},
 	{NULL, NULL, NULL},
 };
 

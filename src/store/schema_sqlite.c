@@ -505,7 +505,7 @@ static const char MIGRATION_1_SQLITE[] =
 /* The same in PostgreSQL's dialect. */
 static const char MIGRATION_1_PG[] =
 	"ALTER TABLE deliverable ADD FOREIGN KEY (derived_from_version_id)"
-	" REFERENCES deliverable_version(id);"
+	" REFERENCES deliverable_version(id) DEFERRABLE;"
 	"CREATE TABLE search_fts ("
 	" id BIGINT PRIMARY KEY REFERENCES search_entry(id) ON DELETE CASCADE,"
 	" title TEXT NOT NULL, body TEXT NOT NULL, tags TEXT[] NOT NULL,"

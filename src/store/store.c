@@ -169,6 +169,29 @@ struct store_stmt *store_prepare(struct store *st, const char *sql, struct cn_er
 	return q;
 }
 
+struct store_stmt *store_prepare_once(struct store *st, const char *sql, struct cn_err *err)
+{
+	void *h = st->be->prepare(st->conn, sql, err);
+	if (h == NULL)
+		return NULL;
+	struct store_stmt *q = xcalloc(1, sizeof(*q));
+	q->st = st;
+	q->sql = sql;
+	q->h = h;
+	q->busy = 1;
+	return q;
+}
+
+const struct store_backend *store_backend_of(struct store *st)
+{
+	return st->be;
+}
+
+void *store_conn_of(struct store *st)
+{
+	return st->conn;
+}
+
 void store_bind_int(struct store_stmt *q, int idx, int64_t v)
 {
 	q->st->be->bind_int(q->h, idx, v);
@@ -233,9 +256,19 @@ int store_col_count(struct store_stmt *q)
 	return q->st->be->col_count(q->h);
 }
 
+const char *store_col_name(struct store_stmt *q, int col)
+{
+	return q->st->be->col_name(q->h, col);
+}
+
 char *store_col_dup(struct store_stmt *q, int col, struct arena *a)
 {
 	return arena_strdup(a, store_col_text(q, col));
+}
+
+void store_reset(struct store_stmt *q)
+{
+	q->st->be->reset(q->h);
 }
 
 void store_done(struct store_stmt *q)

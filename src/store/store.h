@@ -56,6 +56,9 @@ int store_exec(struct store *st, const char *sql, struct cn_err *err);
  * outlives the connection (a constant): prepared statements are cached by its address.
  * The caller must call store_done() on it exactly once. */
 struct store_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *err);
+/* The same for SQL made at run time (not a constant): never cached, finalized by
+ * store_done(). For store-internal tools only; the domain's SQL is constant. */
+struct store_stmt *store_prepare_once(struct store *st, const char *sql, struct cn_err *err);
 /* Parameters are 1-based. Text is copied; NULL text binds SQL NULL. */
 void store_bind_int(struct store_stmt *q, int idx, int64_t v);
 void store_bind_double(struct store_stmt *q, int idx, double v);
@@ -71,10 +74,13 @@ int64_t store_col_int(struct store_stmt *q, int col);
 double store_col_double(struct store_stmt *q, int col);
 const char *store_col_text(struct store_stmt *q, int col);
 int store_col_is_null(struct store_stmt *q, int col);
-/* Number of result columns of a prepared statement. */
+/* Number of result columns of a prepared statement, and a column's name. */
 int store_col_count(struct store_stmt *q);
+const char *store_col_name(struct store_stmt *q, int col);
 /* The column's text copied into a (NULL for SQL NULL). */
 char *store_col_dup(struct store_stmt *q, int col, struct arena *a);
+/* Clears results and bindings so the statement can run again, keeping it. */
+void store_reset(struct store_stmt *q);
 /* Releases the statement (back to the cache). NULL is allowed. */
 void store_done(struct store_stmt *q);
 /* Rows changed by the last finished INSERT/UPDATE/DELETE on this connection. */
@@ -106,6 +112,26 @@ int store_search_remove(struct store *st, const char *kind, int64_t id, struct c
 int store_search(struct store *st, struct arena *a, const char *kind, const char *words,
 		 const char *facets, int limit, int offset, struct store_hit **hits,
 		 size_t *count, struct cn_err *err);
+
+/* Copying a whole installation between databases (any backends). `to` must be
+ * migrated to the same schema version and hold no rows. Every table is copied in
+ * one transaction on `to`; then both sides are read again and compared per table by
+ * row count and by an order-independent checksum of the rows' values. Fails with
+ * CN_ERR_CONFLICT naming the first table that differs. progress (may be NULL) is
+ * called now and then with the table and the rows copied of it so far. */
+struct store_copy_table {
+	const char *name;
+	int64_t rows;
+	char checksum[17]; /* hex; the same on both sides */
+};
+struct store_copy_report {
+	struct store_copy_table *tables;
+	size_t count;
+	int64_t rows;
+};
+int store_copy(struct store *from, struct store *to, struct arena *a,
+	       void (*progress)(void *ctx, const char *table, int64_t rows), void *ctx,
+	       struct store_copy_report *out, struct cn_err *err);
 
 /* "ok" or the first problem found by the backend's integrity check, into out. */
 int store_integrity_check(struct store *st, char *out, unsigned long size, struct cn_err *err);

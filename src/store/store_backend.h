@@ -28,6 +28,7 @@ struct store_backend {
 	const char *(*col_text)(void *stmt, int col);
 	int (*col_is_null)(void *stmt, int col);
 	int (*col_count)(void *stmt);
+	const char *(*col_name)(void *stmt, int col);
 	int64_t (*changes)(void *conn);
 	const char *begin_sql;
 	/* Which dialect part of each migration this backend runs, and how it
@@ -41,6 +42,12 @@ struct store_backend {
 	const char *search_insert_sql; /* ?1 entry id, ?2 title, ?3 body, ?4 tags */
 	const char *search_remove_sql; /* ?1 kind, ?2 id */
 	const char *search_query_sql;  /* ?1 match expression, ?2 limit, ?3 offset */
+	const char *search_dump_sql;   /* -> entry id, title, body, tags (space-separated) */
+	/* After rows with explicit ids were copied into table: let new ids follow them.
+	 * NULL when the backend needs nothing. */
+	int (*after_copy)(void *conn, const char *table, struct cn_err *err);
+	/* Postpones foreign-key checks to the end of the current transaction. */
+	const char *defer_constraints_sql;
 	/* Builds the backend's match expression from clean words and tags into out. */
 	void (*search_match)(const char *const *words, size_t nwords, const char *const *tags,
 			     size_t ntags, char *out, size_t size);
@@ -49,6 +56,10 @@ struct store_backend {
 extern const struct store_backend store_sqlite_backend;
 
 enum { STORE_DIALECT_SQLITE, STORE_DIALECT_PG };
+
+/* For store-internal modules (copy.c): a connection's backend and its handle. */
+const struct store_backend *store_backend_of(struct store *st);
+void *store_conn_of(struct store *st);
 
 /* The schema (schema_sqlite.c): migration i + 1 at index i. */
 struct store_migration {

@@ -39,9 +39,26 @@ struct pg_stmt {
 	int nrows;
 };
 
+/* After "REFERENCES t(c)" and its ON DELETE action, the end of the clause. */
+static const char *pg_references_end(const char *p)
+{
+	static const char *const actions[] = {" ON DELETE CASCADE", " ON DELETE SET NULL",
+					      " ON DELETE RESTRICT", NULL};
+	const char *close = strchr(p, ')');
+	if (close == NULL)
+		return p + strlen(p);
+	p = close + 1;
+	for (size_t i = 0; actions[i] != NULL; i++)
+		if (strncmp(p, actions[i], strlen(actions[i])) == 0)
+			return p + strlen(actions[i]);
+	return p;
+}
+
 /* The portable schema says `id INTEGER PRIMARY KEY` (SQLite's row id) and REAL;
  * PostgreSQL's words for those are an identity column and double precision. Plain
- * INTEGER columns that reference ids stay int4, which compares with bigint. */
+ * INTEGER columns that reference ids stay int4, which compares with bigint. Foreign
+ * keys become DEFERRABLE so that a copy between databases (store_copy) can check
+ * them once, at commit, whatever the order of rows. */
 static char *pg_portable_ddl(const char *sql)
 {
 	static const struct {
@@ -60,6 +77,11 @@ static char *pg_portable_ddl(const char *sql)
 		if (k < sizeof(words) / sizeof(words[0])) {
 			buf_puts(&b, words[k].to);
 			p += strlen(words[k].from);
+		} else if (strncmp(p, "REFERENCES ", 11) == 0) {
+			const char *end = pg_references_end(p);
+			buf_append(&b, p, (size_t)(end - p));
+			buf_puts(&b, " DEFERRABLE");
+			p = end;
 		} else {
 			buf_putc(&b, *p++);
 		}
@@ -387,6 +409,14 @@ static int pg_col_count(void *h)
 	return n;
 }
 
+static const char *pg_col_name(void *h, int col)
+{
+	struct pg_stmt *s = h;
+	if (s->res != NULL)
+		return PQfname(s->res, col);
+	return "";
+}
+
 static int64_t pg_changes(void *c)
 {
 	return ((struct pg_conn *)c)->changes;
@@ -435,6 +465,44 @@ static const char PG_SEARCH_QUERY[] =
 	" JOIN search_entry e ON e.id = f.id"
 	" ORDER BY score DESC, e.ref_id LIMIT ?2 OFFSET ?3";
 
+static const char PG_SEARCH_DUMP[] =
+	"SELECT id, title, body, array_to_string(tags, ' ') FROM search_fts ORDER BY id";
+
+/* Identity columns keep their own counter: after a copy with explicit ids it must
+ * move past them. The table name comes from the schema, never from input, and is
+ * checked to be a plain identifier before it is put into the statement. */
+static int pg_after_copy(void *c, const char *table, struct cn_err *err)
+{
+	struct pg_conn *conn = c;
+	for (const char *p = table; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
+			return cn_err_set(err, CN_ERR_INTERNAL, "bad table name %s", table);
+	const char *params[1] = {table};
+	PGresult *r = PQexecParams(conn->c,
+				   "SELECT pg_get_serial_sequence($1, 'id') FROM information_schema.columns"
+				   " WHERE table_schema = current_schema() AND table_name = $1"
+				   " AND column_name = 'id' AND is_identity = 'YES'",
+				   1, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_fail(conn, r, err);
+		PQclear(r);
+		return -1;
+	}
+	int has_identity = PQntuples(r) == 1 && !PQgetisnull(r, 0, 0);
+	PQclear(r);
+	if (!has_identity)
+		return 0;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "SELECT setval(pg_get_serial_sequence('");
+	buf_puts(&b, table);
+	buf_puts(&b, "', 'id'), COALESCE((SELECT MAX(id) FROM ");
+	buf_puts(&b, table);
+	buf_puts(&b, "), 0) + 1, false)");
+	int rc = pg_exec(c, buf_str(&b), err);
+	buf_free(&b);
+	return rc;
+}
+
 const struct store_backend store_pg_backend = {
 	.name = "postgresql",
 	.open = pg_open,
@@ -453,6 +521,7 @@ const struct store_backend store_pg_backend = {
 	.col_text = pg_col_text,
 	.col_is_null = pg_col_is_null,
 	.col_count = pg_col_count,
+	.col_name = pg_col_name,
 	.changes = pg_changes,
 	.begin_sql = "BEGIN",
 	.dialect = STORE_DIALECT_PG,
@@ -464,4 +533,7 @@ const struct store_backend store_pg_backend = {
 	.search_remove_sql = PG_SEARCH_REMOVE,
 	.search_query_sql = PG_SEARCH_QUERY,
 	.search_match = pg_search_match,
+	.search_dump_sql = PG_SEARCH_DUMP,
+	.after_copy = pg_after_copy,
+	.defer_constraints_sql = "SET CONSTRAINTS ALL DEFERRED",
 };

@@ -148,6 +148,11 @@ static int sqlite_col_count(void *stmt)
 	return sqlite3_column_count(stmt);
 }
 
+static const char *sqlite_col_name(void *stmt, int col)
+{
+	return sqlite3_column_name(stmt, col);
+}
+
 static int64_t sqlite_changes(void *conn)
 {
 	return sqlite3_changes64(conn);
@@ -192,6 +197,8 @@ static const char SQLITE_SEARCH_INSERT[] =
 	"INSERT INTO search_fts (rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)";
 static const char SQLITE_SEARCH_REMOVE[] =
 	"DELETE FROM search_entry WHERE kind = ?1 AND ref_id = ?2 RETURNING id";
+static const char SQLITE_SEARCH_DUMP[] =
+	"SELECT rowid, title, body, tags FROM search_fts ORDER BY rowid";
 static const char SQLITE_SEARCH_QUERY[] =
 	"SELECT e.ref_id, -bm25(search_fts, 10.0, 1.0, 0.0) AS score"
 	" FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid"
@@ -216,6 +223,7 @@ const struct store_backend store_sqlite_backend = {
 	.col_text = sqlite_col_text,
 	.col_is_null = sqlite_col_is_null,
 	.col_count = sqlite_col_count,
+	.col_name = sqlite_col_name,
 	.changes = sqlite_changes,
 	.begin_sql = "BEGIN IMMEDIATE",
 	.dialect = STORE_DIALECT_SQLITE,
@@ -227,4 +235,7 @@ const struct store_backend store_sqlite_backend = {
 	.search_remove_sql = SQLITE_SEARCH_REMOVE,
 	.search_query_sql = SQLITE_SEARCH_QUERY,
 	.search_match = sqlite_search_match,
+	.search_dump_sql = SQLITE_SEARCH_DUMP,
+	.after_copy = NULL,
+	.defer_constraints_sql = "PRAGMA defer_foreign_keys = ON",
 };
