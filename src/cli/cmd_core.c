@@ -30,8 +30,10 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	int applied = 0;
 	if (store_migrate(c->db, &applied, &err))
 		return cli_fail(&err);
-	fprintf(stderr, "capnet: %s is at schema version %d (%d migration%s applied)\n",
-		c->db_url, store_schema_latest(), applied, applied == 1 ? "" : "s");
+	char shown[512];
+	store_url_display(c->db_url, shown, sizeof(shown));
+	fprintf(stderr, "capnet: %s is at schema version %d (%d migration%s applied)\n", shown,
+		store_schema_latest(), applied, applied == 1 ? "" : "s");
 	return CLI_OK;
 }
 

@@ -73,6 +73,18 @@ void store_close(struct store *st)
 	free(st);
 }
 
+void store_url_display(const char *url, char *out, size_t size)
+{
+	const char *scheme = strstr(url, "://");
+	const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+	if (at == NULL || colon == NULL || colon > at) {
+		snprintf(out, size, "%s", url);
+		return;
+	}
+	snprintf(out, size, "%.*s:***%s", (int)(colon - url), url, at);
+}
+
 const char *store_backend_name(const struct store *st)
 {
 	return st->be->name;

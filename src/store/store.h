@@ -13,6 +13,7 @@
  */
 #ifndef CN_STORE_H
 #define CN_STORE_H
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -27,6 +28,8 @@ struct store_stmt;
  * migrate. On success *out is a connection the caller closes with store_close(). */
 int store_open(const char *url, struct store **out, struct cn_err *err);
 void store_close(struct store *st);
+/* url with any password replaced by "***", for messages and logs. */
+void store_url_display(const char *url, char *out, size_t size);
 /* "sqlite" or "postgresql". */
 const char *store_backend_name(const struct store *st);
 
