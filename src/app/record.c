@@ -91,7 +91,7 @@ static const char *rec_choice(const char *const *choices, const char *in)
 			char x = (char)tolower((unsigned char)in[k]);
 			if (x == '-' || x == ' ')
 				x = '_';
-			if (x != c[k])
+			if (x != (char)tolower((unsigned char)c[k]))
 				break;
 		}
 		if (c[k] == '\0' && in[k] == '\0')

@@ -97,6 +97,23 @@ static void test_references_and_hierarchy(void **state)
 	testdb_close(t);
 }
 
+/* Choices declared in camelCase (OneRoster's "schoolYear") match in any case and are
+ * stored as declared. */
+static void test_choices_match_in_any_case(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	struct rec *r = rec_new(a, &academic_session_entity);
+	assert_int_equal(rec_set_text(r, a, "kind", "schoolYear", &err), 0);
+	assert_string_equal(rec_text(r, "kind"), "schoolYear");
+	assert_int_equal(rec_set_text(r, a, "kind", "SCHOOLYEAR", &err), 0);
+	assert_string_equal(rec_text(r, "kind"), "schoolYear");
+	assert_int_equal(rec_set_text(r, a, "kind", "school year", &err), -1);
+	assert_string_equal(err.field, "kind");
+	arena_free(a);
+}
+
 static void test_update_checks_version_and_audits(void **state)
 {
 	(void)state;
@@ -199,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_every_entity_sql_matches_its_declaration),
 		cmocka_unit_test(test_create_validates_and_names_the_field),
 		cmocka_unit_test(test_references_and_hierarchy),
+		cmocka_unit_test(test_choices_match_in_any_case),
 		cmocka_unit_test(test_update_checks_version_and_audits),
 		cmocka_unit_test(test_list_filters_and_pages),
 		cmocka_unit_test(test_meeting_times_keep_their_zone),
