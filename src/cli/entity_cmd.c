@@ -161,9 +161,13 @@ static int entity_list(struct cli *c, const struct rec_entity *e, const char *cm
 {
 	struct args_opt opts[16] = {{"format", 1, NULL}, {"limit", 1, NULL}, {"cursor", 1, NULL},
 				    {"all", 0, NULL}};
+	/* Filters are typed as flags, with '-' for '_' (--network-id), as fields are. */
+	char flags[12][64];
 	size_t n = 4;
-	for (size_t i = 0; i < e->nfilters && n < 15; i++)
-		opts[n++] = (struct args_opt){e->filters[i].name, 1, e->filters[i].help};
+	for (size_t i = 0; i < e->nfilters && i < 12 && n < 15; i++) {
+		entity_flag_name(e->filters[i].name, flags[i], sizeof(flags[i]));
+		opts[n++] = (struct args_opt){flags[i], 1, e->filters[i].help};
+	}
 	struct args a;
 	if (args_parse(argc, argv, opts, 0, &a))
 		return CLI_USAGE;
@@ -190,7 +194,7 @@ static int entity_list(struct cli *c, const struct rec_entity *e, const char *cm
 		return CLI_USAGE;
 	struct rec_query q = {0};
 	for (size_t i = 0; i < e->nfilters && i < 8; i++)
-		q.filter[i] = args_get(&a, e->filters[i].name);
+		q.filter[i] = args_get(&a, flags[i]);
 	struct cn_err err = {0};
 	if (args_has(&a, "limit")) {
 		char *end;

@@ -53,6 +53,8 @@ run team add --network-id 1 --district-id 3
 expect_err "one team per district and network" "already has a team in this network"
 run team add --network-id 1 --district-id 4
 expect_err "a school is not a district" "organization 4 is a school"
+run team list --network-id 1 --format csv
+expect_out "list filters are flags with dashes, as in --help" "Daviess County Public Schools"
 run team member add 1 dee@daviess.kyschools.us --role lead
 expect_rc "team lead added" 0
 run team member list 1 --format json
