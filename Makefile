@@ -74,7 +74,7 @@ check: test-deps
 
 demo: deps
 	$(MAKE) capnet
-	./capnet demo --db sqlite:capnet.db
+	./capnet demo --if-empty --db sqlite:capnet.db
 	./capnet serve --db sqlite:capnet.db --listen 127.0.0.1:8080
 
 # libFuzzer targets: one per parser of outside input.

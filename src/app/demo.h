@@ -1,0 +1,75 @@
+/* demo: a believable demo for an empty database: a state agency, two cooperatives,
+ * eight districts with their schools, a university partner, two leadership networks
+ * for 2026-27 with their district teams, meetings, agendas and attendance, and one
+ * sign-in account for each role of DESIGN §5, all with the password DEMO_PASSWORD.
+ * Everything is written through the app layer (declared entities and the typed link
+ * functions), audited, in one transaction. The places and people are invented. */
+#ifndef CN_DEMO_H
+#define CN_DEMO_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/actor.h"
+#include "core/err.h"
+#include "store/store.h"
+
+/* The password of every demo account: it is printed, so it protects nothing. */
+#define DEMO_PASSWORD "capnet-demo-2026"
+#define DEMO_SCHOOL_YEAR "2026-27"
+
+enum { DEMO_ACCOUNT_COUNT = 5 };
+
+/* One sign-in account. Every string is static: valid for the life of the program. */
+struct demo_account {
+	const char *role; /* admin, facilitator, district_lead, member, partner */
+	const char *given_name;
+	const char *family_name;
+	const char *email;
+	const char *title;	  /* job title */
+	const char *organization; /* name of the organization the role is held in */
+};
+
+/* What demo_load created. */
+struct demo_summary {
+	int organizations; /* all kinds, schools included */
+	int cooperatives;
+	int districts;
+	int schools;
+	int universities; /* higher_ed */
+	int relationships;
+	int people;
+	int networks;
+	int teams;
+	int team_members;
+	int meetings;
+	int agenda_items;
+	int attendance;	   /* attendance records */
+	int meetings_held; /* meetings with attendance taken */
+	struct demo_account accounts[DEMO_ACCOUNT_COUNT];
+	size_t naccounts;
+};
+
+/* What a database already holds, to decide whether the demo may load. */
+struct demo_existing {
+	int64_t organizations;
+	int64_t people;
+	int64_t networks;
+};
+
+/* Counts the records that make a database non-empty for the demo. */
+int demo_count_existing(struct store *db, struct demo_existing *out, struct cn_err *err);
+/* 1 when ex holds no organization, person or network. */
+int demo_is_empty(const struct demo_existing *ex);
+
+/* Loads the demo into db, which must hold no organization, person or network (else
+ * CN_ERR_CONFLICT, nothing changed). All or nothing: on failure nothing is stored.
+ * out (filled on success) holds only static strings; nothing to free. Takes a few
+ * hundred milliseconds, mostly hashing the DEMO_ACCOUNT_COUNT passwords. */
+int demo_load(struct store *db, const struct actor *who, struct demo_summary *out,
+	      struct cn_err *err);
+
+/* The demo accounts whose email is in db (e.g. loaded by an earlier demo_load), in
+ * role order, into out->accounts / out->naccounts; the counts are left 0. */
+int demo_accounts_present(struct store *db, struct demo_summary *out, struct cn_err *err);
+
+#endif
