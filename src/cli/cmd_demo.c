@@ -28,10 +28,13 @@ static void demo_usage(void)
 	       DEMO_SCHOOL_YEAR, DEMO_PASSWORD);
 }
 
-/* The database's file, for the hint on how to start fresh. */
-static const char *demo_db_path(const char *url)
+/* How the database is named in messages: a PostgreSQL URL may carry a password, so
+ * only an SQLite one is shown. */
+static const char *demo_db_name(const struct cli *c)
 {
-	return strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
+	if (strcmp(store_backend_name(c->db), "sqlite") == 0)
+		return c->db_url;
+	return "the PostgreSQL database";
 }
 
 /* Opens the database: a new one gets the schema (as `capnet init` does); an existing
@@ -48,7 +51,7 @@ static int demo_open(struct cli *c, struct cn_err *err)
 	int applied = 0;
 	if (store_migrate(c->db, &applied, err))
 		return -1;
-	fprintf(stderr, "capnet: created the schema of %s (version %d)\n", c->db_url,
+	fprintf(stderr, "capnet: created the schema of %s (version %d)\n", demo_db_name(c),
 		store_schema_latest());
 	return 0;
 }
@@ -132,22 +135,31 @@ static int demo_not_empty(struct cli *c, const struct demo_existing *ex, int if_
 	if (!if_empty) {
 		fprintf(stderr,
 			"capnet: %s already holds data (%s).\n"
-			"The demo loads only into an empty database; nothing was changed.\n"
-			"To start fresh, remove the file and load the demo again:\n"
-			"    rm %s && capnet demo --db %s\n"
-			"or load it into another database:\n"
-			"    capnet demo --db sqlite:demo.db\n",
-			c->db_url, held, demo_db_path(c->db_url), c->db_url);
+			"The demo loads only into an empty database; nothing was changed.\n",
+			demo_db_name(c), held);
+		if (strcmp(store_backend_name(c->db), "sqlite") == 0) {
+			const char *url = c->db_url;
+			const char *path = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
+			fprintf(stderr,
+				"To start fresh, remove the file and load the demo again:\n"
+				"    rm %s && capnet demo --db %s\n",
+				path, url);
+		} else {
+			fprintf(stderr, "To start fresh, drop and create the database again, then\n"
+					"run `capnet demo` on it.\n");
+		}
+		fprintf(stderr, "Or load the demo into another database:\n"
+				"    capnet demo --db sqlite:demo.db\n");
 		return CLI_FAIL;
 	}
-	fprintf(stderr, "capnet: %s already holds data (%s); leaving it as it is\n", c->db_url,
-		held);
+	fprintf(stderr, "capnet: %s already holds data (%s); leaving it as it is\n",
+		demo_db_name(c), held);
 	struct demo_summary s;
 	struct cn_err err = {0};
 	if (demo_accounts_present(c->db, &s, &err))
 		return cli_fail(&err);
 	if (fmt == OUTPUT_JSON)
-		demo_print_json(c->db_url, &s, 0);
+		demo_print_json(demo_db_name(c), &s, 0);
 	else if (s.naccounts > 0)
 		demo_print_accounts(&s, fmt, " (unless changed since the demo was loaded)");
 	return CLI_OK;
@@ -181,21 +193,20 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	if (demo_load(c->db, &c->who, &s, &err))
 		return cli_fail(&err);
 	if (fmt == OUTPUT_JSON) {
-		demo_print_json(c->db_url, &s, 1);
+		demo_print_json(demo_db_name(c), &s, 1);
 		return CLI_OK;
 	}
-	if (fmt == OUTPUT_TABLE)
-		printf(
-		    "Loaded the demo into %s:\n"
-		    "  organizations  %d: the state agency, %d cooperatives, %d districts,\n"
-		    "                 %d schools, %d university\n"
-		    "  relationships  %d\n"
-		    "  people         %d\n"
-		    "  networks       %d for %s, with %d district teams and %d team members\n"
-		    "  meetings       %d, with %d agenda items; attendance taken at the %d held\n",
-		    c->db_url, s.organizations, s.cooperatives, s.districts, s.schools,
-		    s.universities, s.relationships, s.people, s.networks, DEMO_SCHOOL_YEAR,
-		    s.teams, s.team_members, s.meetings, s.agenda_items, s.meetings_held);
+	if (fmt == OUTPUT_TABLE) {
+		printf("Loaded the demo into %s:\n", demo_db_name(c));
+		printf("  organizations  %d: the state agency, %d cooperatives, %d districts,\n"
+		       "                 %d schools, %d university\n",
+		       s.organizations, s.cooperatives, s.districts, s.schools, s.universities);
+		printf("  relationships  %d\n  people         %d\n", s.relationships, s.people);
+		printf("  networks       %d for %s, with %d district teams and %d team members\n",
+		       s.networks, DEMO_SCHOOL_YEAR, s.teams, s.team_members);
+		printf("  meetings       %d, with %d agenda items; attendance taken at %d\n",
+		       s.meetings, s.agenda_items, s.meetings_held);
+	}
 	demo_print_accounts(&s, fmt, "");
 	return CLI_OK;
 }
