@@ -90,13 +90,13 @@ static void demo_print_accounts(const struct demo_summary *s, enum output_format
 	buf_free(&b);
 }
 
-static void demo_print_json(const char *url, const struct demo_summary *s, int loaded)
+static void demo_print_json(const char *database, const struct demo_summary *s, int loaded)
 {
 	struct buf b = BUF_INIT;
 	struct jw w;
 	jw_init(&w, &b);
 	jw_obj_begin(&w);
-	jw_kv_str(&w, "database", url);
+	jw_kv_str(&w, "database", database);
 	jw_kv_bool(&w, "loaded", loaded);
 	if (loaded) {
 		jw_key(&w, "counts");
