@@ -22,7 +22,9 @@ BUILD = build/plain
 endif
 
 LIB_SRC := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+ASSETS := $(sort $(wildcard src/web/assets/*))
+GEN_ASSETS := $(BUILD)/gen/assets.c
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o
 MAIN_OBJ := $(BUILD)/src/cli/main.o
 LIB := $(BUILD)/libcapnet.a
 
@@ -48,6 +50,14 @@ $(BUILD)/capnet: $(MAIN_OBJ) $(LIB)
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $(LIB_OBJ)
+
+$(GEN_ASSETS): scripts/embed $(ASSETS)
+	@mkdir -p $(dir $@)
+	@echo "  EMBED $(ASSETS)"
+	@scripts/embed $@ $(ASSETS)
+
+$(BUILD)/gen/assets.o: $(GEN_ASSETS)
+	@$(CC) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -82,9 +92,9 @@ FUZZ_SRC := $(wildcard tests/fuzz/*_fuzz.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -Isrc $(PKG_CFLAGS) \
 	-fsanitize=fuzzer,address,undefined
-FUZZ_LIB_SRC := $(LIB_SRC)
+FUZZ_LIB_SRC := $(LIB_SRC) $(GEN_ASSETS)
 
-build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_ASSETS)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS)
 

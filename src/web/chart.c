@@ -1,0 +1,64 @@
+/* chart: SVG written through the escaping writer, like every other element. */
+#include "web/chart.h"
+
+#include <stdio.h>
+
+enum { CHART_W = 640, CHART_LABEL_W = 220, CHART_ROW = 28, CHART_PAD = 8 };
+
+void chart_bars(struct html *h, const char *id, const char *title, const struct chart_bar *bars,
+		size_t n, double max)
+{
+	char viewbox[64], title_id[80], w[32], y[32], x[32], ty[32];
+	int height = (int)n * CHART_ROW + 2 * CHART_PAD;
+	snprintf(viewbox, sizeof(viewbox), "0 0 %d %d", CHART_W, height);
+	snprintf(title_id, sizeof(title_id), "%s-title", id);
+	html_open(h, "svg", "class", "chart", "viewBox", viewbox, "role", "img", "aria-labelledby",
+		  title_id, "xmlns", "http://www.w3.org/2000/svg", NULL);
+	html_elem(h, "title", title, "id", title_id, NULL);
+	int track = CHART_W - CHART_LABEL_W - 70;
+	for (size_t i = 0; i < n; i++) {
+		double v = bars[i].value;
+		if (!(v >= 0))
+			v = 0;
+		if (max > 0 && v > max)
+			v = max;
+		int top = CHART_PAD + (int)i * CHART_ROW;
+		int len = max > 0 ? (int)(track * v / max + 0.5) : 0;
+		snprintf(y, sizeof(y), "%d", top + 4);
+		snprintf(ty, sizeof(ty), "%d", top + 18);
+		snprintf(x, sizeof(x), "%d", CHART_LABEL_W);
+		html_elem(h, "text", bars[i].label, "x", "0", "y", ty, NULL);
+		snprintf(w, sizeof(w), "%d", track);
+		html_void(h, "rect", "class", "track", "x", x, "y", y, "width", w, "height", "18",
+			  NULL);
+		snprintf(w, sizeof(w), "%d", len);
+		html_void(h, "rect", "class", "bar", "x", x, "y", y, "width", w, "height", "18",
+			  NULL);
+		snprintf(x, sizeof(x), "%d", CHART_LABEL_W + track + 6);
+		html_elem(h, "text", bars[i].display, "x", x, "y", ty, NULL);
+	}
+	html_close(h);
+}
+
+void chart_table(struct html *h, const char *caption, const char *label_head,
+		 const char *value_head, const struct chart_bar *bars, size_t n)
+{
+	int d = html_depth(h);
+	html_open(h, "div", "class", "table-wrap", NULL);
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", caption, NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", label_head, "scope", "col", NULL);
+	html_elem(h, "th", value_head, "scope", "col", "class", "num", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < n; i++) {
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", bars[i].label, "scope", "row", NULL);
+		html_elem(h, "td", bars[i].display, "class", "num", NULL);
+		html_close(h);
+	}
+	html_close_to(h, d);
+}
