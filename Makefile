@@ -92,9 +92,9 @@ FUZZ_SRC := $(wildcard tests/fuzz/*_fuzz.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -Isrc $(PKG_CFLAGS) \
 	-fsanitize=fuzzer,address,undefined
-FUZZ_LIB_SRC := $(LIB_SRC) $(GEN_ASSETS)
+FUZZ_LIB_SRC := $(filter-out src/cli/%,$(LIB_SRC)) $(GEN_ASSETS)
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_ASSETS)
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS)
 
