@@ -3,14 +3,16 @@
 
 #include <string.h>
 
+#include "app/deliverable.h"
 #include "app/network.h"
 #include "app/org.h"
 #include "app/person.h"
+#include "app/target.h"
 
 const struct rec_entity *const entities_all[] = {
 	&org_entity,	 &relationship_entity, &academic_session_entity, &person_entity,
 	&membership_entity, &network_entity,     &team_entity,		 &meeting_entity,
-	&agenda_item_entity, NULL,
+	&agenda_item_entity, &deliverable_entity, &learning_target_entity, NULL,
 };
 
 const struct rec_entity *entities_find(const char *name)

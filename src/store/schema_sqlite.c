@@ -224,8 +224,11 @@ static const char MIGRATION_1[] =
 	" derived_from_version_id INTEGER,"
 	" context_note TEXT,"
 	" created_by INTEGER REFERENCES person(id),"
+	" identifier TEXT NOT NULL UNIQUE," /* a UUID: the CASE identifier when exported */
 	" version INTEGER NOT NULL DEFAULT 1,"
 	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX deliverable_network ON deliverable(network_id, status);"
+	"CREATE INDEX deliverable_source ON deliverable(derived_from_version_id);"
 	"CREATE TABLE deliverable_version ("
 	" id INTEGER PRIMARY KEY,"
 	" deliverable_id INTEGER NOT NULL REFERENCES deliverable(id),"
@@ -234,6 +237,7 @@ static const char MIGRATION_1[] =
 	" author_id INTEGER REFERENCES person(id),"
 	" change_note TEXT,"
 	" source_similarity REAL,"
+	" published_at TEXT," /* set when this version became a published one */
 	" created_at TEXT NOT NULL,"
 	" UNIQUE (deliverable_id, number));"
 	"CREATE TABLE deliverable_standard ("
@@ -253,8 +257,9 @@ static const char MIGRATION_1[] =
 	" statement TEXT NOT NULL,"
 	" position INTEGER NOT NULL,"
 	" identifier TEXT NOT NULL UNIQUE,"
+	" version INTEGER NOT NULL DEFAULT 1,"
 	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
-
+	"CREATE INDEX learning_target_set ON learning_target(deliverable_id, position);"
 
 	/* Needs assessment. */
 	"CREATE TABLE instrument ("
@@ -363,6 +368,7 @@ static const char MIGRATION_1[] =
 	" comments TEXT,"
 	" created_at TEXT NOT NULL,"
 	" CHECK ((deliverable_version_id IS NULL) <> (plan_id IS NULL)));"
+	"CREATE INDEX review_version ON review(deliverable_version_id);"
 	"CREATE TABLE review_score ("
 	" review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,"
 	" dimension TEXT NOT NULL,"

@@ -1,0 +1,54 @@
+/* notice: telling people that something upstream changed. Now: the source a deliverable
+ * was adapted from has a newly published version. The adaptation is never changed; its
+ * owners (contributors, the team's leads, its creator) each get a notice, can compare
+ * the new source version with their own latest version, take what they want into a
+ * normal save (app/deliverable.h), and mark the notice seen. */
+#ifndef CN_NOTICE_H
+#define CN_NOTICE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/deliverable.h"
+
+struct notice {
+	int64_t id;
+	int64_t person_id;
+	const char *kind;            /* "source_updated" */
+	int64_t deliverable_id;      /* the adaptation */
+	const char *deliverable_title;
+	int64_t source_version_id;   /* the newly published source version */
+	int64_t source_deliverable_id;
+	int64_t source_number;
+	const char *message;
+	const char *seen_at;         /* NULL while unseen */
+	const char *created_at;
+};
+
+struct notices {
+	struct notice *items;
+	size_t count;
+};
+
+/* Inside the caller's transaction: version_id has just been published; tells the
+ * owners of every deliverable adapted from an older version of the same deliverable.
+ * A person gets one notice per adaptation and source version. */
+int notice_source_published(struct store *db, const struct actor *who, struct arena *a,
+			    int64_t version_id, struct cn_err *err);
+/* A person's notices, newest first; only unseen ones unless all. In a. */
+int notice_list(struct store *db, struct arena *a, int64_t person_id, int all,
+		struct notices *out, struct cn_err *err);
+int notice_get(struct store *db, struct arena *a, int64_t id, struct notice *out,
+	       struct cn_err *err);
+/* Marks it seen (dismissed); seeing it again changes nothing. Audited. */
+int notice_seen(struct store *db, const struct actor *who, int64_t id, struct cn_err *err);
+/* The differences from the adaptation's latest version to the new source version: what
+ * taking the source would change. *source and *own (may be NULL) get the two versions.
+ * All in a. */
+int notice_compare(struct store *db, struct arena *a, int64_t id, struct diff *out,
+		   struct deliverable_version *source, struct deliverable_version *own,
+		   struct cn_err *err);
+
+void notice_json(struct jw *w, const struct notice *n);
+void notices_json(struct jw *w, const struct notices *n);
+
+#endif
