@@ -29,6 +29,12 @@ int cli_fail(const struct cn_err *err);
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses a positive id from a positional argument named what; -1 after printing. */
 int cli_id(const char *s, const char *what, int64_t *out);
+/* Resolves a person given as an id or an email address; on failure prints and returns
+ * the exit code (CLI_OK on success). Opens the database. */
+int cli_person(struct cli *c, const char *s, const char *what, int64_t *out);
+/* Reads a whole file (path "-" = standard input) of at most max bytes into a; *n gets
+ * its length. On failure prints and returns the exit code (CLI_OK on success). */
+int cli_read_file(struct cli *c, const char *path, size_t max, char **out, size_t *n);
 /* The --format option as output_format; -1 after printing. */
 int cli_format(const struct args *a, enum output_format *out);
 
@@ -57,5 +63,11 @@ int cmd_team(struct cli *c, int argc, char **argv);
 int cmd_meeting(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_migrate_data(struct cli *c, int argc, char **argv);
+int cmd_deliverable(struct cli *c, int argc, char **argv);
+int cmd_setting(struct cli *c, int argc, char **argv);
+/* Parts of `capnet deliverable` in their own files. */
+int cmd_deliverable_review(struct cli *c, int argc, char **argv);
+int cmd_deliverable_notices(struct cli *c, int argc, char **argv);
+int cmd_deliverable_target(struct cli *c, int argc, char **argv);
 
 #endif

@@ -1,11 +1,13 @@
 /* main: capnet's command line. Global options come before the command; each command
  * parses its own. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "app/person.h"
 #include "cli/cli.h"
 #include "core/arena.h"
 
@@ -26,6 +28,8 @@ static const struct command commands[] = {
 	{"team", cmd_team, "district teams in a network and their members"},
 	{"meeting", cmd_meeting, "network meetings, agendas and attendance"},
 	{"migrate-data", cmd_migrate_data, "copy an installation to another database, verified"},
+	{"deliverable", cmd_deliverable, "deliverables: versions, reviews, adaptations, targets"},
+	{"setting", cmd_setting, "site settings: similarity thresholds, CASE base URI"},
 	{NULL, NULL, NULL},
 };
 
@@ -88,6 +92,57 @@ int cli_id(const char *s, const char *what, int64_t *out)
 	}
 	*out = v;
 	return 0;
+}
+
+int cli_person(struct cli *c, const char *s, const char *what, int64_t *out)
+{
+	struct cn_err err = {0};
+	if (cli_db(c, &err))
+		return cli_fail(&err);
+	if (s == NULL || strchr(s, '@') == NULL) {
+		if (cli_id(s, what, out))
+			return CLI_USAGE;
+		struct rec *p = NULL;
+		if (rec_get(c->db, c->a, &person_entity, *out, &p, &err))
+			return cli_fail(&err);
+		return CLI_OK;
+	}
+	int rc = person_find_email(c->db, s, out, &err);
+	if (rc < 0)
+		return cli_fail(&err);
+	if (rc == 0) {
+		fprintf(stderr, "capnet: %s: no person has the email %s\n", what, s);
+		return CLI_FAIL;
+	}
+	return CLI_OK;
+}
+
+int cli_read_file(struct cli *c, const char *path, size_t max, char **out, size_t *n)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (f == NULL) {
+		fprintf(stderr, "capnet: %s: %s\n", path, strerror(errno));
+		return CLI_FAIL;
+	}
+	char *buf = arena_alloc(c->a, max + 2);
+	size_t got = fread(buf, 1, max + 1, f);
+	int bad = ferror(f);
+	if (!is_stdin)
+		fclose(f);
+	if (bad) {
+		fprintf(stderr, "capnet: %s: cannot read it\n", is_stdin ? "standard input" : path);
+		return CLI_FAIL;
+	}
+	if (got > max) {
+		fprintf(stderr, "capnet: %s: is larger than %zu bytes, the most allowed\n",
+			is_stdin ? "standard input" : path, max);
+		return CLI_FAIL;
+	}
+	buf[got] = '\0';
+	*out = buf;
+	*n = got;
+	return CLI_OK;
 }
 
 int cli_format(const struct args *a, enum output_format *out)
