@@ -465,8 +465,8 @@ static int dlv_show_text(struct cli *c, int64_t id)
 		printf("%s%s\n", x->change_note ? "  - " : "", x->change_note ? x->change_note : "");
 	}
 	fflush(stdout);
-	char *args[] = {"lineage", arena_printf(c->a, "%lld", (long long)id), NULL};
-	return dlv_lineage(c, 2, args);
+	char *args[] = {arena_printf(c->a, "%lld", (long long)id), NULL};
+	return dlv_lineage(c, 1, args);
 }
 
 static int dlv_show(struct cli *c, int argc, char **argv)
