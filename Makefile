@@ -106,8 +106,17 @@ fuzz: $(FUZZ_BIN)
 			tests/fuzz/corpus/$${n%_fuzz} || exit 1; \
 	done
 
-bench: capnet
-	bench/run
+# Benchmarks: each bench/*.c is a program linked with the library; bench/run runs them.
+BENCH_SRC := $(wildcard bench/*.c)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  BENCH $<"
+	@$(CC) $(CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(LDFLAGS)
+
+bench: capnet $(BENCH_BIN)
+	CAPNET_BUILD=$(abspath $(BUILD)) bench/run
 
 format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h)

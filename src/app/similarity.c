@@ -20,8 +20,9 @@ struct word {
 /* The words of text, in order; *n gets how many. The caller frees the array. */
 static struct word *similarity_words(const char *text, size_t n, size_t *count)
 {
-	size_t cap = 64, k = 0;
-	struct word *w = xmalloc(sizeof(*w) * cap);
+	/* Words are separated, so n bytes hold at most (n + 1) / 2 of them. */
+	size_t k = 0;
+	struct word *w = xmalloc(sizeof(*w) * (n / 2 + 1));
 	size_t i = 0;
 	while (i < n) {
 		while (i < n && !similarity_word_byte((unsigned char)text[i]))
@@ -31,10 +32,6 @@ static struct word *similarity_words(const char *text, size_t n, size_t *count)
 			i++;
 		if (i == start)
 			break;
-		if (k == cap) {
-			cap *= 2;
-			w = xrealloc(w, sizeof(*w) * cap);
-		}
 		w[k++] = (struct word){start, i - start};
 	}
 	*count = k;
