@@ -34,7 +34,6 @@ enum {
 	DELIVERABLE_BODY_MAX = 200 * 1024, /* bytes */
 	DELIVERABLE_NOTE_MAX = 2000,       /* characters of a change note */
 	DELIVERABLE_CONTEXT_MAX = 4000,    /* characters of a contextualization note */
-	DELIVERABLE_LINEAGE_MAX = 1000,    /* links followed in either direction */
 };
 
 /* One version. Strings live in the arena the function was given. */
@@ -154,32 +153,6 @@ int deliverable_derive(struct store *db, const struct actor *who, struct arena *
 		       int64_t source_version_id, const struct deliverable_derive *in,
 		       struct rec **out, struct cn_err *err);
 
-/* One step of lineage. */
-struct deliverable_link {
-	int64_t deliverable_id;
-	const char *title;
-	int64_t team_id; /* 0 if none */
-	const char *team_name;
-	const char *status;
-	int64_t version_id;     /* sources: the version derived from; derivatives: their
-				 * source version */
-	int64_t version_number;
-	int depth;              /* 1 = direct */
-	int has_similarity;     /* derivatives: their latest version against the source */
-	double similarity;
-	const char *similarity_class;
-};
-
-struct deliverable_lineage {
-	struct deliverable_link *sources; /* nearest first, up to the original */
-	size_t nsources;
-	struct deliverable_link *derivatives; /* every descendant, breadth first */
-	size_t nderivatives;
-};
-
-int deliverable_lineage(struct store *db, struct arena *a, int64_t id,
-			struct deliverable_lineage *out, struct cn_err *err);
-
 /* Differences from version from_id to version to_id (any two versions, of any
  * deliverables). *from / *to (may be NULL) get the versions. All in a. */
 int deliverable_diff(struct store *db, struct arena *a, int64_t from_id, int64_t to_id,
@@ -191,7 +164,6 @@ void deliverable_version_json(struct jw *w, const struct deliverable_version *v)
 void deliverable_versions_json(struct jw *w, const struct deliverable_versions *v);
 void deliverable_standards_json(struct jw *w, const struct deliverable_standards *s);
 void deliverable_contributors_json(struct jw *w, const struct deliverable_contributors *c);
-void deliverable_lineage_json(struct jw *w, const struct deliverable_lineage *l);
 /* The whole deliverable for a detail page: the record's fields plus "standards",
  * "contributors", "districts", "versions" and "lineage". */
 int deliverable_detail_json(struct store *db, struct arena *a, struct jw *w, int64_t id,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/deliverable.h"
+#include "app/deliverable_lineage.h"
 #include "app/target.h"
 #include "cli/cli.h"
 #include "core/buf.h"

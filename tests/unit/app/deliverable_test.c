@@ -3,6 +3,7 @@
  * and the settings behind the classification. */
 #include "deliverable_fixture.h"
 
+#include "app/deliverable_lineage.h"
 #include "app/deliverable_review.h"
 #include "app/notice.h"
 #include "app/setting.h"
