@@ -35,6 +35,11 @@ int cli_person(struct cli *c, const char *s, const char *what, int64_t *out);
 /* Reads a whole file (path "-" = standard input) of at most max bytes into a; *n gets
  * its length. On failure prints and returns the exit code (CLI_OK on success). */
 int cli_read_file(struct cli *c, const char *path, size_t max, char **out, size_t *n);
+/* Parses a verb's options and its `want` positionals: on --help prints "usage: ..." and
+ * returns -1; on a usage error prints it and returns CLI_USAGE; else opens the database
+ * and returns CLI_OK (or the failure's exit code). */
+int cli_verb_args(struct cli *c, int argc, char **argv, const struct args_opt *opts,
+		  size_t want, const char *usage, struct args *a);
 /* The --format option as output_format; -1 after printing. */
 int cli_format(const struct args *a, enum output_format *out);
 

@@ -18,28 +18,9 @@ static const char *const version_columns[] = {"number", "id", "author", "created
 					      "published_at", "source_similarity",
 					      "similarity_class", "change_note", NULL};
 
-/* Parses args for a verb taking `want` positionals; prints help (returns -1) or a usage
- * error (returns the code); opens the database. */
-static int dlv_args(struct cli *c, int argc, char **argv, const struct args_opt *opts,
-		    size_t want, const char *usage, struct args *a)
-{
-	if (args_parse(argc, argv, opts, 0, a))
-		return CLI_USAGE;
-	if (a->help) {
-		printf("usage: %s\n", usage);
-		return -1;
-	}
-	if (a->npos != want)
-		return cli_usage("usage: %s", usage);
-	struct cn_err err = {0};
-	if (cli_db(c, &err))
-		return cli_fail(&err);
-	return CLI_OK;
-}
-
 #define DLV_ARGS(want, usage)                                                                 \
 	struct args a;                                                                        \
-	int rc_ = dlv_args(c, argc, argv, opts, want, usage, &a);                             \
+	int rc_ = cli_verb_args(c, argc, argv, opts, want, usage, &a);                             \
 	if (rc_ != CLI_OK)                                                                    \
 		return rc_ < 0 ? CLI_OK : rc_
 

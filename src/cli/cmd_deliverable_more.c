@@ -18,32 +18,14 @@ static int more_print(struct buf *b, enum output_format fmt, const char *const *
 	return rc;
 }
 
-/* Parses a verb's args: help (-1), usage error (code) or CLI_OK with the db open. */
-static int more_args(struct cli *c, int argc, char **argv, const struct args_opt *opts,
-		     size_t want, const char *usage, struct args *a, enum output_format *fmt)
-{
-	if (args_parse(argc, argv, opts, 0, a))
-		return CLI_USAGE;
-	if (a->help) {
-		printf("usage: %s\n", usage);
-		return -1;
-	}
-	if (a->npos != want)
-		return cli_usage("usage: %s", usage);
-	if (cli_format(a, fmt))
-		return CLI_USAGE;
-	struct cn_err err = {0};
-	if (cli_db(c, &err))
-		return cli_fail(&err);
-	return CLI_OK;
-}
-
 #define MORE_ARGS(want, usage)                                                                \
 	struct args a;                                                                        \
 	enum output_format fmt;                                                               \
-	int rc_ = more_args(c, argc, argv, opts, want, usage, &a, &fmt);                      \
+	int rc_ = cli_verb_args(c, argc, argv, opts, want, usage, &a);                        \
 	if (rc_ != CLI_OK)                                                                    \
-		return rc_ < 0 ? CLI_OK : rc_
+		return rc_ < 0 ? CLI_OK : rc_;                                                \
+	if (cli_format(&a, &fmt))                                                             \
+		return CLI_USAGE
 
 /* Reviews. */
 

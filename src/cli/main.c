@@ -145,6 +145,23 @@ int cli_read_file(struct cli *c, const char *path, size_t max, char **out, size_
 	return CLI_OK;
 }
 
+int cli_verb_args(struct cli *c, int argc, char **argv, const struct args_opt *opts,
+		  size_t want, const char *usage, struct args *a)
+{
+	if (args_parse(argc, argv, opts, 0, a))
+		return CLI_USAGE;
+	if (a->help) {
+		printf("usage: %s\n", usage);
+		return -1;
+	}
+	if (a->npos != want)
+		return cli_usage("usage: %s", usage);
+	struct cn_err err = {0};
+	if (cli_db(c, &err))
+		return cli_fail(&err);
+	return CLI_OK;
+}
+
 int cli_format(const struct args *a, enum output_format *out)
 {
 	return output_format_parse(args_get(a, "format"), out);
