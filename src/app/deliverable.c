@@ -297,12 +297,7 @@ int deliverable_versions(struct store *db, struct arena *a, int64_t id,
 	out->count = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (out->count == cap) {
-			struct deliverable_version *bigger = arena_alloc(a, sizeof(*bigger) * cap * 2);
-			memcpy(bigger, out->items, sizeof(*bigger) * cap);
-			out->items = bigger;
-			cap *= 2;
-		}
+		out->items = arena_grow(a, out->items, sizeof(*out->items), out->count, &cap);
 		deliverable_read_version(q, a, &t, &out->items[out->count++]);
 	}
 	store_done(q);
@@ -733,12 +728,7 @@ int deliverable_standards(struct store *db, struct arena *a, int64_t id,
 	out->count = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (out->count == cap) {
-			struct deliverable_standard *bigger = arena_alloc(a, sizeof(*bigger) * cap * 2);
-			memcpy(bigger, out->items, sizeof(*bigger) * cap);
-			out->items = bigger;
-			cap *= 2;
-		}
+		out->items = arena_grow(a, out->items, sizeof(*out->items), out->count, &cap);
 		struct deliverable_standard *s = &out->items[out->count++];
 		s->cf_item_id = store_col_int(q, 0);
 		s->identifier = store_col_dup(q, 1, a);
@@ -763,13 +753,7 @@ int deliverable_contributors(struct store *db, struct arena *a, int64_t id,
 	out->districts = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (out->count == cap) {
-			struct deliverable_contributor *bigger =
-				arena_alloc(a, sizeof(*bigger) * cap * 2);
-			memcpy(bigger, out->items, sizeof(*bigger) * cap);
-			out->items = bigger;
-			cap *= 2;
-		}
+		out->items = arena_grow(a, out->items, sizeof(*out->items), out->count, &cap);
 		struct deliverable_contributor *c = &out->items[out->count++];
 		c->person_id = store_col_int(q, 0);
 		c->name = store_col_dup(q, 1, a);

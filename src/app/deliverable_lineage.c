@@ -77,13 +77,8 @@ int deliverable_lineage(struct store *db, struct arena *a, int64_t id,
 		int rc;
 		while ((rc = store_step(q, err)) == 1 &&
 		       out->nderivatives < DELIVERABLE_LINEAGE_MAX) {
-			if (out->nderivatives == cap) {
-				struct deliverable_link *bigger =
-					arena_alloc(a, sizeof(*bigger) * cap * 2);
-				memcpy(bigger, out->derivatives, sizeof(*bigger) * cap);
-				out->derivatives = bigger;
-				cap *= 2;
-			}
+			out->derivatives = arena_grow(a, out->derivatives, sizeof(*out->derivatives),
+						      out->nderivatives, &cap);
 			deliverable_read_link(q, a, &out->derivatives[out->nderivatives++], depth);
 		}
 		store_done(q);

@@ -217,12 +217,7 @@ int deliverable_reviews(struct store *db, struct arena *a, int64_t deliverable_i
 	out->count = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (out->count == cap) {
-			struct deliverable_review *bigger = arena_alloc(a, sizeof(*bigger) * cap * 2);
-			memcpy(bigger, out->items, sizeof(*bigger) * cap);
-			out->items = bigger;
-			cap *= 2;
-		}
+		out->items = arena_grow(a, out->items, sizeof(*out->items), out->count, &cap);
 		struct deliverable_review *r = &out->items[out->count++];
 		memset(r, 0, sizeof(*r));
 		r->id = store_col_int(q, 0);

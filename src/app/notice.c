@@ -52,12 +52,7 @@ static int notice_owners(struct store *db, int64_t deliverable_id, int64_t **out
 	*n = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (*n == cap) {
-			int64_t *bigger = arena_alloc(a, sizeof(int64_t) * cap * 2);
-			memcpy(bigger, *out, sizeof(int64_t) * cap);
-			*out = bigger;
-			cap *= 2;
-		}
+		*out = arena_grow(a, *out, sizeof(**out), *n, &cap);
 		(*out)[(*n)++] = store_col_int(q, 0);
 	}
 	store_done(q);
@@ -125,12 +120,7 @@ int notice_source_published(struct store *db, const struct actor *who, struct ar
 	struct notice_target *t = arena_alloc(a, sizeof(*t) * cap);
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (n == cap) {
-			struct notice_target *bigger = arena_alloc(a, sizeof(*t) * cap * 2);
-			memcpy(bigger, t, sizeof(*t) * cap);
-			t = bigger;
-			cap *= 2;
-		}
+		t = arena_grow(a, t, sizeof(*t), n, &cap);
 		t[n++] = (struct notice_target){store_col_int(q, 0), store_col_dup(q, 1, a),
 						store_col_dup(q, 3, a), store_col_int(q, 2),
 						store_col_int(q, 4)};
@@ -185,12 +175,7 @@ int notice_list(struct store *db, struct arena *a, int64_t person_id, int all,
 	out->count = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (out->count == cap) {
-			struct notice *bigger = arena_alloc(a, sizeof(*bigger) * cap * 2);
-			memcpy(bigger, out->items, sizeof(*bigger) * cap);
-			out->items = bigger;
-			cap *= 2;
-		}
+		out->items = arena_grow(a, out->items, sizeof(*out->items), out->count, &cap);
 		notice_read(q, a, &out->items[out->count++]);
 	}
 	store_done(q);

@@ -325,14 +325,9 @@ int target_export_case(struct store *db, struct arena *a, int64_t deliverable_id
 	struct case_target *t = arena_alloc(a, sizeof(*t) * cap);
 	int64_t *items = arena_alloc(a, sizeof(int64_t) * cap);
 	while ((rc = store_step(q, err)) == 1) {
-		if (s.count == cap) {
-			struct case_target *bigger = arena_alloc(a, sizeof(*t) * cap * 2);
-			int64_t *more = arena_alloc(a, sizeof(int64_t) * cap * 2);
-			memcpy(bigger, t, sizeof(*t) * cap);
-			memcpy(more, items, sizeof(int64_t) * cap);
-			t = bigger, items = more;
-			cap *= 2;
-		}
+		size_t cap2 = cap;
+		t = arena_grow(a, t, sizeof(*t), s.count, &cap);
+		items = arena_grow(a, items, sizeof(*items), s.count, &cap2);
 		struct case_target *x = &t[s.count];
 		items[s.count] = store_col_int(q, 8);
 		x->identifier = store_col_dup(q, 0, a);

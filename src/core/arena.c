@@ -120,3 +120,15 @@ size_t arena_used(const struct arena *a)
 {
 	return a->total;
 }
+
+void *arena_grow(struct arena *a, void *items, size_t size, size_t count, size_t *cap)
+{
+	if (count < *cap)
+		return items;
+	size_t more = *cap ? *cap * 2 : 8;
+	void *bigger = arena_alloc(a, size * more);
+	if (count > 0)
+		memcpy(bigger, items, size * count);
+	*cap = more;
+	return bigger;
+}
