@@ -80,8 +80,7 @@ int org_find_sourced(struct store *db, const char *sourced_id, int64_t *id, stru
 	return rc;
 }
 
-/* Which parent kinds each kind may have; NULL entry = none allowed. */
-static int org_parent_allowed(const char *kind, const char *parent)
+int org_parent_allowed(const char *kind, const char *parent)
 {
 	if (strcmp(kind, "school") == 0)
 		return strcmp(parent, "district") == 0;
