@@ -209,15 +209,28 @@ static long bundle_source(void *ctx, char *buf, size_t n, struct cn_err *err)
 	return (long)got;
 }
 
+int bundle_check_size(const struct bundle *b, size_t i, size_t max, struct cn_err *err)
+{
+	const struct bundle_file *f = &b->files[i];
+	if (max == 0)
+		max = CSVREAD_MAX_BYTES;
+	if (f->size <= max)
+		return 0;
+	if (max >= 1024 * 1024)
+		return cn_err_set(err, CN_ERR_TOO_LARGE,
+				  "%s is %llu MB; at most %zu MB are read from one file", f->name,
+				  (unsigned long long)(f->size >> 20), max >> 20);
+	return cn_err_set(err, CN_ERR_TOO_LARGE,
+			  "%s is %llu bytes; at most %zu bytes are read from one file", f->name,
+			  (unsigned long long)f->size, max);
+}
+
 int bundle_csv(struct bundle *b, size_t i, const struct csvread_limits *lim,
 	       struct csvread **out, struct cn_err *err)
 {
 	const struct bundle_file *f = &b->files[i];
-	size_t max = lim && lim->max_bytes ? lim->max_bytes : CSVREAD_MAX_BYTES;
-	if (f->size > max)
-		return cn_err_set(err, CN_ERR_TOO_LARGE,
-				  "%s is %llu MB; at most %zu MB are read from one file", f->name,
-				  (unsigned long long)(f->size / (1024 * 1024)), max / (1024 * 1024));
+	if (bundle_check_size(b, i, lim ? lim->max_bytes : 0, err))
+		return -1;
 	bundle_end_read(b);
 	if (b->zip != NULL) {
 		b->open_entry = zip_fopen_index(b->zip, f->index, 0);

@@ -24,6 +24,9 @@ uint64_t bundle_size(const struct bundle *b, size_t i);
 /* The index of the file called name ignoring ASCII case, or -1. */
 int bundle_find(const struct bundle *b, const char *name);
 
+/* Fails (CN_ERR_TOO_LARGE, naming the file) when file i is over max bytes
+ * (0 = CSVREAD_MAX_BYTES). */
+int bundle_check_size(const struct bundle *b, size_t i, size_t max, struct cn_err *err);
 /* Opens file i as CSV. Refuses a file over the limit's max_bytes before reading it.
  * One file at a time: opening another, or bundle_close(), ends the previous reader's
  * input; the caller still frees the reader with csvread_close(). */

@@ -220,10 +220,14 @@ static int csvread_fill(struct csvread *r, struct cn_err *err)
 			r->eof = 1;
 		r->in_len += (size_t)n;
 		r->total += (size_t)n;
+		if (r->total > r->lim.max_bytes && r->lim.max_bytes >= 1024 * 1024)
+			return csvread_fail(r, err, 0, -1, CN_ERR_TOO_LARGE,
+					    "is larger than %zu MB, the most one file may hold",
+					    r->lim.max_bytes / (1024 * 1024));
 		if (r->total > r->lim.max_bytes)
 			return csvread_fail(r, err, 0, -1, CN_ERR_TOO_LARGE,
-					    "is larger than %zu MB; split it or raise the limit",
-					    r->lim.max_bytes / (1024 * 1024));
+					    "is larger than %zu bytes, the most one file may hold",
+					    r->lim.max_bytes);
 	}
 	if (!r->started) {
 		r->started = 1;

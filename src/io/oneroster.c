@@ -714,16 +714,10 @@ int oneroster_read(const char *path, struct arena *a, const struct oneroster_opt
 		goto out;
 	or_note_other_files(b, a, out, &notes_cap, listed);
 	/* Sizes first: refuse an oversized bundle before reading any of it. */
-	size_t max = o->limits.max_bytes ? o->limits.max_bytes : CSVREAD_MAX_BYTES;
 	for (int f = 0; f < OR_FILE_COUNT; f++) {
 		int i = out->mode[f] == OR_MODE_ABSENT ? -1 : bundle_find(b, or_file_names[f]);
-		if (i >= 0 && bundle_size(b, (size_t)i) > max) {
-			cn_err_set(err, CN_ERR_TOO_LARGE,
-				   "%s is %llu MB; at most %zu MB are read from one file",
-				   or_file_names[f],
-				   (unsigned long long)(bundle_size(b, (size_t)i) >> 20), max >> 20);
+		if (i >= 0 && bundle_check_size(b, (size_t)i, o->limits.max_bytes, err))
 			goto out;
-		}
 	}
 	for (int f = 0; f < OR_FILE_COUNT; f++) {
 		int i = out->mode[f] == OR_MODE_ABSENT ? -1 : bundle_find(b, or_file_names[f]);
