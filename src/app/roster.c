@@ -677,15 +677,9 @@ static int roster_user_orgs(struct roster *x, const struct oneroster_user *u,
 
 /* Checks the row's email against the file and capnet; may pick the person to adopt. */
 static int roster_user_email(struct roster *x, const struct oneroster_user *u, const char *email,
-			     struct strmap *emails, struct rec **old, struct cn_err *err)
+			     struct rec **old, struct cn_err *err)
 {
 	const char *file = oneroster_file_name(OR_FILE_USERS);
-	void *before = strmap_put(emails, email, (void *)(intptr_t)u->line);
-	if (before != NULL)
-		return roster_fail(err, file, u->line, "email",
-				   "%s is also the address on line %ld; each person needs their "
-				   "own",
-				   email, (long)(intptr_t)before);
 	struct rec *owner = strmap_get(x->person_email, email);
 	if (owner == NULL || owner == *old)
 		return 0;
@@ -713,7 +707,7 @@ static int roster_user_email(struct roster *x, const struct oneroster_user *u, c
 }
 
 static int roster_apply_user(struct roster *x, const struct oneroster_user *u,
-			     struct strmap *emails, struct cn_err *err)
+			     struct cn_err *err)
 {
 	const char *file = oneroster_file_name(OR_FILE_USERS);
 	struct rec *old = strmap_get(x->person_sid, u->sourced_id);
@@ -737,7 +731,7 @@ static int roster_apply_user(struct roster *x, const struct oneroster_user *u,
 	    rec_put_text(r, x->tmp, "sourced_id", u->sourced_id, err))
 		return roster_wrap(err, file, u->line, roster_person_cols);
 	const char *email = rec_text(r, "email");
-	if (email != NULL && roster_user_email(x, u, email, emails, &old, err))
+	if (email != NULL && roster_user_email(x, u, email, &old, err))
 		return -1;
 	int64_t pid;
 	if (old == NULL) {
@@ -877,10 +871,34 @@ static int roster_load_all(struct roster *x, struct cn_err *err)
 	return 0;
 }
 
+/* Two rows with one email (ignoring case) cannot both have it: found before any
+ * write, so the message names both lines rather than the order of the writes. */
+static int roster_check_emails(struct roster *x, struct cn_err *err)
+{
+	struct strmap *seen = strmap_new();
+	int rc = 0;
+	for (size_t i = 0; i < x->in->nusers && rc == 0; i++) {
+		const struct oneroster_user *u = &x->in->users[i];
+		if (u->deleted || u->email == NULL)
+			continue;
+		char *key = arena_strdup(x->tmp, u->email);
+		for (char *p = key; *p; p++)
+			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+		void *before = strmap_put(seen, key, (void *)(intptr_t)u->line);
+		if (before != NULL)
+			rc = roster_fail(err, oneroster_file_name(OR_FILE_USERS), u->line, "email",
+					 "%s is also the address on line %ld; each person needs "
+					 "their own",
+					 key, (long)(intptr_t)before);
+	}
+	strmap_free(seen);
+	return rc;
+}
+
 static int roster_run(struct roster *x, struct cn_err *err)
 {
 	const struct oneroster *in = x->in;
-	if (roster_load_all(x, err) || roster_plan_orgs(x, err))
+	if (roster_check_emails(x, err) || roster_load_all(x, err) || roster_plan_orgs(x, err))
 		return -1;
 	for (size_t i = 0; i < x->norder; i++, roster_tick(x))
 		if (roster_apply_org(x, x->order[i], err))
@@ -891,11 +909,9 @@ static int roster_run(struct roster *x, struct cn_err *err)
 	for (size_t i = 0; i < x->norder; i++, roster_tick(x))
 		if (roster_apply_session(x, x->order[i], err))
 			return -1;
-	struct strmap *emails = strmap_new();
 	int rc = 0;
 	for (size_t i = 0; i < in->nusers && rc == 0; i++, roster_tick(x))
-		rc = roster_apply_user(x, &in->users[i], emails, err);
-	strmap_free(emails);
+		rc = roster_apply_user(x, &in->users[i], err);
 	if (rc != 0 || roster_deactivate_missing(x, err))
 		return -1;
 	struct buf b = BUF_INIT;
