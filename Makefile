@@ -31,7 +31,7 @@ LIB := $(BUILD)/libcapnet.a
 TEST_SRC := $(wildcard tests/unit/*/*_test.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check demo deps test-deps clean fuzz bench format
+.PHONY: all check demo deps test-deps clean fuzz fuzz-build bench format
 
 all: capnet
 
@@ -97,6 +97,8 @@ FUZZ_LIB_SRC := $(filter-out src/cli/%,$(LIB_SRC)) $(GEN_ASSETS)
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(PKG_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
 
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do \
