@@ -137,6 +137,20 @@ run import oneroster "$T_DIR/b"
 expect_out "a delta deletion deactivates" "people                    0        0            1          0"
 expect_err "files the manifest does not list are named" "orgs.csv is in the bundle but manifest.csv does not list file.orgs"
 
+# On a terminal a large import shows its progress (script(1) gives it one).
+top="$(cd "$(dirname "$0")/../.." && pwd)"
+if command -v script >/dev/null 2>&1; then
+	"$top/bench/oneroster_gen" "$T_DIR/large" 3 30 2500 100
+	export CAPNET_DB="sqlite:$T_DIR/large.db"
+	run init
+	script -qec "\"$CAPNET\" import oneroster \"$T_DIR/large\" --dry-run" /dev/null >"$T_DIR/tty.out" 2>&1
+	if grep -q 'importing \[' "$T_DIR/tty.out"; then t_ok "a terminal sees a progress bar"; else
+		t_fail "a terminal sees a progress bar" "$(tail -c 300 "$T_DIR/tty.out")"; fi
+	export CAPNET_DB=$saved_db
+else
+	T_N=$((T_N + 1)); echo "ok $T_N - a terminal sees a progress bar # SKIP script(1) is not installed"
+fi
+
 run import oneroster --help
 expect_out "help gives the role mapping" "administrator -> district_lead of a district"
 run import
