@@ -223,8 +223,17 @@ static int pg_prepare_on_server(struct pg_stmt *s, struct cn_err *err)
 {
 	static const Oid candidates[] = {PG_TEXT, PG_INT8, PG_FLOAT8};
 	int guessing = 0, tried = 0;
+	/* Inside a transaction a refused attempt would abort it: each attempt runs under
+	 * a savepoint that a refusal rolls back to. */
+	int in_tx = PQtransactionStatus(s->conn->c) == PQTRANS_INTRANS;
 	for (int attempt = 0; attempt < 3 * PG_MAX_PARAMS; attempt++) {
+		if (in_tx)
+			PQclear(PQexec(s->conn->c, "SAVEPOINT capnet_prepare"));
 		PGresult *r = PQprepare(s->conn->c, s->name, s->sql, s->nparams, s->types);
+		if (in_tx)
+			PQclear(PQexec(s->conn->c, PQresultStatus(r) == PGRES_COMMAND_OK
+							   ? "RELEASE SAVEPOINT capnet_prepare"
+							   : "ROLLBACK TO SAVEPOINT capnet_prepare"));
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 			PQclear(r);
 			s->generation = s->conn->generation;
