@@ -162,7 +162,9 @@ static int roster_load(struct roster *x, const struct rec_entity *e, struct rec_
 				memcpy(bigger, out->items, out->count * sizeof(struct rec *));
 			out->items = bigger;
 		}
-		memcpy(out->items + out->count, page.items, page.count * sizeof(struct rec *));
+		if (page.count > 0)
+			memcpy(out->items + out->count, page.items,
+			       page.count * sizeof(struct rec *));
 		out->count += page.count;
 		if (page.next_cursor == 0)
 			return 0;

@@ -64,7 +64,8 @@ static long csvread_mem_source(void *ctx, char *buf, size_t n, struct cn_err *er
 	size_t left = r->mem_len - r->mem_pos;
 	if (n > left)
 		n = left;
-	memcpy(buf, r->mem + r->mem_pos, n);
+	if (n > 0)
+		memcpy(buf, r->mem + r->mem_pos, n);
 	r->mem_pos += n;
 	return (long)n;
 }
