@@ -22,11 +22,6 @@ enum { ROSTER_TICK = 256 };
 static const char *const roster_kind_names[ROSTER_KIND_COUNT] = {
 	"organizations", "people", "memberships", "academic_sessions"};
 
-const char *roster_kind_name(enum roster_kind k)
-{
-	return roster_kind_names[k];
-}
-
 const enum oneroster_role roster_not_stored[ROSTER_NOT_STORED] = {
 	OR_ROLE_STUDENT, OR_ROLE_PARENT, OR_ROLE_GUARDIAN, OR_ROLE_RELATIVE};
 
@@ -456,19 +451,45 @@ static int roster_plan_orgs(struct roster *x, struct cn_err *err)
 	return 0;
 }
 
+/* A tobedeleted row of orgs.csv or academicSessions.csv: deactivates the record. */
+static int roster_apply_deletion(struct roster *x, struct roster_plan *p, enum roster_kind k,
+				 struct cn_err *err)
+{
+	if (p->rec == NULL) {
+		x->s->unknown_deletions++;
+		return 0;
+	}
+	p->id = p->rec->id;
+	if (k == ROSTER_ORG)
+		roster_scope_add(x, p->id);
+	return roster_deactivate(x, p->rec, k, ROSTER_WHY_ROW, err);
+}
+
+/* Creates want, or saves it onto the plan's stored record; counts either. */
+static int roster_apply_want(struct roster *x, struct roster_plan *p, struct rec *want,
+			     enum roster_kind k, struct cn_err *err)
+{
+	if (p->rec == NULL) {
+		if (rec_create(x->db, x->who, x->tmp, want, err))
+			return -1;
+		p->id = want->id;
+		x->s->n[k].created++;
+		return 0;
+	}
+	p->id = p->rec->id;
+	int rc = roster_save(x, p->rec, want, err);
+	if (rc < 0)
+		return -1;
+	roster_count(x, k, rc, rec_int(p->rec, "active") != 0, 1);
+	return 0;
+}
+
 static int roster_apply_org(struct roster *x, struct roster_plan *p, struct cn_err *err)
 {
 	const struct oneroster_org *g = p->org;
 	const char *file = oneroster_file_name(OR_FILE_ORGS);
-	if (g->deleted) {
-		if (p->rec == NULL) {
-			x->s->unknown_deletions++;
-			return 0;
-		}
-		p->id = p->rec->id;
-		roster_scope_add(x, p->id);
-		return roster_deactivate(x, p->rec, ROSTER_ORG, ROSTER_WHY_ROW, err);
-	}
+	if (g->deleted)
+		return roster_apply_deletion(x, p, ROSTER_ORG, err);
 	if (p->kind == NULL) {
 		x->s->departments++;
 		p->id = roster_ref_id(&p->parent);
@@ -486,20 +507,9 @@ static int roster_apply_org(struct roster *x, struct roster_plan *p, struct cn_e
 	    (parent && rec_put_int(want, "parent_id", parent, err)) ||
 	    rec_put_int(want, "active", 1, err))
 		return roster_wrap(err, file, g->line, roster_org_cols);
-	if (p->rec == NULL) {
-		if (rec_create(x->db, x->who, x->tmp, want, err))
-			return roster_wrap(err, file, g->line, roster_org_cols);
-		p->id = want->id;
-		roster_scope_add(x, p->id);
-		x->s->n[ROSTER_ORG].created++;
-		return 0;
-	}
-	p->id = p->rec->id;
-	roster_scope_add(x, p->id);
-	int rc = roster_save(x, p->rec, want, err);
-	if (rc < 0)
+	if (roster_apply_want(x, p, want, ROSTER_ORG, err))
 		return roster_wrap(err, file, g->line, roster_org_cols);
-	roster_count(x, ROSTER_ORG, rc, rec_int(p->rec, "active") != 0, 1);
+	roster_scope_add(x, p->id);
 	return 0;
 }
 
@@ -542,14 +552,8 @@ static int roster_apply_session(struct roster *x, struct roster_plan *p, struct 
 {
 	const struct oneroster_session *s = p->session;
 	const char *file = oneroster_file_name(OR_FILE_SESSIONS);
-	if (s->deleted) {
-		if (p->rec == NULL) {
-			x->s->unknown_deletions++;
-			return 0;
-		}
-		p->id = p->rec->id;
-		return roster_deactivate(x, p->rec, ROSTER_SESSION, ROSTER_WHY_ROW, err);
-	}
+	if (s->deleted)
+		return roster_apply_deletion(x, p, ROSTER_SESSION, err);
 	char year[16];
 	snprintf(year, sizeof(year), "%d-%02d", s->school_year - 1, s->school_year % 100);
 	int64_t parent = roster_ref_id(&p->parent);
@@ -565,18 +569,8 @@ static int roster_apply_session(struct roster *x, struct roster_plan *p, struct 
 	    rec_put_text(want, x->tmp, "sourced_id", s->sourced_id, err) ||
 	    rec_put_int(want, "active", 1, err))
 		return roster_wrap(err, file, s->line, roster_session_cols);
-	if (p->rec == NULL) {
-		if (rec_create(x->db, x->who, x->tmp, want, err))
-			return roster_wrap(err, file, s->line, roster_session_cols);
-		p->id = want->id;
-		x->s->n[ROSTER_SESSION].created++;
-		return 0;
-	}
-	p->id = p->rec->id;
-	int rc = roster_save(x, p->rec, want, err);
-	if (rc < 0)
+	if (roster_apply_want(x, p, want, ROSTER_SESSION, err))
 		return roster_wrap(err, file, s->line, roster_session_cols);
-	roster_count(x, ROSTER_SESSION, rc, rec_int(p->rec, "active") != 0, 1);
 	return 0;
 }
 

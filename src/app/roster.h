@@ -80,7 +80,5 @@ int roster_import(struct store *db, const struct actor *who, struct arena *a,
 /* The summary as one JSON object: modes, counts per kind, skipped users by role,
  * and the bundle's notes. */
 void roster_summary_json(struct jw *w, const struct oneroster *in, const struct roster_summary *s);
-/* The name of a kind in the summary: "organizations", "people", ... */
-const char *roster_kind_name(enum roster_kind k);
 
 #endif
