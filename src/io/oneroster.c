@@ -141,31 +141,11 @@ static void or_note(struct oneroster *out, struct arena *a, size_t *cap, const c
 
 static void or_note(struct oneroster *out, struct arena *a, size_t *cap, const char *fmt, ...)
 {
-	if (out->nnotes == *cap) {
-		size_t ncap = *cap ? 2 * *cap : 8;
-		const char **bigger = arena_alloc(a, ncap * sizeof(char *));
-		if (out->nnotes)
-			memcpy(bigger, out->notes, out->nnotes * sizeof(char *));
-		out->notes = bigger;
-		*cap = ncap;
-	}
+	out->notes = arena_grow(a, out->notes, sizeof(char *), out->nnotes, cap);
 	va_list ap;
 	va_start(ap, fmt);
 	out->notes[out->nnotes++] = arena_vprintf(a, fmt, ap);
 	va_end(ap);
-}
-
-/* Grows an arena array of n elements of size sz to hold one more. */
-static void *or_grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t sz)
-{
-	if (n < *cap)
-		return arr;
-	size_t ncap = *cap ? 2 * *cap : 64;
-	void *bigger = arena_alloc(a, ncap * sz);
-	if (n)
-		memcpy(bigger, arr, n * sz);
-	*cap = ncap;
-	return bigger;
 }
 
 /* An error about column c (an or_column index) of the current row. */
@@ -318,7 +298,7 @@ static int or_read_org(struct or_ctx *x, struct cn_err *err)
 		if (g.parent != NULL && strcmp(g.parent, g.sourced_id) == 0)
 			return or_fail(x, ORG_PARENT, err, "an organization cannot be its own parent");
 	}
-	out->orgs = or_grow(x->a, out->orgs, out->norgs, &x->cap, sizeof(g));
+	out->orgs = arena_grow(x->a, out->orgs, sizeof(g), out->norgs, &x->cap);
 	out->orgs[out->norgs++] = g;
 	return 0;
 }
@@ -379,8 +359,8 @@ static int or_read_user(struct or_ctx *x, struct cn_err *err)
 	/* A deletion is kept whatever the role: it only ever deactivates. */
 	if (!u.deleted && !(x->o->keep_roles & (1u << u.role))) {
 		struct oneroster_skipped s = {x->rec.line, u.sourced_id, u.role};
-		out->skipped = or_grow(x->a, out->skipped, out->nskipped, &x->skipped_cap,
-				       sizeof(s));
+		out->skipped =
+			arena_grow(x->a, out->skipped, sizeof(s), out->nskipped, &x->skipped_cap);
 		out->skipped[out->nskipped++] = s;
 		return 0;
 	}
@@ -400,7 +380,7 @@ static int or_read_user(struct or_ctx *x, struct cn_err *err)
 		u.email = or_text(x, USER_EMAIL);
 		u.identifier = or_text(x, USER_IDENTIFIER);
 	}
-	out->users = or_grow(x->a, out->users, out->nusers, &x->cap, sizeof(u));
+	out->users = arena_grow(x->a, out->users, sizeof(u), out->nusers, &x->cap);
 	out->users[out->nusers++] = u;
 	return 0;
 }
@@ -458,7 +438,7 @@ static int or_read_session(struct or_ctx *x, struct cn_err *err)
 			return or_fail(x, SESSION_PARENT, err,
 				       "an academic session cannot be its own parent");
 	}
-	out->sessions = or_grow(x->a, out->sessions, out->nsessions, &x->cap, sizeof(s));
+	out->sessions = arena_grow(x->a, out->sessions, sizeof(s), out->nsessions, &x->cap);
 	out->sessions[out->nsessions++] = s;
 	return 0;
 }
