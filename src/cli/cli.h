@@ -74,5 +74,8 @@ int cmd_setting(struct cli *c, int argc, char **argv);
 int cmd_deliverable_review(struct cli *c, int argc, char **argv);
 int cmd_deliverable_notices(struct cli *c, int argc, char **argv);
 int cmd_deliverable_target(struct cli *c, int argc, char **argv);
+int cmd_standards(struct cli *c, int argc, char **argv);
+/* `capnet import case FILE ...`; argv[0] is "case" (cmd_standards.c). */
+int import_case(struct cli *c, int argc, char **argv);
 
 #endif

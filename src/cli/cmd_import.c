@@ -177,6 +177,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	const char *format = argc > 1 ? argv[1] : "";
 	if (strcmp(format, "oneroster") == 0)
 		return import_oneroster(c, argc - 2, argv + 2);
+	if (strcmp(format, "case") == 0)
+		return import_case(c, argc - 1, argv + 1);
 	int help = strcmp(format, "--help") == 0 || strcmp(format, "-h") == 0;
 	FILE *f = help ? stdout : stderr;
 	if (!help && format[0] != '\0')
@@ -184,6 +186,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	fprintf(f, "usage: capnet import FORMAT ...\n"
 		   "Formats:\n"
 		   "  oneroster DIR|ZIP   organizations, people and school years from a OneRoster\n"
-		   "                      1.1 CSV bundle (see capnet import oneroster --help)\n");
+		   "                      1.1 CSV bundle (see capnet import oneroster --help)\n"
+		   "  case FILE           academic standards from a 1EdTech CASE 1.0 package\n"
+		   "                      (see capnet import case --help)\n");
 	return help ? CLI_OK : CLI_USAGE;
 }

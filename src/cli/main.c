@@ -30,7 +30,8 @@ static const struct command commands[] = {
 	{"migrate-data", cmd_migrate_data, "copy an installation to another database, verified"},
 	{"deliverable", cmd_deliverable, "deliverables: versions, reviews, adaptations, targets"},
 	{"setting", cmd_setting, "site settings: similarity thresholds, CASE base URI"},
-	{"import", cmd_import, "data from other systems: OneRoster 1.1 CSV rosters"},
+	{"standards", cmd_standards, "academic standards frameworks: list, tree, show, find"},
+	{"import", cmd_import, "bring data in: OneRoster 1.1 rosters, CASE standards"},
 	{NULL, NULL, NULL},
 };
 

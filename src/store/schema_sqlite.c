@@ -162,17 +162,26 @@ static const char MIGRATION_1[] =
 	" language TEXT, notes TEXT, last_change TEXT,"
 	" parent_id INTEGER REFERENCES cf_item(id),"
 	" position INTEGER NOT NULL DEFAULT 0,"
+	/* Set when a re-import no longer has the item: kept, since targets and
+	 * alignments may point to it; cleared if it comes back. */
+	" withdrawn_at TEXT,"
 	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
 	"CREATE INDEX cf_item_framework ON cf_item(framework_id, parent_id, position);"
-	"CREATE INDEX cf_item_code ON cf_item(human_coding_scheme);"
+	/* Code prefix search is case-insensitive: a range on the lower-cased code. */
+	"CREATE INDEX cf_item_code ON cf_item(lower(human_coding_scheme));"
 	"CREATE TABLE cf_association ("
 	" id INTEGER PRIMARY KEY,"
 	" framework_id INTEGER NOT NULL REFERENCES framework(id),"
 	" identifier TEXT NOT NULL UNIQUE,"
 	" association_type TEXT NOT NULL,"
 	" origin_identifier TEXT NOT NULL, destination_identifier TEXT NOT NULL,"
+	/* The link objects' titles and URIs, for ends outside capnet (an exemplar's
+	 * web page, an item of another framework). */
+	" origin_title TEXT, origin_uri TEXT, destination_title TEXT, destination_uri TEXT,"
 	" sequence_number INTEGER, last_change TEXT);"
 	"CREATE INDEX cf_association_origin ON cf_association(origin_identifier);"
+	"CREATE INDEX cf_association_destination ON cf_association(destination_identifier);"
+	"CREATE INDEX cf_association_framework ON cf_association(framework_id);"
 
 	/* The library: strategies, resources, tools, research summaries. */
 	"CREATE TABLE library_item ("
