@@ -471,6 +471,21 @@ static size_t store_tags(struct arena *a, const char *kind, const char *facets,
 	return n;
 }
 
+/* The search entry of (kind, id) into *entry: 1 found, 0 none (*entry = 0), -1 error. */
+static int store_search_entry(struct store *st, const char *kind, int64_t id, int64_t *entry,
+			      struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(st, st->be->search_find_sql, err);
+	if (q == NULL)
+		return -1;
+	store_bind_text(q, 1, kind);
+	store_bind_int(q, 2, id);
+	int step = store_step(q, err);
+	*entry = step == 1 ? store_col_int(q, 0) : 0;
+	store_done(q);
+	return step;
+}
+
 int store_search_put(struct store *st, const char *kind, int64_t id, const char *title,
 		     const char *body, const char *facets, struct cn_err *err)
 {
@@ -484,24 +499,36 @@ int store_search_put(struct store *st, const char *kind, int64_t id, const char 
 		buf_puts(&tagline, tags[i]);
 	}
 	int rc = -1;
-	struct store_stmt *q = store_prepare(st, st->be->search_entry_sql, err);
-	if (q == NULL)
+	/* The entry, made if new. No RETURNING here: a statement with RETURNING opens a
+	 * statement savepoint, and every savepoint makes FTS5 flush its pending terms to
+	 * disk, which made a bulk import (one put per item) several times slower. */
+	int64_t entry = 0;
+	int fresh = 0, step;
+	if (store_search_entry(st, kind, id, &entry, err) < 0)
 		goto out;
-	store_bind_text(q, 1, kind);
-	store_bind_int(q, 2, id);
-	int step = store_step(q, err);
-	int64_t entry = step == 1 ? store_col_int(q, 0) : 0;
-	store_done(q);
-	if (step != 1)
-		goto out;
-	q = store_prepare(st, st->be->search_delete_sql, err);
-	if (q == NULL)
-		goto out;
-	store_bind_int(q, 1, entry);
-	step = store_step(q, err);
-	store_done(q);
-	if (step < 0)
-		goto out;
+	if (entry == 0) {
+		struct store_stmt *add = store_prepare(st, st->be->search_entry_sql, err);
+		if (add == NULL)
+			goto out;
+		store_bind_text(add, 1, kind);
+		store_bind_int(add, 2, id);
+		step = store_step(add, err);
+		store_done(add);
+		if (step < 0 || store_search_entry(st, kind, id, &entry, err) != 1)
+			goto out;
+		fresh = 1;
+	}
+	struct store_stmt *q = NULL;
+	if (!fresh) {
+		q = store_prepare(st, st->be->search_delete_sql, err);
+		if (q == NULL)
+			goto out;
+		store_bind_int(q, 1, entry);
+		step = store_step(q, err);
+		store_done(q);
+		if (step < 0)
+			goto out;
+	}
 	q = store_prepare(st, st->be->search_insert_sql, err);
 	if (q == NULL)
 		goto out;

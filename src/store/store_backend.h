@@ -37,7 +37,8 @@ struct store_backend {
 	char *(*portable_ddl)(const char *sql);
 	int (*integrity_check)(void *conn, char *out, unsigned long size, struct cn_err *err);
 	/* Full-text search: the statements of each dialect; see store_search in store.h. */
-	const char *search_entry_sql;  /* ?1 kind, ?2 id -> RETURNING entry id */
+	const char *search_find_sql;   /* ?1 kind, ?2 id -> entry id (no row if none) */
+	const char *search_entry_sql;  /* ?1 kind, ?2 id: adds the entry (no RETURNING) */
 	const char *search_delete_sql; /* ?1 entry id */
 	const char *search_insert_sql; /* ?1 entry id, ?2 title, ?3 body, ?4 tags */
 	const char *search_remove_sql; /* ?1 kind, ?2 id */

@@ -456,9 +456,9 @@ static void pg_search_match(const char *const *words, size_t nwords, const char 
 		n += (size_t)snprintf(out + n, size - n, "%s%s", i ? " " : "", tags[i]);
 }
 
-static const char PG_SEARCH_ENTRY[] =
-	"INSERT INTO search_entry (kind, ref_id) VALUES (?1, ?2)"
-	" ON CONFLICT (kind, ref_id) DO UPDATE SET kind = excluded.kind RETURNING id";
+static const char PG_SEARCH_FIND[] =
+	"SELECT id FROM search_entry WHERE kind = ?1 AND ref_id = ?2";
+static const char PG_SEARCH_ENTRY[] = "INSERT INTO search_entry (kind, ref_id) VALUES (?1, ?2)";
 static const char PG_SEARCH_DELETE[] = "DELETE FROM search_fts WHERE id = ?1";
 static const char PG_SEARCH_INSERT[] =
 	"INSERT INTO search_fts (id, title, body, tags) VALUES (?1, ?2, ?3,"
@@ -536,6 +536,7 @@ const struct store_backend store_pg_backend = {
 	.dialect = STORE_DIALECT_PG,
 	.portable_ddl = pg_portable_ddl,
 	.integrity_check = pg_integrity_check,
+	.search_find_sql = PG_SEARCH_FIND,
 	.search_entry_sql = PG_SEARCH_ENTRY,
 	.search_delete_sql = PG_SEARCH_DELETE,
 	.search_insert_sql = PG_SEARCH_INSERT,

@@ -189,9 +189,10 @@ static void sqlite_search_match(const char *const *words, size_t nwords,
 				      tags[i]);
 }
 
+static const char SQLITE_SEARCH_FIND[] =
+	"SELECT id FROM search_entry WHERE kind = ?1 AND ref_id = ?2";
 static const char SQLITE_SEARCH_ENTRY[] =
-	"INSERT INTO search_entry (kind, ref_id) VALUES (?1, ?2)"
-	" ON CONFLICT (kind, ref_id) DO UPDATE SET kind = excluded.kind RETURNING id";
+	"INSERT INTO search_entry (kind, ref_id) VALUES (?1, ?2)";
 static const char SQLITE_SEARCH_DELETE[] = "DELETE FROM search_fts WHERE rowid = ?1";
 static const char SQLITE_SEARCH_INSERT[] =
 	"INSERT INTO search_fts (rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)";
@@ -229,6 +230,7 @@ const struct store_backend store_sqlite_backend = {
 	.dialect = STORE_DIALECT_SQLITE,
 	.portable_ddl = NULL,
 	.integrity_check = sqlite_integrity_check,
+	.search_find_sql = SQLITE_SEARCH_FIND,
 	.search_entry_sql = SQLITE_SEARCH_ENTRY,
 	.search_delete_sql = SQLITE_SEARCH_DELETE,
 	.search_insert_sql = SQLITE_SEARCH_INSERT,
