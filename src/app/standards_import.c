@@ -93,6 +93,7 @@ struct place {
 	int parents;	   /* isChildOf associations of this item */
 	int64_t position;  /* 1-based among siblings */
 	int64_t id;	   /* cf_item id once written */
+	int reindex;	   /* new or changed: its search entry is (re)written */
 };
 
 /* A sibling being ordered. */
@@ -503,7 +504,8 @@ static int import_item(struct import *im, size_t i, struct strmap *old, struct b
 			return import_conflict(im, SQL_ITEM_OWNER, "item", "CFItems", it->index,
 					       it->identifier);
 		im->out->items_added++;
-		return import_index_item(im, it, p->id);
+		p->reindex = 1;
+		return 0;
 	}
 	e->seen = 1;
 	p->id = e->id;
@@ -530,7 +532,8 @@ static int import_item(struct import *im, size_t i, struct strmap *old, struct b
 		return -1;
 	if (changed) {
 		im->out->items_updated++;
-		return import_index_item(im, it, e->id);
+		p->reindex = 1;
+		return 0;
 	}
 	if (store_changes(im->db) > 0)
 		im->out->items_moved++;
@@ -539,25 +542,41 @@ static int import_item(struct import *im, size_t i, struct strmap *old, struct b
 	return 0;
 }
 
-static int import_items(struct import *im, const struct standards_import_opts *opts)
+/* Writes every item, parents first; old maps the framework's existing items. */
+static int import_items(struct import *im, const struct standards_import_opts *opts,
+			struct strmap *old)
 {
-	struct strmap *old = strmap_new();
 	struct buf levels = BUF_INIT;
-	int rc = -1;
-	if (import_load(im, SQL_ITEMS_OF_FW, old, 1))
-		goto out;
+	int rc = 0;
 	size_t n = im->pkg->nitems;
-	for (size_t k = 0; k < n; k++) {
-		if (import_item(im, im->order[k], old, &levels))
-			goto out;
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		rc = import_item(im, im->order[k], old, &levels);
 		if (opts != NULL && opts->progress != NULL &&
 		    ((k + 1) % IMPORT_PROGRESS_EVERY == 0 || k + 1 == n))
 			opts->progress(opts->progress_ctx, k + 1, n);
 	}
-	/* Items the package no longer has: kept, marked withdrawn, out of the search. */
+	buf_free(&levels);
+	return rc;
+}
+
+/* The search entries of new and changed items. Written after every other row: once
+ * the full-text index has pending terms in the transaction, each statement that
+ * opens a savepoint (an INSERT ... RETURNING) makes it flush them. */
+static int import_search(struct import *im)
+{
+	for (size_t i = 0; i < im->pkg->nitems; i++)
+		if (im->place[i].reindex &&
+		    import_index_item(im, &im->pkg->items[i], im->place[i].id))
+			return -1;
+	return 0;
+}
+
+/* Items the package no longer has: kept, marked withdrawn, out of the search. */
+static int import_withdraw(struct import *im, struct strmap *old)
+{
 	struct store_stmt *q = store_prepare(im->db, SQL_ITEMS_OF_FW, im->err);
 	if (q == NULL)
-		goto out;
+		return -1;
 	store_bind_int(q, 1, im->fw);
 	size_t cap = 16, nwithdraw = 0;
 	int64_t *withdraw = xmalloc(sizeof(int64_t) * cap);
@@ -586,13 +605,7 @@ static int import_items(struct import *im, const struct standards_import_opts *o
 		im->out->items_withdrawn++;
 	}
 	free(withdraw);
-	if (step < 0)
-		goto out;
-	rc = 0;
-out:
-	buf_free(&levels);
-	strmap_free(old);
-	return rc;
+	return step < 0 ? -1 : 0;
 }
 
 /* Binds an association's values as ?first .. ?first+8 (type, ends, sequence, change). */
@@ -725,6 +738,7 @@ int standards_import(struct store *db, const struct actor *who, struct arena *a,
 	out->associations = pkg->nassociations;
 	struct import im = {.db = db, .a = a, .pkg = pkg, .out = out, .err = err};
 	im.index = strmap_new();
+	struct strmap *old = NULL; /* the framework's items before: identifier -> existing */
 	time_now_utc(im.now);
 	int rc = -1;
 	if (import_plan(&im))
@@ -734,7 +748,9 @@ int standards_import(struct store *db, const struct actor *who, struct arena *a,
 	if (import_framework(&im))
 		goto fail;
 	int fw_changed = !out->created && store_changes(db) > 0;
-	if (import_items(&im, opts) || import_associations(&im) ||
+	old = strmap_new();
+	if (import_load(&im, SQL_ITEMS_OF_FW, old, 1) || import_items(&im, opts, old) ||
+	    import_associations(&im) || import_search(&im) || import_withdraw(&im, old) ||
 	    import_audit(&im, who, fw_changed))
 		goto fail;
 	out->framework_id = im.fw;
@@ -750,6 +766,7 @@ int standards_import(struct store *db, const struct actor *who, struct arena *a,
 fail:
 	store_rollback(db);
 out:
+	strmap_free(old);
 	strmap_free(im.index);
 	return rc;
 }
