@@ -93,4 +93,25 @@ static inline int64_t testdb_count(struct testdb *t, const char *sql)
 	return n;
 }
 
+/* The bytes of tests/fixtures/<path> (tests run from the top of the tree), with a NUL
+ * after them; *len gets their number. The caller frees the result. */
+static inline char *testlib_fixture(const char *path, size_t *len)
+{
+	char full[256];
+	snprintf(full, sizeof(full), "tests/fixtures/%s", path);
+	FILE *f = fopen(full, "rb");
+	if (f == NULL)
+		fail_msg("cannot open %s", full);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *data = malloc((size_t)n + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+	data[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return data;
+}
+
 #endif

@@ -455,36 +455,81 @@ static void import_bind_item(struct store_stmt *q, int first, const struct case_
 		store_bind_text(q, first + (int)i, values[i]);
 }
 
-/* Existing rows of the framework: identifier -> struct existing. */
+/* The framework's rows before the import, by identifier and in a list. */
 struct existing {
 	int64_t id;
-	int seen;
-	int withdrawn;
+	int seen;      /* the package has it */
+	int withdrawn; /* items: withdrawn before this import */
 };
 
-static int import_load(struct import *im, const char *sql, struct strmap *map, int with_state)
+struct existing_rows {
+	struct strmap *by_identifier; /* -> struct existing */
+	struct existing **all;
+	size_t count;
+};
+
+/* Loads the rows sql lists (id, identifier[, withdrawn_at]) for the framework. */
+static int import_load(struct import *im, const char *sql, int with_state,
+		       struct existing_rows *out)
 {
+	out->by_identifier = strmap_new();
+	out->all = NULL;
+	out->count = 0;
 	struct store_stmt *q = store_prepare(im->db, sql, im->err);
 	if (q == NULL)
 		return -1;
 	store_bind_int(q, 1, im->fw);
+	size_t cap = 0;
 	int rc;
 	while ((rc = store_step(q, im->err)) == 1) {
 		struct existing *e = arena_alloc(im->a, sizeof(*e));
 		e->id = store_col_int(q, 0);
 		e->withdrawn = with_state && !store_col_is_null(q, 2);
-		strmap_put(map, store_col_text(q, 1), e);
+		strmap_put(out->by_identifier, store_col_text(q, 1), e);
+		if (out->count == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct existing **bigger = arena_alloc(im->a, sizeof(*bigger) * cap);
+			if (out->count > 0)
+				memcpy(bigger, out->all, sizeof(*bigger) * out->count);
+			out->all = bigger;
+		}
+		out->all[out->count++] = e;
 	}
 	store_done(q);
 	return rc < 0 ? -1 : 0;
 }
 
-static int import_item(struct import *im, size_t i, struct strmap *old, struct buf *levels)
+/* Runs sql on each row the package no longer has (?1 = id; for items ?2 = now, and
+ * the item leaves the search). *count gets how many. */
+static int import_unseen(struct import *im, const struct existing_rows *old, const char *sql,
+			 int items, size_t *count)
+{
+	for (size_t k = 0; k < old->count; k++) {
+		const struct existing *e = old->all[k];
+		if (e->seen || e->withdrawn)
+			continue;
+		struct store_stmt *q = store_prepare(im->db, sql, im->err);
+		if (q == NULL)
+			return -1;
+		store_bind_int(q, 1, e->id);
+		if (items)
+			store_bind_text(q, 2, im->now);
+		int step = store_step(q, im->err);
+		store_done(q);
+		if (step < 0 || (items && store_search_remove(im->db, "standard", e->id, im->err)))
+			return -1;
+		(*count)++;
+	}
+	return 0;
+}
+
+static int import_item(struct import *im, size_t i, const struct existing_rows *old,
+		       struct buf *levels)
 {
 	const struct case_item *it = &im->pkg->items[i];
 	struct place *p = &im->place[i];
 	int64_t parent = p->parent >= 0 ? im->place[p->parent].id : 0;
-	struct existing *e = strmap_get(old, it->identifier);
+	struct existing *e = strmap_get(old->by_identifier, it->identifier);
 	struct store_stmt *q;
 	int rc;
 	if (e == NULL) {
@@ -544,7 +589,7 @@ static int import_item(struct import *im, size_t i, struct strmap *old, struct b
 
 /* Writes every item, parents first; old maps the framework's existing items. */
 static int import_items(struct import *im, const struct standards_import_opts *opts,
-			struct strmap *old)
+			const struct existing_rows *old)
 {
 	struct buf levels = BUF_INIT;
 	int rc = 0;
@@ -571,43 +616,6 @@ static int import_search(struct import *im)
 	return 0;
 }
 
-/* Items the package no longer has: kept, marked withdrawn, out of the search. */
-static int import_withdraw(struct import *im, struct strmap *old)
-{
-	struct store_stmt *q = store_prepare(im->db, SQL_ITEMS_OF_FW, im->err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, im->fw);
-	size_t cap = 16, nwithdraw = 0;
-	int64_t *withdraw = xmalloc(sizeof(int64_t) * cap);
-	int step;
-	while ((step = store_step(q, im->err)) == 1) {
-		struct existing *e = strmap_get(old, store_col_text(q, 1));
-		if (e == NULL || e->seen || e->withdrawn)
-			continue;
-		if (nwithdraw == cap)
-			withdraw = xrealloc(withdraw, sizeof(int64_t) * (cap *= 2));
-		withdraw[nwithdraw++] = e->id;
-	}
-	store_done(q);
-	for (size_t k = 0; step == 0 && k < nwithdraw; k++) {
-		q = store_prepare(im->db, SQL_ITEM_WITHDRAW, im->err);
-		if (q == NULL) {
-			step = -1;
-			break;
-		}
-		store_bind_int(q, 1, withdraw[k]);
-		store_bind_text(q, 2, im->now);
-		step = store_step(q, im->err);
-		store_done(q);
-		if (step >= 0)
-			step = store_search_remove(im->db, "standard", withdraw[k], im->err);
-		im->out->items_withdrawn++;
-	}
-	free(withdraw);
-	return step < 0 ? -1 : 0;
-}
-
 /* Binds an association's values as ?first .. ?first+8 (type, ends, sequence, change). */
 static void import_bind_assoc(struct store_stmt *q, int first,
 			      const struct case_association *as)
@@ -625,15 +633,17 @@ static void import_bind_assoc(struct store_stmt *q, int first,
 	store_bind_text(q, first + 8, as->last_change);
 }
 
+/* Writes every association; those the package no longer has are removed (nothing
+ * else points to them). */
 static int import_associations(struct import *im)
 {
-	struct strmap *old = strmap_new();
+	struct existing_rows old;
 	int rc = -1;
-	if (import_load(im, SQL_ASSOCS_OF_FW, old, 0))
+	if (import_load(im, SQL_ASSOCS_OF_FW, 0, &old))
 		goto out;
 	for (size_t i = 0; i < im->pkg->nassociations; i++) {
 		const struct case_association *as = &im->pkg->associations[i];
-		struct existing *e = strmap_get(old, as->identifier);
+		struct existing *e = strmap_get(old.by_identifier, as->identifier);
 		struct store_stmt *q =
 			store_prepare(im->db, e == NULL ? SQL_ASSOC_INSERT : SQL_ASSOC_UPDATE, im->err);
 		if (q == NULL)
@@ -662,40 +672,9 @@ static int import_associations(struct import *im)
 		else
 			im->out->associations_unchanged++;
 	}
-	/* Associations the package no longer has are gone: nothing else points to them. */
-	struct store_stmt *q = store_prepare(im->db, SQL_ASSOCS_OF_FW, im->err);
-	if (q == NULL)
-		goto out;
-	store_bind_int(q, 1, im->fw);
-	size_t cap = 16, ngone = 0;
-	int64_t *gone = xmalloc(sizeof(int64_t) * cap);
-	int step;
-	while ((step = store_step(q, im->err)) == 1) {
-		struct existing *e = strmap_get(old, store_col_text(q, 1));
-		if (e == NULL || e->seen)
-			continue;
-		if (ngone == cap)
-			gone = xrealloc(gone, sizeof(int64_t) * (cap *= 2));
-		gone[ngone++] = e->id;
-	}
-	store_done(q);
-	for (size_t k = 0; step == 0 && k < ngone; k++) {
-		q = store_prepare(im->db, SQL_ASSOC_DELETE, im->err);
-		if (q == NULL) {
-			step = -1;
-			break;
-		}
-		store_bind_int(q, 1, gone[k]);
-		step = store_step(q, im->err);
-		store_done(q);
-		im->out->associations_removed++;
-	}
-	free(gone);
-	if (step < 0)
-		goto out;
-	rc = 0;
+	rc = import_unseen(im, &old, SQL_ASSOC_DELETE, 0, &im->out->associations_removed);
 out:
-	strmap_free(old);
+	strmap_free(old.by_identifier);
 	return rc;
 }
 
@@ -738,7 +717,7 @@ int standards_import(struct store *db, const struct actor *who, struct arena *a,
 	out->associations = pkg->nassociations;
 	struct import im = {.db = db, .a = a, .pkg = pkg, .out = out, .err = err};
 	im.index = strmap_new();
-	struct strmap *old = NULL; /* the framework's items before: identifier -> existing */
+	struct existing_rows old = {0}; /* the framework's items before */
 	time_now_utc(im.now);
 	int rc = -1;
 	if (import_plan(&im))
@@ -748,9 +727,10 @@ int standards_import(struct store *db, const struct actor *who, struct arena *a,
 	if (import_framework(&im))
 		goto fail;
 	int fw_changed = !out->created && store_changes(db) > 0;
-	old = strmap_new();
-	if (import_load(&im, SQL_ITEMS_OF_FW, old, 1) || import_items(&im, opts, old) ||
-	    import_associations(&im) || import_search(&im) || import_withdraw(&im, old) ||
+	/* Items the package no longer has are kept, marked withdrawn, out of the search. */
+	if (import_load(&im, SQL_ITEMS_OF_FW, 1, &old) || import_items(&im, opts, &old) ||
+	    import_associations(&im) || import_search(&im) ||
+	    import_unseen(&im, &old, SQL_ITEM_WITHDRAW, 1, &out->items_withdrawn) ||
 	    import_audit(&im, who, fw_changed))
 		goto fail;
 	out->framework_id = im.fw;
@@ -766,7 +746,7 @@ int standards_import(struct store *db, const struct actor *who, struct arena *a,
 fail:
 	store_rollback(db);
 out:
-	strmap_free(old);
+	strmap_free(old.by_identifier);
 	strmap_free(im.index);
 	return rc;
 }

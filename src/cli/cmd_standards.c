@@ -62,6 +62,23 @@ static int read_input(const char *path, char **data, size_t *len, struct cn_err 
 	return 0;
 }
 
+/* The start every verb here shares once its options are parsed: the number of
+ * positional arguments, --format, and the database. CLI_OK or the exit code. */
+static int verb_start(struct cli *c, const struct args *a, size_t npos, const char *usage,
+		      enum output_format *fmt)
+{
+	if (a->npos != npos)
+		return npos == 0 ? cli_usage("%s takes no argument '%s' (see --help)", usage,
+					     a->pos[0])
+				 : cli_usage("usage: %s (see --help)", usage);
+	if (cli_format(a, fmt))
+		return CLI_USAGE;
+	struct cn_err err = {0};
+	if (cli_db(c, &err))
+		return cli_fail(&err);
+	return CLI_OK;
+}
+
 static void import_progress(void *ctx, size_t done, size_t total)
 {
 	(void)ctx;
@@ -89,14 +106,11 @@ int import_case(struct cli *c, int argc, char **argv)
 		       "  --dry-run   check the package and show the counts; change nothing\n");
 		return CLI_OK;
 	}
-	if (a.npos != 1)
-		return cli_usage("usage: capnet import case FILE (see --help)");
 	enum output_format fmt;
-	if (cli_format(&a, &fmt))
-		return CLI_USAGE;
+	int rc = verb_start(c, &a, 1, "capnet import case FILE", &fmt);
+	if (rc != CLI_OK)
+		return rc;
 	struct cn_err err = {0};
-	if (cli_db(c, &err))
-		return cli_fail(&err);
 	char *data = NULL;
 	size_t len = 0;
 	if (read_input(a.pos[0], &data, &len, &err))
@@ -107,7 +121,7 @@ int import_case(struct cli *c, int argc, char **argv)
 		io.progress_ctx = c;
 	}
 	struct standards_import_result r;
-	int rc = standards_import_bytes(c->db, &c->who, c->a, data, len, a.pos[0], &io, &r, &err);
+	rc = standards_import_bytes(c->db, &c->who, c->a, data, len, a.pos[0], &io, &r, &err);
 	free(data);
 	if (rc)
 		return cli_fail(&err);
@@ -192,15 +206,14 @@ static int standards_list(struct cli *c, int argc, char **argv)
 		       "Lists the imported standards frameworks with their item counts.\n");
 		return CLI_OK;
 	}
-	if (a.npos > 0)
-		return cli_usage("standards list takes no argument '%s'", a.pos[0]);
 	enum output_format fmt;
-	if (cli_format(&a, &fmt))
-		return CLI_USAGE;
+	int rc = verb_start(c, &a, 0, "standards list", &fmt);
+	if (rc != CLI_OK)
+		return rc;
 	struct cn_err err = {0};
 	struct standards_framework *list = NULL;
 	size_t n = 0;
-	if (cli_db(c, &err) || standards_frameworks(c->db, c->a, &list, &n, &err))
+	if (standards_frameworks(c->db, c->a, &list, &n, &err))
 		return cli_fail(&err);
 	struct buf b = BUF_INIT;
 	struct jw w;
@@ -260,19 +273,17 @@ static int standards_tree_cmd(struct cli *c, int argc, char **argv)
 		       "JSON nests each item's children; CSV lists every item with its depth.\n");
 		return CLI_OK;
 	}
-	if (a.npos != 1)
-		return cli_usage("usage: capnet standards tree FRAMEWORK [--depth N] [--under ITEM]");
 	enum output_format fmt;
 	int depth = 0;
-	if (cli_format(&a, &fmt))
-		return CLI_USAGE;
 	if (number_arg(&a, "depth", 1, 1000, &depth))
 		return CLI_USAGE;
+	int rc = verb_start(c, &a, 1, "capnet standards tree FRAMEWORK [--depth N] [--under ITEM]",
+			    &fmt);
+	if (rc != CLI_OK)
+		return rc;
 	struct cn_err err = {0};
-	if (cli_db(c, &err))
-		return cli_fail(&err);
 	struct standards_framework fw;
-	int rc = framework_arg(c, a.pos[0], &fw);
+	rc = framework_arg(c, a.pos[0], &fw);
 	if (rc != CLI_OK)
 		return rc;
 	struct standards_item under = {0};
@@ -374,20 +385,15 @@ static int standards_show(struct cli *c, int argc, char **argv)
 		       "that share a code).\n");
 		return CLI_OK;
 	}
-	if (a.npos != 1)
-		return cli_usage("usage: capnet standards show ITEM (see --help)");
 	enum output_format fmt;
-	if (cli_format(&a, &fmt))
-		return CLI_USAGE;
+	int rc = verb_start(c, &a, 1, "capnet standards show ITEM", &fmt);
+	if (rc != CLI_OK)
+		return rc;
 	struct cn_err err = {0};
-	if (cli_db(c, &err))
-		return cli_fail(&err);
 	struct standards_framework fw = {0};
-	if (args_has(&a, "framework")) {
-		int rc = framework_arg(c, args_get(&a, "framework"), &fw);
-		if (rc != CLI_OK)
-			return rc;
-	}
+	if (args_has(&a, "framework") &&
+	    (rc = framework_arg(c, args_get(&a, "framework"), &fw)) != CLI_OK)
+		return rc;
 	struct standards_item it;
 	struct standards_detail d;
 	if (standards_item_find(c->db, c->a, a.pos[0], fw.id, &it, &err) ||
@@ -455,9 +461,6 @@ static int standards_find_cmd(struct cli *c, int argc, char **argv)
 		       "  --limit N      at most N hits (default 50, at most 1000)\n");
 		return CLI_OK;
 	}
-	if (a.npos > 0)
-		return cli_usage("standards find takes no argument '%s'; use --code or --words",
-				 a.pos[0]);
 	if (args_has(&a, "code") == args_has(&a, "words"))
 		return cli_usage("give --code PREFIX or --words \"WORDS\" (one of them)");
 	if (args_has(&a, "level") && !args_has(&a, "words"))
@@ -466,16 +469,16 @@ static int standards_find_cmd(struct cli *c, int argc, char **argv)
 				    .words = args_get(&a, "words"),
 				    .level = args_get(&a, "level")};
 	enum output_format fmt;
-	if (cli_format(&a, &fmt) || number_arg(&a, "limit", 1, STANDARDS_FIND_MAX, &q.limit) ||
+	if (number_arg(&a, "limit", 1, STANDARDS_FIND_MAX, &q.limit) ||
 	    number_arg(&a, "offset", 0, 1000000, &q.offset))
 		return CLI_USAGE;
+	int rc = verb_start(c, &a, 0, "standards find", &fmt);
+	if (rc != CLI_OK)
+		return rc;
 	struct cn_err err = {0};
-	if (cli_db(c, &err))
-		return cli_fail(&err);
 	if (args_has(&a, "framework")) {
 		struct standards_framework fw;
-		int rc = framework_arg(c, args_get(&a, "framework"), &fw);
-		if (rc != CLI_OK)
+		if ((rc = framework_arg(c, args_get(&a, "framework"), &fw)) != CLI_OK)
 			return rc;
 		q.framework_id = fw.id;
 	}

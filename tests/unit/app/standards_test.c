@@ -6,31 +6,13 @@
 
 #include "app/standards.h"
 #include "core/buf.h"
-#include "core/mem.h"
-
-static char *fixture(const char *name, size_t *len)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "tests/fixtures/case/%s", name);
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		fail_msg("cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *data = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return data;
-}
 
 /* Imports a fixture file; fails the test on error. */
 static struct standards_import_result import_file(struct testdb *t, struct arena *a,
 						  const char *name)
 {
 	size_t len;
-	char *data = fixture(name, &len);
+	char *data = testlib_fixture(arena_printf(a, "case/%s", name), &len);
 	struct standards_import_result r;
 	struct cn_err err = {0};
 	if (standards_import_bytes(t->db, &t->who, a, data, len, name, NULL, &r, &err))
@@ -255,7 +237,7 @@ static void test_a_broken_package_changes_nothing(void **state)
 	struct cn_err err = {0};
 	/* Valid until its last item, which lacks its statement. */
 	size_t len;
-	char *data = fixture("updated.json", &len);
+	char *data = testlib_fixture("case/updated.json", &len);
 	char *cut = strstr(data, "\"fullStatement\": \"Find a percent");
 	assert_non_null(cut);
 	memcpy(cut, "\"fullStatemenX", 14);
@@ -368,7 +350,7 @@ static void test_dry_run_writes_nothing(void **state)
 	struct testdb *t = testdb_open();
 	struct arena *a = arena_new();
 	size_t len;
-	char *data = fixture("basic.json", &len);
+	char *data = testlib_fixture("case/basic.json", &len);
 	struct standards_import_opts opts = {.dry_run = 1};
 	struct standards_import_result r;
 	struct cn_err err = {0};

@@ -2,26 +2,7 @@
  * malformed input, each refused with the place and field named. */
 #include "testlib.h"
 
-#include "core/mem.h"
 #include "io/case.h"
-
-/* Reads tests/fixtures/case/NAME (tests run from the top of the tree). */
-static char *fixture(const char *name, size_t *len)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "tests/fixtures/case/%s", name);
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		fail_msg("cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *data = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return data;
-}
 
 /* Reads text as a package; returns case_read's result. */
 static int read_text(struct arena *a, const char *text, struct case_package *pkg,
@@ -63,7 +44,7 @@ static void test_reads_a_wrapped_1_0_package(void **state)
 {
 	(void)state;
 	size_t len;
-	char *data = fixture("basic.json", &len);
+	char *data = testlib_fixture("case/basic.json", &len);
 	struct arena *a = arena_new();
 	struct case_package p;
 	struct cn_err err = {0};
@@ -106,7 +87,7 @@ static void test_reads_pre_1_0_field_names(void **state)
 {
 	(void)state;
 	size_t len;
-	char *data = fixture("prerelease.json", &len);
+	char *data = testlib_fixture("case/prerelease.json", &len);
 	struct arena *a = arena_new();
 	struct case_package p;
 	struct cn_err err = {0};
