@@ -114,6 +114,11 @@ struct import {
 	struct strmap *index; /* item identifier -> index + 1 */
 	char now[TIME_ISO_LEN];
 	int64_t fw;
+	struct {
+		const char *sql; /* finds the owner of identifier; NULL: no conflict */
+		const char *what, *list, *identifier;
+		size_t index;
+	} conflict;
 };
 
 static void import_warn(struct import *im, const char *fmt, ...)
@@ -376,26 +381,40 @@ static int import_index_item(struct import *im, const struct case_item *it, int6
 	return rc;
 }
 
-/* Names the framework that already has an identifier, after a failed insert. */
+/* Notes which row an insert refused, to name its owner once the transaction is
+ * rolled back (PostgreSQL runs nothing more in a failed transaction). */
 static int import_conflict(struct import *im, const char *sql, const char *what,
 			   const char *list, size_t index, const char *identifier)
 {
-	struct cn_err ignored = {0};
-	struct store_stmt *q = store_prepare(im->db, sql, &ignored);
-	if (q == NULL)
+	if (im->err->kind != CN_ERR_CONFLICT)
 		return -1;
-	store_bind_text(q, 1, identifier);
+	im->conflict.sql = sql;
+	im->conflict.what = what;
+	im->conflict.list = list;
+	im->conflict.index = index;
+	im->conflict.identifier = identifier;
+	return -1;
+}
+
+/* After the rollback: the framework that already has the refused identifier. */
+static void import_conflict_explain(struct import *im)
+{
+	struct cn_err ignored = {0};
+	struct store_stmt *q = store_prepare(im->db, im->conflict.sql, &ignored);
+	if (q == NULL)
+		return;
+	store_bind_text(q, 1, im->conflict.identifier);
 	if (store_step(q, &ignored) == 1) {
 		char field[64];
-		snprintf(field, sizeof(field), "%s[%zu].identifier", list, index);
+		snprintf(field, sizeof(field), "%s[%zu].identifier", im->conflict.list,
+			 im->conflict.index);
 		cn_err_field(im->err, CN_ERR_CONFLICT, field,
 			     "%s %.100s already belongs to framework %lld (%.100s); an identifier "
 			     "names one %s in one framework",
-			     what, identifier, (long long)store_col_int(q, 0), store_col_text(q, 1),
-			     what);
+			     im->conflict.what, im->conflict.identifier,
+			     (long long)store_col_int(q, 0), store_col_text(q, 1), im->conflict.what);
 	}
 	store_done(q);
-	return -1;
 }
 
 static int import_framework(struct import *im)
@@ -745,6 +764,8 @@ int standards_import(struct store *db, const struct actor *who, struct arena *a,
 	goto out;
 fail:
 	store_rollback(db);
+	if (im.conflict.sql != NULL)
+		import_conflict_explain(&im);
 out:
 	strmap_free(old.by_identifier);
 	strmap_free(im.index);

@@ -519,6 +519,9 @@ static const char MIGRATION_1_SQLITE[] =
 
 /* The same in PostgreSQL's dialect. */
 static const char MIGRATION_1_PG[] =
+	/* Standards codes compare byte by byte, as in SQLite, whatever the database's
+	 * locale: code prefix search is a range on lower(human_coding_scheme). */
+	"ALTER TABLE cf_item ALTER COLUMN human_coding_scheme TYPE TEXT COLLATE \"C\";"
 	"ALTER TABLE deliverable ADD FOREIGN KEY (derived_from_version_id)"
 	" REFERENCES deliverable_version(id) DEFERRABLE;"
 	"CREATE TABLE search_fts ("

@@ -7,13 +7,6 @@ t_begin
 
 run init
 
-before=$(db_digest)
-run import case "$FIX/basic.json" --dry-run
-expect_rc "a dry run succeeds" 0
-expect_out "a dry run counts what it would add" "11 added"
-expect_err "a dry run says nothing changed" "nothing was changed"
-expect_eq "a dry run writes nothing" "$(db_digest)" "$before"
-
 run import case "$FIX/basic.json"
 expect_rc "import a CASE package" 0
 expect_out "the import counts the items" "items         11: 11 added"
@@ -21,6 +14,13 @@ expect_err "the import names the framework" 'imported new framework 1 "Sample Ac
 expect_eq "items stored" "$(sql "SELECT COUNT(*) FROM cf_item")" "11"
 expect_eq "one audit event for the import" \
 	"$(sql "SELECT action || ' ' || entity || ' ' || entity_id FROM audit_event")" "import framework 1"
+
+before=$(db_digest)
+run import case "$FIX/updated.json" --dry-run
+expect_rc "a dry run succeeds" 0
+expect_out "a dry run counts what it would change" "items         11: 1 added, 1 updated, 3 moved"
+expect_err "a dry run says nothing changed" "nothing was changed"
+expect_eq "a dry run writes nothing" "$(db_digest)" "$before"
 
 run standards list
 expect_out "frameworks are listed with their item count" "Sample Academic Standards for Mathematics  11"
