@@ -133,7 +133,15 @@ static int case_strings(struct case_ctx *c, const json_t *obj, const char *key,
 	*n = 0;
 	if (v == NULL || json_is_null(v))
 		return 0;
-	const char **list = arena_alloc(c->a, sizeof(char *) * CASE_LEVELS_MAX);
+	size_t room = 1;
+	if (json_is_array(v))
+		room = json_array_size(v);
+	else if (json_is_string(v))
+		for (const char *p = json_string_value(v); *p; p++)
+			room += *p == ',';
+	if (room > CASE_LEVELS_MAX)
+		room = CASE_LEVELS_MAX;
+	const char **list = arena_alloc(c->a, sizeof(char *) * (room ? room : 1));
 	*out = list;
 	if (json_is_string(v)) {
 		const char *s = json_string_value(v);

@@ -211,6 +211,12 @@ static void test_wrong_types_are_named(void **state)
 	refused("{" DOC ", \"CFItems\": [{\"identifier\": \"i1\", \"fullStatement\": \"x\","
 		" \"educationLevel\": [\"06\", 7]}]}",
 		"CFItems[0].educationLevel", "value 2 must be a string");
+	char many[1024] = "{" DOC ", \"CFItems\": [{\"identifier\": \"i1\", \"fullStatement\": "
+			  "\"x\", \"educationalLevel\": \"01";
+	for (int i = 0; i < 64; i++)
+		strcat(many, ",02");
+	strcat(many, "\"}]}");
+	refused(many, "CFItems[0].educationalLevel", "has more than 64 values");
 	refused("{" DOC ", \"CFItems\": [{\"identifier\": \"i1\", \"fullStatement\": \"x\","
 		" \"CFItemTypeURI\": [1]}]}",
 		"CFItems[0].CFItemTypeURI", "must be a link object");
