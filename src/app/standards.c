@@ -172,18 +172,12 @@ static void item_row(struct store_stmt *q, struct arena *a, struct standards_ite
 static int items_collect(struct store_stmt *q, struct arena *a, int with_count,
 			 struct standards_items *out, struct cn_err *err)
 {
-	size_t cap = 16;
-	out->items = arena_alloc(a, sizeof(struct standards_item) * cap);
+	size_t cap = 0;
+	out->items = NULL;
 	out->count = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (out->count == cap) {
-			struct standards_item *bigger =
-				arena_alloc(a, sizeof(struct standards_item) * cap * 2);
-			memcpy(bigger, out->items, sizeof(struct standards_item) * cap);
-			out->items = bigger;
-			cap *= 2;
-		}
+		out->items = arena_grow(a, out->items, sizeof(*out->items), out->count, &cap);
 		item_row(q, a, &out->items[out->count++], with_count);
 	}
 	store_done(q);
@@ -200,16 +194,11 @@ int standards_frameworks(struct store *db, struct arena *a, struct standards_fra
 	struct store_stmt *q = store_prepare(db, SQL_FW_COLS_LIST, err);
 	if (q == NULL)
 		return -1;
-	size_t cap = 8;
-	struct standards_framework *list = arena_alloc(a, sizeof(*list) * cap);
+	size_t cap = 0;
+	struct standards_framework *list = NULL;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (*count == cap) {
-			struct standards_framework *bigger = arena_alloc(a, sizeof(*list) * cap * 2);
-			memcpy(bigger, list, sizeof(*list) * cap);
-			list = bigger;
-			cap *= 2;
-		}
+		list = arena_grow(a, list, sizeof(*list), *count, &cap);
 		framework_row(q, a, &list[(*count)++]);
 	}
 	store_done(q);
@@ -472,8 +461,8 @@ static int standards_links(struct store *db, struct arena *a, struct standards_d
 	if (q == NULL)
 		return -1;
 	store_bind_text(q, 1, it->identifier);
-	size_t cap = 8;
-	d->links = arena_alloc(a, sizeof(struct standards_link) * cap);
+	size_t cap = 0;
+	d->links = NULL;
 	d->nlinks = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
@@ -485,12 +474,7 @@ static int standards_links(struct store *db, struct arena *a, struct standards_d
 			if (!outgoing && store_col_int(q, 13) == it->id)
 				continue; /* the children show it */
 		}
-		if (d->nlinks == cap) {
-			struct standards_link *bigger = arena_alloc(a, sizeof(*bigger) * cap * 2);
-			memcpy(bigger, d->links, sizeof(*bigger) * cap);
-			d->links = bigger;
-			cap *= 2;
-		}
+		d->links = arena_grow(a, d->links, sizeof(*d->links), d->nlinks, &cap);
 		struct standards_link *l = &d->links[d->nlinks++];
 		memset(l, 0, sizeof(*l));
 		l->id = store_col_int(q, 0);

@@ -505,13 +505,7 @@ static int import_load(struct import *im, const char *sql, int with_state,
 		e->id = store_col_int(q, 0);
 		e->withdrawn = with_state && !store_col_is_null(q, 2);
 		strmap_put(out->by_identifier, store_col_text(q, 1), e);
-		if (out->count == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct existing **bigger = arena_alloc(im->a, sizeof(*bigger) * cap);
-			if (out->count > 0)
-				memcpy(bigger, out->all, sizeof(*bigger) * out->count);
-			out->all = bigger;
-		}
+		out->all = arena_grow(im->a, out->all, sizeof(*out->all), out->count, &cap);
 		out->all[out->count++] = e;
 	}
 	store_done(q);
