@@ -62,6 +62,8 @@ static const char SQL_ITEM_WITHDRAW[] =
 static const char SQL_ITEM_OWNER[] =
 	"SELECT f.id, f.title FROM cf_item i JOIN framework f ON f.id = i.framework_id"
 	" WHERE i.identifier = ?1";
+static const char SQL_ITEM_KNOWN[] =
+	"SELECT human_coding_scheme, framework_id FROM cf_item WHERE identifier = ?1";
 static const char SQL_ASSOCS_OF_FW[] =
 	"SELECT id, identifier FROM cf_association WHERE framework_id = ?1";
 static const char SQL_ASSOC_INSERT[] =
@@ -195,6 +197,27 @@ static long import_index_of(const struct import *im, const char *identifier)
 	return v != NULL ? (long)((uintptr_t)v - 1) : -1;
 }
 
+/* " (it is KY.6.RP.1 in framework 3)" when capnet has an item of that identifier
+ * (a learning-target package names the standards it refines), else "". Looked up
+ * only for the warnings that are kept. */
+static const char *import_known(struct import *im, const char *identifier)
+{
+	if (im->out->nwarnings == STANDARDS_WARNINGS_MAX)
+		return "";
+	struct cn_err ignored = {0};
+	struct store_stmt *q = store_prepare(im->db, SQL_ITEM_KNOWN, &ignored);
+	if (q == NULL)
+		return "";
+	store_bind_text(q, 1, identifier);
+	const char *known = "";
+	if (store_step(q, &ignored) == 1)
+		known = arena_printf(im->a, " (it is %s in framework %lld)",
+				     store_col_is_null(q, 0) ? "an item" : store_col_text(q, 0),
+				     (long long)store_col_int(q, 1));
+	store_done(q);
+	return known;
+}
+
 /* Chooses each item's parent: an item of the package over the document over a node
  * outside the package; the first association of the best kind wins. */
 static void import_parents(struct import *im)
@@ -236,8 +259,9 @@ static void import_parents(struct import *im)
 		if (p->rank == 1)
 			import_warn(im,
 				    "association %s: item %s is a child of %s, which is neither in "
-				    "this package nor its document; the item is placed at the top",
-				    as->identifier, it->identifier, as->destination.identifier);
+				    "this package nor its document%s; the item is placed at the top",
+				    as->identifier, it->identifier, as->destination.identifier,
+				    import_known(im, as->destination.identifier));
 		if (p->parents > 1)
 			import_warn(im,
 				    "item %s has %d isChildOf parents; it is placed under %s "

@@ -118,6 +118,22 @@ expect_out "the target links to the standard capnet has" "this isChildOf KY.6.RP
 run standards show KY.6.RP.1 --framework 1
 expect_out "the standard shows the target that points to it" "LT.1 (id"
 
+# Round trip: a team's learning targets on a standard, exported as CASE and imported.
+run org add --kind state --name "Kentucky Department of Education"
+run org add --kind cooperative --name "Green River Regional Educational Cooperative" --parent-id 1
+run org add --kind district --name "Daviess County Public Schools" --parent-id 2
+run network add --name "Green River Mathematics Leadership Network" --content-area mathematics --region-id 2 --school-year 2026-27
+run team add --network-id 1 --district-id 3
+run deliverable create --network-id 1 --team-id 1 --kind learning_target_set --title "Ratio language: learning targets"
+run deliverable target add 1 --standard KY.6.RP.1 --kind knowledge --statement "I can say what two quantities a ratio compares."
+run deliverable export case 1 --output "$T_DIR/targets.json"
+expect_rc "learning targets export as CASE" 0
+run import case "$T_DIR/targets.json"
+expect_rc "the exported targets import" 0
+expect_err "the standard they refine is named" "(it is KY.6.RP.1 in framework 1); the item is placed at the top"
+run standards show KY.6.RP.1 --framework 1
+expect_out "the standard lists the imported target" "KY.6.RP.1-LT1 (id"
+
 cat "$FIX/prerelease.json" | "$CAPNET" import case - >"$T_DIR/out" 2>"$T_DIR/err"
 expect_eq "a package on standard input, in 2017 field names" "$?" "0"
 run standards tree http://asn.jesandco.org/resources/D2000001 --format csv
