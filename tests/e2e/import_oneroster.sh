@@ -155,8 +155,8 @@ run import oneroster --help
 expect_out "help gives the role mapping" "administrator -> district_lead of a district"
 run import
 expect_rc "import without a format is a usage error" 2
-run import case x
-expect_err "an unknown format is named" "'case' is not a format capnet imports"
+run import edfi x
+expect_err "an unknown format is named" "'edfi' is not a format capnet imports"
 
 real=/work/shared/data/oneroster/oat_sa_OneRosterv1p1BaseCSV
 if [ -d "$real" ]; then
