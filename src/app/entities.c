@@ -4,15 +4,18 @@
 #include <string.h>
 
 #include "app/deliverable.h"
+#include "app/delivery.h"
 #include "app/network.h"
 #include "app/org.h"
 #include "app/person.h"
+#include "app/schedule.h"
 #include "app/target.h"
 
 const struct rec_entity *const entities_all[] = {
 	&org_entity,	 &relationship_entity, &academic_session_entity, &person_entity,
 	&membership_entity, &network_entity,     &team_entity,		 &meeting_entity,
-	&agenda_item_entity, &deliverable_entity, &learning_target_entity, NULL,
+	&agenda_item_entity, &deliverable_entity, &learning_target_entity, &plc_schedule_entity,
+	&pd_session_entity, &walkthrough_entity, &reflection_entity, NULL,
 };
 
 const struct rec_entity *entities_find(const char *name)

@@ -116,6 +116,28 @@ int time_date_weekday(const char *s)
 	return (int)(w < 0 ? w + 7 : w);
 }
 
+int time_check_clock(const char *s, const char *field, struct cn_err *err)
+{
+	int h, m;
+	if (s == NULL || strlen(s) != 5 || read_digits(s, 2, &h) || s[2] != ':' ||
+	    read_digits(s + 3, 2, &m) || h > 23 || m > 59)
+		return cn_err_field(err, CN_ERR_INPUT, field,
+				    "'%s' is not a time of day; write it as HH:MM, e.g. 15:30",
+				    s ? s : "");
+	return 0;
+}
+
+void time_month_first(const char *date, int n, char out[11])
+{
+	int y, m, d;
+	if (parse_date_parts(date, &y, &m, &d)) {
+		out[0] = '\0';
+		return;
+	}
+	long months = (long)y * 12 + (m - 1) + n;
+	time_days_date(days_from_civil(months / 12, (int)(months % 12) + 1, 1), out);
+}
+
 int time_parse_utc(const char *s, time_t *out)
 {
 	int y, mo, d, h, mi, se;

@@ -26,6 +26,12 @@ void time_days_date(long days, char out[11]);
 /* 0 = Sunday .. 6 = Saturday for a valid date; -1 if not valid. */
 int time_date_weekday(const char *s);
 
+/* Checks a wall-clock time "HH:MM" (00:00 to 23:59). field names the input. */
+int time_check_clock(const char *s, const char *field, struct cn_err *err);
+/* The date n months after a valid date's month, on day 1: ("2026-12-15", 1) ->
+ * "2027-01-01". */
+void time_month_first(const char *date, int n, char out[11]);
+
 /* 1 if tz names a zone in the system's zoneinfo (e.g. "America/Chicago"). */
 int time_tz_valid(const char *tz);
 /* Converts a wall time "YYYY-MM-DDTHH:MM[:SS]" in zone tz to an instant. A value that
