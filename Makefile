@@ -3,7 +3,7 @@
 # build/san, so a sanitized and a plain build can live side by side.
 
 CC ?= cc
-PKGS = libmicrohttpd jansson sqlite3 libpq libsodium libical libcmark libzip libcurl
+PKGS = libmicrohttpd jansson sqlite3 libpq libsodium libical libcmark libzip libcurl xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 
