@@ -77,5 +77,10 @@ int cmd_deliverable_target(struct cli *c, int argc, char **argv);
 int cmd_standards(struct cli *c, int argc, char **argv);
 /* `capnet import case FILE ...`; argv[0] is "case" (cmd_standards.c). */
 int import_case(struct cli *c, int argc, char **argv);
+int cmd_pd(struct cli *c, int argc, char **argv);
+int cmd_walkthrough(struct cli *c, int argc, char **argv);
+int cmd_reflection(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
 
 #endif

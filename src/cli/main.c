@@ -32,6 +32,11 @@ static const struct command commands[] = {
 	{"setting", cmd_setting, "site settings: similarity thresholds, CASE base URI"},
 	{"standards", cmd_standards, "academic standards frameworks: list, tree, show, find"},
 	{"import", cmd_import, "bring data in: OneRoster 1.1 rosters, CASE standards"},
+	{"pd", cmd_pd, "PLC schedules, PD sessions the teams deliver, and attendees"},
+	{"walkthrough", cmd_walkthrough, "classroom walkthroughs: is a strategy in use?"},
+	{"reflection", cmd_reflection, "reflections on network meetings, private or shared"},
+	{"report", cmd_report, "reports: the capacity-building profile"},
+	{"export", cmd_export, "exports: iCalendar feeds of meetings and PD sessions"},
 	{NULL, NULL, NULL},
 };
 
