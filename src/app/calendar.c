@@ -13,7 +13,7 @@ static const char SQL_MEETINGS[] =
 static const char SQL_TEAM_NAME[] =
 	"SELECT t.name, n.name FROM team t JOIN network n ON n.id = t.network_id WHERE t.id = ?1";
 static const char SQL_SESSIONS[] =
-	"SELECT s.id, s.title, s.held_on, s.start_time, s.tz, s.minutes, s.format, s.status,"
+	"SELECT s.id, s.title, s.held_on, s.start_time, s.tz, s.minutes, s.pd_format, s.status,"
 	" s.uid, s.version, s.created_at, s.updated_at, o.name, s.changes_note,"
 	" COALESCE(s.source_meeting_id, 0), COALESCE(s.source_deliverable_id, 0),"
 	" COALESCE(s.source_version_id, 0), p.given_name || ' ' || p.family_name"

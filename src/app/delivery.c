@@ -175,7 +175,7 @@ static const struct rec_field session_fields[] = {
 	 .help = "IANA time zone (default America/New_York; western Kentucky America/Chicago)"},
 	{.name = "minutes", .type = REC_INT, .flags = REC_REQUIRED, .min = 1,
 	 .max = DELIVERY_MINUTES_MAX, .help = "length in minutes (a six-hour day is 360)"},
-	{.name = "format", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = session_formats,
+	{.name = "pd_format", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = session_formats,
 	 .help = "plc, coaching, whole_group or other"},
 	{.name = "status", .type = REC_ENUM, .choices = session_statuses, .def = "delivered",
 	 .help = "planned, delivered (default) or cancelled"},
@@ -200,7 +200,8 @@ static const struct rec_field session_fields[] = {
 static const struct rec_filter session_filters[] = {
 	{.name = "team_id", .type = REC_REF, .help = "sessions of this team"},
 	{.name = "status", .type = REC_ENUM, .choices = session_statuses, .help = "only this status"},
-	{.name = "format", .type = REC_ENUM, .choices = session_formats, .help = "only this format"},
+	{.name = "pd_format", .type = REC_ENUM, .choices = session_formats,
+	 .help = "only this format"},
 	{.name = "school_id", .type = REC_REF, .help = "sessions at this school"},
 	{.name = "from", .type = REC_DATE, .help = "held on or after this day"},
 	{.name = "to", .type = REC_DATE, .help = "held on or before this day"},
@@ -210,7 +211,7 @@ static const struct rec_filter session_filters[] = {
 #define SESSION_COLS                                                                            \
 	"id, version, created_at, updated_at, team_id, school_id, action_id, schedule_id,"         \
 	" scheduled_on, title,"                                                                   \
-	" held_on, start_time, tz, minutes, format, status, facilitator_id, source_meeting_id,"   \
+	" held_on, start_time, tz, minutes, pd_format, status, facilitator_id, source_meeting_id,"   \
 	" source_deliverable_id, source_version_id, changes_note, unchanged_redelivery,"          \
 	" guskey_level, uid"
 
@@ -218,19 +219,19 @@ static const char SQL_SESSION_GET[] = "SELECT " SESSION_COLS " FROM pd_session W
 static const char SQL_SESSION_LIST[] =
 	"SELECT " SESSION_COLS " FROM pd_session"
 	" WHERE (?1 IS NULL OR team_id = ?1) AND (?2 IS NULL OR status = ?2)"
-	" AND (?3 IS NULL OR format = ?3) AND (?4 IS NULL OR school_id = ?4)"
+	" AND (?3 IS NULL OR pd_format = ?3) AND (?4 IS NULL OR school_id = ?4)"
 	" AND (?5 IS NULL OR held_on >= ?5) AND (?6 IS NULL OR held_on <= ?6)"
 	" AND (?7 IS NULL OR schedule_id = ?7) AND id > ?8 ORDER BY id LIMIT ?9";
 static const char SQL_SESSION_INSERT[] =
 	"INSERT INTO pd_session (team_id, school_id, action_id, schedule_id, scheduled_on, title,"
-	" held_on, start_time, tz, minutes, format, status, facilitator_id, source_meeting_id,"
+	" held_on, start_time, tz, minutes, pd_format, status, facilitator_id, source_meeting_id,"
 	" source_deliverable_id, source_version_id, changes_note, unchanged_redelivery,"
 	" guskey_level, uid, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
 	" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21) RETURNING id";
 static const char SQL_SESSION_UPDATE[] =
 	"UPDATE pd_session SET team_id = ?1, school_id = ?2, action_id = ?3, schedule_id = ?4,"
 	" scheduled_on = ?5, title = ?6, held_on = ?7, start_time = ?8, tz = ?9, minutes = ?10,"
-	" format = ?11, status = ?12, facilitator_id = ?13, source_meeting_id = ?14,"
+	" pd_format = ?11, status = ?12, facilitator_id = ?13, source_meeting_id = ?14,"
 	" source_deliverable_id = ?15, source_version_id = ?16, changes_note = ?17,"
 	" unchanged_redelivery = ?18, guskey_level = ?19, uid = ?20, updated_at = ?21,"
 	" version = version + 1 WHERE id = ?22 AND version = ?23";

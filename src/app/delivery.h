@@ -15,7 +15,7 @@
 #include "app/record.h"
 
 /* pd_session: team_id, school_id, action_id, schedule_id and scheduled_on (set by
- * schedule generation), title, held_on, start_time (HH:MM), tz, minutes, format (plc, coaching,
+ * schedule generation), title, held_on, start_time (HH:MM), tz, minutes, pd_format (plc, coaching,
  * whole_group, other), status (planned, delivered, cancelled), facilitator_id,
  * source_meeting_id, source_deliverable_id, source_version_id (pinned to the latest
  * version when only the deliverable is given), changes_note, unchanged_redelivery

@@ -45,7 +45,7 @@ static const char SQL_CONTRIBUTORS[] =
 	"  (SELECT y.deliverable_id FROM deliverable_contributor y WHERE y.district_id = ?3))"
 	" ORDER BY d.id, c.district_id";
 static const char SQL_SESSIONS[] =
-	"SELECT s.id, s.title, s.held_on, s.format, s.minutes, COALESCE(s.guskey_level, 0),"
+	"SELECT s.id, s.title, s.held_on, s.pd_format, s.minutes, COALESCE(s.guskey_level, 0),"
 	" s.unchanged_redelivery, COALESCE(s.source_meeting_id, 0),"
 	" COALESCE(s.source_deliverable_id, 0), COALESCE(s.source_version_id, 0),"
 	" (SELECT COUNT(*) FROM pd_attendance x WHERE x.session_id = s.id)"
@@ -334,7 +334,8 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 	while ((rc = store_step(q, err)) == 1) {
 		struct profile_evidence *e =
 			ev_add(&l, "deliverable", store_col_int(q, 0), store_col_dup(q, 1, a));
-		e->date = store_col_dup(q, 5, a);
+		const char *made = store_col_text(q, 5);
+		e->date = made ? arena_strndup(a, made, 10) : NULL;
 		e->guskey_level = 2;
 		if (store_col_is_null(q, 4)) {
 			e->value = "not measured";
@@ -523,10 +524,11 @@ static int profile_job_embedded(struct store *db, struct arena *a, struct profil
 			     ? "no PD sessions delivered yet"
 			     : arena_printf(a,
 					    "%lld of %lld delivered PD minutes (%d%%) in PLC or "
-					    "coaching; %lld whole-group; %lld sessions in %lld "
+					    "coaching; %lld whole-group; %lld session%s in %lld "
 					    "month%s (%s)",
 					    (long long)embedded, (long long)minutes, pct(c->share),
-					    (long long)whole, (long long)sessions, (long long)months,
+					    (long long)whole, (long long)sessions,
+					    sessions == 1 ? "" : "s", (long long)months,
 					    months == 1 ? "" : "s", buf_str(&month_list));
 	buf_free(&month_list);
 	return 0;

@@ -36,7 +36,8 @@ static const struct rec_field schedule_fields[] = {
 	 .help = "last day (default: the school year's last day, else May 31)"},
 	{.name = "tz", .type = REC_TZ, .flags = REC_REQUIRED, .def = "America/New_York",
 	 .help = "IANA time zone (default America/New_York)"},
-	{.name = "format", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = formats, .def = "plc",
+	{.name = "pd_format", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = formats,
+	 .def = "plc",
 	 .help = "format of the sessions: plc (default), coaching, whole_group, other"},
 	{.name = "title", .type = REC_TEXT, .flags = REC_REQUIRED, .max = 200, .def = "PLC",
 	 .help = "title of each session (default PLC)"},
@@ -49,7 +50,7 @@ static const struct rec_filter schedule_filters[] = {
 
 #define SCHEDULE_COLS                                                                       \
 	"id, version, created_at, updated_at, plan_id, school_id, action_id, recurrence,"    \
-	" weekday, week_of_month, start_time, minutes, starts_on, ends_on, tz, format, title"
+	" weekday, week_of_month, start_time, minutes, starts_on, ends_on, tz, pd_format, title"
 
 static const char SQL_SCHED_GET[] = "SELECT " SCHEDULE_COLS " FROM plc_schedule WHERE id = ?1";
 static const char SQL_SCHED_LIST[] =
@@ -58,13 +59,13 @@ static const char SQL_SCHED_LIST[] =
 	" AND id > ?3 ORDER BY id LIMIT ?4";
 static const char SQL_SCHED_INSERT[] =
 	"INSERT INTO plc_schedule (plan_id, school_id, action_id, recurrence, weekday,"
-	" week_of_month, start_time, minutes, starts_on, ends_on, tz, format, title, created_at,"
+	" week_of_month, start_time, minutes, starts_on, ends_on, tz, pd_format, title, created_at,"
 	" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
 	" RETURNING id";
 static const char SQL_SCHED_UPDATE[] =
 	"UPDATE plc_schedule SET plan_id = ?1, school_id = ?2, action_id = ?3, recurrence = ?4,"
 	" weekday = ?5, week_of_month = ?6, start_time = ?7, minutes = ?8, starts_on = ?9,"
-	" ends_on = ?10, tz = ?11, format = ?12, title = ?13, updated_at = ?14,"
+	" ends_on = ?10, tz = ?11, pd_format = ?12, title = ?13, updated_at = ?14,"
 	" version = version + 1 WHERE id = ?15 AND version = ?16";
 static const char SQL_SCHED_DELETE[] = "DELETE FROM plc_schedule WHERE id = ?1";
 
@@ -443,7 +444,7 @@ static int schedule_add_session(struct store *db, const struct actor *who, struc
 	    rec_put_text(r, a, "start_time", rec_text(s, "start_time"), err) ||
 	    rec_put_text(r, a, "tz", rec_text(s, "tz"), err) ||
 	    rec_put_int(r, "minutes", rec_int(s, "minutes"), err) ||
-	    rec_put_text(r, a, "format", rec_text(s, "format"), err) ||
+	    rec_put_text(r, a, "pd_format", rec_text(s, "pd_format"), err) ||
 	    rec_put_text(r, a, "status", "planned", err))
 		return -1;
 	return rec_create(db, who, a, r, err);

@@ -20,7 +20,7 @@
 
 /* plc_schedule: plan_id, school_id, action_id, recurrence (weekly, biweekly, monthly),
  * weekday (sunday .. saturday), week_of_month (1-5, monthly only; 5 = last),
- * start_time (HH:MM), minutes, starts_on, ends_on, tz, format, title. */
+ * start_time (HH:MM), minutes, starts_on, ends_on, tz, pd_format, title. */
 extern const struct rec_entity plc_schedule_entity;
 
 enum schedule_recurrence { SCHEDULE_WEEKLY, SCHEDULE_BIWEEKLY, SCHEDULE_MONTHLY };

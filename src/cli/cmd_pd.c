@@ -15,7 +15,7 @@ static const char *const schedule_columns[] = {"id",	     "plan_id",	   "school_
 					       "weekday",    "week_of_month", "start_time", "minutes",
 					       "starts_on",  "ends_on",	   NULL};
 static const char *const session_columns[] = {"id",	 "team_id", "held_on",	  "start_time",
-					      "minutes", "format",  "status",	  "title",
+					      "minutes", "pd_format", "status",	  "title",
 					      "unchanged_redelivery", NULL};
 static const char *const walkthrough_columns[] = {"id",	     "team_id",	 "school_id",
 						  "observed_on", "item_id", "observed", NULL};
@@ -169,7 +169,7 @@ static int pd_session(struct cli *c, int argc, char **argv)
 		       "--changes-note says what the team changed. With a source and no note it\n"
 		       "is marked an unchanged re-delivery. Example:\n"
 		       "  capnet pd session add --team-id 2 --school-id 6 --title 'Grade 4 PLC' \\\n"
-		       "      --held-on 2026-10-13 --start-time 15:30 --minutes 60 --format plc \\\n"
+		       "      --held-on 2026-10-13 --start-time 15:30 --minutes 60 --pd-format plc \\\n"
 		       "      --source-meeting-id 1 --changes-note 'used our own exit tickets'\n");
 		return argc < 1 ? CLI_USAGE : CLI_OK;
 	}

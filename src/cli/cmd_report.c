@@ -59,10 +59,11 @@ static void print_team(FILE *f, const struct profile *p, int evidence)
 		fputc('\n', f);
 		for (size_t i = 0; evidence && i < c->nevidence; i++) {
 			const struct profile_evidence *e = &c->evidence[i];
-			fprintf(f, "        %s %s %lld %s%s%s: %s%s%s\n", e->counts ? "+" : "-",
+			int note = e->note != NULL && e->note[0] != '\0';
+			fprintf(f, "        %s %s %lld %s%s%s: %s%s%s%s\n", e->counts ? "+" : "-",
 				e->entity, (long long)e->id, e->title ? e->title : "",
 				e->date ? ", " : "", e->date ? e->date : "", e->value,
-				e->note && e->note[0] ? " (" : "", e->note && e->note[0] ? e->note : "");
+				note ? " (" : "", note ? e->note : "", note ? ")" : "");
 		}
 	}
 }

@@ -44,7 +44,7 @@ static int64_t session(struct testdb *t, struct arena *a, int64_t team, int64_t 
 	assert_int_equal(rec_set_text(r, a, "held_on", day, &err), 0);
 	assert_int_equal(rec_set_text(r, a, "start_time", "08:00", &err), 0);
 	assert_int_equal(rec_set_int(r, "minutes", minutes, &err), 0);
-	assert_int_equal(rec_set_text(r, a, "format", format, &err), 0);
+	assert_int_equal(rec_set_text(r, a, "pd_format", format, &err), 0);
 	if (meeting)
 		assert_int_equal(rec_set_int(r, "source_meeting_id", meeting, &err), 0);
 	if (changes)
