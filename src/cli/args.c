@@ -5,23 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Finds the option name[0..n), treating '-' and '_' alike (filters are declared
- * with '_', typed with '-'). */
 static const struct args_opt *args_find(const struct args_opt *opts, const char *name, size_t n)
 {
-	for (size_t i = 0; opts != NULL && opts[i].name != NULL; i++) {
-		if (strlen(opts[i].name) != n)
-			continue;
-		size_t k = 0;
-		for (; k < n; k++) {
-			char x = opts[i].name[k] == '-' ? '_' : opts[i].name[k];
-			char y = name[k] == '-' ? '_' : name[k];
-			if (x != y)
-				break;
-		}
-		if (k == n)
+	for (size_t i = 0; opts != NULL && opts[i].name != NULL; i++)
+		if (strlen(opts[i].name) == n && strncmp(opts[i].name, name, n) == 0)
 			return &opts[i];
-	}
 	return NULL;
 }
 

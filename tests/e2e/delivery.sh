@@ -7,8 +7,23 @@
 t_begin
 top=$(cd "$(dirname "$0")/../.." && pwd)
 
+# The fixture gives its rows ids; on PostgreSQL the id sequences are then moved past
+# them so that records capnet adds get new ids.
+load_fixture() {
+	if [ "$(t_backend)" = postgresql ]; then
+		psql "$CAPNET_DB" -qAt -v ON_ERROR_STOP=1 -f "$1" >/dev/null
+		for t in organization person network team meeting instrument indicator assessment \
+			plan plan_goal plan_action library_item deliverable deliverable_version; do
+			psql "$CAPNET_DB" -qAt -c "SELECT setval(pg_get_serial_sequence('$t', 'id'),"\
+" (SELECT MAX(id) FROM $t))" >/dev/null
+		done
+	else
+		sqlite3 "${CAPNET_DB#sqlite:}" <"$1"
+	fi
+}
+
 run init
-sqlite3 "${CAPNET_DB#sqlite:}" <"$top/tests/fixtures/delivery/profile_world.sql"
+load_fixture "$top/tests/fixtures/delivery/profile_world.sql"
 expect_eq "fixture loaded" "$(sql "SELECT COUNT(*) FROM team")" "2"
 
 for c in "pd --help" "pd schedule --help" "pd session --help" "pd attendee --help" \
