@@ -11,7 +11,8 @@ static const char SQL_MEETINGS[] =
 	"SELECT id, title, starts_at, ends_at, tz, place, link, notes, uid, version, created_at,"
 	" updated_at FROM meeting WHERE network_id = ?1 ORDER BY starts_at, id";
 static const char SQL_TEAM_NAME[] =
-	"SELECT t.name, n.name FROM team t JOIN network n ON n.id = t.network_id WHERE t.id = ?1";
+	"SELECT t.name || ': PD sessions (' || n.name || ')' FROM team t"
+	" JOIN network n ON n.id = t.network_id WHERE t.id = ?1";
 static const char SQL_SESSIONS[] =
 	"SELECT s.id, s.title, s.held_on, s.start_time, s.tz, s.minutes, s.pd_format, s.status,"
 	" s.uid, s.version, s.created_at, s.updated_at, o.name, s.changes_note,"
@@ -30,6 +31,24 @@ static const char *calendar_base(struct store *db, struct arena *a, struct cn_er
 	while (n > 0 && base[n - 1] == '/')
 		n--;
 	return arena_strndup(a, base, n);
+}
+
+/* The calendar's name from sql (?1 = id); CN_ERR_NOT_FOUND naming what when absent. */
+static int calendar_name(struct store *db, struct arena *a, const char *sql, int64_t id,
+			 const char *what, const char **name, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, sql, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, id);
+	int rc = store_step(q, err);
+	if (rc == 1)
+		*name = store_col_dup(q, 0, a);
+	store_done(q);
+	if (rc == 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no %s with id %lld", what,
+				  (long long)id);
+	return rc < 0 ? -1 : 0;
 }
 
 static time_t calendar_instant(const char *s)
@@ -68,20 +87,10 @@ int calendar_network(struct store *db, struct arena *a, int64_t network_id,
 	const char *base = calendar_base(db, a, err);
 	if (base == NULL)
 		return -1;
-	struct store_stmt *q = store_prepare(db, SQL_NETWORK_NAME, err);
-	if (q == NULL)
+	if (calendar_name(db, a, SQL_NETWORK_NAME, network_id, "network", &out->name, err))
 		return -1;
-	store_bind_int(q, 1, network_id);
-	int rc = store_step(q, err);
-	if (rc == 1)
-		out->name = store_col_dup(q, 0, a);
-	store_done(q);
-	if (rc == 0)
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no network with id %lld",
-				  (long long)network_id);
-	if (rc < 0)
-		return -1;
-	q = store_prepare(db, SQL_MEETINGS, err);
+	int rc;
+	struct store_stmt *q = store_prepare(db, SQL_MEETINGS, err);
 	if (q == NULL)
 		return -1;
 	store_bind_int(q, 1, network_id);
@@ -138,21 +147,10 @@ int calendar_team(struct store *db, struct arena *a, int64_t team_id,
 	const char *base = calendar_base(db, a, err);
 	if (base == NULL)
 		return -1;
-	struct store_stmt *q = store_prepare(db, SQL_TEAM_NAME, err);
-	if (q == NULL)
+	if (calendar_name(db, a, SQL_TEAM_NAME, team_id, "team", &out->name, err))
 		return -1;
-	store_bind_int(q, 1, team_id);
-	int rc = store_step(q, err);
-	if (rc == 1)
-		out->name = arena_printf(a, "%s: PD sessions (%s)", store_col_text(q, 0),
-					 store_col_text(q, 1));
-	store_done(q);
-	if (rc == 0)
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no team with id %lld",
-				  (long long)team_id);
-	if (rc < 0)
-		return -1;
-	q = store_prepare(db, SQL_SESSIONS, err);
+	int rc;
+	struct store_stmt *q = store_prepare(db, SQL_SESSIONS, err);
 	if (q == NULL)
 		return -1;
 	store_bind_int(q, 1, team_id);

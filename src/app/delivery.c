@@ -464,31 +464,7 @@ int delivery_attendees(struct store *db, struct arena *a, int64_t session_id,
 	struct rec *s = NULL;
 	if (rec_get(db, a, &pd_session_entity, session_id, &s, err))
 		return -1;
-	struct store_stmt *q = store_prepare(db, SQL_ATTENDEE_LIST, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, session_id);
-	size_t cap = 16;
-	out->items = arena_alloc(a, sizeof(struct network_person) * cap);
-	out->count = 0;
-	int rc;
-	while ((rc = store_step(q, err)) == 1) {
-		if (out->count == cap) {
-			struct network_person *bigger =
-				arena_alloc(a, sizeof(struct network_person) * cap * 2);
-			memcpy(bigger, out->items, sizeof(struct network_person) * cap);
-			out->items = bigger;
-			cap *= 2;
-		}
-		struct network_person *p = &out->items[out->count++];
-		p->person_id = store_col_int(q, 0);
-		p->name = store_col_dup(q, 1, a);
-		p->email = store_col_dup(q, 2, a);
-		p->role = store_col_dup(q, 3, a);
-		p->team_id = 0;
-	}
-	store_done(q);
-	return rc < 0 ? -1 : 0;
+	return network_people_query(db, a, SQL_ATTENDEE_LIST, session_id, out, err);
 }
 
 /* Walkthroughs. */

@@ -441,8 +441,8 @@ fail:
 	return -1;
 }
 
-static int network_people_query(struct store *db, struct arena *a, const char *sql, int64_t id,
-				struct network_people *out, struct cn_err *err)
+int network_people_query(struct store *db, struct arena *a, const char *sql, int64_t id,
+			 struct network_people *out, struct cn_err *err)
 {
 	struct store_stmt *q = store_prepare(db, sql, err);
 	if (q == NULL)

@@ -50,6 +50,10 @@ int attendance_list(struct store *db, struct arena *a, int64_t meeting_id,
 int agenda_items(struct store *db, struct arena *a, int64_t meeting_id, struct rec_list *out,
 		 struct cn_err *err);
 
+/* Runs sql (columns: person id, name, email, role, team id; ?1 = id) and collects the
+ * people into out (in a). */
+int network_people_query(struct store *db, struct arena *a, const char *sql, int64_t id,
+			 struct network_people *out, struct cn_err *err);
 /* Writes a list of network_person as a JSON array. */
 void network_people_json(struct jw *w, const struct network_people *people);
 

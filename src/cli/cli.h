@@ -52,6 +52,8 @@ int entity_cmd(struct cli *c, const struct rec_entity *e, const char *cmd, const
  * the entity in the help line. */
 int entity_top(struct cli *c, const struct rec_entity *e, const char *cmd, const char *what,
 	       int argc, char **argv, const char *const *columns);
+/* Prints one record to standard output as fmt; returns an exit code. */
+int entity_print_rec(const struct rec *r, enum output_format fmt);
 /* Prints the verbs of entity_cmd for cmd's --help. */
 void entity_cmd_help(const struct rec_entity *e, const char *cmd);
 

@@ -38,17 +38,6 @@ static int print_json(const struct buf *b, enum output_format fmt, const char *c
 	return CLI_OK;
 }
 
-static int print_rec(const struct rec *r, enum output_format fmt)
-{
-	struct buf b = BUF_INIT;
-	struct jw w;
-	jw_init(&w, &b);
-	rec_to_json(&w, r);
-	int rc = print_json(&b, fmt, NULL);
-	buf_free(&b);
-	return rc;
-}
-
 /* `pd schedule generate ID`. */
 static int schedule_generate_cmd(struct cli *c, int argc, char **argv)
 {
@@ -155,7 +144,7 @@ static int session_deliver(struct cli *c, int argc, char **argv)
 	struct rec *saved = NULL;
 	if (delivery_session_deliver(c->db, &c->who, c->a, id, ch, &saved, &err))
 		return cli_fail(&err);
-	return print_rec(saved, fmt);
+	return entity_print_rec(saved, fmt);
 }
 
 static int pd_session(struct cli *c, int argc, char **argv)
@@ -297,7 +286,7 @@ static int reflection_share_cmd(struct cli *c, int argc, char **argv)
 	if (cli_db(c, &err) ||
 	    reflection_share(c->db, &c->who, c->a, id, !args_has(&a, "private"), &saved, &err))
 		return cli_fail(&err);
-	return print_rec(saved, fmt);
+	return entity_print_rec(saved, fmt);
 }
 
 int cmd_reflection(struct cli *c, int argc, char **argv)

@@ -84,7 +84,7 @@ static int entity_print(const char *json, enum output_format fmt, const char *co
 	return CLI_OK;
 }
 
-static int entity_print_rec(const struct rec *r, enum output_format fmt)
+int entity_print_rec(const struct rec *r, enum output_format fmt)
 {
 	struct buf b = BUF_INIT;
 	struct jw w;
