@@ -14,7 +14,9 @@
  * Rows are written straight through the store in one transaction per school year,
  * without the record engine's checks and audit events (this is generated data).
  *
- * usage: profile_bench DB_PATH [SCALE] */
+ * usage: profile_bench [DB_PATH [SCALE ...]]
+ * Without arguments (as bench/run calls it) it runs the scales in PROFILE_BENCH_SCALES
+ * (default "0.1 1 2") in ${TMPDIR:-/tmp}/capnet-profile-bench.db, removed afterwards. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -70,7 +72,8 @@ static const char SQL_CHECK[] =
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_DELIVERABLE[] =
 	"INSERT INTO deliverable (id, network_id, team_id, kind, title, derived_from_version_id,"
-	" created_at, updated_at) VALUES (?1, ?2, ?3, 'unit', ?4, ?5, ?6, ?6)";
+	" identifier, created_at, updated_at) VALUES (?1, ?2, ?3, 'unit', ?4, ?5, 'd-' || ?1, ?6,"
+	" ?6)";
 static const char SQL_VERSION[] =
 	"INSERT INTO deliverable_version (id, deliverable_id, number, body, source_similarity,"
 	" created_at) VALUES (?1, ?2, ?3, 'body', ?4, ?5)";
@@ -340,16 +343,21 @@ static void report(const char *what, double *t, int n)
 	       t[(int)(n * 0.95)], t[n - 1]);
 }
 
-int main(int argc, char **argv)
+static void remove_db(const char *path)
 {
-	if (argc < 2) {
-		fprintf(stderr, "usage: profile_bench DB_PATH [SCALE]\n");
-		return 2;
-	}
-	double scale = argc > 2 ? atof(argv[2]) : 1.0;
-	char url[512];
-	snprintf(url, sizeof(url), "sqlite:%s", argv[1]);
-	remove(argv[1]);
+	char side[600];
+	remove(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	remove(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	remove(side);
+}
+
+static void run_scale(const char *file, double scale)
+{
+	char url[600];
+	snprintf(url, sizeof(url), "sqlite:%s", file);
+	remove_db(file);
 	struct store *db = NULL;
 	struct cn_err err = {0};
 	if (store_open(url, &db, &err) || store_migrate(db, NULL, &err))
@@ -363,7 +371,7 @@ int main(int argc, char **argv)
 	store_done(q);
 	store_close(db);
 	struct stat st;
-	stat(argv[1], &st);
+	stat(file, &st);
 	printf("scale %.2f: generated in %.1f s: %lld attendance rows, database %.0f MB\n", scale,
 	       gen / 1000.0, attendance, (double)st.st_size / 1e6);
 	if (store_open(url, &db, &err))
@@ -379,7 +387,6 @@ int main(int argc, char **argv)
 	store_done(q);
 	double tn[5 * REGIONS];
 	int ntn = 0;
-	size_t teams = 0;
 	for (int round = 0; round < 6; round++)
 		for (int i = 0; i < nn; i++) {
 			struct arena *a = arena_new();
@@ -390,16 +397,14 @@ int main(int argc, char **argv)
 			double e = now_ms() - s;
 			if (round > 0)
 				tn[ntn++] = e;
-			teams = net.count;
 			arena_free(a);
 		}
 	report("network view (~15 teams)", tn, ntn);
-	(void)teams;
 	double tt[600];
 	int ntt = 0;
 	for (int round = 0; round < 4; round++)
 		for (int i = 0; i < 150; i++) {
-			int64_t team = 1 + (i * 37 + round * 11) % (REGIONS * 0 + DISTRICTS * YEARS);
+			int64_t team = 1 + (i * 37 + round * 11) % (DISTRICTS * YEARS);
 			struct arena *a = arena_new();
 			struct profile p;
 			double s = now_ms();
@@ -412,5 +417,25 @@ int main(int argc, char **argv)
 		}
 	report("one team's profile", tt, ntt);
 	store_close(db);
+}
+
+int main(int argc, char **argv)
+{
+	char path[512];
+	const char *tmp = getenv("TMPDIR");
+	snprintf(path, sizeof(path), "%s", argc > 1 ? argv[1] : "");
+	if (argc < 2)
+		snprintf(path, sizeof(path), "%s/capnet-profile-bench.db", tmp ? tmp : "/tmp");
+	char scales[256];
+	const char *env = getenv("PROFILE_BENCH_SCALES");
+	scales[0] = '\0';
+	for (int i = 2; i < argc; i++)
+		snprintf(scales + strlen(scales), sizeof(scales) - strlen(scales), "%s ", argv[i]);
+	if (scales[0] == '\0')
+		snprintf(scales, sizeof(scales), "%s", env ? env : "0.1 1 2");
+	for (char *tok = strtok(scales, " "); tok != NULL; tok = strtok(NULL, " ")) {
+		run_scale(path, atof(tok));
+		remove_db(path);
+	}
 	return 0;
 }

@@ -25,7 +25,7 @@ static const char SQL_SESSIONS[] =
 static const char *calendar_base(struct store *db, struct arena *a, struct cn_err *err)
 {
 	const char *base = NULL;
-	if (setting_text(db, a, "site.base_url", "http://localhost:8080", &base, err))
+	if (setting_get(db, a, SETTING_SITE_BASE_URL, &base, err))
 		return NULL;
 	size_t n = strlen(base);
 	while (n > 0 && base[n - 1] == '/')

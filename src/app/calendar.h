@@ -2,7 +2,7 @@
  * PD sessions (planned ones tentative, cancelled ones cancelled). Each event keeps the
  * record's stable uid; times are the record's own local times in its own zone. Links
  * point at the web pages under the setting site.base_url (default
- * http://localhost:8080). */
+ * http://localhost:8080/). */
 #ifndef CN_CALENDAR_H
 #define CN_CALENDAR_H
 #include <stdint.h>

@@ -322,7 +322,7 @@ static int profile_customized(struct store *db, struct arena *a, struct profile 
 
 /* created: similarity of derived deliverables to their source. */
 static int profile_created(struct store *db, struct arena *a, struct profile *p,
-			   const struct profile_thresholds *th, struct cn_err *err)
+			   const struct similarity_thresholds *th, struct cn_err *err)
 {
 	struct profile_component *c = &p->c[PROFILE_CREATED];
 	struct evlist l = {c, 0, a};
@@ -350,18 +350,12 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 		e->note = arena_printf(a, "version %lld vs source version %lld: similarity %.2f",
 				       (long long)store_col_int(q, 3),
 				       (long long)store_col_int(q, 2), s);
-		if (s >= th->duplicate) {
-			e->value = "duplicate";
-			dup++;
-		} else if (s < th->fresh) {
-			e->value = "new";
-			e->counts = 1;
-			fresh++;
-		} else {
-			e->value = "adapted";
-			e->counts = 1;
-			adapted++;
-		}
+		enum similarity_class cls = similarity_classify(s, th);
+		e->value = similarity_class_name(cls);
+		e->counts = cls != SIMILARITY_DUPLICATE;
+		dup += cls == SIMILARITY_DUPLICATE;
+		adapted += cls == SIMILARITY_ADAPTED;
+		fresh += cls == SIMILARITY_NEW;
 	}
 	store_done(q);
 	if (rc < 0)
@@ -393,8 +387,8 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 			"%lld of %lld derived deliverables adapted or new (%d%%): %lld duplicate "
 			"(similarity >= %.2f), %lld adapted, %lld new (< %.2f); %lld original",
 			(long long)(adapted + fresh), (long long)c->denominator, pct(c->share),
-			(long long)dup, th->duplicate, (long long)adapted, (long long)fresh,
-			th->fresh, (long long)original);
+			(long long)dup, th->duplicate_min, (long long)adapted, (long long)fresh,
+			th->new_below, (long long)original);
 	return 0;
 }
 
@@ -724,7 +718,7 @@ static void profile_flag(struct arena *a, struct profile *p)
 }
 
 static int profile_team_with(struct store *db, struct arena *a, int64_t team_id,
-			     const struct profile_thresholds *th, struct profile *p,
+			     const struct similarity_thresholds *th, struct profile *p,
 			     struct cn_err *err)
 {
 	memset(p, 0, sizeof(*p));
@@ -775,24 +769,11 @@ static int profile_team_with(struct store *db, struct arena *a, int64_t team_id,
 	return 0;
 }
 
-int profile_thresholds_get(struct store *db, struct profile_thresholds *out, struct cn_err *err)
-{
-	if (setting_number(db, "similarity.duplicate", 0.9, 0.0, 1.0, &out->duplicate, err) ||
-	    setting_number(db, "similarity.new", 0.3, 0.0, 1.0, &out->fresh, err))
-		return -1;
-	if (out->fresh > out->duplicate)
-		return cn_err_field(err, CN_ERR_INPUT, "similarity.new",
-				    "the setting (%.2f) is above similarity.duplicate (%.2f); a "
-				    "new deliverable must be less similar than a duplicate",
-				    out->fresh, out->duplicate);
-	return 0;
-}
-
 int profile_team(struct store *db, struct arena *a, int64_t team_id, struct profile *out,
 		 struct cn_err *err)
 {
-	struct profile_thresholds th;
-	if (profile_thresholds_get(db, &th, err))
+	struct similarity_thresholds th;
+	if (setting_thresholds(db, &th, err))
 		return -1;
 	return profile_team_with(db, a, team_id, &th, out, err);
 }
@@ -802,7 +783,7 @@ int profile_network(struct store *db, struct arena *a, int64_t network_id,
 {
 	memset(out, 0, sizeof(*out));
 	out->network_id = network_id;
-	if (profile_thresholds_get(db, &out->thresholds, err))
+	if (setting_thresholds(db, &out->thresholds, err))
 		return -1;
 	struct store_stmt *q = prep1(db, SQL_NETWORK, network_id, err);
 	if (q == NULL)

@@ -9,8 +9,9 @@
  *   customized      goals and actions added, removed or changed (title) against the
  *                   template the plan started from / template items + added items
  *   created         derived deliverables whose latest version is adapted or new
- *                   (source_similarity below the settings similarity.duplicate,
- *                   default 0.9; new below similarity.new, default 0.3) / measured
+ *                   (source_similarity below the setting similarity.duplicate_min,
+ *                   default 0.9; new below similarity.new_below, default 0.3) /
+ *                   those measured
  *   collaborative   the team's deliverables with contributors from more than one
  *                   district / the team's deliverables
  *   job_embedded    delivered PD minutes in PLC or coaching formats / delivered PD
@@ -30,6 +31,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "app/similarity.h"
 #include "core/table.h"
 #include "store/store.h"
 
@@ -94,22 +96,15 @@ struct profile {
 	struct profile_flag train_the_trainer;
 };
 
-struct profile_thresholds {
-	double duplicate; /* similarity at or above: duplicate (setting similarity.duplicate) */
-	double fresh;     /* similarity below: new (setting similarity.new) */
-};
-
 struct profile_network {
 	int64_t network_id;
 	const char *name, *school_year;
-	struct profile_thresholds thresholds;
+	struct similarity_thresholds thresholds;
 	struct profile *teams; /* ordered by team name */
 	size_t count;
 	size_t flagged;
 };
 
-/* Reads the thresholds from the settings (defaults 0.9 and 0.3). */
-int profile_thresholds_get(struct store *db, struct profile_thresholds *out, struct cn_err *err);
 /* The profile of one team; everything lives in a. CN_ERR_NOT_FOUND for no such team. */
 int profile_team(struct store *db, struct arena *a, int64_t team_id, struct profile *out,
 		 struct cn_err *err);

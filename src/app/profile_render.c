@@ -102,8 +102,8 @@ void profile_network_json(struct jw *w, const struct profile_network *n)
 	jw_kv_str(w, "school_year", n->school_year);
 	jw_key(w, "thresholds");
 	jw_obj_begin(w);
-	jw_kv_double(w, "similarity_duplicate", n->thresholds.duplicate);
-	jw_kv_double(w, "similarity_new", n->thresholds.fresh);
+	jw_kv_double(w, "similarity_duplicate_min", n->thresholds.duplicate_min);
+	jw_kv_double(w, "similarity_new_below", n->thresholds.new_below);
 	jw_kv_int(w, "few_months", PROFILE_FEW_MONTHS);
 	jw_obj_end(w);
 	jw_kv_int(w, "flagged_teams", (int64_t)n->flagged);

@@ -88,6 +88,9 @@ static const struct setting_def setting_defs[] = {
 	{SETTING_CASE_BASE_URI, "https://capnet.example/uri/",
 	 "where CASE identifiers of exported learning targets resolve (ends in /)",
 	 setting_rule_base_uri},
+	{SETTING_SITE_BASE_URL, "http://localhost:8080/",
+	 "the address people reach capnet at, for links in calendar feeds (ends in /)",
+	 setting_rule_base_uri},
 };
 enum { SETTING_COUNT = sizeof(setting_defs) / sizeof(setting_defs[0]) };
 

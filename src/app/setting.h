@@ -13,6 +13,7 @@
 #define SETTING_SIMILARITY_DUPLICATE "similarity.duplicate_min"
 #define SETTING_SIMILARITY_NEW "similarity.new_below"
 #define SETTING_CASE_BASE_URI "case.base_uri"
+#define SETTING_SITE_BASE_URL "site.base_url"
 
 struct setting_value {
 	const char *key;

@@ -26,7 +26,8 @@ static const char report_usage[] =
 	"  json    the whole profile with its evidence\n"
 	"  csv     one --view (default teams; components with --team)\n"
 	"  xlsx    a workbook with a sheet per view; needs --output\n"
-	"Thresholds are the settings similarity.duplicate (0.9) and similarity.new (0.3).\n";
+	"Thresholds are the settings similarity.duplicate_min (0.9) and similarity.new_below\n"
+	"(0.3): see capnet setting.\n";
 
 static void pct_or_dash(FILE *f, const struct profile_component *c)
 {

@@ -85,7 +85,7 @@ before=$(db_digest)
 run pd attendee add 10 nobody@copyville.org
 expect_err "an unknown email is named" "no person has the email nobody@copyville.org"
 run pd attendee add 10 2 77
-expect_err "adding is all or nothing" "person_id: there is no person with id 77"
+expect_err "an unknown person is named" "there is no person with id 77"
 expect_eq "refused attendees change nothing" "$(db_digest)" "$before"
 run pd attendee list 10 --format csv
 expect_out "attendees listed" "cal@copyville.org"
