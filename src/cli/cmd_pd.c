@@ -38,30 +38,39 @@ static int print_json(const struct buf *b, enum output_format fmt, const char *c
 	return CLI_OK;
 }
 
+/* Parses `VERB ID [options]` with cli_verb_args: CLI_OK with *id and *fmt set and the
+ * database open; -1 after --help; else the exit code. */
+static int id_verb(struct cli *c, int argc, char **argv, const struct args_opt *opts,
+		   const char *usage, const char *what, struct args *a, int64_t *id,
+		   enum output_format *fmt)
+{
+	int rc = cli_verb_args(c, argc, argv, opts, 1, usage, a);
+	if (rc != CLI_OK)
+		return rc;
+	if (cli_id(a->pos[0], what, id) || cli_format(a, fmt))
+		return CLI_USAGE;
+	return CLI_OK;
+}
+
 /* `pd schedule generate ID`. */
 static int schedule_generate_cmd(struct cli *c, int argc, char **argv)
 {
 	static const struct args_opt opts[] = {{"format", 1, NULL}, {NULL, 0, NULL}};
+	static const char usage[] =
+		"capnet pd schedule generate SCHEDULE [--format table|json|csv]\n"
+		"Creates a planned PD session for every day of the schedule, skipping\n"
+		"breaks. Running it again adds only what is missing, removes planned\n"
+		"sessions nobody edited that no longer fit the schedule, and never\n"
+		"touches delivered, cancelled or edited sessions. Lists the days.";
 	struct args a;
-	if (args_parse(argc, argv, opts, 0, &a))
-		return CLI_USAGE;
-	if (a.help || a.npos != 1) {
-		printf("usage: capnet pd schedule generate SCHEDULE [--format table|json|csv]\n"
-		       "Creates a planned PD session for every day of the schedule, skipping\n"
-		       "breaks. Running it again adds only what is missing, removes planned\n"
-		       "sessions nobody edited that no longer fit the schedule, and never\n"
-		       "touches delivered, cancelled or edited sessions. Lists the days.\n");
-		return a.help ? CLI_OK : CLI_USAGE;
-	}
 	int64_t id;
-	if (cli_id(a.pos[0], "schedule", &id))
-		return CLI_USAGE;
 	enum output_format fmt;
-	if (cli_format(&a, &fmt))
-		return CLI_USAGE;
+	int rc = id_verb(c, argc, argv, opts, usage, "schedule", &a, &id, &fmt);
+	if (rc != CLI_OK)
+		return rc < 0 ? CLI_OK : rc;
 	struct cn_err err = {0};
 	struct schedule_result res;
-	if (cli_db(c, &err) || schedule_generate(c->db, &c->who, c->a, id, &res, &err))
+	if (schedule_generate(c->db, &c->who, c->a, id, &res, &err))
 		return cli_fail(&err);
 	struct buf b = BUF_INIT;
 	struct jw w;
@@ -78,7 +87,7 @@ static int schedule_generate_cmd(struct cli *c, int argc, char **argv)
 		}
 		jw_arr_end(&w);
 	}
-	int rc = print_json(&b, fmt, day_columns);
+	rc = print_json(&b, fmt, day_columns);
 	buf_free(&b);
 	fprintf(stderr,
 		"capnet: schedule %lld: %zu sessions added, %zu kept, %zu removed, %zu left as "
@@ -266,25 +275,19 @@ static int reflection_share_cmd(struct cli *c, int argc, char **argv)
 {
 	static const struct args_opt opts[] = {{"private", 0, NULL}, {"format", 1, NULL},
 					       {NULL, 0, NULL}};
+	static const char usage[] =
+		"capnet reflection share ID [--private]\n"
+		"Shares the reflection with its author's team, or with --private makes it\n"
+		"visible to its author only again.";
 	struct args a;
-	if (args_parse(argc, argv, opts, 0, &a))
-		return CLI_USAGE;
-	if (a.help || a.npos != 1) {
-		printf("usage: capnet reflection share ID [--private]\n"
-		       "Shares the reflection with its author's team, or with --private makes it\n"
-		       "visible to its author only again.\n");
-		return a.help ? CLI_OK : CLI_USAGE;
-	}
 	int64_t id;
-	if (cli_id(a.pos[0], "reflection", &id))
-		return CLI_USAGE;
 	enum output_format fmt;
-	if (cli_format(&a, &fmt))
-		return CLI_USAGE;
+	int rc = id_verb(c, argc, argv, opts, usage, "reflection", &a, &id, &fmt);
+	if (rc != CLI_OK)
+		return rc < 0 ? CLI_OK : rc;
 	struct cn_err err = {0};
 	struct rec *saved = NULL;
-	if (cli_db(c, &err) ||
-	    reflection_share(c->db, &c->who, c->a, id, !args_has(&a, "private"), &saved, &err))
+	if (reflection_share(c->db, &c->who, c->a, id, !args_has(&a, "private"), &saved, &err))
 		return cli_fail(&err);
 	return entity_print_rec(saved, fmt);
 }
