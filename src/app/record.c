@@ -471,7 +471,7 @@ static int rec_check_refs(struct store *db, struct arena *a, const struct rec *r
 	return 0;
 }
 
-static char *rec_json_text(struct arena *a, const struct rec *r)
+char *rec_json_text(struct arena *a, const struct rec *r)
 {
 	struct buf b = BUF_INIT;
 	struct jw w;

@@ -171,6 +171,8 @@ int rec_filter_index(const struct rec_entity *e, const char *name);
 
 /* {"id":..,"version":..,<fields>,"created_at":..,"updated_at":..} */
 void rec_to_json(struct jw *w, const struct rec *r);
+/* rec_to_json as text allocated in a (for audit events and snapshots). */
+char *rec_json_text(struct arena *a, const struct rec *r);
 /* The ETag of a record version: "\"<id>-<version>\"" into out. */
 void rec_etag(const struct rec *r, char *out, size_t size);
 

@@ -311,6 +311,21 @@ int store_run(struct store *st, const char *sql, struct cn_err *err)
 	return rc < 0 ? -1 : 0;
 }
 
+int store_query_int(struct store *st, const char *sql, const int64_t *params, int n,
+		    int64_t *out, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(st, sql, err);
+	if (q == NULL)
+		return -1;
+	for (int i = 0; i < n; i++)
+		store_bind_int(q, i + 1, params[i]);
+	int rc = store_step(q, err);
+	if (rc == 1)
+		*out = store_col_int(q, 0);
+	store_done(q);
+	return rc;
+}
+
 int store_integrity_check(struct store *st, char *out, unsigned long size, struct cn_err *err)
 {
 	return st->be->integrity_check(st->conn, out, size, err);

@@ -92,6 +92,11 @@ int64_t store_changes(struct store *st);
 /* Runs a statement that changes rows, with no result rows: prepare, bind nothing,
  * step, done. For statements with parameters use the calls above. */
 int store_run(struct store *st, const char *sql, struct cn_err *err);
+/* Runs a query with n integer parameters (params[i] bound to ?i+1) and reads column 0
+ * of its first row as an integer into *out: 1 when a row was read, 0 when there was
+ * none, -1 on error. For counts, existence checks and single ids. */
+int store_query_int(struct store *st, const char *sql, const int64_t *params, int n,
+		    int64_t *out, struct cn_err *err);
 
 /* Full-text search. The backend keeps the index (SQLite FTS5; PostgreSQL's tsvector
  * later). A document is (kind, id): a title, a body, and facet tokens. facets is a
