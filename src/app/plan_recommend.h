@@ -1,0 +1,58 @@
+/* plan_recommend: library items recommended for a plan's goals, each with the reasons
+ * it ranks where it does: the goal's words it matches (from the goal, its measure and
+ * the needs it is linked to), its evidence tier (ESSA 1-4), and how people outside the
+ * team rated it when they tried it out at network meetings. Items already linked to
+ * the plan's actions are left out. Searching goes through the store's search index
+ * (kind "library"), so only indexed library items are found.
+ *
+ * Score = 2 x (matched words, a word of the goal's title counting 2) + evidence
+ * (tier 1: 3, 2: 2, 3: 1, 4: 0.5) + try-outs ((average rating - 3) x 2 x min(n, 5) / 5).
+ * The reasons name each part; the score is only for the order. */
+#ifndef CN_PLAN_RECOMMEND_H
+#define CN_PLAN_RECOMMEND_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/record.h"
+
+enum { PLAN_RECOMMEND_DEFAULT = 5, PLAN_RECOMMEND_MAX = 50, PLAN_RECOMMEND_WORDS = 12 };
+
+struct plan_recommendation {
+	int64_t item_id;
+	const char *title;
+	const char *kind;
+	int64_t evidence_tier; /* 0 = none */
+	const char **matched;  /* the goal's words it matched */
+	size_t nmatched;
+	int64_t tryouts; /* try-outs by people outside the plan's team */
+	double rating;	 /* their average rating, 1..5; 0 when none */
+	int64_t would_work;
+	double score;
+	const char **reasons; /* one sentence each */
+	size_t nreasons;
+};
+
+struct plan_recommend_goal {
+	int64_t goal_id;
+	const char *title;
+	const char **words; /* the words searched for */
+	size_t nwords;
+	struct plan_recommendation *items; /* best first */
+	size_t count;
+};
+
+struct plan_recommendations {
+	int64_t plan_id;
+	struct plan_recommend_goal *goals;
+	size_t ngoals;
+};
+
+/* Recommendations for every goal of plan_id, or only goal_id (not 0), at most limit
+ * per goal (0 = PLAN_RECOMMEND_DEFAULT; 1..PLAN_RECOMMEND_MAX). In a. */
+int plan_recommend(struct store *db, struct arena *a, int64_t plan_id, int64_t goal_id,
+		   int limit, struct plan_recommendations *out, struct cn_err *err);
+void plan_recommend_json(struct jw *w, const struct plan_recommendations *r);
+/* One row per recommendation (goal_id, rank, item_id, title, score, reasons joined). */
+void plan_recommend_rows_json(struct jw *w, const struct plan_recommendations *r);
+
+#endif
