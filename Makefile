@@ -3,7 +3,8 @@
 # build/san, so a sanitized and a plain build can live side by side.
 
 CC ?= cc
-PKGS = libmicrohttpd jansson sqlite3 libpq libsodium libical libcmark libzip libcurl xlsxwriter
+PKGS = libmicrohttpd jansson sqlite3 libpq libsodium libical libcmark libzip libcurl xlsxwriter cairo \
+	fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 
