@@ -3,11 +3,14 @@
 
 #include <string.h>
 
+#include "app/assessment.h"
 #include "app/deliverable.h"
 #include "app/delivery.h"
+#include "app/instrument.h"
 #include "app/network.h"
 #include "app/org.h"
 #include "app/person.h"
+#include "app/plan.h"
 #include "app/schedule.h"
 #include "app/target.h"
 
@@ -15,7 +18,9 @@ const struct rec_entity *const entities_all[] = {
 	&org_entity,	 &relationship_entity, &academic_session_entity, &person_entity,
 	&membership_entity, &network_entity,     &team_entity,		 &meeting_entity,
 	&agenda_item_entity, &deliverable_entity, &learning_target_entity, &plc_schedule_entity,
-	&pd_session_entity, &walkthrough_entity, &reflection_entity, NULL,
+	&pd_session_entity, &walkthrough_entity, &reflection_entity, &instrument_entity,
+	&indicator_entity, &assessment_entity, &challenge_entity, &plan_entity, &plan_goal_entity,
+	&plan_action_entity, &progress_check_entity, NULL,
 };
 
 const struct rec_entity *entities_find(const char *name)

@@ -8,6 +8,7 @@
 #include "cli/args.h"
 #include "cli/output.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "store/store.h"
 
@@ -36,7 +37,7 @@ int cli_person(struct cli *c, const char *s, const char *what, int64_t *out);
  * its length. On failure prints and returns the exit code (CLI_OK on success). */
 int cli_read_file(struct cli *c, const char *path, size_t max, char **out, size_t *n);
 /* Parses a verb's options and its `want` positionals: on --help prints "usage: ..." and
- * returns -1; on a usage error prints it and returns CLI_USAGE; else opens the database
+ * the help of each option that has one, and returns -1; on a usage error prints it and returns CLI_USAGE; else opens the database
  * and returns CLI_OK (or the failure's exit code). */
 int cli_verb_args(struct cli *c, int argc, char **argv, const struct args_opt *opts,
 		  size_t want, const char *usage, struct args *a);
@@ -56,6 +57,25 @@ int entity_top(struct cli *c, const struct rec_entity *e, const char *cmd, const
 int entity_print_rec(const struct rec *r, enum output_format fmt);
 /* Prints the verbs of entity_cmd for cmd's --help. */
 void entity_cmd_help(const struct rec_entity *e, const char *cmd);
+
+/* Verbs of a command (verbs.c). */
+struct cli_verb {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv); /* argv[0] is the first argument */
+	const char *usage;				  /* "add PLAN --title T ..." */
+};
+/* Runs the verb argv[0] from verbs (NULL-name terminated). --help, no verb or an
+ * unknown one prints every verb's usage (exit 0 for --help, else 2). */
+int cli_dispatch(struct cli *c, const char *cmd, const char *what, const struct cli_verb *verbs,
+		 int argc, char **argv);
+/* argv with its first positional argument written as "--flag VALUE" (every option
+ * taking a value), for verbs that hand a parent id to the generic entity verbs. In
+ * c->a. */
+char **cli_pos_as_flag(struct cli *c, int argc, char **argv, const char *flag, int *out_argc);
+/* Prints JSON in fmt (see output_print). */
+int cli_print(const struct buf *json, enum output_format fmt, const char *const *columns);
+/* Writes data to path ("-" = standard output). */
+int cli_write_file(const char *path, const struct buf *data);
 
 /* Commands (cmd_*.c). argv[0] is the command name. */
 int cmd_init(struct cli *c, int argc, char **argv);
@@ -84,5 +104,7 @@ int cmd_walkthrough(struct cli *c, int argc, char **argv);
 int cmd_reflection(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_assessment(struct cli *c, int argc, char **argv);
+int cmd_plan(struct cli *c, int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "app/instrument.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "cli/cli.h"
@@ -28,7 +29,9 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	if (store_open(c->db_url, &c->db, &err))
 		return cli_fail(&err);
 	int applied = 0;
-	if (store_migrate(c->db, &applied, &err))
+	int64_t instrument = 0;
+	if (store_migrate(c->db, &applied, &err) ||
+	    instrument_default(c->db, &c->who, &instrument, &err))
 		return cli_fail(&err);
 	char shown[512];
 	store_url_display(c->db_url, shown, sizeof(shown));

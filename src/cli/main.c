@@ -37,6 +37,8 @@ static const struct command commands[] = {
 	{"reflection", cmd_reflection, "reflections on network meetings, private or shared"},
 	{"report", cmd_report, "reports: the capacity-building profile"},
 	{"export", cmd_export, "exports: iCalendar feeds of meetings and PD sessions"},
+	{"assessment", cmd_assessment, "needs assessments: instruments, ratings, challenges"},
+	{"plan", cmd_plan, "professional-learning plans: goals, actions, versions, exports"},
 	{NULL, NULL, NULL},
 };
 
@@ -159,6 +161,13 @@ int cli_verb_args(struct cli *c, int argc, char **argv, const struct args_opt *o
 		return CLI_USAGE;
 	if (a->help) {
 		printf("usage: %s\n", usage);
+		for (const struct args_opt *o = opts; o != NULL && o->name != NULL; o++) {
+			char left[64];
+			if (o->help == NULL)
+				continue;
+			snprintf(left, sizeof(left), "--%s%s", o->name, o->takes_value ? " X" : "");
+			printf("  %-26s %s\n", left, o->help);
+		}
 		return -1;
 	}
 	if (a->npos != want)
