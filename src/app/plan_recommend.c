@@ -26,13 +26,12 @@ static const char *const stop_words[] = {
 	"will", "with", "would", "year", "years", "your", NULL};
 
 static const char SQL_ITEM[] =
-	"SELECT title, kind, COALESCE(evidence_tier, 0), COALESCE(network_id, 0)"
-	" FROM library_item WHERE id = ?1";
-static const char SQL_TRYOUTS[] =
-	"SELECT COUNT(*), COALESCE(AVG(rating), 0),"
-	" COALESCE(SUM(CASE WHEN would_work = 'yes' THEN 1 ELSE 0 END), 0) FROM tryout"
-	" WHERE item_id = ?1 AND person_id NOT IN (SELECT person_id FROM team_member"
-	"  WHERE team_id = ?2)";
+	"SELECT li.title, li.kind, COALESCE(li.evidence_tier, 0), COALESCE(li.network_id, 0),"
+	" COUNT(t.id), COALESCE(AVG(t.rating), 0),"
+	" COALESCE(SUM(CASE WHEN t.would_work = 'yes' THEN 1 ELSE 0 END), 0)"
+	" FROM library_item li LEFT JOIN tryout t ON t.item_id = li.id"
+	"  AND t.person_id NOT IN (SELECT person_id FROM team_member WHERE team_id = ?2)"
+	" WHERE li.id = ?1 GROUP BY li.id, li.title, li.kind, li.evidence_tier, li.network_id";
 static const char SQL_LINKED[] =
 	"SELECT l.library_item_id FROM action_link l JOIN plan_action a ON a.id = l.action_id"
 	" WHERE a.plan_id = ?1 AND l.library_item_id IS NOT NULL";
@@ -89,27 +88,25 @@ static int plan_recommend_word_cmp(const void *x, const void *y)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
-struct plan_candidate {
+/* One search hit: item id found by word `word` of goal `goal`. */
+struct plan_hit {
 	int64_t id;
-	int relevance;
-	double search_score;
-	const char **matched;
-	size_t nmatched, cap;
+	size_t goal; /* index into the goals being recommended for */
+	size_t word; /* index into that goal's words */
+	double score;
 };
 
-static struct plan_candidate *plan_recommend_candidate(struct arena *a,
-						       struct plan_candidate **list, size_t *n,
-						       size_t *cap, int64_t id)
-{
-	for (size_t i = 0; i < *n; i++)
-		if ((*list)[i].id == id)
-			return &(*list)[i];
-	*list = arena_grow(a, *list, sizeof(**list), *n, cap);
-	struct plan_candidate *c = &(*list)[(*n)++];
-	memset(c, 0, sizeof(*c));
-	c->id = id;
-	return c;
-}
+/* What a page of recommendations needs to know about one library item; read once per
+ * call, however many goals found it. */
+struct plan_item {
+	int visible; /* the library's (network_id NULL) or the plan's network's */
+	const char *title;
+	const char *kind;
+	int64_t tier;
+	int64_t tryouts;
+	double rating;
+	int64_t would_work;
+};
 
 static const char *plan_recommend_tier_text(int64_t tier)
 {
@@ -133,59 +130,62 @@ static double plan_recommend_tier_points(int64_t tier)
 	return tier >= 1 && tier <= 4 ? points[tier] : 0;
 }
 
-/* Fills the item's details, try-outs, score and reasons. 0 = keep, 1 = not visible
- * to this plan's network, -1 = error. */
-static int plan_recommend_fill(struct store *db, struct arena *a, const struct plan_full *p,
-			       const struct plan_candidate *c, struct plan_recommendation *r,
-			       struct cn_err *err)
+/* Reads item id's details and its try-outs by people outside team_id (0: everyone). */
+static int plan_recommend_item(struct store *db, struct arena *a, int64_t id, int64_t network,
+			       int64_t team, struct plan_item *it, struct cn_err *err)
 {
-	memset(r, 0, sizeof(*r));
-	r->item_id = c->id;
-	r->matched = c->matched;
-	r->nmatched = c->nmatched;
+	memset(it, 0, sizeof(*it));
 	struct store_stmt *q = store_prepare(db, SQL_ITEM, err);
 	if (q == NULL)
 		return -1;
-	store_bind_int(q, 1, c->id);
+	store_bind_int(q, 1, id);
+	store_bind_id(q, 2, team);
 	int rc = store_step(q, err);
-	int64_t network = 0;
 	if (rc == 1) {
-		r->title = store_col_dup(q, 0, a);
-		r->kind = store_col_dup(q, 1, a);
-		r->evidence_tier = store_col_int(q, 2);
-		network = store_col_int(q, 3);
+		int64_t owner = store_col_int(q, 3);
+		it->visible = owner == 0 || owner == network;
+		it->title = store_col_dup(q, 0, a);
+		it->kind = store_col_dup(q, 1, a);
+		it->tier = store_col_int(q, 2);
+		it->tryouts = store_col_int(q, 4);
+		it->rating = store_col_double(q, 5);
+		it->would_work = store_col_int(q, 6);
 	}
 	store_done(q);
-	if (rc < 0)
-		return -1;
-	if (rc == 0 || (network != 0 && network != rec_int(p->plan, "network_id")))
-		return 1;
-	q = store_prepare(db, SQL_TRYOUTS, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, c->id);
-	store_bind_id(q, 2, rec_int(p->plan, "team_id"));
-	rc = store_step(q, err);
-	if (rc == 1) {
-		r->tryouts = store_col_int(q, 0);
-		r->rating = store_col_double(q, 1);
-		r->would_work = store_col_int(q, 2);
-	}
-	store_done(q);
-	if (rc < 0)
-		return -1;
+	return rc < 0 ? -1 : 0;
+}
+
+/* The score of an item with this relevance (see plan_recommend.h). */
+static double plan_recommend_points(const struct plan_item *it, int relevance,
+				    double search_score)
+{
 	double tryout_points = 0;
-	if (r->tryouts > 0) {
-		double weight = (double)(r->tryouts < 5 ? r->tryouts : 5) / 5.0;
-		tryout_points = (r->rating - 3.0) * 2.0 * weight;
+	if (it->tryouts > 0) {
+		double weight = (double)(it->tryouts < 5 ? it->tryouts : 5) / 5.0;
+		tryout_points = (it->rating - 3.0) * 2.0 * weight;
 	}
-	r->score = 2.0 * c->relevance + plan_recommend_tier_points(r->evidence_tier) +
-		   tryout_points + c->search_score * 1e-6;
+	return 2.0 * relevance + plan_recommend_tier_points(it->tier) + tryout_points +
+	       search_score * 1e-6;
+}
+
+/* The most the item parts of a score can add: tier 1 and the best try-outs. */
+#define PLAN_RECOMMEND_BONUS_MAX (3.0 + 4.0 + 0.01)
+
+/* Fills r's details from the item and writes its reasons. */
+static void plan_recommend_explain(struct arena *a, struct plan_recommendation *r,
+				   const struct plan_item *it)
+{
+	r->title = it->title;
+	r->kind = it->kind;
+	r->evidence_tier = it->tier;
+	r->tryouts = it->tryouts;
+	r->rating = it->rating;
+	r->would_work = it->would_work;
 	r->reasons = arena_alloc(a, sizeof(char *) * 3);
 	char *words = NULL;
-	for (size_t i = 0; i < c->nmatched; i++)
-		words = words ? arena_printf(a, "%s, %s", words, c->matched[i])
-			      : arena_strdup(a, c->matched[i]);
+	for (size_t i = 0; i < r->nmatched; i++)
+		words = words ? arena_printf(a, "%s, %s", words, r->matched[i])
+			      : arena_strdup(a, r->matched[i]);
 	r->reasons[r->nreasons++] = arena_printf(a, "matches the goal's words: %s", words);
 	const char *tier = plan_recommend_tier_text(r->evidence_tier);
 	r->reasons[r->nreasons++] =
@@ -199,7 +199,6 @@ static int plan_recommend_fill(struct store *db, struct arena *a, const struct p
 			(long long)r->would_work);
 	else
 		r->reasons[r->nreasons++] = arena_strdup(a, "not yet tried out by other teams");
-	return 0;
 }
 
 static int plan_recommend_cmp(const void *x, const void *y)
@@ -210,20 +209,27 @@ static int plan_recommend_cmp(const void *x, const void *y)
 	return a->item_id < b->item_id ? -1 : a->item_id > b->item_id;
 }
 
-static int plan_recommend_linked(const int64_t *linked, size_t n, int64_t id)
+static int plan_hit_cmp(const void *x, const void *y)
 {
-	for (size_t i = 0; i < n; i++)
-		if (linked[i] == id)
-			return 1;
-	return 0;
+	const struct plan_hit *a = x, *b = y;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	if (a->goal != b->goal)
+		return a->goal < b->goal ? -1 : 1;
+	return a->word < b->word ? -1 : a->word > b->word;
 }
 
-static int plan_recommend_goal(struct store *db, struct arena *a, const struct plan_full *p,
-			       const struct plan_goal_full *g, const int64_t *linked,
-			       size_t nlinked, int limit, struct plan_recommend_goal *out,
-			       struct cn_err *err)
+static int plan_id_cmp(const void *x, const void *y)
 {
-	struct plan_word words[PLAN_RECOMMEND_CANDIDATES];
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The words to search for a goal, the most telling first (in a). */
+static struct plan_word *plan_recommend_goal_words(struct arena *a,
+						   const struct plan_goal_full *g, size_t *n)
+{
+	struct plan_word *words = arena_alloc(a, sizeof(*words) * PLAN_RECOMMEND_CANDIDATES);
 	size_t nw = 0;
 	plan_recommend_words(a, rec_text(g->goal, "title"), 2, words, &nw,
 			     PLAN_RECOMMEND_CANDIDATES);
@@ -234,47 +240,144 @@ static int plan_recommend_goal(struct store *db, struct arena *a, const struct p
 		plan_recommend_words(a, instrument_standard_title(g->needs[i].standard), 1, words,
 				     &nw, PLAN_RECOMMEND_CANDIDATES);
 	}
-	/* The most telling words: the title's first, then the longer ones. */
+	/* The title's words first, then the longer ones. */
 	qsort(words, nw, sizeof(words[0]), plan_recommend_word_cmp);
-	if (nw > PLAN_RECOMMEND_WORDS)
-		nw = PLAN_RECOMMEND_WORDS;
-	out->goal_id = g->goal->id;
-	out->title = rec_text(g->goal, "title");
-	out->words = arena_alloc(a, sizeof(char *) * (nw + 1));
-	out->nwords = nw;
-	struct plan_candidate *cands = NULL;
-	size_t ncand = 0, cap = 0;
-	for (size_t i = 0; i < nw; i++) {
-		out->words[i] = words[i].word;
-		struct store_hit *hits = NULL;
-		size_t nh = 0;
-		if (store_search(db, a, "library", words[i].word, NULL, PLAN_RECOMMEND_HITS, 0,
-				 &hits, &nh, err))
-			return -1;
-		for (size_t k = 0; k < nh; k++) {
-			if (plan_recommend_linked(linked, nlinked, hits[k].id))
-				continue;
-			struct plan_candidate *c =
-				plan_recommend_candidate(a, &cands, &ncand, &cap, hits[k].id);
-			c->relevance += words[i].weight;
-			c->search_score += hits[k].score;
-			c->matched =
-				arena_grow(a, c->matched, sizeof(char *), c->nmatched, &c->cap);
-			c->matched[c->nmatched++] = words[i].word;
-		}
+	*n = nw > PLAN_RECOMMEND_WORDS ? PLAN_RECOMMEND_WORDS : nw;
+	return words;
+}
+
+/* The library items already linked to the plan's actions, sorted (in a). */
+static int plan_recommend_linked(struct store *db, struct arena *a, int64_t plan_id,
+				 int64_t **out, size_t *n, struct cn_err *err)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	struct store_stmt *q = store_prepare(db, SQL_LINKED, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, plan_id);
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		*out = arena_grow(a, *out, sizeof(**out), *n, &cap);
+		(*out)[(*n)++] = store_col_int(q, 0);
 	}
-	struct plan_recommendation *recs = arena_alloc(a, sizeof(*recs) * (ncand + 1));
-	size_t n = 0;
+	store_done(q);
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), plan_id_cmp);
+	return rc < 0 ? -1 : 0;
+}
+
+/* One goal's candidate: an item and the run of hits (its matched words) that found it. */
+struct plan_cand {
+	size_t item;	  /* index into the call's items */
+	size_t first_hit; /* hits[first_hit .. first_hit + nhits) */
+	size_t nhits;
+	int relevance;
+	double search_score;
+};
+
+static int plan_cand_cmp(const void *x, const void *y)
+{
+	const struct plan_cand *a = x, *b = y;
+	if (a->relevance != b->relevance)
+		return a->relevance < b->relevance ? 1 : -1;
+	if (a->search_score != b->search_score)
+		return a->search_score < b->search_score ? 1 : -1;
+	return a->item < b->item ? -1 : a->item > b->item;
+}
+
+/* Items found by the sorted hits, read at most once per call. */
+struct plan_items {
+	int64_t *ids; /* sorted, unique */
+	struct plan_item *info;
+	unsigned char *loaded;
+	size_t count;
+};
+
+/* Ranks one goal's candidates into g->items (best first, at most limit), reading an
+ * item only while it could still enter the top: a candidate whose words cannot outscore
+ * the current last place, whatever its tier and try-outs, ends the search. */
+static int plan_recommend_rank(struct store *db, struct arena *a, const struct plan_full *p,
+			       const struct plan_hit *hits, const struct plan_word *words,
+			       struct plan_cand *cands, size_t ncand, struct plan_items *items,
+			       size_t limit, struct plan_recommend_goal *g, struct cn_err *err)
+{
+	if (ncand > 1)
+		qsort(cands, ncand, sizeof(*cands), plan_cand_cmp);
+	g->items = arena_alloc(a, sizeof(*g->items) * (limit + 1));
 	for (size_t i = 0; i < ncand; i++) {
-		int rc = plan_recommend_fill(db, a, p, &cands[i], &recs[n], err);
-		if (rc < 0)
-			return -1;
-		if (rc == 0)
-			n++;
+		const struct plan_cand *c = &cands[i];
+		if (g->count == limit &&
+		    2.0 * c->relevance + PLAN_RECOMMEND_BONUS_MAX < g->items[limit - 1].score)
+			break;
+		struct plan_item *it = &items->info[c->item];
+		if (!items->loaded[c->item]) {
+			if (plan_recommend_item(db, a, items->ids[c->item],
+						rec_int(p->plan, "network_id"),
+						rec_int(p->plan, "team_id"), it, err))
+				return -1;
+			items->loaded[c->item] = 1;
+		}
+		if (!it->visible)
+			continue;
+		struct plan_recommendation r = {0};
+		r.item_id = items->ids[c->item];
+		r.score = plan_recommend_points(it, c->relevance, c->search_score);
+		if (g->count == limit && plan_recommend_cmp(&r, &g->items[limit - 1]) >= 0)
+			continue;
+		r.matched = arena_alloc(a, sizeof(char *) * c->nhits);
+		for (size_t h = 0; h < c->nhits; h++)
+			r.matched[r.nmatched++] = words[hits[c->first_hit + h].word].word;
+		/* Insert in order into the top list. */
+		size_t at = g->count < limit ? g->count++ : limit - 1;
+		while (at > 0 && plan_recommend_cmp(&r, &g->items[at - 1]) < 0) {
+			g->items[at] = g->items[at - 1];
+			at--;
+		}
+		g->items[at] = r;
 	}
-	qsort(recs, n, sizeof(*recs), plan_recommend_cmp);
-	out->items = recs;
-	out->count = n < (size_t)limit ? n : (size_t)limit;
+	for (size_t i = 0; i < g->count; i++) {
+		const int64_t *k = bsearch(&g->items[i].item_id, items->ids, items->count,
+					   sizeof(int64_t), plan_id_cmp);
+		plan_recommend_explain(a, &g->items[i], &items->info[k - items->ids]);
+	}
+	return 0;
+}
+
+/* Splits the sorted hits into the items found and each goal's candidates, then ranks
+ * each goal's. */
+static int plan_recommend_collect(struct store *db, struct arena *a, const struct plan_full *p,
+				  const struct plan_hit *hits, size_t nhits,
+				  struct plan_word **words, size_t limit,
+				  struct plan_recommendations *out, struct cn_err *err)
+{
+	struct plan_items items = {0};
+	items.ids = arena_alloc(a, sizeof(int64_t) * (nhits + 1));
+	struct plan_cand **cands = arena_alloc(a, sizeof(*cands) * (out->ngoals + 1));
+	size_t *ncand = arena_alloc(a, sizeof(size_t) * (out->ngoals + 1));
+	size_t *cap = arena_alloc(a, sizeof(size_t) * (out->ngoals + 1));
+	for (size_t i = 0; i < nhits;) {
+		if (items.count == 0 || items.ids[items.count - 1] != hits[i].id)
+			items.ids[items.count++] = hits[i].id;
+		size_t gi = hits[i].goal, stop = i;
+		struct plan_cand c = {items.count - 1, i, 0, 0, 0};
+		while (stop < nhits && hits[stop].id == hits[i].id && hits[stop].goal == gi) {
+			c.relevance += words[gi][hits[stop].word].weight;
+			c.search_score += hits[stop].score;
+			stop++;
+		}
+		c.nhits = stop - i;
+		cands[gi] = arena_grow(a, cands[gi], sizeof(**cands), ncand[gi], &cap[gi]);
+		cands[gi][ncand[gi]++] = c;
+		i = stop;
+	}
+	items.info = arena_alloc(a, sizeof(*items.info) * (items.count + 1));
+	items.loaded = arena_alloc(a, items.count + 1);
+	for (size_t gi = 0; gi < out->ngoals; gi++)
+		if (plan_recommend_rank(db, a, p, hits, words[gi], cands[gi], ncand[gi], &items,
+					limit, &out->goals[gi], err))
+			return -1;
 	return 0;
 }
 
@@ -294,31 +397,44 @@ int plan_recommend(struct store *db, struct arena *a, int64_t plan_id, int64_t g
 		return cn_err_field(err, CN_ERR_INPUT, "goal",
 				    "goal %lld is not a goal of plan %lld", (long long)goal_id,
 				    (long long)plan_id);
-	int64_t *linked = NULL;
-	size_t nlinked = 0, cap = 0;
-	struct store_stmt *q = store_prepare(db, SQL_LINKED, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, plan_id);
-	int rc;
-	while ((rc = store_step(q, err)) == 1) {
-		linked = arena_grow(a, linked, sizeof(*linked), nlinked, &cap);
-		linked[nlinked++] = store_col_int(q, 0);
-	}
-	store_done(q);
-	if (rc < 0)
+	int64_t *linked;
+	size_t nlinked;
+	if (plan_recommend_linked(db, a, plan_id, &linked, &nlinked, err))
 		return -1;
 	out->plan_id = plan_id;
 	out->goals = arena_alloc(a, sizeof(*out->goals) * (p.ngoals + 1));
+	struct plan_word **words = arena_alloc(a, sizeof(*words) * (p.ngoals + 1));
+	struct plan_hit *hits = NULL;
+	size_t nhits = 0, cap = 0;
 	for (size_t i = 0; i < p.ngoals; i++) {
 		if (goal_id != 0 && p.goals[i].goal->id != goal_id)
 			continue;
-		if (plan_recommend_goal(db, a, &p, &p.goals[i], linked, nlinked, limit,
-					&out->goals[out->ngoals], err))
-			return -1;
-		out->ngoals++;
+		size_t gi = out->ngoals++, nw = 0;
+		struct plan_recommend_goal *g = &out->goals[gi];
+		words[gi] = plan_recommend_goal_words(a, &p.goals[i], &nw);
+		g->goal_id = p.goals[i].goal->id;
+		g->title = rec_text(p.goals[i].goal, "title");
+		g->words = arena_alloc(a, sizeof(char *) * (nw + 1));
+		g->nwords = nw;
+		for (size_t w = 0; w < nw; w++) {
+			g->words[w] = words[gi][w].word;
+			struct store_hit *found = NULL;
+			size_t nf = 0;
+			if (store_search(db, a, "library", g->words[w], NULL, PLAN_RECOMMEND_HITS, 0,
+					 &found, &nf, err))
+				return -1;
+			for (size_t k = 0; k < nf; k++) {
+				if (nlinked > 0 && bsearch(&found[k].id, linked, nlinked,
+							   sizeof(*linked), plan_id_cmp) != NULL)
+					continue;
+				hits = arena_grow(a, hits, sizeof(*hits), nhits, &cap);
+				hits[nhits++] = (struct plan_hit){found[k].id, gi, w, found[k].score};
+			}
+		}
 	}
-	return 0;
+	if (nhits > 1)
+		qsort(hits, nhits, sizeof(*hits), plan_hit_cmp);
+	return plan_recommend_collect(db, a, &p, hits, nhits, words, (size_t)limit, out, err);
 }
 
 /* key: [strings] */
