@@ -21,6 +21,7 @@
 #include "app/plan_recommend.h"
 #include "app/plan_template.h"
 #include "app/plan_view.h"
+#include "bench.h"
 #include "core/buf.h"
 #include "core/json.h"
 
@@ -186,19 +187,6 @@ static int64_t world(int64_t *assessment)
 	return plan;
 }
 
-static double now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
 enum op { OP_VIEW, OP_DEPARTURE, OP_RECOMMEND, OP_RECOMMEND_ONE, OP_KAR, OP_COMPARE, OP_CSV, OP_XLSX, OP_PDF };
 
 static void run(enum op op, int64_t plan, int64_t assessment, size_t *bytes)
@@ -292,13 +280,12 @@ int main(void)
 		size_t bytes = 0;
 		run(ops[i].op, plan, assessment, &bytes); /* warm the caches */
 		for (int r = 0; r < ops[i].runs; r++) {
-			double t0 = now_ms();
+			double t0 = bench_now_ms();
 			run(ops[i].op, plan, assessment, &bytes);
-			ms[r] = now_ms() - t0;
+			ms[r] = bench_now_ms() - t0;
 		}
-		qsort(ms, (size_t)ops[i].runs, sizeof(double), cmp_double);
-		printf("%-32s median %8.3f ms   p99 %8.3f ms", ops[i].what, ms[ops[i].runs / 2],
-		       ms[ops[i].runs * 99 / 100]);
+		double p99, median = bench_median(ms, (size_t)ops[i].runs, &p99);
+		printf("%-32s median %8.3f ms   p99 %8.3f ms", ops[i].what, median, p99);
 		if (bytes)
 			printf("   (%zu bytes)", bytes);
 		printf("\n");

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "app/similarity.h"
+#include "bench.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diff.h"
@@ -35,24 +36,11 @@ static void sentence(struct buf *b)
 	buf_puts(b, ".\n");
 }
 
-static double now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
 static void report(const char *what, double *ms)
 {
-	qsort(ms, RUNS, sizeof(double), cmp_double);
-	printf("%-36s median %.3f ms   p99 %.3f ms   max %.3f ms\n", what, ms[RUNS / 2],
-	       ms[RUNS * 99 / 100], ms[RUNS - 1]);
+	double p99, median = bench_median(ms, RUNS, &p99);
+	printf("%-36s median %.3f ms   p99 %.3f ms   max %.3f ms\n", what, median, p99,
+	       ms[RUNS - 1]);
 }
 
 int main(void)
@@ -71,18 +59,18 @@ int main(void)
 	static double ms[RUNS];
 	double s = 0;
 	for (int i = 0; i < RUNS; i++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		s = similarity_texts(a.data, a.len, b.data, b.len);
-		ms[i] = now_ms() - t0;
+		ms[i] = bench_now_ms() - t0;
 	}
 	printf("documents: %zu and %zu bytes; similarity %.3f\n", a.len, b.len, s);
 	report("similarity (shingles + Jaccard)", ms);
 	for (int i = 0; i < RUNS; i++) {
 		struct arena *ar = arena_new();
 		struct diff d;
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		diff_texts(ar, a.data, a.len, b.data, b.len, &d, NULL);
-		ms[i] = now_ms() - t0;
+		ms[i] = bench_now_ms() - t0;
 		arena_free(ar);
 	}
 	report("line diff (Myers)", ms);
