@@ -12,7 +12,7 @@
 #include "app/plan_view.h"
 #include "core/timeutil.h"
 #include "io/pdf_doc.h"
-#include "io/table.h"
+#include "io/table_write.h"
 
 static const char *const plan_cols[] = {"plan_id",	"title",    "district", "network",
 					"school_year", "status",   "version",  "template",
@@ -62,7 +62,7 @@ const char *plan_export_extension(enum plan_export_format f)
 static void plan_export_id(struct table *t, const char *col, int64_t id)
 {
 	if (id != 0)
-		table_number(t, col, (double)id);
+		table_set_number(t, col, (double)id);
 }
 
 /* The five tables of a plan, in a. */
@@ -72,14 +72,14 @@ static void plan_export_tables(struct arena *a, const struct plan_full *p,
 	const struct rec *r = p->plan;
 	struct table *t = out[0] = table_new(a, "plan", plan_cols);
 	table_row(t);
-	table_number(t, "plan_id", (double)r->id);
-	table_text(t, "title", rec_text(r, "title"));
-	table_text(t, "district", p->district_name);
-	table_text(t, "network", p->network_name);
-	table_text(t, "school_year", rec_text(r, "school_year"));
-	table_text(t, "status", rec_text(r, "status"));
+	table_set_number(t, "plan_id", (double)r->id);
+	table_set_text(t, "title", rec_text(r, "title"));
+	table_set_text(t, "district", p->district_name);
+	table_set_text(t, "network", p->network_name);
+	table_set_text(t, "school_year", rec_text(r, "school_year"));
+	table_set_text(t, "status", rec_text(r, "status"));
 	plan_export_id(t, "version", p->latest_version);
-	table_text(t, "template", p->template_title);
+	table_set_text(t, "template", p->template_title);
 	plan_export_id(t, "assessment_id", rec_int(r, "assessment_id"));
 	struct table *goals = out[1] = table_new(a, "goals", goal_cols);
 	struct table *needs = out[2] = table_new(a, "needs", need_cols);
@@ -88,40 +88,40 @@ static void plan_export_tables(struct arena *a, const struct plan_full *p,
 		const struct plan_goal_full *g = &p->goals[i];
 		const struct plan_progress *last = plan_view_latest(g);
 		table_row(goals);
-		table_number(goals, "goal_id", (double)g->goal->id);
-		table_number(goals, "position", (double)rec_int(g->goal, "position"));
-		table_text(goals, "title", rec_text(g->goal, "title"));
-		table_text(goals, "baseline", rec_text(g->goal, "baseline"));
-		table_text(goals, "target", rec_text(g->goal, "target"));
-		table_text(goals, "deadline", rec_text(g->goal, "deadline"));
-		table_text(goals, "measure", rec_text(g->goal, "measure"));
-		table_text(goals, "needs", plan_view_needs_text(a, g));
-		table_text(goals, "progress", last ? last->status : NULL);
-		table_text(goals, "checked_on", last ? last->checked_on : NULL);
+		table_set_number(goals, "goal_id", (double)g->goal->id);
+		table_set_number(goals, "position", (double)rec_int(g->goal, "position"));
+		table_set_text(goals, "title", rec_text(g->goal, "title"));
+		table_set_text(goals, "baseline", rec_text(g->goal, "baseline"));
+		table_set_text(goals, "target", rec_text(g->goal, "target"));
+		table_set_text(goals, "deadline", rec_text(g->goal, "deadline"));
+		table_set_text(goals, "measure", rec_text(g->goal, "measure"));
+		table_set_text(goals, "needs", plan_view_needs_text(a, g));
+		table_set_text(goals, "progress", last ? last->status : NULL);
+		table_set_text(goals, "checked_on", last ? last->checked_on : NULL);
 		for (size_t k = 0; k < g->nneeds; k++) {
 			const struct plan_need *n = &g->needs[k];
 			table_row(needs);
-			table_number(needs, "goal_id", (double)g->goal->id);
-			table_number(needs, "assessment_id", (double)n->assessment_id);
-			table_text(needs, "school_year", n->school_year);
-			table_text(needs, "code", n->code);
-			table_text(needs, "standard", instrument_standard_title(n->standard));
-			table_text(needs, "capacity_level", n->capacity_level);
+			table_set_number(needs, "goal_id", (double)g->goal->id);
+			table_set_number(needs, "assessment_id", (double)n->assessment_id);
+			table_set_text(needs, "school_year", n->school_year);
+			table_set_text(needs, "code", n->code);
+			table_set_text(needs, "standard", instrument_standard_title(n->standard));
+			table_set_text(needs, "capacity_level", n->capacity_level);
 			plan_export_id(needs, "current_level", n->current_level);
 			plan_export_id(needs, "target_level", n->target_level);
-			table_text(needs, "priority", n->priority);
-			table_text(needs, "indicator", n->text);
+			table_set_text(needs, "priority", n->priority);
+			table_set_text(needs, "indicator", n->text);
 		}
 		for (size_t k = 0; k < g->nprogress; k++) {
 			const struct plan_progress *c = &g->progress[k];
 			table_row(checks);
-			table_number(checks, "check_id", (double)c->id);
-			table_number(checks, "goal_id", (double)g->goal->id);
-			table_text(checks, "checked_on", c->checked_on);
-			table_text(checks, "status", c->status);
+			table_set_number(checks, "check_id", (double)c->id);
+			table_set_number(checks, "goal_id", (double)g->goal->id);
+			table_set_text(checks, "checked_on", c->checked_on);
+			table_set_text(checks, "status", c->status);
 			plan_export_id(checks, "guskey_level", c->guskey_level);
-			table_text(checks, "evidence", c->evidence);
-			table_text(checks, "next_steps", c->next_steps);
+			table_set_text(checks, "evidence", c->evidence);
+			table_set_text(checks, "next_steps", c->next_steps);
 		}
 	}
 	struct table *acts = out[3] = table_new(a, "actions", action_cols);
@@ -129,15 +129,15 @@ static void plan_export_tables(struct arena *a, const struct plan_full *p,
 		const struct plan_action_full *act = &p->actions[i];
 		const struct rec *ar = act->action;
 		table_row(acts);
-		table_number(acts, "action_id", (double)ar->id);
+		table_set_number(acts, "action_id", (double)ar->id);
 		plan_export_id(acts, "goal_id", rec_int(ar, "goal_id"));
-		table_text(acts, "kind", rec_text(ar, "kind"));
-		table_text(acts, "title", rec_text(ar, "title"));
-		table_text(acts, "owner", act->owner);
-		table_text(acts, "starts_on", rec_text(ar, "starts_on"));
-		table_text(acts, "due_on", rec_text(ar, "due_on"));
-		table_text(acts, "status", rec_text(ar, "status"));
-		table_text(acts, "links", plan_view_links_text(a, act));
+		table_set_text(acts, "kind", rec_text(ar, "kind"));
+		table_set_text(acts, "title", rec_text(ar, "title"));
+		table_set_text(acts, "owner", act->owner);
+		table_set_text(acts, "starts_on", rec_text(ar, "starts_on"));
+		table_set_text(acts, "due_on", rec_text(ar, "due_on"));
+		table_set_text(acts, "status", rec_text(ar, "status"));
+		table_set_text(acts, "links", plan_view_links_text(a, act));
 	}
 }
 

@@ -36,9 +36,9 @@ static const char SQL_KAR_MULTI_DISTRICT[] =
 	" JOIN deliverable_contributor dc ON dc.deliverable_id = d.id WHERE a.plan_id = ?1"
 	" GROUP BY d.id, d.title HAVING COUNT(DISTINCT dc.district_id) > 1 ORDER BY d.id";
 static const char SQL_KAR_SESSIONS[] =
-	"SELECT s.id, s.title, s.held_on, s.format, s.minutes FROM pd_session s"
+	"SELECT s.id, s.title, s.held_on, s.pd_format, s.minutes FROM pd_session s"
 	" JOIN plan_action a ON a.id = s.action_id WHERE a.plan_id = ?1"
-	" AND s.status = 'delivered' AND s.format IN ('plc', 'coaching')"
+	" AND s.status = 'delivered' AND s.pd_format IN ('plc', 'coaching')"
 	" ORDER BY s.held_on, s.id";
 static const char SQL_KAR_FACILITATED[] =
 	"SELECT s.id, s.title, s.held_on, p.given_name || ' ' || p.family_name FROM pd_session s"

@@ -8,7 +8,7 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"
-#include "io/xlsx.h"
+#include "io/table_write.h"
 
 static const char *const teams_table_columns[] = {
 	"team_id",	"team",		"grounded", "customized", "created",  "collaborative",
@@ -136,7 +136,7 @@ static int report_profile(struct cli *c, int argc, char **argv)
 		const struct table *tables[PROFILE_VIEW_COUNT];
 		for (int v = 0; v < PROFILE_VIEW_COUNT; v++)
 			tables[v] = profile_table(c->a, teams, n, (enum profile_view)v);
-		if (xlsx_write(output, tables, PROFILE_VIEW_COUNT, &err))
+		if (table_xlsx_file(output, tables, PROFILE_VIEW_COUNT, &err))
 			return cli_fail(&err);
 		fprintf(stderr, "capnet: wrote %s (%zu team%s)\n", output, n, n == 1 ? "" : "s");
 		return CLI_OK;

@@ -35,6 +35,35 @@ static struct table_cell *table_next(struct table *t)
 	return &t->cells[(t->nrows - 1) * t->ncols + t->at++];
 }
 
+static struct table_cell *table_named(struct table *t, const char *column)
+{
+	if (t->nrows == 0)
+		return NULL;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (strcmp(t->columns[c], column) == 0)
+			return &t->cells[(t->nrows - 1) * t->ncols + c];
+	return NULL;
+}
+
+void table_set_text(struct table *t, const char *column, const char *s)
+{
+	struct table_cell *c = table_named(t, column);
+	if (c != NULL) {
+		c->type = s != NULL ? TABLE_TEXT : TABLE_EMPTY;
+		c->text = s != NULL ? arena_strdup(t->a, s) : NULL;
+	}
+}
+
+void table_set_number(struct table *t, const char *column, double v)
+{
+	struct table_cell *c = table_named(t, column);
+	if (c != NULL) {
+		c->type = TABLE_NUMBER;
+		c->number = v;
+		c->text = NULL;
+	}
+}
+
 void table_text(struct table *t, const char *s)
 {
 	struct table_cell *c = table_next(t);

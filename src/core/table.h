@@ -39,6 +39,10 @@ void table_text(struct table *t, const char *s);
 void table_int(struct table *t, int64_t v);
 void table_number(struct table *t, double v);
 void table_empty(struct table *t);
+/* Set the cell of column `column` in the current row, by name (for rows written out
+ * of column order); unknown columns are ignored. Text is copied; NULL is empty. */
+void table_set_text(struct table *t, const char *column, const char *s);
+void table_set_number(struct table *t, const char *column, double v);
 /* The cell at row r, column c. */
 const struct table_cell *table_at(const struct table *t, size_t r, size_t c);
 /* An array of objects keyed by column name; empty cells are null. */

@@ -66,7 +66,7 @@ static int64_t plan_fixture(struct testdb *t, struct arena *a, int ngoals)
 	for (int i = 0; i < 3; i++) {
 		struct store_stmt *q = store_prepare(t->db,
 				  "INSERT INTO pd_session (team_id, action_id, title, held_on, minutes,"
-				  " format, facilitator_id, uid, created_at, updated_at) VALUES (1, 1,"
+				  " pd_format, facilitator_id, uid, created_at, updated_at) VALUES (1, 1,"
 				  " 'PLC cycle', ?1, 45, 'plc', 1, ?1, 'x', 'x')",
 				  &err);
 		assert_non_null(q);

@@ -17,8 +17,8 @@ static const char WORLD[] =
 	"INSERT INTO plan (id, network_id, team_id, school_year, title, is_template, created_at,"
 	" updated_at) VALUES (1, 1, 1, '2026-27', 'Plan', 0, 'x', 'x'),"
 	" (2, 1, NULL, '2026-27', 'Template', 1, 'x', 'x');"
-	"INSERT INTO plan_action (id, plan_id, kind, title) VALUES (1, 1, 'deliver_pd', 'PLC'),"
-	" (2, 2, 'deliver_pd', 'Template PLC');";
+	"INSERT INTO plan_action (id, plan_id, kind, title, created_at, updated_at) VALUES"
+	" (1, 1, 'deliver_pd', 'PLC', 'x', 'x'), (2, 2, 'deliver_pd', 'Template PLC', 'x', 'x');";
 
 static void dates(const struct schedule_days *d, char *out, size_t size, int kept_only)
 {

@@ -3,7 +3,7 @@
 #include "testapp.h"
 
 #include "core/buf.h"
-#include "io/table.h"
+#include "io/table_write.h"
 
 static const char *const cols_a[] = {"id", "title", NULL};
 static const char *const cols_b[] = {"id", "status", "title", NULL};
@@ -14,11 +14,11 @@ static void test_csv_one_and_many(void **state)
 	struct arena *a = arena_new();
 	struct table *x = table_new(a, "goals", cols_a);
 	table_row(x);
-	table_number(x, "id", 7);
-	table_text(x, "title", "Say \"hi\", then go");
-	table_text(x, "no such column", "ignored");
+	table_set_number(x, "id", 7);
+	table_set_text(x, "title", "Say \"hi\", then go");
+	table_set_text(x, "no such column", "ignored");
 	table_row(x);
-	table_text(x, "title", "-5% absences");
+	table_set_text(x, "title", "-5% absences");
 	struct buf b = BUF_INIT;
 	const struct table *one[] = {x};
 	table_csv(one, 1, &b);
@@ -28,8 +28,8 @@ static void test_csv_one_and_many(void **state)
 	buf_reset(&b);
 	struct table *y = table_new(a, "actions", cols_b);
 	table_row(y);
-	table_number(y, "id", 1.5);
-	table_text(y, "status", "done");
+	table_set_number(y, "id", 1.5);
+	table_set_text(y, "status", "done");
 	const struct table *two[] = {x, y};
 	table_csv(two, 2, &b);
 	const char *want = "\"section\",\"id\",\"title\",\"status\"\r\n"
@@ -47,7 +47,7 @@ static void test_xlsx_sheet_names(void **state)
 	struct arena *a = arena_new();
 	struct table *x = table_new(a, "a very long sheet name: with [odd] chars*?/\\", cols_a);
 	table_row(x);
-	table_text(x, "title", "t");
+	table_set_text(x, "title", "t");
 	struct table *y = table_new(a, "", cols_a);
 	const struct table *both[] = {x, y};
 	struct buf b = BUF_INIT;

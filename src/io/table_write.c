@@ -1,6 +1,6 @@
-/* table: building tables and writing them as CSV (libcsv quotes each cell) or XLSX
- * (libxlsxwriter writes a file; it is read back into the caller's buffer). */
-#include "io/table.h"
+/* table_write: tables (core/table.h) as CSV (libcsv quotes each cell) or XLSX
+ * (libxlsxwriter writes a file; table_xlsx reads it back into the caller's buffer). */
+#include "io/table_write.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -14,55 +14,6 @@
 #include "core/utf8.h"
 
 enum { TABLE_SHEET_NAME_MAX = 31, TABLE_WIDTH_MIN = 8, TABLE_WIDTH_MAX = 60 };
-
-struct table *table_new(struct arena *a, const char *name, const char *const *columns)
-{
-	struct table *t = arena_alloc(a, sizeof(*t));
-	t->a = a;
-	t->name = arena_strdup(a, name);
-	t->columns = columns;
-	while (columns[t->ncols] != NULL)
-		t->ncols++;
-	return t;
-}
-
-void table_row(struct table *t)
-{
-	/* The array grows by whole rows: one element of arena_grow is one row. */
-	size_t row = sizeof(*t->cells) * (t->ncols ? t->ncols : 1);
-	t->cells = arena_grow(t->a, t->cells, row, t->nrows, &t->cap);
-	memset(&t->cells[t->nrows * t->ncols], 0, row);
-	t->nrows++;
-}
-
-static struct table_cell *table_cell_of(struct table *t, const char *column)
-{
-	if (t->nrows == 0)
-		return NULL;
-	for (size_t c = 0; c < t->ncols; c++)
-		if (strcmp(t->columns[c], column) == 0)
-			return &t->cells[(t->nrows - 1) * t->ncols + c];
-	return NULL;
-}
-
-void table_text(struct table *t, const char *column, const char *s)
-{
-	struct table_cell *c = table_cell_of(t, column);
-	if (c == NULL)
-		return;
-	c->is_number = 0;
-	c->text = arena_strdup(t->a, s);
-}
-
-void table_number(struct table *t, const char *column, double v)
-{
-	struct table_cell *c = table_cell_of(t, column);
-	if (c == NULL)
-		return;
-	c->is_number = 1;
-	c->number = v;
-	c->text = NULL;
-}
 
 /* CSV. */
 
@@ -87,13 +38,16 @@ static void table_csv_cell(struct buf *out, const char *s)
 static void table_csv_value(struct buf *out, const struct table_cell *c)
 {
 	char num[64];
-	if (c == NULL || (!c->is_number && c->text == NULL)) {
+	if (c == NULL || c->type == TABLE_EMPTY) {
 		table_csv_cell(out, "");
-	} else if (c->is_number) {
+	} else if (c->type == TABLE_NUMBER) {
 		snprintf(num, sizeof(num), "%.15g", c->number);
 		table_csv_cell(out, num);
+	} else if (c->type == TABLE_INT) {
+		snprintf(num, sizeof(num), "%lld", (long long)c->i);
+		table_csv_cell(out, num);
 	} else {
-		table_csv_cell(out, c->text);
+		table_csv_cell(out, c->text ? c->text : "");
 	}
 }
 
@@ -194,9 +148,10 @@ static int table_xlsx_sheet(lxw_workbook *wb, const struct table *t, size_t inde
 		size_t width = utf8_length(t->columns[c], strlen(t->columns[c])) + 2;
 		for (size_t r = 0; r < t->nrows; r++) {
 			const struct table_cell *cell = &t->cells[r * t->ncols + c];
-			size_t w = cell->is_number ? 10
-				   : cell->text	   ? utf8_length(cell->text, strlen(cell->text)) + 2
-						   : 0;
+			size_t w = cell->type == TABLE_TEXT && cell->text
+					   ? utf8_length(cell->text, strlen(cell->text)) + 2
+				   : cell->type == TABLE_EMPTY ? 0
+							       : 10;
 			if (w > width)
 				width = w;
 		}
@@ -213,10 +168,12 @@ static int table_xlsx_sheet(lxw_workbook *wb, const struct table *t, size_t inde
 		for (size_t c = 0; c < t->ncols; c++) {
 			const struct table_cell *cell = &t->cells[r * t->ncols + c];
 			lxw_error e = LXW_NO_ERROR;
-			if (cell->is_number)
+			if (cell->type == TABLE_NUMBER || cell->type == TABLE_INT)
 				e = worksheet_write_number(ws, (lxw_row_t)(r + 1), (lxw_col_t)c,
-							   cell->number, NULL);
-			else if (cell->text != NULL && cell->text[0] != '\0')
+							   cell->type == TABLE_INT ? (double)cell->i
+										   : cell->number,
+							   NULL);
+			else if (cell->type == TABLE_TEXT && cell->text != NULL && cell->text[0] != '\0')
 				e = worksheet_write_string(ws, (lxw_row_t)(r + 1), (lxw_col_t)c,
 							   cell->text, NULL);
 			if (e != LXW_NO_ERROR)
@@ -246,6 +203,28 @@ static int table_read_file(const char *path, struct buf *out, struct cn_err *err
 	return 0;
 }
 
+int table_xlsx_file(const char *path, const struct table *const *tables, size_t n,
+		    struct cn_err *err)
+{
+	lxw_workbook *wb = workbook_new(path);
+	if (wb == NULL)
+		return cn_err_set(err, CN_ERR_INPUT, "cannot write a workbook at %s", path);
+	lxw_format *bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	format_set_bg_color(bold, 0xE8E8E8);
+	lxw_format *wrap = workbook_add_format(wb);
+	format_set_text_wrap(wrap);
+	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+	int failed = 0;
+	for (size_t i = 0; i < n && !failed; i++)
+		failed = table_xlsx_sheet(wb, tables[i], i, bold, wrap) != 0;
+	lxw_error e = workbook_close(wb);
+	if (failed || e != LXW_NO_ERROR)
+		return cn_err_set(err, CN_ERR_INTERNAL, "cannot write the workbook: %s",
+				  e != LXW_NO_ERROR ? lxw_strerror(e) : "a sheet was refused");
+	return 0;
+}
+
 int table_xlsx(const struct table *const *tables, size_t n, struct buf *out,
 	       struct cn_err *err)
 {
@@ -257,29 +236,9 @@ int table_xlsx(const struct table *const *tables, size_t n, struct buf *out,
 		return cn_err_set(err, CN_ERR_INTERNAL, "cannot make a temporary file in %s: %s",
 				  tmp && tmp[0] ? tmp : "/tmp", strerror(errno));
 	close(fd);
-	int rc = -1;
-	lxw_workbook *wb = workbook_new(path);
-	if (wb == NULL) {
-		cn_err_set(err, CN_ERR_INTERNAL, "cannot start the workbook");
-		goto out;
-	}
-	lxw_format *bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	format_set_bg_color(bold, 0xE8E8E8);
-	lxw_format *wrap = workbook_add_format(wb);
-	format_set_text_wrap(wrap);
-	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-	int failed = 0;
-	for (size_t i = 0; i < n && !failed; i++)
-		failed = table_xlsx_sheet(wb, tables[i], i, bold, wrap) != 0;
-	lxw_error e = workbook_close(wb);
-	if (failed || e != LXW_NO_ERROR) {
-		cn_err_set(err, CN_ERR_INTERNAL, "cannot write the workbook: %s",
-			   e != LXW_NO_ERROR ? lxw_strerror(e) : "a sheet was refused");
-		goto out;
-	}
-	rc = table_read_file(path, out, err);
-out:
+	int rc = table_xlsx_file(path, tables, n, err);
+	if (rc == 0)
+		rc = table_read_file(path, out, err);
 	unlink(path);
 	return rc;
 }
