@@ -431,11 +431,18 @@ int store_require_current(struct store *st, struct cn_err *err)
 /* Full-text search: the backend-neutral half. Words and tags are cleaned here into
  * plain tokens, so that no user text ever reaches the match syntax unquoted. */
 
-enum { STORE_TOKEN_MAX = 64 };
+enum {
+	STORE_TOKEN_MAX = 64,
+	STORE_TITLE_WORDS = 64, /* title words indexed as "_t_" tags */
+	/* Candidates ranked per search (see store.h): the most recent matches, and the
+	 * most recent title matches when there are more. A word-any search, which looks
+	 * for related documents, ranks four times as many. */
+	STORE_RANK_RECENT = STORE_SEARCH_RANKED * 7 / 10,
+	STORE_RANK_TITLE = STORE_SEARCH_RANKED - STORE_RANK_RECENT,
+	STORE_ANY_FACTOR = 4,
+};
 
-/* Splits text into lower-case word tokens: runs of ASCII letters and digits and of
- * non-ASCII bytes (letters of other scripts); everything else separates. */
-static size_t store_words(struct arena *a, const char *text, const char **out, size_t max)
+size_t store_search_words(struct arena *a, const char *text, const char **out, size_t max)
 {
 	size_t n = 0;
 	const unsigned char *s = (const unsigned char *)(text ? text : "");
@@ -448,8 +455,11 @@ static size_t store_words(struct arena *a, const char *text, const char **out, s
 		size_t len = (size_t)(s - start);
 		if (len == 0)
 			continue;
-		if (len > STORE_TOKEN_MAX)
+		if (len > STORE_TOKEN_MAX) {
 			len = STORE_TOKEN_MAX;
+			while (len > 0 && (start[len] & 0xc0) == 0x80)
+				len--; /* never cut a UTF-8 sequence */
+		}
 		char *w = arena_strndup(a, (const char *)start, len);
 		for (char *p = w; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
@@ -458,13 +468,14 @@ static size_t store_words(struct arena *a, const char *text, const char **out, s
 	return n;
 }
 
-/* Facet tokens: [a-z0-9_] only; anything else is refused by the caller's contract,
- * so it is dropped here rather than trusted. */
+/* Index tokens: "_k_<kind>" first, then "_f_<facet>" for each facet of [a-z0-9_];
+ * anything else is refused by the caller's contract, so it is dropped here rather
+ * than trusted. */
 static size_t store_tags(struct arena *a, const char *kind, const char *facets,
 			 const char **out, size_t max)
 {
 	size_t n = 0;
-	out[n++] = arena_printf(a, "k_%s", kind);
+	out[n++] = arena_printf(a, "_k_%s", kind);
 	const char *s = facets ? facets : "";
 	while (*s && n < max) {
 		while (*s == ' ')
@@ -481,7 +492,7 @@ static size_t store_tags(struct arena *a, const char *kind, const char *facets,
 			      start[i] == '_'))
 				ok = 0;
 		if (ok)
-			out[n++] = arena_strndup(a, start, len);
+			out[n++] = arena_printf(a, "_f_%.*s", (int)len, start);
 	}
 	return n;
 }
@@ -501,18 +512,31 @@ static int store_search_entry(struct store *st, const char *kind, int64_t id, in
 	return step;
 }
 
+/* Title and body as indexed: '_' becomes a space, so that only tags hold it. */
+static char *store_untag(struct arena *a, const char *s)
+{
+	char *c = arena_strdup(a, s ? s : "");
+	for (char *p = c; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	return c;
+}
+
 int store_search_put(struct store *st, const char *kind, int64_t id, const char *title,
 		     const char *body, const char *facets, struct cn_err *err)
 {
 	struct arena *a = arena_new();
-	const char *tags[STORE_SEARCH_WORDS * 2];
+	const char *tags[STORE_SEARCH_FACETS + 1], *tw[STORE_TITLE_WORDS];
 	size_t ntags = store_tags(a, kind, facets, tags, sizeof(tags) / sizeof(tags[0]));
+	size_t ntw = store_search_words(a, title, tw, STORE_TITLE_WORDS);
 	struct buf tagline = BUF_INIT;
 	for (size_t i = 0; i < ntags; i++) {
 		if (i)
 			buf_putc(&tagline, ' ');
 		buf_puts(&tagline, tags[i]);
 	}
+	for (size_t i = 0; i < ntw; i++)
+		buf_printf(&tagline, " _t_%s", tw[i]);
 	int rc = -1;
 	/* The entry, made if new. No RETURNING here: a statement with RETURNING opens a
 	 * statement savepoint, and every savepoint makes FTS5 flush its pending terms to
@@ -548,8 +572,8 @@ int store_search_put(struct store *st, const char *kind, int64_t id, const char 
 	if (q == NULL)
 		goto out;
 	store_bind_int(q, 1, entry);
-	store_bind_text(q, 2, title ? title : "");
-	store_bind_text(q, 3, body ? body : "");
+	store_bind_text(q, 2, store_untag(a, title));
+	store_bind_text(q, 3, store_untag(a, body));
 	store_bind_text(q, 4, buf_str(&tagline));
 	step = store_step(q, err);
 	store_done(q);
@@ -581,9 +605,62 @@ int store_search_remove(struct store *st, const char *kind, int64_t id, struct c
 	return step < 0 ? -1 : 0;
 }
 
-int store_search(struct store *st, struct arena *a, const char *kind, const char *words,
-		 const char *facets, int limit, int offset, struct store_hit **hits,
-		 size_t *count, struct cn_err *err)
+/* Ranked candidates, keyed by index entry until the page is mapped to ids. */
+struct store_cands {
+	struct store_hit *h;
+	size_t n, cap;
+};
+
+/* Runs one candidate query: the match expression, word phrases from `first`. Adds
+ * each entry not already in c (entries of c before `seen` are sorted newest first,
+ * as every query returns them). Returns the number of rows, or -1. */
+static long store_cands_run(struct store *st, const char *match, size_t first, size_t nwords,
+			    long limit, struct store_cands *c, size_t seen, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(st, st->be->search_query_sql, err);
+	if (q == NULL)
+		return -1;
+	store_bind_text(q, 1, match);
+	store_bind_int(q, 2, (int64_t)first);
+	store_bind_int(q, 3, (int64_t)nwords);
+	store_bind_int(q, 4, limit);
+	long rows = 0;
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		rows++;
+		int64_t entry = store_col_int(q, 0);
+		size_t lo = 0, hi = seen;
+		while (lo < hi) { /* descending order */
+			size_t mid = (lo + hi) / 2;
+			if (c->h[mid].id > entry)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < seen && c->h[lo].id == entry)
+			continue;
+		if (c->n == c->cap)
+			continue; /* the row past the limit only counts */
+		c->h[c->n].id = entry;
+		c->h[c->n].score = store_col_double(q, 1);
+		c->h[c->n].matched = (uint32_t)store_col_int(q, 2);
+		c->n++;
+	}
+	store_done(q);
+	return rc < 0 ? -1 : rows;
+}
+
+static int store_hit_order(const void *x, const void *y)
+{
+	const struct store_hit *a = x, *b = y;
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
+}
+
+static int store_search_run(struct store *st, struct arena *a, const char *kind,
+			    const char *words, const char *facets, int any, int limit, int offset,
+			    struct store_hit **hits, size_t *count, struct cn_err *err)
 {
 	*hits = NULL;
 	*count = 0;
@@ -592,29 +669,68 @@ int store_search(struct store *st, struct arena *a, const char *kind, const char
 				    limit, STORE_SEARCH_MAX);
 	if (offset < 0)
 		return cn_err_field(err, CN_ERR_INPUT, "offset", "cannot be negative");
-	const char *w[STORE_SEARCH_WORDS], *tags[STORE_SEARCH_WORDS * 2];
-	size_t nw = store_words(a, words, w, STORE_SEARCH_WORDS);
+	const char *w[STORE_SEARCH_WORDS], *tags[STORE_SEARCH_FACETS + 1];
+	size_t nw = store_search_words(a, words, w, STORE_SEARCH_WORDS);
 	size_t nt = store_tags(a, kind, facets, tags, sizeof(tags) / sizeof(tags[0]));
-	char match[4096];
-	st->be->search_match(w, nw, tags, nt, match, sizeof(match));
-	struct store_stmt *q = store_prepare(st, st->be->search_query_sql, err);
-	if (q == NULL)
-		return -1;
-	store_bind_text(q, 1, match);
-	store_bind_int(q, 2, limit);
-	store_bind_int(q, 3, offset);
-	struct store_hit *out = arena_alloc(a, sizeof(*out) * (size_t)limit);
-	size_t n = 0;
-	int rc;
-	while ((rc = store_step(q, err)) == 1 && n < (size_t)limit) {
-		out[n].id = store_col_int(q, 0);
-		out[n].score = store_col_double(q, 1);
-		n++;
+	if (any && nw == 0)
+		return cn_err_field(err, CN_ERR_INPUT, "words", "give at least one word");
+	long recent = STORE_RANK_RECENT, title = STORE_RANK_TITLE;
+	if (any) {
+		recent *= STORE_ANY_FACTOR;
+		title *= STORE_ANY_FACTOR;
 	}
-	store_done(q);
-	if (rc < 0)
+	struct store_cands c = {arena_alloc(a, sizeof(struct store_hit) * (size_t)(recent + title)),
+				0, (size_t)(recent + title)};
+	struct buf match = BUF_INIT;
+	st->be->search_match(w, nw, tags, nt, any, 0, &match);
+	c.cap = (size_t)recent;
+	long rows = store_cands_run(st, buf_str(&match), 0, nw, recent + 1, &c, 0, err);
+	if (rows > recent && nw > 0) {
+		/* More match than are ranked: add the most recent title matches. */
+		size_t seen = c.n;
+		c.cap = (size_t)(recent + title);
+		buf_reset(&match);
+		st->be->search_match(w, nw, tags, nt, any, 1, &match);
+		if (store_cands_run(st, buf_str(&match), nw, nw, title, &c, seen, err) < 0)
+			rows = -1;
+	}
+	buf_free(&match);
+	if (rows < 0)
 		return -1;
+	qsort(c.h, c.n, sizeof(*c.h), store_hit_order);
+	size_t from = (size_t)offset < c.n ? (size_t)offset : c.n;
+	size_t n = c.n - from < (size_t)limit ? c.n - from : (size_t)limit;
+	struct store_hit *out = arena_alloc(a, sizeof(*out) * (n ? n : 1));
+	uint32_t all = nw >= 32 ? 0xffffffffu : ((uint32_t)1 << nw) - 1;
+	for (size_t i = 0; i < n; i++) {
+		out[i] = c.h[from + i];
+		if (!any)
+			out[i].matched = all;
+		struct store_stmt *q = store_prepare(st, st->be->search_ref_sql, err);
+		if (q == NULL)
+			return -1;
+		store_bind_int(q, 1, out[i].id);
+		int rc = store_step(q, err);
+		out[i].id = rc == 1 ? store_col_int(q, 0) : 0;
+		store_done(q);
+		if (rc < 0)
+			return -1;
+	}
 	*hits = out;
 	*count = n;
 	return 0;
+}
+
+int store_search(struct store *st, struct arena *a, const char *kind, const char *words,
+		 const char *facets, int limit, int offset, struct store_hit **hits,
+		 size_t *count, struct cn_err *err)
+{
+	return store_search_run(st, a, kind, words, facets, 0, limit, offset, hits, count, err);
+}
+
+int store_search_any(struct store *st, struct arena *a, const char *kind, const char *words,
+		     const char *facets, int limit, struct store_hit **hits, size_t *count,
+		     struct cn_err *err)
+{
+	return store_search_run(st, a, kind, words, facets, 1, limit, 0, hits, count, err);
 }

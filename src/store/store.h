@@ -102,24 +102,52 @@ int store_query_int(struct store *st, const char *sql, const int64_t *params, in
  * later). A document is (kind, id): a title, a body, and facet tokens. facets is a
  * space-separated list of tokens of [a-z0-9_] chosen by the caller, e.g.
  * "kind_strategy area_mathematics tier_1"; a search may require some of them, which
- * is how filters combine with ranking in one query. Title words weigh ten times body
- * words. Writes join the caller's transaction. */
+ * is how filters combine with ranking in one query. Writes join the caller's
+ * transaction.
+ *
+ * Ranking is BM25F: title words weigh ten times body words, rare words more than
+ * common ones (document frequencies are estimated from a sample of each word's
+ * matches, so scores are comparable within one search, not across searches). To keep
+ * every search fast however common its words, at most STORE_SEARCH_RANKED matching
+ * documents are ranked: when more match, those ranked are the most recently indexed
+ * matches together with the most recently indexed matches that have every word in
+ * their title. So a page past the first STORE_SEARCH_RANKED hits is empty, and a
+ * search for a very common word ranks a recent part of its matches. */
 struct store_hit {
 	int64_t id;
-	double score; /* higher is better */
+	double score;     /* higher is better */
+	uint32_t matched; /* bit i set: word i of store_search_words(words) is in the document */
 };
-enum { STORE_SEARCH_WORDS = 16, STORE_SEARCH_MAX = 1000 };
+enum {
+	STORE_SEARCH_WORDS = 16,   /* words of a search that count */
+	STORE_SEARCH_MAX = 1000,   /* largest limit */
+	STORE_SEARCH_FACETS = 48,  /* facet tokens of a document that are kept */
+	STORE_SEARCH_RANKED = 1000 /* documents ranked per search, at most */
+};
+/* Indexes (or re-indexes) document (kind, id). kind is [a-z0-9_]. */
 int store_search_put(struct store *st, const char *kind, int64_t id, const char *title,
 		     const char *body, const char *facets, struct cn_err *err);
 int store_search_remove(struct store *st, const char *kind, int64_t id, struct cn_err *err);
 /* Documents of kind matching every word of `words` (the last also as a prefix, so
- * typing "fract" finds "fractions") and every token of `facets` (may be NULL or ""),
- * best first. words may be empty when facets are given. At most limit (1 ..
- * STORE_SEARCH_MAX) hits from offset; *hits is allocated in a. Only the first
- * STORE_SEARCH_WORDS words count. */
+ * typing "fract" finds "fractions"; stemming finds "routine" for "routines") and every
+ * token of `facets` (may be NULL or ""), best first. words may be empty when facets
+ * are given: hits then come newest first. At most limit (1 .. STORE_SEARCH_MAX) hits
+ * from offset; *hits is allocated in a. Only the first STORE_SEARCH_WORDS words
+ * count; every hit's matched has all their bits. */
 int store_search(struct store *st, struct arena *a, const char *kind, const char *words,
 		 const char *facets, int limit, int offset, struct store_hit **hits,
 		 size_t *count, struct cn_err *err);
+/* Documents of kind having at least one of the words (whole words, with stemming;
+ * no prefixes) and every facet token, best first: for finding documents related to a
+ * passage of text. Each hit's matched says which words it has. words must hold at
+ * least one word. */
+int store_search_any(struct store *st, struct arena *a, const char *kind, const char *words,
+		     const char *facets, int limit, struct store_hit **hits, size_t *count,
+		     struct cn_err *err);
+/* Splits text into the words a search uses, in order: runs of ASCII letters and
+ * digits and of non-ASCII bytes, lower-cased, each at most 64 bytes (cut at a
+ * character boundary). At most max words; out[i] are allocated in a. Returns how many. */
+size_t store_search_words(struct arena *a, const char *text, const char **out, size_t max);
 
 /* Copying a whole installation between databases (any backends). `to` must be
  * migrated to the same schema version and hold no rows. Every table is copied in

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 
 struct store;
@@ -36,22 +37,33 @@ struct store_backend {
 	int dialect; /* STORE_DIALECT_* */
 	char *(*portable_ddl)(const char *sql);
 	int (*integrity_check)(void *conn, char *out, unsigned long size, struct cn_err *err);
-	/* Full-text search: the statements of each dialect; see store_search in store.h. */
+	/* Full-text search: the statements of each dialect; see store_search in store.h.
+	 * Index tokens in the tags column all start with '_' ("_k_<kind>", "_f_<facet>",
+	 * "_t_<title word>") and title and body hold no '_', so that no word of a search,
+	 * nor a word prefix, can ever match a tag. */
 	const char *search_find_sql;   /* ?1 kind, ?2 id -> entry id (no row if none) */
 	const char *search_entry_sql;  /* ?1 kind, ?2 id: adds the entry (no RETURNING) */
 	const char *search_delete_sql; /* ?1 entry id */
 	const char *search_insert_sql; /* ?1 entry id, ?2 title, ?3 body, ?4 tags */
 	const char *search_remove_sql; /* ?1 kind, ?2 id */
-	const char *search_query_sql;  /* ?1 match expression, ?2 limit, ?3 offset */
-	const char *search_dump_sql;   /* -> entry id, title, body, tags (space-separated) */
+	/* ?1 match expression, ?2 index of the first word phrase in it, ?3 number of
+	 * words, ?4 limit -> entry id, score (higher is better), bit mask of the words
+	 * found; most recently indexed first. */
+	const char *search_query_sql;
+	const char *search_ref_sql;  /* ?1 entry id -> ref_id */
+	const char *search_dump_sql; /* -> entry id, title, body, tags (space-separated) */
 	/* After rows with explicit ids were copied into table: let new ids follow them.
 	 * NULL when the backend needs nothing. */
 	int (*after_copy)(void *conn, const char *table, struct cn_err *err);
 	/* Postpones foreign-key checks to the end of the current transaction. */
 	const char *defer_constraints_sql;
-	/* Builds the backend's match expression from clean words and tags into out. */
+	/* Builds the backend's match expression into out from clean words and tag
+	 * tokens: every tag, and every word (any: at least one word; the last word a
+	 * prefix unless any). title: the words must be in the title; in SQLite's
+	 * expression they are written twice, first as "_t_<word>" tags, so the words
+	 * proper start at phrase nwords. */
 	void (*search_match)(const char *const *words, size_t nwords, const char *const *tags,
-			     size_t ntags, char *out, size_t size);
+			     size_t ntags, int any, int title, struct buf *out);
 };
 
 extern const struct store_backend store_sqlite_backend;

@@ -439,21 +439,25 @@ static int pg_integrity_check(void *c, char *out, unsigned long size, struct cn_
 	return 0;
 }
 
-/* The match text is "<tsquery>\t<tag tag ...>": words become quoted lexemes for
- * to_tsquery (the last also a prefix, :*), so no operator can be injected; tags are
- * matched exactly against the tags array of search_fts (see schema_pg.c). */
+/* The match text is "<tsquery>\t<tag tag ...>\t<word word ...>": words become quoted
+ * lexemes for to_tsquery, so no operator can be injected, joined with & (any: |); the
+ * last word is also a prefix (:*) unless any; title: each lexeme must have weight A,
+ * the title's (:A). Tags are matched exactly against the tags array of search_fts.
+ * The plain words come last, for the mask of words each hit has. */
 static void pg_search_match(const char *const *words, size_t nwords, const char *const *tags,
-			    size_t ntags, char *out, size_t size)
+			    size_t ntags, int any, int title, struct buf *out)
 {
-	size_t n = 0;
-	out[0] = '\0';
-	for (size_t i = 0; i < nwords && n < size; i++)
-		n += (size_t)snprintf(out + n, size - n, "%s'%s'%s", i ? " & " : "", words[i],
-				      i + 1 == nwords ? ":*" : "");
-	if (n < size)
-		n += (size_t)snprintf(out + n, size - n, "\t");
-	for (size_t i = 0; i < ntags && n < size; i++)
-		n += (size_t)snprintf(out + n, size - n, "%s%s", i ? " " : "", tags[i]);
+	for (size_t i = 0; i < nwords; i++) {
+		int prefix = !any && i + 1 == nwords;
+		buf_printf(out, "%s'%s'%s", i ? (any ? " | " : " & ") : "", words[i],
+			   prefix ? (title ? ":*A" : ":*") : (title ? ":A" : ""));
+	}
+	buf_putc(out, '\t');
+	for (size_t i = 0; i < ntags; i++)
+		buf_printf(out, "%s%s", i ? " " : "", tags[i]);
+	buf_putc(out, '\t');
+	for (size_t i = 0; i < nwords; i++)
+		buf_printf(out, "%s%s", i ? " " : "", words[i]);
 }
 
 static const char PG_SEARCH_FIND[] =
@@ -465,14 +469,23 @@ static const char PG_SEARCH_INSERT[] =
 	" string_to_array(?4, ' '))";
 static const char PG_SEARCH_REMOVE[] =
 	"DELETE FROM search_entry WHERE kind = ?1 AND ref_id = ?2 RETURNING id";
+/* The most recent matches (the GIN indexes find them), then ranked: ts_rank with the
+ * title (weight A) ten times the body (B); the word mask tests each word alone. The
+ * phrase numbers ?2 and ?3 are SQLite's; here they only need a type. */
 static const char PG_SEARCH_QUERY[] =
-	"SELECT e.ref_id, ts_rank(f.tsv, q.words, 1) AS score"
+	"SELECT c.id, ts_rank(CAST('{0, 0, 0.1, 1}' AS float4[]), c.tsv, q.words, 1),"
+	" (SELECT CAST(COALESCE(SUM(CAST(1 AS BIGINT) << CAST(w.n - 1 AS INTEGER)), 0) AS BIGINT)"
+	"  FROM unnest(string_to_array(split_part(?1, E'\\t', 3), ' ')) WITH ORDINALITY"
+	"  AS w(word, n) WHERE c.tsv @@ plainto_tsquery('english', w.word))"
 	" FROM (SELECT to_tsquery('english', split_part(?1, E'\\t', 1)) AS words,"
 	"  split_part(?1, E'\\t', 1) = '' AS no_words,"
 	"  string_to_array(split_part(?1, E'\\t', 2), ' ') AS tags) q"
-	" JOIN search_fts f ON f.tags @> q.tags AND (q.no_words OR f.tsv @@ q.words)"
-	" JOIN search_entry e ON e.id = f.id"
-	" ORDER BY score DESC, e.ref_id LIMIT ?2 OFFSET ?3";
+	" CROSS JOIN LATERAL (SELECT f.id, f.tsv FROM search_fts f"
+	"  WHERE f.tags @> q.tags AND (q.no_words OR f.tsv @@ q.words)"
+	"  ORDER BY f.id DESC LIMIT ?4) c"
+	" WHERE CAST(?2 AS BIGINT) >= 0 AND CAST(?3 AS BIGINT) >= 0"
+	" ORDER BY c.id DESC";
+static const char PG_SEARCH_REF[] = "SELECT ref_id FROM search_entry WHERE id = ?1";
 
 static const char PG_SEARCH_DUMP[] =
 	"SELECT id, title, body, array_to_string(tags, ' ') FROM search_fts ORDER BY id";
@@ -542,6 +555,7 @@ const struct store_backend store_pg_backend = {
 	.search_insert_sql = PG_SEARCH_INSERT,
 	.search_remove_sql = PG_SEARCH_REMOVE,
 	.search_query_sql = PG_SEARCH_QUERY,
+	.search_ref_sql = PG_SEARCH_REF,
 	.search_match = pg_search_match,
 	.search_dump_sql = PG_SEARCH_DUMP,
 	.after_copy = pg_after_copy,

@@ -3,6 +3,7 @@
  * a busy timeout so writers wait for each other instead of failing. */
 #include "store/store_backend.h"
 
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +30,8 @@ static const char SQLITE_PRAGMAS[] = "PRAGMA journal_mode=WAL;"
 				     "PRAGMA mmap_size=268435456;"
 				     "PRAGMA temp_store=MEMORY;";
 
+static int sqlite_search_register(sqlite3 *db);
+
 static int sqlite_open(const char *target, void **conn, struct cn_err *err)
 {
 	sqlite3 *db = NULL;
@@ -49,6 +52,14 @@ static int sqlite_open(const char *target, void **conn, struct cn_err *err)
 		cn_err_field(err, CN_ERR_UNAVAILABLE, "db", "cannot use database '%s': %s", target,
 			     msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
+		sqlite3_close(db);
+		return -1;
+	}
+	rc = sqlite_search_register(db);
+	if (rc != SQLITE_OK) {
+		cn_err_field(err, CN_ERR_INTERNAL, "db",
+			     "this SQLite has no usable FTS5 full-text search (%s)",
+			     sqlite3_errstr(rc));
 		sqlite3_close(db);
 		return -1;
 	}
@@ -173,20 +184,175 @@ static int sqlite_integrity_check(void *conn, char *out, unsigned long size, str
 	return 0;
 }
 
-/* FTS5 (https://sqlite.org/fts5.html §3): every token becomes a quoted string, so
- * that no operator can be injected; the last word also matches as a prefix; tags
- * are matched in the tags column only. bm25 is negated so that higher is better. */
-static void sqlite_search_match(const char *const *words, size_t nwords,
-				const char *const *tags, size_t ntags, char *out, size_t size)
+/* FTS5 match expressions (https://sqlite.org/fts5.html §3): every token becomes a
+ * quoted string, so that no operator can be injected. No column filters are needed:
+ * tags all start with '_', which title and body never hold (see store_backend.h). */
+static void sqlite_search_words(const char *const *words, size_t nwords, const char *prefix,
+				int any, struct buf *out)
 {
-	size_t n = 0;
-	out[0] = '\0';
-	for (size_t i = 0; i < nwords && n < size; i++)
-		n += (size_t)snprintf(out + n, size - n, "%s{title body} : \"%s\"%s",
-				      n ? " AND " : "", words[i], i + 1 == nwords ? " *" : "");
-	for (size_t i = 0; i < ntags && n < size; i++)
-		n += (size_t)snprintf(out + n, size - n, "%stags : \"%s\"", n ? " AND " : "",
-				      tags[i]);
+	buf_putc(out, '(');
+	for (size_t i = 0; i < nwords; i++)
+		buf_printf(out, "%s\"%s%s\"%s", i ? (any ? " OR " : " AND ") : "", prefix,
+			   words[i], !any && i + 1 == nwords ? " *" : "");
+	buf_putc(out, ')');
+}
+
+static void sqlite_search_match(const char *const *words, size_t nwords,
+				const char *const *tags, size_t ntags, int any, int title,
+				struct buf *out)
+{
+	if (nwords > 0) {
+		if (title) {
+			sqlite_search_words(words, nwords, "_t_", any, out);
+			buf_puts(out, " AND ");
+		}
+		sqlite_search_words(words, nwords, "", any, out);
+	}
+	for (size_t i = 0; i < ntags; i++)
+		buf_printf(out, "%s\"%s\"", nwords > 0 || i > 0 ? " AND " : "", tags[i]);
+}
+
+/* Ranking: two FTS5 auxiliary functions (https://sqlite.org/fts5.html §7), both
+ * called as f(search_fts, FIRST, N) where phrases FIRST .. FIRST+N-1 of the match
+ * expression are the search words (the others are tags, which never count).
+ *
+ * capnet_rank is BM25F (Robertson & Zaragoza 2009, §3.4): per word, the term
+ * frequencies of title and body, each normalized by its column's length, are
+ * weighted 10 : 1 and summed before saturation (k1 = 1.2, b = 0.75), times the
+ * word's idf = ln(1 + N / df). FTS5's own bm25() counts df by reading a word's whole
+ * list of documents on every search, which for a common word costs more than the
+ * rest of the search; here df is estimated from its first SQLITE_DF_SAMPLE
+ * documents: N * SAMPLE / (rowid of the last one), as rowids are dense. */
+enum { SQLITE_DF_SAMPLE = 1000, SQLITE_RANK_WORDS = 32 };
+
+struct sqlite_rank_query {
+	double idf[SQLITE_RANK_WORDS];
+	double avglen[2];
+};
+
+struct sqlite_df_count {
+	int n;
+	sqlite3_int64 last;
+};
+
+static int sqlite_df_row(const Fts5ExtensionApi *api, Fts5Context *ctx, void *p)
+{
+	struct sqlite_df_count *d = p;
+	d->n++;
+	d->last = api->xRowid(ctx);
+	return d->n >= SQLITE_DF_SAMPLE ? SQLITE_DONE : SQLITE_OK;
+}
+
+/* The per-search figures, computed on the first row and kept as auxdata. */
+static struct sqlite_rank_query *sqlite_rank_query(const Fts5ExtensionApi *api, Fts5Context *ctx,
+						   int first, int n)
+{
+	struct sqlite_rank_query *q = api->xGetAuxdata(ctx, 0);
+	if (q != NULL)
+		return q;
+	q = sqlite3_malloc(sizeof(*q));
+	if (q == NULL)
+		return NULL;
+	sqlite3_int64 rows = 0;
+	api->xRowCount(ctx, &rows);
+	for (int c = 0; c < 2; c++) {
+		sqlite3_int64 total = 0;
+		api->xColumnTotalSize(ctx, c, &total);
+		q->avglen[c] = rows > 0 && total > rows ? (double)total / (double)rows : 1.0;
+	}
+	for (int i = 0; i < n; i++) {
+		struct sqlite_df_count d = {0, 0};
+		api->xQueryPhrase(ctx, first + i, &d, sqlite_df_row);
+		double df = d.n;
+		if (d.n >= SQLITE_DF_SAMPLE && d.last > 0)
+			df = (double)d.n * (double)rows / (double)d.last;
+		if (df > (double)rows)
+			df = (double)rows;
+		q->idf[i] = log(1.0 + (double)rows / (df > 0.5 ? df : 0.5));
+	}
+	if (api->xSetAuxdata(ctx, q, sqlite3_free) != SQLITE_OK)
+		return NULL; /* xSetAuxdata has freed q */
+	return q;
+}
+
+static void sqlite_rank_args(sqlite3_value **args, int nargs, int *first, int *n)
+{
+	*first = nargs >= 2 ? sqlite3_value_int(args[0]) : 0;
+	*n = nargs >= 2 ? sqlite3_value_int(args[1]) : 0;
+	if (*n > SQLITE_RANK_WORDS)
+		*n = SQLITE_RANK_WORDS;
+	if (*n < 0 || *first < 0)
+		*n = 0;
+}
+
+static void sqlite_rank(const Fts5ExtensionApi *api, Fts5Context *ctx, sqlite3_context *out,
+			int nargs, sqlite3_value **args)
+{
+	static const double weight[2] = {10.0, 1.0}, k1 = 1.2, b = 0.75;
+	int first, n;
+	sqlite_rank_args(args, nargs, &first, &n);
+	if (n == 0) {
+		sqlite3_result_double(out, 0.0);
+		return;
+	}
+	struct sqlite_rank_query *q = sqlite_rank_query(api, ctx, first, n);
+	if (q == NULL) {
+		sqlite3_result_error_nomem(out);
+		return;
+	}
+	int len[2] = {0, 0};
+	api->xColumnSize(ctx, 0, &len[0]);
+	api->xColumnSize(ctx, 1, &len[1]);
+	double score = 0.0;
+	for (int i = 0; i < n; i++) {
+		Fts5PhraseIter it;
+		int col = -1, off = 0, tf[2] = {0, 0};
+		if (api->xPhraseFirst(ctx, first + i, &it, &col, &off) != SQLITE_OK)
+			continue;
+		for (; col >= 0; api->xPhraseNext(ctx, &it, &col, &off))
+			if (col < 2)
+				tf[col]++;
+		double t = 0.0;
+		for (int c = 0; c < 2; c++)
+			t += weight[c] * tf[c] / (1.0 - b + b * len[c] / q->avglen[c]);
+		score += q->idf[i] * t * (k1 + 1.0) / (t + k1);
+	}
+	sqlite3_result_double(out, score);
+}
+
+/* capnet_matched: bit i set when word i is in the row. */
+static void sqlite_matched(const Fts5ExtensionApi *api, Fts5Context *ctx, sqlite3_context *out,
+			   int nargs, sqlite3_value **args)
+{
+	int first, n;
+	sqlite_rank_args(args, nargs, &first, &n);
+	sqlite3_int64 mask = 0;
+	for (int i = 0; i < n; i++) {
+		Fts5PhraseIter it;
+		int col = -1, off = 0;
+		if (api->xPhraseFirst(ctx, first + i, &it, &col, &off) == SQLITE_OK && col >= 0)
+			mask |= (sqlite3_int64)1 << i;
+	}
+	sqlite3_result_int64(out, mask);
+}
+
+/* Registers the ranking functions on a new connection. */
+static int sqlite_search_register(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(stmt);
+	rc = sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK || api == NULL || api->iVersion < 2)
+		return rc != SQLITE_OK ? rc : SQLITE_ERROR;
+	rc = api->xCreateFunction(api, "capnet_rank", NULL, sqlite_rank, NULL);
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "capnet_matched", NULL, sqlite_matched, NULL);
+	return rc;
 }
 
 static const char SQLITE_SEARCH_FIND[] =
@@ -200,11 +366,11 @@ static const char SQLITE_SEARCH_REMOVE[] =
 	"DELETE FROM search_entry WHERE kind = ?1 AND ref_id = ?2 RETURNING id";
 static const char SQLITE_SEARCH_DUMP[] =
 	"SELECT rowid, title, body, tags FROM search_fts ORDER BY rowid";
+/* FTS5 walks matches in rowid order, so LIMIT bounds the work however many match. */
 static const char SQLITE_SEARCH_QUERY[] =
-	"SELECT e.ref_id, -bm25(search_fts, 10.0, 1.0, 0.0) AS score"
-	" FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid"
-	" WHERE search_fts MATCH ?1 ORDER BY bm25(search_fts, 10.0, 1.0, 0.0), e.ref_id"
-	" LIMIT ?2 OFFSET ?3";
+	"SELECT rowid, capnet_rank(search_fts, ?2, ?3), capnet_matched(search_fts, ?2, ?3)"
+	" FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?4";
+static const char SQLITE_SEARCH_REF[] = "SELECT ref_id FROM search_entry WHERE id = ?1";
 
 const struct store_backend store_sqlite_backend = {
 	.name = "sqlite",
@@ -236,6 +402,7 @@ const struct store_backend store_sqlite_backend = {
 	.search_insert_sql = SQLITE_SEARCH_INSERT,
 	.search_remove_sql = SQLITE_SEARCH_REMOVE,
 	.search_query_sql = SQLITE_SEARCH_QUERY,
+	.search_ref_sql = SQLITE_SEARCH_REF,
 	.search_match = sqlite_search_match,
 	.search_dump_sql = SQLITE_SEARCH_DUMP,
 	.after_copy = NULL,
