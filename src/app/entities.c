@@ -7,12 +7,14 @@
 #include "app/deliverable.h"
 #include "app/delivery.h"
 #include "app/instrument.h"
+#include "app/library.h"
 #include "app/network.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "app/plan.h"
 #include "app/schedule.h"
 #include "app/target.h"
+#include "app/tryout.h"
 
 const struct rec_entity *const entities_all[] = {
 	&org_entity,	 &relationship_entity, &academic_session_entity, &person_entity,
@@ -20,7 +22,7 @@ const struct rec_entity *const entities_all[] = {
 	&agenda_item_entity, &deliverable_entity, &learning_target_entity, &plc_schedule_entity,
 	&pd_session_entity, &walkthrough_entity, &reflection_entity, &instrument_entity,
 	&indicator_entity, &assessment_entity, &challenge_entity, &plan_entity, &plan_goal_entity,
-	&plan_action_entity, &progress_check_entity, NULL,
+	&plan_action_entity, &progress_check_entity, &library_item_entity, &tryout_entity, NULL,
 };
 
 const struct rec_entity *entities_find(const char *name)

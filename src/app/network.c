@@ -13,7 +13,7 @@
 #include "core/buf.h"
 #include "core/timeutil.h"
 
-static const char *const content_areas[] = {
+const char *const network_content_areas[] = {
 	"mathematics",	"english_language_arts", "science",	    "social_studies",
 	"arts_humanities", "world_languages",	   "career_technical", "health_physical_education",
 	"early_childhood", "special_education",   "english_learners", "leadership",
@@ -28,7 +28,8 @@ static const char *const attendance_statuses[] = {"present", "absent", "excused"
 static const struct rec_field network_fields[] = {
 	{.name = "name", .type = REC_TEXT, .flags = REC_REQUIRED, .max = 200,
 	 .help = "e.g. Green River Mathematics Leadership Network"},
-	{.name = "content_area", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = content_areas,
+	{.name = "content_area", .type = REC_ENUM, .flags = REC_REQUIRED,
+	 .choices = network_content_areas,
 	 .help = "mathematics, english_language_arts, science, ... or other"},
 	{.name = "region_id", .type = REC_REF, .ref = &org_entity,
 	 .help = "the cooperative (or state agency) that runs it"},
@@ -41,7 +42,7 @@ static const struct rec_field network_fields[] = {
 static const struct rec_filter network_filters[] = {
 	{.name = "school_year", .type = REC_SCHOOL_YEAR, .help = "only this school year"},
 	{.name = "region_id", .type = REC_REF, .help = "only networks of this region"},
-	{.name = "content_area", .type = REC_ENUM, .choices = content_areas,
+	{.name = "content_area", .type = REC_ENUM, .choices = network_content_areas,
 	 .help = "only this content area"},
 	{.name = "person_id", .type = REC_REF,
 	 .help = "networks this person facilitates or belongs to"},

@@ -11,6 +11,9 @@ extern const struct rec_entity team_entity;
 extern const struct rec_entity meeting_entity;
 extern const struct rec_entity agenda_item_entity;
 
+/* The content areas of networks (and of library items), NULL-terminated. */
+extern const char *const network_content_areas[];
+
 /* One person linked to a network, team or meeting, for listings. */
 struct network_person {
 	int64_t person_id;

@@ -81,8 +81,7 @@ static void rec_choices_list(const char *const *choices, char *out, size_t size)
 		n += (size_t)snprintf(out + n, size - n, "%s%s", i ? ", " : "", choices[i]);
 }
 
-/* Matches a choice ignoring case and treating '-' and ' ' as '_'. */
-static const char *rec_choice(const char *const *choices, const char *in)
+const char *rec_choice_find(const char *const *choices, const char *in)
 {
 	for (size_t i = 0; choices[i] != NULL; i++) {
 		const char *c = choices[i];
@@ -230,7 +229,7 @@ static int rec_parse(const char *name, enum rec_type type, unsigned flags, int64
 					    "'%s' is not true or false", s);
 		return 0;
 	case REC_ENUM: {
-		const char *c = rec_choice(choices, s);
+		const char *c = rec_choice_find(choices, s);
 		if (c == NULL) {
 			char list[400];
 			rec_choices_list(choices, list, sizeof(list));
@@ -529,6 +528,8 @@ int rec_create(struct store *db, const struct actor *who, struct arena *a, struc
 	struct rec *saved = NULL;
 	if (rec_get(db, a, e, id, &saved, err))
 		goto fail;
+	if (e->after_write != NULL && e->after_write(db, a, saved, err))
+		goto fail;
 	if (audit_record(db, who, "create", e->name, id, NULL, rec_json_text(a, saved), err))
 		goto fail;
 	if (store_commit(db, err))
@@ -612,6 +613,8 @@ int rec_update(struct store *db, const struct actor *who, struct arena *a, int64
 	}
 	struct rec *saved = NULL;
 	if (rec_get(db, a, e, id, &saved, err))
+		goto fail;
+	if (e->after_write != NULL && e->after_write(db, a, saved, err))
 		goto fail;
 	if (audit_record(db, who, "update", e->name, id, rec_json_text(a, old),
 			 rec_json_text(a, saved), err))
@@ -739,8 +742,14 @@ int rec_list_by(struct store *db, struct arena *a, const struct rec_entity *e, c
 
 void rec_to_json(struct jw *w, const struct rec *r)
 {
-	const struct rec_entity *e = r->entity;
 	jw_obj_begin(w);
+	rec_fields_json(w, r);
+	jw_obj_end(w);
+}
+
+void rec_fields_json(struct jw *w, const struct rec *r)
+{
+	const struct rec_entity *e = r->entity;
 	jw_kv_int(w, "id", r->id);
 	jw_kv_int(w, "version", r->version);
 	for (size_t i = 0; i < e->nfields; i++) {
@@ -769,7 +778,6 @@ void rec_to_json(struct jw *w, const struct rec *r)
 	}
 	jw_kv_str(w, "created_at", r->created_at);
 	jw_kv_str(w, "updated_at", r->updated_at);
-	jw_obj_end(w);
 }
 
 void rec_etag(const struct rec *r, char *out, size_t size)

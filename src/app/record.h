@@ -104,6 +104,10 @@ struct rec_entity {
 	 * valid. old is NULL on create. May change r. */
 	int (*check)(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
 		     struct cn_err *err);
+	/* Optional: runs after a create or update is stored, in its transaction, with
+	 * the saved record: for data derived from it, such as its search index entry. */
+	int (*after_write)(struct store *db, struct arena *a, const struct rec *saved,
+			   struct cn_err *err);
 };
 
 /* A new record of entity e with every field null (defaults are applied by create).
@@ -111,6 +115,9 @@ struct rec_entity {
 struct rec *rec_new(struct arena *a, const struct rec_entity *e);
 /* The field's index, or -1. */
 int rec_field_index(const struct rec_entity *e, const char *name);
+/* The choice input names, ignoring case and taking '-' and ' ' for '_' ("K-2" names
+ * "k_2"), or NULL. choices is NULL-terminated. */
+const char *rec_choice_find(const char *const *choices, const char *input);
 
 /* Setting input. These check the value's form only (type, length, choice) and name
  * the field in err; rules across fields and records run in rec_create/rec_update.
@@ -173,6 +180,8 @@ int rec_filter_index(const struct rec_entity *e, const char *name);
 void rec_to_json(struct jw *w, const struct rec *r);
 /* rec_to_json as text allocated in a (for audit events and snapshots). */
 char *rec_json_text(struct arena *a, const struct rec *r);
+/* The same members without the braces, for a caller that adds its own to the object. */
+void rec_fields_json(struct jw *w, const struct rec *r);
 /* The ETag of a record version: "\"<id>-<version>\"" into out. */
 void rec_etag(const struct rec *r, char *out, size_t size);
 
