@@ -376,6 +376,33 @@ static int library_links_store(struct store *db, int64_t id, const struct librar
 	return 0;
 }
 
+static size_t library_band_rank(const char *code)
+{
+	size_t i = 0;
+	while (library_grade_bands[i] != NULL && strcmp(library_grade_bands[i], code) != 0)
+		i++;
+	return i;
+}
+
+/* Puts grade bands in school order: k_2 before 3_5. */
+static void library_bands_order(const char **bands, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && library_band_rank(bands[k - 1]) > library_band_rank(bands[k]);
+		     k--) {
+			const char *x = bands[k];
+			bands[k] = bands[k - 1];
+			bands[k - 1] = x;
+		}
+}
+
+const char *library_band_label(const char *code)
+{
+	static const char *const labels[] = {"K-2", "3-5", "6-8", "9-12", "adult/PD"};
+	size_t i = library_band_rank(code);
+	return i < sizeof(labels) / sizeof(labels[0]) ? labels[i] : code;
+}
+
 /* Reads every part of item id's links, and the alignments with their standards. */
 static int library_links_load(struct store *db, struct arena *a, int64_t id,
 			      struct library_links *l, struct library_alignment **aligned,
@@ -406,6 +433,7 @@ static int library_links_load(struct store *db, struct arena *a, int64_t id,
 	store_done(q);
 	if (rc < 0)
 		return -1;
+	library_bands_order(l->bands, l->nbands);
 	q = store_prepare(db, SQL_CITATIONS_GET, err);
 	if (q == NULL)
 		return -1;

@@ -80,6 +80,8 @@ int library_tag_slug(struct arena *a, const char *input, const char **out, struc
  * "adult"); NULL when it is none of them. */
 const char *library_area_code(const char *input);
 const char *library_band_code(const char *input);
+/* How people write a grade band: "k_2" -> "K-2", "adult" -> "adult/PD". */
+const char *library_band_label(const char *code);
 
 /* Creates item r (fields set on a rec of library_item_entity) with links (may be
  * NULL; parts not set are empty), audited, in one transaction. created_by is the

@@ -14,8 +14,8 @@
 static const char SQL_LIBRARY_BRIEF[] =
 	"SELECT kind, title, summary, evidence_tier, network_id FROM library_item WHERE id = ?1";
 
-static const char *const tier_names[] = {"", "strong", "moderate", "promising",
-					 "demonstrates a rationale"};
+static const char *const tier_names[] = {"", "strong evidence", "moderate evidence",
+					 "promising evidence", "demonstrates a rationale"};
 
 int library_filter_set(struct library_filter *f, struct arena *a, const char *name,
 		       const char *value, struct cn_err *err)
@@ -231,7 +231,7 @@ static void library_reason(struct arena *a, struct library_hit *h)
 	for (size_t i = 0; i < h->nmatched; i++)
 		buf_printf(&b, "%s%s", i ? ", " : "", h->matched[i]);
 	if (h->tier >= 1 && h->tier <= 4)
-		buf_printf(&b, "; ESSA tier %d (%s evidence)", h->tier, tier_names[h->tier]);
+		buf_printf(&b, "; ESSA tier %d (%s)", h->tier, tier_names[h->tier]);
 	else
 		buf_puts(&b, "; no ESSA evidence tier");
 	const struct tryout_summary *t = &h->tryouts;

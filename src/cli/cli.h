@@ -55,6 +55,11 @@ int entity_top(struct cli *c, const struct rec_entity *e, const char *cmd, const
 	       int argc, char **argv, const char *const *columns);
 /* Prints one record to standard output as fmt; returns an exit code. */
 int entity_print_rec(const struct rec *r, enum output_format fmt);
+/* Sets every option of a (parsed with extra_ok) onto r as a field, except those
+ * named in own (NULL-terminated, '_' for '-'). for_update refuses fixed fields.
+ * Returns an exit code, after printing the problem when not CLI_OK. */
+int entity_set_fields(struct cli *c, struct rec *r, const struct args *a,
+		      const char *const *own, int for_update);
 /* Prints the verbs of entity_cmd for cmd's --help. */
 void entity_cmd_help(const struct rec_entity *e, const char *cmd);
 
@@ -106,5 +111,6 @@ int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_assessment(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);
+int cmd_library(struct cli *c, int argc, char **argv);
 
 #endif

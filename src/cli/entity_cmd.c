@@ -95,9 +95,8 @@ int entity_print_rec(const struct rec *r, enum output_format fmt)
 	return rc;
 }
 
-/* Sets every option other than the command's own onto r as a field. */
-static int entity_set_fields(struct cli *c, struct rec *r, const struct args *a,
-			     const char *const *own, int for_update)
+int entity_set_fields(struct cli *c, struct rec *r, const struct args *a,
+		      const char *const *own, int for_update)
 {
 	for (size_t i = 0; i < a->nopt; i++) {
 		char field[128];

@@ -39,6 +39,7 @@ static const struct command commands[] = {
 	{"export", cmd_export, "exports: iCalendar feeds of meetings and PD sessions"},
 	{"assessment", cmd_assessment, "needs assessments: instruments, ratings, challenges"},
 	{"plan", cmd_plan, "professional-learning plans: goals, actions, versions, exports"},
+	{"library", cmd_library, "strategies, resources, tools and research; search; try-outs"},
 	{NULL, NULL, NULL},
 };
 

@@ -64,7 +64,7 @@ static void test_create_with_labels_citations_and_alignments(void **state)
 	assert_non_null(strstr(json, "\"kind\":\"strategy\""));
 	assert_non_null(strstr(json, "\"tags\":[\"mental-math\",\"number-talks\"]"));
 	assert_non_null(strstr(json, "\"content_areas\":[\"mathematics\"]"));
-	assert_non_null(strstr(json, "\"grade_bands\":[\"3_5\",\"adult\",\"k_2\"]"));
+	assert_non_null(strstr(json, "\"grade_bands\":[\"k_2\",\"3_5\",\"adult\"]"));
 	assert_non_null(strstr(json, "\"citations\":[{\"text\":\"Parrish, S. (2014). Number "
 				     "Talks. Math Solutions.\",\"url\":null},{\"text\":\"Humphreys"));
 	assert_non_null(strstr(json, "\"code\":\"KY.3.NF.2\""));
