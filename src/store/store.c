@@ -436,10 +436,12 @@ enum {
 	STORE_TITLE_WORDS = 64, /* title words indexed as "_t_" tags */
 	/* Candidates ranked per search (see store.h): the most recent matches, and the
 	 * most recent title matches when there are more. A word-any search, which looks
-	 * for related documents, ranks four times as many. */
+	 * for related documents, ranks twice as many. */
 	STORE_RANK_RECENT = STORE_SEARCH_RANKED * 7 / 10,
 	STORE_RANK_TITLE = STORE_SEARCH_RANKED - STORE_RANK_RECENT,
-	STORE_ANY_FACTOR = 4,
+	STORE_ANY_FACTOR = 2,
+	STORE_PREFIX_MIN = 3,   /* bytes of a last word taken as a prefix */
+	STORE_PREFIX_RARE = 20, /* ... when fewer documents have it as a word */
 };
 
 size_t store_search_words(struct arena *a, const char *text, const char **out, size_t max)
@@ -468,10 +470,13 @@ size_t store_search_words(struct arena *a, const char *text, const char **out, s
 	return n;
 }
 
-/* Index tokens: "_k_<kind>" first, then "_f_<facet>" for each facet of [a-z0-9_];
- * anything else is refused by the caller's contract, so it is dropped here rather
- * than trusted. */
-static size_t store_tags(struct arena *a, const char *kind, const char *facets,
+/* Index tokens: "_k_<kind>" first, then "_f<n>_<kind>_<facet>" for each facet of
+ * [a-z0-9_] (n the length of kind, so that no two kinds' facets can meet), anything
+ * else being refused by the caller's contract and so dropped here rather than
+ * trusted. A search needs the kind token only when it has no facet: its facets
+ * already name the kind, and leaving out the kind's list, as long as the index,
+ * spares the backend walking it. */
+static size_t store_tags(struct arena *a, const char *kind, const char *facets, int search,
 			 const char **out, size_t max)
 {
 	size_t n = 0;
@@ -492,7 +497,12 @@ static size_t store_tags(struct arena *a, const char *kind, const char *facets,
 			      start[i] == '_'))
 				ok = 0;
 		if (ok)
-			out[n++] = arena_printf(a, "_f_%.*s", (int)len, start);
+			out[n++] = arena_printf(a, "_f%zu_%s_%.*s", strlen(kind), kind, (int)len,
+						start);
+	}
+	if (search && n > 1) {
+		memmove(out, out + 1, sizeof(char *) * (n - 1));
+		n--;
 	}
 	return n;
 }
@@ -527,7 +537,7 @@ int store_search_put(struct store *st, const char *kind, int64_t id, const char 
 {
 	struct arena *a = arena_new();
 	const char *tags[STORE_SEARCH_FACETS + 1], *tw[STORE_TITLE_WORDS];
-	size_t ntags = store_tags(a, kind, facets, tags, sizeof(tags) / sizeof(tags[0]));
+	size_t ntags = store_tags(a, kind, facets, 0, tags, sizeof(tags) / sizeof(tags[0]));
 	size_t ntw = store_search_words(a, title, tw, STORE_TITLE_WORDS);
 	struct buf tagline = BUF_INIT;
 	for (size_t i = 0; i < ntags; i++) {
@@ -658,6 +668,30 @@ static int store_hit_order(const void *x, const void *y)
 	return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
 }
 
+/* Gathers the candidates of one way of matching (STORE_MATCH_* in how) into c: the
+ * most recent `recent` matches and, when more match, the most recent `title` title
+ * matches. Returns how many matched in the first query (at most recent + 1), or -1. */
+static long store_cands_gather(struct store *st, const char *const *w, size_t nw,
+			       const char *const *tags, size_t nt, unsigned how, long recent,
+			       long title, struct store_cands *c, struct cn_err *err)
+{
+	struct buf match = BUF_INIT;
+	st->be->search_match(w, nw, tags, nt, how, &match);
+	c->n = 0;
+	c->cap = (size_t)recent;
+	long rows = store_cands_run(st, buf_str(&match), 0, nw, recent + 1, c, 0, err);
+	if (rows > recent && nw > 0 && title > 0) {
+		size_t seen = c->n;
+		c->cap = (size_t)(recent + title);
+		buf_reset(&match);
+		st->be->search_match(w, nw, tags, nt, how | STORE_MATCH_TITLE, &match);
+		if (store_cands_run(st, buf_str(&match), nw, nw, title, c, seen, err) < 0)
+			rows = -1;
+	}
+	buf_free(&match);
+	return rows;
+}
+
 static int store_search_run(struct store *st, struct arena *a, const char *kind,
 			    const char *words, const char *facets, int any, int limit, int offset,
 			    struct store_hit **hits, size_t *count, struct cn_err *err)
@@ -671,7 +705,7 @@ static int store_search_run(struct store *st, struct arena *a, const char *kind,
 		return cn_err_field(err, CN_ERR_INPUT, "offset", "cannot be negative");
 	const char *w[STORE_SEARCH_WORDS], *tags[STORE_SEARCH_FACETS + 1];
 	size_t nw = store_search_words(a, words, w, STORE_SEARCH_WORDS);
-	size_t nt = store_tags(a, kind, facets, tags, sizeof(tags) / sizeof(tags[0]));
+	size_t nt = store_tags(a, kind, facets, 1, tags, sizeof(tags) / sizeof(tags[0]));
 	if (any && nw == 0)
 		return cn_err_field(err, CN_ERR_INPUT, "words", "give at least one word");
 	long recent = STORE_RANK_RECENT, title = STORE_RANK_TITLE;
@@ -680,21 +714,26 @@ static int store_search_run(struct store *st, struct arena *a, const char *kind,
 		title *= STORE_ANY_FACTOR;
 	}
 	struct store_cands c = {arena_alloc(a, sizeof(struct store_hit) * (size_t)(recent + title)),
-				0, (size_t)(recent + title)};
-	struct buf match = BUF_INIT;
-	st->be->search_match(w, nw, tags, nt, any, 0, &match);
-	c.cap = (size_t)recent;
-	long rows = store_cands_run(st, buf_str(&match), 0, nw, recent + 1, &c, 0, err);
-	if (rows > recent && nw > 0) {
-		/* More match than are ranked: add the most recent title matches. */
-		size_t seen = c.n;
-		c.cap = (size_t)(recent + title);
-		buf_reset(&match);
-		st->be->search_match(w, nw, tags, nt, any, 1, &match);
-		if (store_cands_run(st, buf_str(&match), nw, nw, title, &c, seen, err) < 0)
+				0, 0};
+	unsigned how = any ? STORE_MATCH_ANY : 0;
+	long rows = store_cands_gather(st, w, nw, tags, nt, how, recent, title, &c, err);
+	/* A prefix can stand for many words, whose lists the backend must merge in full.
+	 * So the last word is taken as a prefix only when the search does not fill the
+	 * page with it as a word and it looks unfinished ("fract"): at least
+	 * STORE_PREFIX_MIN bytes, and in fewer than STORE_PREFIX_RARE documents. */
+	if (rows >= 0 && !any && nw > 0 && rows < (long)offset + limit &&
+	    strlen(w[nw - 1]) >= STORE_PREFIX_MIN) {
+		struct store_cands probe = {
+			arena_alloc(a, sizeof(struct store_hit) * (STORE_PREFIX_RARE + 1)), 0, 0};
+		const char *kind_tag = arena_printf(a, "_k_%s", kind);
+		long alone = store_cands_gather(st, &w[nw - 1], 1, &kind_tag, 1, 0,
+						STORE_PREFIX_RARE, 0, &probe, err);
+		if (alone >= 0 && alone < STORE_PREFIX_RARE)
+			alone = store_cands_gather(st, w, nw, tags, nt, how | STORE_MATCH_PREFIX,
+						   recent, title, &c, err);
+		if (alone < 0)
 			rows = -1;
 	}
-	buf_free(&match);
 	if (rows < 0)
 		return -1;
 	qsort(c.h, c.n, sizeof(*c.h), store_hit_order);

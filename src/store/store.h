@@ -122,15 +122,17 @@ enum {
 	STORE_SEARCH_WORDS = 16,   /* words of a search that count */
 	STORE_SEARCH_MAX = 1000,   /* largest limit */
 	STORE_SEARCH_FACETS = 48,  /* facet tokens of a document that are kept */
-	STORE_SEARCH_RANKED = 1000 /* documents ranked per search, at most */
+	STORE_SEARCH_RANKED = 500  /* documents ranked per search, at most */
 };
 /* Indexes (or re-indexes) document (kind, id). kind is [a-z0-9_]. */
 int store_search_put(struct store *st, const char *kind, int64_t id, const char *title,
 		     const char *body, const char *facets, struct cn_err *err);
 int store_search_remove(struct store *st, const char *kind, int64_t id, struct cn_err *err);
-/* Documents of kind matching every word of `words` (the last also as a prefix, so
- * typing "fract" finds "fractions"; stemming finds "routine" for "routines") and every
- * token of `facets` (may be NULL or ""), best first. words may be empty when facets
+/* Documents of kind matching every word of `words` and every token of `facets` (may
+ * be NULL or ""), best first. Stemming finds "routines" for "routine". The last word
+ * also matches as a prefix, so that typing "fract" finds "fractions", when it looks
+ * unfinished: when the page is not full without it, the word has at least three
+ * letters, and fewer than twenty documents have it as a whole word. words may be empty when facets
  * are given: hits then come newest first. At most limit (1 .. STORE_SEARCH_MAX) hits
  * from offset; *hits is allocated in a. Only the first STORE_SEARCH_WORDS words
  * count; every hit's matched has all their bits. */

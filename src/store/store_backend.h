@@ -9,6 +9,9 @@
 
 struct store;
 
+/* How search_match combines the words. */
+enum { STORE_MATCH_ANY = 1, STORE_MATCH_TITLE = 2, STORE_MATCH_PREFIX = 4 };
+
 struct store_backend {
 	const char *name;
 	/* Opens the connection; *conn gets the backend's handle. */
@@ -58,12 +61,12 @@ struct store_backend {
 	/* Postpones foreign-key checks to the end of the current transaction. */
 	const char *defer_constraints_sql;
 	/* Builds the backend's match expression into out from clean words and tag
-	 * tokens: every tag, and every word (any: at least one word; the last word a
-	 * prefix unless any). title: the words must be in the title; in SQLite's
-	 * expression they are written twice, first as "_t_<word>" tags, so the words
-	 * proper start at phrase nwords. */
+	 * tokens: every tag, and every word, or with STORE_MATCH_ANY at least one word.
+	 * STORE_MATCH_PREFIX: the last word also matches as a prefix. STORE_MATCH_TITLE:
+	 * the words must be in the title; in SQLite's expression they are written twice,
+	 * first as "_t_<word>" tags, so the words proper start at phrase nwords. */
 	void (*search_match)(const char *const *words, size_t nwords, const char *const *tags,
-			     size_t ntags, int any, int title, struct buf *out);
+			     size_t ntags, unsigned how, struct buf *out);
 };
 
 extern const struct store_backend store_sqlite_backend;

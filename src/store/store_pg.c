@@ -440,17 +440,18 @@ static int pg_integrity_check(void *c, char *out, unsigned long size, struct cn_
 }
 
 /* The match text is "<tsquery>\t<tag tag ...>\t<word word ...>": words become quoted
- * lexemes for to_tsquery, so no operator can be injected, joined with & (any: |); the
- * last word is also a prefix (:*) unless any; title: each lexeme must have weight A,
- * the title's (:A). Tags are matched exactly against the tags array of search_fts.
- * The plain words come last, for the mask of words each hit has. */
+ * lexemes for to_tsquery, so no operator can be injected, joined with & (any: |);
+ * prefix: the last word also as a prefix (:*); title: each lexeme must have weight A,
+ * the title's. Tags are matched exactly against the tags array of search_fts. The
+ * plain words come last, for the mask of words each hit has. */
 static void pg_search_match(const char *const *words, size_t nwords, const char *const *tags,
-			    size_t ntags, int any, int title, struct buf *out)
+			    size_t ntags, unsigned how, struct buf *out)
 {
+	int title = (how & STORE_MATCH_TITLE) != 0;
 	for (size_t i = 0; i < nwords; i++) {
-		int prefix = !any && i + 1 == nwords;
-		buf_printf(out, "%s'%s'%s", i ? (any ? " | " : " & ") : "", words[i],
-			   prefix ? (title ? ":*A" : ":*") : (title ? ":A" : ""));
+		int prefix = (how & STORE_MATCH_PREFIX) && i + 1 == nwords;
+		buf_printf(out, "%s'%s'%s", i ? ((how & STORE_MATCH_ANY) ? " | " : " & ") : "",
+			   words[i], prefix ? (title ? ":*A" : ":*") : (title ? ":A" : ""));
 	}
 	buf_putc(out, '\t');
 	for (size_t i = 0; i < ntags; i++)

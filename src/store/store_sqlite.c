@@ -23,11 +23,14 @@ static int sqlite_fail(sqlite3 *db, int rc, struct cn_err *err)
 	return cn_err_set(err, CN_ERR_INTERNAL, "database error: %s", msg);
 }
 
+/* mmap_size: reads of a database up to 2 GB (SQLite's default ceiling) go through the
+ * mapping instead of pread into the page cache; a search touches index pages spread
+ * over the whole file, and a 256 MB map left most of them to pread. */
 static const char SQLITE_PRAGMAS[] = "PRAGMA journal_mode=WAL;"
 				     "PRAGMA synchronous=FULL;"
 				     "PRAGMA foreign_keys=ON;"
 				     "PRAGMA cache_size=-32768;"
-				     "PRAGMA mmap_size=268435456;"
+				     "PRAGMA mmap_size=2147418112;"
 				     "PRAGMA temp_store=MEMORY;";
 
 static int sqlite_search_register(sqlite3 *db);
@@ -188,25 +191,26 @@ static int sqlite_integrity_check(void *conn, char *out, unsigned long size, str
  * quoted string, so that no operator can be injected. No column filters are needed:
  * tags all start with '_', which title and body never hold (see store_backend.h). */
 static void sqlite_search_words(const char *const *words, size_t nwords, const char *prefix,
-				int any, struct buf *out)
+				unsigned how, struct buf *out)
 {
+	int any = (how & STORE_MATCH_ANY) != 0;
 	buf_putc(out, '(');
 	for (size_t i = 0; i < nwords; i++)
 		buf_printf(out, "%s\"%s%s\"%s", i ? (any ? " OR " : " AND ") : "", prefix,
-			   words[i], !any && i + 1 == nwords ? " *" : "");
+			   words[i], (how & STORE_MATCH_PREFIX) && i + 1 == nwords ? " *" : "");
 	buf_putc(out, ')');
 }
 
 static void sqlite_search_match(const char *const *words, size_t nwords,
-				const char *const *tags, size_t ntags, int any, int title,
+				const char *const *tags, size_t ntags, unsigned how,
 				struct buf *out)
 {
 	if (nwords > 0) {
-		if (title) {
-			sqlite_search_words(words, nwords, "_t_", any, out);
+		if (how & STORE_MATCH_TITLE) {
+			sqlite_search_words(words, nwords, "_t_", how, out);
 			buf_puts(out, " AND ");
 		}
-		sqlite_search_words(words, nwords, "", any, out);
+		sqlite_search_words(words, nwords, "", how, out);
 	}
 	for (size_t i = 0; i < ntags; i++)
 		buf_printf(out, "%s\"%s\"", nwords > 0 || i > 0 ? " AND " : "", tags[i]);
@@ -222,7 +226,7 @@ static void sqlite_search_match(const char *const *words, size_t nwords,
  * word's idf = ln(1 + N / df). FTS5's own bm25() counts df by reading a word's whole
  * list of documents on every search, which for a common word costs more than the
  * rest of the search; here df is estimated from its first SQLITE_DF_SAMPLE
- * documents: N * SAMPLE / (rowid of the last one), as rowids are dense. */
+ * documents: N * SAMPLE / (the span of rowids they cover), as rowids are dense. */
 enum { SQLITE_DF_SAMPLE = 1000, SQLITE_RANK_WORDS = 32 };
 
 struct sqlite_rank_query {
@@ -232,14 +236,15 @@ struct sqlite_rank_query {
 
 struct sqlite_df_count {
 	int n;
-	sqlite3_int64 last;
+	sqlite3_int64 first, last;
 };
 
 static int sqlite_df_row(const Fts5ExtensionApi *api, Fts5Context *ctx, void *p)
 {
 	struct sqlite_df_count *d = p;
-	d->n++;
 	d->last = api->xRowid(ctx);
+	if (d->n++ == 0)
+		d->first = d->last;
 	return d->n >= SQLITE_DF_SAMPLE ? SQLITE_DONE : SQLITE_OK;
 }
 
@@ -261,11 +266,11 @@ static struct sqlite_rank_query *sqlite_rank_query(const Fts5ExtensionApi *api, 
 		q->avglen[c] = rows > 0 && total > rows ? (double)total / (double)rows : 1.0;
 	}
 	for (int i = 0; i < n; i++) {
-		struct sqlite_df_count d = {0, 0};
+		struct sqlite_df_count d = {0, 0, 0};
 		api->xQueryPhrase(ctx, first + i, &d, sqlite_df_row);
 		double df = d.n;
-		if (d.n >= SQLITE_DF_SAMPLE && d.last > 0)
-			df = (double)d.n * (double)rows / (double)d.last;
+		if (d.n >= SQLITE_DF_SAMPLE && d.last > d.first)
+			df = (double)d.n * (double)rows / (double)(d.last - d.first + 1);
 		if (df > (double)rows)
 			df = (double)rows;
 		q->idf[i] = log(1.0 + (double)rows / (df > 0.5 ? df : 0.5));
@@ -359,17 +364,20 @@ static const char SQLITE_SEARCH_FIND[] =
 	"SELECT id FROM search_entry WHERE kind = ?1 AND ref_id = ?2";
 static const char SQLITE_SEARCH_ENTRY[] =
 	"INSERT INTO search_entry (kind, ref_id) VALUES (?1, ?2)";
-static const char SQLITE_SEARCH_DELETE[] = "DELETE FROM search_fts WHERE rowid = ?1";
+/* Each entry is kept under the negative of its id: FTS5 walks its lists much faster
+ * forwards (in ascending rowid order) than backwards, and so forwards is newest
+ * first. */
+static const char SQLITE_SEARCH_DELETE[] = "DELETE FROM search_fts WHERE rowid = -?1";
 static const char SQLITE_SEARCH_INSERT[] =
-	"INSERT INTO search_fts (rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)";
+	"INSERT INTO search_fts (rowid, title, body, tags) VALUES (-?1, ?2, ?3, ?4)";
 static const char SQLITE_SEARCH_REMOVE[] =
 	"DELETE FROM search_entry WHERE kind = ?1 AND ref_id = ?2 RETURNING id";
 static const char SQLITE_SEARCH_DUMP[] =
-	"SELECT rowid, title, body, tags FROM search_fts ORDER BY rowid";
+	"SELECT -rowid, title, body, tags FROM search_fts ORDER BY rowid DESC";
 /* FTS5 walks matches in rowid order, so LIMIT bounds the work however many match. */
 static const char SQLITE_SEARCH_QUERY[] =
-	"SELECT rowid, capnet_rank(search_fts, ?2, ?3), capnet_matched(search_fts, ?2, ?3)"
-	" FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?4";
+	"SELECT -rowid, capnet_rank(search_fts, ?2, ?3), capnet_matched(search_fts, ?2, ?3)"
+	" FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid LIMIT ?4";
 static const char SQLITE_SEARCH_REF[] = "SELECT ref_id FROM search_entry WHERE id = ?1";
 
 const struct store_backend store_sqlite_backend = {

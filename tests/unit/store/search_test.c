@@ -31,16 +31,21 @@ static void test_ranking_prefix_and_facets(void **state)
 	put(t, "library", 3, "Close reading", "Annotating complex texts.",
 	    "kind_strategy area_english_language_arts");
 	put(t, "standard", 1, "Number talks", "not a library item", "");
+	put(t, "standard", 2, "Number sense", "a standard with a library facet", "kind_tool");
 	struct store_hit *h;
 	/* A title match ranks above a body match; other kinds never appear. */
 	assert_int_equal(find(t, a, "library", "number", NULL, &h), 2);
 	assert_int_equal(h[0].id, 1);
 	assert_true(h[0].score > h[1].score);
-	/* The last word is also a prefix; stemming finds "routine". */
+	/* The last word is also a prefix when it looks unfinished; stemming finds
+	 * "routine". */
 	assert_int_equal(find(t, a, "library", "routine mat", NULL, &h), 1);
 	assert_int_equal(h[0].id, 1);
-	/* Facets filter. */
+	assert_int_equal(find(t, a, "library", "num", NULL, &h), 2);
+	/* Facets filter, within the kind: the standard with the same facet is not found. */
 	assert_int_equal(find(t, a, "library", "number", "kind_tool", &h), 1);
+	assert_int_equal(h[0].id, 2);
+	assert_int_equal(find(t, a, "standard", "number", "kind_tool", &h), 1);
 	assert_int_equal(h[0].id, 2);
 	assert_int_equal(find(t, a, "library", "", "kind_strategy", &h), 2);
 	/* Operators and quotes in user text are words, never syntax ("or" and "not"
@@ -67,10 +72,14 @@ static void test_words_never_match_tags(void **state)
 	    "kind_strategy");
 	put(t, "library", 2, "Karaoke fluency", "Reading aloud.", "kind_tool");
 	struct store_hit *h;
-	/* A one-letter prefix finds words, not the tag tokens. */
-	assert_int_equal(find(t, a, "library", "k", NULL, &h), 2);
-	assert_int_equal(find(t, a, "library", "f", NULL, &h), 1); /* fluency */
+	/* A prefix finds words, never the tag tokens: item 2's facet kind_tool is not
+	 * a word starting with "kin". */
+	assert_int_equal(find(t, a, "library", "kin", NULL, &h), 1);
+	assert_int_equal(h[0].id, 1);
+	assert_int_equal(find(t, a, "library", "flu", NULL, &h), 1);
 	assert_int_equal(h[0].id, 2);
+	/* One or two letters are too short to be taken as a prefix. */
+	assert_int_equal(find(t, a, "library", "fl", NULL, &h), 0);
 	/* Facet-like text in a body is only words: the facet is not there. */
 	assert_int_equal(find(t, a, "library", "", "kind_tool", &h), 1);
 	assert_int_equal(h[0].id, 2);
@@ -147,6 +156,24 @@ static void test_title_matches_beyond_the_ranked_window(void **state)
 	testdb_close(t);
 }
 
+/* A whole word found in many documents is not taken as a prefix, even when the
+ * search finds little: expanding it would merge long lists for nothing. */
+static void test_prefix_only_for_unfinished_words(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	for (int i = 1; i <= 25; i++)
+		put(t, "library", i, "Math routines", "Daily math practice.", "area_mathematics");
+	put(t, "library", 26, "Mathematics discourse", "Talk moves.", "area_science");
+	struct store_hit *h;
+	assert_int_equal(find(t, a, "library", "math", "area_science", &h), 0);
+	assert_int_equal(find(t, a, "library", "mathem", "area_science", &h), 1);
+	assert_int_equal(h[0].id, 26);
+	arena_free(a);
+	testdb_close(t);
+}
+
 static void test_search_words(void **state)
 {
 	(void)state;
@@ -173,6 +200,7 @@ int main(void)
 		cmocka_unit_test(test_words_never_match_tags),
 		cmocka_unit_test(test_any_word_reports_which_matched),
 		cmocka_unit_test(test_title_matches_beyond_the_ranked_window),
+		cmocka_unit_test(test_prefix_only_for_unfinished_words),
 		cmocka_unit_test(test_search_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
