@@ -207,6 +207,25 @@ static int library_choice_error(const char *field, const char *value,
 	return -1;
 }
 
+/* The codes of n inputs (each through code(), none twice) into *out, or an error on
+ * field that lists the choices. */
+static int library_codes_clean(struct arena *a, const char *const *in, size_t n,
+			       const char *(*code)(const char *), const char *field,
+			       const char *const *choices, const char ***out, size_t *nout,
+			       struct cn_err *err)
+{
+	*out = arena_alloc(a, sizeof(char *) * (n + 1));
+	*nout = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *c = code(in[i]);
+		if (c == NULL)
+			return library_choice_error(field, in[i], choices, err);
+		if (!library_has(*out, *nout, c))
+			(*out)[(*nout)++] = c;
+	}
+	return 0;
+}
+
 /* Checks and normalizes the parts of in that are set into out (arrays in a). */
 static int library_links_clean(struct arena *a, const struct library_links *in,
 			       struct library_links *out, struct cn_err *err)
@@ -227,28 +246,14 @@ static int library_links_clean(struct arena *a, const struct library_links *in,
 					    "%zu tags given; an item has at most %d", out->ntags,
 					    LIBRARY_TAGS_MAX);
 	}
-	if (in->set & LIBRARY_SET_AREAS) {
-		out->areas = arena_alloc(a, sizeof(char *) * (in->nareas + 1));
-		for (size_t i = 0; i < in->nareas; i++) {
-			const char *code = library_area_code(in->areas[i]);
-			if (code == NULL)
-				return library_choice_error("content_areas", in->areas[i],
-							    network_content_areas, err);
-			if (!library_has(out->areas, out->nareas, code))
-				out->areas[out->nareas++] = code;
-		}
-	}
-	if (in->set & LIBRARY_SET_BANDS) {
-		out->bands = arena_alloc(a, sizeof(char *) * (in->nbands + 1));
-		for (size_t i = 0; i < in->nbands; i++) {
-			const char *code = library_band_code(in->bands[i]);
-			if (code == NULL)
-				return library_choice_error("grade_bands", in->bands[i],
-							    library_grade_bands, err);
-			if (!library_has(out->bands, out->nbands, code))
-				out->bands[out->nbands++] = code;
-		}
-	}
+	if ((in->set & LIBRARY_SET_AREAS) &&
+	    library_codes_clean(a, in->areas, in->nareas, library_area_code, "content_areas",
+				network_content_areas, &out->areas, &out->nareas, err))
+		return -1;
+	if ((in->set & LIBRARY_SET_BANDS) &&
+	    library_codes_clean(a, in->bands, in->nbands, library_band_code, "grade_bands",
+				library_grade_bands, &out->bands, &out->nbands, err))
+		return -1;
 	if (in->set & LIBRARY_SET_CITATIONS) {
 		if (in->ncitations > LIBRARY_CITATIONS_MAX)
 			return cn_err_field(err, CN_ERR_INPUT, "citations",

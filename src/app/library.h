@@ -163,10 +163,12 @@ struct library_results {
 };
 
 /* Ranked full-text search over titles, summaries, bodies and citations: items with
- * every word (the last also as a prefix), passing every filter (f may be NULL), best
- * first (store.h, store_search, says how ranking works and where it stops). words
- * may be empty when a filter is given. limit 1..LIBRARY_RESULTS_MAX, offset >= 0.
- * Everything in *out lives in a. */
+ * every word, passing every filter (f may be NULL), best first. Common English words
+ * (the, of, and, ...) are left out; a search of only such words lists what the
+ * filters pass, or without filters searches for them after all. store.h
+ * (store_search) says how ranking works, where it stops, and when the last word is
+ * also a prefix. words may be empty when a filter is given. limit
+ * 1..LIBRARY_RESULTS_MAX, offset >= 0. Everything in *out lives in a. */
 int library_search(struct store *db, struct arena *a, const char *words,
 		   const struct library_filter *f, int limit, int offset,
 		   struct library_results *out, struct cn_err *err);

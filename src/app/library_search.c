@@ -121,6 +121,37 @@ static int library_check_text(const char *field, const char *s, size_t max,
 	return 0;
 }
 
+/* Common English words that say nothing about what an item is for. A search leaves
+ * them out: they match nearly every item, so they neither narrow nor rank, and their
+ * long lists make a search slow. A search of only such words lists the items its
+ * filters pass, or without a filter searches for the words after all. */
+static const char *const stop_words[] = {
+	"a", "about", "above", "after", "again", "against", "all", "also", "an", "and", "any",
+	"are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+	"both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
+	"each", "few", "for", "from", "further", "had", "has", "have", "having", "her", "here",
+	"hers", "him", "his", "how", "if", "in", "into", "is", "it", "its", "itself", "just",
+	"more", "most", "much", "must", "no", "not", "now", "of", "off", "on", "once", "only",
+	"or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so",
+	"some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
+	"they", "this", "those", "through", "to", "too", "under", "until", "up", "use", "very",
+	"was", "way", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+	"why", "will", "with", "within", "would", "you", "your", NULL};
+
+static int library_common_word(const char *w)
+{
+	for (size_t i = 0; stop_words[i] != NULL; i++)
+		if (strcmp(stop_words[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+/* Recommendations also leave out words under three letters and numbers. */
+static int library_stop_word(const char *w)
+{
+	return strlen(w) < 3 || strspn(w, "0123456789") == strlen(w) || library_common_word(w);
+}
+
 /* Fills the hits of out from the store's, skipping any whose item has gone. full:
  * the try-out summary with districts (else brief). */
 static int library_hits(struct store *db, struct arena *a, const struct store_hit *sh, size_t n,
@@ -173,41 +204,31 @@ int library_search(struct store *db, struct arena *a, const char *words,
 	if (limit < 1 || limit > LIBRARY_RESULTS_MAX)
 		return cn_err_field(err, CN_ERR_INPUT, "limit", "%d is out of range; use 1 to %d",
 				    limit, LIBRARY_RESULTS_MAX);
+	const char **all = arena_alloc(a, sizeof(char *) * STORE_SEARCH_WORDS);
+	size_t nall = store_search_words(a, words, all, STORE_SEARCH_WORDS);
 	out->words = arena_alloc(a, sizeof(char *) * STORE_SEARCH_WORDS);
-	out->nwords = store_search_words(a, words, out->words, STORE_SEARCH_WORDS);
+	for (size_t i = 0; i < nall; i++)
+		if (!library_common_word(all[i]))
+			out->words[out->nwords++] = all[i];
+	/* Only common words: with a filter, the filter alone; else the words after all. */
 	struct buf facets = BUF_INIT;
 	library_facets(f, &facets);
+	if (out->nwords == 0 && facets.len == 0) {
+		memcpy(out->words, all, sizeof(char *) * nall);
+		out->nwords = nall;
+	}
+	struct buf kept = BUF_INIT;
+	for (size_t i = 0; i < out->nwords; i++)
+		buf_printf(&kept, "%s%s", i ? " " : "", out->words[i]);
 	struct store_hit *sh = NULL;
 	size_t n = 0;
-	int rc = store_search(db, a, "library", words, buf_str(&facets), limit, offset, &sh, &n,
-			      err);
+	int rc = store_search(db, a, "library", buf_str(&kept), buf_str(&facets), limit, offset,
+			      &sh, &n, err);
+	buf_free(&kept);
 	buf_free(&facets);
 	if (rc)
 		return -1;
 	return library_hits(db, a, sh, n, 0, out, err);
-}
-
-/* Common English words that say nothing about what an item is for. */
-static const char *const stop_words[] = {
-	"about", "above", "after", "again", "against", "all", "also", "and", "any", "are",
-	"because", "been", "before", "being", "below", "between", "both", "but", "can", "could",
-	"did", "does", "doing", "down", "during", "each", "few", "for", "from", "further",
-	"had", "has", "have", "having", "her", "here", "hers", "him", "his", "how", "into",
-	"its", "itself", "just", "more", "most", "much", "must", "not", "now", "off", "once",
-	"only", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "some",
-	"such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-	"this", "those", "through", "too", "under", "until", "use", "very", "was", "way",
-	"we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
-	"with", "within", "would", "you", "your", NULL};
-
-static int library_stop_word(const char *w)
-{
-	if (strlen(w) < 3 || strspn(w, "0123456789") == strlen(w))
-		return 1;
-	for (size_t i = 0; stop_words[i] != NULL; i++)
-		if (strcmp(stop_words[i], w) == 0)
-			return 1;
-	return 0;
 }
 
 /* Whether w, or w with or without a final 's', is among the n words already kept. */

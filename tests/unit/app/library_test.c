@@ -234,6 +234,15 @@ static void test_search_ranks_and_filters(void **state)
 	assert_int_equal(r.hits[0].nmatched, 1);
 	assert_string_equal(r.hits[0].matched[0], "fraction");
 	assert_int_equal(search(t, a, "fract", NULL).count, 4);
+	/* Common words are left out; alone with a filter, the filter lists. */
+	r = search(t, a, "the fractions of", NULL);
+	assert_int_equal(r.count, 4);
+	assert_int_equal(r.nwords, 1);
+	assert_string_equal(r.words[0], "fractions");
+	struct library_filter tools = {.kind = "tool"};
+	assert_int_equal(search(t, a, "the", &tools).count, 1);
+	/* Without a filter, the common words are searched for after all. */
+	assert_int_equal(search(t, a, "what", NULL).nwords, 1);
 	assert_int_equal(search(t, a, "fraction strips", NULL).hits[0].id, id[2]);
 	/* Filters, each alone. */
 	struct library_filter f = {.kind = "strategy"};
