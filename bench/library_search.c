@@ -190,8 +190,8 @@ static int64_t item_add(struct store *db, const struct actor *who, int64_t *netw
 		die("body", &err);
 	double tier = uniform();
 	if (tier > 0.4)
-		rec_set_int(r, "evidence_tier", tier > 0.85 ? 4 : tier > 0.65 ? 3 : tier > 0.5 ? 2 : 1,
-			    &err);
+		rec_set_int(r, "evidence_tier",
+			    tier > 0.85 ? 4 : tier > 0.65 ? 3 : tier > 0.5 ? 2 : 1, &err);
 	if (below(5) == 0)
 		rec_set_int(r, "network_id", networks[below(NETWORKS)], &err);
 	const char *ar[2], *bd[3], *tg[4];

@@ -175,19 +175,6 @@ const char *library_band_code(const char *input)
 	return rec_choice_find(library_grade_bands, s);
 }
 
-/* Grows an array of size-byte elements in a when it is full. */
-static void *library_grow(struct arena *a, void *items, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return items;
-	size_t bigger = *cap ? *cap * 2 : 8;
-	void *p = arena_alloc(a, bigger * size);
-	if (n > 0)
-		memcpy(p, items, n * size);
-	*cap = bigger;
-	return p;
-}
-
 static int library_has(const char *const *list, size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++)
@@ -393,8 +380,8 @@ static size_t library_band_rank(const char *code)
 static void library_bands_order(const char **bands, size_t n)
 {
 	for (size_t i = 1; i < n; i++)
-		for (size_t k = i; k > 0 && library_band_rank(bands[k - 1]) > library_band_rank(bands[k]);
-		     k--) {
+		for (size_t k = i;
+		     k > 0 && library_band_rank(bands[k - 1]) > library_band_rank(bands[k]); k--) {
 			const char *x = bands[k];
 			bands[k] = bands[k - 1];
 			bands[k - 1] = x;
@@ -425,13 +412,13 @@ static int library_links_load(struct store *db, struct arena *a, int64_t id,
 		const char *facet = store_col_text(q, 0);
 		char *value = store_col_dup(q, 1, a);
 		if (strcmp(facet, "tag") == 0) {
-			l->tags = library_grow(a, l->tags, l->ntags, &ctag, sizeof(char *));
+			l->tags = arena_grow(a, l->tags, sizeof(char *), l->ntags, &ctag);
 			l->tags[l->ntags++] = value;
 		} else if (strcmp(facet, "content_area") == 0) {
-			l->areas = library_grow(a, l->areas, l->nareas, &carea, sizeof(char *));
+			l->areas = arena_grow(a, l->areas, sizeof(char *), l->nareas, &carea);
 			l->areas[l->nareas++] = value;
 		} else {
-			l->bands = library_grow(a, l->bands, l->nbands, &cband, sizeof(char *));
+			l->bands = arena_grow(a, l->bands, sizeof(char *), l->nbands, &cband);
 			l->bands[l->nbands++] = value;
 		}
 	}
@@ -444,8 +431,8 @@ static int library_links_load(struct store *db, struct arena *a, int64_t id,
 		return -1;
 	store_bind_int(q, 1, id);
 	while ((rc = store_step(q, err)) == 1) {
-		l->citations = library_grow(a, l->citations, l->ncitations, &ccit,
-					    sizeof(struct library_citation));
+		l->citations = arena_grow(a, l->citations, sizeof(struct library_citation),
+					  l->ncitations, &ccit);
 		l->citations[l->ncitations].text = store_col_dup(q, 0, a);
 		l->citations[l->ncitations].url = store_col_dup(q, 1, a);
 		l->ncitations++;
@@ -460,9 +447,9 @@ static int library_links_load(struct store *db, struct arena *a, int64_t id,
 	struct library_alignment *al = NULL;
 	size_t calf = 0;
 	while ((rc = store_step(q, err)) == 1) {
-		l->alignments = library_grow(a, l->alignments, l->nalignments, &cal,
-					     sizeof(int64_t));
-		al = library_grow(a, al, l->nalignments, &calf, sizeof(*al));
+		l->alignments =
+			arena_grow(a, l->alignments, sizeof(int64_t), l->nalignments, &cal);
+		al = arena_grow(a, al, sizeof(*al), l->nalignments, &calf);
 		struct library_alignment *x = &al[l->nalignments];
 		x->cf_item_id = store_col_int(q, 0);
 		x->code = store_col_dup(q, 1, a);

@@ -259,7 +259,8 @@ static void library_reason(struct arena *a, struct library_hit *h)
 	if (t->count == 0) {
 		buf_puts(&b, "; not tried yet");
 	} else {
-		buf_printf(&b, "; tried %lld time%s", (long long)t->count, t->count == 1 ? "" : "s");
+		buf_printf(&b, "; tried %lld time%s", (long long)t->count,
+			   t->count == 1 ? "" : "s");
 		if (t->teams > 0)
 			buf_printf(&b, " by %lld team%s in %zu district%s", (long long)t->teams,
 				   t->teams == 1 ? "" : "s", t->ndistricts,

@@ -120,17 +120,11 @@ int tryout_summary(struct store *db, struct arena *a, int64_t item_id,
 	if (q == NULL)
 		return -1;
 	store_bind_int(q, 1, item_id);
-	size_t cap = 8;
-	out->districts = arena_alloc(a, sizeof(*out->districts) * cap);
+	size_t cap = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		if (out->ndistricts == cap) {
-			struct tryout_district *bigger =
-				arena_alloc(a, sizeof(*bigger) * cap * 2);
-			memcpy(bigger, out->districts, sizeof(*bigger) * cap);
-			out->districts = bigger;
-			cap *= 2;
-		}
+		out->districts = arena_grow(a, out->districts, sizeof(*out->districts),
+					    out->ndistricts, &cap);
 		struct tryout_district *d = &out->districts[out->ndistricts++];
 		d->district_id = store_col_int(q, 0);
 		d->name = store_col_dup(q, 1, a);

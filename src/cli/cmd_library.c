@@ -44,7 +44,7 @@ static const char item_options_help[] =
 static int opt_is(const char *name, const char *want)
 {
 	for (; *name && *want; name++, want++)
-		if (*name != *want && !((*name == '-' && *want == '_') || (*name == '_' && *want == '-')))
+		if (*name != *want && !(strchr("-_", *name) && strchr("-_", *want)))
 			return 0;
 	return *name == *want;
 }
@@ -61,14 +61,7 @@ static void add_pieces(struct arena *a, const char *value, int whole, const char
 		while (len > 0 && p[len - 1] == ' ')
 			p[--len] = '\0';
 		if (*p != '\0') {
-			if (*n == *cap) {
-				size_t bigger = *cap ? *cap * 2 : 8;
-				const char **grown = arena_alloc(a, sizeof(char *) * bigger);
-				if (*n > 0)
-					memcpy(grown, *list, sizeof(char *) * *n);
-				*list = grown;
-				*cap = bigger;
-			}
+			*list = arena_grow(a, *list, sizeof(char *), *n, cap);
 			(*list)[(*n)++] = p;
 		}
 		if (whole)
@@ -110,7 +103,8 @@ static int links_from_args(struct cli *c, const struct args *a, struct library_l
 			url[strlen(url) - 1] = '\0';
 			url++;
 		}
-		if (url != NULL && (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0)) {
+		if (url != NULL &&
+		    (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0)) {
 			*last = '\0';
 			l->citations[i].url = url;
 		}
@@ -220,7 +214,8 @@ static void print_view(struct arena *a, const struct library_view *v)
 		printf("\nCitations\n");
 	for (size_t i = 0; i < l->ncitations; i++)
 		printf("  %zu. %s%s%s\n", i + 1, l->citations[i].text,
-		       l->citations[i].url ? " " : "", l->citations[i].url ? l->citations[i].url : "");
+		       l->citations[i].url ? " " : "",
+		       l->citations[i].url ? l->citations[i].url : "");
 	if (l->nalignments > 0)
 		printf("\nStandards\n");
 	for (size_t i = 0; i < l->nalignments; i++)
@@ -404,14 +399,16 @@ static int search_args(struct cli *c, const struct args *a, const char **words,
 	if (s != NULL) {
 		long v = strtol(s, &end, 10);
 		if (*end != '\0' || v < 1 || v > LIBRARY_RESULTS_MAX)
-			return cli_usage("--limit must be a number from 1 to %d", LIBRARY_RESULTS_MAX);
+			return cli_usage("--limit must be a number from 1 to %d",
+					 LIBRARY_RESULTS_MAX);
 		*limit = (int)v;
 	}
 	s = args_get(a, "offset");
 	if (s != NULL) {
 		long v = strtol(s, &end, 10);
 		if (*end != '\0' || v < 0 || v > STORE_SEARCH_RANKED)
-			return cli_usage("--offset must be a number from 0 to %d", STORE_SEARCH_RANKED);
+			return cli_usage("--offset must be a number from 0 to %d",
+					 STORE_SEARCH_RANKED);
 		*offset = (int)v;
 	}
 	return CLI_OK;
@@ -533,7 +530,8 @@ static int tryout_add(struct cli *c, int argc, char **argv)
 	int64_t item;
 	enum output_format fmt;
 	if (a.npos != 1)
-		return cli_usage("usage: capnet library tryout add ITEM --person P ... (see --help)");
+		return cli_usage("usage: capnet library tryout add ITEM --person P ... "
+				 "(see --help)");
 	if (cli_id(a.pos[0], "library item", &item) || cli_format(&a, &fmt))
 		return CLI_USAGE;
 	if (!args_has(&a, "person"))

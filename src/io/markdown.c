@@ -45,7 +45,8 @@ int markdown_html(struct arena *a, const char *md, size_t len, const char *field
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
 		cmark_node_type type = cmark_node_get_type(node);
-		if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE))
+		int is_link = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE;
+		if (ev != CMARK_EVENT_ENTER || !is_link)
 			continue;
 		if (!markdown_url_safe(cmark_node_get_url(node), type == CMARK_NODE_IMAGE))
 			cmark_node_set_url(node, "");
