@@ -628,13 +628,19 @@ static void library_citations_json(struct jw *w, const struct library_links *l)
 	jw_arr_end(w);
 }
 
-void library_links_json(struct jw *w, const struct library_links *l)
+/* The members shared by the links and the view: labels and citations. */
+static void library_labels_json(struct jw *w, const struct library_links *l)
 {
-	jw_obj_begin(w);
 	library_strings_json(w, "tags", l->tags, l->ntags);
 	library_strings_json(w, "content_areas", l->areas, l->nareas);
 	library_strings_json(w, "grade_bands", l->bands, l->nbands);
 	library_citations_json(w, l);
+}
+
+void library_links_json(struct jw *w, const struct library_links *l)
+{
+	jw_obj_begin(w);
+	library_labels_json(w, l);
 	jw_key(w, "alignments");
 	jw_arr_begin(w);
 	for (size_t i = 0; i < l->nalignments; i++)
@@ -648,10 +654,7 @@ void library_view_json(struct jw *w, const struct library_view *v)
 	const struct library_links *l = &v->links;
 	jw_obj_begin(w);
 	rec_fields_json(w, v->item);
-	library_strings_json(w, "tags", l->tags, l->ntags);
-	library_strings_json(w, "content_areas", l->areas, l->nareas);
-	library_strings_json(w, "grade_bands", l->bands, l->nbands);
-	library_citations_json(w, l);
+	library_labels_json(w, l);
 	jw_key(w, "alignments");
 	jw_arr_begin(w);
 	for (size_t i = 0; i < l->nalignments; i++) {
