@@ -557,13 +557,7 @@ static int tryout_add(struct cli *c, int argc, char **argv)
 	}
 	if (rec_create(c->db, &c->who, c->a, r, &err))
 		return cli_fail(&err);
-	struct buf b = BUF_INIT;
-	struct jw w;
-	jw_init(&w, &b);
-	rec_to_json(&w, r);
-	output_print(stdout, fmt, buf_str(&b), NULL);
-	buf_free(&b);
-	return CLI_OK;
+	return entity_print_rec(r, fmt);
 }
 
 static int tryout_list_cmd(struct cli *c, int argc, char **argv)
