@@ -452,9 +452,9 @@ static void test_recommendations_with_reasons(void **state)
 	library_item(t, 5, "Master schedule design", "Protected blocks", 2, 0);
 	/* Item 2 was rated highly by people outside team 1 (person 3 of team 2 and the
 	 * facilitator); team 1's own rating does not count. */
-	sql(t, "INSERT INTO tryout (person_id, item_id, rating, would_work, created_at)"
-	       " VALUES (3, 2, 5, 'yes', 'x'), (1, 2, 5, 'yes', 'x'), (2, 2, 1, 'no', 'x'),"
-	       " (3, 1, 1, 'no', 'x')");
+	sql(t, "INSERT INTO tryout (person_id, item_id, rating, would_work, created_at,"
+	       " updated_at) VALUES (3, 2, 5, 'yes', 'x', 'x'), (1, 2, 5, 'yes', 'x', 'x'),"
+	       " (2, 2, 1, 'no', 'x', 'x'), (3, 1, 1, 'no', 'x', 'x')");
 	int64_t plan = testapp_make(t, a, &plan_entity, (const char *[]){"team_id", "1", NULL});
 	testapp_make(t, a, &plan_goal_entity,
 	     (const char *[]){"plan_id", "1", "title", "Protected PLC schedules in every school",
