@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "app/actor.h"
+#include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"
 
@@ -12,5 +13,31 @@
 int audit_record(struct store *db, const struct actor *who, const char *action,
 		 const char *entity, int64_t entity_id, const char *before, const char *after,
 		 struct cn_err *err);
+
+struct audit_event {
+	int64_t id;
+	const char *at;
+	int64_t actor_id; /* 0 for the system */
+	const char *actor_label;
+	const char *action;
+	const char *entity;
+	int64_t entity_id;
+	const char *before; /* JSON text or NULL */
+	const char *after;
+};
+
+struct audit_query {
+	const char *entity; /* NULL = any */
+	int64_t entity_id;  /* 0 = any */
+	int64_t actor_id;   /* 0 = any */
+	const char *since;  /* instant "YYYY-MM-DDTHH:MM:SSZ"; NULL = any */
+	int64_t cursor;     /* events older than this id; 0 = from the newest */
+	int limit;          /* 1..1000 */
+};
+
+/* Events matching q, newest first, in a; *next gets the cursor of the next page (0 if
+ * this is the last). */
+int audit_list(struct store *db, struct arena *a, const struct audit_query *q,
+	       struct audit_event **items, size_t *count, int64_t *next, struct cn_err *err);
 
 #endif

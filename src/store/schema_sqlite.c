@@ -520,7 +520,7 @@ static const char MIGRATION_1[] =
 	" id_hash TEXT PRIMARY KEY,"
 	" person_id INTEGER NOT NULL REFERENCES person(id),"
 	" csrf_token TEXT NOT NULL,"
-	" created_at TEXT NOT NULL, expires_at TEXT NOT NULL);"
+	" created_at TEXT NOT NULL, expires_at TEXT NOT NULL, last_seen_at TEXT NOT NULL);"
 	"CREATE INDEX auth_session_person ON auth_session(person_id);"
 	"CREATE TABLE api_token ("
 	" id INTEGER PRIMARY KEY,"

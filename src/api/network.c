@@ -1,0 +1,250 @@
+/* network: the links of networks, teams and meetings: who facilitates a network, who
+ * is on a team and in which role, who attended a meeting, and a meeting's agenda in
+ * order; and a network's teams embedded in it (`GET /networks/{id}?include=teams`).
+ * The networks, teams, meetings and agenda items themselves are declared entities
+ * served by entity.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/resource.h"
+#include "app/network.h"
+#include "app/person.h"
+
+static void people_answer(struct http_resp *rs, const struct network_people *people)
+{
+	struct jw w;
+	api_json(rs, &w, 200);
+	jw_obj_begin(&w);
+	jw_key(&w, "items");
+	network_people_json(&w, people);
+	jw_obj_end(&w);
+}
+
+/* The owner record (network, team, meeting) the actor may read, and the person id of
+ * the path. */
+static int link_owner(struct http_req *rq, const struct rec_entity *e, struct rec **owner,
+		      int64_t *person, struct cn_err *err)
+{
+	if (api_load(rq, e, "id", POLICY_READ, owner, err))
+		return -1;
+	if (person != NULL && api_id(rq, "person_id", person, err))
+		return -1;
+	return 0;
+}
+
+static int facilitators_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *net = NULL;
+	struct network_people people;
+	struct policy_scope s = {0};
+	if (link_owner(rq, &network_entity, &net, NULL, err))
+		return -1;
+	s.network_id = net->id;
+	if (api_allow_scope(rq, POLICY_READ, "network_facilitator", &s, err) ||
+	    network_facilitators(rq->db, rq->a, net->id, &people, err))
+		return -1;
+	people_answer(rs, &people);
+	return 0;
+}
+
+static int facilitator_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *net = NULL;
+	int64_t person = 0;
+	if (link_owner(rq, &network_entity, &net, &person, err))
+		return -1;
+	int put = strcmp(rq->method, "PUT") == 0;
+	struct policy_scope s = {.network_id = net->id, .owner_id = person};
+	if (api_allow_scope(rq, put ? POLICY_CREATE : POLICY_DELETE, "network_facilitator", &s,
+			    err))
+		return -1;
+	if (put ? network_facilitator_add(rq->db, &rq->who, net->id, person, err)
+		: network_facilitator_remove(rq->db, &rq->who, net->id, person, err))
+		return -1;
+	api_no_content(rs);
+	return 0;
+}
+
+static int members_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *team = NULL;
+	struct network_people people;
+	if (link_owner(rq, &team_entity, &team, NULL, err))
+		return -1;
+	struct policy_scope s = {.network_id = rec_int(team, "network_id"),
+				 .district_id = rec_int(team, "district_id")};
+	if (api_allow_scope(rq, POLICY_READ, "team_member", &s, err) ||
+	    team_members(rq->db, rq->a, team->id, &people, err))
+		return -1;
+	people_answer(rs, &people);
+	return 0;
+}
+
+static int member_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *team = NULL;
+	int64_t person = 0;
+	if (link_owner(rq, &team_entity, &team, &person, err))
+		return -1;
+	int put = strcmp(rq->method, "PUT") == 0;
+	struct policy_scope s = {.network_id = rec_int(team, "network_id"),
+				 .district_id = rec_int(team, "district_id"),
+				 .owner_id = person};
+	if (api_allow_scope(rq, put ? POLICY_CREATE : POLICY_DELETE, "team_member", &s, err))
+		return -1;
+	if (put) {
+		const char *values[1];
+		if (api_body_fields(rq, values, err) ||
+		    team_member_set(rq->db, &rq->who, team->id, person, values[0], err))
+			return -1;
+	} else if (team_member_remove(rq->db, &rq->who, team->id, person, err)) {
+		return -1;
+	}
+	api_no_content(rs);
+	return 0;
+}
+
+/* The scope of one person's attendance at a meeting of network_id. */
+static int attendance_scope(struct http_req *rq, int64_t network_id, int64_t person,
+			    struct policy_scope *s, struct cn_err *err)
+{
+	memset(s, 0, sizeof(*s));
+	s->network_id = network_id;
+	s->owner_id = person;
+	return policy_team_district(rq->policy, person, network_id, &s->district_id, err);
+}
+
+static int attendance_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *meeting = NULL;
+	struct network_people all;
+	if (link_owner(rq, &meeting_entity, &meeting, NULL, err) ||
+	    attendance_list(rq->db, rq->a, meeting->id, &all, err))
+		return -1;
+	int64_t network_id = rec_int(meeting, "network_id");
+	/* Each row is its person's district's record: the actor sees those it may. */
+	struct network_people seen = {arena_alloc(rq->a, sizeof(*all.items) * (all.count + 1)), 0};
+	for (size_t i = 0; i < all.count; i++) {
+		struct policy_scope s;
+		if (attendance_scope(rq, network_id, all.items[i].person_id, &s, err))
+			return -1;
+		if (api_allow_scope(rq, POLICY_READ, "attendance", &s, err) == 0)
+			seen.items[seen.count++] = all.items[i];
+		else if (err->kind != CN_ERR_FORBIDDEN)
+			return -1;
+	}
+	cn_err_clear(err);
+	people_answer(rs, &seen);
+	return 0;
+}
+
+static const char *const attendance_statuses[] = {"present", "absent", "excused", NULL};
+static const char *const team_roles[] = {"lead", "member", NULL};
+
+static int attendance_put(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *meeting = NULL;
+	int64_t person = 0;
+	struct policy_scope s;
+	const char *values[1];
+	if (link_owner(rq, &meeting_entity, &meeting, &person, err) ||
+	    attendance_scope(rq, rec_int(meeting, "network_id"), person, &s, err) ||
+	    api_allow_scope(rq, POLICY_CREATE, "attendance", &s, err) ||
+	    api_body_fields(rq, values, err) ||
+	    attendance_set(rq->db, &rq->who, meeting->id, person, values[0], err))
+		return -1;
+	api_no_content(rs);
+	return 0;
+}
+
+static int agenda_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *meeting = NULL;
+	struct rec_list items;
+	if (link_owner(rq, &meeting_entity, &meeting, NULL, err) ||
+	    agenda_items(rq->db, rq->a, meeting->id, &items, err))
+		return -1;
+	struct jw w;
+	api_json(rs, &w, 200);
+	jw_obj_begin(&w);
+	jw_key(&w, "items");
+	jw_arr_begin(&w);
+	for (size_t i = 0; i < items.count; i++) {
+		int can = api_can_read(rq, "agenda_item", items.items[i], err);
+		if (can < 0)
+			return -1;
+		if (can)
+			rec_to_json(&w, items.items[i]);
+	}
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+	return 0;
+}
+
+/* `?include=teams` on a network: the teams the actor may read. */
+static int network_teams(struct http_req *rq, const struct rec *net, struct jw *w,
+			 struct cn_err *err)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", (long long)net->id);
+	struct rec_query q = {.filter = {id}, .limit = REC_LIST_MAX};
+	jw_arr_begin(w);
+	for (;;) {
+		struct rec_list page;
+		if (rec_list(rq->db, rq->a, &team_entity, &q, &page, err))
+			return -1;
+		for (size_t i = 0; i < page.count; i++) {
+			int can = api_can_read(rq, "team", page.items[i], err);
+			if (can < 0)
+				return -1;
+			if (can)
+				rec_to_json(w, page.items[i]);
+		}
+		if (page.next_cursor == 0)
+			break;
+		q.cursor = page.next_cursor;
+	}
+	jw_arr_end(w);
+	return 0;
+}
+
+const struct api_include api_includes[] = {
+	{&network_entity, "teams", network_teams},
+	{NULL, NULL, NULL},
+};
+
+static const struct route_field role_body[] = {
+	{"role", "string", 1, team_roles, "lead or member"},
+	{NULL, NULL, 0, NULL, NULL},
+};
+static const struct route_field status_body[] = {
+	{"status", "string", 1, attendance_statuses, "present, absent or excused"},
+	{NULL, NULL, 0, NULL, NULL},
+};
+
+static const struct route network_routes[] = {
+	{"GET", "/api/v1/networks/{id}/facilitators", facilitators_get, "network_facilitator",
+	 POLICY_READ, NULL, 0, "The network's facilitators", NULL, NULL},
+	{"PUT", "/api/v1/networks/{id}/facilitators/{person_id}", facilitator_change,
+	 "network_facilitator", POLICY_CREATE, NULL, 0, "Make a person a facilitator", NULL, NULL},
+	{"DELETE", "/api/v1/networks/{id}/facilitators/{person_id}", facilitator_change,
+	 "network_facilitator", POLICY_DELETE, NULL, 0, "Remove a facilitator", NULL, NULL},
+	{"GET", "/api/v1/teams/{id}/members", members_get, "team_member", POLICY_READ, NULL, 0,
+	 "The team's members and their roles", NULL, NULL},
+	{"PUT", "/api/v1/teams/{id}/members/{person_id}", member_change, "team_member",
+	 POLICY_CREATE, NULL, 0, "Add a person to the team or change their role", role_body, NULL},
+	{"DELETE", "/api/v1/teams/{id}/members/{person_id}", member_change, "team_member",
+	 POLICY_DELETE, NULL, 0, "Remove a person from the team", NULL, NULL},
+	{"GET", "/api/v1/meetings/{id}/attendance", attendance_get, "attendance", POLICY_READ, NULL,
+	 0, "Who attended the meeting (the rows the caller may see)", NULL, NULL},
+	{"PUT", "/api/v1/meetings/{id}/attendance/{person_id}", attendance_put, "attendance",
+	 POLICY_CREATE, NULL, 0, "Record a person's attendance", status_body, NULL},
+	{"GET", "/api/v1/meetings/{id}/agenda", agenda_get, "agenda_item", POLICY_READ, NULL, 0,
+	 "The meeting's agenda items in order", NULL, NULL},
+};
+
+size_t api_network_routes(const struct route **out)
+{
+	*out = network_routes;
+	return sizeof(network_routes) / sizeof(network_routes[0]);
+}

@@ -1,0 +1,113 @@
+/* resource: helpers shared by the API's resource files. */
+#include "api/resource.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "api/decode.h"
+
+int api_allow_any(struct http_req *rq, enum policy_verb verb, const char *entity,
+		  struct cn_err *err)
+{
+	rq->policy_asked = 1;
+	return policy_check_any(rq->policy, verb, entity, err);
+}
+
+int api_allow_scope(struct http_req *rq, enum policy_verb verb, const char *entity,
+		    const struct policy_scope *s, struct cn_err *err)
+{
+	rq->policy_asked = 1;
+	return policy_check_scope(rq->policy, verb, entity, s, err);
+}
+
+int api_can_read(struct http_req *rq, const char *entity, const struct rec *r,
+		 struct cn_err *err)
+{
+	rq->policy_asked = 1;
+	if (policy_check(rq->policy, POLICY_READ, entity, r, err) == 0)
+		return 1;
+	return err->kind == CN_ERR_FORBIDDEN ? 0 : -1;
+}
+
+int api_allow_record(struct http_req *rq, enum policy_verb verb, const char *entity,
+		     const struct rec *r, struct cn_err *err)
+{
+	int rc = api_can_read(rq, entity, r, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no %s with id %lld",
+				  r->entity->title, (long long)r->id);
+	if (verb == POLICY_READ)
+		return 0;
+	return policy_check(rq->policy, verb, entity, r, err);
+}
+
+int api_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err)
+{
+	const char *s = http_param(rq, name);
+	char *end = NULL;
+	long long v = s != NULL ? strtoll(s, &end, 10) : 0;
+	if (s == NULL || s[0] < '1' || s[0] > '9' || *end != '\0' || v <= 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "'%s' is not an id; ids are whole numbers",
+				  s != NULL ? s : "");
+	*out = v;
+	return 0;
+}
+
+int api_load(struct http_req *rq, const struct rec_entity *e, const char *param, enum policy_verb verb,
+	     struct rec **out, struct cn_err *err)
+{
+	int64_t id;
+	if (api_id(rq, param, &id, err) || rec_get(rq->db, rq->a, e, id, out, err))
+		return -1;
+	return api_allow_record(rq, verb, e->name, *out, err);
+}
+
+int api_body(struct http_req *rq, json_t **root, struct cn_err *err)
+{
+	const char *ct = http_header(rq, "Content-Type");
+	if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0 ||
+	    (ct[16] != '\0' && ct[16] != ';' && ct[16] != ' '))
+		return cn_err_set(err, CN_ERR_INPUT,
+				  "send the body as JSON with the header Content-Type: "
+				  "application/json");
+	return api_json_parse(rq->body, rq->body_len, root, err);
+}
+
+int api_body_fields(struct http_req *rq, const char **values, struct cn_err *err)
+{
+	json_t *root = NULL;
+	if (api_body(rq, &root, err))
+		return -1;
+	int rc = api_fields_from_json(rq->a, root, rq->route->body, values, err);
+	json_decref(root);
+	return rc;
+}
+
+void api_json(struct http_resp *rs, struct jw *w, int status)
+{
+	rs->status = status;
+	rs->content_type = "application/json";
+	buf_reset(&rs->body);
+	jw_init(w, &rs->body);
+}
+
+void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r, int status)
+{
+	char etag[64];
+	rec_etag(r, etag, sizeof(etag));
+	http_resp_header(rs, "ETag", arena_strdup(rq->a, etag));
+	struct jw w;
+	api_json(rs, &w, status);
+	rec_to_json(&w, r);
+}
+
+void api_no_content(struct http_resp *rs)
+{
+	rs->status = 204;
+	rs->content_type = NULL;
+	buf_reset(&rs->body);
+}

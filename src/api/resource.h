@@ -1,0 +1,73 @@
+/* resource: what every API resource file shares: asking the policy, reading path ids
+ * and bodies, writing JSON answers and problems. A resource file (network.c,
+ * session.c, ...) holds the handlers of one family and lists its routes. */
+#ifndef CN_API_RESOURCE_H
+#define CN_API_RESOURCE_H
+#include <jansson.h>
+
+#include "app/policy.h"
+#include "core/json.h"
+#include "http/router.h"
+
+/* Ask the policy; each marks the request as having asked. 0 allowed, -1 with err. */
+int api_allow_any(struct http_req *rq, enum policy_verb verb, const char *entity,
+		  struct cn_err *err);
+int api_allow_scope(struct http_req *rq, enum policy_verb verb, const char *entity,
+		    const struct policy_scope *s, struct cn_err *err);
+/* For one stored record: one the actor may not read is "not found" (404), so records
+ * of other districts stay unseen; one the actor may read but not change: 403. */
+int api_allow_record(struct http_req *rq, enum policy_verb verb, const char *entity,
+		     const struct rec *r, struct cn_err *err);
+/* 1 if the actor may read r, 0 if not, -1 on error (for filtering lists). */
+int api_can_read(struct http_req *rq, const char *entity, const struct rec *r,
+		 struct cn_err *err);
+
+/* Path parameter name as an id; anything else is "not found". */
+int api_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
+/* Reads the stored record of e with the id in path parameter "id" and checks that the
+ * actor may do verb on it (see api_allow_record). */
+int api_load(struct http_req *rq, const struct rec_entity *e, const char *param, enum policy_verb verb,
+	     struct rec **out, struct cn_err *err);
+
+/* The request body as a JSON object (Content-Type application/json). The caller
+ * json_decref()s *root. */
+int api_body(struct http_req *rq, json_t **root, struct cn_err *err);
+/* The body checked against the route's declared fields; see api_fields_from_json. */
+int api_body_fields(struct http_req *rq, const char **values, struct cn_err *err);
+
+/* Starts a JSON answer with status; write the value with w. */
+void api_json(struct http_resp *rs, struct jw *w, int status);
+/* Answers with one record and its ETag. */
+void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r, int status);
+/* Answers 204 No Content. */
+void api_no_content(struct http_resp *rs);
+
+/* Renders err as an RFC 9457 problem (the API table's error renderer). */
+void api_problem(struct http_req *rq, struct http_resp *rs, const struct cn_err *err);
+/* Writes the problem JSON of err into out (for the renderer and tests). */
+void api_problem_json(const struct cn_err *err, struct buf *out);
+
+/* A list embedded in a record's JSON by `?include=NAME` (a network's teams). */
+struct api_include {
+	const struct rec_entity *owner;
+	const char *name;
+	int (*write)(struct http_req *rq, const struct rec *owner, struct jw *w,
+		     struct cn_err *err);
+};
+/* NULL-owner terminated; defined with the resources they belong to. */
+extern const struct api_include api_includes[];
+
+/* Generic handlers for declared entities (entity.c); route.rec names the entity. */
+int api_entity_list(struct http_req *rq, struct http_resp *rs, struct cn_err *err);
+int api_entity_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err);
+int api_entity_create(struct http_req *rq, struct http_resp *rs, struct cn_err *err);
+int api_entity_update(struct http_req *rq, struct http_resp *rs, struct cn_err *err);
+int api_entity_delete(struct http_req *rq, struct http_resp *rs, struct cn_err *err);
+
+/* The routes of each family, for the table (routes.c). */
+size_t api_meta_routes(const struct route **out);
+size_t api_session_routes(const struct route **out);
+size_t api_network_routes(const struct route **out);
+size_t api_audit_routes(const struct route **out);
+
+#endif

@@ -1,0 +1,74 @@
+/* routes: the API's route table. The families' fixed routes come first, then five
+ * routes for every declared entity (list, get, create, update and, where the entity
+ * declares sql_delete, delete), so a new entity in app/entities.c is served, checked by
+ * the policy under its name, and documented without more code here. */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "api/resource.h"
+#include "app/entities.h"
+#include "core/mem.h"
+
+static struct route *routes_all;
+static size_t routes_n;
+static struct route_table routes_table;
+static pthread_once_t routes_once = PTHREAD_ONCE_INIT;
+
+static void routes_add(size_t (*family)(const struct route **), size_t cap)
+{
+	const struct route *r;
+	size_t n = family(&r);
+	for (size_t i = 0; i < n && routes_n < cap; i++)
+		routes_all[routes_n++] = r[i];
+}
+
+static char *routes_text(const char *fmt, const char *a)
+{
+	char tmp[256];
+	snprintf(tmp, sizeof(tmp), fmt, a);
+	return xstrdup(tmp);
+}
+
+static void routes_entity(const struct rec_entity *e)
+{
+	const char *collection = routes_text("/api/v1/%s", e->plural);
+	const char *one = routes_text("/api/v1/%s/{id}", e->plural);
+	struct route r[5] = {
+		{"GET", collection, api_entity_list, e->name, POLICY_READ, e, 0,
+		 routes_text("List %s the caller may see", e->plural), NULL, NULL},
+		{"POST", collection, api_entity_create, e->name, POLICY_CREATE, e, 0,
+		 routes_text("Create a %s", e->title), NULL, NULL},
+		{"GET", one, api_entity_get, e->name, POLICY_READ, e, 0,
+		 routes_text("Get one %s", e->title), NULL, NULL},
+		{"PATCH", one, api_entity_update, e->name, POLICY_UPDATE, e, 0,
+		 routes_text("Change fields of a %s (If-Match required)", e->title), NULL, NULL},
+		{"DELETE", one, api_entity_delete, e->name, POLICY_DELETE, e, 0,
+		 routes_text("Delete a %s (If-Match required)", e->title), NULL, NULL},
+	};
+	for (size_t i = 0; i < (e->sql_delete != NULL ? 5u : 4u); i++)
+		routes_all[routes_n++] = r[i];
+}
+
+static void routes_build(void)
+{
+	size_t nent = 0;
+	while (entities_all[nent] != NULL)
+		nent++;
+	size_t cap = 64 + nent * 5;
+	routes_all = xcalloc(cap, sizeof(struct route));
+	routes_add(api_meta_routes, cap);
+	routes_add(api_session_routes, cap);
+	routes_add(api_audit_routes, cap);
+	routes_add(api_network_routes, cap);
+	for (size_t i = 0; i < nent; i++)
+		routes_entity(entities_all[i]);
+	routes_table = (struct route_table){"", routes_all, routes_n, api_problem};
+}
+
+const struct route_table *api_table(void)
+{
+	pthread_once(&routes_once, routes_build);
+	return &routes_table;
+}

@@ -1,0 +1,53 @@
+/* auth: signing in and out, sessions and sign-in throttling. Sessions live in the
+ * database (table auth_session) so that any capnet process can serve any request; the
+ * session id is a random secret known only to the client and stored hashed. Nothing
+ * here knows about HTTP: the server turns cookies and headers into these calls, and
+ * web pages will share them. */
+#ifndef CN_AUTH_H
+#define CN_AUTH_H
+#include <stdint.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+struct auth_config {
+	int idle_seconds;     /* a session unused this long ends (default 2 hours) */
+	int absolute_seconds; /* a session ends this long after sign-in (default 12 hours) */
+	int max_failures;     /* failed sign-ins allowed per window, per account and address */
+	int window_seconds;   /* the counting window (default 15 minutes) */
+	int lock_seconds;     /* how long sign-in is refused once over (default 15 minutes) */
+};
+
+/* The defaults above. */
+void auth_config_default(struct auth_config *cfg);
+
+enum { AUTH_SECRET_LEN = 48, AUTH_HASH_LEN = 65 };
+
+/* A live session, as found from its secret. */
+struct auth_session {
+	int64_t person_id;
+	char id_hash[AUTH_HASH_LEN];
+	char csrf_token[AUTH_SECRET_LEN];
+};
+
+/* Signs a person in with email and password from client (an address, for throttling).
+ * On success fills session_id (the secret for the cookie; shown once) and *out, and
+ * records a sign_in audit event. Wrong credentials: CN_ERR_UNAUTHENTICATED; too many
+ * recent failures for the account or the address: CN_ERR_THROTTLED with *retry_after
+ * seconds set. Every call takes about the same time whether or not the email exists. */
+int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *email,
+		 const char *password, const char *client, char session_id[AUTH_SECRET_LEN],
+		 struct auth_session *out, int *retry_after, struct cn_err *err);
+
+/* Looks a session secret up: 1 live (*out filled; its last use is refreshed at most
+ * once a minute), 0 unknown or expired, -1 error. */
+int auth_session_find(struct store *db, const struct auth_config *cfg, const char *session_id,
+		      struct auth_session *out, struct cn_err *err);
+
+/* Ends the session whose hash is id_hash (from auth_session_find), audited. */
+int auth_sign_out(struct store *db, const struct auth_session *s, struct cn_err *err);
+
+/* 1 if the CSRF token given by a client matches the session's, in constant time. */
+int auth_csrf_ok(const struct auth_session *s, const char *given);
+
+#endif

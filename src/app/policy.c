@@ -1,0 +1,512 @@
+/* policy: the rule table and the roles of an actor. The roles are read once per
+ * policy (per request) in at most three queries; after that most decisions are made
+ * in memory. Records whose scope needs a lookup (an agenda item's network) are cached
+ * for the life of the policy. */
+#include "app/policy.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+
+enum {
+	R_ADMIN = 1 << 0,
+	R_FACILITATOR = 1 << 1,
+	R_LEAD = 1 << 2,
+	R_DISTRICT = 1 << 3,
+	R_NETWORK = 1 << 4,
+	R_PARTNER = 1 << 5,
+	R_SELF = 1 << 6,
+	R_ANYONE = 1 << 7,
+	R_COUNT = 8
+};
+
+static const char *const policy_role_names[R_COUNT] = {
+	"admins", "the network's facilitators", "the district's lead", "the district's members",
+	"the network's teams", "partners", "the person it is about", "anyone signed in"};
+
+static const char SQL_ROLES[] =
+	"SELECT m.role, CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END, o.kind"
+	" FROM membership m JOIN organization o ON o.id = m.org_id"
+	" WHERE m.person_id = ?1 AND m.active = 1";
+static const char SQL_FACILITATES[] =
+	"SELECT network_id FROM network_facilitator WHERE person_id = ?1";
+static const char SQL_TEAMS[] =
+	"SELECT t.network_id, t.district_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
+	" WHERE tm.person_id = ?1"
+	" UNION SELECT t.network_id, t.district_id FROM team t"
+	" JOIN membership m ON m.person_id = ?1 AND m.active = 1"
+	" JOIN organization o ON o.id = m.org_id"
+	" WHERE t.district_id = CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END";
+static const char SQL_MEETING_NETWORK[] = "SELECT network_id FROM meeting WHERE id = ?1";
+static const char SQL_ORG_DISTRICT[] =
+	"SELECT CASE WHEN kind = 'district' THEN id WHEN kind = 'school' THEN parent_id"
+	" ELSE 0 END FROM organization WHERE id = ?1";
+static const char SQL_TEAM_DISTRICT[] =
+	"SELECT t.district_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
+	" WHERE tm.person_id = ?1 AND t.network_id = ?2";
+static const char SQL_PERSON_DISTRICTS[] =
+	"SELECT CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END FROM membership m"
+	" JOIN organization o ON o.id = m.org_id WHERE m.person_id = ?1 AND m.active = 1"
+	" UNION SELECT t.district_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
+	" WHERE tm.person_id = ?1";
+static const char SQL_PERSON_NETWORKS[] =
+	"SELECT t.network_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
+	" WHERE tm.person_id = ?1 UNION SELECT network_id FROM network_facilitator"
+	" WHERE person_id = ?1";
+
+struct idset {
+	int64_t *v;
+	size_t n, cap;
+};
+
+struct policy_cache {
+	const char *sql;
+	int64_t key, value;
+};
+
+enum { POLICY_CACHE = 64 };
+
+struct policy {
+	struct arena *a;
+	struct store *db;
+	struct actor who;
+	int roles_loaded, links_loaded;
+	int admin, partner;
+	struct idset lead, district, facilitates, networks;
+	struct policy_cache cache[POLICY_CACHE];
+	size_t ncache;
+};
+
+static void idset_add(struct arena *a, struct idset *s, int64_t id)
+{
+	if (id == 0)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i] == id)
+			return;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		int64_t *v = arena_alloc(a, sizeof(int64_t) * cap);
+		if (s->n)
+			memcpy(v, s->v, sizeof(int64_t) * s->n);
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = id;
+}
+
+static int idset_has(const struct idset *s, int64_t id)
+{
+	for (size_t i = 0; id != 0 && i < s->n; i++)
+		if (s->v[i] == id)
+			return 1;
+	return 0;
+}
+
+struct policy *policy_new(struct arena *a, struct store *db, const struct actor *who)
+{
+	struct policy *p = arena_alloc(a, sizeof(*p));
+	p->a = a;
+	p->db = db;
+	p->who = *who;
+	return p;
+}
+
+static int policy_signed_in(const struct policy *p)
+{
+	return p->who.is_system || p->who.person_id != 0;
+}
+
+/* Memberships: admin, partner, lead and member districts. */
+static int policy_load_roles(struct policy *p, struct cn_err *err)
+{
+	if (p->roles_loaded)
+		return 0;
+	p->roles_loaded = 1;
+	p->admin = p->who.is_system;
+	if (p->who.person_id == 0)
+		return 0;
+	struct store_stmt *q = store_prepare(p->db, SQL_ROLES, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, p->who.person_id);
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		const char *role = store_col_text(q, 0);
+		const char *kind = store_col_text(q, 2);
+		int64_t district = store_col_int(q, 1);
+		int is_district = strcmp(kind, "district") == 0 || strcmp(kind, "school") == 0;
+		if (strcmp(role, "admin") == 0)
+			p->admin = 1;
+		else if (strcmp(role, "partner") == 0)
+			p->partner = 1;
+		if (is_district)
+			idset_add(p->a, &p->district, district);
+		if (is_district && strcmp(role, "district_lead") == 0)
+			idset_add(p->a, &p->lead, district);
+	}
+	store_done(q);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Facilitated networks and the teams of the actor and of the actor's districts. */
+static int policy_load_links(struct policy *p, struct cn_err *err)
+{
+	if (p->links_loaded)
+		return 0;
+	p->links_loaded = 1;
+	if (p->who.person_id == 0)
+		return 0;
+	struct store_stmt *q = store_prepare(p->db, SQL_FACILITATES, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, p->who.person_id);
+	int rc;
+	while ((rc = store_step(q, err)) == 1)
+		idset_add(p->a, &p->facilitates, store_col_int(q, 0));
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	q = store_prepare(p->db, SQL_TEAMS, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, p->who.person_id);
+	while ((rc = store_step(q, err)) == 1) {
+		idset_add(p->a, &p->networks, store_col_int(q, 0));
+		idset_add(p->a, &p->district, store_col_int(q, 1));
+	}
+	store_done(q);
+	return rc < 0 ? -1 : 0;
+}
+
+/* One integer looked up by key through sql (?1), cached; 0 when there is no row. */
+static int policy_lookup(struct policy *p, const char *sql, int64_t key, int64_t key2,
+			 int64_t *out, struct cn_err *err)
+{
+	for (size_t i = 0; key2 == 0 && i < p->ncache; i++)
+		if (p->cache[i].sql == sql && p->cache[i].key == key) {
+			*out = p->cache[i].value;
+			return 0;
+		}
+	struct store_stmt *q = store_prepare(p->db, sql, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, key);
+	if (key2 != 0)
+		store_bind_int(q, 2, key2);
+	int rc = store_step(q, err);
+	*out = rc == 1 ? store_col_int(q, 0) : 0;
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	if (key2 == 0 && p->ncache < POLICY_CACHE)
+		p->cache[p->ncache++] = (struct policy_cache){sql, key, *out};
+	return 0;
+}
+
+int policy_team_district(struct policy *p, int64_t person_id, int64_t network_id,
+			 int64_t *district_id, struct cn_err *err)
+{
+	return policy_lookup(p, SQL_TEAM_DISTRICT, person_id, network_id, district_id, err);
+}
+
+/* Scope resolvers, one per kind of record. */
+
+static int scope_global(struct policy *p, const struct rec *r, struct policy_scope *s,
+			struct cn_err *err)
+{
+	(void)p, (void)r, (void)s, (void)err;
+	return 0;
+}
+
+static int scope_network(struct policy *p, const struct rec *r, struct policy_scope *s,
+			 struct cn_err *err)
+{
+	(void)p, (void)err;
+	s->network_id = r->id;
+	return 0;
+}
+
+/* Records with network_id and perhaps district_id fields (teams, meetings, ...). */
+static int scope_fields(struct policy *p, const struct rec *r, struct policy_scope *s,
+			struct cn_err *err)
+{
+	(void)p, (void)err;
+	s->network_id = rec_int(r, "network_id");
+	s->district_id = rec_int(r, "district_id");
+	return 0;
+}
+
+static int scope_agenda_item(struct policy *p, const struct rec *r, struct policy_scope *s,
+			     struct cn_err *err)
+{
+	return policy_lookup(p, SQL_MEETING_NETWORK, rec_int(r, "meeting_id"), 0, &s->network_id,
+			     err);
+}
+
+static int scope_membership(struct policy *p, const struct rec *r, struct policy_scope *s,
+			    struct cn_err *err)
+{
+	s->owner_id = rec_int(r, "person_id");
+	return policy_lookup(p, SQL_ORG_DISTRICT, rec_int(r, "org_id"), 0, &s->district_id, err);
+}
+
+static int scope_reflection(struct policy *p, const struct rec *r, struct policy_scope *s,
+			    struct cn_err *err)
+{
+	s->owner_id = rec_int(r, "person_id");
+	s->is_private = 1;
+	s->shared = rec_int(r, "shared") != 0;
+	if (policy_lookup(p, SQL_MEETING_NETWORK, rec_int(r, "meeting_id"), 0, &s->network_id, err))
+		return -1;
+	return policy_team_district(p, s->owner_id, s->network_id, &s->district_id, err);
+}
+
+/* Roles the actor holds toward a person: self, their district's lead or member, or the
+ * facilitator of a network they take part in. */
+static int relate_person(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err)
+{
+	if (r == NULL || r->id == 0) { /* a new person: who may add people at all */
+		*held |= p->lead.n ? R_LEAD : 0;
+		return 0;
+	}
+	if (r->id == p->who.person_id)
+		*held |= R_SELF;
+	struct store_stmt *q = store_prepare(p->db, SQL_PERSON_DISTRICTS, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, r->id);
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		int64_t d = store_col_int(q, 0);
+		*held |= idset_has(&p->lead, d) ? R_LEAD : 0;
+		*held |= idset_has(&p->district, d) ? R_DISTRICT : 0;
+	}
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	q = store_prepare(p->db, SQL_PERSON_NETWORKS, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, r->id);
+	while ((rc = store_step(q, err)) == 1)
+		*held |= idset_has(&p->facilitates, store_col_int(q, 0)) ? R_FACILITATOR : 0;
+	store_done(q);
+	return rc < 0 ? -1 : 0;
+}
+
+/* A district lead (who is not an admin) may give and change only the member role. */
+static int guard_membership(struct policy *p, enum policy_verb verb, const struct rec *r,
+			    unsigned held, struct cn_err *err)
+{
+	(void)p;
+	if (verb == POLICY_READ || (held & R_ADMIN) || r == NULL)
+		return 0;
+	const char *role = rec_text(r, "role");
+	if (role != NULL && strcmp(role, "member") != 0)
+		return cn_err_field(err, CN_ERR_FORBIDDEN, "role",
+				    "a district lead may give only the member role; ask an admin "
+				    "for the %s role",
+				    role);
+	return 0;
+}
+
+#define A R_ADMIN
+#define F R_FACILITATOR
+#define L R_LEAD
+#define D R_DISTRICT
+#define N R_NETWORK
+#define P R_PARTNER
+#define S R_SELF
+#define Y R_ANYONE
+
+struct policy_rule {
+	const char *entity;
+	unsigned allow[POLICY_VERB_COUNT]; /* read, create, update, delete */
+	int (*scope)(struct policy *p, const struct rec *r, struct policy_scope *s,
+		     struct cn_err *err);
+	int (*relate)(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err);
+	int (*guard)(struct policy *p, enum policy_verb verb, const struct rec *r, unsigned held,
+		     struct cn_err *err);
+};
+
+static const struct policy_rule policy_rules[] = {
+	{"organization", {Y, A, A, A}, scope_global, NULL, NULL},
+	{"relationship", {Y, A, A, A}, scope_global, NULL, NULL},
+	{"academic_session", {Y, A, A, A}, scope_global, NULL, NULL},
+	{"person", {A | S | L | D | F, A | L, A | S | L, A}, scope_global, relate_person, NULL},
+	{"membership", {A | S | L | D, A | L, A | L, A | L}, scope_membership, NULL,
+	 guard_membership},
+	{"network", {A | F | N | P, A, A | F, A}, scope_network, NULL, NULL},
+	{"network_facilitator", {A | F | N | P, A, A, A}, scope_fields, NULL, NULL},
+	{"team", {A | F | L | D, A | F, A | F | L, A | F}, scope_fields, NULL, NULL},
+	{"team_member", {A | F | L | D, A | F | L, A | F | L, A | F | L}, scope_fields, NULL, NULL},
+	{"meeting", {A | F | N | P, A | F, A | F, A | F}, scope_fields, NULL, NULL},
+	{"agenda_item", {A | F | N | P, A | F, A | F, A | F}, scope_agenda_item, NULL, NULL},
+	{"attendance", {A | F | L | D | S, A | F | L | S, A | F | L | S, A | F | L}, scope_fields,
+	 NULL, NULL},
+	{"audit_event", {A, 0, 0, 0}, scope_global, NULL, NULL},
+	/* Reflections are private to their author unless shared with the team. */
+	{"reflection", {S | F | L | D, S, S, S}, scope_reflection, NULL, NULL},
+};
+
+#undef A
+#undef F
+#undef L
+#undef D
+#undef N
+#undef P
+#undef S
+#undef Y
+
+static const struct policy_rule *policy_rule(const char *entity)
+{
+	for (size_t i = 0; i < sizeof(policy_rules) / sizeof(policy_rules[0]); i++)
+		if (strcmp(policy_rules[i].entity, entity) == 0)
+			return &policy_rules[i];
+	return NULL;
+}
+
+int policy_knows(const char *entity)
+{
+	return policy_rule(entity) != NULL;
+}
+
+const char *policy_verb_name(enum policy_verb verb)
+{
+	static const char *const names[POLICY_VERB_COUNT] = {"read", "create", "update", "delete"};
+	return (unsigned)verb < POLICY_VERB_COUNT ? names[verb] : "do";
+}
+
+int policy_is_admin(struct policy *p, struct cn_err *err)
+{
+	if (policy_load_roles(p, err))
+		return -1;
+	return p->admin;
+}
+
+int policy_scope_of(struct policy *p, const char *entity, const struct rec *r,
+		    struct policy_scope *out, struct cn_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	const struct policy_rule *rule = policy_rule(entity);
+	if (rule == NULL)
+		return cn_err_set(err, CN_ERR_INTERNAL, "no policy rule for %s", entity);
+	return r == NULL ? 0 : rule->scope(p, r, out, err);
+}
+
+/* The roles the actor holds toward scope s. */
+static unsigned policy_held(const struct policy *p, const struct policy_scope *s)
+{
+	unsigned held = R_ANYONE;
+	if (p->admin)
+		held |= R_ADMIN;
+	if (p->partner)
+		held |= R_PARTNER;
+	if (idset_has(&p->facilitates, s->network_id))
+		held |= R_FACILITATOR;
+	if (idset_has(&p->networks, s->network_id))
+		held |= R_NETWORK;
+	if (idset_has(&p->lead, s->district_id))
+		held |= R_LEAD;
+	if (idset_has(&p->district, s->district_id))
+		held |= R_DISTRICT;
+	if (s->owner_id != 0 && s->owner_id == p->who.person_id &&
+	    (s->network_id == 0 || (held & (R_NETWORK | R_FACILITATOR))))
+		held |= R_SELF;
+	return held;
+}
+
+static int policy_deny(const struct policy *p, enum policy_verb verb, const char *entity,
+		       unsigned allow, struct cn_err *err)
+{
+	if (!policy_signed_in(p))
+		return cn_err_set(err, CN_ERR_UNAUTHENTICATED,
+				  "sign in first (POST /api/v1/session) or send a bearer token");
+	char who[400] = "";
+	size_t n = 0;
+	for (int i = 0; i < R_COUNT && n < sizeof(who); i++)
+		if (allow & (1u << i))
+			n += (size_t)snprintf(who + n, sizeof(who) - n, "%s%s", n ? ", " : "",
+					      policy_role_names[i]);
+	if (allow == 0)
+		return cn_err_set(err, CN_ERR_FORBIDDEN, "nobody may %s a %s",
+				  policy_verb_name(verb), entity);
+	return cn_err_set(err, CN_ERR_FORBIDDEN, "you may not %s this %s; only %s may",
+			  policy_verb_name(verb), entity, who);
+}
+
+/* Decides with the rule, the scope and (for custom relations) the record. */
+static int policy_decide(struct policy *p, enum policy_verb verb, const struct policy_rule *rule,
+			 const struct policy_scope *s, const struct rec *r, struct cn_err *err)
+{
+	unsigned allow = rule->allow[verb];
+	if (!policy_signed_in(p))
+		return policy_deny(p, verb, rule->entity, allow, err);
+	if (policy_load_roles(p, err))
+		return -1;
+	unsigned held = (p->admin ? R_ADMIN : 0) | R_ANYONE | (p->partner ? R_PARTNER : 0);
+	if ((held & allow & (R_ADMIN | R_ANYONE)) == 0 || rule->guard != NULL ||
+	    (s->is_private && !s->shared)) {
+		if (policy_load_links(p, err))
+			return -1;
+		held = policy_held(p, s);
+		if (rule->relate != NULL && rule->relate(p, r, &held, err))
+			return -1;
+	}
+	if (s->is_private && !s->shared)
+		held &= R_SELF; /* private: its author alone */
+	if ((held & allow) == 0)
+		return policy_deny(p, verb, rule->entity, allow, err);
+	if (rule->guard != NULL && rule->guard(p, verb, r, held, err))
+		return -1;
+	return 0;
+}
+
+int policy_check(struct policy *p, enum policy_verb verb, const char *entity, const struct rec *r,
+		 struct cn_err *err)
+{
+	const struct policy_rule *rule = policy_rule(entity);
+	if (rule == NULL)
+		return cn_err_set(err, CN_ERR_INTERNAL, "no policy rule for %s", entity);
+	struct policy_scope s;
+	memset(&s, 0, sizeof(s));
+	if (r != NULL && rule->scope(p, r, &s, err))
+		return -1;
+	return policy_decide(p, verb, rule, &s, r, err);
+}
+
+int policy_check_scope(struct policy *p, enum policy_verb verb, const char *entity,
+		       const struct policy_scope *s, struct cn_err *err)
+{
+	const struct policy_rule *rule = policy_rule(entity);
+	if (rule == NULL)
+		return cn_err_set(err, CN_ERR_INTERNAL, "no policy rule for %s", entity);
+	return policy_decide(p, verb, rule, s, NULL, err);
+}
+
+int policy_check_any(struct policy *p, enum policy_verb verb, const char *entity,
+		     struct cn_err *err)
+{
+	const struct policy_rule *rule = policy_rule(entity);
+	if (rule == NULL)
+		return cn_err_set(err, CN_ERR_INTERNAL, "no policy rule for %s", entity);
+	unsigned allow = rule->allow[verb];
+	if (!policy_signed_in(p))
+		return policy_deny(p, verb, entity, allow, err);
+	if (policy_load_roles(p, err))
+		return -1;
+	unsigned held = R_ANYONE | R_SELF | (p->admin ? R_ADMIN : 0) | (p->partner ? R_PARTNER : 0);
+	if ((held & allow) == 0) {
+		if (policy_load_links(p, err))
+			return -1;
+		held |= p->facilitates.n ? R_FACILITATOR : 0;
+		held |= p->lead.n ? R_LEAD : 0;
+		held |= p->district.n ? R_DISTRICT : 0;
+		held |= p->networks.n ? R_NETWORK : 0;
+	}
+	if ((held & allow) == 0)
+		return policy_deny(p, verb, entity, allow, err);
+	return 0;
+}

@@ -1,0 +1,72 @@
+/* policy: who may do what (DESIGN §5). Every route asks this one module before it
+ * acts; nothing else decides. A decision is made from the actor's roles and the scope
+ * of the record: the network and the district it belongs to, and the person it is
+ * about. Roles:
+ *   admin        a membership with role admin, or the system actor (the CLI operator)
+ *   facilitator  facilitates the record's network (table network_facilitator)
+ *   district lead membership role district_lead in the record's district
+ *   district     belongs to the record's district (a membership there or on its team)
+ *   network      belongs to a team of the record's network
+ *   partner      membership role partner: reads what networks publish
+ *   self         the record is about or by the actor (within its network, if any)
+ * A district's records are seen by that district, its network's facilitators and the
+ * admins, never by other districts.
+ *
+ * Adding a resource: add a row to the rule table in policy.c (entity name, who may
+ * read/create/update/delete, how to find a record's scope, and an optional guard for
+ * rules that depend on field values). */
+#ifndef CN_POLICY_H
+#define CN_POLICY_H
+#include <stdint.h>
+
+#include "app/actor.h"
+#include "app/record.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "store/store.h"
+
+enum policy_verb { POLICY_READ, POLICY_CREATE, POLICY_UPDATE, POLICY_DELETE, POLICY_VERB_COUNT };
+
+struct policy_scope {
+	int64_t network_id;  /* the network the record belongs to; 0 = none */
+	int64_t district_id; /* the district whose record it is; 0 = none */
+	int64_t owner_id;    /* the person it is about or by; 0 = none */
+	int is_private;      /* private to its owner unless shared (reflections) */
+	int shared;          /* a private record shared with the owner's team */
+};
+
+struct policy;
+
+/* A decision maker for one actor, valid until arena_free(a). The actor's roles are
+ * read from db once, when first needed. */
+struct policy *policy_new(struct arena *a, struct store *db, const struct actor *who);
+
+/* May the actor do verb on record r of entity (a rule name such as "team")? For
+ * POLICY_CREATE, r is the record about to be created. 0 = allowed; -1 = denied with
+ * err CN_ERR_FORBIDDEN and the reason (CN_ERR_UNAUTHENTICATED when nobody is signed in),
+ * or another kind when the roles could not be read. */
+int policy_check(struct policy *p, enum policy_verb verb, const char *entity, const struct rec *r,
+		 struct cn_err *err);
+/* The same for a scope given by the caller (links such as team members, attendance). */
+int policy_check_scope(struct policy *p, enum policy_verb verb, const char *entity,
+		       const struct policy_scope *s, struct cn_err *err);
+/* May the actor do verb on some record of entity at all (before a list is filtered
+ * row by row, or a collection is offered)? */
+int policy_check_any(struct policy *p, enum policy_verb verb, const char *entity,
+		     struct cn_err *err);
+
+/* The scope of record r of entity, as the rules see it. */
+int policy_scope_of(struct policy *p, const char *entity, const struct rec *r,
+		    struct policy_scope *out, struct cn_err *err);
+/* The district of person_id's team in network_id (0 if none). */
+int policy_team_district(struct policy *p, int64_t person_id, int64_t network_id,
+			 int64_t *district_id, struct cn_err *err);
+/* 1 if the actor is an admin, 0 if not, -1 on error. */
+int policy_is_admin(struct policy *p, struct cn_err *err);
+
+/* "read", "create", "update", "delete". */
+const char *policy_verb_name(enum policy_verb verb);
+/* 1 if entity has a rule. */
+int policy_knows(const char *entity);
+
+#endif

@@ -1,0 +1,117 @@
+/* cmd_serve: `capnet serve`: the HTTP server with the JSON API, until SIGTERM or
+ * SIGINT. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "cli/cli.h"
+#include "http/server.h"
+
+static const struct args_opt serve_opts[] = {
+	{"listen", 1, "address and port (default 127.0.0.1:8080)"},
+	{"threads", 1, "worker threads, each with its own database connection (default 2)"},
+	{"max-body", 1, "largest JSON request body in bytes (default 1048576)"},
+	{"max-upload", 1, "largest upload body in bytes (default 20971520)"},
+	{"max-header", 1, "memory for one request's head in bytes (default 32768)"},
+	{"max-connections", 1, "open connections at once (default 512)"},
+	{"timeout", 1, "seconds a connection may stay idle before it is cut (default 15)"},
+	{"grace", 1, "seconds requests in flight get to finish on stop (default 10)"},
+	{"session-idle", 1, "seconds of disuse that end a session (default 7200)"},
+	{"session-max", 1, "seconds after sign-in that end a session (default 43200)"},
+	{"login-failures", 1, "failed sign-ins allowed per account and address (default 5)"},
+	{"login-window", 1, "seconds over which failures count; also the lock (default 900)"},
+	{"secure-cookies", 0, "send the session cookie over HTTPS only (behind TLS)"},
+	{NULL, 0, NULL},
+};
+
+static void serve_help(void)
+{
+	printf("usage: capnet [--db URL] serve [options]\n"
+	       "Serves the JSON API (/api/v1, described at /api/v1/openapi.json), /healthz and\n"
+	       "/readyz until SIGTERM or SIGINT; requests in flight are finished first.\n"
+	       "One JSON access-log line per request goes to standard error.\n\nOptions:\n");
+	for (const struct args_opt *o = serve_opts; o->name != NULL; o++) {
+		char left[40];
+		snprintf(left, sizeof(left), "--%s%s", o->name, o->takes_value ? " N" : "");
+		if (strcmp(o->name, "listen") == 0)
+			snprintf(left, sizeof(left), "--listen HOST:PORT");
+		printf("  %-24s %s\n", left, o->help);
+	}
+}
+
+/* A whole number option in [min, max] into *out; -1 after printing. */
+static int serve_number(const struct args *a, const char *name, long long min, long long max,
+			long long *out)
+{
+	const char *v = args_get(a, name);
+	if (v == NULL)
+		return 0;
+	char *end = NULL;
+	long long n = strtoll(v, &end, 10);
+	if (v[0] == '\0' || *end != '\0' || n < min || n > max) {
+		cli_usage("--%s must be a whole number from %lld to %lld", name, min, max);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+static void serve_ready(const char *addr)
+{
+	fprintf(stderr, "capnet: serving on http://%s\n", addr);
+}
+
+int cmd_serve(struct cli *c, int argc, char **argv)
+{
+	struct args a;
+	if (args_parse(argc - 1, argv + 1, serve_opts, 0, &a))
+		return CLI_USAGE;
+	if (a.help) {
+		serve_help();
+		return CLI_OK;
+	}
+	if (a.npos > 0)
+		return cli_usage("serve takes no argument '%s' (see capnet serve --help)", a.pos[0]);
+	struct http_config cfg;
+	http_config_default(&cfg);
+	cfg.db_url = c->db_url;
+	if (args_has(&a, "listen"))
+		cfg.listen = args_get(&a, "listen");
+	long long threads = cfg.threads, body = (long long)cfg.max_body,
+		  upload = (long long)cfg.max_upload, header = (long long)cfg.max_header,
+		  conns = cfg.max_connections, timeout = cfg.timeout, grace = cfg.grace,
+		  idle = cfg.auth.idle_seconds, absolute = cfg.auth.absolute_seconds,
+		  failures = cfg.auth.max_failures, window = cfg.auth.window_seconds;
+	if (serve_number(&a, "threads", 1, 256, &threads) ||
+	    serve_number(&a, "max-body", 1024, 1LL << 30, &body) ||
+	    serve_number(&a, "max-upload", 1024, 1LL << 32, &upload) ||
+	    serve_number(&a, "max-header", 4096, 1 << 24, &header) ||
+	    serve_number(&a, "max-connections", 1, 100000, &conns) ||
+	    serve_number(&a, "timeout", 1, 3600, &timeout) ||
+	    serve_number(&a, "grace", 0, 3600, &grace) ||
+	    serve_number(&a, "session-idle", 60, 30 * 86400, &idle) ||
+	    serve_number(&a, "session-max", 60, 90 * 86400, &absolute) ||
+	    serve_number(&a, "login-failures", 1, 1000, &failures) ||
+	    serve_number(&a, "login-window", 1, 86400, &window))
+		return CLI_USAGE;
+	cfg.threads = (int)threads;
+	cfg.max_body = (size_t)body;
+	cfg.max_upload = (size_t)upload;
+	cfg.max_header = (size_t)header;
+	cfg.max_connections = (unsigned)conns;
+	cfg.timeout = (unsigned)timeout;
+	cfg.grace = (unsigned)grace;
+	cfg.auth.idle_seconds = (int)idle;
+	cfg.auth.absolute_seconds = (int)absolute;
+	cfg.auth.max_failures = (int)failures;
+	cfg.auth.window_seconds = (int)window;
+	cfg.auth.lock_seconds = (int)window;
+	cfg.secure_cookies = args_has(&a, "secure-cookies");
+	const struct route_table *tables[] = {api_table(), NULL};
+	cfg.tables = tables;
+	struct cn_err err = {0};
+	if (http_serve(&cfg, serve_ready, &err))
+		return cli_fail(&err);
+	return CLI_OK;
+}
