@@ -21,6 +21,10 @@ t_begin() {
 }
 
 t_end() {
+	if [ -n "${SRV_PID:-}" ]; then
+		kill -TERM "$SRV_PID" 2>/dev/null
+		wait "$SRV_PID" 2>/dev/null
+	fi
 	if [ -n "${T_PGDB:-}" ]; then
 		psql "$CAPNET_TEST_PG" -qAt -c "DROP DATABASE IF EXISTS $T_PGDB WITH (FORCE)" >/dev/null 2>&1
 	fi
@@ -100,4 +104,89 @@ db_digest() {
 		sqlite3 "${CAPNET_DB#sqlite:}" .dump | grep -v '^INSERT INTO audit_event' |
 			md5sum | cut -d' ' -f1
 	fi
+}
+
+# --- HTTP server helpers -------------------------------------------------------------
+
+# srv_start [serve options...]: starts `capnet serve` on a free loopback port (picked at
+# random, retried when busy), waits for /healthz, sets SRV_URL and SRV_PID. Its standard
+# error (the access log) goes to $T_DIR/serve.log. The server is stopped by t_end.
+srv_start() {
+	tries=0
+	while [ $tries -lt 20 ]; do
+		tries=$((tries + 1))
+		SRV_PORT=$(( (($$ * 7919 + tries * 104729 + $(date +%N | sed 's/^0*//;s/^$/0/')) % 30000) + 20000 ))
+		"$CAPNET" serve --listen "127.0.0.1:$SRV_PORT" "$@" 2>>"$T_DIR/serve.log" &
+		SRV_PID=$!
+		SRV_URL="http://127.0.0.1:$SRV_PORT"
+		waited=0
+		while [ $waited -lt 100 ]; do
+			if curl -s -o /dev/null --max-time 1 "$SRV_URL/healthz"; then return 0; fi
+			kill -0 "$SRV_PID" 2>/dev/null || break
+			sleep 0.05
+			waited=$((waited + 1))
+		done
+		kill "$SRV_PID" 2>/dev/null
+		wait "$SRV_PID" 2>/dev/null
+		SRV_PID=""
+	done
+	echo "# could not start the server; its log:" && sed 's/^/# /' "$T_DIR/serve.log"
+	return 1
+}
+
+# srv_stop: SIGTERM, then waits; sets SRV_RC to the server's exit status.
+srv_stop() {
+	[ -n "${SRV_PID:-}" ] || return 0
+	kill -TERM "$SRV_PID" 2>/dev/null
+	wait "$SRV_PID"
+	SRV_RC=$?
+	SRV_PID=""
+}
+
+# http METHOD PATH [curl options...]: one request; sets H_STATUS, H_BODY and H_HEAD
+# (the response headers). The token in $H_TOKEN, if set, is sent as a bearer token.
+http() {
+	h_method=$1
+	h_path=$2
+	shift 2
+	if [ -n "${H_TOKEN:-}" ]; then set -- -H "Authorization: Bearer $H_TOKEN" "$@"; fi
+	H_STATUS=$(curl -s -X "$h_method" -o "$T_DIR/h_body" -D "$T_DIR/h_head" \
+		-w '%{http_code}' --max-time 20 "$@" "$SRV_URL$h_path")
+	H_BODY=$(cat "$T_DIR/h_body")
+	H_HEAD=$(tr -d '\r' <"$T_DIR/h_head")
+}
+
+# json METHOD PATH BODY [curl options...]: a request with a JSON body.
+json() {
+	j_method=$1
+	j_path=$2
+	j_body=$3
+	shift 3
+	http "$j_method" "$j_path" -H 'Content-Type: application/json' --data-binary "$j_body" "$@"
+}
+
+# expect_status NAME CODE: the last request answered CODE.
+expect_status() {
+	if [ "$H_STATUS" = "$2" ]; then t_ok "$1"; else
+		t_fail "$1" "status $H_STATUS, wanted $2" "body: $H_BODY"
+	fi
+}
+
+# expect_body NAME TEXT: the last response body contains TEXT (fixed string).
+expect_body() {
+	if printf '%s' "$H_BODY" | grep -qF -- "$2"; then t_ok "$1"; else
+		t_fail "$1" "body lacks: $2" "status: $H_STATUS" "body: $H_BODY"
+	fi
+}
+
+# expect_header NAME TEXT: the last response headers contain TEXT (fixed string).
+expect_header() {
+	if printf '%s' "$H_HEAD" | grep -qiF -- "$2"; then t_ok "$1"; else
+		t_fail "$1" "headers lack: $2" "headers: $H_HEAD"
+	fi
+}
+
+# jget EXPR: evaluates a Python expression on the last body parsed as JSON (as `j`).
+jget() {
+	printf '%s' "$H_BODY" | python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"
 }
