@@ -1,0 +1,102 @@
+# End to end: signing in and out over HTTP. The session cookie is HttpOnly and
+# SameSite=Lax, a new one at every sign-in, stored only hashed, and expires; writes
+# with the cookie need the CSRF token, bearer tokens do not; wrong passwords are
+# refused and, after five, throttled per account and per address.
+. "$(dirname "$0")/../e2e_lib.sh"
+t_begin
+
+run init
+run org add --kind state --name "Kentucky Department of Education"
+printf 'correct horse battery\n' >"$T_DIR/pw"
+run user add --given-name Ann --family-name Admin --email admin@kde.ky.gov --org 1 --role admin --password-stdin <"$T_DIR/pw"
+run user add --given-name Bo --family-name Other --email bo@kde.ky.gov --password-stdin <"$T_DIR/pw"
+srv_start --secure-cookies || exit 1
+jar="$T_DIR/cookies"
+
+json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"correct horse battery"}' -c "$jar"
+expect_status "sign in" 201
+expect_header "the cookie is HttpOnly, SameSite=Lax, Path=/" "Set-Cookie: capnet_session="
+expect_eq "cookie attributes" "$(printf '%s' "$H_HEAD" | grep -i '^Set-Cookie' | grep -c 'Path=/; HttpOnly; SameSite=Lax; Max-Age=43200; Secure')" "1"
+csrf=$(jget 'j["csrf_token"]')
+expect_eq "a CSRF token comes with it" "${#csrf}" "43"
+expect_eq "the roles come with it" "$(jget 'j["roles"][0]["role"]')" "admin"
+cookie1=$(awk '$6 == "capnet_session" {print $7}' "$jar")
+expect_eq "the session id is stored only hashed" "$(sql "SELECT COUNT(*) FROM auth_session WHERE id_hash = '$cookie1'")" "0"
+expect_eq "one session stored" "$(sql "SELECT COUNT(*) FROM auth_session")" "1"
+
+http GET /api/v1/session -b "$jar"
+expect_body "the session tells who is signed in" '"email":"admin@kde.ky.gov"'
+json POST /api/v1/organizations '{"kind":"cooperative","name":"GRREC","parent_id":1}' -b "$jar"
+expect_status "a cookie write without the CSRF token is refused" 403
+expect_body "the refusal says what is missing" "X-CSRF-Token"
+json POST /api/v1/organizations '{"kind":"cooperative","name":"GRREC","parent_id":1}' -b "$jar" -H "X-CSRF-Token: wrong"
+expect_status "a wrong CSRF token is refused" 403
+json POST /api/v1/organizations '{"kind":"cooperative","name":"GRREC","parent_id":1}' -b "$jar" -H "X-CSRF-Token: $csrf"
+expect_status "a cookie write with the CSRF token" 201
+http GET /api/v1/organizations -b "$jar"
+expect_status "a cookie read needs no CSRF token" 200
+
+json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"correct horse battery"}' -c "$jar"
+cookie2=$(awk '$6 == "capnet_session" {print $7}' "$jar")
+if [ -n "$cookie2" ] && [ "$cookie2" != "$cookie1" ]; then t_ok "a new session id at every sign-in"; else t_fail "a new session id at every sign-in" "$cookie1 / $cookie2"; fi
+csrf=$(jget 'j["csrf_token"]')
+
+token=$("$CAPNET" token create --email admin@kde.ky.gov 2>/dev/null)
+json POST /api/v1/organizations '{"kind":"cooperative","name":"Bearer coop","parent_id":1}' -H "Authorization: Bearer $token"
+expect_status "a bearer token writes without CSRF token" 201
+http GET /api/v1/session -H "Authorization: Bearer $token"
+expect_body "the session of a token" '"via":"token"'
+http GET /api/v1/organizations -H "Authorization: Bearer not-a-token"
+expect_status "an unknown bearer token" 401
+expect_header "401 asks for a bearer token" "WWW-Authenticate: Bearer"
+"$CAPNET" token revoke 1 2>/dev/null
+http GET /api/v1/organizations -H "Authorization: Bearer $token"
+expect_status "a revoked bearer token" 401
+calendar=$("$CAPNET" token create --email admin@kde.ky.gov --calendar 2>/dev/null)
+http GET /api/v1/organizations -H "Authorization: Bearer $calendar"
+expect_status "a calendar token does not open the API" 401
+http GET /api/v1/organizations
+expect_status "no credentials: not signed in" 401
+
+json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"wrong password"}'
+expect_status "a wrong password" 401
+expect_body "the refusal does not say which was wrong" "the email or the password is wrong"
+json POST /api/v1/session '{"email":"admin@kde.ky.gov"}'
+expect_body "a missing password is named" '"field":"password"'
+json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"x","remember":true}'
+expect_body "an unknown sign-in field is named" '"field":"remember"'
+for i in 1 2 3 4; do
+	json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"wrong password"}'
+done
+expect_status "the fifth failure is still refused as wrong" 401
+json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"correct horse battery"}'
+expect_status "then even the right password is throttled" 429
+expect_header "with Retry-After" "Retry-After: "
+expect_eq "throttling is kept in the database" "$(sql "SELECT failures FROM login_throttle WHERE key = 'account:admin@kde.ky.gov'")" "5"
+json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}'
+expect_status "the address is throttled too (5 failures from it)" 429
+sql "DELETE FROM login_throttle" && true
+json POST /api/v1/session '{"email":"nobody@kde.ky.gov","password":"wrong password"}'
+expect_status "an unknown email" 401
+json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}'
+expect_status "once the lock is gone, sign-in works" 201
+
+http GET /api/v1/session -b "$jar"
+expect_status "the session is still live" 200
+http DELETE /api/v1/session -b "$jar"
+expect_status "signing out needs the CSRF token too" 403
+http DELETE /api/v1/session -b "$jar" -H "X-CSRF-Token: $csrf" -c "$jar"
+expect_status "sign out" 204
+expect_header "the cookie is cleared" "Max-Age=0"
+http GET /api/v1/session -b "capnet_session=$cookie2"
+expect_status "the old cookie no longer works" 401
+
+json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"correct horse battery"}' -c "$jar"
+sql "UPDATE auth_session SET expires_at = '2000-01-01T00:00:00Z'"
+http GET /api/v1/session -b "$jar"
+expect_status "an expired session is not signed in" 401
+json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"correct horse battery"}' -c "$jar"
+sql "UPDATE auth_session SET last_seen_at = '2000-01-01T00:00:00Z' WHERE expires_at > '2020'"
+http GET /api/v1/session -b "$jar"
+expect_status "an idle session is not signed in" 401
+expect_eq "sign-ins and sign-outs are audited" "$(sql "SELECT COUNT(*) FROM audit_event WHERE action IN ('sign_in','sign_out')")" "6"
