@@ -1,0 +1,193 @@
+# End to end: who may do what (DESIGN §5), for every route of the API, for each role
+# (admin, facilitator of network 1, district lead of district A, member of district A's
+# team, partner, nobody), on a record of their own district or network ("own") and of
+# another ("other": district B, or network 2). A cell is Y when the request is
+# allowed (2xx, or 409 when the change clashes with data after the policy allowed it;
+# for lists and link lists: the record is in the answer) and N when it is refused
+# (401/403/404, or missing from the list). The route list is read from the server's
+# OpenAPI document, so a new route without a row here fails the test.
+. "$(dirname "$0")/../e2e_lib.sh"
+t_begin
+
+c() { "$CAPNET" "$@" >/dev/null 2>>"$T_DIR/cli.err"; }
+cid() { "$CAPNET" "$@" --format json 2>>"$T_DIR/cli.err" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+c init
+c org add --kind state --name "Kentucky Department of Education"          # 1
+c org add --kind cooperative --name "Green River" --parent-id 1            # 2
+c org add --kind district --name "District A" --parent-id 2                # 3
+c org add --kind district --name "District B" --parent-id 2                # 4
+c org add --kind partner --name "University Partner" --parent-id 1         # 5
+c org add --kind district --name "District C" --parent-id 2                # 6
+c user add --given-name Ann --family-name Admin --email admin@x.org --org 1 --role admin --no-password
+c user add --given-name Fay --family-name Facilitator --email fac@x.org --org 2 --role facilitator --no-password
+c user add --given-name Lee --family-name LeadA --email leada@x.org --org 3 --role district_lead --no-password
+c user add --given-name Mia --family-name MemberA --email membera@x.org --org 3 --role member --no-password
+c user add --given-name Lou --family-name LeadB --email leadb@x.org --org 4 --role district_lead --no-password
+c user add --given-name Max --family-name MemberB --email memberb@x.org --org 4 --role member --no-password
+c user add --given-name Pat --family-name Partner --email partner@x.org --org 5 --role partner --no-password
+c user add --given-name Sam --family-name Spare --email spare@x.org --no-password   # person 8
+c network add --name "Network 1" --content-area mathematics --region-id 2 --school-year 2026-27
+c network add --name "Network 2" --content-area science --region-id 2 --school-year 2026-27
+c network facilitator add 1 fac@x.org
+c team add --network-id 1 --district-id 3            # team 1: district A in network 1
+c team add --network-id 1 --district-id 4            # team 2: district B in network 1
+c team member add 1 membera@x.org --role member
+c team member add 1 leada@x.org --role lead
+c team member add 2 memberb@x.org --role member
+c meeting add --network-id 1 --title "Meeting 1" --starts-at 2026-09-15T09:00 --ends-at 2026-09-15T15:00
+c meeting add --network-id 2 --title "Meeting 2" --starts-at 2026-09-16T09:00 --ends-at 2026-09-16T15:00
+c meeting agenda add --meeting-id 1 --kind present --title "Item 1"
+c meeting agenda add --meeting-id 2 --kind present --title "Item 2"
+c meeting attend 1 membera@x.org
+c meeting attend 1 memberb@x.org
+c relationship add --kind mou --from-org-id 3 --to-org-id 5
+c relationship add --kind mou --from-org-id 4 --to-org-id 5
+for who in admin fac leada membera partner; do
+	eval "TOKEN_$who=\$(\"\$CAPNET\" token create --email $who@x.org 2>/dev/null)"
+done
+srv_start || exit 1
+H_TOKEN=$TOKEN_admin
+json POST /api/v1/academic-sessions '{"title":"2026-27","kind":"schoolYear","school_year":"2026-27","starts_on":"2026-08-01","ends_on":"2027-06-30","org_id":3}'
+json POST /api/v1/academic-sessions '{"title":"2026-27","kind":"schoolYear","school_year":"2026-27","starts_on":"2026-08-01","ends_on":"2027-06-30","org_id":4}'
+
+ROLES="admin fac leada membera partner anon"
+ROWS=""
+fresh_district() { cid org add --kind district --name "Fresh $$-$1-$(date +%N)" --parent-id 2; }
+# Victims for deletes: each prints the id of a new record for side own|other.
+prep_relationship() { cid relationship add --kind service --from-org-id $([ "$1" = own ] && echo 3 || echo 4) --to-org-id 5; }
+prep_membership() {
+	org=$([ "$1" = own ] && echo 3 || echo 4)
+	c user role spare@x.org --org "$org" --role member
+	sql "SELECT id FROM membership WHERE person_id = 8 AND org_id = $org AND active = 1"
+}
+prep_team() { cid team add --network-id $([ "$1" = own ] && echo 1 || echo 2) --district-id "$(fresh_district "$1")"; }
+prep_meeting() { cid meeting add --network-id $([ "$1" = own ] && echo 1 || echo 2) --title Victim --starts-at 2026-11-01T09:00 --ends-at 2026-11-01T10:00; }
+prep_agenda() { cid meeting agenda add --meeting-id $([ "$1" = own ] && echo 1 || echo 2) --kind reflect --title Victim; }
+prep_facilitator() { c network facilitator add $([ "$1" = own ] && echo 1 || echo 2) spare@x.org; echo 8; }
+prep_member() { c team member add $([ "$1" = own ] && echo 1 || echo 2) spare@x.org --role member; echo 8; }
+
+# cell ROLE METHOD PATH BODY CHECK: prints Y, N, or E (an unexpected status).
+cell() {
+	if [ "$1" = anon ]; then H_TOKEN=""; else eval "H_TOKEN=\$TOKEN_$1"; fi
+	if [ -n "$4" ]; then json "$2" "$3" "$4" -H 'If-Match: *'; else http "$2" "$3" -H 'If-Match: *'; fi
+	if [ -n "$5" ]; then
+		if [ "$H_STATUS" = 200 ] && printf '%s' "$H_BODY" | grep -qF -- "$5"; then echo Y
+		elif [ "$H_STATUS" = 200 ] || [ "$H_STATUS" = 401 ] || [ "$H_STATUS" = 403 ] || [ "$H_STATUS" = 404 ]; then echo N
+		else echo "E$H_STATUS"; fi
+		return
+	fi
+	case $H_STATUS in
+	2??|409) echo Y ;;
+	401|403|404) echo N ;;
+	*) echo "E$H_STATUS" ;;
+	esac
+}
+
+# row "METHOD PATTERN" EXPECTED OWN_PATH OTHER_PATH [OWN_BODY OTHER_BODY OWN_CHECK OTHER_CHECK PREP]
+# EXPECTED: own+other for admin fac leada membera partner anon, e.g. "YY YN YN YN NN NN".
+# In the paths, @V stands for the id PREP prints.
+row() {
+	route=$1 want=$2 own=$3 other=$4 bown=${5:-} bother=${6:-} kown=${7:-} kother=${8:-} prep=${9:-}
+	ROWS="$ROWS|$route"
+	got=""
+	for role in $ROLES; do
+		for side in own other; do
+			if [ $side = own ]; then p=$own b=$bown k=$kown; else p=$other b=$bother k=$kother; fi
+			if [ -n "$prep" ]; then v=$($prep $side); p=$(printf '%s' "$p" | sed "s/@V/$v/"); fi
+			got="$got$(cell "$role" "${route%% *}" "$p" "$b" "$k")"
+		done
+		got="$got "
+	done
+	got=${got% }
+	if [ "$got" = "$want" ]; then t_ok "$route: $got"; else
+		t_fail "$route" "got:    $got" "wanted: $want" "(roles: $ROLES; own,other each)"
+	fi
+}
+
+ALL="YY YY YY YY YY NN"
+ADMIN="YY NN NN NN NN NN"
+row "GET /api/v1/session" "$ALL" /api/v1/session /api/v1/session
+row "GET /api/v1/audit" "$ADMIN" /api/v1/audit /api/v1/audit
+
+row "GET /api/v1/organizations" "$ALL" /api/v1/organizations /api/v1/organizations "" "" '"id":3,' '"id":4,'
+row "POST /api/v1/organizations" "$ADMIN" /api/v1/organizations /api/v1/organizations '{"kind":"school","name":"S","parent_id":3}' '{"kind":"school","name":"S","parent_id":4}'
+row "GET /api/v1/organizations/{id}" "$ALL" /api/v1/organizations/3 /api/v1/organizations/4
+row "PATCH /api/v1/organizations/{id}" "$ADMIN" /api/v1/organizations/3 /api/v1/organizations/4 '{"identifier":"A"}' '{"identifier":"B"}'
+
+row "GET /api/v1/relationships" "$ALL" /api/v1/relationships /api/v1/relationships "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/relationships" "$ADMIN" /api/v1/relationships /api/v1/relationships '{"kind":"partnership","from_org_id":3,"to_org_id":5}' '{"kind":"partnership","from_org_id":4,"to_org_id":5}'
+row "GET /api/v1/relationships/{id}" "$ALL" /api/v1/relationships/1 /api/v1/relationships/2
+row "PATCH /api/v1/relationships/{id}" "$ADMIN" /api/v1/relationships/1 /api/v1/relationships/2 '{"note":"n"}' '{"note":"n"}'
+row "DELETE /api/v1/relationships/{id}" "$ADMIN" /api/v1/relationships/@V /api/v1/relationships/@V "" "" "" "" prep_relationship
+
+row "GET /api/v1/academic-sessions" "$ALL" /api/v1/academic-sessions /api/v1/academic-sessions "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/academic-sessions" "$ADMIN" /api/v1/academic-sessions /api/v1/academic-sessions '{"title":"T","kind":"term","school_year":"2026-27","starts_on":"2026-08-01","ends_on":"2026-12-20","org_id":3}' '{"title":"T","kind":"term","school_year":"2026-27","starts_on":"2026-08-01","ends_on":"2026-12-20","org_id":4}'
+row "GET /api/v1/academic-sessions/{id}" "$ALL" /api/v1/academic-sessions/1 /api/v1/academic-sessions/2
+row "PATCH /api/v1/academic-sessions/{id}" "$ADMIN" /api/v1/academic-sessions/1 /api/v1/academic-sessions/2 '{"title":"2026-27 year"}' '{"title":"2026-27 year"}'
+
+# People: own = the member of district A (person 4), other = the member of district B (6).
+row "GET /api/v1/people" "YY YY YN YN NN NN" /api/v1/people /api/v1/people "" "" '"id":4,' '"id":6,'
+row "POST /api/v1/people" "YY NN YY NN NN NN" /api/v1/people /api/v1/people '{"given_name":"New","family_name":"Person"}' '{"given_name":"New","family_name":"Person"}'
+row "GET /api/v1/people/{id}" "YY YY YN YN NN NN" /api/v1/people/4 /api/v1/people/6
+row "PATCH /api/v1/people/{id}" "YY NN YN YN NN NN" /api/v1/people/4 /api/v1/people/6 '{"username":"u4"}' '{"username":"u6"}'
+
+row "GET /api/v1/memberships" "YY NN YN YN NN NN" /api/v1/memberships /api/v1/memberships "" "" '"id":4,' '"id":6,'
+row "POST /api/v1/memberships" "YY NN YN NN NN NN" /api/v1/memberships /api/v1/memberships '{"person_id":8,"org_id":3,"role":"member","title":"new"}' '{"person_id":8,"org_id":4,"role":"member","title":"new"}'
+row "GET /api/v1/memberships/{id}" "YY NN YN YN NN NN" /api/v1/memberships/4 /api/v1/memberships/6
+row "PATCH /api/v1/memberships/{id}" "YY NN YN NN NN NN" /api/v1/memberships/4 /api/v1/memberships/6 '{"title":"Coach"}' '{"title":"Coach"}'
+row "DELETE /api/v1/memberships/{id}" "YY NN YN NN NN NN" /api/v1/memberships/@V /api/v1/memberships/@V "" "" "" "" prep_membership
+
+NET="YY YN YN YN YY NN"
+row "GET /api/v1/networks" "$NET" /api/v1/networks /api/v1/networks "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/networks" "$ADMIN" /api/v1/networks /api/v1/networks '{"name":"N","content_area":"science","school_year":"2026-27","region_id":2}' '{"name":"N","content_area":"science","school_year":"2026-27"}'
+row "GET /api/v1/networks/{id}" "$NET" /api/v1/networks/1 /api/v1/networks/2
+row "PATCH /api/v1/networks/{id}" "YY YN NN NN NN NN" /api/v1/networks/1 /api/v1/networks/2 '{"description":"d"}' '{"description":"d"}'
+row "GET /api/v1/networks/{id}/facilitators" "$NET" /api/v1/networks/1/facilitators /api/v1/networks/2/facilitators
+row "PUT /api/v1/networks/{id}/facilitators/{person_id}" "$ADMIN" /api/v1/networks/1/facilitators/8 /api/v1/networks/2/facilitators/8
+row "DELETE /api/v1/networks/{id}/facilitators/{person_id}" "$ADMIN" /api/v1/networks/1/facilitators/@V /api/v1/networks/2/facilitators/@V "" "" "" "" prep_facilitator
+
+# Teams: own = district A's team, other = district B's team, both in network 1.
+TEAM="YY YY YN YN NN NN"
+row "GET /api/v1/teams" "$TEAM" /api/v1/teams /api/v1/teams "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/teams" "YY YN NN NN NN NN" /api/v1/teams /api/v1/teams '{"network_id":1,"district_id":6}' '{"network_id":2,"district_id":6}'
+row "GET /api/v1/teams/{id}" "$TEAM" /api/v1/teams/1 /api/v1/teams/2
+row "PATCH /api/v1/teams/{id}" "YY YY YN NN NN NN" /api/v1/teams/1 /api/v1/teams/2 '{"name":"Team A"}' '{"name":"Team B"}'
+row "DELETE /api/v1/teams/{id}" "YY YN NN NN NN NN" /api/v1/teams/@V /api/v1/teams/@V "" "" "" "" prep_team
+row "GET /api/v1/teams/{id}/members" "$TEAM" /api/v1/teams/1/members /api/v1/teams/2/members
+row "PUT /api/v1/teams/{id}/members/{person_id}" "YY YY YN NN NN NN" /api/v1/teams/1/members/8 /api/v1/teams/2/members/8 '{"role":"member"}' '{"role":"member"}'
+row "DELETE /api/v1/teams/{id}/members/{person_id}" "YY YY YN NN NN NN" /api/v1/teams/1/members/@V /api/v1/teams/2/members/@V "" "" "" "" prep_member
+
+# Meetings: own = network 1's, other = network 2's.
+row "GET /api/v1/meetings" "$NET" /api/v1/meetings /api/v1/meetings "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/meetings" "YY YN NN NN NN NN" /api/v1/meetings /api/v1/meetings '{"network_id":1,"title":"T","starts_at":"2026-10-01T09:00","ends_at":"2026-10-01T10:00"}' '{"network_id":2,"title":"T","starts_at":"2026-10-01T09:00","ends_at":"2026-10-01T10:00"}'
+row "GET /api/v1/meetings/{id}" "$NET" /api/v1/meetings/1 /api/v1/meetings/2
+row "PATCH /api/v1/meetings/{id}" "YY YN NN NN NN NN" /api/v1/meetings/1 /api/v1/meetings/2 '{"place":"Room 4"}' '{"place":"Room 4"}'
+row "DELETE /api/v1/meetings/{id}" "YY YN NN NN NN NN" /api/v1/meetings/@V /api/v1/meetings/@V "" "" "" "" prep_meeting
+row "GET /api/v1/meetings/{id}/agenda" "$NET" /api/v1/meetings/1/agenda /api/v1/meetings/2/agenda "" "" '"id":1,' '"id":2,'
+# Attendance at meeting 1: own = district A's member, other = district B's member.
+row "GET /api/v1/meetings/{id}/attendance" "YY YY YN YN NN NN" /api/v1/meetings/1/attendance /api/v1/meetings/1/attendance "" "" '"person_id":4,' '"person_id":6,'
+row "PUT /api/v1/meetings/{id}/attendance/{person_id}" "YY YY YN YN NN NN" /api/v1/meetings/1/attendance/4 /api/v1/meetings/1/attendance/6 '{"status":"present"}' '{"status":"present"}'
+
+row "GET /api/v1/agenda-items" "$NET" /api/v1/agenda-items /api/v1/agenda-items "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/agenda-items" "YY YN NN NN NN NN" /api/v1/agenda-items /api/v1/agenda-items '{"meeting_id":1,"kind":"plan","title":"T"}' '{"meeting_id":2,"kind":"plan","title":"T"}'
+row "GET /api/v1/agenda-items/{id}" "$NET" /api/v1/agenda-items/1 /api/v1/agenda-items/2
+row "PATCH /api/v1/agenda-items/{id}" "YY YN NN NN NN NN" /api/v1/agenda-items/1 /api/v1/agenda-items/2 '{"minutes":30}' '{"minutes":30}'
+row "DELETE /api/v1/agenda-items/{id}" "YY YN NN NN NN NN" /api/v1/agenda-items/@V /api/v1/agenda-items/@V "" "" "" "" prep_agenda
+
+# A district lead cannot make someone an admin, even in their own district.
+H_TOKEN=$TOKEN_leada
+json POST /api/v1/memberships '{"person_id":8,"org_id":3,"role":"admin"}'
+expect_status "a district lead cannot give the admin role" 403
+json PATCH /api/v1/memberships/4 '{"role":"district_lead"}' -H 'If-Match: *'
+expect_status "nor promote a member" 403
+http GET '/api/v1/networks/1?include=teams'
+expect_eq "a network's teams: only those the district may see" "$(jget '[t["id"] for t in j["teams"]]')" "[1]"
+H_TOKEN=$TOKEN_admin
+
+# Every route of the server has a row above, or is public and tested elsewhere.
+PUBLIC="|GET /healthz|GET /readyz|GET /api/v1/openapi.json|POST /api/v1/session|DELETE /api/v1/session"
+http GET /api/v1/openapi.json
+missing=$(jget '"\n".join(m.upper() + " " + p for p, ops in j["paths"].items() for m in ops)' | while read -r r; do
+	case "$ROWS$PUBLIC|" in *"|$r|"*) ;; *) echo "$r" ;; esac
+done)
+expect_eq "every route is in the matrix" "$missing" ""
