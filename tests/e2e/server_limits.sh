@@ -1,0 +1,57 @@
+# End to end: the server's limits and its stop. A client that stalls mid-request is
+# cut off after the idle timeout; an oversized head or a malformed request is refused;
+# SIGTERM lets a request in flight finish and be stored, then the server exits 0.
+. "$(dirname "$0")/../e2e_lib.sh"
+t_begin
+
+run init
+run org add --kind state --name "Kentucky Department of Education"
+run user add --given-name Ann --family-name Admin --email admin@kde.ky.gov --org 1 --role admin --no-password
+H_TOKEN=$("$CAPNET" token create --email admin@kde.ky.gov 2>/dev/null)
+srv_start --timeout 2 --max-header 8192 || exit 1
+
+# A slowloris client: half a request head, then silence.
+cut=$(python3 - "$SRV_PORT" <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n")
+start = time.time()
+s.settimeout(10)
+try:
+    data = s.recv(100)
+except socket.timeout:
+    data = None
+print("cut" if data == b"" and time.time() - start < 6 else "open")
+PY
+)
+expect_eq "a stalled client is cut off after the timeout" "$cut" "cut"
+bad=$(python3 - "$SRV_PORT" <<'PY'
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"THIS IS NOT HTTP\r\n\r\n")
+s.settimeout(5)
+print(s.recv(100).split(b"\r\n")[0].decode())
+PY
+)
+expect_eq "a malformed request gets 400" "$(echo "$bad" | cut -d' ' -f2)" "400"
+http GET /healthz -H "X-Big: $(python3 -c "print('x' * 20000)")"
+case $H_STATUS in 4??) t_ok "an oversized request head is refused ($H_STATUS)" ;; *) t_fail "an oversized request head is refused" "status $H_STATUS" ;; esac
+http GET /healthz
+expect_status "the server still answers" 200
+
+# A slow upload is in flight when SIGTERM comes: it still completes and is stored.
+python3 -c "print('{\"kind\":\"district\",\"name\":\"Slow District\",\"parent_id\":1}' + ' ' * 5000)" >"$T_DIR/slow.json"
+curl -s -o "$T_DIR/slow.out" -w '%{http_code}' --limit-rate 2k -H "Authorization: Bearer $H_TOKEN" \
+	-H 'Content-Type: application/json' --data-binary @"$T_DIR/slow.json" \
+	"$SRV_URL/api/v1/organizations" >"$T_DIR/slow.code" &
+client=$!
+sleep 1
+kill -TERM "$SRV_PID"
+wait "$client"
+expect_eq "the request in flight at SIGTERM completes" "$(cat "$T_DIR/slow.code")" "201"
+wait "$SRV_PID"
+rc=$?
+SRV_PID=""
+expect_eq "then the server exits 0" "$rc" "0"
+expect_eq "and the record is stored" "$(sql "SELECT COUNT(*) FROM organization WHERE name = 'Slow District'")" "1"
+expect_eq "the stop is logged" "$(grep -c 'finishing requests in flight' "$T_DIR/serve.log")" "1"
