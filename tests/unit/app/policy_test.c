@@ -1,0 +1,182 @@
+/* policy: decisions by role and scope, through the public interface, on a small
+ * fixture: district A and B with teams in network 1, a facilitator, a lead and members;
+ * reflections private unless shared. */
+#include "testlib.h"
+
+#include "app/network.h"
+#include "app/org.h"
+#include "app/person.h"
+#include "app/policy.h"
+
+static const char FIXTURE[] =
+	"INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at) VALUES"
+	" (1,'state','KDE',NULL,'t','t'), (2,'cooperative','GR',1,'t','t'),"
+	" (3,'district','A',2,'t','t'), (4,'district','B',2,'t','t'),"
+	" (5,'school','A High',3,'t','t');"
+	"INSERT INTO person (id, given_name, family_name, created_at, updated_at) VALUES"
+	" (1,'Ann','Admin','t','t'), (2,'Fay','Fac','t','t'), (3,'Lee','LeadA','t','t'),"
+	" (4,'Mia','MemberA','t','t'), (5,'Max','MemberB','t','t'), (6,'Sue','SchoolA','t','t');"
+	"INSERT INTO membership (person_id, org_id, role, created_at, updated_at) VALUES"
+	" (1,1,'admin','t','t'), (2,2,'facilitator','t','t'), (3,3,'district_lead','t','t'),"
+	" (4,3,'member','t','t'), (5,4,'member','t','t'), (6,5,'member','t','t');"
+	"INSERT INTO network (id, name, content_area, school_year, created_at, updated_at) VALUES"
+	" (1,'N1','mathematics','2026-27','t','t'), (2,'N2','science','2026-27','t','t');"
+	"INSERT INTO network_facilitator VALUES (1, 2);"
+	"INSERT INTO team (id, network_id, district_id, name, created_at, updated_at) VALUES"
+	" (1,1,3,'A','t','t'), (2,1,4,'B','t','t');"
+	"INSERT INTO team_member VALUES (1,4,'member'), (2,5,'member');"
+	"INSERT INTO meeting (id, network_id, title, starts_at, ends_at, tz, uid, created_at,"
+	" updated_at) VALUES (1,1,'M','2026-09-15T14:00:00Z','2026-09-15T20:00:00Z','UTC','u1',"
+	" 't','t');";
+
+struct fx {
+	struct testdb *t;
+	struct arena *a;
+};
+
+static struct policy *as(struct fx *f, int64_t person)
+{
+	struct actor who = {person, "test", 0};
+	return policy_new(f->a, f->t->db, &who);
+}
+
+static int check(struct fx *f, int64_t person, enum policy_verb verb, const char *entity,
+		 const struct rec_entity *e, int64_t id)
+{
+	struct cn_err err = {0};
+	struct rec *r = NULL;
+	if (rec_get(f->t->db, f->a, e, id, &r, &err))
+		fail_msg("no %s %lld", e->name, (long long)id);
+	int rc = policy_check(as(f, person), verb, entity, r, &err);
+	if (rc != 0 && err.kind != CN_ERR_FORBIDDEN)
+		fail_msg("%s: %s", entity, err.msg);
+	return rc == 0;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	f->t = testdb_open();
+	f->a = arena_new();
+	struct cn_err err = {0};
+	if (store_exec(f->t->db, FIXTURE, &err))
+		fail_msg("fixture: %s", err.msg);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	arena_free(f->a);
+	testdb_close(f->t);
+	free(f);
+	return 0;
+}
+
+static void test_districts_see_their_own_team_only(void **state)
+{
+	struct fx *f = *state;
+	assert_true(check(f, 1, POLICY_READ, "team", &team_entity, 2));    /* admin */
+	assert_true(check(f, 2, POLICY_READ, "team", &team_entity, 2));    /* facilitator */
+	assert_true(check(f, 3, POLICY_READ, "team", &team_entity, 1));    /* lead A, own */
+	assert_false(check(f, 3, POLICY_READ, "team", &team_entity, 2));   /* lead A, other */
+	assert_true(check(f, 4, POLICY_READ, "team", &team_entity, 1));    /* member A */
+	assert_false(check(f, 4, POLICY_READ, "team", &team_entity, 2));
+	assert_true(check(f, 6, POLICY_READ, "team", &team_entity, 1));    /* a school's staff */
+	assert_true(check(f, 3, POLICY_UPDATE, "team", &team_entity, 1));
+	assert_false(check(f, 4, POLICY_UPDATE, "team", &team_entity, 1)); /* members read only */
+	assert_false(check(f, 3, POLICY_DELETE, "team", &team_entity, 1));
+}
+
+static void test_network_records(void **state)
+{
+	struct fx *f = *state;
+	assert_true(check(f, 4, POLICY_READ, "network", &network_entity, 1));
+	assert_false(check(f, 4, POLICY_READ, "network", &network_entity, 2));
+	assert_true(check(f, 2, POLICY_UPDATE, "network", &network_entity, 1));
+	assert_false(check(f, 2, POLICY_UPDATE, "network", &network_entity, 2));
+	assert_true(check(f, 2, POLICY_UPDATE, "meeting", &meeting_entity, 1));
+	assert_false(check(f, 4, POLICY_UPDATE, "meeting", &meeting_entity, 1));
+}
+
+static void test_nobody_signed_in(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	assert_int_equal(policy_check_any(as(f, 0), POLICY_READ, "organization", &err), -1);
+	assert_int_equal(err.kind, CN_ERR_UNAUTHENTICATED);
+	struct actor system = actor_system("cli:test");
+	assert_int_equal(policy_check_any(policy_new(f->a, f->t->db, &system), POLICY_READ,
+					  "audit_event", &err),
+			 0);
+	assert_int_equal(policy_check_any(as(f, 3), POLICY_READ, "audit_event", &err), -1);
+	assert_int_equal(err.kind, CN_ERR_FORBIDDEN);
+	assert_non_null(strstr(err.msg, "admins"));
+}
+
+static void test_lead_gives_only_the_member_role(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	struct rec *m = rec_new(f->a, &membership_entity);
+	rec_put_int(m, "person_id", 5, &err);
+	rec_put_int(m, "org_id", 3, &err);
+	rec_put_text(m, f->a, "role", "member", &err);
+	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", m, &err), 0);
+	rec_put_text(m, f->a, "role", "admin", &err);
+	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", m, &err), -1);
+	assert_string_equal(err.field, "role");
+	assert_int_equal(policy_check(as(f, 1), POLICY_CREATE, "membership", m, &err), 0);
+	rec_put_text(m, f->a, "role", "member", &err);
+	rec_put_int(m, "org_id", 4, &err); /* another district */
+	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", m, &err), -1);
+}
+
+static void test_reflections_are_private_unless_shared(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	/* person 4 (district A) wrote it at meeting 1 of network 1. */
+	struct policy_scope s = {.network_id = 1, .district_id = 3, .owner_id = 4,
+				 .is_private = 1, .shared = 0};
+	assert_int_equal(policy_check_scope(as(f, 4), POLICY_READ, "reflection", &s, &err), 0);
+	assert_int_equal(policy_check_scope(as(f, 4), POLICY_UPDATE, "reflection", &s, &err), 0);
+	assert_int_equal(policy_check_scope(as(f, 3), POLICY_READ, "reflection", &s, &err), -1);
+	assert_int_equal(policy_check_scope(as(f, 2), POLICY_READ, "reflection", &s, &err), -1);
+	assert_int_equal(policy_check_scope(as(f, 1), POLICY_READ, "reflection", &s, &err), -1);
+	s.shared = 1;
+	assert_int_equal(policy_check_scope(as(f, 3), POLICY_READ, "reflection", &s, &err), 0);
+	assert_int_equal(policy_check_scope(as(f, 2), POLICY_READ, "reflection", &s, &err), 0);
+	assert_int_equal(policy_check_scope(as(f, 5), POLICY_READ, "reflection", &s, &err), -1);
+	assert_int_equal(policy_check_scope(as(f, 3), POLICY_UPDATE, "reflection", &s, &err), -1);
+}
+
+static void test_people_by_district_and_network(void **state)
+{
+	struct fx *f = *state;
+	struct rec_entity const *p = &person_entity;
+	assert_true(check(f, 3, POLICY_READ, "person", p, 4));   /* lead A sees member A */
+	assert_false(check(f, 3, POLICY_READ, "person", p, 5));  /* not member B */
+	assert_true(check(f, 2, POLICY_READ, "person", p, 5));   /* the facilitator does */
+	assert_true(check(f, 5, POLICY_UPDATE, "person", p, 5)); /* oneself */
+	assert_false(check(f, 5, POLICY_UPDATE, "person", p, 4));
+	assert_true(check(f, 3, POLICY_UPDATE, "person", p, 6)); /* staff of a school in A */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_districts_see_their_own_team_only, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_network_records, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nobody_signed_in, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lead_gives_only_the_member_role, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_reflections_are_private_unless_shared, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_people_by_district_and_network, setup,
+						teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
