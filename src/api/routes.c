@@ -35,20 +35,33 @@ static void routes_entity(const struct rec_entity *e)
 {
 	const char *collection = routes_text("/api/v1/%s", e->plural);
 	const char *one = routes_text("/api/v1/%s/{id}", e->plural);
-	struct route r[5] = {
-		{"GET", collection, api_entity_list, e->name, POLICY_READ, e, 0,
-		 routes_text("List %s the caller may see", e->plural), NULL, NULL},
-		{"POST", collection, api_entity_create, e->name, POLICY_CREATE, e, 0,
-		 routes_text("Create a %s", e->title), NULL, NULL},
-		{"GET", one, api_entity_get, e->name, POLICY_READ, e, 0,
-		 routes_text("Get one %s", e->title), NULL, NULL},
-		{"PATCH", one, api_entity_update, e->name, POLICY_UPDATE, e, 0,
-		 routes_text("Change fields of a %s (If-Match required)", e->title), NULL, NULL},
-		{"DELETE", one, api_entity_delete, e->name, POLICY_DELETE, e, 0,
-		 routes_text("Delete a %s (If-Match required)", e->title), NULL, NULL},
+	static const struct {
+		const char *method;
+		int one;
+		route_fn fn;
+		enum policy_verb verb;
+		const char *summary;
+		int plural;
+	} kinds[] = {
+		{"GET", 0, api_entity_list, POLICY_READ, "List %s the caller may see", 1},
+		{"POST", 0, api_entity_create, POLICY_CREATE, "Create a %s", 0},
+		{"GET", 1, api_entity_get, POLICY_READ, "Get one %s", 0},
+		{"PATCH", 1, api_entity_update, POLICY_UPDATE,
+		 "Change fields of a %s (If-Match required)", 0},
+		{"DELETE", 1, api_entity_delete, POLICY_DELETE, "Delete a %s (If-Match required)", 0},
 	};
 	for (size_t i = 0; i < (e->sql_delete != NULL ? 5u : 4u); i++)
-		routes_all[routes_n++] = r[i];
+		routes_all[routes_n++] = (struct route){
+			kinds[i].method,
+			kinds[i].one ? one : collection,
+			kinds[i].fn,
+			e->name,
+			kinds[i].verb,
+			e,
+			0,
+			routes_text(kinds[i].summary, kinds[i].plural ? e->plural : e->title),
+			NULL,
+			NULL};
 }
 
 static void routes_build(void)
