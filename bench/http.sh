@@ -17,6 +17,7 @@ for tool in wrk nginx curl; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "bench/http.sh: $tool is missing; run scripts/deps bench" >&2; exit 1; }
 done
 dir=$(mktemp -d "${TMPDIR:-/tmp}/capnet-bench.XXXXXX")
+chmod 755 "$dir" # nginx's workers drop privileges and must read the static file
 capnet_pid="" nginx_pid=""
 cleanup() {
 	[ -n "$capnet_pid" ] && kill "$capnet_pid" 2>/dev/null && wait "$capnet_pid" 2>/dev/null
@@ -94,7 +95,12 @@ done
 ms() {
 	echo "$1" | awk '/us$/ {sub("us",""); print $1/1000; next} /ms$/ {sub("ms",""); print $1+0; next} /s$/ {sub("s",""); print $1*1000}'
 }
-# run NAME URL [header]: wrk; prints "rps p50 p99".
+# cpu PID...: user+system CPU seconds used so far by these processes.
+cpu() {
+	for p in "$@"; do cat "/proc/$p/stat"; done |
+		awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); t += $12 + $13 } END { printf "%.3f", t / hz }'
+}
+# run NAME URL [header]: wrk; prints "rps p50 p99 requests".
 run() {
 	if [ $# -gt 2 ]; then
 		wrk -t2 -c"$conns" -d"$duration" --latency -H "$3" "$2" >"$dir/$1.wrk"
@@ -104,20 +110,28 @@ run() {
 	rps=$(awk '/^Requests\/sec/ {print $2}' "$dir/$1.wrk")
 	p50=$(ms "$(awk '$1 == "50%" {print $2}' "$dir/$1.wrk")")
 	p99=$(ms "$(awk '$1 == "99%" {print $2}' "$dir/$1.wrk")")
+	total=$(awk '/requests in/ {print $1}' "$dir/$1.wrk")
 	errors=$(awk '/Non-2xx|Socket errors/' "$dir/$1.wrk")
 	[ -z "$errors" ] || echo "  $1: $errors" >&2
-	echo "$rps $p50 $p99"
+	echo "$rps $p50 $p99 $total"
 }
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "GET $path: $size bytes, $teams teams; wrk -t2 -c$conns -d$duration; capnet --threads $threads"
+nginx_workers=$(pgrep -P "$nginx_pid" | tr '\n' ' ')
+c0=$(cpu "$capnet_pid")
 set -- $(run capnet "http://127.0.0.1:$port$path" "Authorization: Bearer $token")
 c_rps=$1 c_p50=$2 c_p99=$3
+c_us=$(awk -v a="$c0" -v b="$(cpu "$capnet_pid")" -v n="$4" 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
+n0=$(cpu $nginx_workers)
 set -- $(run nginx "http://127.0.0.1:$nport/network.json")
 n_rps=$1 n_p50=$2 n_p99=$3
+n_us=$(awk -v a="$n0" -v b="$(cpu $nginx_workers)" -v n="$4" 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
 rss=$(awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$capnet_pid/status")
-printf '%-8s %12s %10s %10s\n' server "requests/s" "p50 ms" "p99 ms"
-printf '%-8s %12.0f %10.2f %10.2f\n' capnet "$c_rps" "$c_p50" "$c_p99"
-printf '%-8s %12.0f %10.2f %10.2f\n' nginx "$n_rps" "$n_p50" "$n_p99"
+printf '%-8s %12s %10s %10s %14s\n' server "requests/s" "p50 ms" "p99 ms" "CPU us/request"
+printf '%-8s %12.0f %10.2f %10.2f %14s\n' capnet "$c_rps" "$c_p50" "$c_p99" "$c_us"
+printf '%-8s %12.0f %10.2f %10.2f %14s\n' nginx "$n_rps" "$n_p50" "$n_p99" "$n_us"
+echo "load average before the run: $load (other work on this machine skews both)"
 ratio=$(awk -v c="$c_rps" -v n="$n_rps" 'BEGIN {printf "%.2f", c / n}')
 echo "ratio capnet/nginx: $ratio (target >= 0.6)"
 echo "capnet p99: $c_p99 ms (target <= 10)"

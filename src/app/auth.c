@@ -209,6 +209,7 @@ int auth_session_find(struct store *db, const struct auth_config *cfg, const cha
 	int rc = store_step(q, err);
 	time_t now = time(NULL), expires = 0, seen = 0;
 	if (rc == 1) {
+		out->stale = 0;
 		out->person_id = store_col_int(q, 0);
 		snprintf(out->csrf_token, sizeof(out->csrf_token), "%s", store_col_text(q, 1));
 		snprintf(out->id_hash, sizeof(out->id_hash), "%s", hash);
@@ -220,19 +221,22 @@ int auth_session_find(struct store *db, const struct auth_config *cfg, const cha
 		return rc;
 	if (now >= expires || now - seen >= cfg->idle_seconds)
 		return 0;
-	if (now - seen < 60)
-		return 1;
-	/* Refreshed coarsely: a write per request would serialize every reader. */
+	out->stale = now - seen >= 60;
+	return 1;
+}
+
+int auth_session_touch(struct store *db, const struct auth_session *s, struct cn_err *err)
+{
 	char now_s[TIME_ISO_LEN];
-	time_format_utc(now, now_s);
-	q = store_prepare(db, SQL_SESSION_TOUCH, err);
+	time_now_utc(now_s);
+	struct store_stmt *q = store_prepare(db, SQL_SESSION_TOUCH, err);
 	if (q == NULL)
 		return -1;
 	store_bind_text(q, 1, now_s);
-	store_bind_text(q, 2, hash);
-	rc = store_step(q, err);
+	store_bind_text(q, 2, s->id_hash);
+	int rc = store_step(q, err);
 	store_done(q);
-	return rc < 0 ? -1 : 1;
+	return rc < 0 ? -1 : 0;
 }
 
 int auth_sign_out(struct store *db, const struct auth_session *s, struct cn_err *err)

@@ -28,6 +28,7 @@ struct auth_session {
 	int64_t person_id;
 	char id_hash[AUTH_HASH_LEN];
 	char csrf_token[AUTH_SECRET_LEN];
+	int stale; /* its last use is over a minute old: auth_session_touch it */
 };
 
 /* Signs a person in with email and password from client (an address, for throttling).
@@ -39,10 +40,13 @@ int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *em
 		 const char *password, const char *client, char session_id[AUTH_SECRET_LEN],
 		 struct auth_session *out, int *retry_after, struct cn_err *err);
 
-/* Looks a session secret up: 1 live (*out filled; its last use is refreshed at most
- * once a minute), 0 unknown or expired, -1 error. */
+/* Looks a session secret up: 1 live (*out filled), 0 unknown or expired, -1 error.
+ * Only reads, so that it can share a request's read transaction. */
 int auth_session_find(struct store *db, const struct auth_config *cfg, const char *session_id,
 		      struct auth_session *out, struct cn_err *err);
+/* Records that a session found stale (s->stale) was used now, which keeps it from
+ * expiring while idle; refreshed at most once a minute so reads do not become writes. */
+int auth_session_touch(struct store *db, const struct auth_session *s, struct cn_err *err);
 
 /* Ends the session whose hash is id_hash (from auth_session_find), audited. */
 int auth_sign_out(struct store *db, const struct auth_session *s, struct cn_err *err);

@@ -213,6 +213,21 @@ static void server_error(struct server_req *r, const struct cn_err *err)
 	r->table->render_error(&r->rq, rs, err);
 }
 
+/* Authenticates, checks the CSRF token, and runs the route's handler. */
+static int server_run(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	unsigned flags = rq->route->flags;
+	if (!(flags & ROUTE_NO_AUTH) && http_authenticate(rq, err)) {
+		if (err->kind == CN_ERR_UNAUTHENTICATED)
+			http_resp_header(rs, "WWW-Authenticate", "Bearer realm=\"capnet\"");
+		return -1;
+	}
+	if (!(flags & ROUTE_NO_CSRF) && http_check_csrf(rq, err))
+		return -1;
+	rq->policy = policy_new(rq->a, rq->db, &rq->who);
+	return rq->route->fn(rq, rs, err);
+}
+
 /* Runs the route for a fully received request; fills r->rs. */
 static void server_dispatch(struct server *s, struct server_req *r)
 {
@@ -243,17 +258,19 @@ static void server_dispatch(struct server *s, struct server_req *r)
 	rq->body = r->body.data != NULL ? r->body.data : "";
 	rq->body_len = r->body.len;
 	unsigned flags = rq->route->flags;
-	if (!(flags & ROUTE_NO_AUTH) && http_authenticate(rq, &err)) {
-		if (err.kind == CN_ERR_UNAUTHENTICATED)
-			http_resp_header(&r->rs, "WWW-Authenticate", "Bearer realm=\"capnet\"");
+	/* A read's queries (credentials, roles, records) share one snapshot and one round
+	 * of locking. */
+	int reading = strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
+	if (reading && store_begin_read(rq->db, &err))
 		goto fail;
-	}
-	if (!(flags & ROUTE_NO_CSRF) && http_check_csrf(rq, &err))
-		goto fail;
-	rq->policy = policy_new(rq->a, rq->db, &rq->who);
-	int rc = rq->route->fn(rq, &r->rs, &err);
+	int rc = server_run(rq, &r->rs, &err);
+	if (reading && rc == 0 && store_commit(rq->db, &err))
+		rc = -1;
 	while (store_in_transaction(rq->db)) /* a handler bug must not hold the lock */
 		store_rollback(rq->db);
+	if (rc == 0 && rq->by_cookie && rq->session.stale &&
+	    auth_session_touch(rq->db, &rq->session, &err))
+		rc = -1;
 	if (rc != 0)
 		goto fail;
 	if (!rq->policy_asked && !(flags & ROUTE_PUBLIC)) {

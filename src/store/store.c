@@ -28,6 +28,7 @@ struct store {
 	void *conn;
 	int tx_depth;
 	int tx_doomed;
+	int tx_read; /* the transaction is store_begin_read's */
 	struct store_stmt cache[STORE_CACHE_SLOTS];
 };
 
@@ -97,6 +98,8 @@ int store_exec(struct store *st, const char *sql, struct cn_err *err)
 
 int store_begin(struct store *st, struct cn_err *err)
 {
+	if (st->tx_read)
+		return cn_err_set(err, CN_ERR_INTERNAL, "a write was attempted in a read transaction");
 	if (st->tx_depth++ > 0)
 		return 0;
 	st->tx_doomed = 0;
@@ -107,12 +110,25 @@ int store_begin(struct store *st, struct cn_err *err)
 	return 0;
 }
 
+int store_begin_read(struct store *st, struct cn_err *err)
+{
+	if (st->tx_depth > 0)
+		return cn_err_set(err, CN_ERR_INTERNAL, "a read transaction inside another one");
+	if (st->be->exec(st->conn, st->be->begin_read_sql, err) != 0)
+		return -1;
+	st->tx_depth = 1;
+	st->tx_doomed = 0;
+	st->tx_read = 1;
+	return 0;
+}
+
 int store_commit(struct store *st, struct cn_err *err)
 {
 	if (st->tx_depth == 0)
 		return cn_err_set(err, CN_ERR_INTERNAL, "commit without a transaction");
 	if (--st->tx_depth > 0)
 		return 0;
+	st->tx_read = 0;
 	if (st->tx_doomed) {
 		st->be->exec(st->conn, "ROLLBACK", NULL);
 		return cn_err_set(err, CN_ERR_INTERNAL,
@@ -133,6 +149,7 @@ void store_rollback(struct store *st)
 		st->tx_doomed = 1;
 		return;
 	}
+	st->tx_read = 0;
 	st->be->exec(st->conn, "ROLLBACK", NULL);
 }
 

@@ -51,6 +51,10 @@ int store_begin(struct store *st, struct cn_err *err);
 int store_commit(struct store *st, struct cn_err *err);
 void store_rollback(struct store *st);
 int store_in_transaction(const struct store *st);
+/* A read-only transaction: the reads until store_commit see one snapshot and share
+ * one round of locking (a request's several reads). Only at depth 0; a store_begin
+ * inside it fails, so that a write never hides in a read. */
+int store_begin_read(struct store *st, struct cn_err *err);
 
 /* Runs SQL without parameters (may hold several statements). */
 int store_exec(struct store *st, const char *sql, struct cn_err *err);

@@ -35,6 +35,7 @@ struct store_backend {
 	const char *(*col_name)(void *stmt, int col);
 	int64_t (*changes)(void *conn);
 	const char *begin_sql;
+	const char *begin_read_sql; /* a read-only transaction (store_begin_read) */
 	/* Which dialect part of each migration this backend runs, and how it
 	 * rewrites the portable part (NULL: as is). Returns a string the caller frees. */
 	int dialect; /* STORE_DIALECT_* */

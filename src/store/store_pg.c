@@ -547,6 +547,7 @@ const struct store_backend store_pg_backend = {
 	.col_name = pg_col_name,
 	.changes = pg_changes,
 	.begin_sql = "BEGIN",
+	.begin_read_sql = "BEGIN",
 	.dialect = STORE_DIALECT_PG,
 	.portable_ddl = pg_portable_ddl,
 	.integrity_check = pg_integrity_check,

@@ -401,6 +401,7 @@ const struct store_backend store_sqlite_backend = {
 	.col_name = sqlite_col_name,
 	.changes = sqlite_changes,
 	.begin_sql = "BEGIN IMMEDIATE",
+	.begin_read_sql = "BEGIN",
 	.dialect = STORE_DIALECT_SQLITE,
 	.portable_ddl = NULL,
 	.integrity_check = sqlite_integrity_check,
