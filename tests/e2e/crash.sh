@@ -1,3 +1,4 @@
+# backends: sqlite
 # End to end: durability. A client writes through the API and notes every write the
 # server acknowledged; the server is killed with SIGKILL at random moments, 20 times,
 # and started again. Every acknowledged write must be there afterwards, and the
