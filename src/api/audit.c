@@ -83,10 +83,7 @@ static int audit_get(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 	if (audit_list(rq->db, rq->a, &p.q, &items, &n, &next, err))
 		return -1;
 	struct jw w;
-	api_json(rs, &w, 200);
-	jw_obj_begin(&w);
-	jw_key(&w, "items");
-	jw_arr_begin(&w);
+	api_items_begin(rs, &w);
 	for (size_t i = 0; i < n; i++) {
 		const struct audit_event *e = &items[i];
 		jw_obj_begin(&w);
@@ -110,16 +107,7 @@ static int audit_get(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 			jw_null(&w);
 		jw_obj_end(&w);
 	}
-	jw_arr_end(&w);
-	jw_key(&w, "next_cursor");
-	if (next != 0) {
-		char c[24];
-		snprintf(c, sizeof(c), "%lld", (long long)next);
-		jw_str(&w, c);
-	} else {
-		jw_null(&w);
-	}
-	jw_obj_end(&w);
+	api_items_end(&w, 1, next);
 	return 0;
 }
 

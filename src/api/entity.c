@@ -96,22 +96,10 @@ int api_entity_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		}
 	}
 	struct jw w;
-	api_json(rs, &w, 200);
-	jw_obj_begin(&w);
-	jw_key(&w, "items");
-	jw_arr_begin(&w);
+	api_items_begin(rs, &w);
 	for (size_t i = 0; i < count; i++)
 		rec_to_json(&w, items[i]);
-	jw_arr_end(&w);
-	jw_key(&w, "next_cursor");
-	if (next != 0) {
-		char c[24];
-		snprintf(c, sizeof(c), "%lld", (long long)next);
-		jw_str(&w, c);
-	} else {
-		jw_null(&w);
-	}
-	jw_obj_end(&w);
+	api_items_end(&w, 1, next);
 	return 0;
 }
 

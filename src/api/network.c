@@ -165,10 +165,7 @@ static int agenda_get(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	    agenda_items(rq->db, rq->a, meeting->id, &items, err))
 		return -1;
 	struct jw w;
-	api_json(rs, &w, 200);
-	jw_obj_begin(&w);
-	jw_key(&w, "items");
-	jw_arr_begin(&w);
+	api_items_begin(rs, &w);
 	for (size_t i = 0; i < items.count; i++) {
 		int can = api_can_read(rq, "agenda_item", items.items[i], err);
 		if (can < 0)
@@ -176,8 +173,7 @@ static int agenda_get(struct http_req *rq, struct http_resp *rs, struct cn_err *
 		if (can)
 			rec_to_json(&w, items.items[i]);
 	}
-	jw_arr_end(&w);
-	jw_obj_end(&w);
+	api_items_end(&w, 0, 0);
 	return 0;
 }
 

@@ -105,6 +105,30 @@ void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r
 	rec_to_json(&w, r);
 }
 
+void api_items_begin(struct http_resp *rs, struct jw *w)
+{
+	api_json(rs, w, 200);
+	jw_obj_begin(w);
+	jw_key(w, "items");
+	jw_arr_begin(w);
+}
+
+void api_items_end(struct jw *w, int paged, int64_t next)
+{
+	jw_arr_end(w);
+	if (paged) {
+		jw_key(w, "next_cursor");
+		if (next != 0) {
+			char c[24];
+			snprintf(c, sizeof(c), "%lld", (long long)next);
+			jw_str(w, c);
+		} else {
+			jw_null(w);
+		}
+	}
+	jw_obj_end(w);
+}
+
 void api_no_content(struct http_resp *rs)
 {
 	rs->status = 204;

@@ -39,6 +39,10 @@ int api_body_fields(struct http_req *rq, const char **values, struct cn_err *err
 void api_json(struct http_resp *rs, struct jw *w, int status);
 /* Answers with one record and its ETag. */
 void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r, int status);
+/* Starts a 200 answer {"items":[ ... and ends it ]}, with "next_cursor" (a string, or
+ * null when next is 0) for paged lists. */
+void api_items_begin(struct http_resp *rs, struct jw *w);
+void api_items_end(struct jw *w, int paged, int64_t next);
 /* Answers 204 No Content. */
 void api_no_content(struct http_resp *rs);
 
