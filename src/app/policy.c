@@ -39,6 +39,12 @@ static const char SQL_TEAMS[] =
 	" JOIN organization o ON o.id = m.org_id"
 	" WHERE t.district_id = CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END";
 static const char SQL_MEETING_NETWORK[] = "SELECT network_id FROM meeting WHERE id = ?1";
+static const char SQL_TEAM_OF[] = "SELECT district_id FROM team WHERE id = ?1";
+static const char SQL_DELIVERABLE_NETWORK[] = "SELECT network_id FROM deliverable WHERE id = ?1";
+static const char SQL_DELIVERABLE_DISTRICT[] =
+	"SELECT t.district_id FROM deliverable d JOIN team t ON t.id = d.team_id WHERE d.id = ?1";
+static const char SQL_DELIVERABLE_PUBLISHED[] =
+	"SELECT CASE WHEN status = 'published' THEN 1 ELSE 0 END FROM deliverable WHERE id = ?1";
 static const char SQL_ORG_DISTRICT[] =
 	"SELECT CASE WHEN kind = 'district' THEN id WHEN kind = 'school' THEN parent_id"
 	" ELSE 0 END FROM organization WHERE id = ?1";
@@ -252,6 +258,30 @@ static int scope_membership(struct policy *p, const struct rec *r, struct policy
 	return policy_lookup(p, SQL_ORG_DISTRICT, rec_int(r, "org_id"), 0, &s->district_id, err);
 }
 
+/* A deliverable belongs to its network and, when a team owns it, to that team's
+ * district; once published its network and partners read it too. */
+static int scope_deliverable(struct policy *p, const struct rec *r, struct policy_scope *s,
+			     struct cn_err *err)
+{
+	const char *status = rec_text(r, "status");
+	s->network_id = rec_int(r, "network_id");
+	s->published = status != NULL && strcmp(status, "published") == 0;
+	return policy_lookup(p, SQL_TEAM_OF, rec_int(r, "team_id"), 0, &s->district_id, err);
+}
+
+/* A learning target is its deliverable's. */
+static int scope_learning_target(struct policy *p, const struct rec *r, struct policy_scope *s,
+				 struct cn_err *err)
+{
+	int64_t d = rec_int(r, "deliverable_id"), published = 0;
+	if (policy_lookup(p, SQL_DELIVERABLE_NETWORK, d, 0, &s->network_id, err) ||
+	    policy_lookup(p, SQL_DELIVERABLE_DISTRICT, d, 0, &s->district_id, err) ||
+	    policy_lookup(p, SQL_DELIVERABLE_PUBLISHED, d, 0, &published, err))
+		return -1;
+	s->published = published != 0;
+	return 0;
+}
+
 static int scope_reflection(struct policy *p, const struct rec *r, struct policy_scope *s,
 			    struct cn_err *err)
 {
@@ -329,26 +359,32 @@ struct policy_rule {
 	int (*relate)(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err);
 	int (*guard)(struct policy *p, enum policy_verb verb, const struct rec *r, unsigned held,
 		     struct cn_err *err);
+	unsigned published_read; /* who else may read a published record */
 };
 
 static const struct policy_rule policy_rules[] = {
-	{"organization", {Y, A, A, A}, scope_global, NULL, NULL},
-	{"relationship", {Y, A, A, A}, scope_global, NULL, NULL},
-	{"academic_session", {Y, A, A, A}, scope_global, NULL, NULL},
-	{"person", {A | S | L | D | F, A | L, A | S | L, A}, scope_global, relate_person, NULL},
+	{"organization", {Y, A, A, A}, scope_global, NULL, NULL, 0},
+	{"relationship", {Y, A, A, A}, scope_global, NULL, NULL, 0},
+	{"academic_session", {Y, A, A, A}, scope_global, NULL, NULL, 0},
+	{"person", {A | S | L | D | F, A | L, A | S | L, A}, scope_global, relate_person, NULL, 0},
 	{"membership", {A | S | L | D, A | L, A | L, A | L}, scope_membership, NULL,
-	 guard_membership},
-	{"network", {A | F | N | P, A, A | F, A}, scope_network, NULL, NULL},
-	{"network_facilitator", {A | F | N | P, A, A, A}, scope_fields, NULL, NULL},
-	{"team", {A | F | L | D, A | F, A | F | L, A | F}, scope_fields, NULL, NULL},
-	{"team_member", {A | F | L | D, A | F | L, A | F | L, A | F | L}, scope_fields, NULL, NULL},
-	{"meeting", {A | F | N | P, A | F, A | F, A | F}, scope_fields, NULL, NULL},
-	{"agenda_item", {A | F | N | P, A | F, A | F, A | F}, scope_agenda_item, NULL, NULL},
+	 guard_membership, 0},
+	{"network", {A | F | N | P, A, A | F, A}, scope_network, NULL, NULL, 0},
+	{"network_facilitator", {A | F | N | P, A, A, A}, scope_fields, NULL, NULL, 0},
+	{"team", {A | F | L | D, A | F, A | F | L, A | F}, scope_fields, NULL, NULL, 0},
+	{"team_member", {A | F | L | D, A | F | L, A | F | L, A | F | L}, scope_fields, NULL, NULL, 0},
+	{"meeting", {A | F | N | P, A | F, A | F, A | F}, scope_fields, NULL, NULL, 0},
+	{"agenda_item", {A | F | N | P, A | F, A | F, A | F}, scope_agenda_item, NULL, NULL, 0},
 	{"attendance", {A | F | L | D | S, A | F | L | S, A | F | L | S, A | F | L}, scope_fields,
-	 NULL, NULL},
-	{"audit_event", {A, 0, 0, 0}, scope_global, NULL, NULL},
+	 NULL, NULL, 0},
+	{"audit_event", {A, 0, 0, 0}, scope_global, NULL, NULL, 0},
+	/* A team's deliverables are its district's until published (DESIGN §5). */
+	{"deliverable", {A | F | L | D, A | F | L | D, A | F | L | D, A | F}, scope_deliverable, NULL,
+	 NULL, N | P},
+	{"learning_target", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
+	 scope_learning_target, NULL, NULL, N | P},
 	/* Reflections are private to their author unless shared with the team. */
-	{"reflection", {S | F | L | D, S, S, S}, scope_reflection, NULL, NULL},
+	{"reflection", {S | F | L | D, S, S, S}, scope_reflection, NULL, NULL, 0},
 };
 
 #undef A
@@ -442,6 +478,8 @@ static int policy_decide(struct policy *p, enum policy_verb verb, const struct p
 			 const struct policy_scope *s, const struct rec *r, struct cn_err *err)
 {
 	unsigned allow = rule->allow[verb];
+	if (verb == POLICY_READ && s->published)
+		allow |= rule->published_read;
 	if (!policy_signed_in(p))
 		return policy_deny(p, verb, rule->entity, allow, err);
 	if (policy_load_roles(p, err))
@@ -492,7 +530,7 @@ int policy_check_any(struct policy *p, enum policy_verb verb, const char *entity
 	const struct policy_rule *rule = policy_rule(entity);
 	if (rule == NULL)
 		return cn_err_set(err, CN_ERR_INTERNAL, "no policy rule for %s", entity);
-	unsigned allow = rule->allow[verb];
+	unsigned allow = rule->allow[verb] | (verb == POLICY_READ ? rule->published_read : 0);
 	if (!policy_signed_in(p))
 		return policy_deny(p, verb, entity, allow, err);
 	if (policy_load_roles(p, err))

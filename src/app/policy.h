@@ -13,8 +13,8 @@
  * admins, never by other districts.
  *
  * Adding a resource: add a row to the rule table in policy.c (entity name, who may
- * read/create/update/delete, how to find a record's scope, and an optional guard for
- * rules that depend on field values). */
+ * read/create/update/delete, how to find a record's scope, an optional guard for rules
+ * that depend on field values, and who else may read it once published). */
 #ifndef CN_POLICY_H
 #define CN_POLICY_H
 #include <stdint.h>
@@ -33,6 +33,7 @@ struct policy_scope {
 	int64_t owner_id;    /* the person it is about or by; 0 = none */
 	int is_private;      /* private to its owner unless shared (reflections) */
 	int shared;          /* a private record shared with the owner's team */
+	int published;       /* published by its network: more may read it (deliverables) */
 };
 
 struct policy;

@@ -42,6 +42,12 @@ c meeting attend 1 membera@x.org
 c meeting attend 1 memberb@x.org
 c relationship add --kind mou --from-org-id 3 --to-org-id 5
 c relationship add --kind mou --from-org-id 4 --to-org-id 5
+c deliverable create --network-id 1 --kind learning_target_set --title "Set A" --team-id 1  # 1
+printf 'Targets for fractions\n' | "$CAPNET" deliverable create --network-id 1 --kind learning_target_set --title "Set B" --team-id 2 --author memberb@x.org --file - >/dev/null 2>>"$T_DIR/cli.err"  # 2
+sql "INSERT INTO framework (id, identifier, title, created_at, updated_at) VALUES (1, 'f-1', 'Math', 't', 't')" >/dev/null
+sql "INSERT INTO cf_item (id, framework_id, identifier, full_statement, created_at, updated_at) VALUES (1, 1, 'i-1', 'Add fractions', 't', 't')" >/dev/null
+c deliverable target add 1 --standard 1 --kind skill --statement "I can add fractions"   # 1
+c deliverable target add 2 --standard 1 --kind skill --statement "I can add fractions"   # 2
 for who in admin fac leada membera partner; do
 	eval "TOKEN_$who=\$(\"\$CAPNET\" token create --email $who@x.org 2>/dev/null)"
 done
@@ -173,6 +179,30 @@ row "POST /api/v1/agenda-items" "YY YN NN NN NN NN" /api/v1/agenda-items /api/v1
 row "GET /api/v1/agenda-items/{id}" "$NET" /api/v1/agenda-items/1 /api/v1/agenda-items/2
 row "PATCH /api/v1/agenda-items/{id}" "YY YN NN NN NN NN" /api/v1/agenda-items/1 /api/v1/agenda-items/2 '{"minutes":30}' '{"minutes":30}'
 row "DELETE /api/v1/agenda-items/{id}" "YY YN NN NN NN NN" /api/v1/agenda-items/@V /api/v1/agenda-items/@V "" "" "" "" prep_agenda
+
+# Deliverables: own = district A's team's set, other = district B's (drafts).
+DLV="YY YY YN YN NN NN"
+row "GET /api/v1/deliverables" "$DLV" /api/v1/deliverables /api/v1/deliverables "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/deliverables" "YY YY YN YN NN NN" /api/v1/deliverables /api/v1/deliverables '{"network_id":1,"team_id":1,"kind":"unit","title":"U"}' '{"network_id":1,"team_id":2,"kind":"unit","title":"U"}'
+row "GET /api/v1/deliverables/{id}" "$DLV" /api/v1/deliverables/1 /api/v1/deliverables/2
+row "PATCH /api/v1/deliverables/{id}" "$DLV" /api/v1/deliverables/1 /api/v1/deliverables/2 '{"context_note":"n"}' '{"context_note":"n"}'
+row "GET /api/v1/learning-targets" "$DLV" /api/v1/learning-targets /api/v1/learning-targets "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/learning-targets" "$DLV" /api/v1/learning-targets /api/v1/learning-targets '{"deliverable_id":1,"cf_item_id":1,"kind":"knowledge","statement":"I can name"}' '{"deliverable_id":2,"cf_item_id":1,"kind":"knowledge","statement":"I can name"}'
+row "GET /api/v1/learning-targets/{id}" "$DLV" /api/v1/learning-targets/1 /api/v1/learning-targets/2
+row "PATCH /api/v1/learning-targets/{id}" "$DLV" /api/v1/learning-targets/1 /api/v1/learning-targets/2 '{"statement":"I can add two fractions"}' '{"statement":"I can add two fractions"}'
+prep_target() { c deliverable target add $([ "$1" = own ] && echo 1 || echo 2) --standard 1 --kind product --statement "I can show"; sql "SELECT MAX(id) FROM learning_target"; }
+row "DELETE /api/v1/learning-targets/{id}" "$DLV" /api/v1/learning-targets/@V /api/v1/learning-targets/@V "" "" "" "" prep_target
+# Once published, other districts of the network and partners read a deliverable.
+c deliverable submit 2
+c deliverable publish 2
+H_TOKEN=$TOKEN_leada
+http GET /api/v1/deliverables/2
+expect_status "a published deliverable of another district can be read" 200
+json PATCH /api/v1/deliverables/2 '{"context_note":"mine"}' -H 'If-Match: *'
+expect_status "but not changed" 403
+H_TOKEN=$TOKEN_partner
+http GET /api/v1/learning-targets/2
+expect_status "a partner reads a published set's targets" 200
 
 # A district lead cannot make someone an admin, even in their own district.
 H_TOKEN=$TOKEN_leada
