@@ -40,6 +40,10 @@ static const char SQL_TEAMS[] =
 	" WHERE t.district_id = CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END";
 static const char SQL_MEETING_NETWORK[] = "SELECT network_id FROM meeting WHERE id = ?1";
 static const char SQL_TEAM_OF[] = "SELECT district_id FROM team WHERE id = ?1";
+static const char SQL_TEAM_NETWORK[] = "SELECT network_id FROM team WHERE id = ?1";
+static const char SQL_PLAN_NETWORK[] = "SELECT network_id FROM plan WHERE id = ?1";
+static const char SQL_PLAN_DISTRICT[] =
+	"SELECT t.district_id FROM plan p JOIN team t ON t.id = p.team_id WHERE p.id = ?1";
 static const char SQL_DELIVERABLE_NETWORK[] = "SELECT network_id FROM deliverable WHERE id = ?1";
 static const char SQL_DELIVERABLE_DISTRICT[] =
 	"SELECT t.district_id FROM deliverable d JOIN team t ON t.id = d.team_id WHERE d.id = ?1";
@@ -293,6 +297,26 @@ static int scope_reflection(struct policy *p, const struct rec *r, struct policy
 	return policy_team_district(p, s->owner_id, s->network_id, &s->district_id, err);
 }
 
+/* A team's delivery record (PD session, walkthrough): its team's network and district. */
+static int scope_team_record(struct policy *p, const struct rec *r, struct policy_scope *s,
+			     struct cn_err *err)
+{
+	int64_t team = rec_int(r, "team_id");
+	if (policy_lookup(p, SQL_TEAM_NETWORK, team, 0, &s->network_id, err))
+		return -1;
+	return policy_lookup(p, SQL_TEAM_OF, team, 0, &s->district_id, err);
+}
+
+/* A PLC schedule: its plan's network and district. */
+static int scope_plc_schedule(struct policy *p, const struct rec *r, struct policy_scope *s,
+			      struct cn_err *err)
+{
+	int64_t plan = rec_int(r, "plan_id");
+	if (policy_lookup(p, SQL_PLAN_NETWORK, plan, 0, &s->network_id, err))
+		return -1;
+	return policy_lookup(p, SQL_PLAN_DISTRICT, plan, 0, &s->district_id, err);
+}
+
 /* Roles the actor holds toward a person: self, their district's lead or member, or the
  * facilitator of a network they take part in. */
 static int relate_person(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err)
@@ -385,6 +409,10 @@ static const struct policy_rule policy_rules[] = {
 	 scope_learning_target, NULL, NULL, N | P},
 	/* Reflections are private to their author unless shared with the team. */
 	{"reflection", {S | F | L | D, S, S, S}, scope_reflection, NULL, NULL, 0},
+	/* A district's delivery records: the district reads them, its lead keeps them. */
+	{"plc_schedule", {A | F | L | D, A | L, A | L, A | L}, scope_plc_schedule, NULL, NULL, 0},
+	{"pd_session", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0},
+	{"walkthrough", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0},
 };
 
 #undef A

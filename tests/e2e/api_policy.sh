@@ -48,6 +48,18 @@ sql "INSERT INTO framework (id, identifier, title, created_at, updated_at) VALUE
 sql "INSERT INTO cf_item (id, framework_id, identifier, full_statement, created_at, updated_at) VALUES (1, 1, 'i-1', 'Add fractions', 't', 't')" >/dev/null
 c deliverable target add 1 --standard 1 --kind skill --statement "I can add fractions"   # 1
 c deliverable target add 2 --standard 1 --kind skill --statement "I can add fractions"   # 2
+# Delivery records of district A's team (1) and district B's (2) in network 1.
+c org add --kind school --name "School A" --parent-id 3                    # 7
+c org add --kind school --name "School B" --parent-id 4                    # 8
+sql "INSERT INTO plan (id, network_id, team_id, school_year, title, created_at, updated_at) VALUES (1, 1, 1, '2026-27', 'Plan A', 't', 't')" >/dev/null
+sql "INSERT INTO plan (id, network_id, team_id, school_year, title, created_at, updated_at) VALUES (2, 1, 2, '2026-27', 'Plan B', 't', 't')" >/dev/null
+for n in 1 2; do
+	c pd schedule add --plan-id $n --school-id $((n + 6)) --recurrence weekly --weekday tuesday --start-time 15:30 --minutes 45
+	c pd session add --team-id $n --school-id $((n + 6)) --title "PLC" --held-on 2026-10-06 --minutes 45 --pd-format plc
+	c walkthrough add --team-id $n --school-id $((n + 6)) --observed-on 2026-10-07 --observed true
+done
+c reflection add --meeting-id 1 --person-id 4 --distill "Ideas A"            # 1: member A's
+c reflection add --meeting-id 1 --person-id 6 --distill "Ideas B"            # 2: member B's
 for who in admin fac leada membera partner; do
 	eval "TOKEN_$who=\$(\"\$CAPNET\" token create --email $who@x.org 2>/dev/null)"
 done
@@ -192,6 +204,41 @@ row "GET /api/v1/learning-targets/{id}" "$DLV" /api/v1/learning-targets/1 /api/v
 row "PATCH /api/v1/learning-targets/{id}" "$DLV" /api/v1/learning-targets/1 /api/v1/learning-targets/2 '{"statement":"I can add two fractions"}' '{"statement":"I can add two fractions"}'
 prep_target() { c deliverable target add $([ "$1" = own ] && echo 1 || echo 2) --standard 1 --kind product --statement "I can show"; sql "SELECT MAX(id) FROM learning_target"; }
 row "DELETE /api/v1/learning-targets/{id}" "$DLV" /api/v1/learning-targets/@V /api/v1/learning-targets/@V "" "" "" "" prep_target
+# A district's delivery records: the district reads them, its lead keeps them.
+DREAD="YY YY YN YN NN NN"
+DKEEP="YY NN YN NN NN NN"
+side() { [ "$1" = own ] && echo "$2" || echo "$3"; }
+prep_schedule() { cid pd schedule add --plan-id "$(side "$1" 1 2)" --school-id "$(side "$1" 7 8)" --recurrence monthly --weekday friday --week-of-month 1 --start-time 15:30 --minutes 30; }
+prep_session() { cid pd session add --team-id "$(side "$1" 1 2)" --title Victim --held-on 2026-11-02 --minutes 30 --pd-format coaching; }
+prep_walkthrough() { cid walkthrough add --team-id "$(side "$1" 1 2)" --school-id "$(side "$1" 7 8)" --observed-on 2026-11-03 --observed false; }
+for e in plc-schedules pd-sessions walkthroughs; do
+	case $e in
+	plc-schedules) b_own='{"plan_id":1,"school_id":7,"recurrence":"weekly","weekday":"monday","start_time":"15:30","minutes":45}'
+		b_other='{"plan_id":2,"school_id":8,"recurrence":"weekly","weekday":"monday","start_time":"15:30","minutes":45}'
+		b_change='{"minutes":50}' b_prep=prep_schedule ;;
+	pd-sessions) b_own='{"team_id":1,"title":"Coaching","held_on":"2026-10-20","minutes":30,"pd_format":"coaching"}'
+		b_other='{"team_id":2,"title":"Coaching","held_on":"2026-10-20","minutes":30,"pd_format":"coaching"}'
+		b_change='{"minutes":50}' b_prep=prep_session ;;
+	walkthroughs) b_own='{"team_id":1,"school_id":7,"observed_on":"2026-10-21","observed":false}'
+		b_other='{"team_id":2,"school_id":8,"observed_on":"2026-10-21","observed":false}'
+		b_change='{"note":"seen in grade 4"}' b_prep=prep_walkthrough ;;
+	esac
+	row "GET /api/v1/$e" "$DREAD" "/api/v1/$e" "/api/v1/$e" "" "" '"id":1,' '"id":2,'
+	row "POST /api/v1/$e" "$DKEEP" "/api/v1/$e" "/api/v1/$e" "$b_own" "$b_other"
+	row "GET /api/v1/$e/{id}" "$DREAD" "/api/v1/$e/1" "/api/v1/$e/2"
+	row "PATCH /api/v1/$e/{id}" "$DKEEP" "/api/v1/$e/1" "/api/v1/$e/2" "$b_change" "$b_change"
+	row "DELETE /api/v1/$e/{id}" "$DKEEP" "/api/v1/$e/@V" "/api/v1/$e/@V" "" "" "" "" "$b_prep"
+done
+# Reflections: own = member A's, other = member B's, both private: only their author
+# sees them, not even an admin.
+prep_reflection() { m=$(cid meeting add --network-id 1 --title Victim --starts-at 2026-12-01T09:00 --ends-at 2026-12-01T10:00); cid reflection add --meeting-id "$m" --person-id "$(side "$1" 4 6)" --distill Victim; }
+REFL="NN NN NN YN NN NN"
+row "GET /api/v1/reflections" "$REFL" /api/v1/reflections /api/v1/reflections "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/reflections" "$REFL" /api/v1/reflections /api/v1/reflections '{"meeting_id":1,"person_id":4,"distill":"D"}' '{"meeting_id":1,"person_id":6,"distill":"D"}'
+row "GET /api/v1/reflections/{id}" "$REFL" /api/v1/reflections/1 /api/v1/reflections/2
+row "PATCH /api/v1/reflections/{id}" "$REFL" /api/v1/reflections/1 /api/v1/reflections/2 '{"internalize":"more"}' '{"internalize":"more"}'
+row "DELETE /api/v1/reflections/{id}" "$REFL" /api/v1/reflections/@V /api/v1/reflections/@V "" "" "" "" prep_reflection
+
 # Once published, other districts of the network and partners read a deliverable.
 c deliverable submit 2
 c deliverable publish 2
