@@ -1,7 +1,9 @@
 /* routes: the API's route table. The families' fixed routes come first, then five
  * routes for every declared entity (list, get, create, update and, where the entity
  * declares sql_delete, delete), so a new entity in app/entities.c is served, checked by
- * the policy under its name, and documented without more code here. */
+ * the policy under its name, and documented without more code here. An entity is
+ * served only once the policy has a rule for it (app/policy.c): nothing reaches the
+ * API without a decision about who may see it. */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -76,7 +78,8 @@ static void routes_build(void)
 	routes_add(api_audit_routes, cap);
 	routes_add(api_network_routes, cap);
 	for (size_t i = 0; i < nent; i++)
-		routes_entity(entities_all[i]);
+		if (policy_knows(entities_all[i]->name))
+			routes_entity(entities_all[i]);
 	routes_table = (struct route_table){"", routes_all, routes_n, api_problem};
 }
 

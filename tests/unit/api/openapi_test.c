@@ -63,7 +63,21 @@ static void test_every_route_asks_a_known_rule(void **state)
 			    strcmp(t->routes[k].method, r->method) == 0)
 				fail_msg("%s %s is routed twice", r->method, r->pattern);
 	}
+	/* Entities the policy has no rule for yet are not served at all; each is named
+	 * here, so that a new entity cannot slip out of the API (or into it) unnoticed. */
+	static const char *const unserved[] = {"instrument",   "indicator",    "assessment",
+					       "challenge",    "plan",	       "plan_goal",
+					       "plan_action",  "progress_check", "library_item",
+					       "tryout",       NULL};
 	for (size_t i = 0; entities_all[i] != NULL; i++) {
+		int listed = 0;
+		for (size_t k = 0; unserved[k] != NULL; k++)
+			listed |= strcmp(unserved[k], entities_all[i]->name) == 0;
+		if (listed && policy_knows(entities_all[i]->name))
+			fail_msg("entity %s has a policy rule now: take it off the unserved list",
+				 entities_all[i]->name);
+		if (listed)
+			continue;
 		if (!policy_knows(entities_all[i]->name))
 			fail_msg("entity %s has no policy rule", entities_all[i]->name);
 		char path[128];
