@@ -41,7 +41,7 @@ ifeq ($(SAN),1)
 capnet: $(BUILD)/capnet
 else
 capnet: $(BUILD)/capnet
-	cp $(BUILD)/capnet capnet
+	cp -f $(BUILD)/capnet capnet
 endif
 
 $(BUILD)/capnet: $(MAIN_OBJ) $(LIB)

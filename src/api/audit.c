@@ -72,7 +72,7 @@ static int audit_param(void *ctx, const char *name, const char *value)
 
 static int audit_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	if (api_allow_any(rq, POLICY_READ, "audit_event", err))
+	if (http_allow_any(rq, POLICY_READ, "audit_event", err))
 		return -1;
 	struct audit_params p = {.q = {.limit = REC_LIST_DEFAULT}, .a = rq->a, .err = err};
 	if (http_query_each(rq, audit_param, &p))

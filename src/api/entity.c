@@ -62,7 +62,7 @@ static int entity_query_param(void *ctx, const char *name, const char *value)
 int api_entity_list(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	const struct rec_entity *e = rq->route->rec;
-	if (api_allow_any(rq, POLICY_READ, e->name, err))
+	if (http_allow_any(rq, POLICY_READ, e->name, err))
 		return -1;
 	struct entity_query eq = {.e = e, .err = err};
 	if (http_query_each(rq, entity_query_param, &eq))
@@ -77,7 +77,7 @@ int api_entity_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 			return -1;
 		size_t i = 0;
 		for (; i < page.count && count < (size_t)limit; i++) {
-			int can = api_can_read(rq, e->name, page.items[i], err);
+			int can = http_can_read(rq, e->name, page.items[i], err);
 			if (can < 0)
 				return -1;
 			if (can)
@@ -167,7 +167,7 @@ static int entity_decode(struct http_req *rq, struct rec *r, struct cn_err *err)
 int api_entity_create(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	const struct rec_entity *e = rq->route->rec;
-	if (api_allow_any(rq, POLICY_CREATE, e->name, err))
+	if (http_allow_any(rq, POLICY_CREATE, e->name, err))
 		return -1;
 	struct rec *r = rec_new(rq->a, e);
 	if (entity_decode(rq, r, err) || policy_check(rq->policy, POLICY_CREATE, e->name, r, err) ||

@@ -40,7 +40,7 @@ static int facilitators_get(struct http_req *rq, struct http_resp *rs, struct cn
 	if (link_owner(rq, &network_entity, &net, NULL, err))
 		return -1;
 	s.network_id = net->id;
-	if (api_allow_scope(rq, POLICY_READ, "network_facilitator", &s, err) ||
+	if (http_allow_scope(rq, POLICY_READ, "network_facilitator", &s, err) ||
 	    network_facilitators(rq->db, rq->a, net->id, &people, err))
 		return -1;
 	people_answer(rs, &people);
@@ -55,7 +55,7 @@ static int facilitator_change(struct http_req *rq, struct http_resp *rs, struct 
 		return -1;
 	int put = strcmp(rq->method, "PUT") == 0;
 	struct policy_scope s = {.network_id = net->id, .owner_id = person};
-	if (api_allow_scope(rq, put ? POLICY_CREATE : POLICY_DELETE, "network_facilitator", &s,
+	if (http_allow_scope(rq, put ? POLICY_CREATE : POLICY_DELETE, "network_facilitator", &s,
 			    err))
 		return -1;
 	if (put ? network_facilitator_add(rq->db, &rq->who, net->id, person, err)
@@ -73,7 +73,7 @@ static int members_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 		return -1;
 	struct policy_scope s = {.network_id = rec_int(team, "network_id"),
 				 .district_id = rec_int(team, "district_id")};
-	if (api_allow_scope(rq, POLICY_READ, "team_member", &s, err) ||
+	if (http_allow_scope(rq, POLICY_READ, "team_member", &s, err) ||
 	    team_members(rq->db, rq->a, team->id, &people, err))
 		return -1;
 	people_answer(rs, &people);
@@ -90,7 +90,7 @@ static int member_change(struct http_req *rq, struct http_resp *rs, struct cn_er
 	struct policy_scope s = {.network_id = rec_int(team, "network_id"),
 				 .district_id = rec_int(team, "district_id"),
 				 .owner_id = person};
-	if (api_allow_scope(rq, put ? POLICY_CREATE : POLICY_DELETE, "team_member", &s, err))
+	if (http_allow_scope(rq, put ? POLICY_CREATE : POLICY_DELETE, "team_member", &s, err))
 		return -1;
 	if (put) {
 		const char *values[1];
@@ -128,7 +128,7 @@ static int attendance_get(struct http_req *rq, struct http_resp *rs, struct cn_e
 		struct policy_scope s;
 		if (attendance_scope(rq, network_id, all.items[i].person_id, &s, err))
 			return -1;
-		if (api_allow_scope(rq, POLICY_READ, "attendance", &s, err) == 0)
+		if (http_allow_scope(rq, POLICY_READ, "attendance", &s, err) == 0)
 			seen.items[seen.count++] = all.items[i];
 		else if (err->kind != CN_ERR_FORBIDDEN)
 			return -1;
@@ -149,7 +149,7 @@ static int attendance_put(struct http_req *rq, struct http_resp *rs, struct cn_e
 	const char *values[1];
 	if (link_owner(rq, &meeting_entity, &meeting, &person, err) ||
 	    attendance_scope(rq, rec_int(meeting, "network_id"), person, &s, err) ||
-	    api_allow_scope(rq, POLICY_CREATE, "attendance", &s, err) ||
+	    http_allow_scope(rq, POLICY_CREATE, "attendance", &s, err) ||
 	    api_body_fields(rq, values, err) ||
 	    attendance_set(rq->db, &rq->who, meeting->id, person, values[0], err))
 		return -1;
@@ -167,7 +167,7 @@ static int agenda_get(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	struct jw w;
 	api_items_begin(rs, &w);
 	for (size_t i = 0; i < items.count; i++) {
-		int can = api_can_read(rq, "agenda_item", items.items[i], err);
+		int can = http_can_read(rq, "agenda_item", items.items[i], err);
 		if (can < 0)
 			return -1;
 		if (can)
@@ -190,7 +190,7 @@ static int network_teams(struct http_req *rq, const struct rec *net, struct jw *
 		if (rec_list(rq->db, rq->a, &team_entity, &q, &page, err))
 			return -1;
 		for (size_t i = 0; i < page.count; i++) {
-			int can = api_can_read(rq, "team", page.items[i], err);
+			int can = http_can_read(rq, "team", page.items[i], err);
 			if (can < 0)
 				return -1;
 			if (can)

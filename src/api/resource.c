@@ -8,43 +8,6 @@
 
 #include "api/decode.h"
 
-int api_allow_any(struct http_req *rq, enum policy_verb verb, const char *entity,
-		  struct cn_err *err)
-{
-	rq->policy_asked = 1;
-	return policy_check_any(rq->policy, verb, entity, err);
-}
-
-int api_allow_scope(struct http_req *rq, enum policy_verb verb, const char *entity,
-		    const struct policy_scope *s, struct cn_err *err)
-{
-	rq->policy_asked = 1;
-	return policy_check_scope(rq->policy, verb, entity, s, err);
-}
-
-int api_can_read(struct http_req *rq, const char *entity, const struct rec *r,
-		 struct cn_err *err)
-{
-	rq->policy_asked = 1;
-	if (policy_check(rq->policy, POLICY_READ, entity, r, err) == 0)
-		return 1;
-	return err->kind == CN_ERR_FORBIDDEN ? 0 : -1;
-}
-
-int api_allow_record(struct http_req *rq, enum policy_verb verb, const char *entity,
-		     const struct rec *r, struct cn_err *err)
-{
-	int rc = api_can_read(rq, entity, r, err);
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no %s with id %lld",
-				  r->entity->title, (long long)r->id);
-	if (verb == POLICY_READ)
-		return 0;
-	return policy_check(rq->policy, verb, entity, r, err);
-}
-
 int api_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err)
 {
 	const char *s = http_param(rq, name);
@@ -63,7 +26,7 @@ int api_load(struct http_req *rq, const struct rec_entity *e, const char *param,
 	int64_t id;
 	if (api_id(rq, param, &id, err) || rec_get(rq->db, rq->a, e, id, out, err))
 		return -1;
-	return api_allow_record(rq, verb, e->name, *out, err);
+	return http_allow_record(rq, verb, e->name, *out, err);
 }
 
 int api_body(struct http_req *rq, json_t **root, struct cn_err *err)

@@ -7,20 +7,9 @@
 
 #include "app/policy.h"
 #include "core/json.h"
+#include "http/allow.h"
 #include "http/router.h"
 
-/* Ask the policy; each marks the request as having asked. 0 allowed, -1 with err. */
-int api_allow_any(struct http_req *rq, enum policy_verb verb, const char *entity,
-		  struct cn_err *err);
-int api_allow_scope(struct http_req *rq, enum policy_verb verb, const char *entity,
-		    const struct policy_scope *s, struct cn_err *err);
-/* For one stored record: one the actor may not read is "not found" (404), so records
- * of other districts stay unseen; one the actor may read but not change: 403. */
-int api_allow_record(struct http_req *rq, enum policy_verb verb, const char *entity,
-		     const struct rec *r, struct cn_err *err);
-/* 1 if the actor may read r, 0 if not, -1 on error (for filtering lists). */
-int api_can_read(struct http_req *rq, const char *entity, const struct rec *r,
-		 struct cn_err *err);
 
 /* Path parameter name as an id; anything else is "not found". */
 int api_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);

@@ -80,7 +80,7 @@ static void routes_build(void)
 	for (size_t i = 0; i < nent; i++)
 		if (policy_knows(entities_all[i]->name))
 			routes_entity(entities_all[i]);
-	routes_table = (struct route_table){"", routes_all, routes_n, api_problem};
+	routes_table = (struct route_table){"/api/", routes_all, routes_n, api_problem};
 }
 
 const struct route_table *api_table(void)

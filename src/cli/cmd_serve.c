@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "cli/cli.h"
 #include "http/server.h"
+#include "web/web.h"
 
 static const struct args_opt serve_opts[] = {
 	{"listen", 1, "address and port (default 127.0.0.1:8080)"},
@@ -108,7 +109,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	cfg.auth.window_seconds = (int)window;
 	cfg.auth.lock_seconds = (int)window;
 	cfg.secure_cookies = args_has(&a, "secure-cookies");
-	const struct route_table *tables[] = {api_table(), NULL};
+	const struct route_table *tables[] = {api_table(), web_table(), NULL};
 	cfg.tables = tables;
 	struct cn_err err = {0};
 	if (http_serve(&cfg, serve_ready, &err))

@@ -1,7 +1,7 @@
 /* router: route tables and matching. A route is a method, a path pattern whose
  * "{name}" segments match one path segment each, a handler, and the policy action it
- * performs (DESIGN §5). The API's table lives in src/api; web pages add their own
- * table later; the server tries the tables in order. */
+ * performs (DESIGN §5). The API's table lives in src/api, the web pages' in src/web;
+ * the server tries the tables in order. */
 #ifndef CN_ROUTER_H
 #define CN_ROUTER_H
 #include <stddef.h>
@@ -45,7 +45,9 @@ struct route {
 };
 
 struct route_table {
-	const char *prefix; /* paths this table answers, e.g. "/api/" ("" = any) */
+	/* Requests no table has a route for get their error from the table with the
+	 * longest prefix of their path ("/api/" for JSON, "" for HTML pages). */
+	const char *prefix;
 	const struct route *routes;
 	size_t n;
 	/* Renders err as this table's error response (JSON problem or HTML page). */

@@ -149,12 +149,20 @@ static void server_db_close(void *db)
 	store_close(db);
 }
 
+/* The table whose prefix is the longest that the path starts with: it renders the
+ * errors of a request that no table has a route for. */
 static const struct route_table *server_table(const struct http_config *cfg, const char *path)
 {
-	for (size_t i = 0; cfg->tables[i] != NULL; i++)
-		if (strncmp(path, cfg->tables[i]->prefix, strlen(cfg->tables[i]->prefix)) == 0)
-			return cfg->tables[i];
-	return cfg->tables[0];
+	const struct route_table *best = cfg->tables[0];
+	size_t best_len = 0;
+	for (size_t i = 0; cfg->tables[i] != NULL; i++) {
+		size_t n = strlen(cfg->tables[i]->prefix);
+		if (strncmp(path, cfg->tables[i]->prefix, n) == 0 && n >= best_len) {
+			best = cfg->tables[i];
+			best_len = n;
+		}
+	}
+	return best;
 }
 
 static const char *server_client(struct MHD_Connection *conn, struct arena *a)
@@ -318,8 +326,21 @@ static struct server_req *server_begin(struct server *s, struct MHD_Connection *
 	r->bad_path = !utf8_valid(url, strlen(url), NULL);
 	r->table = server_table(s->cfg, rq->path);
 	if (!r->bad_path) {
-		rq->route = router_match(r->table->routes, r->table->n, rq->method, rq->path, a,
-					 &r->match);
+		/* Every table is tried in order; the first with a route for the path wins. */
+		for (size_t t = 0; s->cfg->tables[t] != NULL && rq->route == NULL; t++) {
+			const struct route_table *tb = s->cfg->tables[t];
+			struct router_match m;
+			memset(&m, 0, sizeof(m));
+			const struct route *found =
+				router_match(tb->routes, tb->n, rq->method, rq->path, a, &m);
+			if (found != NULL || (m.allow[0] != '\0' && r->match.allow[0] == '\0')) {
+				r->match = m;
+				if (found != NULL) {
+					rq->route = found;
+					r->table = tb;
+				}
+			}
+		}
 		for (size_t i = 0; i < r->match.n; i++) {
 			rq->param_name[i] = r->match.name[i];
 			rq->param_value[i] = r->match.value[i];

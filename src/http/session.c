@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "app/person.h"
+#include "http/form.h"
 #include "http/server.h"
 
 int http_authenticate(struct http_req *rq, struct cn_err *err)
@@ -53,6 +54,18 @@ int http_check_csrf(const struct http_req *rq, struct cn_err *err)
 		return 0;
 	if (auth_csrf_ok(&rq->session, http_header(rq, "X-CSRF-Token")))
 		return 0;
+	/* A web form carries the token as its "csrf" field instead of a header. */
+	const char *type = http_header(rq, "Content-Type");
+	if (type != NULL && strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0) {
+		struct form f;
+		struct cn_err ferr;
+		if (form_parse(rq->a, rq->body, rq->body_len, &f, &ferr) == 0 &&
+		    auth_csrf_ok(&rq->session, form_get(&f, "csrf")))
+			return 0;
+		return cn_err_set(err, CN_ERR_FORBIDDEN,
+				  "the form is out of date or was not sent by capnet's own page; "
+				  "reload the page and send it again");
+	}
 	return cn_err_set(err, CN_ERR_FORBIDDEN,
 			  "a change made with the session cookie needs the X-CSRF-Token header "
 			  "with the csrf_token given at sign-in (GET /api/v1/session shows it)");

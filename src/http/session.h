@@ -16,7 +16,8 @@
 int http_authenticate(struct http_req *rq, struct cn_err *err);
 
 /* For a request signed in by cookie that changes something (not GET/HEAD/OPTIONS):
- * the X-CSRF-Token header must carry the session's token, else CN_ERR_FORBIDDEN. */
+ * the X-CSRF-Token header, or for a web form its "csrf" field, must carry the
+ * session's token, else CN_ERR_FORBIDDEN. */
 int http_check_csrf(const struct http_req *rq, struct cn_err *err);
 
 /* Adds the Set-Cookie header that starts a session with secret, or (secret NULL) ends

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "web/form.h"
+#include "http/form.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,5 +1,5 @@
 /* form: urlencoded decoding. */
-#include "web/form.h"
+#include "http/form.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
 #include "testlib.h"
 
 #include "core/buf.h"
-#include "web/form.h"
+#include "http/form.h"
 
 static void test_decoding(void **state)
 {

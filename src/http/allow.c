@@ -1,0 +1,39 @@
+/* allow: policy questions that count as asked. */
+#include "http/allow.h"
+
+int http_allow_any(struct http_req *rq, enum policy_verb verb, const char *entity,
+		  struct cn_err *err)
+{
+	rq->policy_asked = 1;
+	return policy_check_any(rq->policy, verb, entity, err);
+}
+
+int http_allow_scope(struct http_req *rq, enum policy_verb verb, const char *entity,
+		    const struct policy_scope *s, struct cn_err *err)
+{
+	rq->policy_asked = 1;
+	return policy_check_scope(rq->policy, verb, entity, s, err);
+}
+
+int http_can_read(struct http_req *rq, const char *entity, const struct rec *r,
+		 struct cn_err *err)
+{
+	rq->policy_asked = 1;
+	if (policy_check(rq->policy, POLICY_READ, entity, r, err) == 0)
+		return 1;
+	return err->kind == CN_ERR_FORBIDDEN ? 0 : -1;
+}
+
+int http_allow_record(struct http_req *rq, enum policy_verb verb, const char *entity,
+		     const struct rec *r, struct cn_err *err)
+{
+	int rc = http_can_read(rq, entity, r, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no %s with id %lld",
+				  r->entity->title, (long long)r->id);
+	if (verb == POLICY_READ)
+		return 0;
+	return policy_check(rq->policy, verb, entity, r, err);
+}

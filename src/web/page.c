@@ -1,0 +1,328 @@
+/* page: the layout and form helpers shared by every page (see page.h). */
+#include "web/page.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "app/person.h"
+#include "app/policy.h"
+#include "http/session.h"
+
+static const struct {
+	const char *label;
+	const char *href;
+} page_navs[PAGE_NAV_COUNT] = {
+	[PAGE_NAV_DASHBOARD] = {"Dashboard", "/dashboard"},
+	[PAGE_NAV_NETWORKS] = {"Networks", "/networks"},
+	[PAGE_NAV_LIBRARY] = {"Library", "/library"},
+	[PAGE_NAV_STANDARDS] = {"Standards", "/standards"},
+	[PAGE_NAV_DELIVERABLES] = {"Deliverables", "/deliverables"},
+	[PAGE_NAV_PLANS] = {"Plans", "/plans"},
+	[PAGE_NAV_ADMIN] = {"Admin", "/admin"},
+};
+
+int page_form(struct http_req *rq, struct form *f, struct cn_err *err)
+{
+	memset(f, 0, sizeof(*f));
+	const char *type = http_header(rq, "Content-Type");
+	if (rq->body_len == 0 || type == NULL ||
+	    strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
+		return form_parse(rq->a, "", 0, f, err);
+	return form_parse(rq->a, rq->body, rq->body_len, f, err);
+}
+
+static void page_header(struct page *p, enum page_nav nav)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	html_elem(h, "a", "Skip to content", "class", "skip", "href", "#main", NULL);
+	html_open(h, "header", "class", "site", NULL);
+	html_open(h, "div", "class", "bar", NULL);
+	html_elem(h, "a", "capnet", "class", "brand", "href", rq->who.person_id ? "/dashboard" : "/",
+		  NULL);
+	if (rq->who.person_id != 0) {
+		struct cn_err err = {0};
+		int admin = rq->policy != NULL && policy_is_admin(rq->policy, &err) == 1;
+		html_open(h, "nav", "class", "main", "aria-label", "Main", NULL);
+		html_open(h, "ul", NULL);
+		for (int i = PAGE_NAV_DASHBOARD; i < PAGE_NAV_COUNT; i++) {
+			if (i == PAGE_NAV_ADMIN && !admin)
+				continue;
+			html_open(h, "li", NULL);
+			html_elem(h, "a", page_navs[i].label, "href", page_navs[i].href, "aria-current",
+				  i == (int)nav ? "page" : NULL, NULL);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+		struct rec *me = NULL;
+		if (rec_get(rq->db, rq->a, &person_entity, rq->who.person_id, &me, &err) == 0) {
+			html_open(h, "span", "class", "who", NULL);
+			html_textf(h, "%s %s", rec_text(me, "given_name"), rec_text(me, "family_name"));
+			html_close(h);
+		}
+		page_button_form(p, "/signout", "Sign out", NULL);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+void page_begin(struct page *p, struct http_req *rq, struct http_resp *rs, const char *title,
+		enum page_nav nav)
+{
+	memset(p, 0, sizeof(*p));
+	p->rq = rq;
+	p->rs = rs;
+	struct cn_err err;
+	if (strcmp(rq->method, "POST") == 0)
+		page_form(rq, &p->form, &err);
+	rs->content_type = "text/html; charset=utf-8";
+	http_resp_header(rs, "Cache-Control", "no-store");
+	buf_reset(&rs->body);
+	html_init(&p->h, &rs->body);
+	html_raw_trusted(&p->h, "<!DOCTYPE html>\n"); /* a constant */
+	html_open(&p->h, "html", "lang", "en", NULL);
+	html_open(&p->h, "head", NULL);
+	html_void(&p->h, "meta", "charset", "utf-8", NULL);
+	html_void(&p->h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1",
+		  NULL);
+	html_open(&p->h, "title", NULL);
+	html_textf(&p->h, "%s - capnet", title);
+	html_close(&p->h);
+	html_void(&p->h, "link", "rel", "stylesheet", "href", "/static/capnet.css", NULL);
+	html_close(&p->h);
+	html_open(&p->h, "body", NULL);
+	page_header(p, nav);
+	html_open(&p->h, "main", "id", "main", "tabindex", "-1", NULL);
+}
+
+void page_end(struct page *p)
+{
+	html_close(&p->h); /* main */
+	html_open(&p->h, "footer", "class", "site", NULL);
+	html_text(&p->h, "capnet: capacity-building leadership networks");
+	html_close(&p->h);
+	html_close_to(&p->h, 0);
+}
+
+void page_redirect(struct http_resp *rs, const char *location)
+{
+	rs->status = 303;
+	rs->content_type = "text/plain; charset=utf-8";
+	buf_reset(&rs->body);
+	http_resp_header(rs, "Location", location);
+}
+
+void page_form_begin(struct page *p, const char *action, const char *css_class)
+{
+	html_open(&p->h, "form", "method", "post", "action", action, "class",
+		  css_class ? css_class : "stack", NULL);
+	if (p->rq->by_cookie)
+		html_void(&p->h, "input", "type", "hidden", "name", "csrf", "value",
+			  p->rq->session.csrf_token, NULL);
+}
+
+const char *page_value(const struct page *p, const char *name, const char *fallback)
+{
+	const char *v = form_get(&p->form, name);
+	return v != NULL ? v : fallback;
+}
+
+static int page_field_has_error(const struct page *p, const char *name)
+{
+	return p->error != NULL && strcmp(p->error->field, name) == 0;
+}
+
+/* The label, hint and error of a field; sets describedby to the ids to point at. */
+static void page_label(struct page *p, const char *name, const char *label, const char *hint,
+		       int required, char *describedby, size_t size)
+{
+	struct html *h = &p->h;
+	describedby[0] = '\0';
+	html_open(h, "label", "for", name, NULL);
+	html_text(h, label);
+	if (required)
+		html_elem(h, "span", " (required)", "class", "muted", NULL);
+	html_close(h);
+	size_t n = 0;
+	if (hint != NULL) {
+		char id[120];
+		snprintf(id, sizeof(id), "%s-hint", name);
+		html_elem(h, "span", hint, "class", "hint", "id", id, NULL);
+		n += (size_t)snprintf(describedby + n, size - n, "%s", id);
+	}
+	if (page_field_has_error(p, name)) {
+		char id[120];
+		snprintf(id, sizeof(id), "%s-error", name);
+		html_elem(h, "p", p->error->msg, "class", "field-error", "id", id, NULL);
+		if (n < size)
+			snprintf(describedby + n, size - n, "%s%s", n ? " " : "", id);
+	}
+}
+
+void page_input(struct page *p, const char *name, const char *label, const char *type,
+		const char *value, const char *hint, int required)
+{
+	char describedby[256];
+	page_label(p, name, label, hint, required, describedby, sizeof(describedby));
+	int bad = page_field_has_error(p, name);
+	int secret = strcmp(type, "password") == 0;
+	html_void(&p->h, "input", "id", name, "name", name, "type", type, "value",
+		  secret ? NULL : page_value(p, name, value), "required", required ? "" : NULL,
+		  "aria-invalid", bad ? "true" : NULL, "aria-describedby",
+		  describedby[0] ? describedby : NULL, "autocomplete",
+		  secret ? "current-password" : (strcmp(type, "email") == 0 ? "email" : NULL),
+		  NULL);
+}
+
+void page_textarea(struct page *p, const char *name, const char *label, const char *value,
+		   const char *hint, int required, const char *css_class)
+{
+	char describedby[256];
+	page_label(p, name, label, hint, required, describedby, sizeof(describedby));
+	html_open(&p->h, "textarea", "id", name, "name", name, "class", css_class, "required",
+		  required ? "" : NULL, "aria-invalid", page_field_has_error(p, name) ? "true" : NULL,
+		  "aria-describedby", describedby[0] ? describedby : NULL, NULL);
+	html_text(&p->h, page_value(p, name, value));
+	html_close(&p->h);
+}
+
+void page_select(struct page *p, const char *name, const char *label,
+		 const char *const *choices, const char *const *labels, const char *selected,
+		 int required)
+{
+	char describedby[256];
+	page_label(p, name, label, NULL, required, describedby, sizeof(describedby));
+	const char *current = page_value(p, name, selected);
+	html_open(&p->h, "select", "id", name, "name", name, "required", required ? "" : NULL,
+		  "aria-invalid", page_field_has_error(p, name) ? "true" : NULL,
+		  "aria-describedby", describedby[0] ? describedby : NULL, NULL);
+	if (!required)
+		html_elem(&p->h, "option", "(none)", "value", "", NULL);
+	for (size_t i = 0; choices[i] != NULL; i++)
+		html_elem(&p->h, "option", labels && labels[i] ? labels[i] : choices[i], "value",
+			  choices[i], "selected",
+			  current != NULL && strcmp(current, choices[i]) == 0 ? "" : NULL, NULL);
+	html_close(&p->h);
+}
+
+void page_submit(struct page *p, const char *label)
+{
+	html_elem(&p->h, "button", label, "type", "submit", NULL);
+}
+
+void page_button_form(struct page *p, const char *action, const char *label,
+		      const char *css_class)
+{
+	page_form_begin(p, action, "inline");
+	html_elem(&p->h, "button", label, "type", "submit", "class", css_class, NULL);
+	html_close(&p->h);
+}
+
+void page_errors(struct page *p)
+{
+	if (p->error == NULL)
+		return;
+	struct html *h = &p->h;
+	html_open(h, "div", "class", "errors", "role", "alert", NULL);
+	html_elem(h, "h2", "There is a problem", NULL);
+	html_open(h, "p", NULL);
+	if (p->error->field[0] != '\0') {
+		char href[160];
+		snprintf(href, sizeof(href), "#%s", p->error->field);
+		html_elem(h, "a", p->error->msg, "href", href, NULL);
+	} else {
+		html_text(h, p->error->msg);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+void page_crumbs(struct page *p, ...)
+{
+	struct html *h = &p->h;
+	html_open(h, "nav", "class", "crumbs", "aria-label", "Breadcrumb", NULL);
+	html_open(h, "ol", NULL);
+	va_list ap;
+	va_start(ap, p);
+	const char *label;
+	while ((label = va_arg(ap, const char *)) != NULL) {
+		const char *href = va_arg(ap, const char *);
+		html_open(h, "li", NULL);
+		if (href != NULL)
+			html_elem(h, "a", label, "href", href, NULL);
+		else
+			html_elem(h, "span", label, "aria-current", "page", NULL);
+		html_close(h);
+	}
+	va_end(ap);
+	html_close(h);
+	html_close(h);
+}
+
+void page_notice(struct page *p, const char *text)
+{
+	html_elem(&p->h, "p", text, "class", "notice", "role", "status", NULL);
+}
+
+int page_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err)
+{
+	const char *v = http_param(rq, name);
+	char *end = NULL;
+	long long id = v ? strtoll(v, &end, 10) : 0;
+	if (v == NULL || *end != '\0' || id <= 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no such page");
+	*out = id;
+	return 0;
+}
+
+void page_error(struct http_req *rq, struct http_resp *rs, const struct cn_err *err)
+{
+	if (err->kind == CN_ERR_UNAUTHENTICATED ||
+	    (err->kind == CN_ERR_FORBIDDEN && rq->who.person_id == 0)) {
+		const char *next = strcmp(rq->method, "GET") == 0 ? rq->path : "/dashboard";
+		struct buf loc = BUF_INIT;
+		buf_puts(&loc, "/signin?next=");
+		for (const char *c = next; *c; c++) {
+			if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+			    (*c >= '0' && *c <= '9') || strchr("/-_.", *c))
+				buf_putc(&loc, *c);
+			else
+				buf_printf(&loc, "%%%02X", (unsigned char)*c);
+		}
+		page_redirect(rs, arena_strdup(rq->a, buf_str(&loc)));
+		buf_free(&loc);
+		return;
+	}
+	static const char *const titles[CN_ERR_KIND_COUNT] = {
+		[CN_ERR_INPUT] = "That request could not be understood",
+		[CN_ERR_NOT_FOUND] = "Page not found",
+		[CN_ERR_FORBIDDEN] = "Not allowed",
+		[CN_ERR_CONFLICT] = "That clashes with other records",
+		[CN_ERR_STALE] = "Someone else changed this first",
+		[CN_ERR_TOO_LARGE] = "Too large",
+		[CN_ERR_THROTTLED] = "Too many attempts",
+		[CN_ERR_UNAVAILABLE] = "Temporarily unavailable",
+		[CN_ERR_INTERNAL] = "Something went wrong",
+	};
+	int kind = (unsigned)err->kind < CN_ERR_KIND_COUNT ? (int)err->kind : CN_ERR_INTERNAL;
+	if (kind == CN_ERR_INTERNAL || kind == CN_ERR_UNAVAILABLE)
+		fprintf(stderr, "capnet: %s %s: %s\n", rq->method, rq->path, err->msg);
+	const char *title = titles[kind] ? titles[kind] : "Something went wrong";
+	struct page p;
+	page_begin(&p, rq, rs, title, PAGE_NAV_NONE);
+	rs->status = cn_err_http_status(err->kind);
+	html_elem(&p.h, "h1", title, NULL);
+	if (err->kind == CN_ERR_INTERNAL)
+		html_elem(&p.h, "p", "The problem has been logged. Please try again in a moment.",
+			  NULL);
+	else
+		html_elem(&p.h, "p", err->msg, NULL);
+	html_open(&p.h, "p", NULL);
+	html_elem(&p.h, "a", "Go to your dashboard", "href", "/dashboard", NULL);
+	html_close(&p.h);
+	page_end(&p);
+}

@@ -1,0 +1,294 @@
+/* pages_core: the pages every person meets first: the stylesheet and other assets,
+ * signing in and out, and the dashboard (my networks, next meetings, notices). */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/auth.h"
+#include "app/network.h"
+#include "app/notice.h"
+#include "app/person.h"
+#include "app/policy.h"
+#include "core/timeutil.h"
+#include "http/allow.h"
+#include "http/server.h"
+#include "http/session.h"
+#include "web/assets.h"
+#include "web/page.h"
+#include "web/web.h"
+
+static int core_static(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const struct web_asset *asset = web_asset_find(http_param(rq, "name"));
+	if (asset == NULL)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no such file");
+	http_resp_header(rs, "ETag", asset->etag);
+	http_resp_header(rs, "Cache-Control", "public, max-age=3600");
+	const char *match = http_header(rq, "If-None-Match");
+	if (match != NULL && strcmp(match, asset->etag) == 0) {
+		rs->status = 304;
+		return 0;
+	}
+	rs->content_type = asset->content_type;
+	buf_append(&rs->body, asset->data, asset->size);
+	return 0;
+}
+
+/* A place to go back to after signing in: a path of ours, never another site. */
+static const char *core_next(const char *next)
+{
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
+	    strncmp(next, "/signin", 7) == 0 || strlen(next) > 500)
+		return "/dashboard";
+	for (const char *c = next; *c; c++)
+		if ((unsigned char)*c < 0x21 || *c == 0x7f)
+			return "/dashboard";
+	return next;
+}
+
+static void core_signin_page(struct page *p, const char *next)
+{
+	struct html *h = &p->h;
+	html_elem(h, "h1", "Sign in to capnet", NULL);
+	html_elem(h, "p",
+		  "capnet runs capacity-building leadership networks: meetings, district "
+		  "teams, plans, and the evidence of capacity built.",
+		  "class", "muted", NULL);
+	page_errors(p);
+	html_open(h, "div", "class", "card", NULL);
+	page_form_begin(p, "/signin", NULL);
+	html_void(h, "input", "type", "hidden", "name", "next", "value", next, NULL);
+	page_input(p, "email", "Email address", "email", NULL, NULL, 1);
+	page_input(p, "password", "Password", "password", NULL, NULL, 1);
+	page_submit(p, "Sign in");
+	html_close(h);
+	html_close(h);
+}
+
+static int core_signin_form(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	(void)err;
+	if (rq->who.person_id != 0) {
+		page_redirect(rs, core_next(http_query(rq, "next")));
+		return 0;
+	}
+	struct page p;
+	page_begin(&p, rq, rs, "Sign in", PAGE_NAV_NONE);
+	core_signin_page(&p, core_next(http_query(rq, "next")));
+	page_end(&p);
+	return 0;
+}
+
+static int core_signin(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct form f;
+	if (page_form(rq, &f, err))
+		return -1;
+	const char *email = form_get(&f, "email"), *password = form_get(&f, "password");
+	const char *next = core_next(form_get(&f, "next"));
+	char secret[AUTH_SECRET_LEN];
+	struct auth_session s;
+	int retry_after = 0;
+	struct cn_err why = {0};
+	if (email == NULL || password == NULL || email[0] == '\0' || password[0] == '\0') {
+		cn_err_field(&why, CN_ERR_INPUT, email && email[0] ? "password" : "email",
+			     "Enter your email address and your password.");
+	} else if (auth_sign_in(rq->db, &rq->cfg->auth, email, password, rq->client, secret, &s,
+				&retry_after, &why) == 0) {
+		http_session_cookie(rq, rs, secret);
+		page_redirect(rs, next);
+		return 0;
+	}
+	if (why.kind != CN_ERR_INPUT && why.kind != CN_ERR_UNAUTHENTICATED &&
+	    why.kind != CN_ERR_THROTTLED) {
+		*err = why;
+		return -1;
+	}
+	if (why.kind == CN_ERR_UNAUTHENTICATED)
+		cn_err_field(&why, CN_ERR_UNAUTHENTICATED, "email",
+			     "The email address or the password is not right.");
+	if (why.kind == CN_ERR_THROTTLED) {
+		char *after = arena_printf(rq->a, "%d", retry_after);
+		http_resp_header(rs, "Retry-After", after);
+		cn_err_field(&why, CN_ERR_THROTTLED, "email",
+			     "Too many failed sign-ins; try again in %d minutes.",
+			     (retry_after + 59) / 60);
+	}
+	struct page p;
+	page_begin(&p, rq, rs, "Sign in", PAGE_NAV_NONE);
+	rs->status = cn_err_http_status(why.kind);
+	p.error = &why;
+	core_signin_page(&p, next);
+	page_end(&p);
+	return 0;
+}
+
+static int core_signout(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	if (rq->by_cookie && auth_sign_out(rq->db, &rq->session, err))
+		return -1;
+	http_session_cookie(rq, rs, NULL);
+	page_redirect(rs, "/signin");
+	return 0;
+}
+
+static int core_root(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	(void)err;
+	page_redirect(rs, rq->who.person_id ? "/dashboard" : "/signin");
+	return 0;
+}
+
+/* When an instant "YYYY-MM-DDTHH:MM:SS+HH:MM" is, as people read it. */
+static void core_when(struct html *h, const char *local)
+{
+	struct tm tm = {0};
+	if (local == NULL || strptime(local, "%Y-%m-%dT%H:%M", &tm) == NULL) {
+		html_text(h, local);
+		return;
+	}
+	char text[64];
+	strftime(text, sizeof(text), "%a %-d %b %Y, %-I:%M %p", &tm);
+	html_open(h, "time", "datetime", local, NULL);
+	html_text(h, text);
+	html_close(h);
+}
+
+static int core_dashboard_meetings(struct page *p, const struct rec_list *networks,
+				   struct cn_err *err)
+{
+	struct html *h = &p->h;
+	char today[TIME_ISO_LEN];
+	time_now_utc(today);
+	today[10] = '\0';
+	html_elem(h, "h2", "Next meetings", "id", "next-meetings", NULL);
+	int shown = 0;
+	html_open(h, "ul", NULL);
+	for (size_t i = 0; i < networks->count; i++) {
+		char id[24];
+		snprintf(id, sizeof(id), "%lld", (long long)networks->items[i]->id);
+		struct rec_query q = {.filter = {id, today}, .limit = 2};
+		struct rec_list meetings;
+		if (rec_list(p->rq->db, p->rq->a, &meeting_entity, &q, &meetings, err))
+			return -1;
+		for (size_t k = 0; k < meetings.count; k++) {
+			struct buf json = BUF_INIT;
+			struct jw w;
+			jw_init(&w, &json);
+			rec_to_json(&w, meetings.items[k]);
+			/* The local time with its offset, as the record renders it. */
+			const char *at = strstr(buf_str(&json), "\"starts_at\":\"");
+			char local[TIME_ISO_LEN] = "";
+			if (at != NULL)
+				snprintf(local, sizeof(local), "%.25s", at + 13);
+			buf_free(&json);
+			html_open(h, "li", NULL);
+			char *href = arena_printf(p->rq->a, "/meetings/%lld",
+						  (long long)meetings.items[k]->id);
+			html_elem(h, "a", rec_text(meetings.items[k], "title"), "href", href, NULL);
+			html_text(h, " - ");
+			core_when(h, local);
+			html_text(h, " - ");
+			html_text(h, rec_text(networks->items[i], "name"));
+			html_close(h);
+			shown++;
+		}
+	}
+	html_close(h);
+	if (!shown)
+		html_elem(h, "p", "No meetings are scheduled in your networks.", "class", "muted",
+			  NULL);
+	return 0;
+}
+
+static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *me = NULL;
+	if (rec_get(rq->db, rq->a, &person_entity, rq->who.person_id, &me, err) ||
+	    http_allow_record(rq, POLICY_READ, "person", me, err))
+		return -1;
+	int admin = policy_is_admin(rq->policy, err);
+	if (admin < 0)
+		return -1;
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", (long long)rq->who.person_id);
+	struct rec_query q = {.limit = 50};
+	if (!admin)
+		q.filter[3] = id;
+	struct rec_list networks;
+	if (rec_list(rq->db, rq->a, &network_entity, &q, &networks, err))
+		return -1;
+	struct notices notices;
+	if (notice_list(rq->db, rq->a, rq->who.person_id, 0, &notices, err))
+		return -1;
+
+	struct page p;
+	page_begin(&p, rq, rs, "Dashboard", PAGE_NAV_DASHBOARD);
+	struct html *h = &p.h;
+	html_open(h, "h1", NULL);
+	html_textf(h, "Welcome, %s", rec_text(me, "given_name"));
+	html_close(h);
+	html_open(h, "div", "class", "grid two", NULL);
+
+	html_open(h, "section", "class", "card", "aria-labelledby", "my-networks", NULL);
+	html_elem(h, "h2", admin ? "All networks" : "My networks", "id", "my-networks", NULL);
+	if (networks.count == 0)
+		html_elem(h, "p", "You are not in a network yet.", "class", "muted", NULL);
+	html_open(h, "ul", NULL);
+	for (size_t i = 0; i < networks.count; i++) {
+		const struct rec *n = networks.items[i];
+		html_open(h, "li", NULL);
+		char *href = arena_printf(rq->a, "/networks/%lld", (long long)n->id);
+		html_elem(h, "a", rec_text(n, "name"), "href", href, NULL);
+		html_textf(h, " (%s)", rec_text(n, "school_year"));
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+
+	html_open(h, "section", "class", "card", "aria-labelledby", "next-meetings", NULL);
+	int depth = html_depth(h);
+	if (core_dashboard_meetings(&p, &networks, err)) {
+		html_close_to(h, depth);
+		html_elem(h, "p", "The meetings could not be read.", NULL);
+	}
+	html_close(h);
+
+	html_open(h, "section", "class", "card", "aria-labelledby", "notices", NULL);
+	html_elem(h, "h2", "Notices", "id", "notices", NULL);
+	if (notices.count == 0)
+		html_elem(h, "p", "Nothing new.", "class", "muted", NULL);
+	html_open(h, "ul", NULL);
+	for (size_t i = 0; i < notices.count; i++) {
+		const struct notice *n = &notices.items[i];
+		html_open(h, "li", NULL);
+		char *href = arena_printf(rq->a, "/deliverables/%lld", (long long)n->deliverable_id);
+		html_elem(h, "a", n->deliverable_title, "href", href, NULL);
+		html_text(h, ": ");
+		html_text(h, n->message);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+
+	html_close(h); /* grid */
+	page_end(&p);
+	return 0;
+}
+
+static const struct route core_routes[] = {
+	{"GET", "/static/{name}", core_static, NULL, POLICY_READ, NULL,
+	 ROUTE_PUBLIC | ROUTE_NO_AUTH, "a stylesheet or other asset", NULL, NULL},
+	{"GET", "/", core_root, NULL, POLICY_READ, NULL, ROUTE_PUBLIC, "the start page", NULL,
+	 NULL},
+	{"GET", "/signin", core_signin_form, NULL, POLICY_READ, NULL, ROUTE_PUBLIC,
+	 "the sign-in form", NULL, NULL},
+	{"POST", "/signin", core_signin, NULL, POLICY_READ, NULL, ROUTE_PUBLIC | ROUTE_NO_CSRF,
+	 "sign in", NULL, NULL},
+	{"POST", "/signout", core_signout, NULL, POLICY_READ, NULL, ROUTE_PUBLIC, "sign out", NULL,
+	 NULL},
+	{"GET", "/dashboard", core_dashboard, "person", POLICY_READ, NULL, 0,
+	 "my networks, next meetings, notices", NULL, NULL},
+};
+
+const struct web_routes web_routes_core = {core_routes, sizeof(core_routes) / sizeof(core_routes[0])};

@@ -1,0 +1,36 @@
+/* web: gathers the page families' routes into one table. */
+#include "web/web.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "web/page.h"
+
+static const struct web_routes *const web_families[] = {
+	&web_routes_core,
+	NULL,
+};
+
+static struct route_table web_routes_table;
+static pthread_once_t web_once = PTHREAD_ONCE_INIT;
+
+static void web_build(void)
+{
+	size_t n = 0;
+	for (size_t f = 0; web_families[f] != NULL; f++)
+		n += web_families[f]->n;
+	struct route *all = xcalloc(n ? n : 1, sizeof(*all));
+	size_t k = 0;
+	for (size_t f = 0; web_families[f] != NULL; f++) {
+		memcpy(all + k, web_families[f]->routes, sizeof(*all) * web_families[f]->n);
+		k += web_families[f]->n;
+	}
+	web_routes_table = (struct route_table){"", all, n, page_error};
+}
+
+const struct route_table *web_table(void)
+{
+	pthread_once(&web_once, web_build);
+	return &web_routes_table;
+}

@@ -1,0 +1,21 @@
+/* web: the HTML pages people use (DESIGN §3): server-rendered, working without
+ * JavaScript, through the escaping writer. The route table is gathered from one file
+ * per family of pages (src/web/pages_*.c), each exporting its routes; adding a family
+ * is one line in web.c. */
+#ifndef CN_WEB_H
+#define CN_WEB_H
+#include <stddef.h>
+
+#include "http/router.h"
+
+/* The pages' route table (prefix ""): built on first call, then shared read-only. */
+const struct route_table *web_table(void);
+
+/* Routes of each family of pages. */
+struct web_routes {
+	const struct route *routes;
+	size_t n;
+};
+extern const struct web_routes web_routes_core;
+
+#endif
