@@ -167,15 +167,27 @@ static int core_dashboard_meetings(struct page *p, const struct rec_list *networ
 	for (size_t i = 0; i < networks->count; i++) {
 		char id[24];
 		snprintf(id, sizeof(id), "%lld", (long long)networks->items[i]->id);
-		struct rec_query q = {.filter = {id, today}, .limit = 2};
+		struct rec_query q = {.filter = {id, today}, .limit = REC_LIST_MAX};
 		struct rec_list meetings;
 		if (rec_list(p->rq->db, p->rq->a, &meeting_entity, &q, &meetings, err))
 			return -1;
+		/* The two soonest: the list comes in the order the meetings were added. */
+		const struct rec *soon[2] = {NULL, NULL};
 		for (size_t k = 0; k < meetings.count; k++) {
+			const struct rec *m = meetings.items[k];
+			const char *at = rec_text(m, "starts_at");
+			if (soon[0] == NULL || strcmp(at, rec_text(soon[0], "starts_at")) < 0) {
+				soon[1] = soon[0];
+				soon[0] = m;
+			} else if (soon[1] == NULL || strcmp(at, rec_text(soon[1], "starts_at")) < 0) {
+				soon[1] = m;
+			}
+		}
+		for (size_t k = 0; k < 2 && soon[k] != NULL; k++) {
 			struct buf json = BUF_INIT;
 			struct jw w;
 			jw_init(&w, &json);
-			rec_to_json(&w, meetings.items[k]);
+			rec_to_json(&w, soon[k]);
 			/* The local time with its offset, as the record renders it. */
 			const char *at = strstr(buf_str(&json), "\"starts_at\":\"");
 			char local[TIME_ISO_LEN] = "";
@@ -183,9 +195,8 @@ static int core_dashboard_meetings(struct page *p, const struct rec_list *networ
 				snprintf(local, sizeof(local), "%.25s", at + 13);
 			buf_free(&json);
 			html_open(h, "li", NULL);
-			char *href = arena_printf(p->rq->a, "/meetings/%lld",
-						  (long long)meetings.items[k]->id);
-			html_elem(h, "a", rec_text(meetings.items[k], "title"), "href", href, NULL);
+			char *href = arena_printf(p->rq->a, "/meetings/%lld", (long long)soon[k]->id);
+			html_elem(h, "a", rec_text(soon[k], "title"), "href", href, NULL);
 			html_text(h, " - ");
 			core_when(h, local);
 			html_text(h, " - ");
@@ -203,6 +214,8 @@ static int core_dashboard_meetings(struct page *p, const struct rec_list *networ
 
 static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
+	if (rq->who.person_id == 0) /* to the sign-in page, and back here after it */
+		return cn_err_set(err, CN_ERR_UNAUTHENTICATED, "sign in to see your dashboard");
 	struct rec *me = NULL;
 	if (rec_get(rq->db, rq->a, &person_entity, rq->who.person_id, &me, err) ||
 	    http_allow_record(rq, POLICY_READ, "person", me, err))
