@@ -1,0 +1,57 @@
+# End to end: the web pages a person meets first, through the real server: the
+# stylesheet, signing in with a form, the dashboard of their networks and next meetings,
+# errors beside the field, CSRF on forms, HTML error pages, and signing out.
+. "$(dirname "$0")/../e2e_lib.sh"
+t_begin
+
+run demo
+expect_rc "demo data" 0
+srv_start || exit 1
+jar="$T_DIR/cookies"
+
+http GET /static/capnet.css
+expect_status "the stylesheet is served by capnet itself" 200
+expect_header "as CSS" "Content-Type: text/css"
+http GET /dashboard
+expect_status "signed out, the dashboard sends to sign-in" 303
+expect_header "with the way back" "Location: /signin?next=/dashboard"
+http GET /signin
+expect_body "a labelled email field" '<label for="email">Email address'
+expect_body "a skip link" 'href="#main">Skip to content'
+
+http POST /signin -d "email=lead@demo.capnet.example&password=wrong-password&next=/dashboard"
+expect_status "a wrong password is refused" 401
+expect_body "the error is beside the email field" 'id="email-error"'
+expect_body "the address typed is kept" 'value="lead@demo.capnet.example"'
+
+http POST /signin -c "$jar" -d "email=lead@demo.capnet.example&password=capnet-demo-2026&next=/dashboard"
+expect_status "sign in with the form" 303
+expect_header "back to where the person was going" "Location: /dashboard"
+http POST /signin -d "email=lead@demo.capnet.example&password=capnet-demo-2026&next=//evil.example/"
+expect_header "never onward to another site" "Location: /dashboard"
+
+http GET /dashboard -b "$jar"
+expect_status "the dashboard" 200
+expect_body "greets the person" "Welcome, Dana"
+expect_body "lists their network" "Green River Mathematics Leadership Network"
+expect_body "shows their next meeting" "Meeting 3: Formative assessment in mathematics"
+expect_body "in the meeting's own time" 'datetime="2027-02-09T09:00:00-06:00"'
+expect_body "marks the current page" 'aria-current="page">Dashboard'
+size=$(printf '%s' "$H_BODY" | wc -c)
+expect_eq "the page is small" "$([ "$size" -lt 100000 ] && echo yes)" "yes"
+
+http GET /no-such-page -b "$jar"
+expect_status "an unknown page" 404
+expect_body "is an HTML page" "<h1>Page not found</h1>"
+http GET /api/v1/no-such-thing -b "$jar"
+expect_header "an unknown API path stays JSON" "Content-Type: application/problem+json"
+
+http POST /signout -b "$jar"
+expect_status "signing out without the form's token is refused" 403
+csrf=$(curl -s -b "$jar" "$SRV_URL/dashboard" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+expect_eq "the form carries a CSRF token" "${#csrf}" "43"
+http POST /signout -b "$jar" -c "$jar" -d "csrf=$csrf"
+expect_status "sign out with it" 303
+http GET /dashboard -b "$jar"
+expect_status "after signing out the dashboard is closed" 303
+srv_stop
