@@ -9,6 +9,7 @@
 
 #include "app/person.h"
 #include "app/policy.h"
+#include "core/timeutil.h"
 #include "http/session.h"
 
 static const struct {
@@ -120,6 +121,15 @@ void page_form_begin(struct page *p, const char *action, const char *css_class)
 {
 	html_open(&p->h, "form", "method", "post", "action", action, "class",
 		  css_class ? css_class : "stack", NULL);
+	if (p->rq->by_cookie)
+		html_void(&p->h, "input", "type", "hidden", "name", "csrf", "value",
+			  p->rq->session.csrf_token, NULL);
+}
+
+void page_upload_form_begin(struct page *p, const char *action)
+{
+	html_open(&p->h, "form", "method", "post", "action", action, "enctype",
+		  "multipart/form-data", "class", "stack", NULL);
 	if (p->rq->by_cookie)
 		html_void(&p->h, "input", "type", "hidden", "name", "csrf", "value",
 			  p->rq->session.csrf_token, NULL);
@@ -266,6 +276,55 @@ void page_crumbs(struct page *p, ...)
 void page_notice(struct page *p, const char *text)
 {
 	html_elem(&p->h, "p", text, "class", "notice", "role", "status", NULL);
+}
+
+/* The local wall time of utc in tz into tm; the "+HH:MM" form into iso. */
+static int page_local(const char *utc, const char *tz, struct tm *tm, char iso[TIME_ISO_LEN])
+{
+	time_t t;
+	if (utc == NULL || tz == NULL || time_parse_utc(utc, &t) != 0)
+		return -1;
+	time_format_local(t, tz, iso);
+	memset(tm, 0, sizeof(*tm));
+	return strptime(iso, "%Y-%m-%dT%H:%M:%S", tm) == NULL ? -1 : 0;
+}
+
+void page_time(struct page *p, const char *utc, const char *ends, const char *tz, int show_tz)
+{
+	struct html *h = &p->h;
+	struct tm tm, tm_end;
+	char iso[TIME_ISO_LEN], iso_end[TIME_ISO_LEN], text[64];
+	if (page_local(utc, tz, &tm, iso) != 0) {
+		html_text(h, utc);
+		return;
+	}
+	strftime(text, sizeof(text), "%a %-d %b %Y, %-I:%M %p", &tm);
+	html_elem(h, "time", text, "datetime", iso, NULL);
+	if (ends != NULL && page_local(ends, tz, &tm_end, iso_end) == 0) {
+		int same_day = tm.tm_year == tm_end.tm_year && tm.tm_mon == tm_end.tm_mon &&
+			       tm.tm_mday == tm_end.tm_mday;
+		strftime(text, sizeof(text), same_day ? "%-I:%M %p" : "%a %-d %b %Y, %-I:%M %p",
+			 &tm_end);
+		html_text(h, " to ");
+		html_elem(h, "time", text, "datetime", iso_end, NULL);
+	}
+	if (show_tz) {
+		html_text(h, " ");
+		html_elem(h, "span", tz, "class", "muted", NULL);
+	}
+}
+
+const char *page_humanize(struct http_req *rq, const char *value)
+{
+	if (value == NULL)
+		return NULL;
+	char *s = arena_strdup(rq->a, value);
+	for (char *c = s; *c; c++)
+		if (*c == '_')
+			*c = ' ';
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
 }
 
 int page_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err)

@@ -54,6 +54,9 @@ void page_redirect(struct http_resp *rs, const char *location);
 
 /* <form method="post" action=...> with the hidden CSRF field; close with html_close. */
 void page_form_begin(struct page *p, const char *action, const char *css_class);
+/* The same for a file upload: enctype multipart/form-data (the CSRF token is its
+ * first part). */
+void page_upload_form_begin(struct page *p, const char *action);
 /* A labelled input. type: text, email, password, date, datetime-local, number, url,
  * search. value may be NULL; when p->error names this field its message is shown
  * under the label (aria-describedby) and the input is marked aria-invalid. */
@@ -80,6 +83,14 @@ const char *page_value(const struct page *p, const char *name, const char *fallb
 void page_crumbs(struct page *p, ...) __attribute__((sentinel));
 /* A notice box (role=status), e.g. "Saved." after a redirect with ?done=... */
 void page_notice(struct page *p, const char *text);
+/* An instant stored in UTC ("YYYY-MM-DDTHH:MM:SSZ") as people read it in zone tz:
+ * <time datetime="...+HH:MM">Tue 15 Sep 2026, 9:00 AM</time>. With ends (may be NULL)
+ * a range: the end's time alone when it falls on the same local day. The zone's name
+ * follows when show_tz. */
+void page_time(struct page *p, const char *utc, const char *ends, const char *tz, int show_tz);
+/* An enumeration value as people read it: "english_language_arts" -> "English
+ * language arts", "try_out" -> "Try out". In the request's arena; NULL stays NULL. */
+const char *page_humanize(struct http_req *rq, const char *value);
 /* An integer path parameter ("id"), or -1 with err (404) when it is not one. */
 int page_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
 

@@ -1,0 +1,536 @@
+/* pages_network: the networks a person may see, and one network's page: its facts and
+ * facilitators, its meetings (upcoming and past, at their own local time), its
+ * district teams, with forms for facilitators to add a meeting and for admins to add
+ * a facilitator. What a person sees of a network is what the policy lets them read:
+ * other districts' teams stay hidden, only their number shows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/network.h"
+#include "app/org.h"
+#include "app/person.h"
+#include "app/policy.h"
+#include "core/timeutil.h"
+#include "http/allow.h"
+#include "web/page.h"
+#include "web/web.h"
+
+static const char *const net_zones[] = {"America/New_York", "America/Chicago", NULL};
+static const char *const net_zone_labels[] = {"Eastern time (America/New_York)",
+					      "Central time (America/Chicago)", NULL};
+static const char *const net_meeting_fields[] = {"title", "starts_at", "ends_at", "tz",
+						 "place", "link", NULL};
+
+enum { NET_LIST_PAGE = 50, NET_ALL = REC_LIST_MAX };
+
+/* The name of organization id, or NULL when there is none or it cannot be read. */
+static const char *net_org_name(struct http_req *rq, int64_t id)
+{
+	struct rec *org = NULL;
+	struct cn_err ignored = {0};
+	if (id == 0 || rec_get(rq->db, rq->a, &org_entity, id, &org, &ignored) != 0)
+		return NULL;
+	return rec_text(org, "name");
+}
+
+static char *net_href(struct http_req *rq, const char *fmt, int64_t id)
+{
+	return arena_printf(rq->a, fmt, (long long)id);
+}
+
+/* 1 if the signed-in person holds the partner role somewhere, 0 if not, -1 on error. */
+static int net_is_partner(struct http_req *rq, struct cn_err *err)
+{
+	char me[24];
+	snprintf(me, sizeof(me), "%lld", (long long)rq->who.person_id);
+	struct rec_query q = {.filter = {me, NULL, "partner"}, .limit = 1};
+	struct rec_list l;
+	if (rec_list(rq->db, rq->a, &membership_entity, &q, &l, err))
+		return -1;
+	return l.count > 0;
+}
+
+/* ?cursor=N as an id, 0 when absent or not a number. */
+static int64_t net_cursor(struct http_req *rq)
+{
+	const char *v = http_query(rq, "cursor");
+	char *end = NULL;
+	long long c = v ? strtoll(v, &end, 10) : 0;
+	return v != NULL && *end == '\0' && c > 0 ? c : 0;
+}
+
+/* GET /networks: admins see every network, partners every network they may read,
+ * everyone else the networks they facilitate or have a team in. */
+static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	int may = http_allow_any(rq, POLICY_READ, "network", err);
+	if (may != 0 && err->kind != CN_ERR_FORBIDDEN)
+		return -1;
+	cn_err_clear(err);
+	struct rec_list nets = {0};
+	if (may == 0) {
+		int admin = policy_is_admin(rq->policy, err);
+		int partner = admin ? 0 : net_is_partner(rq, err);
+		if (admin < 0 || partner < 0)
+			return -1;
+		char me[24];
+		snprintf(me, sizeof(me), "%lld", (long long)rq->who.person_id);
+		struct rec_query q = {.cursor = net_cursor(rq), .limit = NET_LIST_PAGE};
+		if (!admin && !partner)
+			q.filter[3] = me;
+		if (rec_list(rq->db, rq->a, &network_entity, &q, &nets, err))
+			return -1;
+	}
+	struct page p;
+	page_begin(&p, rq, rs, "Networks", PAGE_NAV_NETWORKS);
+	struct html *h = &p.h;
+	html_elem(h, "h1", "Networks", NULL);
+	size_t shown = 0;
+	html_open(h, "div", "class", "table-wrap", NULL);
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", "Leadership networks you can see", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Network", "scope", "col", NULL);
+	html_elem(h, "th", "Content area", "scope", "col", NULL);
+	html_elem(h, "th", "School year", "scope", "col", NULL);
+	html_elem(h, "th", "Region", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < nets.count; i++) {
+		const struct rec *n = nets.items[i];
+		int can = http_can_read(rq, "network", n, err);
+		if (can < 0)
+			return -1;
+		if (can == 0)
+			continue;
+		shown++;
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_elem(h, "a", rec_text(n, "name"), "href", net_href(rq, "/networks/%lld", n->id),
+			  NULL);
+		html_close(h);
+		html_elem(h, "td", page_humanize(rq, rec_text(n, "content_area")), NULL);
+		html_elem(h, "td", rec_text(n, "school_year"), NULL);
+		html_elem(h, "td", net_org_name(rq, rec_int(n, "region_id")), NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	if (shown == 0)
+		html_elem(h, "p", "You are not in a network yet.", "class", "muted", NULL);
+	if (nets.next_cursor != 0) {
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Next page", "href",
+			  net_href(rq, "/networks?cursor=%lld", nets.next_cursor), "rel", "next",
+			  NULL);
+		html_close(h);
+	}
+	page_end(&p);
+	return 0;
+}
+
+/* What the network page shows, read before the page is written. */
+struct net_view {
+	struct rec *net;
+	const char *region;
+	struct network_people facilitators;
+	int facilitators_seen;
+	struct rec **upcoming, **past;
+	size_t nupcoming, npast;
+	const char *zone; /* the zone of the latest meeting: the default for a new one */
+	struct rec_list teams;
+	int *team_seen;
+	struct network_people *members;
+	size_t teams_seen;
+	int can_add_meeting, can_add_facilitator;
+};
+
+static int net_by_start(const void *a, const void *b)
+{
+	const struct rec *x = *(const struct rec *const *)a, *y = *(const struct rec *const *)b;
+	return strcmp(rec_text(x, "starts_at"), rec_text(y, "starts_at"));
+}
+
+/* May the actor do verb on entity in network_id? 1 yes, 0 no, -1 error. */
+static int net_may(struct http_req *rq, enum policy_verb verb, const char *entity,
+		   const struct policy_scope *s, struct cn_err *err)
+{
+	if (http_allow_scope(rq, verb, entity, s, err) == 0)
+		return 1;
+	if (err->kind != CN_ERR_FORBIDDEN)
+		return -1;
+	cn_err_clear(err);
+	return 0;
+}
+
+static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, struct cn_err *err)
+{
+	memset(v, 0, sizeof(*v));
+	v->net = net;
+	v->region = net_org_name(rq, rec_int(net, "region_id"));
+	struct policy_scope s = {.network_id = net->id};
+	v->facilitators_seen = net_may(rq, POLICY_READ, "network_facilitator", &s, err);
+	if (v->facilitators_seen < 0)
+		return -1;
+	if (v->facilitators_seen &&
+	    network_facilitators(rq->db, rq->a, net->id, &v->facilitators, err))
+		return -1;
+
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", (long long)net->id);
+	struct rec_query q = {.filter = {id}, .limit = NET_ALL};
+	struct rec_list meetings;
+	if (rec_list(rq->db, rq->a, &meeting_entity, &q, &meetings, err))
+		return -1;
+	qsort(meetings.items, meetings.count, sizeof(*meetings.items), net_by_start);
+	char now[TIME_ISO_LEN];
+	time_now_utc(now);
+	v->upcoming = arena_alloc(rq->a, sizeof(struct rec *) * (meetings.count + 1));
+	v->past = arena_alloc(rq->a, sizeof(struct rec *) * (meetings.count + 1));
+	for (size_t i = 0; i < meetings.count; i++) {
+		struct rec *m = meetings.items[i];
+		if (strcmp(rec_text(m, "ends_at"), now) >= 0)
+			v->upcoming[v->nupcoming++] = m;
+		else
+			v->past[meetings.count - 1 - v->npast++] = m; /* latest first */
+		v->zone = rec_text(m, "tz");
+	}
+	v->past += meetings.count - v->npast;
+
+	struct rec_query tq = {.filter = {id}, .limit = NET_ALL};
+	if (rec_list(rq->db, rq->a, &team_entity, &tq, &v->teams, err))
+		return -1;
+	v->team_seen = arena_alloc(rq->a, sizeof(int) * (v->teams.count + 1));
+	v->members = arena_alloc(rq->a, sizeof(*v->members) * (v->teams.count + 1));
+	for (size_t i = 0; i < v->teams.count; i++) {
+		int can = http_can_read(rq, "team", v->teams.items[i], err);
+		if (can < 0)
+			return -1;
+		v->team_seen[i] = can;
+		v->teams_seen += (size_t)can;
+		if (can && team_members(rq->db, rq->a, v->teams.items[i]->id, &v->members[i], err))
+			return -1;
+	}
+	v->can_add_meeting = net_may(rq, POLICY_CREATE, "meeting", &s, err);
+	v->can_add_facilitator = net_may(rq, POLICY_CREATE, "network_facilitator", &s, err);
+	if (v->can_add_meeting < 0 || v->can_add_facilitator < 0)
+		return -1;
+	return 0;
+}
+
+static void net_facts(struct page *p, const struct net_view *v)
+{
+	struct html *h = &p->h;
+	const struct rec *n = v->net;
+	html_open(h, "section", "class", "card", "aria-labelledby", "about", NULL);
+	html_elem(h, "h2", "About this network", "id", "about", NULL);
+	html_open(h, "dl", NULL);
+	html_elem(h, "dt", "Content area", NULL);
+	html_elem(h, "dd", page_humanize(p->rq, rec_text(n, "content_area")), NULL);
+	html_elem(h, "dt", "Region", NULL);
+	html_elem(h, "dd", v->region ? v->region : "Statewide", NULL);
+	html_elem(h, "dt", "School year", NULL);
+	html_elem(h, "dd", rec_text(n, "school_year"), NULL);
+	html_elem(h, "dt", "Status", NULL);
+	html_elem(h, "dd", rec_int(n, "active") ? "Active" : "Ended", NULL);
+	if (v->facilitators_seen) {
+		html_elem(h, "dt", "Facilitators", NULL);
+		html_open(h, "dd", NULL);
+		if (v->facilitators.count == 0)
+			html_text(h, "None yet");
+		for (size_t i = 0; i < v->facilitators.count; i++) {
+			const struct network_person *f = &v->facilitators.items[i];
+			if (i > 0)
+				html_text(h, ", ");
+			if (f->email != NULL)
+				html_elem(h, "a", f->name, "href",
+					  arena_printf(p->rq->a, "mailto:%s", f->email), NULL);
+			else
+				html_text(h, f->name);
+		}
+		html_close(h);
+	}
+	html_close(h);
+	if (rec_text(n, "description") != NULL)
+		html_elem(h, "p", rec_text(n, "description"), "class", "prose", NULL);
+	html_close(h);
+}
+
+static void net_meeting_table(struct page *p, const char *caption, struct rec **ms, size_t n)
+{
+	struct html *h = &p->h;
+	if (n == 0)
+		return;
+	html_open(h, "div", "class", "table-wrap", NULL);
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", caption, NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Meeting", "scope", "col", NULL);
+	html_elem(h, "th", "When (local time)", "scope", "col", NULL);
+	html_elem(h, "th", "Where", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < n; i++) {
+		const struct rec *m = ms[i];
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_elem(h, "a", rec_text(m, "title"), "href",
+			  net_href(p->rq, "/meetings/%lld", m->id), NULL);
+		html_close(h);
+		html_open(h, "td", NULL);
+		page_time(p, rec_text(m, "starts_at"), rec_text(m, "ends_at"), rec_text(m, "tz"), 1);
+		html_close(h);
+		html_open(h, "td", NULL);
+		html_text(h, rec_text(m, "place"));
+		if (rec_text(m, "link") != NULL) {
+			if (rec_text(m, "place") != NULL)
+				html_text(h, "; ");
+			html_elem(h, "a", "join online", "href", rec_text(m, "link"), NULL);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+}
+
+static void net_meetings(struct page *p, const struct net_view *v)
+{
+	struct html *h = &p->h;
+	html_open(h, "section", "class", "card", "aria-labelledby", "meetings", NULL);
+	html_elem(h, "h2", "Meetings", "id", "meetings", NULL);
+	if (v->nupcoming + v->npast == 0)
+		html_elem(h, "p", "No meetings are scheduled yet.", "class", "muted", NULL);
+	net_meeting_table(p, "Upcoming meetings", v->upcoming, v->nupcoming);
+	net_meeting_table(p, "Past meetings, latest first", v->past, v->npast);
+	html_close(h);
+}
+
+static void net_teams(struct page *p, const struct net_view *v)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	html_open(h, "section", "class", "card", "aria-labelledby", "teams", NULL);
+	html_elem(h, "h2", "District teams", "id", "teams", NULL);
+	html_open(h, "p", NULL);
+	html_textf(h, "%zu district %s take part.", v->teams.count,
+		   v->teams.count == 1 ? "team" : "teams");
+	if (v->teams_seen < v->teams.count)
+		html_text(h, " You see the teams whose records you may read.");
+	html_close(h);
+	if (v->teams_seen > 0) {
+		html_open(h, "div", "class", "table-wrap", NULL);
+		html_open(h, "table", NULL);
+		html_elem(h, "caption", "Teams", "class", "visually-hidden", NULL);
+		html_open(h, "thead", NULL);
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", "District", "scope", "col", NULL);
+		html_elem(h, "th", "Lead", "scope", "col", NULL);
+		html_elem(h, "th", "Members", "scope", "col", "class", "num", NULL);
+		html_close(h);
+		html_close(h);
+		html_open(h, "tbody", NULL);
+		for (size_t i = 0; i < v->teams.count; i++) {
+			if (!v->team_seen[i])
+				continue;
+			const struct rec *t = v->teams.items[i];
+			const struct network_people *m = &v->members[i];
+			const char *district = net_org_name(rq, rec_int(t, "district_id"));
+			html_open(h, "tr", NULL);
+			html_elem(h, "th", district ? district : rec_text(t, "name"), "scope", "row",
+				  NULL);
+			html_open(h, "td", NULL);
+			int leads = 0;
+			for (size_t k = 0; k < m->count; k++)
+				if (strcmp(m->items[k].role, "lead") == 0) {
+					html_text(h, leads++ ? ", " : "");
+					html_text(h, m->items[k].name);
+				}
+			if (leads == 0)
+				html_elem(h, "span", "No lead yet", "class", "muted", NULL);
+			html_close(h);
+			html_open(h, "td", "class", "num", NULL);
+			html_textf(h, "%zu", m->count);
+			html_close(h);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static void net_forms(struct page *p, const struct net_view *v)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	if (v->can_add_meeting) {
+		html_open(h, "section", "class", "card", "aria-labelledby", "add-meeting", NULL);
+		html_elem(h, "h2", "Add a meeting", "id", "add-meeting", NULL);
+		page_form_begin(p, net_href(rq, "/networks/%lld/meetings", v->net->id), NULL);
+		page_input(p, "title", "Title", "text", NULL, "e.g. Meeting 5: Number routines", 1);
+		page_input(p, "starts_at", "Starts", "datetime-local", NULL,
+			   "Local time in the meeting's time zone", 1);
+		page_input(p, "ends_at", "Ends", "datetime-local", NULL, NULL, 1);
+		page_select(p, "tz", "Time zone", net_zones, net_zone_labels,
+			    v->zone ? v->zone : "America/New_York", 1);
+		page_input(p, "place", "Place", "text", NULL, NULL, 0);
+		page_input(p, "link", "Link for joining online", "url", NULL, "https://...", 0);
+		page_submit(p, "Add meeting");
+		html_close(h);
+		html_close(h);
+	}
+	if (v->can_add_facilitator) {
+		html_open(h, "section", "class", "card", "aria-labelledby", "add-facilitator", NULL);
+		html_elem(h, "h2", "Add a facilitator", "id", "add-facilitator", NULL);
+		page_form_begin(p, net_href(rq, "/networks/%lld/facilitators", v->net->id), NULL);
+		page_input(p, "email", "Email address", "email", NULL,
+			   "The person needs a capnet account (Admin, People)", 1);
+		page_submit(p, "Add facilitator");
+		html_close(h);
+		html_close(h);
+	}
+}
+
+/* Writes the network page; error (may be NULL) is a form's validation error, shown
+ * beside its field with the posted input kept, answered with its status. */
+static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
+		    const struct cn_err *error, struct cn_err *err)
+{
+	struct net_view v;
+	if (net_read(rq, net, &v, err))
+		return -1;
+	struct page p;
+	page_begin(&p, rq, rs, rec_text(net, "name"), PAGE_NAV_NETWORKS);
+	p.error = error;
+	if (error != NULL)
+		rs->status = cn_err_http_status(error->kind);
+	struct html *h = &p.h;
+	page_crumbs(&p, "Networks", "/networks", rec_text(net, "name"), NULL, NULL);
+	html_elem(h, "h1", rec_text(net, "name"), NULL);
+	const char *done = http_query(rq, "done");
+	if (done != NULL && strcmp(done, "meeting") == 0)
+		page_notice(&p, "The meeting was added.");
+	else if (done != NULL && strcmp(done, "facilitator") == 0)
+		page_notice(&p, "The facilitator was added.");
+	page_errors(&p);
+	net_facts(&p, &v);
+	net_meetings(&p, &v);
+	net_teams(&p, &v);
+	net_forms(&p, &v);
+	page_end(&p);
+	return 0;
+}
+
+/* The network of the path that the actor may read (else 404). */
+static int net_load(struct http_req *rq, struct rec **net, struct cn_err *err)
+{
+	int64_t id;
+	if (page_id(rq, "id", &id, err) || rec_get(rq->db, rq->a, &network_entity, id, net, err))
+		return -1;
+	return http_allow_record(rq, POLICY_READ, "network", *net, err);
+}
+
+/* GET /networks/{id} */
+static int net_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *net = NULL;
+	if (net_load(rq, &net, err))
+		return -1;
+	return net_page(rq, rs, net, NULL, err);
+}
+
+/* A form's refusal is shown on the page; other failures are errors. */
+static int net_invalid(const struct cn_err *why)
+{
+	return why->kind == CN_ERR_INPUT || why->kind == CN_ERR_CONFLICT;
+}
+
+/* POST /networks/{id}/meetings */
+static int net_meeting_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *net = NULL;
+	struct form f;
+	if (net_load(rq, &net, err) || page_form(rq, &f, err))
+		return -1;
+	struct rec *m = rec_new(rq->a, &meeting_entity);
+	if (rec_put_int(m, "network_id", net->id, err) ||
+	    http_allow_record(rq, POLICY_CREATE, "meeting", m, err))
+		return -1;
+	struct cn_err why = {0};
+	for (size_t i = 0; net_meeting_fields[i] != NULL; i++) {
+		const char *v = form_get(&f, net_meeting_fields[i]);
+		if (v != NULL && v[0] != '\0' && rec_set_text(m, rq->a, net_meeting_fields[i], v, &why))
+			return net_page(rq, rs, net, &why, err);
+	}
+	if (rec_create(rq->db, &rq->who, rq->a, m, &why)) {
+		if (!net_invalid(&why)) {
+			*err = why;
+			return -1;
+		}
+		return net_page(rq, rs, net, &why, err);
+	}
+	page_redirect(rs, net_href(rq, "/networks/%lld?done=meeting#meetings", net->id));
+	return 0;
+}
+
+/* POST /networks/{id}/facilitators */
+static int net_facilitator_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *net = NULL;
+	struct form f;
+	if (net_load(rq, &net, err) || page_form(rq, &f, err))
+		return -1;
+	struct policy_scope s = {.network_id = net->id};
+	if (http_allow_scope(rq, POLICY_CREATE, "network_facilitator", &s, err))
+		return -1;
+	struct cn_err why = {0};
+	const char *email = form_get(&f, "email");
+	int64_t person = 0;
+	if (email == NULL || email[0] == '\0') {
+		cn_err_field(&why, CN_ERR_INPUT, "email",
+			     "Enter the email address of the person who will facilitate.");
+		return net_page(rq, rs, net, &why, err);
+	}
+	int found = person_find_email(rq->db, email, &person, err);
+	if (found < 0)
+		return -1;
+	if (found == 0) {
+		cn_err_field(&why, CN_ERR_INPUT, "email",
+			     "Nobody in capnet has the email address %s; add the person under "
+			     "Admin, People first.",
+			     email);
+		return net_page(rq, rs, net, &why, err);
+	}
+	if (network_facilitator_add(rq->db, &rq->who, net->id, person, &why)) {
+		if (!net_invalid(&why)) {
+			*err = why;
+			return -1;
+		}
+		return net_page(rq, rs, net, &why, err);
+	}
+	page_redirect(rs, net_href(rq, "/networks/%lld?done=facilitator#about", net->id));
+	return 0;
+}
+
+static const struct route network_routes[] = {
+	{"GET", "/networks", net_list, "network", POLICY_READ, NULL, 0,
+	 "the networks the signed-in person may see", NULL, NULL},
+	{"GET", "/networks/{id}", net_show, "network", POLICY_READ, NULL, 0,
+	 "a network: facts, facilitators, meetings, teams", NULL, NULL},
+	{"POST", "/networks/{id}/meetings", net_meeting_add, "meeting", POLICY_CREATE, NULL, 0,
+	 "add a meeting to a network", NULL, NULL},
+	{"POST", "/networks/{id}/facilitators", net_facilitator_add, "network_facilitator",
+	 POLICY_CREATE, NULL, 0, "add a facilitator to a network", NULL, NULL},
+};
+
+const struct web_routes web_routes_network = {network_routes,
+					      sizeof(network_routes) / sizeof(network_routes[0])};
