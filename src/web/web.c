@@ -10,6 +10,7 @@
 static const struct web_routes *const web_families[] = {
 	&web_routes_core,
 	&web_routes_network,
+	&web_routes_meeting,
 	NULL,
 };
 

@@ -18,5 +18,6 @@ struct web_routes {
 };
 extern const struct web_routes web_routes_core;
 extern const struct web_routes web_routes_network;
+extern const struct web_routes web_routes_meeting;
 
 #endif

@@ -1,0 +1,663 @@
+/* pages_meeting: one network meeting's page: when and where, the agenda in order, the
+ * materials its items link to, the try-outs recorded at it and who attended; with
+ * forms for facilitators to add agenda items and for facilitators and district leads
+ * to record attendance. Each part shows what the policy lets the person read: one
+ * district's attendance and try-outs stay within that district, its network's
+ * facilitators and the admins. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/agenda.h"
+#include "app/deliverable.h"
+#include "app/network.h"
+#include "app/org.h"
+#include "app/policy.h"
+#include "http/allow.h"
+#include "web/page.h"
+#include "web/web.h"
+
+static const char *const mtg_agenda_kinds[] = {"present", "try_out", "collaborate", "plan",
+					       "reflect", NULL};
+static const char *const mtg_agenda_labels[] = {"Present", "Try out", "Collaborate", "Plan",
+						"Reflect", NULL};
+static const char *const mtg_statuses[] = {"present", "absent", "excused", NULL};
+static const char *const mtg_status_labels[] = {"Present", "Absent", "Excused", NULL};
+static const char *const mtg_agenda_fields[] = {"kind", "title", "minutes", "notes", NULL};
+
+enum { MTG_ALL = REC_LIST_MAX };
+
+/* A network's team with its members and what the actor may do with it. */
+struct mtg_team {
+	const struct rec *team;
+	const char *district;
+	struct network_people members;
+	int may_read, may_record;
+};
+
+/* What the meeting page shows, read before the page is written. */
+struct mtg_view {
+	struct rec *meeting, *network;
+	struct rec_list agenda;
+	struct agenda_material *materials;
+	size_t nmaterials;
+	int *material_seen;
+	struct agenda_tryout *tryouts;
+	size_t ntryouts;
+	int *tryout_seen;
+	struct network_people attendance;
+	int *attendance_seen;
+	struct mtg_team *teams;
+	size_t nteams;
+	int may_record_any, may_add_agenda;
+};
+
+static char *mtg_href(struct http_req *rq, const char *fmt, int64_t id)
+{
+	return arena_printf(rq->a, fmt, (long long)id);
+}
+
+static const char *mtg_choice_label(const char *const *choices, const char *const *labels,
+				    const char *v)
+{
+	for (size_t i = 0; v != NULL && choices[i] != NULL; i++)
+		if (strcmp(choices[i], v) == 0)
+			return labels[i];
+	return v;
+}
+
+/* Did the policy allow? 1 yes, 0 no, -1 error. */
+static int mtg_may(struct http_req *rq, enum policy_verb verb, const char *entity,
+		   const struct policy_scope *s, struct cn_err *err)
+{
+	if (http_allow_scope(rq, verb, entity, s, err) == 0)
+		return 1;
+	if (err->kind != CN_ERR_FORBIDDEN)
+		return -1;
+	cn_err_clear(err);
+	return 0;
+}
+
+/* The team team_id of this network, or NULL. */
+static const struct mtg_team *mtg_team_of(const struct mtg_view *v, int64_t team_id)
+{
+	for (size_t i = 0; i < v->nteams; i++)
+		if (v->teams[i].team->id == team_id)
+			return &v->teams[i];
+	return NULL;
+}
+
+/* A person's records at this meeting (attendance, try-outs) are their team's: seen by
+ * their district, the network's facilitators and admins. */
+static int mtg_person_scope(struct http_req *rq, const struct mtg_view *v, int64_t person,
+			    struct policy_scope *s, struct cn_err *err)
+{
+	memset(s, 0, sizeof(*s));
+	s->network_id = v->network->id;
+	s->owner_id = person;
+	return policy_team_district(rq->policy, person, v->network->id, &s->district_id, err);
+}
+
+static int mtg_read_teams(struct http_req *rq, struct mtg_view *v, struct cn_err *err)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", (long long)v->network->id);
+	struct rec_query q = {.filter = {id}, .limit = MTG_ALL};
+	struct rec_list teams;
+	if (rec_list(rq->db, rq->a, &team_entity, &q, &teams, err))
+		return -1;
+	v->teams = arena_alloc(rq->a, sizeof(*v->teams) * (teams.count + 1));
+	v->nteams = teams.count;
+	for (size_t i = 0; i < teams.count; i++) {
+		struct mtg_team *t = &v->teams[i];
+		memset(t, 0, sizeof(*t));
+		t->team = teams.items[i];
+		struct rec *org = NULL;
+		if (rec_get(rq->db, rq->a, &org_entity, rec_int(t->team, "district_id"), &org, err))
+			return -1;
+		t->district = rec_text(org, "name");
+		struct policy_scope s = {.network_id = v->network->id,
+					 .district_id = rec_int(t->team, "district_id")};
+		t->may_read = http_can_read(rq, "team", t->team, err);
+		t->may_record = mtg_may(rq, POLICY_CREATE, "attendance", &s, err);
+		if (t->may_read < 0 || t->may_record < 0)
+			return -1;
+		if ((t->may_read || t->may_record) &&
+		    team_members(rq->db, rq->a, t->team->id, &t->members, err))
+			return -1;
+		v->may_record_any |= t->may_record;
+	}
+	return 0;
+}
+
+static int mtg_read(struct http_req *rq, struct rec *meeting, struct mtg_view *v,
+		    struct cn_err *err)
+{
+	memset(v, 0, sizeof(*v));
+	v->meeting = meeting;
+	if (rec_get(rq->db, rq->a, &network_entity, rec_int(meeting, "network_id"), &v->network,
+		    err) ||
+	    agenda_items(rq->db, rq->a, meeting->id, &v->agenda, err) ||
+	    mtg_read_teams(rq, v, err))
+		return -1;
+
+	if (agenda_materials(rq->db, rq->a, meeting->id, &v->materials, &v->nmaterials, err))
+		return -1;
+	v->material_seen = arena_alloc(rq->a, sizeof(int) * (v->nmaterials + 1));
+	for (size_t i = 0; i < v->nmaterials; i++) {
+		v->material_seen[i] = 1; /* the library is shared by every network */
+		if (strcmp(v->materials[i].entity, "deliverable") != 0)
+			continue;
+		struct rec *d = NULL;
+		if (rec_get(rq->db, rq->a, &deliverable_entity, v->materials[i].id, &d, err))
+			return -1;
+		v->material_seen[i] = http_can_read(rq, "deliverable", d, err);
+		if (v->material_seen[i] < 0)
+			return -1;
+	}
+
+	if (agenda_tryouts(rq->db, rq->a, meeting->id, &v->tryouts, &v->ntryouts, err))
+		return -1;
+	v->tryout_seen = arena_alloc(rq->a, sizeof(int) * (v->ntryouts + 1));
+	for (size_t i = 0; i < v->ntryouts; i++) {
+		struct policy_scope s;
+		if (mtg_person_scope(rq, v, v->tryouts[i].person_id, &s, err))
+			return -1;
+		s.owner_id = 0;
+		v->tryout_seen[i] = mtg_may(rq, POLICY_READ, "team", &s, err);
+		if (v->tryout_seen[i] < 0)
+			return -1;
+	}
+
+	if (attendance_list(rq->db, rq->a, meeting->id, &v->attendance, err))
+		return -1;
+	v->attendance_seen = arena_alloc(rq->a, sizeof(int) * (v->attendance.count + 1));
+	for (size_t i = 0; i < v->attendance.count; i++) {
+		struct policy_scope s;
+		if (mtg_person_scope(rq, v, v->attendance.items[i].person_id, &s, err))
+			return -1;
+		v->attendance_seen[i] = mtg_may(rq, POLICY_READ, "attendance", &s, err);
+		if (v->attendance_seen[i] < 0)
+			return -1;
+	}
+
+	struct rec *item = rec_new(rq->a, &agenda_item_entity);
+	if (rec_put_int(item, "meeting_id", meeting->id, err))
+		return -1;
+	struct cn_err no = {0};
+	v->may_add_agenda = policy_check(rq->policy, POLICY_CREATE, "agenda_item", item, &no) == 0;
+	if (!v->may_add_agenda && no.kind != CN_ERR_FORBIDDEN) {
+		*err = no;
+		return -1;
+	}
+	return 0;
+}
+
+static void mtg_head(struct page *p, const struct mtg_view *v)
+{
+	struct html *h = &p->h;
+	const struct rec *m = v->meeting;
+	page_crumbs(p, "Networks", "/networks", rec_text(v->network, "name"),
+		    mtg_href(p->rq, "/networks/%lld", v->network->id), rec_text(m, "title"), NULL,
+		    NULL);
+	html_elem(h, "h1", rec_text(m, "title"), NULL);
+	html_open(h, "dl", "class", "card", NULL);
+	html_elem(h, "dt", "When", NULL);
+	html_open(h, "dd", NULL);
+	page_time(p, rec_text(m, "starts_at"), rec_text(m, "ends_at"), rec_text(m, "tz"), 1);
+	html_close(h);
+	if (rec_text(m, "place") != NULL) {
+		html_elem(h, "dt", "Where", NULL);
+		html_elem(h, "dd", rec_text(m, "place"), NULL);
+	}
+	if (rec_text(m, "link") != NULL) {
+		html_elem(h, "dt", "Online", NULL);
+		html_open(h, "dd", NULL);
+		html_elem(h, "a", rec_text(m, "link"), "href", rec_text(m, "link"), NULL);
+		html_close(h);
+	}
+	if (rec_text(m, "notes") != NULL) {
+		html_elem(h, "dt", "Notes", NULL);
+		html_elem(h, "dd", rec_text(m, "notes"), "class", "prose", NULL);
+	}
+	html_close(h);
+}
+
+static void mtg_agenda(struct page *p, const struct mtg_view *v)
+{
+	struct html *h = &p->h;
+	html_open(h, "section", "class", "card", "aria-labelledby", "agenda", NULL);
+	html_elem(h, "h2", "Agenda", "id", "agenda", NULL);
+	if (v->agenda.count == 0) {
+		html_elem(h, "p", "The agenda is empty so far.", "class", "muted", NULL);
+		html_close(h);
+		return;
+	}
+	html_open(h, "div", "class", "table-wrap", NULL);
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", "Agenda items in order", "class", "visually-hidden", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Order", "scope", "col", "class", "num", NULL);
+	html_elem(h, "th", "Kind", "scope", "col", NULL);
+	html_elem(h, "th", "Item", "scope", "col", NULL);
+	html_elem(h, "th", "Minutes", "scope", "col", "class", "num", NULL);
+	html_elem(h, "th", "Notes", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	int64_t total = 0;
+	for (size_t i = 0; i < v->agenda.count; i++) {
+		const struct rec *it = v->agenda.items[i];
+		html_open(h, "tr", NULL);
+		html_open(h, "td", "class", "num", NULL);
+		html_textf(h, "%zu", i + 1);
+		html_close(h);
+		html_open(h, "td", NULL);
+		html_elem(h, "span", mtg_choice_label(mtg_agenda_kinds, mtg_agenda_labels,
+						      rec_text(it, "kind")),
+			  "class", "tag", NULL);
+		html_close(h);
+		html_elem(h, "th", rec_text(it, "title"), "scope", "row", NULL);
+		html_open(h, "td", "class", "num", NULL);
+		if (!rec_is_null(it, "minutes")) {
+			html_textf(h, "%lld", (long long)rec_int(it, "minutes"));
+			total += rec_int(it, "minutes");
+		}
+		html_close(h);
+		html_elem(h, "td", rec_text(it, "notes"), "class", "prose", NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_open(h, "tfoot", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "td", "", NULL);
+	html_elem(h, "td", "", NULL);
+	html_elem(h, "th", "Total", "scope", "row", NULL);
+	html_open(h, "td", "class", "num", NULL);
+	html_textf(h, "%lld", (long long)total);
+	html_close(h);
+	html_elem(h, "td", "", NULL);
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	html_close(h);
+}
+
+static void mtg_materials(struct page *p, const struct mtg_view *v)
+{
+	struct html *h = &p->h;
+	html_open(h, "section", "class", "card", "aria-labelledby", "materials", NULL);
+	html_elem(h, "h2", "Materials", "id", "materials", NULL);
+	size_t shown = 0;
+	for (size_t i = 0; i < v->nmaterials; i++)
+		shown += (size_t)v->material_seen[i];
+	if (shown == 0)
+		html_elem(h, "p", "No library items or deliverables are linked from this agenda.",
+			  "class", "muted", NULL);
+	else
+		html_open(h, "ul", NULL);
+	for (size_t i = 0; i < v->nmaterials; i++) {
+		const struct agenda_material *m = &v->materials[i];
+		if (!v->material_seen[i])
+			continue;
+		int lib = strcmp(m->entity, "library_item") == 0;
+		html_open(h, "li", NULL);
+		html_elem(h, "a", m->title, "href",
+			  mtg_href(p->rq, lib ? "/library/%lld" : "/deliverables/%lld", m->id), NULL);
+		html_textf(h, " (%s %s) for ", lib ? "library" : "deliverable,",
+			   page_humanize(p->rq, m->detail));
+		html_text(h, m->agenda_title);
+		html_close(h);
+	}
+	if (shown > 0)
+		html_close(h);
+	html_close(h);
+}
+
+static void mtg_tryouts(struct page *p, const struct mtg_view *v)
+{
+	struct html *h = &p->h;
+	html_open(h, "section", "class", "card", "aria-labelledby", "tryouts", NULL);
+	html_elem(h, "h2", "Try-outs at this meeting", "id", "tryouts", NULL);
+	if (v->ntryouts == 0) {
+		html_elem(h, "p", "No try-outs were recorded at this meeting.", "class", "muted",
+			  NULL);
+		html_close(h);
+		return;
+	}
+	/* Per item, for everyone: how many tried it and how they rated it. */
+	html_open(h, "div", "class", "table-wrap", NULL);
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", "What was tried, over all districts", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Strategy or resource", "scope", "col", NULL);
+	html_elem(h, "th", "Try-outs", "scope", "col", "class", "num", NULL);
+	html_elem(h, "th", "Average rating (1-5)", "scope", "col", "class", "num", NULL);
+	html_elem(h, "th", "Would work here: yes / maybe / no", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < v->ntryouts;) {
+		size_t k = i;
+		int sum = 0, yes = 0, maybe = 0, no = 0;
+		for (; k < v->ntryouts && v->tryouts[k].item_id == v->tryouts[i].item_id; k++) {
+			const char *w = v->tryouts[k].would_work;
+			sum += v->tryouts[k].rating;
+			yes += w != NULL && strcmp(w, "yes") == 0;
+			maybe += w != NULL && strcmp(w, "maybe") == 0;
+			no += w != NULL && strcmp(w, "no") == 0;
+		}
+		html_open(h, "tr", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_elem(h, "a", v->tryouts[i].item_title, "href",
+			  mtg_href(p->rq, "/library/%lld", v->tryouts[i].item_id), NULL);
+		html_close(h);
+		html_open(h, "td", "class", "num", NULL);
+		html_textf(h, "%zu", k - i);
+		html_close(h);
+		html_open(h, "td", "class", "num", NULL);
+		html_textf(h, "%.1f", (double)sum / (double)(k - i));
+		html_close(h);
+		html_open(h, "td", NULL);
+		html_textf(h, "%d / %d / %d", yes, maybe, no);
+		html_close(h);
+		html_close(h);
+		i = k;
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	/* Each person's try-out, for those who may read their team's records. */
+	size_t seen = 0;
+	for (size_t i = 0; i < v->ntryouts; i++)
+		seen += (size_t)v->tryout_seen[i];
+	if (seen > 0) {
+		html_open(h, "div", "class", "table-wrap", NULL);
+		html_open(h, "table", NULL);
+		html_elem(h, "caption", "Try-outs you may see", NULL);
+		html_open(h, "thead", NULL);
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", "Person", "scope", "col", NULL);
+		html_elem(h, "th", "Strategy or resource", "scope", "col", NULL);
+		html_elem(h, "th", "Rating", "scope", "col", "class", "num", NULL);
+		html_elem(h, "th", "Would it work here?", "scope", "col", NULL);
+		html_elem(h, "th", "Note", "scope", "col", NULL);
+		html_close(h);
+		html_close(h);
+		html_open(h, "tbody", NULL);
+		for (size_t i = 0; i < v->ntryouts; i++) {
+			const struct agenda_tryout *t = &v->tryouts[i];
+			if (!v->tryout_seen[i])
+				continue;
+			html_open(h, "tr", NULL);
+			html_elem(h, "th", t->person_name, "scope", "row", NULL);
+			html_elem(h, "td", t->item_title, NULL);
+			html_open(h, "td", "class", "num", NULL);
+			html_textf(h, "%d of 5", t->rating);
+			html_close(h);
+			html_elem(h, "td", page_humanize(p->rq, t->would_work), NULL);
+			html_elem(h, "td", t->note, "class", "prose", NULL);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static void mtg_attendance_form(struct page *p, const struct mtg_view *v)
+{
+	struct html *h = &p->h;
+	html_elem(h, "h3", "Record attendance", "id", "record-attendance", NULL);
+	page_form_begin(p, mtg_href(p->rq, "/meetings/%lld/attendance", v->meeting->id), NULL);
+	for (size_t i = 0; i < v->nteams; i++) {
+		const struct mtg_team *t = &v->teams[i];
+		if (!t->may_record || t->members.count == 0)
+			continue;
+		html_open(h, "fieldset", NULL);
+		html_elem(h, "legend", t->district, NULL);
+		for (size_t k = 0; k < t->members.count; k++) {
+			const struct network_person *m = &t->members.items[k];
+			const char *current = NULL;
+			for (size_t a = 0; a < v->attendance.count; a++)
+				if (v->attendance.items[a].person_id == m->person_id)
+					current = v->attendance.items[a].role;
+			char name[32];
+			snprintf(name, sizeof(name), "p%lld", (long long)m->person_id);
+			page_select(p, arena_strdup(p->rq->a, name), m->name, mtg_statuses,
+				    mtg_status_labels, current, 0);
+		}
+		html_close(h);
+	}
+	page_submit(p, "Save attendance");
+	html_close(h);
+}
+
+static void mtg_attendance(struct page *p, const struct mtg_view *v)
+{
+	struct html *h = &p->h;
+	html_open(h, "section", "class", "card", "aria-labelledby", "attendance", NULL);
+	html_elem(h, "h2", "Attendance", "id", "attendance", NULL);
+	size_t seen = 0;
+	for (size_t i = 0; i < v->attendance.count; i++)
+		seen += (size_t)v->attendance_seen[i];
+	if (seen == 0) {
+		html_elem(h, "p",
+			  v->attendance.count ? "You may not see this meeting's attendance."
+					      : "No attendance has been recorded.",
+			  "class", "muted", NULL);
+	} else {
+		html_open(h, "div", "class", "table-wrap", NULL);
+		html_open(h, "table", NULL);
+		html_elem(h, "caption", "Who attended", "class", "visually-hidden", NULL);
+		html_open(h, "thead", NULL);
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", "Person", "scope", "col", NULL);
+		html_elem(h, "th", "Team", "scope", "col", NULL);
+		html_elem(h, "th", "Status", "scope", "col", NULL);
+		html_close(h);
+		html_close(h);
+		html_open(h, "tbody", NULL);
+		for (size_t i = 0; i < v->attendance.count; i++) {
+			const struct network_person *a = &v->attendance.items[i];
+			if (!v->attendance_seen[i])
+				continue;
+			const struct mtg_team *t = mtg_team_of(v, a->team_id);
+			html_open(h, "tr", NULL);
+			html_elem(h, "th", a->name, "scope", "row", NULL);
+			html_elem(h, "td", t ? t->district : "", NULL);
+			html_elem(h, "td", mtg_choice_label(mtg_statuses, mtg_status_labels, a->role),
+				  NULL);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+		html_close(h);
+	}
+	if (v->may_record_any)
+		mtg_attendance_form(p, v);
+	html_close(h);
+}
+
+static void mtg_agenda_form(struct page *p, const struct mtg_view *v)
+{
+	struct html *h = &p->h;
+	html_open(h, "section", "class", "card", "aria-labelledby", "add-agenda", NULL);
+	html_elem(h, "h2", "Add an agenda item", "id", "add-agenda", NULL);
+	page_form_begin(p, mtg_href(p->rq, "/meetings/%lld/agenda", v->meeting->id), NULL);
+	page_select(p, "kind", "Kind", mtg_agenda_kinds, mtg_agenda_labels, "present", 1);
+	page_input(p, "title", "Title", "text", NULL, "What happens", 1);
+	page_input(p, "minutes", "Minutes", "number", NULL, "Planned length, 1 to 600", 0);
+	page_textarea(p, "notes", "Notes", NULL, NULL, 0, NULL);
+	page_submit(p, "Add to the agenda");
+	html_close(h);
+	html_close(h);
+}
+
+static const struct {
+	const char *done, *text;
+} mtg_notices[] = {
+	{"agenda", "The agenda item was added."},
+	{"attendance", "The attendance was saved."},
+};
+
+/* Writes the meeting page; error (may be NULL) is a form's validation error. */
+static int mtg_page(struct http_req *rq, struct http_resp *rs, struct rec *meeting,
+		    const struct cn_err *error, struct cn_err *err)
+{
+	struct mtg_view v;
+	if (mtg_read(rq, meeting, &v, err))
+		return -1;
+	struct page p;
+	page_begin(&p, rq, rs, rec_text(meeting, "title"), PAGE_NAV_NETWORKS);
+	p.error = error;
+	if (error != NULL)
+		rs->status = cn_err_http_status(error->kind);
+	mtg_head(&p, &v);
+	const char *done = http_query(rq, "done");
+	for (size_t i = 0; done != NULL && i < sizeof(mtg_notices) / sizeof(mtg_notices[0]); i++)
+		if (strcmp(done, mtg_notices[i].done) == 0)
+			page_notice(&p, mtg_notices[i].text);
+	page_errors(&p);
+	mtg_agenda(&p, &v);
+	mtg_materials(&p, &v);
+	mtg_tryouts(&p, &v);
+	mtg_attendance(&p, &v);
+	if (v.may_add_agenda)
+		mtg_agenda_form(&p, &v);
+	page_end(&p);
+	return 0;
+}
+
+/* The meeting of the path that the actor may read (else 404). */
+static int mtg_load(struct http_req *rq, struct rec **meeting, struct cn_err *err)
+{
+	int64_t id;
+	if (page_id(rq, "id", &id, err) || rec_get(rq->db, rq->a, &meeting_entity, id, meeting, err))
+		return -1;
+	return http_allow_record(rq, POLICY_READ, "meeting", *meeting, err);
+}
+
+/* GET /meetings/{id} */
+static int mtg_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *meeting = NULL;
+	if (mtg_load(rq, &meeting, err))
+		return -1;
+	return mtg_page(rq, rs, meeting, NULL, err);
+}
+
+static int mtg_invalid(const struct cn_err *why)
+{
+	return why->kind == CN_ERR_INPUT || why->kind == CN_ERR_CONFLICT;
+}
+
+/* POST /meetings/{id}/agenda */
+static int mtg_agenda_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *meeting = NULL;
+	struct form f;
+	if (mtg_load(rq, &meeting, err) || page_form(rq, &f, err))
+		return -1;
+	struct rec *item = rec_new(rq->a, &agenda_item_entity);
+	if (rec_put_int(item, "meeting_id", meeting->id, err) ||
+	    http_allow_record(rq, POLICY_CREATE, "agenda_item", item, err))
+		return -1;
+	struct cn_err why = {0};
+	for (size_t i = 0; mtg_agenda_fields[i] != NULL; i++) {
+		const char *v = form_get(&f, mtg_agenda_fields[i]);
+		if (v != NULL && v[0] != '\0' &&
+		    rec_set_text(item, rq->a, mtg_agenda_fields[i], v, &why))
+			return mtg_page(rq, rs, meeting, &why, err);
+	}
+	if (rec_create(rq->db, &rq->who, rq->a, item, &why)) {
+		if (!mtg_invalid(&why)) {
+			*err = why;
+			return -1;
+		}
+		return mtg_page(rq, rs, meeting, &why, err);
+	}
+	page_redirect(rs, mtg_href(rq, "/meetings/%lld?done=agenda#agenda", meeting->id));
+	return 0;
+}
+
+/* One "p<person id>" = status pair of the attendance form. */
+struct mtg_mark {
+	int64_t person;
+	const char *status;
+	const char *field;
+};
+
+/* POST /meetings/{id}/attendance: every person given a status, all or none. */
+static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *meeting = NULL;
+	struct form f;
+	if (mtg_load(rq, &meeting, err) || page_form(rq, &f, err))
+		return -1;
+	int64_t network = rec_int(meeting, "network_id");
+	struct mtg_mark *marks = arena_alloc(rq->a, sizeof(*marks) * (f.n + 1));
+	size_t n = 0;
+	struct cn_err why = {0};
+	for (size_t i = 0; i < f.n; i++) {
+		const char *name = f.name[i], *value = f.value[i];
+		char *end = NULL;
+		if (name[0] != 'p' || name[1] < '1' || name[1] > '9')
+			continue;
+		long long person = strtoll(name + 1, &end, 10);
+		if (*end != '\0' || person <= 0 || value[0] == '\0')
+			continue;
+		int known = 0;
+		for (size_t k = 0; mtg_statuses[k] != NULL; k++)
+			known |= strcmp(mtg_statuses[k], value) == 0;
+		if (!known) {
+			cn_err_field(&why, CN_ERR_INPUT, name,
+				     "'%s' is not a status; choose present, absent or excused", value);
+			return mtg_page(rq, rs, meeting, &why, err);
+		}
+		struct policy_scope s = {.network_id = network, .owner_id = person};
+		if (policy_team_district(rq->policy, person, network, &s.district_id, err))
+			return -1;
+		if (s.district_id == 0) {
+			cn_err_field(&why, CN_ERR_INPUT, name,
+				     "person %lld is not on a team of this network", person);
+			return mtg_page(rq, rs, meeting, &why, err);
+		}
+		s.owner_id = 0; /* recording for a team, not for oneself */
+		if (http_allow_scope(rq, POLICY_CREATE, "attendance", &s, err))
+			return -1;
+		marks[n++] = (struct mtg_mark){person, value, name};
+	}
+	if (n == 0) {
+		cn_err_set(&why, CN_ERR_INPUT, "Choose a status for at least one person.");
+		return mtg_page(rq, rs, meeting, &why, err);
+	}
+	if (store_begin(rq->db, err))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (attendance_set(rq->db, &rq->who, meeting->id, marks[i].person, marks[i].status,
+				   err)) {
+			store_rollback(rq->db);
+			return -1;
+		}
+	if (store_commit(rq->db, err))
+		return -1;
+	page_redirect(rs, mtg_href(rq, "/meetings/%lld?done=attendance#attendance", meeting->id));
+	return 0;
+}
+
+static const struct route meeting_routes[] = {
+	{"GET", "/meetings/{id}", mtg_show, "meeting", POLICY_READ, NULL, 0,
+	 "a meeting: agenda, materials, try-outs, attendance", NULL, NULL},
+	{"POST", "/meetings/{id}/agenda", mtg_agenda_add, "agenda_item", POLICY_CREATE, NULL, 0,
+	 "add an agenda item", NULL, NULL},
+	{"POST", "/meetings/{id}/attendance", mtg_attendance_save, "attendance", POLICY_CREATE,
+	 NULL, 0, "record attendance", NULL, NULL},
+};
+
+const struct web_routes web_routes_meeting = {meeting_routes,
+					      sizeof(meeting_routes) / sizeof(meeting_routes[0])};
