@@ -7,6 +7,7 @@
 
 #include "app/person.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "http/server.h"
 
 int http_authenticate(struct http_req *rq, struct cn_err *err)
@@ -65,6 +66,17 @@ int http_check_csrf(const struct http_req *rq, struct cn_err *err)
 		return cn_err_set(err, CN_ERR_FORBIDDEN,
 				  "the form is out of date or was not sent by capnet's own page; "
 				  "reload the page and send it again");
+	}
+	/* An upload form carries it as a plain field of its multipart body. */
+	if (multipart_is(type)) {
+		struct multipart m;
+		struct cn_err merr;
+		if (multipart_parse(rq->a, type, rq->body, rq->body_len, &m, &merr) == 0 &&
+		    auth_csrf_ok(&rq->session, multipart_value(&m, "csrf")))
+			return 0;
+		return cn_err_set(err, CN_ERR_FORBIDDEN,
+				  "the upload form is out of date or was not sent by capnet's own "
+				  "page; reload the page and send it again");
 	}
 	return cn_err_set(err, CN_ERR_FORBIDDEN,
 			  "a change made with the session cookie needs the X-CSRF-Token header "
