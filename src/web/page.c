@@ -219,6 +219,23 @@ void page_select(struct page *p, const char *name, const char *label,
 	html_close(&p->h);
 }
 
+void page_checkbox(struct page *p, const char *name, const char *label, int checked,
+		   const char *hint)
+{
+	struct html *h = &p->h;
+	char hint_id[120];
+	snprintf(hint_id, sizeof(hint_id), "%s-hint", name);
+	if (p->form.n > 0)
+		checked = form_get(&p->form, name) != NULL;
+	html_open(h, "div", "class", "check", NULL);
+	html_void(h, "input", "type", "checkbox", "id", name, "name", name, "value", "1", "checked",
+		  checked ? "" : NULL, "aria-describedby", hint ? hint_id : NULL, NULL);
+	html_elem(h, "label", label, "for", name, NULL);
+	if (hint != NULL)
+		html_elem(h, "span", hint, "class", "hint", "id", hint_id, NULL);
+	html_close(h);
+}
+
 void page_submit(struct page *p, const char *label)
 {
 	html_elem(&p->h, "button", label, "type", "submit", NULL);

@@ -69,6 +69,10 @@ void page_textarea(struct page *p, const char *name, const char *label, const ch
 void page_select(struct page *p, const char *name, const char *label,
 		 const char *const *choices, const char *const *labels, const char *selected,
 		 int required);
+/* A labelled checkbox sending value "1"; checked shows it ticked unless a POSTed form
+ * (kept input) says otherwise. */
+void page_checkbox(struct page *p, const char *name, const char *label, int checked,
+		   const char *hint);
 void page_submit(struct page *p, const char *label);
 /* A one-button form that POSTs to action (delete, publish, sign out ...). */
 void page_button_form(struct page *p, const char *action, const char *label,

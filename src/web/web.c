@@ -11,6 +11,7 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_core,
 	&web_routes_network,
 	&web_routes_meeting,
+	&web_routes_admin,
 	NULL,
 };
 

@@ -19,5 +19,6 @@ struct web_routes {
 extern const struct web_routes web_routes_core;
 extern const struct web_routes web_routes_network;
 extern const struct web_routes web_routes_meeting;
+extern const struct web_routes web_routes_admin;
 
 #endif
