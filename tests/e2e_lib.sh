@@ -190,3 +190,26 @@ expect_header() {
 jget() {
 	printf '%s' "$H_BODY" | python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"
 }
+
+# expect_body_lacks NAME TEXT: the last response body does not contain TEXT.
+expect_body_lacks() {
+	if printf '%s' "$H_BODY" | grep -qF -- "$2"; then
+		t_fail "$1" "body has: $2" "status: $H_STATUS"
+	else t_ok "$1"; fi
+}
+
+# --- Web page helpers ----------------------------------------------------------------
+
+# web_signin EMAIL JAR: signs in through the sign-in form (password $W_PASSWORD, by
+# default the demo's), keeping the session cookie in the cookie jar file JAR.
+web_signin() {
+	curl -s -o /dev/null -c "$2" -b "$2" --max-time 20 --data-urlencode "email=$1" \
+		--data-urlencode "password=${W_PASSWORD:-capnet-demo-2026}" "$SRV_URL/signin"
+}
+
+# web_csrf JAR [PATH]: the CSRF token of JAR's session, read from a page's form (the
+# dashboard's sign-out form by default), into W_CSRF.
+web_csrf() {
+	W_CSRF=$(curl -s -b "$1" --max-time 20 "$SRV_URL${2:-/dashboard}" |
+		grep -o 'name="csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+}

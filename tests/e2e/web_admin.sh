@@ -1,0 +1,155 @@
+# End to end: the admin pages through curl, on the demo. An admin finds people page by
+# page, adds a person (a bad email is shown beside its field with the input kept) and an
+# organization, and uploads a CASE package and a OneRoster bundle from the browser's
+# forms and sees the counts; a broken upload shows its file, line and column and
+# changes nothing. Other roles get 403; forms without the CSRF token too.
+. "$(dirname "$0")/../e2e_lib.sh"
+t_begin
+
+run demo
+expect_rc "the demo loads" 0
+srv_start || exit 1
+fixtures="$(dirname "$0")/../fixtures"
+admin="$T_DIR/admin" fac="$T_DIR/fac" lead="$T_DIR/lead" mem="$T_DIR/mem"
+web_signin admin@demo.capnet.example "$admin"
+web_signin facilitator@demo.capnet.example "$fac"
+web_signin lead@demo.capnet.example "$lead"
+web_signin member@demo.capnet.example "$mem"
+
+http GET /admin -b "$admin"
+expect_status "the admin page" 200
+expect_body "links to people, organizations and imports" '<a href="/admin/imports">Imports</a>'
+for who in fac lead mem; do
+	eval jar=\$$who
+	for page in /admin /admin/people /admin/organizations /admin/imports; do
+		http GET "$page" -b "$jar"
+		expect_status "$page is for admins only ($who: 403)" 403
+	done
+done
+http GET /dashboard -b "$mem"
+expect_body_lacks "the Admin link shows to admins only" 'href="/admin"'
+http GET /dashboard -b "$admin"
+expect_body "and to them it does" 'href="/admin"'
+
+# --- People ----------------------------------------------------------------------------
+http GET /admin/people -b "$admin"
+expect_body "the first page of people" '<th scope="row">Teresa Vaughn</th>'
+expect_body "with their roles" '<span class="tag">Admin, Kentucky Department of Education</span>'
+next=$(printf '%s' "$H_BODY" | grep -o 'rel="next" href="[^"]*"' | sed 's/.*href="//; s/"$//; s/&amp;/\&/g')
+expect_eq "60 people make more than one page" "$next" "/admin/people?q=&cursor=50"
+http GET "$next" -b "$admin"
+expect_body "the next page goes on" "<th scope=\"row\">"
+expect_body_lacks "without the first page's people" '<th scope="row">Teresa Vaughn</th>'
+http GET "/admin/people?q=tradewater" -b "$admin"
+expect_body "a search by email finds the district's people" "Priya Natarajan"
+expect_body_lacks "and no one else" "Angela Pruitt"
+
+web_csrf "$admin"
+before=$(db_digest)
+xss='<script>alert(1)</script>'
+http POST /admin/people -b "$admin" --data-urlencode "csrf=$W_CSRF" --data-urlencode "given_name=Zoe" --data-urlencode "family_name=Quinn $xss" -d "email=not-an-email&org_id=5&role=member"
+expect_status "a bad email is refused" 400
+expect_body "beside the email field" '<p class="field-error" id="email-error">'
+expect_body "with the email kept" '<input id="email" name="email" type="email" value="not-an-email" aria-invalid="true"'
+expect_body "and the names kept, escaped" 'value="Quinn &lt;script&gt;alert(1)&lt;/script&gt;"'
+expect_body "and the organization kept" '<option value="5" selected>'
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST /admin/people -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "given_name=Zoe&family_name=Quinn&org_id=5"
+expect_status "an organization without a role is refused" 400
+expect_body "beside the role" 'id="role-error">Choose the person&#39;s role in the organization.</p>'
+http POST /admin/people -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "given_name=Zoe&family_name=Quinn&email=lead@demo.capnet.example"
+expect_status "an email someone has is refused" 409
+expect_eq "and nothing is written" "$(db_digest)" "$before"
+http POST /admin/people -b "$admin" -d "given_name=Zoe&family_name=Quinn&email=zoe.quinn@tradewater.k12.example"
+expect_status "a form without the CSRF token is refused" 403
+http POST /admin/people -b "$admin" --data-urlencode "csrf=$W_CSRF" --data-urlencode "family_name=Quinn $xss" -d "given_name=Zoe&email=zoe.quinn@tradewater.k12.example&org_id=5&role=member"
+expect_status "an admin adds a person with a role" 303
+expect_eq "the person and the role, in one go" "$(sql "SELECT m.role || ' ' || m.org_id FROM person p JOIN membership m ON m.person_id = p.id WHERE p.email = 'zoe.quinn@tradewater.k12.example'")" "member 5"
+http GET "/admin/people?q=zoe.quinn" -b "$admin"
+expect_body "who is listed, escaped" "Zoe Quinn &lt;script&gt;alert(1)&lt;/script&gt;"
+expect_body_lacks "never as a script" "$xss"
+web_csrf "$lead"
+http POST /admin/people -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "given_name=Al&family_name=Lead&email=al@tradewater.k12.example"
+expect_status "a lead may not use the admin form" 403
+
+# --- Organizations ---------------------------------------------------------------------
+http GET "/admin/organizations?kind=school" -b "$admin"
+expect_body "organizations by kind, with their parent" "<td>School</td><td>Tradewater County Public Schools</td>"
+expect_body_lacks "only that kind" "<td>Cooperative</td>"
+web_csrf "$admin"
+before=$(db_digest)
+http POST /admin/organizations -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "kind=school&name=Lost+Elementary&parent_id=2"
+expect_status "a school under a cooperative is refused" 400
+expect_body "beside the parent" 'id="parent_id-error">'
+expect_body "with the name kept" 'value="Lost Elementary"'
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST /admin/organizations -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "kind=school&name=Found+Elementary&parent_id=5&identifier=301-999"
+expect_status "an admin adds a school" 303
+http GET "/admin/organizations?kind=school&done=organization" -b "$admin"
+expect_body "which is listed under its district" "<th scope=\"row\">Found Elementary</th><td>School</td><td>Tradewater County Public Schools</td><td>301-999</td>"
+
+# --- Imports ---------------------------------------------------------------------------
+http GET /admin/imports -b "$admin"
+expect_body "an upload form for rosters" 'action="/admin/imports/oneroster" enctype="multipart/form-data"'
+expect_body "and one for standards" 'action="/admin/imports/case" enctype="multipart/form-data"'
+
+before=$(db_digest)
+http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/bad_syntax.json"
+expect_status "a broken CASE package is refused" 400
+expect_body "naming its line and column" "bad_syntax.json was not imported, nothing was changed: bad_syntax.json:5:13: not valid JSON"
+expect_body "beside the file field" '<p class="field-error" id="case_file-error">'
+expect_eq "and nothing was written" "$(db_digest)" "$before"
+http POST /admin/imports/case -b "$admin" -F "case_file=@$fixtures/case/basic.json"
+expect_status "an upload without the CSRF token is refused" 403
+http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF"
+expect_status "an upload without a file" 400
+expect_body "asks for one beside the field" 'id="case_file-error">Choose a file to upload.</p>'
+http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF" -F "case_dry_run=1" -F "case_file=@$fixtures/case/basic.json"
+expect_status "a check only" 200
+expect_body "shows the counts" '<th scope="row">Items</th><td class="num">11</td>'
+expect_body "and says nothing was written" "Checked, nothing was written: basic.json"
+expect_eq "and writes nothing" "$(db_digest)" "$before"
+http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/basic.json"
+expect_status "an admin imports a CASE package" 200
+expect_body "and sees what it added" '<th scope="row">Items</th><td class="num">11</td><td class="num">0</td><td class="num">0</td><td class="num">0</td></tr><tr><th scope="row">Associations</th><td class="num">15</td>'
+expect_eq "which is stored" "$(sql "SELECT COUNT(*) FROM cf_item")" "11"
+http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/basic.json"
+expect_body "importing it again changes nothing" '<th scope="row">Items</th><td class="num">0</td><td class="num">0</td><td class="num">11</td>'
+
+(cd "$fixtures/oneroster" && zip -qr "$T_DIR/good.zip" good)
+mkdir -p "$T_DIR/bad" && cp "$fixtures/oneroster/good/"*.csv "$T_DIR/bad/"
+sed -i 's/,Teacher,areyes/,Teacherr,areyes/' "$T_DIR/bad/users.csv"
+(cd "$T_DIR" && zip -qr "$T_DIR/bad.zip" bad)
+printf 'not a zip archive' >"$T_DIR/notzip.zip"
+before=$(db_digest)
+http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/bad.zip"
+expect_status "a roster with a bad role is refused" 400
+expect_body "naming the file, line and column" "users.csv:4:"
+expect_body "and the value" "&#39;Teacherr&#39; is not a OneRoster role"
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/notzip.zip"
+expect_status "a file that is not a zip is refused" 400
+expect_body "and named" "is not a readable zip archive"
+expect_eq "nothing was written either" "$(db_digest)" "$before"
+http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_dry_run=1" -F "parent_id=2" -F "roster_file=@$T_DIR/good.zip"
+expect_status "a roster checked only" 200
+expect_body "shows what it would create" "Checked, nothing was written: good.zip"
+expect_eq "and writes nothing" "$(db_digest)" "$before"
+orgs=$(sql "SELECT COUNT(*) FROM organization")
+http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "parent_id=2" -F "roster_file=@$T_DIR/good.zip"
+expect_status "an admin imports a OneRoster bundle" 200
+expect_body "and sees the counts" '<th scope="row">Organizations</th><td class="num">6</td><td class="num">0</td><td class="num">0</td><td class="num">0</td>'
+expect_body "and the people not stored" "Users not stored: 2 student, 1 parent"
+expect_eq "the organizations are stored" "$(sql "SELECT COUNT(*) FROM organization")" "$((orgs + 6))"
+expect_eq "the top one under the organization chosen" "$(sql "SELECT parent_id FROM organization WHERE sourced_id = 'ky-doe'")" "2"
+http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/good.zip" -F "parent_id=2"
+expect_body "the same bundle again changes nothing" '<th scope="row">Organizations</th><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">6</td>'
+web_csrf "$lead"
+http POST /admin/imports/oneroster -b "$lead" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/good.zip"
+expect_status "a lead may not import" 403
+head -c 21000000 /dev/zero >"$T_DIR/big.zip"
+web_csrf "$admin"
+http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/big.zip"
+expect_status "an upload over 20 MiB is refused" 413
+
+t_end
