@@ -29,11 +29,15 @@ void chart_bars(struct html *h, const char *id, const char *title, const struct 
 		snprintf(x, sizeof(x), "%d", CHART_LABEL_W);
 		html_elem(h, "text", bars[i].label, "x", "0", "y", ty, NULL);
 		snprintf(w, sizeof(w), "%d", track);
-		html_void(h, "rect", "class", "track", "x", x, "y", y, "width", w, "height", "18",
+		/* In SVG, unlike HTML, an element without an end tag stays open: the bars
+		 * are closed explicitly so that they do not swallow the labels after them. */
+		html_open(h, "rect", "class", "track", "x", x, "y", y, "width", w, "height", "18",
 			  NULL);
+		html_close(h);
 		snprintf(w, sizeof(w), "%d", len);
-		html_void(h, "rect", "class", "bar", "x", x, "y", y, "width", w, "height", "18",
+		html_open(h, "rect", "class", "bar", "x", x, "y", y, "width", w, "height", "18",
 			  NULL);
+		html_close(h);
 		snprintf(x, sizeof(x), "%d", CHART_LABEL_W + track + 6);
 		html_elem(h, "text", bars[i].display, "x", x, "y", ty, NULL);
 	}

@@ -21,6 +21,8 @@ static void test_bars_scale_and_escape(void **state)
 	assert_non_null(strstr(s, "class=\"bar\" x=\"220\" y=\"40\" width=\"350\""));
 	assert_non_null(strstr(s, "class=\"bar\" x=\"220\" y=\"68\" width=\"350\"")); /* capped */
 	assert_non_null(strstr(s, "class=\"bar\" x=\"220\" y=\"96\" width=\"0\""));
+	/* Closed, so that the value label after a bar is not inside it. */
+	assert_non_null(strstr(s, "width=\"175\" height=\"18\"></rect><text"));
 	assert_int_equal(html_depth(&h), 0);
 	buf_reset(&b);
 	chart_table(&h, "PD minutes in PLCs", "Team", "Share", bars, 2);
