@@ -1,7 +1,7 @@
 /* pages_network: the networks a person may see, and one network's page: its facts and
  * facilitators, its meetings (upcoming and past, at their own local time), its
- * district teams, with forms for facilitators to add a meeting and for admins to add
- * a facilitator. What a person sees of a network is what the policy lets them read:
+ * district teams and the teams' capacity-building profiles side by side, with forms
+ * for facilitators to add a meeting and for admins to add a facilitator. What a person sees of a network is what the policy lets them read:
  * other districts' teams stay hidden, only their number shows. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +11,10 @@
 #include "app/org.h"
 #include "app/person.h"
 #include "app/policy.h"
+#include "app/profile.h"
 #include "core/timeutil.h"
 #include "http/allow.h"
+#include "web/chart.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -146,6 +148,9 @@ struct net_view {
 	int *team_seen;
 	struct network_people *members;
 	size_t teams_seen;
+	struct profile_network profiles;
+	const struct profile **profile_seen; /* the teams' profiles the actor may read */
+	size_t nprofiles;
 	int can_add_meeting, can_add_facilitator;
 };
 
@@ -214,6 +219,18 @@ static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, st
 		v->teams_seen += (size_t)can;
 		if (can && team_members(rq->db, rq->a, v->teams.items[i]->id, &v->members[i], err))
 			return -1;
+	}
+	/* A team's profile is its district's records: shown where the team is. */
+	if (v->teams_seen > 0) {
+		if (profile_network(rq->db, rq->a, net->id, &v->profiles, err))
+			return -1;
+		v->profile_seen = arena_alloc(rq->a, sizeof(*v->profile_seen) *
+							     (v->profiles.count + 1));
+		for (size_t i = 0; i < v->profiles.count; i++)
+			for (size_t k = 0; k < v->teams.count; k++)
+				if (v->team_seen[k] &&
+				    v->teams.items[k]->id == v->profiles.teams[i].team_id)
+					v->profile_seen[v->nprofiles++] = &v->profiles.teams[i];
 	}
 	v->can_add_meeting = net_may(rq, POLICY_CREATE, "meeting", &s, err);
 	v->can_add_facilitator = net_may(rq, POLICY_CREATE, "network_facilitator", &s, err);
@@ -368,6 +385,74 @@ static void net_teams(struct page *p, const struct net_view *v)
 	html_close(h);
 }
 
+/* The teams' capacity-building profiles side by side: per component a bar chart and
+ * the same numbers in a table, then the train-the-trainer flag with its reason. */
+static void net_profiles(struct page *p, const struct net_view *v)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	if (v->nprofiles == 0)
+		return;
+	html_open(h, "section", "class", "card", "aria-labelledby", "profiles", NULL);
+	html_elem(h, "h2", "Capacity-building profiles", "id", "profiles", NULL);
+	html_elem(h, "p",
+		  "Each share is worked out from the team's own records for the school year: "
+		  "plans, deliverables, PD sessions, walkthroughs and progress checks.",
+		  "class", "muted", NULL);
+	struct chart_bar *bars = arena_alloc(rq->a, sizeof(*bars) * v->nprofiles);
+	for (int k = 0; k < PROFILE_KIND_COUNT; k++) {
+		const char *title = v->profile_seen[0]->c[k].title;
+		for (size_t i = 0; i < v->nprofiles; i++) {
+			const struct profile *t = v->profile_seen[i];
+			const struct profile_component *c = &t->c[k];
+			bars[i].label = t->district_name ? t->district_name : t->team_name;
+			bars[i].value = c->measured ? c->share * 100.0 : 0.0;
+			bars[i].display =
+				c->measured ? arena_printf(rq->a, "%d%% (%lld of %lld)",
+							   (int)(c->share * 100.0 + 0.5),
+							   (long long)c->numerator,
+							   (long long)c->denominator)
+					    : "not measured";
+		}
+		html_elem(h, "h3", title, NULL);
+		char *id = arena_printf(rq->a, "profile-%s", v->profile_seen[0]->c[k].key);
+		chart_bars(h, id, arena_printf(rq->a, "%s, share per team", title), bars,
+			   v->nprofiles, 100.0);
+		chart_table(h, arena_printf(rq->a, "%s: the numbers", title), "Team", "Share", bars,
+			    v->nprofiles);
+	}
+	html_elem(h, "h3", "Train the trainer?", NULL);
+	html_open(h, "div", "class", "table-wrap", NULL);
+	html_open(h, "table", NULL);
+	html_elem(h, "caption",
+		  "Duplicated materials delivered in one-off whole-group days, per team", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	html_elem(h, "th", "Team", "scope", "col", NULL);
+	html_elem(h, "th", "Flagged", "scope", "col", NULL);
+	html_elem(h, "th", "Why", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+	for (size_t i = 0; i < v->nprofiles; i++) {
+		const struct profile *t = v->profile_seen[i];
+		int flagged = t->train_the_trainer.flagged;
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", t->district_name ? t->district_name : t->team_name, "scope", "row",
+			  NULL);
+		html_open(h, "td", NULL);
+		html_elem(h, "span", flagged ? "Yes" : "No", "class",
+			  flagged ? "status-bad" : "status-good", NULL);
+		html_close(h);
+		html_elem(h, "td", t->train_the_trainer.reason, NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	html_close(h);
+}
+
 static void net_forms(struct page *p, const struct net_view *v)
 {
 	struct html *h = &p->h;
@@ -425,6 +510,7 @@ static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 	net_facts(&p, &v);
 	net_meetings(&p, &v);
 	net_teams(&p, &v);
+	net_profiles(&p, &v);
 	net_forms(&p, &v);
 	page_end(&p);
 	return 0;
