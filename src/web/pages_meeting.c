@@ -1,17 +1,21 @@
 /* pages_meeting: one network meeting's page: when and where, the agenda in order, the
  * materials its items link to, the try-outs recorded at it and who attended; with
  * forms for facilitators to add agenda items and for facilitators and district leads
- * to record attendance. Each part shows what the policy lets the person read: one
- * district's attendance and try-outs stay within that district, its network's
- * facilitators and the admins. */
+ * to record attendance; and the signed-in person's own reflection on the meeting, with
+ * the reflections their team shared. Each part shows what the policy lets the person
+ * read: one district's attendance and try-outs stay within that district, its
+ * network's facilitators and the admins; a reflection is its author's alone until
+ * shared with their team. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/agenda.h"
 #include "app/deliverable.h"
+#include "app/delivery.h"
 #include "app/network.h"
 #include "app/org.h"
+#include "app/person.h"
 #include "app/policy.h"
 #include "http/allow.h"
 #include "web/page.h"
@@ -24,6 +28,15 @@ static const char *const mtg_agenda_labels[] = {"Present", "Try out", "Collabora
 static const char *const mtg_statuses[] = {"present", "absent", "excused", NULL};
 static const char *const mtg_status_labels[] = {"Present", "Absent", "Excused", NULL};
 static const char *const mtg_agenda_fields[] = {"kind", "title", "minutes", "notes", NULL};
+/* The four parts of a reflection (the seeds: distill, synthesize and internalize what
+ * was learned; contextualize it to one's own schools), with their prompts. */
+static const char *const mtg_reflection_parts[][2] = {
+	{"distill", "Distill: the few ideas that matter most"},
+	{"synthesize", "Synthesize: how they connect with what we already do"},
+	{"internalize", "Internalize: what I now understand or believe differently"},
+	{"contextualize", "Contextualize: what it means for our own schools"},
+};
+enum { MTG_PARTS = sizeof(mtg_reflection_parts) / sizeof(mtg_reflection_parts[0]) };
 
 enum { MTG_ALL = REC_LIST_MAX };
 
@@ -50,6 +63,11 @@ struct mtg_view {
 	struct mtg_team *teams;
 	size_t nteams;
 	int may_record_any, may_add_agenda;
+	int may_reflect;
+	struct rec *mine;      /* the actor's own reflection, or NULL */
+	struct rec **shared;   /* others' shared reflections the actor may read */
+	const char **shared_by;
+	size_t nshared;
 };
 
 static char *mtg_href(struct http_req *rq, const char *fmt, int64_t id)
@@ -130,6 +148,73 @@ static int mtg_read_teams(struct http_req *rq, struct mtg_view *v, struct cn_err
 	return 0;
 }
 
+/* A new reflection of the actor on the meeting, not yet saved. */
+static struct rec *mtg_new_reflection(struct http_req *rq, const struct rec *meeting,
+				      struct cn_err *err)
+{
+	struct rec *r = rec_new(rq->a, &reflection_entity);
+	if (rec_put_int(r, "meeting_id", meeting->id, err) ||
+	    rec_put_int(r, "person_id", rq->who.person_id, err))
+		return NULL;
+	return r;
+}
+
+/* The actor's own reflection (*out NULL when none). */
+static int mtg_my_reflection(struct http_req *rq, const struct rec *meeting, struct rec **out,
+			     struct cn_err *err)
+{
+	char m[24], me[24];
+	snprintf(m, sizeof(m), "%lld", (long long)meeting->id);
+	snprintf(me, sizeof(me), "%lld", (long long)rq->who.person_id);
+	struct rec_query q = {.filter = {m, me}, .limit = 1};
+	struct rec_list l;
+	if (rec_list(rq->db, rq->a, &reflection_entity, &q, &l, err))
+		return -1;
+	*out = l.count ? l.items[0] : NULL;
+	return 0;
+}
+
+/* May the actor write a reflection of their own here? Asked as for a private one. */
+static int mtg_may_reflect(struct http_req *rq, const struct rec *meeting, struct cn_err *err)
+{
+	struct rec *r = mtg_new_reflection(rq, meeting, err);
+	struct policy_scope s;
+	if (r == NULL || policy_scope_of(rq->policy, "reflection", r, &s, err))
+		return -1;
+	return mtg_may(rq, POLICY_CREATE, "reflection", &s, err);
+}
+
+static int mtg_read_reflections(struct http_req *rq, struct mtg_view *v, struct cn_err *err)
+{
+	v->may_reflect = mtg_may_reflect(rq, v->meeting, err);
+	if (v->may_reflect < 0 || mtg_my_reflection(rq, v->meeting, &v->mine, err))
+		return -1;
+	char m[24];
+	snprintf(m, sizeof(m), "%lld", (long long)v->meeting->id);
+	struct rec_query q = {.filter = {m, NULL, NULL, "true"}, .limit = MTG_ALL};
+	struct rec_list l;
+	if (rec_list(rq->db, rq->a, &reflection_entity, &q, &l, err))
+		return -1;
+	v->shared = arena_alloc(rq->a, sizeof(*v->shared) * (l.count + 1));
+	v->shared_by = arena_alloc(rq->a, sizeof(*v->shared_by) * (l.count + 1));
+	for (size_t i = 0; i < l.count; i++) {
+		struct rec *r = l.items[i], *author = NULL;
+		if (rec_int(r, "person_id") == rq->who.person_id)
+			continue;
+		int can = http_can_read(rq, "reflection", r, err);
+		if (can < 0)
+			return -1;
+		if (!can)
+			continue;
+		if (rec_get(rq->db, rq->a, &person_entity, rec_int(r, "person_id"), &author, err))
+			return -1;
+		v->shared_by[v->nshared] = arena_printf(rq->a, "%s %s", rec_text(author, "given_name"),
+							rec_text(author, "family_name"));
+		v->shared[v->nshared++] = r;
+	}
+	return 0;
+}
+
 static int mtg_read(struct http_req *rq, struct rec *meeting, struct mtg_view *v,
 		    struct cn_err *err)
 {
@@ -180,6 +265,9 @@ static int mtg_read(struct http_req *rq, struct rec *meeting, struct mtg_view *v
 		if (v->attendance_seen[i] < 0)
 			return -1;
 	}
+
+	if (mtg_read_reflections(rq, v, err))
+		return -1;
 
 	struct rec *item = rec_new(rq->a, &agenda_item_entity);
 	if (rec_put_int(item, "meeting_id", meeting->id, err))
@@ -498,9 +586,62 @@ static void mtg_agenda_form(struct page *p, const struct mtg_view *v)
 	html_close(h);
 }
 
+static void mtg_reflection_text(struct html *h, const struct rec *r)
+{
+	html_open(h, "dl", NULL);
+	for (size_t i = 0; i < MTG_PARTS; i++) {
+		if (rec_text(r, mtg_reflection_parts[i][0]) == NULL)
+			continue;
+		html_elem(h, "dt", mtg_reflection_parts[i][1], NULL);
+		html_elem(h, "dd", rec_text(r, mtg_reflection_parts[i][0]), "class", "prose", NULL);
+	}
+	html_close(h);
+}
+
+static void mtg_reflections(struct page *p, const struct mtg_view *v)
+{
+	struct html *h = &p->h;
+	if (!v->may_reflect && v->mine == NULL && v->nshared == 0)
+		return;
+	html_open(h, "section", "class", "card", "aria-labelledby", "reflection", NULL);
+	html_elem(h, "h2", "Reflection", "id", "reflection", NULL);
+	if (v->may_reflect || v->mine != NULL) {
+		const struct rec *mine = v->mine;
+		html_elem(h, "h3", "Your reflection", NULL);
+		html_elem(h, "p",
+			  mine == NULL ? "Nobody else sees it unless you share it with your team."
+			  : rec_int(mine, "shared") ? "Your team can read it; you shared it."
+						    : "Only you can read it; it is not shared.",
+			  "class", "muted", NULL);
+		page_form_begin(p, mtg_href(p->rq, "/meetings/%lld/reflection", v->meeting->id),
+				NULL);
+		for (size_t i = 0; i < MTG_PARTS; i++)
+			page_textarea(p, mtg_reflection_parts[i][0], mtg_reflection_parts[i][1],
+				      mine ? rec_text(mine, mtg_reflection_parts[i][0]) : NULL, NULL, 0,
+				      NULL);
+		page_checkbox(p, "shared", "Share with my team", mine && rec_int(mine, "shared"),
+			      "Your district's team, the network's facilitators and admins will "
+			      "read it.");
+		page_submit(p, "Save reflection");
+		html_close(h);
+	}
+	html_elem(h, "h3", "Shared with you", NULL);
+	if (v->nshared == 0)
+		html_elem(h, "p", "No one has shared a reflection on this meeting with you yet.",
+			  "class", "muted", NULL);
+	for (size_t i = 0; i < v->nshared; i++) {
+		html_open(h, "article", "class", "card", NULL);
+		html_elem(h, "h4", v->shared_by[i], NULL);
+		mtg_reflection_text(h, v->shared[i]);
+		html_close(h);
+	}
+	html_close(h);
+}
+
 static const struct {
 	const char *done, *text;
 } mtg_notices[] = {
+	{"reflection", "Your reflection was saved."},
 	{"agenda", "The agenda item was added."},
 	{"attendance", "The attendance was saved."},
 };
@@ -527,6 +668,7 @@ static int mtg_page(struct http_req *rq, struct http_resp *rs, struct rec *meeti
 	mtg_materials(&p, &v);
 	mtg_tryouts(&p, &v);
 	mtg_attendance(&p, &v);
+	mtg_reflections(&p, &v);
 	if (v.may_add_agenda)
 		mtg_agenda_form(&p, &v);
 	page_end(&p);
@@ -650,13 +792,63 @@ static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct
 	return 0;
 }
 
+/* POST /meetings/{id}/reflection: writes or rewrites the actor's own reflection; an
+ * empty part is cleared. */
+static int mtg_reflection_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *meeting = NULL, *mine = NULL;
+	struct form f;
+	if (mtg_load(rq, &meeting, err) || page_form(rq, &f, err) ||
+	    mtg_my_reflection(rq, meeting, &mine, err))
+		return -1;
+	struct rec *r = mine != NULL ? rec_new(rq->a, &reflection_entity)
+				     : mtg_new_reflection(rq, meeting, err);
+	if (r == NULL)
+		return -1;
+	if (mine != NULL) {
+		if (http_allow_record(rq, POLICY_UPDATE, "reflection", mine, err))
+			return -1;
+	} else {
+		int may = mtg_may_reflect(rq, meeting, err);
+		if (may < 0)
+			return -1;
+		if (may == 0)
+			return cn_err_set(err, CN_ERR_FORBIDDEN,
+					  "only the network's teams and facilitators reflect on its "
+					  "meetings");
+	}
+	struct cn_err why = {0};
+	for (size_t i = 0; i < MTG_PARTS; i++) {
+		const char *name = mtg_reflection_parts[i][0], *v = form_get(&f, name);
+		if ((v != NULL && v[0] != '\0' ? rec_set_text(r, rq->a, name, v, &why)
+					       : rec_set_null(r, name, &why)))
+			return mtg_page(rq, rs, meeting, &why, err);
+	}
+	if (rec_set_int(r, "shared", form_get(&f, "shared") != NULL, &why))
+		return mtg_page(rq, rs, meeting, &why, err);
+	int rc = mine != NULL ? rec_update(rq->db, &rq->who, rq->a, mine->id, mine->version, r, NULL,
+					   &why)
+			      : rec_create(rq->db, &rq->who, rq->a, r, &why);
+	if (rc != 0) {
+		if (!mtg_invalid(&why) && why.kind != CN_ERR_STALE) {
+			*err = why;
+			return -1;
+		}
+		return mtg_page(rq, rs, meeting, &why, err);
+	}
+	page_redirect(rs, mtg_href(rq, "/meetings/%lld?done=reflection#reflection", meeting->id));
+	return 0;
+}
+
 static const struct route meeting_routes[] = {
 	{"GET", "/meetings/{id}", mtg_show, "meeting", POLICY_READ, NULL, 0,
-	 "a meeting: agenda, materials, try-outs, attendance", NULL, NULL},
+	 "a meeting: agenda, materials, try-outs, attendance, reflections", NULL, NULL},
 	{"POST", "/meetings/{id}/agenda", mtg_agenda_add, "agenda_item", POLICY_CREATE, NULL, 0,
 	 "add an agenda item", NULL, NULL},
 	{"POST", "/meetings/{id}/attendance", mtg_attendance_save, "attendance", POLICY_CREATE,
 	 NULL, 0, "record attendance", NULL, NULL},
+	{"POST", "/meetings/{id}/reflection", mtg_reflection_save, "reflection", POLICY_CREATE,
+	 NULL, 0, "write or rewrite one's own reflection on a meeting", NULL, NULL},
 };
 
 const struct web_routes web_routes_meeting = {meeting_routes,

@@ -166,4 +166,67 @@ web_csrf "$lead"
 http POST /meetings/1/agenda -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "kind=reflect&title=Mine"
 expect_status "a lead may not change the agenda" 403
 
+# --- Reflections: private until shared, then the team's -----------------------------------
+run user passwd priya.natarajan@tradewater.k12.example --password-stdin <"$T_DIR/pw"
+run user passwd jerome.haskins@pondriver.k12.example --password-stdin <"$T_DIR/pw"
+mate="$T_DIR/mate" other="$T_DIR/other"
+web_signin priya.natarajan@tradewater.k12.example "$mate"
+web_signin jerome.haskins@pondriver.k12.example "$other"
+http GET /meetings/1 -b "$mem"
+expect_body "a member gets a reflection form" 'action="/meetings/1/reflection"'
+expect_body "with the four parts" '<label for="contextualize">Contextualize: what it means for our own schools</label>'
+web_csrf "$mem"
+before=$(db_digest)
+http POST /meetings/1/reflection -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "distill=&shared=1"
+expect_status "an empty reflection is refused" 400
+expect_body "beside its first part" 'id="distill-error">a reflection needs at least one of'
+expect_body "the choice to share is kept" 'name="shared" value="1" checked'
+expect_eq "nothing is written" "$(db_digest)" "$before"
+http POST /meetings/1/reflection -b "$mem" --data-urlencode "csrf=$W_CSRF" --data-urlencode "distill=Zebrafinch talks $xss" -d "contextualize=Grade+3+first"
+expect_status "a member writes a private reflection" 303
+expect_eq "stored private" "$(sql "SELECT shared FROM reflection WHERE person_id = 8 AND meeting_id = 1")" "0"
+rid=$(sql "SELECT id FROM reflection WHERE person_id = 8 AND meeting_id = 1")
+http GET "/meetings/1?done=reflection" -b "$mem"
+expect_body "the author reads it back, escaped" ">Zebrafinch talks &lt;script&gt;alert(1)&lt;/script&gt;</textarea>"
+expect_body "marked private" "Only you can read it; it is not shared."
+http GET /meetings/1 -b "$mate"
+expect_body_lacks "a teammate does not see a private reflection" "Zebrafinch"
+http GET /meetings/1 -b "$other"
+expect_body_lacks "nor does another district's member" "Zebrafinch"
+http GET "/api/v1/reflections/$rid" -b "$other"
+expect_status "whom the API answers 404 too" 404
+http GET /meetings/1 -b "$fac"
+expect_body_lacks "nor the facilitator, while it is private" "Zebrafinch"
+http POST /meetings/1/reflection -b "$mem" --data-urlencode "csrf=$W_CSRF" --data-urlencode "distill=Zebrafinch talks $xss" -d "contextualize=Grade+3+first&shared=1"
+expect_status "the member shares it" 303
+http GET /meetings/1 -b "$mate"
+expect_body "the team now reads it, escaped" "<h4>Marcus Ridley</h4><dl><dt>Distill: the few ideas that matter most</dt><dd class=\"prose\">Zebrafinch talks &lt;script&gt;alert(1)&lt;/script&gt;</dd>"
+expect_body_lacks "never as a script" "$xss"
+http GET /meetings/1 -b "$fac"
+expect_body "so does the network's facilitator" "Zebrafinch"
+http GET /meetings/1 -b "$other"
+expect_body_lacks "another district's member still does not" "Zebrafinch"
+http GET "/api/v1/reflections/$rid" -b "$other"
+expect_status "nor through the API" 404
+http GET /meetings/1 -b "$partner"
+expect_body_lacks "a partner neither" "Zebrafinch"
+expect_body_lacks "and a partner has no reflection form" 'action="/meetings/1/reflection"'
+web_csrf "$partner"
+http POST /meetings/1/reflection -b "$partner" --data-urlencode "csrf=$W_CSRF" -d "distill=Mine"
+expect_status "a partner may not reflect on the meeting" 403
+http POST /meetings/1/reflection -b "$mem" -d "distill=No+token"
+expect_status "a reflection without the CSRF token is refused" 403
+
+# --- Profiles ---------------------------------------------------------------------------------
+http GET /networks/1 -b "$fac"
+expect_body "the facilitator sees every team's profile" '<h2 id="profiles">Capacity-building profiles</h2>'
+expect_body "each component as a chart" 'aria-labelledby="profile-job_embedded-title"'
+expect_body "and as a table" "<caption>Job-embedded and sustained: the numbers</caption>"
+expect_body "with the train-the-trainer flag and its reason" '<th scope="row">Pond River County Schools</th><td><span class="status-good">No</span></td><td>not flagged: '
+http GET /networks/1 -b "$mem"
+expect_body "a member sees their own team's profile" '<caption>Grounded in assessed needs: the numbers</caption>'
+expect_body_lacks "not other districts' profiles" '<th scope="row">Pond River County Schools</th>'
+http GET /networks/1 -b "$partner"
+expect_body_lacks "a partner sees no team's profile" '<h2 id="profiles">'
+
 t_end
