@@ -1,0 +1,105 @@
+/* agenda: a meeting's materials come in agenda order with their titles; its try-outs
+ * with who tried what; another meeting's rows never show. */
+#include "testlib.h"
+
+#include "app/agenda.h"
+
+/* Two meetings of one network; the first has two agenda items linking a library item
+ * and a deliverable, and two try-outs; the second one try-out. Plain rows, so that the
+ * test needs nothing but the schema. */
+static const char SEED[] =
+	"INSERT INTO organization (id, kind, name, created_at, updated_at) VALUES"
+	" (1, 'state', 'KDE', 't', 't');"
+	"INSERT INTO person (id, given_name, family_name, created_at, updated_at) VALUES"
+	" (1, 'Ana', 'Reyes', 't', 't'), (2, 'Bo', 'Lee', 't', 't');"
+	"INSERT INTO network (id, name, content_area, school_year, created_at, updated_at)"
+	" VALUES (1, 'Math', 'mathematics', '2026-27', 't', 't');"
+	"INSERT INTO meeting (id, network_id, title, starts_at, ends_at, tz, uid, created_at,"
+	" updated_at) VALUES"
+	" (1, 1, 'M1', '2026-09-15T14:00:00Z', '2026-09-15T20:00:00Z', 'America/Chicago', 'u1',"
+	"  't', 't'),"
+	" (2, 1, 'M2', '2026-11-10T14:00:00Z', '2026-11-10T20:00:00Z', 'America/Chicago', 'u2',"
+	"  't', 't');"
+	"INSERT INTO agenda_item (id, meeting_id, position, kind, title, created_at, updated_at)"
+	" VALUES (10, 1, 2, 'collaborate', 'Build targets', 't', 't'),"
+	" (11, 1, 1, 'try_out', 'Try number talks', 't', 't'),"
+	" (12, 2, 1, 'present', 'Other meeting', 't', 't');"
+	"INSERT INTO library_item (id, kind, title, created_at, updated_at) VALUES"
+	" (5, 'strategy', 'Number talks', 't', 't'), (6, 'tool', 'Exit tickets', 't', 't');"
+	"INSERT INTO deliverable (id, network_id, kind, title, identifier, created_at, updated_at)"
+	" VALUES (7, 1, 'learning_target_set', 'Grade 5 targets', 'd7', 't', 't');"
+	"INSERT INTO agenda_item_link (agenda_item_id, library_item_id, deliverable_id) VALUES"
+	" (10, NULL, 7), (10, 6, NULL), (11, 5, NULL), (12, 6, NULL);"
+	"INSERT INTO tryout (id, person_id, item_id, meeting_id, rating, would_work, note,"
+	" created_at) VALUES"
+	" (1, 2, 6, 1, 3, 'maybe', NULL, '2026-09-15T16:00:00Z'),"
+	" (2, 1, 5, 1, 5, 'yes', 'Worked in grade 3', '2026-09-15T15:00:00Z'),"
+	" (3, 1, 5, 2, 4, 'no', NULL, '2026-11-10T15:00:00Z');";
+
+static void test_materials_in_agenda_order(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct cn_err err = {0};
+	if (store_exec(t->db, SEED, &err))
+		fail_msg("seed: %s", err.msg);
+	struct arena *a = arena_new();
+	struct agenda_material *m;
+	size_t n;
+	assert_int_equal(agenda_materials(t->db, a, 1, &m, &n, &err), 0);
+	assert_int_equal(n, 3);
+	/* Position 1's item first, then position 2's: its library item before its
+	 * deliverable. */
+	assert_int_equal(m[0].agenda_item_id, 11);
+	assert_string_equal(m[0].agenda_title, "Try number talks");
+	assert_string_equal(m[0].entity, "library_item");
+	assert_string_equal(m[0].title, "Number talks");
+	assert_string_equal(m[0].detail, "strategy");
+	assert_string_equal(m[1].title, "Exit tickets");
+	assert_string_equal(m[2].entity, "deliverable");
+	assert_int_equal(m[2].id, 7);
+	assert_string_equal(m[2].title, "Grade 5 targets");
+	assert_string_equal(m[2].detail, "draft");
+	assert_int_equal(agenda_materials(t->db, a, 99, &m, &n, &err), 0);
+	assert_int_equal(n, 0);
+	assert_null(m);
+	arena_free(a);
+	testdb_close(t);
+}
+
+static void test_tryouts_of_the_meeting_only(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct cn_err err = {0};
+	if (store_exec(t->db, SEED, &err))
+		fail_msg("seed: %s", err.msg);
+	struct arena *a = arena_new();
+	struct agenda_tryout *tr;
+	size_t n;
+	assert_int_equal(agenda_tryouts(t->db, a, 1, &tr, &n, &err), 0);
+	assert_int_equal(n, 2);
+	/* By item title: Exit tickets before Number talks. */
+	assert_string_equal(tr[0].item_title, "Exit tickets");
+	assert_string_equal(tr[0].person_name, "Bo Lee");
+	assert_int_equal(tr[0].rating, 3);
+	assert_string_equal(tr[0].would_work, "maybe");
+	assert_null(tr[0].note);
+	assert_string_equal(tr[1].item_title, "Number talks");
+	assert_int_equal(tr[1].person_id, 1);
+	assert_string_equal(tr[1].note, "Worked in grade 3");
+	assert_int_equal(agenda_tryouts(t->db, a, 2, &tr, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(tr[0].would_work, "no");
+	arena_free(a);
+	testdb_close(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_materials_in_agenda_order),
+		cmocka_unit_test(test_tryouts_of_the_meeting_only),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
