@@ -15,6 +15,17 @@ int http_allow_scope(struct http_req *rq, enum policy_verb verb, const char *ent
 	return policy_check_scope(rq->policy, verb, entity, s, err);
 }
 
+int http_may_scope(struct http_req *rq, enum policy_verb verb, const char *entity,
+		   const struct policy_scope *s, struct cn_err *err)
+{
+	if (http_allow_scope(rq, verb, entity, s, err) == 0)
+		return 1;
+	if (err->kind != CN_ERR_FORBIDDEN)
+		return -1;
+	cn_err_clear(err);
+	return 0;
+}
+
 int http_can_read(struct http_req *rq, const char *entity, const struct rec *r,
 		 struct cn_err *err)
 {

@@ -15,6 +15,10 @@ int http_allow_scope(struct http_req *rq, enum policy_verb verb, const char *ent
  * of other districts stay unseen; one the actor may read but not change: 403. */
 int http_allow_record(struct http_req *rq, enum policy_verb verb, const char *entity,
 		     const struct rec *r, struct cn_err *err);
+/* 1 if the actor may do verb in scope s, 0 if not, -1 on error (for offering a form
+ * or a part of a page only to those who may). */
+int http_may_scope(struct http_req *rq, enum policy_verb verb, const char *entity,
+		   const struct policy_scope *s, struct cn_err *err);
 /* 1 if the actor may read r, 0 if not, -1 on error (for filtering lists). */
 int http_can_read(struct http_req *rq, const char *entity, const struct rec *r,
 		 struct cn_err *err);

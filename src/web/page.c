@@ -10,6 +10,7 @@
 #include "app/person.h"
 #include "app/policy.h"
 #include "core/timeutil.h"
+#include "http/allow.h"
 #include "http/session.h"
 
 static const struct {
@@ -353,6 +354,86 @@ int page_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *
 		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no such page");
 	*out = id;
 	return 0;
+}
+
+int page_load(struct http_req *rq, const struct rec_entity *e, const char *rule,
+	      struct rec **out, struct cn_err *err)
+{
+	int64_t id;
+	if (page_id(rq, "id", &id, err) || rec_get(rq->db, rq->a, e, id, out, err))
+		return -1;
+	return http_allow_record(rq, POLICY_READ, rule, *out, err);
+}
+
+int page_list_all(struct http_req *rq, const struct rec_entity *e, const char *filter,
+		  int64_t id, struct rec_list *out, struct cn_err *err)
+{
+	int i = rec_filter_index(e, filter);
+	if (i < 0 || i >= 8)
+		return cn_err_set(err, CN_ERR_INTERNAL, "%s has no filter %s", e->name, filter);
+	struct rec_query q = {.limit = REC_LIST_MAX};
+	q.filter[i] = arena_printf(rq->a, "%lld", (long long)id);
+	return rec_list(rq->db, rq->a, e, &q, out, err);
+}
+
+int page_set_fields(struct rec *r, struct arena *a, const struct form *f,
+		    const char *const *fields, struct cn_err *err)
+{
+	for (size_t i = 0; fields[i] != NULL; i++) {
+		const char *v = form_get(f, fields[i]);
+		if (v != NULL && v[0] != '\0' && rec_set_text(r, a, fields[i], v, err))
+			return -1;
+	}
+	return 0;
+}
+
+int page_refused(const struct cn_err *why)
+{
+	return why->kind == CN_ERR_INPUT || why->kind == CN_ERR_CONFLICT;
+}
+
+void page_refusal(struct page *p, const struct cn_err *error)
+{
+	p->error = error;
+	if (error != NULL)
+		p->rs->status = cn_err_http_status(error->kind);
+}
+
+int64_t page_cursor(struct http_req *rq)
+{
+	const char *v = http_query(rq, "cursor");
+	char *end = NULL;
+	long long c = v ? strtoll(v, &end, 10) : 0;
+	return v != NULL && *end == '\0' && c > 0 ? c : 0;
+}
+
+const char *page_href(struct http_req *rq, const char *fmt, int64_t id)
+{
+	return arena_printf(rq->a, fmt, (long long)id);
+}
+
+void page_table_begin(struct page *p, const char *caption, int visible,
+		      const char *const *heads, unsigned num)
+{
+	struct html *h = &p->h;
+	html_open(h, "div", "class", "table-wrap", NULL);
+	html_open(h, "table", NULL);
+	html_elem(h, "caption", caption, "class", visible ? NULL : "visually-hidden", NULL);
+	html_open(h, "thead", NULL);
+	html_open(h, "tr", NULL);
+	for (unsigned i = 0; heads[i] != NULL; i++)
+		html_elem(h, "th", heads[i], "scope", "col", "class",
+			  i < 32 && (num >> i & 1u) ? "num" : NULL, NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", NULL);
+}
+
+void page_table_end(struct page *p)
+{
+	html_close(&p->h); /* tbody */
+	html_close(&p->h); /* table */
+	html_close(&p->h); /* wrapper */
 }
 
 void page_error(struct http_req *rq, struct http_resp *rs, const struct cn_err *err)

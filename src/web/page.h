@@ -14,6 +14,7 @@
 #define CN_PAGE_H
 #include <stdint.h>
 
+#include "app/record.h"
 #include "core/err.h"
 #include "http/form.h"
 #include "http/http.h"
@@ -97,6 +98,39 @@ void page_time(struct page *p, const char *utc, const char *ends, const char *tz
 const char *page_humanize(struct http_req *rq, const char *value);
 /* An integer path parameter ("id"), or -1 with err (404) when it is not one. */
 int page_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
+
+/* Records and forms. */
+
+/* The record of entity e named by the path parameter "id" that the actor may read
+ * under the policy rule `rule`: one they may not read is not found (404). *out lives in
+ * the request's arena. */
+int page_load(struct http_req *rq, const struct rec_entity *e, const char *rule,
+	      struct rec **out, struct cn_err *err);
+/* Every record of e (up to REC_LIST_MAX, by id) whose list filter `filter` is id, e.g.
+ * the meetings of network 3: page_list_all(rq, &meeting_entity, "network_id", 3, ...).
+ * Records live in the request's arena; the caller asks the policy about them. */
+int page_list_all(struct http_req *rq, const struct rec_entity *e, const char *filter,
+		  int64_t id, struct rec_list *out, struct cn_err *err);
+/* Sets onto r each of fields (NULL-terminated) that f holds non-empty, validating its
+ * form; err names the field at fault. */
+int page_set_fields(struct rec *r, struct arena *a, const struct form *f,
+		    const char *const *fields, struct cn_err *err);
+/* 1 if why refuses the form's input (bad input, a clash with other records): the page
+ * shows it beside its field; 0 if it is the request's own error. */
+int page_refused(const struct cn_err *why);
+/* Shows the form's refusal error (NULL: none) beside its field, answering its status. */
+void page_refusal(struct page *p, const struct cn_err *error);
+/* "?cursor=N" of a list page as an id; 0 when absent or not one. */
+int64_t page_cursor(struct http_req *rq);
+/* fmt ("/meetings/%lld") with id, in the request's arena. */
+const char *page_href(struct http_req *rq, const char *fmt, int64_t id);
+
+/* A table in its scrolling wrapper, its caption (for screen readers only unless
+ * visible), the column heads (NULL-terminated; bit i of num marks column i as numbers,
+ * aligned right), and <tbody> opened: rows follow, then page_table_end. */
+void page_table_begin(struct page *p, const char *caption, int visible,
+		      const char *const *heads, unsigned num);
+void page_table_end(struct page *p);
 
 /* Renders err as an HTML error page (the web table's error renderer); a request
  * without a signed-in person is sent to the sign-in page instead. */

@@ -20,7 +20,7 @@
 #include "web/page.h"
 #include "web/web.h"
 
-enum { ADMIN_PAGE = 50, ADMIN_ALL = REC_LIST_MAX };
+enum { ADMIN_PAGE = 50 };
 
 static const char *const admin_person_fields[] = {"given_name", "family_name", "email", NULL};
 static const char *const admin_org_fields[] = {"kind", "name", "parent_id", "identifier", NULL};
@@ -59,15 +59,6 @@ static const char *admin_qs(struct http_req *rq, const char *s)
 	return out;
 }
 
-/* ?cursor=N, 0 when absent or not a number. */
-static int64_t admin_cursor(struct http_req *rq)
-{
-	const char *v = http_query(rq, "cursor");
-	char *end = NULL;
-	long long c = v ? strtoll(v, &end, 10) : 0;
-	return v != NULL && *end == '\0' && c > 0 ? c : 0;
-}
-
 /* Organization names by id, remembered for the request. */
 struct admin_names {
 	struct {
@@ -104,7 +95,7 @@ static int admin_org_choices(struct http_req *rq, const char *const *kinds, cons
 	*ids = NULL;
 	*labels = NULL;
 	for (size_t k = 0; kinds[k] != NULL; k++) {
-		struct rec_query q = {.filter = {kinds[k], NULL, NULL, "true"}, .limit = ADMIN_ALL};
+		struct rec_query q = {.filter = {kinds[k], NULL, NULL, "true"}, .limit = REC_LIST_MAX};
 		struct rec_list l;
 		if (rec_list(rq->db, rq->a, &org_entity, &q, &l, err))
 			return -1;
@@ -166,7 +157,7 @@ static int admin_people_page(struct http_req *rq, struct http_resp *rs,
 	const char *q = http_query(rq, "q");
 	if (q != NULL && q[0] == '\0')
 		q = NULL;
-	struct rec_query query = {.filter = {q}, .cursor = admin_cursor(rq), .limit = ADMIN_PAGE};
+	struct rec_query query = {.filter = {q}, .cursor = page_cursor(rq), .limit = ADMIN_PAGE};
 	struct rec_list people;
 	struct cn_err bad = {0};
 	if (rec_list(rq->db, rq->a, &person_entity, &query, &people, &bad)) {
@@ -185,9 +176,7 @@ static int admin_people_page(struct http_req *rq, struct http_resp *rs,
 
 	struct page p;
 	page_begin(&p, rq, rs, "People", PAGE_NAV_ADMIN);
-	p.error = error;
-	if (error != NULL)
-		rs->status = cn_err_http_status(error->kind);
+	page_refusal(&p, error);
 	struct html *h = &p.h;
 	admin_crumbs(&p, "People");
 	html_elem(h, "h1", "People", NULL);
@@ -205,25 +194,12 @@ static int admin_people_page(struct http_req *rq, struct http_resp *rs,
 	if (bad.kind != CN_OK)
 		html_elem(h, "p", bad.msg, "class", "field-error", NULL);
 
-	html_open(h, "div", "class", "table-wrap", NULL);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", q ? "People matching your search" : "People", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Name", "scope", "col", NULL);
-	html_elem(h, "th", "Email", "scope", "col", NULL);
-	html_elem(h, "th", "Roles", "scope", "col", NULL);
-	html_elem(h, "th", "Status", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
+	static const char *const heads[] = {"Name", "Email", "Roles", "Status", NULL};
+	page_table_begin(&p, q ? "People matching your search" : "People", 1, heads, 0);
 	for (size_t i = 0; i < people.count; i++) {
 		const struct rec *r = people.items[i];
-		char id[24];
-		snprintf(id, sizeof(id), "%lld", (long long)r->id);
-		struct rec_query mq = {.filter = {id}, .limit = ADMIN_ALL};
 		struct rec_list roles;
-		if (rec_list(rq->db, rq->a, &membership_entity, &mq, &roles, err))
+		if (page_list_all(rq, &membership_entity, "person_id", r->id, &roles, err))
 			return -1;
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
@@ -244,9 +220,7 @@ static int admin_people_page(struct http_req *rq, struct http_resp *rs,
 		html_elem(h, "td", rec_int(r, "active") ? "Active" : "Inactive", NULL);
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	page_table_end(&p);
 	if (people.count == 0)
 		html_elem(h, "p", "Nobody matches.", "class", "muted", NULL);
 	html_open(h, "p", NULL);
@@ -292,7 +266,7 @@ static int admin_refused(struct http_req *rq, struct http_resp *rs, const struct
 				     struct cn_err *),
 			 struct cn_err *err)
 {
-	if (why->kind != CN_ERR_INPUT && why->kind != CN_ERR_CONFLICT) {
+	if (!page_refused(why)) {
 		*err = *why;
 		return -1;
 	}
@@ -310,12 +284,8 @@ static int admin_person_add(struct http_req *rq, struct http_resp *rs, struct cn
 	if (http_allow_record(rq, POLICY_CREATE, "person", person, err))
 		return -1;
 	struct cn_err why = {0};
-	for (size_t i = 0; admin_person_fields[i] != NULL; i++) {
-		const char *v = form_get(&f, admin_person_fields[i]);
-		if (v != NULL && v[0] != '\0' &&
-		    rec_set_text(person, rq->a, admin_person_fields[i], v, &why))
-			return admin_people_page(rq, rs, &why, err);
-	}
+	if (page_set_fields(person, rq->a, &f, admin_person_fields, &why))
+		return admin_people_page(rq, rs, &why, err);
 	const char *org = form_get(&f, "org_id"), *role = form_get(&f, "role");
 	int has_org = org != NULL && org[0] != '\0', has_role = role != NULL && role[0] != '\0';
 	if (has_org != has_role) {
@@ -364,7 +334,7 @@ static int admin_orgs_page(struct http_req *rq, struct http_resp *rs, const stru
 		known |= strcmp(kinds[i], kind) == 0;
 	if (!known)
 		kind = NULL;
-	struct rec_query query = {.filter = {kind}, .cursor = admin_cursor(rq), .limit = ADMIN_PAGE};
+	struct rec_query query = {.filter = {kind}, .cursor = page_cursor(rq), .limit = ADMIN_PAGE};
 	struct rec_list orgs;
 	if (rec_list(rq->db, rq->a, &org_entity, &query, &orgs, err))
 		return -1;
@@ -375,9 +345,7 @@ static int admin_orgs_page(struct http_req *rq, struct http_resp *rs, const stru
 
 	struct page p;
 	page_begin(&p, rq, rs, "Organizations", PAGE_NAV_ADMIN);
-	p.error = error;
-	if (error != NULL)
-		rs->status = cn_err_http_status(error->kind);
+	page_refusal(&p, error);
 	struct html *h = &p.h;
 	admin_crumbs(&p, "Organizations");
 	html_elem(h, "h1", "Organizations", NULL);
@@ -400,19 +368,9 @@ static int admin_orgs_page(struct http_req *rq, struct http_resp *rs, const stru
 	page_submit(&p, "Show");
 	html_close(h);
 
-	html_open(h, "div", "class", "table-wrap", NULL);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", kind ? page_humanize(rq, kind) : "Every organization", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Name", "scope", "col", NULL);
-	html_elem(h, "th", "Kind", "scope", "col", NULL);
-	html_elem(h, "th", "Part of", "scope", "col", NULL);
-	html_elem(h, "th", "Identifier", "scope", "col", NULL);
-	html_elem(h, "th", "Status", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
+	static const char *const heads[] = {"Name", "Kind", "Part of", "Identifier", "Status",
+					    NULL};
+	page_table_begin(&p, kind ? page_humanize(rq, kind) : "Every organization", 1, heads, 0);
 	for (size_t i = 0; i < orgs.count; i++) {
 		const struct rec *o = orgs.items[i];
 		html_open(h, "tr", NULL);
@@ -423,9 +381,7 @@ static int admin_orgs_page(struct http_req *rq, struct http_resp *rs, const stru
 		html_elem(h, "td", rec_int(o, "active") ? "Active" : "Inactive", NULL);
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	page_table_end(&p);
 	if (orgs.count == 0)
 		html_elem(h, "p", "No organizations of this kind.", "class", "muted", NULL);
 	if (orgs.next_cursor != 0) {
@@ -468,11 +424,8 @@ static int admin_org_add(struct http_req *rq, struct http_resp *rs, struct cn_er
 		return -1;
 	struct rec *org = rec_new(rq->a, &org_entity);
 	struct cn_err why = {0};
-	for (size_t i = 0; admin_org_fields[i] != NULL; i++) {
-		const char *v = form_get(&f, admin_org_fields[i]);
-		if (v != NULL && v[0] != '\0' && rec_set_text(org, rq->a, admin_org_fields[i], v, &why))
-			return admin_orgs_page(rq, rs, &why, err);
-	}
+	if (page_set_fields(org, rq->a, &f, admin_org_fields, &why))
+		return admin_orgs_page(rq, rs, &why, err);
 	if (http_allow_record(rq, POLICY_CREATE, "organization", org, err))
 		return -1;
 	if (rec_create(rq->db, &rq->who, rq->a, org, &why))
@@ -509,35 +462,19 @@ static void admin_count_row(struct html *h, const char *label, size_t a, size_t 
 	html_close(h);
 }
 
-static void admin_count_head(struct html *h, const char *caption, const char *const cols[5])
-{
-	html_open(h, "div", "class", "table-wrap", NULL);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", caption, NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	for (int i = 0; i < 5; i++)
-		html_elem(h, "th", cols[i], "scope", "col", "class", i ? "num" : NULL, NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
-}
-
 static void admin_roster_result(struct page *p, const struct admin_import *r)
 {
 	struct html *h = &p->h;
 	static const char *const labels[ROSTER_KIND_COUNT] = {"Organizations", "People",
 							      "Memberships", "School years and terms"};
-	static const char *const cols[5] = {"Records", "Created", "Updated", "Deactivated",
-					    "Unchanged"};
-	admin_count_head(h, "What the roster changed", cols);
+	static const char *const cols[] = {"Records", "Created", "Updated", "Deactivated",
+					   "Unchanged", NULL};
+	page_table_begin(p, "What the roster changed", 1, cols, 0x1eu);
 	for (int k = 0; k < ROSTER_KIND_COUNT; k++) {
 		const struct roster_counts *n = &r->summary.n[k];
 		admin_count_row(h, labels[k], n->created, n->updated, n->deactivated, n->unchanged);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	page_table_end(p);
 	html_open(h, "ul", NULL);
 	size_t absent = 0;
 	for (int k = 0; k < ROSTER_KIND_COUNT; k++)
@@ -572,16 +509,14 @@ static void admin_case_result(struct page *p, const struct admin_import *r)
 	html_textf(h, "Framework %s%s (%s).", s->title,
 		   s->created ? " was new" : "", s->identifier);
 	html_close(h);
-	static const char *const cols[5] = {"Records", "Added", "Updated", "Unchanged",
-					    "Withdrawn or removed"};
-	admin_count_head(h, "What the package changed", cols);
+	static const char *const cols[] = {"Records", "Added", "Updated", "Unchanged",
+					   "Withdrawn or removed", NULL};
+	page_table_begin(p, "What the package changed", 1, cols, 0x1eu);
 	admin_count_row(h, "Items", s->items_added, s->items_updated + s->items_moved,
 			s->items_unchanged, s->items_withdrawn);
 	admin_count_row(h, "Associations", s->associations_added, s->associations_updated,
 			s->associations_unchanged, s->associations_removed);
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	page_table_end(p);
 	if (s->warning_count > 0) {
 		html_open(h, "h3", NULL);
 		html_textf(h, "Warnings (%zu)", s->warning_count);
@@ -609,8 +544,7 @@ static int admin_imports_page(struct http_req *rq, struct http_resp *rs,
 	html_elem(h, "h1", "Imports", NULL);
 	int failed = r != NULL && r->error.kind != CN_OK;
 	if (failed) {
-		rs->status = cn_err_http_status(r->error.kind);
-		p.error = &r->error;
+		page_refusal(&p, &r->error);
 		page_errors(&p);
 	} else if (r != NULL && r->which != 0) {
 		html_open(h, "section", "class", "card", "aria-labelledby", "result", NULL);

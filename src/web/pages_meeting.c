@@ -38,8 +38,6 @@ static const char *const mtg_reflection_parts[][2] = {
 };
 enum { MTG_PARTS = sizeof(mtg_reflection_parts) / sizeof(mtg_reflection_parts[0]) };
 
-enum { MTG_ALL = REC_LIST_MAX };
-
 /* A network's team with its members and what the actor may do with it. */
 struct mtg_team {
 	const struct rec *team;
@@ -70,11 +68,6 @@ struct mtg_view {
 	size_t nshared;
 };
 
-static char *mtg_href(struct http_req *rq, const char *fmt, int64_t id)
-{
-	return arena_printf(rq->a, fmt, (long long)id);
-}
-
 static const char *mtg_choice_label(const char *const *choices, const char *const *labels,
 				    const char *v)
 {
@@ -82,18 +75,6 @@ static const char *mtg_choice_label(const char *const *choices, const char *cons
 		if (strcmp(choices[i], v) == 0)
 			return labels[i];
 	return v;
-}
-
-/* Did the policy allow? 1 yes, 0 no, -1 error. */
-static int mtg_may(struct http_req *rq, enum policy_verb verb, const char *entity,
-		   const struct policy_scope *s, struct cn_err *err)
-{
-	if (http_allow_scope(rq, verb, entity, s, err) == 0)
-		return 1;
-	if (err->kind != CN_ERR_FORBIDDEN)
-		return -1;
-	cn_err_clear(err);
-	return 0;
 }
 
 /* The team team_id of this network, or NULL. */
@@ -118,11 +99,8 @@ static int mtg_person_scope(struct http_req *rq, const struct mtg_view *v, int64
 
 static int mtg_read_teams(struct http_req *rq, struct mtg_view *v, struct cn_err *err)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", (long long)v->network->id);
-	struct rec_query q = {.filter = {id}, .limit = MTG_ALL};
 	struct rec_list teams;
-	if (rec_list(rq->db, rq->a, &team_entity, &q, &teams, err))
+	if (page_list_all(rq, &team_entity, "network_id", v->network->id, &teams, err))
 		return -1;
 	v->teams = arena_alloc(rq->a, sizeof(*v->teams) * (teams.count + 1));
 	v->nteams = teams.count;
@@ -137,7 +115,7 @@ static int mtg_read_teams(struct http_req *rq, struct mtg_view *v, struct cn_err
 		struct policy_scope s = {.network_id = v->network->id,
 					 .district_id = rec_int(t->team, "district_id")};
 		t->may_read = http_can_read(rq, "team", t->team, err);
-		t->may_record = mtg_may(rq, POLICY_CREATE, "attendance", &s, err);
+		t->may_record = http_may_scope(rq, POLICY_CREATE, "attendance", &s, err);
 		if (t->may_read < 0 || t->may_record < 0)
 			return -1;
 		if ((t->may_read || t->may_record) &&
@@ -181,7 +159,7 @@ static int mtg_may_reflect(struct http_req *rq, const struct rec *meeting, struc
 	struct policy_scope s;
 	if (r == NULL || policy_scope_of(rq->policy, "reflection", r, &s, err))
 		return -1;
-	return mtg_may(rq, POLICY_CREATE, "reflection", &s, err);
+	return http_may_scope(rq, POLICY_CREATE, "reflection", &s, err);
 }
 
 static int mtg_read_reflections(struct http_req *rq, struct mtg_view *v, struct cn_err *err)
@@ -191,7 +169,7 @@ static int mtg_read_reflections(struct http_req *rq, struct mtg_view *v, struct 
 		return -1;
 	char m[24];
 	snprintf(m, sizeof(m), "%lld", (long long)v->meeting->id);
-	struct rec_query q = {.filter = {m, NULL, NULL, "true"}, .limit = MTG_ALL};
+	struct rec_query q = {.filter = {m, NULL, NULL, "true"}, .limit = REC_LIST_MAX};
 	struct rec_list l;
 	if (rec_list(rq->db, rq->a, &reflection_entity, &q, &l, err))
 		return -1;
@@ -249,7 +227,7 @@ static int mtg_read(struct http_req *rq, struct rec *meeting, struct mtg_view *v
 		if (mtg_person_scope(rq, v, v->tryouts[i].person_id, &s, err))
 			return -1;
 		s.owner_id = 0;
-		v->tryout_seen[i] = mtg_may(rq, POLICY_READ, "team", &s, err);
+		v->tryout_seen[i] = http_may_scope(rq, POLICY_READ, "team", &s, err);
 		if (v->tryout_seen[i] < 0)
 			return -1;
 	}
@@ -261,7 +239,7 @@ static int mtg_read(struct http_req *rq, struct rec *meeting, struct mtg_view *v
 		struct policy_scope s;
 		if (mtg_person_scope(rq, v, v->attendance.items[i].person_id, &s, err))
 			return -1;
-		v->attendance_seen[i] = mtg_may(rq, POLICY_READ, "attendance", &s, err);
+		v->attendance_seen[i] = http_may_scope(rq, POLICY_READ, "attendance", &s, err);
 		if (v->attendance_seen[i] < 0)
 			return -1;
 	}
@@ -286,7 +264,7 @@ static void mtg_head(struct page *p, const struct mtg_view *v)
 	struct html *h = &p->h;
 	const struct rec *m = v->meeting;
 	page_crumbs(p, "Networks", "/networks", rec_text(v->network, "name"),
-		    mtg_href(p->rq, "/networks/%lld", v->network->id), rec_text(m, "title"), NULL,
+		    page_href(p->rq, "/networks/%lld", v->network->id), rec_text(m, "title"), NULL,
 		    NULL);
 	html_elem(h, "h1", rec_text(m, "title"), NULL);
 	html_open(h, "dl", "class", "card", NULL);
@@ -321,19 +299,8 @@ static void mtg_agenda(struct page *p, const struct mtg_view *v)
 		html_close(h);
 		return;
 	}
-	html_open(h, "div", "class", "table-wrap", NULL);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", "Agenda items in order", "class", "visually-hidden", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Order", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Kind", "scope", "col", NULL);
-	html_elem(h, "th", "Item", "scope", "col", NULL);
-	html_elem(h, "th", "Minutes", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Notes", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
+	static const char *const heads[] = {"Order", "Kind", "Item", "Minutes", "Notes", NULL};
+	page_table_begin(p, "Agenda items in order", 0, heads, 1u << 0 | 1u << 3);
 	int64_t total = 0;
 	for (size_t i = 0; i < v->agenda.count; i++) {
 		const struct rec *it = v->agenda.items[i];
@@ -366,11 +333,11 @@ static void mtg_agenda(struct page *p, const struct mtg_view *v)
 	html_textf(h, "%lld", (long long)total);
 	html_close(h);
 	html_elem(h, "td", "", NULL);
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	html_close(h); /* tr */
+	html_close(h); /* tfoot */
+	html_close(h); /* table */
+	html_close(h); /* wrapper */
+	html_close(h); /* section */
 }
 
 static void mtg_materials(struct page *p, const struct mtg_view *v)
@@ -393,7 +360,7 @@ static void mtg_materials(struct page *p, const struct mtg_view *v)
 		int lib = strcmp(m->entity, "library_item") == 0;
 		html_open(h, "li", NULL);
 		html_elem(h, "a", m->title, "href",
-			  mtg_href(p->rq, lib ? "/library/%lld" : "/deliverables/%lld", m->id), NULL);
+			  page_href(p->rq, lib ? "/library/%lld" : "/deliverables/%lld", m->id), NULL);
 		html_textf(h, " (%s %s) for ", lib ? "library" : "deliverable,",
 			   page_humanize(p->rq, m->detail));
 		html_text(h, m->agenda_title);
@@ -416,18 +383,10 @@ static void mtg_tryouts(struct page *p, const struct mtg_view *v)
 		return;
 	}
 	/* Per item, for everyone: how many tried it and how they rated it. */
-	html_open(h, "div", "class", "table-wrap", NULL);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", "What was tried, over all districts", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Strategy or resource", "scope", "col", NULL);
-	html_elem(h, "th", "Try-outs", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Average rating (1-5)", "scope", "col", "class", "num", NULL);
-	html_elem(h, "th", "Would work here: yes / maybe / no", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
+	static const char *const item_heads[] = {"Strategy or resource", "Try-outs",
+						 "Average rating (1-5)",
+						 "Would work here: yes / maybe / no", NULL};
+	page_table_begin(p, "What was tried, over all districts", 1, item_heads, 1u << 1 | 1u << 2);
 	for (size_t i = 0; i < v->ntryouts;) {
 		size_t k = i;
 		int sum = 0, yes = 0, maybe = 0, no = 0;
@@ -441,7 +400,7 @@ static void mtg_tryouts(struct page *p, const struct mtg_view *v)
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
 		html_elem(h, "a", v->tryouts[i].item_title, "href",
-			  mtg_href(p->rq, "/library/%lld", v->tryouts[i].item_id), NULL);
+			  page_href(p->rq, "/library/%lld", v->tryouts[i].item_id), NULL);
 		html_close(h);
 		html_open(h, "td", "class", "num", NULL);
 		html_textf(h, "%zu", k - i);
@@ -455,27 +414,15 @@ static void mtg_tryouts(struct page *p, const struct mtg_view *v)
 		html_close(h);
 		i = k;
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	page_table_end(p);
 	/* Each person's try-out, for those who may read their team's records. */
 	size_t seen = 0;
 	for (size_t i = 0; i < v->ntryouts; i++)
 		seen += (size_t)v->tryout_seen[i];
 	if (seen > 0) {
-		html_open(h, "div", "class", "table-wrap", NULL);
-		html_open(h, "table", NULL);
-		html_elem(h, "caption", "Try-outs you may see", NULL);
-		html_open(h, "thead", NULL);
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", "Person", "scope", "col", NULL);
-		html_elem(h, "th", "Strategy or resource", "scope", "col", NULL);
-		html_elem(h, "th", "Rating", "scope", "col", "class", "num", NULL);
-		html_elem(h, "th", "Would it work here?", "scope", "col", NULL);
-		html_elem(h, "th", "Note", "scope", "col", NULL);
-		html_close(h);
-		html_close(h);
-		html_open(h, "tbody", NULL);
+		static const char *const heads[] = {"Person", "Strategy or resource", "Rating",
+						    "Would it work here?", "Note", NULL};
+		page_table_begin(p, "Try-outs you may see", 1, heads, 1u << 2);
 		for (size_t i = 0; i < v->ntryouts; i++) {
 			const struct agenda_tryout *t = &v->tryouts[i];
 			if (!v->tryout_seen[i])
@@ -490,9 +437,7 @@ static void mtg_tryouts(struct page *p, const struct mtg_view *v)
 			html_elem(h, "td", t->note, "class", "prose", NULL);
 			html_close(h);
 		}
-		html_close(h);
-		html_close(h);
-		html_close(h);
+		page_table_end(p);
 	}
 	html_close(h);
 }
@@ -501,7 +446,7 @@ static void mtg_attendance_form(struct page *p, const struct mtg_view *v)
 {
 	struct html *h = &p->h;
 	html_elem(h, "h3", "Record attendance", "id", "record-attendance", NULL);
-	page_form_begin(p, mtg_href(p->rq, "/meetings/%lld/attendance", v->meeting->id), NULL);
+	page_form_begin(p, page_href(p->rq, "/meetings/%lld/attendance", v->meeting->id), NULL);
 	for (size_t i = 0; i < v->nteams; i++) {
 		const struct mtg_team *t = &v->teams[i];
 		if (!t->may_record || t->members.count == 0)
@@ -539,17 +484,8 @@ static void mtg_attendance(struct page *p, const struct mtg_view *v)
 					      : "No attendance has been recorded.",
 			  "class", "muted", NULL);
 	} else {
-		html_open(h, "div", "class", "table-wrap", NULL);
-		html_open(h, "table", NULL);
-		html_elem(h, "caption", "Who attended", "class", "visually-hidden", NULL);
-		html_open(h, "thead", NULL);
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", "Person", "scope", "col", NULL);
-		html_elem(h, "th", "Team", "scope", "col", NULL);
-		html_elem(h, "th", "Status", "scope", "col", NULL);
-		html_close(h);
-		html_close(h);
-		html_open(h, "tbody", NULL);
+		static const char *const heads[] = {"Person", "Team", "Status", NULL};
+		page_table_begin(p, "Who attended", 0, heads, 0);
 		for (size_t i = 0; i < v->attendance.count; i++) {
 			const struct network_person *a = &v->attendance.items[i];
 			if (!v->attendance_seen[i])
@@ -562,9 +498,7 @@ static void mtg_attendance(struct page *p, const struct mtg_view *v)
 				  NULL);
 			html_close(h);
 		}
-		html_close(h);
-		html_close(h);
-		html_close(h);
+		page_table_end(p);
 	}
 	if (v->may_record_any)
 		mtg_attendance_form(p, v);
@@ -576,7 +510,7 @@ static void mtg_agenda_form(struct page *p, const struct mtg_view *v)
 	struct html *h = &p->h;
 	html_open(h, "section", "class", "card", "aria-labelledby", "add-agenda", NULL);
 	html_elem(h, "h2", "Add an agenda item", "id", "add-agenda", NULL);
-	page_form_begin(p, mtg_href(p->rq, "/meetings/%lld/agenda", v->meeting->id), NULL);
+	page_form_begin(p, page_href(p->rq, "/meetings/%lld/agenda", v->meeting->id), NULL);
 	page_select(p, "kind", "Kind", mtg_agenda_kinds, mtg_agenda_labels, "present", 1);
 	page_input(p, "title", "Title", "text", NULL, "What happens", 1);
 	page_input(p, "minutes", "Minutes", "number", NULL, "Planned length, 1 to 600", 0);
@@ -613,7 +547,7 @@ static void mtg_reflections(struct page *p, const struct mtg_view *v)
 			  : rec_int(mine, "shared") ? "Your team can read it; you shared it."
 						    : "Only you can read it; it is not shared.",
 			  "class", "muted", NULL);
-		page_form_begin(p, mtg_href(p->rq, "/meetings/%lld/reflection", v->meeting->id),
+		page_form_begin(p, page_href(p->rq, "/meetings/%lld/reflection", v->meeting->id),
 				NULL);
 		for (size_t i = 0; i < MTG_PARTS; i++)
 			page_textarea(p, mtg_reflection_parts[i][0], mtg_reflection_parts[i][1],
@@ -655,9 +589,7 @@ static int mtg_page(struct http_req *rq, struct http_resp *rs, struct rec *meeti
 		return -1;
 	struct page p;
 	page_begin(&p, rq, rs, rec_text(meeting, "title"), PAGE_NAV_NETWORKS);
-	p.error = error;
-	if (error != NULL)
-		rs->status = cn_err_http_status(error->kind);
+	page_refusal(&p, error);
 	mtg_head(&p, &v);
 	const char *done = http_query(rq, "done");
 	for (size_t i = 0; done != NULL && i < sizeof(mtg_notices) / sizeof(mtg_notices[0]); i++)
@@ -678,10 +610,7 @@ static int mtg_page(struct http_req *rq, struct http_resp *rs, struct rec *meeti
 /* The meeting of the path that the actor may read (else 404). */
 static int mtg_load(struct http_req *rq, struct rec **meeting, struct cn_err *err)
 {
-	int64_t id;
-	if (page_id(rq, "id", &id, err) || rec_get(rq->db, rq->a, &meeting_entity, id, meeting, err))
-		return -1;
-	return http_allow_record(rq, POLICY_READ, "meeting", *meeting, err);
+	return page_load(rq, &meeting_entity, "meeting", meeting, err);
 }
 
 /* GET /meetings/{id} */
@@ -693,9 +622,16 @@ static int mtg_show(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	return mtg_page(rq, rs, meeting, NULL, err);
 }
 
-static int mtg_invalid(const struct cn_err *why)
+/* The meeting page again with the form's refusal beside its field; any other failure
+ * is the request's error. */
+static int mtg_refused(struct http_req *rq, struct http_resp *rs, struct rec *meeting,
+		       const struct cn_err *why, struct cn_err *err)
 {
-	return why->kind == CN_ERR_INPUT || why->kind == CN_ERR_CONFLICT;
+	if (!page_refused(why) && why->kind != CN_ERR_STALE) {
+		*err = *why;
+		return -1;
+	}
+	return mtg_page(rq, rs, meeting, why, err);
 }
 
 /* POST /meetings/{id}/agenda */
@@ -710,20 +646,10 @@ static int mtg_agenda_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	    http_allow_record(rq, POLICY_CREATE, "agenda_item", item, err))
 		return -1;
 	struct cn_err why = {0};
-	for (size_t i = 0; mtg_agenda_fields[i] != NULL; i++) {
-		const char *v = form_get(&f, mtg_agenda_fields[i]);
-		if (v != NULL && v[0] != '\0' &&
-		    rec_set_text(item, rq->a, mtg_agenda_fields[i], v, &why))
-			return mtg_page(rq, rs, meeting, &why, err);
-	}
-	if (rec_create(rq->db, &rq->who, rq->a, item, &why)) {
-		if (!mtg_invalid(&why)) {
-			*err = why;
-			return -1;
-		}
-		return mtg_page(rq, rs, meeting, &why, err);
-	}
-	page_redirect(rs, mtg_href(rq, "/meetings/%lld?done=agenda#agenda", meeting->id));
+	if (page_set_fields(item, rq->a, &f, mtg_agenda_fields, &why) ||
+	    rec_create(rq->db, &rq->who, rq->a, item, &why))
+		return mtg_refused(rq, rs, meeting, &why, err);
+	page_redirect(rs, page_href(rq, "/meetings/%lld?done=agenda#agenda", meeting->id));
 	return 0;
 }
 
@@ -788,7 +714,7 @@ static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct
 		}
 	if (store_commit(rq->db, err))
 		return -1;
-	page_redirect(rs, mtg_href(rq, "/meetings/%lld?done=attendance#attendance", meeting->id));
+	page_redirect(rs, page_href(rq, "/meetings/%lld?done=attendance#attendance", meeting->id));
 	return 0;
 }
 
@@ -829,14 +755,9 @@ static int mtg_reflection_save(struct http_req *rq, struct http_resp *rs, struct
 	int rc = mine != NULL ? rec_update(rq->db, &rq->who, rq->a, mine->id, mine->version, r, NULL,
 					   &why)
 			      : rec_create(rq->db, &rq->who, rq->a, r, &why);
-	if (rc != 0) {
-		if (!mtg_invalid(&why) && why.kind != CN_ERR_STALE) {
-			*err = why;
-			return -1;
-		}
-		return mtg_page(rq, rs, meeting, &why, err);
-	}
-	page_redirect(rs, mtg_href(rq, "/meetings/%lld?done=reflection#reflection", meeting->id));
+	if (rc != 0)
+		return mtg_refused(rq, rs, meeting, &why, err);
+	page_redirect(rs, page_href(rq, "/meetings/%lld?done=reflection#reflection", meeting->id));
 	return 0;
 }
 

@@ -24,7 +24,7 @@ static const char *const net_zone_labels[] = {"Eastern time (America/New_York)",
 static const char *const net_meeting_fields[] = {"title", "starts_at", "ends_at", "tz",
 						 "place", "link", NULL};
 
-enum { NET_LIST_PAGE = 50, NET_ALL = REC_LIST_MAX };
+enum { NET_LIST_PAGE = 50 };
 
 /* The name of organization id, or NULL when there is none or it cannot be read. */
 static const char *net_org_name(struct http_req *rq, int64_t id)
@@ -34,11 +34,6 @@ static const char *net_org_name(struct http_req *rq, int64_t id)
 	if (id == 0 || rec_get(rq->db, rq->a, &org_entity, id, &org, &ignored) != 0)
 		return NULL;
 	return rec_text(org, "name");
-}
-
-static char *net_href(struct http_req *rq, const char *fmt, int64_t id)
-{
-	return arena_printf(rq->a, fmt, (long long)id);
 }
 
 /* 1 if the signed-in person holds the partner role somewhere, 0 if not, -1 on error. */
@@ -51,15 +46,6 @@ static int net_is_partner(struct http_req *rq, struct cn_err *err)
 	if (rec_list(rq->db, rq->a, &membership_entity, &q, &l, err))
 		return -1;
 	return l.count > 0;
-}
-
-/* ?cursor=N as an id, 0 when absent or not a number. */
-static int64_t net_cursor(struct http_req *rq)
-{
-	const char *v = http_query(rq, "cursor");
-	char *end = NULL;
-	long long c = v ? strtoll(v, &end, 10) : 0;
-	return v != NULL && *end == '\0' && c > 0 ? c : 0;
 }
 
 /* GET /networks: admins see every network, partners every network they may read,
@@ -78,7 +64,7 @@ static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 			return -1;
 		char me[24];
 		snprintf(me, sizeof(me), "%lld", (long long)rq->who.person_id);
-		struct rec_query q = {.cursor = net_cursor(rq), .limit = NET_LIST_PAGE};
+		struct rec_query q = {.cursor = page_cursor(rq), .limit = NET_LIST_PAGE};
 		if (!admin && !partner)
 			q.filter[3] = me;
 		if (rec_list(rq->db, rq->a, &network_entity, &q, &nets, err))
@@ -89,18 +75,9 @@ static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	struct html *h = &p.h;
 	html_elem(h, "h1", "Networks", NULL);
 	size_t shown = 0;
-	html_open(h, "div", "class", "table-wrap", NULL);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", "Leadership networks you can see", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Network", "scope", "col", NULL);
-	html_elem(h, "th", "Content area", "scope", "col", NULL);
-	html_elem(h, "th", "School year", "scope", "col", NULL);
-	html_elem(h, "th", "Region", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
+	static const char *const heads[] = {"Network", "Content area", "School year", "Region",
+					    NULL};
+	page_table_begin(&p, "Leadership networks you can see", 1, heads, 0);
 	for (size_t i = 0; i < nets.count; i++) {
 		const struct rec *n = nets.items[i];
 		int can = http_can_read(rq, "network", n, err);
@@ -111,7 +88,7 @@ static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		shown++;
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
-		html_elem(h, "a", rec_text(n, "name"), "href", net_href(rq, "/networks/%lld", n->id),
+		html_elem(h, "a", rec_text(n, "name"), "href", page_href(rq, "/networks/%lld", n->id),
 			  NULL);
 		html_close(h);
 		html_elem(h, "td", page_humanize(rq, rec_text(n, "content_area")), NULL);
@@ -119,15 +96,13 @@ static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		html_elem(h, "td", net_org_name(rq, rec_int(n, "region_id")), NULL);
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	page_table_end(&p);
 	if (shown == 0)
 		html_elem(h, "p", "You are not in a network yet.", "class", "muted", NULL);
 	if (nets.next_cursor != 0) {
 		html_open(h, "p", NULL);
 		html_elem(h, "a", "Next page", "href",
-			  net_href(rq, "/networks?cursor=%lld", nets.next_cursor), "rel", "next",
+			  page_href(rq, "/networks?cursor=%lld", nets.next_cursor), "rel", "next",
 			  NULL);
 		html_close(h);
 	}
@@ -160,36 +135,21 @@ static int net_by_start(const void *a, const void *b)
 	return strcmp(rec_text(x, "starts_at"), rec_text(y, "starts_at"));
 }
 
-/* May the actor do verb on entity in network_id? 1 yes, 0 no, -1 error. */
-static int net_may(struct http_req *rq, enum policy_verb verb, const char *entity,
-		   const struct policy_scope *s, struct cn_err *err)
-{
-	if (http_allow_scope(rq, verb, entity, s, err) == 0)
-		return 1;
-	if (err->kind != CN_ERR_FORBIDDEN)
-		return -1;
-	cn_err_clear(err);
-	return 0;
-}
-
 static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, struct cn_err *err)
 {
 	memset(v, 0, sizeof(*v));
 	v->net = net;
 	v->region = net_org_name(rq, rec_int(net, "region_id"));
 	struct policy_scope s = {.network_id = net->id};
-	v->facilitators_seen = net_may(rq, POLICY_READ, "network_facilitator", &s, err);
+	v->facilitators_seen = http_may_scope(rq, POLICY_READ, "network_facilitator", &s, err);
 	if (v->facilitators_seen < 0)
 		return -1;
 	if (v->facilitators_seen &&
 	    network_facilitators(rq->db, rq->a, net->id, &v->facilitators, err))
 		return -1;
 
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", (long long)net->id);
-	struct rec_query q = {.filter = {id}, .limit = NET_ALL};
 	struct rec_list meetings;
-	if (rec_list(rq->db, rq->a, &meeting_entity, &q, &meetings, err))
+	if (page_list_all(rq, &meeting_entity, "network_id", net->id, &meetings, err))
 		return -1;
 	qsort(meetings.items, meetings.count, sizeof(*meetings.items), net_by_start);
 	char now[TIME_ISO_LEN];
@@ -206,8 +166,7 @@ static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, st
 	}
 	v->past += meetings.count - v->npast;
 
-	struct rec_query tq = {.filter = {id}, .limit = NET_ALL};
-	if (rec_list(rq->db, rq->a, &team_entity, &tq, &v->teams, err))
+	if (page_list_all(rq, &team_entity, "network_id", net->id, &v->teams, err))
 		return -1;
 	v->team_seen = arena_alloc(rq->a, sizeof(int) * (v->teams.count + 1));
 	v->members = arena_alloc(rq->a, sizeof(*v->members) * (v->teams.count + 1));
@@ -232,8 +191,8 @@ static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, st
 				    v->teams.items[k]->id == v->profiles.teams[i].team_id)
 					v->profile_seen[v->nprofiles++] = &v->profiles.teams[i];
 	}
-	v->can_add_meeting = net_may(rq, POLICY_CREATE, "meeting", &s, err);
-	v->can_add_facilitator = net_may(rq, POLICY_CREATE, "network_facilitator", &s, err);
+	v->can_add_meeting = http_may_scope(rq, POLICY_CREATE, "meeting", &s, err);
+	v->can_add_facilitator = http_may_scope(rq, POLICY_CREATE, "network_facilitator", &s, err);
 	if (v->can_add_meeting < 0 || v->can_add_facilitator < 0)
 		return -1;
 	return 0;
@@ -282,23 +241,14 @@ static void net_meeting_table(struct page *p, const char *caption, struct rec **
 	struct html *h = &p->h;
 	if (n == 0)
 		return;
-	html_open(h, "div", "class", "table-wrap", NULL);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption", caption, NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Meeting", "scope", "col", NULL);
-	html_elem(h, "th", "When (local time)", "scope", "col", NULL);
-	html_elem(h, "th", "Where", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
+	static const char *const heads[] = {"Meeting", "When (local time)", "Where", NULL};
+	page_table_begin(p, caption, 1, heads, 0);
 	for (size_t i = 0; i < n; i++) {
 		const struct rec *m = ms[i];
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
 		html_elem(h, "a", rec_text(m, "title"), "href",
-			  net_href(p->rq, "/meetings/%lld", m->id), NULL);
+			  page_href(p->rq, "/meetings/%lld", m->id), NULL);
 		html_close(h);
 		html_open(h, "td", NULL);
 		page_time(p, rec_text(m, "starts_at"), rec_text(m, "ends_at"), rec_text(m, "tz"), 1);
@@ -313,9 +263,7 @@ static void net_meeting_table(struct page *p, const char *caption, struct rec **
 		html_close(h);
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	page_table_end(p);
 }
 
 static void net_meetings(struct page *p, const struct net_view *v)
@@ -343,17 +291,8 @@ static void net_teams(struct page *p, const struct net_view *v)
 		html_text(h, " You see the teams whose records you may read.");
 	html_close(h);
 	if (v->teams_seen > 0) {
-		html_open(h, "div", "class", "table-wrap", NULL);
-		html_open(h, "table", NULL);
-		html_elem(h, "caption", "Teams", "class", "visually-hidden", NULL);
-		html_open(h, "thead", NULL);
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", "District", "scope", "col", NULL);
-		html_elem(h, "th", "Lead", "scope", "col", NULL);
-		html_elem(h, "th", "Members", "scope", "col", "class", "num", NULL);
-		html_close(h);
-		html_close(h);
-		html_open(h, "tbody", NULL);
+		static const char *const heads[] = {"District", "Lead", "Members", NULL};
+		page_table_begin(p, "Teams", 0, heads, 1u << 2);
 		for (size_t i = 0; i < v->teams.count; i++) {
 			if (!v->team_seen[i])
 				continue;
@@ -378,9 +317,7 @@ static void net_teams(struct page *p, const struct net_view *v)
 			html_close(h);
 			html_close(h);
 		}
-		html_close(h);
-		html_close(h);
-		html_close(h);
+		page_table_end(p);
 	}
 	html_close(h);
 }
@@ -422,18 +359,9 @@ static void net_profiles(struct page *p, const struct net_view *v)
 			    v->nprofiles);
 	}
 	html_elem(h, "h3", "Train the trainer?", NULL);
-	html_open(h, "div", "class", "table-wrap", NULL);
-	html_open(h, "table", NULL);
-	html_elem(h, "caption",
-		  "Duplicated materials delivered in one-off whole-group days, per team", NULL);
-	html_open(h, "thead", NULL);
-	html_open(h, "tr", NULL);
-	html_elem(h, "th", "Team", "scope", "col", NULL);
-	html_elem(h, "th", "Flagged", "scope", "col", NULL);
-	html_elem(h, "th", "Why", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", NULL);
+	static const char *const heads[] = {"Team", "Flagged", "Why", NULL};
+	page_table_begin(p, "Duplicated materials delivered in one-off whole-group days, per team",
+			 1, heads, 0);
 	for (size_t i = 0; i < v->nprofiles; i++) {
 		const struct profile *t = v->profile_seen[i];
 		int flagged = t->train_the_trainer.flagged;
@@ -447,9 +375,7 @@ static void net_profiles(struct page *p, const struct net_view *v)
 		html_elem(h, "td", t->train_the_trainer.reason, NULL);
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	page_table_end(p);
 	html_close(h);
 }
 
@@ -460,7 +386,7 @@ static void net_forms(struct page *p, const struct net_view *v)
 	if (v->can_add_meeting) {
 		html_open(h, "section", "class", "card", "aria-labelledby", "add-meeting", NULL);
 		html_elem(h, "h2", "Add a meeting", "id", "add-meeting", NULL);
-		page_form_begin(p, net_href(rq, "/networks/%lld/meetings", v->net->id), NULL);
+		page_form_begin(p, page_href(rq, "/networks/%lld/meetings", v->net->id), NULL);
 		page_input(p, "title", "Title", "text", NULL, "e.g. Meeting 5: Number routines", 1);
 		page_input(p, "starts_at", "Starts", "datetime-local", NULL,
 			   "Local time in the meeting's time zone", 1);
@@ -476,7 +402,7 @@ static void net_forms(struct page *p, const struct net_view *v)
 	if (v->can_add_facilitator) {
 		html_open(h, "section", "class", "card", "aria-labelledby", "add-facilitator", NULL);
 		html_elem(h, "h2", "Add a facilitator", "id", "add-facilitator", NULL);
-		page_form_begin(p, net_href(rq, "/networks/%lld/facilitators", v->net->id), NULL);
+		page_form_begin(p, page_href(rq, "/networks/%lld/facilitators", v->net->id), NULL);
 		page_input(p, "email", "Email address", "email", NULL,
 			   "The person needs a capnet account (Admin, People)", 1);
 		page_submit(p, "Add facilitator");
@@ -495,9 +421,7 @@ static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 		return -1;
 	struct page p;
 	page_begin(&p, rq, rs, rec_text(net, "name"), PAGE_NAV_NETWORKS);
-	p.error = error;
-	if (error != NULL)
-		rs->status = cn_err_http_status(error->kind);
+	page_refusal(&p, error);
 	struct html *h = &p.h;
 	page_crumbs(&p, "Networks", "/networks", rec_text(net, "name"), NULL, NULL);
 	html_elem(h, "h1", rec_text(net, "name"), NULL);
@@ -519,10 +443,7 @@ static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 /* The network of the path that the actor may read (else 404). */
 static int net_load(struct http_req *rq, struct rec **net, struct cn_err *err)
 {
-	int64_t id;
-	if (page_id(rq, "id", &id, err) || rec_get(rq->db, rq->a, &network_entity, id, net, err))
-		return -1;
-	return http_allow_record(rq, POLICY_READ, "network", *net, err);
+	return page_load(rq, &network_entity, "network", net, err);
 }
 
 /* GET /networks/{id} */
@@ -534,10 +455,16 @@ static int net_show(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	return net_page(rq, rs, net, NULL, err);
 }
 
-/* A form's refusal is shown on the page; other failures are errors. */
-static int net_invalid(const struct cn_err *why)
+/* The network page again with the form's refusal beside its field; any other failure
+ * is the request's error. */
+static int net_refused(struct http_req *rq, struct http_resp *rs, struct rec *net,
+		       const struct cn_err *why, struct cn_err *err)
 {
-	return why->kind == CN_ERR_INPUT || why->kind == CN_ERR_CONFLICT;
+	if (!page_refused(why)) {
+		*err = *why;
+		return -1;
+	}
+	return net_page(rq, rs, net, why, err);
 }
 
 /* POST /networks/{id}/meetings */
@@ -552,19 +479,10 @@ static int net_meeting_add(struct http_req *rq, struct http_resp *rs, struct cn_
 	    http_allow_record(rq, POLICY_CREATE, "meeting", m, err))
 		return -1;
 	struct cn_err why = {0};
-	for (size_t i = 0; net_meeting_fields[i] != NULL; i++) {
-		const char *v = form_get(&f, net_meeting_fields[i]);
-		if (v != NULL && v[0] != '\0' && rec_set_text(m, rq->a, net_meeting_fields[i], v, &why))
-			return net_page(rq, rs, net, &why, err);
-	}
-	if (rec_create(rq->db, &rq->who, rq->a, m, &why)) {
-		if (!net_invalid(&why)) {
-			*err = why;
-			return -1;
-		}
-		return net_page(rq, rs, net, &why, err);
-	}
-	page_redirect(rs, net_href(rq, "/networks/%lld?done=meeting#meetings", net->id));
+	if (page_set_fields(m, rq->a, &f, net_meeting_fields, &why) ||
+	    rec_create(rq->db, &rq->who, rq->a, m, &why))
+		return net_refused(rq, rs, net, &why, err);
+	page_redirect(rs, page_href(rq, "/networks/%lld?done=meeting#meetings", net->id));
 	return 0;
 }
 
@@ -584,7 +502,7 @@ static int net_facilitator_add(struct http_req *rq, struct http_resp *rs, struct
 	if (email == NULL || email[0] == '\0') {
 		cn_err_field(&why, CN_ERR_INPUT, "email",
 			     "Enter the email address of the person who will facilitate.");
-		return net_page(rq, rs, net, &why, err);
+		return net_refused(rq, rs, net, &why, err);
 	}
 	int found = person_find_email(rq->db, email, &person, err);
 	if (found < 0)
@@ -594,16 +512,11 @@ static int net_facilitator_add(struct http_req *rq, struct http_resp *rs, struct
 			     "Nobody in capnet has the email address %s; add the person under "
 			     "Admin, People first.",
 			     email);
-		return net_page(rq, rs, net, &why, err);
+		return net_refused(rq, rs, net, &why, err);
 	}
-	if (network_facilitator_add(rq->db, &rq->who, net->id, person, &why)) {
-		if (!net_invalid(&why)) {
-			*err = why;
-			return -1;
-		}
-		return net_page(rq, rs, net, &why, err);
-	}
-	page_redirect(rs, net_href(rq, "/networks/%lld?done=facilitator#about", net->id));
+	if (network_facilitator_add(rq->db, &rq->who, net->id, person, &why))
+		return net_refused(rq, rs, net, &why, err);
+	page_redirect(rs, page_href(rq, "/networks/%lld?done=facilitator#about", net->id));
 	return 0;
 }
 

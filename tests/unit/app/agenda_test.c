@@ -36,13 +36,20 @@ static const char SEED[] =
 	" (2, 1, 5, 1, 5, 'yes', 'Worked in grade 3', '2026-09-15T15:00:00Z'),"
 	" (3, 1, 5, 2, 4, 'no', NULL, '2026-11-10T15:00:00Z');";
 
-static void test_materials_in_agenda_order(void **state)
+static struct testdb *seeded(void)
 {
-	(void)state;
 	struct testdb *t = testdb_open();
 	struct cn_err err = {0};
 	if (store_exec(t->db, SEED, &err))
 		fail_msg("seed: %s", err.msg);
+	return t;
+}
+
+static void test_materials_in_agenda_order(void **state)
+{
+	(void)state;
+	struct testdb *t = seeded();
+	struct cn_err err = {0};
 	struct arena *a = arena_new();
 	struct agenda_material *m;
 	size_t n;
@@ -70,10 +77,8 @@ static void test_materials_in_agenda_order(void **state)
 static void test_tryouts_of_the_meeting_only(void **state)
 {
 	(void)state;
-	struct testdb *t = testdb_open();
+	struct testdb *t = seeded();
 	struct cn_err err = {0};
-	if (store_exec(t->db, SEED, &err))
-		fail_msg("seed: %s", err.msg);
 	struct arena *a = arena_new();
 	struct agenda_tryout *tr;
 	size_t n;
