@@ -70,22 +70,27 @@ static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		if (rec_list(rq->db, rq->a, &network_entity, &q, &nets, err))
 			return -1;
 	}
+	/* The page's networks the actor may read, kept in nets. */
+	size_t shown = 0;
+	for (size_t i = 0; i < nets.count; i++) {
+		int can = http_can_read(rq, "network", nets.items[i], err);
+		if (can < 0)
+			return -1;
+		if (can)
+			nets.items[shown++] = nets.items[i];
+	}
 	struct page p;
 	page_begin(&p, rq, rs, "Networks", PAGE_NAV_NETWORKS);
 	struct html *h = &p.h;
 	html_elem(h, "h1", "Networks", NULL);
-	size_t shown = 0;
+	if (shown == 0)
+		html_elem(h, "p", "You are not in a network yet.", "class", "muted", NULL);
 	static const char *const heads[] = {"Network", "Content area", "School year", "Region",
 					    NULL};
-	page_table_begin(&p, "Leadership networks you can see", 1, heads, 0);
-	for (size_t i = 0; i < nets.count; i++) {
+	if (shown > 0)
+		page_table_begin(&p, "Leadership networks you can see", 1, heads, 0);
+	for (size_t i = 0; i < shown; i++) {
 		const struct rec *n = nets.items[i];
-		int can = http_can_read(rq, "network", n, err);
-		if (can < 0)
-			return -1;
-		if (can == 0)
-			continue;
-		shown++;
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
 		html_elem(h, "a", rec_text(n, "name"), "href", page_href(rq, "/networks/%lld", n->id),
@@ -96,9 +101,8 @@ static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		html_elem(h, "td", net_org_name(rq, rec_int(n, "region_id")), NULL);
 		html_close(h);
 	}
-	page_table_end(&p);
-	if (shown == 0)
-		html_elem(h, "p", "You are not in a network yet.", "class", "muted", NULL);
+	if (shown > 0)
+		page_table_end(&p);
 	if (nets.next_cursor != 0) {
 		html_open(h, "p", NULL);
 		html_elem(h, "a", "Next page", "href",
