@@ -59,6 +59,7 @@ expect_status "an organization without a role is refused" 400
 expect_body "beside the role" 'id="role-error">Choose the person&#39;s role in the organization.</p>'
 http POST /admin/people -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "given_name=Zoe&family_name=Quinn&email=lead@demo.capnet.example"
 expect_status "an email someone has is refused" 409
+expect_body "saying whose it is, beside the field" 'id="email-error">lead@demo.capnet.example is already the address of person 7</p>'
 expect_eq "and nothing is written" "$(db_digest)" "$before"
 http POST /admin/people -b "$admin" -d "given_name=Zoe&family_name=Quinn&email=zoe.quinn@tradewater.k12.example"
 expect_status "a form without the CSRF token is refused" 403
