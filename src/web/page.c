@@ -392,11 +392,12 @@ int page_refused(const struct cn_err *why)
 	return why->kind == CN_ERR_INPUT || why->kind == CN_ERR_CONFLICT;
 }
 
-void page_refusal(struct page *p, const struct cn_err *error)
+void page_show_error(struct page *p, const struct cn_err *why)
 {
-	p->error = error;
-	if (error != NULL)
-		p->rs->status = cn_err_http_status(error->kind);
+	if (why == NULL || why->kind == CN_OK)
+		return;
+	p->error = why;
+	p->rs->status = cn_err_http_status(why->kind);
 }
 
 int64_t page_cursor(struct http_req *rq)

@@ -118,8 +118,9 @@ int page_set_fields(struct rec *r, struct arena *a, const struct form *f,
 /* 1 if why refuses the form's input (bad input, a clash with other records): the page
  * shows it beside its field; 0 if it is the request's own error. */
 int page_refused(const struct cn_err *why);
-/* Shows the form's refusal error (NULL: none) beside its field, answering its status. */
-void page_refusal(struct page *p, const struct cn_err *error);
+/* Shows why (when it is an error: not NULL, not CN_OK) beside its field and answers
+ * with its status (400, 409 ...): for re-rendering a form. why must outlive the page. */
+void page_show_error(struct page *p, const struct cn_err *why);
 /* "?cursor=N" of a list page as an id; 0 when absent or not one. */
 int64_t page_cursor(struct http_req *rq);
 /* fmt ("/meetings/%lld") with id, in the request's arena. */

@@ -176,7 +176,7 @@ static int admin_people_page(struct http_req *rq, struct http_resp *rs,
 
 	struct page p;
 	page_begin(&p, rq, rs, "People", PAGE_NAV_ADMIN);
-	page_refusal(&p, error);
+	page_show_error(&p, error);
 	struct html *h = &p.h;
 	admin_crumbs(&p, "People");
 	html_elem(h, "h1", "People", NULL);
@@ -345,7 +345,7 @@ static int admin_orgs_page(struct http_req *rq, struct http_resp *rs, const stru
 
 	struct page p;
 	page_begin(&p, rq, rs, "Organizations", PAGE_NAV_ADMIN);
-	page_refusal(&p, error);
+	page_show_error(&p, error);
 	struct html *h = &p.h;
 	admin_crumbs(&p, "Organizations");
 	html_elem(h, "h1", "Organizations", NULL);
@@ -544,7 +544,7 @@ static int admin_imports_page(struct http_req *rq, struct http_resp *rs,
 	html_elem(h, "h1", "Imports", NULL);
 	int failed = r != NULL && r->error.kind != CN_OK;
 	if (failed) {
-		page_refusal(&p, &r->error);
+		page_show_error(&p, &r->error);
 		page_errors(&p);
 	} else if (r != NULL && r->which != 0) {
 		html_open(h, "section", "class", "card", "aria-labelledby", "result", NULL);

@@ -589,7 +589,7 @@ static int mtg_page(struct http_req *rq, struct http_resp *rs, struct rec *meeti
 		return -1;
 	struct page p;
 	page_begin(&p, rq, rs, rec_text(meeting, "title"), PAGE_NAV_NETWORKS);
-	page_refusal(&p, error);
+	page_show_error(&p, error);
 	mtg_head(&p, &v);
 	const char *done = http_query(rq, "done");
 	for (size_t i = 0; done != NULL && i < sizeof(mtg_notices) / sizeof(mtg_notices[0]); i++)

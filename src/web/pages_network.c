@@ -425,7 +425,7 @@ static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 		return -1;
 	struct page p;
 	page_begin(&p, rq, rs, rec_text(net, "name"), PAGE_NAV_NETWORKS);
-	page_refusal(&p, error);
+	page_show_error(&p, error);
 	struct html *h = &p.h;
 	page_crumbs(&p, "Networks", "/networks", rec_text(net, "name"), NULL, NULL);
 	html_elem(h, "h1", rec_text(net, "name"), NULL);
