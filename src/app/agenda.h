@@ -1,6 +1,6 @@
-/* agenda: what a meeting's page shows beyond its own records: the materials its agenda
- * items link to (agenda_item_link: library items and deliverables) and the try-outs
- * recorded at it. Read-only; the callers decide with the policy what a person sees. */
+/* agenda: the materials a meeting's agenda items link to (agenda_item_link: library
+ * items and deliverables), for the meeting's page. Read-only; the callers decide with
+ * the policy what a person sees. */
 #ifndef CN_AGENDA_H
 #define CN_AGENDA_H
 #include <stddef.h>
@@ -20,25 +20,9 @@ struct agenda_material {
 	const char *detail; /* a library item's kind (strategy ...), a deliverable's status */
 };
 
-/* One try-out recorded at a meeting. */
-struct agenda_tryout {
-	int64_t id;
-	int64_t person_id;
-	const char *person_name; /* "Given Family" */
-	int64_t item_id;
-	const char *item_title;
-	int rating;             /* 1..5 */
-	const char *would_work; /* "yes", "maybe", "no" or NULL */
-	const char *note;       /* may be NULL */
-};
-
 /* The materials of meeting_id's agenda, in agenda order, then library items before
  * deliverables, by id. *out (NULL when none) and its text live in a. */
 int agenda_materials(struct store *db, struct arena *a, int64_t meeting_id,
 		     struct agenda_material **out, size_t *count, struct cn_err *err);
-/* The try-outs recorded at meeting_id, by item title, then oldest first. *out (NULL
- * when none) and its text live in a. */
-int agenda_tryouts(struct store *db, struct arena *a, int64_t meeting_id,
-		   struct agenda_tryout **out, size_t *count, struct cn_err *err);
 
 #endif

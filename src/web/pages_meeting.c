@@ -15,7 +15,9 @@
 #include "app/delivery.h"
 #include "app/network.h"
 #include "app/org.h"
+#include "app/library.h"
 #include "app/person.h"
+#include "app/tryout.h"
 #include "app/policy.h"
 #include "http/allow.h"
 #include "web/page.h"
@@ -38,6 +40,14 @@ static const char *const mtg_reflection_parts[][2] = {
 };
 enum { MTG_PARTS = sizeof(mtg_reflection_parts) / sizeof(mtg_reflection_parts[0]) };
 
+/* A try-out recorded at the meeting, with who and what. */
+struct mtg_tryout {
+	int64_t id, person_id, item_id;
+	const char *person_name, *item_title;
+	int rating;
+	const char *would_work, *note;
+};
+
 /* A network's team with its members and what the actor may do with it. */
 struct mtg_team {
 	const struct rec *team;
@@ -53,7 +63,7 @@ struct mtg_view {
 	struct agenda_material *materials;
 	size_t nmaterials;
 	int *material_seen;
-	struct agenda_tryout *tryouts;
+	struct mtg_tryout *tryouts;
 	size_t ntryouts;
 	int *tryout_seen;
 	struct network_people attendance;
@@ -193,6 +203,65 @@ static int mtg_read_reflections(struct http_req *rq, struct mtg_view *v, struct 
 	return 0;
 }
 
+/* By item title, then in the order they were recorded. */
+static int mtg_by_item(const void *a, const void *b)
+{
+	const struct mtg_tryout *x = a, *y = b;
+	int c = strcmp(x->item_title, y->item_title);
+	if (c == 0 && x->item_id != y->item_id)
+		c = x->item_id < y->item_id ? -1 : 1;
+	if (c == 0 && x->id != y->id)
+		c = x->id < y->id ? -1 : 1;
+	return c;
+}
+
+/* The name of person id, or of library item id, remembered across the try-outs. */
+static const char *mtg_name(struct http_req *rq, const struct rec_entity *e, int64_t id,
+			    struct cn_err *err)
+{
+	struct rec *r = NULL;
+	if (rec_get(rq->db, rq->a, e, id, &r, err))
+		return NULL;
+	if (e == &library_item_entity)
+		return rec_text(r, "title");
+	return arena_printf(rq->a, "%s %s", rec_text(r, "given_name"), rec_text(r, "family_name"));
+}
+
+/* The try-outs recorded at the meeting (the library's records), by item. */
+static int mtg_read_tryouts(struct http_req *rq, struct mtg_view *v, struct cn_err *err)
+{
+	struct rec_list l;
+	if (page_list_all(rq, &tryout_entity, "meeting_id", v->meeting->id, &l, err))
+		return -1;
+	v->tryouts = arena_alloc(rq->a, sizeof(*v->tryouts) * (l.count + 1));
+	for (size_t i = 0; i < l.count; i++) {
+		const struct rec *r = l.items[i];
+		struct mtg_tryout *t = &v->tryouts[v->ntryouts++];
+		t->id = r->id;
+		t->person_id = rec_int(r, "person_id");
+		t->item_id = rec_int(r, "item_id");
+		t->rating = (int)rec_int(r, "rating");
+		t->would_work = rec_text(r, "would_work");
+		t->note = rec_text(r, "note");
+		t->person_name = NULL;
+		t->item_title = NULL;
+		for (size_t k = 0; k + 1 < v->ntryouts; k++) {
+			if (v->tryouts[k].person_id == t->person_id)
+				t->person_name = v->tryouts[k].person_name;
+			if (v->tryouts[k].item_id == t->item_id)
+				t->item_title = v->tryouts[k].item_title;
+		}
+		if (t->person_name == NULL &&
+		    (t->person_name = mtg_name(rq, &person_entity, t->person_id, err)) == NULL)
+			return -1;
+		if (t->item_title == NULL &&
+		    (t->item_title = mtg_name(rq, &library_item_entity, t->item_id, err)) == NULL)
+			return -1;
+	}
+	qsort(v->tryouts, v->ntryouts, sizeof(*v->tryouts), mtg_by_item);
+	return 0;
+}
+
 static int mtg_read(struct http_req *rq, struct rec *meeting, struct mtg_view *v,
 		    struct cn_err *err)
 {
@@ -219,7 +288,7 @@ static int mtg_read(struct http_req *rq, struct rec *meeting, struct mtg_view *v
 			return -1;
 	}
 
-	if (agenda_tryouts(rq->db, rq->a, meeting->id, &v->tryouts, &v->ntryouts, err))
+	if (mtg_read_tryouts(rq, v, err))
 		return -1;
 	v->tryout_seen = arena_alloc(rq->a, sizeof(int) * (v->ntryouts + 1));
 	for (size_t i = 0; i < v->ntryouts; i++) {
@@ -424,7 +493,7 @@ static void mtg_tryouts(struct page *p, const struct mtg_view *v)
 						    "Would it work here?", "Note", NULL};
 		page_table_begin(p, "Try-outs you may see", 1, heads, 1u << 2);
 		for (size_t i = 0; i < v->ntryouts; i++) {
-			const struct agenda_tryout *t = &v->tryouts[i];
+			const struct mtg_tryout *t = &v->tryouts[i];
 			if (!v->tryout_seen[i])
 				continue;
 			html_open(h, "tr", NULL);

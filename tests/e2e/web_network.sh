@@ -217,6 +217,22 @@ expect_status "a partner may not reflect on the meeting" 403
 http POST /meetings/1/reflection -b "$mem" -d "distill=No+token"
 expect_status "a reflection without the CSRF token is refused" 403
 
+# --- Try-outs: counted for everyone, each one within its district ------------------------
+run library add --kind strategy --title "Number talks $xss"
+expect_rc "a library item" 0
+item=$(sql "SELECT id FROM library_item ORDER BY id DESC LIMIT 1")
+run library tryout add "$item" --person member@demo.capnet.example --meeting 1 --rating 5 --would-work yes --note "Kids talked $img"
+run library tryout add "$item" --person jerome.haskins@pondriver.k12.example --meeting 1 --rating 3 --would-work maybe
+expect_rc "two try-outs at the meeting" 0
+http GET /meetings/1 -b "$mem"
+expect_body "the item's try-outs are counted" '</a></th><td class="num">2</td><td class="num">4.0</td><td>1 / 1 / 0</td>'
+expect_body "its title escaped" "Number talks &lt;script&gt;alert(1)&lt;/script&gt;"
+expect_body "the member's own team's try-out" '<th scope="row">Marcus Ridley</th><td>Number talks'
+expect_body "with its note escaped" "Kids talked &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+expect_body_lacks "not another district's" '<th scope="row">Jerome Haskins</th>'
+http GET /meetings/1 -b "$fac"
+expect_body "the facilitator sees every try-out" '<th scope="row">Jerome Haskins</th><td>Number talks'
+
 # --- Profiles ---------------------------------------------------------------------------------
 http GET /networks/1 -b "$fac"
 expect_body "the facilitator sees every team's profile" '<h2 id="profiles">Capacity-building profiles</h2>'

@@ -1,17 +1,15 @@
-/* agenda: a meeting's materials come in agenda order with their titles; its try-outs
- * with who tried what; another meeting's rows never show. */
+/* agenda: a meeting's materials come in agenda order with their titles; another
+ * meeting's never show. */
 #include "testlib.h"
 
 #include "app/agenda.h"
 
-/* Two meetings of one network; the first has two agenda items linking a library item
- * and a deliverable, and two try-outs; the second one try-out. Plain rows, so that the
- * test needs nothing but the schema. */
+/* Two meetings of one network; the first has two agenda items linking library items
+ * and a deliverable, the second one item. Plain rows, so that the test needs nothing
+ * but the schema. */
 static const char SEED[] =
 	"INSERT INTO organization (id, kind, name, created_at, updated_at) VALUES"
 	" (1, 'state', 'KDE', 't', 't');"
-	"INSERT INTO person (id, given_name, family_name, created_at, updated_at) VALUES"
-	" (1, 'Ana', 'Reyes', 't', 't'), (2, 'Bo', 'Lee', 't', 't');"
 	"INSERT INTO network (id, name, content_area, school_year, created_at, updated_at)"
 	" VALUES (1, 'Math', 'mathematics', '2026-27', 't', 't');"
 	"INSERT INTO meeting (id, network_id, title, starts_at, ends_at, tz, uid, created_at,"
@@ -29,12 +27,7 @@ static const char SEED[] =
 	"INSERT INTO deliverable (id, network_id, kind, title, identifier, created_at, updated_at)"
 	" VALUES (7, 1, 'learning_target_set', 'Grade 5 targets', 'd7', 't', 't');"
 	"INSERT INTO agenda_item_link (agenda_item_id, library_item_id, deliverable_id) VALUES"
-	" (10, NULL, 7), (10, 6, NULL), (11, 5, NULL), (12, 6, NULL);"
-	"INSERT INTO tryout (id, person_id, item_id, meeting_id, rating, would_work, note,"
-	" created_at) VALUES"
-	" (1, 2, 6, 1, 3, 'maybe', NULL, '2026-09-15T16:00:00Z'),"
-	" (2, 1, 5, 1, 5, 'yes', 'Worked in grade 3', '2026-09-15T15:00:00Z'),"
-	" (3, 1, 5, 2, 4, 'no', NULL, '2026-11-10T15:00:00Z');";
+	" (10, NULL, 7), (10, 6, NULL), (11, 5, NULL), (12, 6, NULL);";
 
 static struct testdb *seeded(void)
 {
@@ -74,37 +67,10 @@ static void test_materials_in_agenda_order(void **state)
 	testdb_close(t);
 }
 
-static void test_tryouts_of_the_meeting_only(void **state)
-{
-	(void)state;
-	struct testdb *t = seeded();
-	struct cn_err err = {0};
-	struct arena *a = arena_new();
-	struct agenda_tryout *tr;
-	size_t n;
-	assert_int_equal(agenda_tryouts(t->db, a, 1, &tr, &n, &err), 0);
-	assert_int_equal(n, 2);
-	/* By item title: Exit tickets before Number talks. */
-	assert_string_equal(tr[0].item_title, "Exit tickets");
-	assert_string_equal(tr[0].person_name, "Bo Lee");
-	assert_int_equal(tr[0].rating, 3);
-	assert_string_equal(tr[0].would_work, "maybe");
-	assert_null(tr[0].note);
-	assert_string_equal(tr[1].item_title, "Number talks");
-	assert_int_equal(tr[1].person_id, 1);
-	assert_string_equal(tr[1].note, "Worked in grade 3");
-	assert_int_equal(agenda_tryouts(t->db, a, 2, &tr, &n, &err), 0);
-	assert_int_equal(n, 1);
-	assert_string_equal(tr[0].would_work, "no");
-	arena_free(a);
-	testdb_close(t);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_materials_in_agenda_order),
-		cmocka_unit_test(test_tryouts_of_the_meeting_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
