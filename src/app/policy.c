@@ -407,6 +407,15 @@ static const struct policy_rule policy_rules[] = {
 	 NULL, N | P},
 	{"learning_target", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
 	 scope_learning_target, NULL, NULL, N | P},
+	/* Reviews are written by the network's facilitators; publishing and returning a
+	 * deliverable in review is theirs too (update of "deliverable_publish"). */
+	{"deliverable_review", {A | F | L | D, A | F, A | F, A | F}, scope_deliverable, NULL, NULL,
+	 N | P},
+	{"deliverable_publish", {A | F | L | D, 0, A | F, 0}, scope_deliverable, NULL, NULL, N | P},
+	/* Standards frameworks are public knowledge: anyone signed in reads them. */
+	{"standard", {Y, A, A, A}, scope_global, NULL, NULL, 0},
+	/* A notice is its person's (scope owner_id). */
+	{"notice", {A | S, 0, S, 0}, scope_global, NULL, NULL, 0},
 	/* Reflections are private to their author unless shared with the team. */
 	{"reflection", {S | F | L | D, S, S, S}, scope_reflection, NULL, NULL, 0},
 	/* A district's delivery records: the district reads them, its lead keeps them. */

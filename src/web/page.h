@@ -66,6 +66,11 @@ void page_textarea(struct page *p, const char *name, const char *label, const ch
 void page_select(struct page *p, const char *name, const char *label,
 		 const char *const *choices, const char *const *labels, const char *selected,
 		 int required);
+/* A group of radio buttons in a fieldset whose legend is legend; the error of field
+ * name is shown under the legend. choices/labels as page_select. */
+void page_radios(struct page *p, const char *name, const char *legend,
+		 const char *const *choices, const char *const *labels, const char *selected,
+		 int required);
 void page_submit(struct page *p, const char *label);
 /* A one-button form that POSTs to action (delete, publish, sign out ...). */
 void page_button_form(struct page *p, const char *action, const char *label,
@@ -82,6 +87,10 @@ void page_crumbs(struct page *p, ...) __attribute__((sentinel));
 void page_notice(struct page *p, const char *text);
 /* An integer path parameter ("id"), or -1 with err (404) when it is not one. */
 int page_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
+
+/* A positive integer query parameter ("?under=12"): 1 with *out set, 0 when absent or
+ * empty, -1 with err (CN_ERR_INPUT naming it) when it is something else. */
+int page_query_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
 
 /* Renders err as an HTML error page (the web table's error renderer); a request
  * without a signed-in person is sent to the sign-in page instead. */

@@ -9,6 +9,7 @@
 
 static const struct web_routes *const web_families[] = {
 	&web_routes_core,
+	&web_routes_standards,
 	NULL,
 };
 

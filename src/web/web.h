@@ -17,5 +17,6 @@ struct web_routes {
 	size_t n;
 };
 extern const struct web_routes web_routes_core;
+extern const struct web_routes web_routes_standards;
 
 #endif
