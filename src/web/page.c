@@ -186,6 +186,8 @@ void page_textarea(struct page *p, const char *name, const char *label, const ch
 	html_open(&p->h, "textarea", "id", name, "name", name, "class", css_class, "required",
 		  required ? "" : NULL, "aria-invalid", page_field_has_error(p, name) ? "true" : NULL,
 		  "aria-describedby", describedby[0] ? describedby : NULL, NULL);
+	/* The parser drops one new line right after <textarea>: this one, not the text's. */
+	html_raw_trusted(&p->h, "\n");
 	html_text(&p->h, page_value(p, name, value));
 	html_close(&p->h);
 }

@@ -10,6 +10,8 @@
 static const struct web_routes *const web_families[] = {
 	&web_routes_core,
 	&web_routes_standards,
+	&web_routes_deliverables,
+	&web_routes_deliverable_edit,
 	NULL,
 };
 

@@ -18,5 +18,7 @@ struct web_routes {
 };
 extern const struct web_routes web_routes_core;
 extern const struct web_routes web_routes_standards;
+extern const struct web_routes web_routes_deliverables;
+extern const struct web_routes web_routes_deliverable_edit;
 
 #endif
