@@ -290,7 +290,8 @@ static void review_page(struct page *p, const struct rec *d,
 		page_radios(p, name, dlv_dimension_labels[k], review_scores, review_score_labels,
 			    NULL, 0);
 		char *comment = arena_printf(rq->a, "%s_comment", name);
-		page_input(p, comment, "Comment on this dimension", "text", NULL, NULL, 0);
+		page_input(p, comment, arena_printf(rq->a, "Comment on %s", dlv_dimension_labels[k]),
+			   "text", NULL, NULL, 0);
 		html_close(h);
 	}
 	page_textarea(p, "comments", "Overall comments", NULL,
@@ -442,8 +443,9 @@ static int derive(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 	struct deliverable_version src = {0};
 	const char **teams, **labels;
 	size_t nteams;
-	if (dlv_load(rq, POLICY_READ, &d, err) || derive_source(rq, d, &src, err) ||
-	    dlv_team_choices(rq, &teams, &labels, &nteams, err))
+	if (dlv_load(rq, POLICY_READ, &d, err) ||
+	    http_allow_any(rq, POLICY_CREATE, "deliverable", err) ||
+	    derive_source(rq, d, &src, err) || dlv_team_choices(rq, &teams, &labels, &nteams, err))
 		return -1;
 	struct cn_err why = {0};
 	if (strcmp(rq->method, "POST") == 0) {

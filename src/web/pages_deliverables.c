@@ -361,6 +361,9 @@ static void detail_actions(struct page *p, const struct rec *d, int has_version,
 	if (is_published_version)
 		html_elem(h, "a", "Adapt it for your team", "href", dlv_href(rq->a, d->id, "/derive"),
 			  "class", "button secondary", NULL);
+	if (can_update)
+		html_elem(h, "a", "Change standards", "href", dlv_href(rq->a, d->id, "/standards"),
+			  "class", "button secondary", NULL);
 	if (has_version)
 		html_elem(h, "a", "Compare versions", "href", dlv_href(rq->a, d->id, "/diff"), "class",
 			  "button secondary", NULL);
@@ -495,7 +498,7 @@ static void detail_versions(struct page *p, const struct rec *d,
 
 /* A lineage step, when the person may read it; its note for adaptations. */
 static int detail_link(struct page *p, const struct deliverable_link *l, int derivative,
-		       struct cn_err *err)
+		       int *shown, struct cn_err *err)
 {
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
@@ -505,6 +508,8 @@ static int detail_link(struct page *p, const struct deliverable_link *l, int der
 	int can = http_can_read(rq, "deliverable", other, err);
 	if (can <= 0)
 		return can;
+	if ((*shown)++ == 0)
+		html_open(h, "ul", NULL);
 	html_open(h, "li", NULL);
 	html_elem(h, "a", l->title, "href", dlv_href(rq->a, l->deliverable_id, ""), NULL);
 	if (l->team_name != NULL) {
@@ -536,29 +541,29 @@ static int detail_lineage(struct page *p, const struct rec *d, struct cn_err *er
 		return -1;
 	html_elem(h, "h2", "Lineage", "id", "lineage", NULL);
 	const char *note = rec_text(d, "context_note");
+	int shown = 0;
 	if (l.nsources > 0) {
 		html_elem(h, "h3", "Adapted from", NULL);
-		html_open(h, "ul", NULL);
 		for (size_t i = 0; i < l.nsources && i < LINEAGE_SHOWN; i++)
-			if (detail_link(p, &l.sources[i], 0, err) < 0)
+			if (detail_link(p, &l.sources[i], 0, &shown, err) < 0)
 				return -1;
-		html_close(h);
+		if (shown)
+			html_close(h);
+		else
+			html_elem(h, "p", "A deliverable you cannot see.", "class", "muted", NULL);
 		if (note != NULL) {
 			html_elem(h, "h3", "What this team changed for its schools, and why", NULL);
 			html_elem(h, "p", note, "class", "note", NULL);
 		}
 	}
 	html_elem(h, "h3", "Adaptations of it", NULL);
-	int shown = 0;
-	html_open(h, "ul", NULL);
-	for (size_t i = 0; i < l.nderivatives && i < LINEAGE_SHOWN; i++) {
-		int rc = detail_link(p, &l.derivatives[i], 1, err);
-		if (rc < 0)
+	shown = 0;
+	for (size_t i = 0; i < l.nderivatives && i < LINEAGE_SHOWN; i++)
+		if (detail_link(p, &l.derivatives[i], 1, &shown, err) < 0)
 			return -1;
-		shown += rc;
-	}
-	html_close(h);
-	if (!shown)
+	if (shown)
+		html_close(h);
+	else
 		html_elem(h, "p", "No adaptations you can see.", "class", "muted", NULL);
 	return 0;
 }
@@ -716,6 +721,13 @@ static int dlv_show(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	html_elem(h, "dd", dlv_status_label(status), "class", status_class(status), NULL);
 	detail_fact(h, "Network", dlv_name(rq, &network_entity, rec_int(d, "network_id")));
 	detail_fact(h, "Team", dlv_name(rq, &team_entity, rec_int(d, "team_id")));
+	const struct deliverable_version *last = versions.count ? &versions.items[versions.count - 1] : NULL;
+	if (last != NULL && last->has_similarity && last->similarity_class != NULL) {
+		html_elem(h, "dt", "Against its source", NULL);
+		html_open(h, "dd", NULL);
+		detail_similarity(h, 1, last->similarity, last->similarity_class);
+		html_close(h);
+	}
 	html_close(h);
 	detail_actions(&p, d, versions.count > 0, published_version);
 	if (detail_standards(&p, d, err) || detail_body(&p, d, number, err))

@@ -12,6 +12,8 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_standards,
 	&web_routes_deliverables,
 	&web_routes_deliverable_edit,
+	&web_routes_targets,
+	&web_routes_notices,
 	NULL,
 };
 

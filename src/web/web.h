@@ -20,5 +20,7 @@ extern const struct web_routes web_routes_core;
 extern const struct web_routes web_routes_standards;
 extern const struct web_routes web_routes_deliverables;
 extern const struct web_routes web_routes_deliverable_edit;
+extern const struct web_routes web_routes_targets;
+extern const struct web_routes web_routes_notices;
 
 #endif
