@@ -10,21 +10,20 @@
 
 enum { DLV_TEAMS_MAX = 500 };
 
-const char *const dlv_kinds[] = {"learning_target_set", "instructional_resource", "assessment",
-				 "unit", "other", NULL};
-const char *const dlv_kind_labels[] = {"Learning-target set", "Instructional resource",
-				       "Assessment", "Unit", "Other", NULL};
+const char *const dlv_kinds[] = {
+    "learning_target_set", "instructional_resource", "assessment", "unit", "other", NULL};
+const char *const dlv_kind_labels[] = {
+    "Learning-target set", "Instructional resource", "Assessment", "Unit", "Other", NULL};
 const char *const dlv_statuses[] = {"draft", "in_review", "published", NULL};
 const char *const dlv_status_labels[] = {"Draft", "In review", "Published", NULL};
 const char *const dlv_dimension_labels[REVIEW_DIMENSION_COUNT + 1] = {
-	[REVIEW_ALIGNMENT] = "Alignment to the standards",
-	[REVIEW_KEY_SHIFTS] = "Key shifts in the standards",
-	[REVIEW_INSTRUCTIONAL_SUPPORTS] = "Instructional supports",
-	[REVIEW_ASSESSMENT] = "Monitoring student progress (assessment)",
+    [REVIEW_ALIGNMENT] = "Alignment to the standards",
+    [REVIEW_KEY_SHIFTS] = "Key shifts in the standards",
+    [REVIEW_INSTRUCTIONAL_SUPPORTS] = "Instructional supports",
+    [REVIEW_ASSESSMENT] = "Monitoring student progress (assessment)",
 };
 
-static const char *dlv_label(const char *const *codes, const char *const *labels,
-			     const char *code)
+static const char *dlv_label(const char *const *codes, const char *const *labels, const char *code)
 {
 	for (size_t i = 0; code != NULL && codes[i] != NULL; i++)
 		if (strcmp(codes[i], code) == 0)
@@ -32,10 +31,7 @@ static const char *dlv_label(const char *const *codes, const char *const *labels
 	return code;
 }
 
-const char *dlv_kind_label(const char *kind)
-{
-	return dlv_label(dlv_kinds, dlv_kind_labels, kind);
-}
+const char *dlv_kind_label(const char *kind) { return dlv_label(dlv_kinds, dlv_kind_labels, kind); }
 
 const char *dlv_status_label(const char *status)
 {

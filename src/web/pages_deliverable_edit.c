@@ -21,9 +21,9 @@
 
 struct editor {
 	const struct rec *d;
-	int64_t base;        /* the version number the text started from (0: none yet) */
-	const char *body;    /* the text to show */
-	int preview;         /* show the rendered text below the form */
+	int64_t base;	      /* the version number the text started from (0: none yet) */
+	const char *body;     /* the text to show */
+	int preview;	      /* show the rendered text below the form */
 	int64_t stale_latest; /* when saving was refused: the newer version's number */
 };
 
@@ -40,8 +40,9 @@ static void editor_page(struct page *p, const struct editor *e)
 	page_errors(p);
 	if (e->stale_latest != 0) {
 		html_open(h, "p", "class", "flag", NULL);
-		html_textf(h, "Version %lld was saved while you were writing. Your text is kept below. ",
-			   (long long)e->stale_latest);
+		html_textf(
+		    h, "Version %lld was saved while you were writing. Your text is kept below. ",
+		    (long long)e->stale_latest);
 		html_open(h, "a", "href",
 			  arena_printf(rq->a, "/deliverables/%lld/diff?from=%lld&to=%lld",
 				       (long long)d->id, (long long)e->base,
@@ -50,7 +51,8 @@ static void editor_page(struct page *p, const struct editor *e)
 		html_textf(h, "See what changed from version %lld to %lld", (long long)e->base,
 			   (long long)e->stale_latest);
 		html_close(h);
-		html_text(h, ", bring those changes into your text if you want them, then save again.");
+		html_text(
+		    h, ", bring those changes into your text if you want them, then save again.");
 		html_close(h);
 	}
 	if (strcmp(rec_text(d, "status"), "in_review") == 0)
@@ -60,11 +62,12 @@ static void editor_page(struct page *p, const struct editor *e)
 			  "class", "flag", NULL);
 	page_form_begin(p, dlv_href(rq->a, d->id, "/versions"), NULL);
 	char base[24];
-	snprintf(base, sizeof(base), "%lld", (long long)(e->stale_latest ? e->stale_latest : e->base));
+	snprintf(base, sizeof(base), "%lld",
+		 (long long)(e->stale_latest ? e->stale_latest : e->base));
 	html_void(h, "input", "type", "hidden", "name", "based_on", "value", base, NULL);
 	page_textarea(p, "body", "Text (Markdown)", e->body,
-		      "Headings start with #, lists with - or 1., links are [text](https://...).", 1,
-		      "editor");
+		      "Headings start with #, lists with - or 1., links are [text](https://...).",
+		      1, "editor");
 	page_input(p, "change_note", "Change note", "text", NULL,
 		   "What changed in this version, and why", 0);
 	html_elem(h, "button", "Preview", "type", "submit", "class", "secondary", "formaction",
@@ -144,9 +147,9 @@ static int edit_save(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 		return -1;
 	const char *based_on = form_get(&f, "based_on");
 	struct deliverable_save in = {
-		.body = dlv_text(rq->a, form_get(&f, "body")),
-		.change_note = form_get(&f, "change_note"),
-		.based_on = based_on ? strtoll(based_on, NULL, 10) : 0,
+	    .body = dlv_text(rq->a, form_get(&f, "body")),
+	    .change_note = form_get(&f, "change_note"),
+	    .based_on = based_on ? strtoll(based_on, NULL, 10) : 0,
 	};
 	struct cn_err why = {0};
 	struct editor e = {.d = d, .base = in.based_on};
@@ -196,8 +199,8 @@ static void diff_select(struct page *p, const char *name, const char *label,
 	const char **labels = arena_alloc(p->rq->a, sizeof(char *) * (v->count + 1));
 	for (size_t i = 0; i < v->count; i++) {
 		ids[i] = arena_printf(p->rq->a, "%lld", (long long)v->items[i].number);
-		labels[i] = arena_printf(p->rq->a, "Version %lld (%s)", (long long)v->items[i].number,
-					 v->items[i].created_at);
+		labels[i] = arena_printf(p->rq->a, "Version %lld (%s)",
+					 (long long)v->items[i].number, v->items[i].created_at);
 	}
 	char sel[24];
 	snprintf(sel, sizeof(sel), "%lld", (long long)selected);
@@ -258,11 +261,10 @@ static int diff_page(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 
 static const char *const review_scores[] = {"0", "1", "2", "3", NULL};
 static const char *const review_score_labels[] = {
-	"0: not met (no evidence)", "1: partly met (some evidence)",
-	"2: mostly met (adequate evidence)", "3: fully met (extensive evidence)", NULL};
+    "0: not met (no evidence)", "1: partly met (some evidence)",
+    "2: mostly met (adequate evidence)", "3: fully met (extensive evidence)", NULL};
 
-static void review_page(struct page *p, const struct rec *d,
-			const struct deliverable_version *v)
+static void review_page(struct page *p, const struct rec *d, const struct deliverable_version *v)
 {
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
@@ -290,8 +292,9 @@ static void review_page(struct page *p, const struct rec *d,
 		page_radios(p, name, dlv_dimension_labels[k], review_scores, review_score_labels,
 			    NULL, 0);
 		char *comment = arena_printf(rq->a, "%s_comment", name);
-		page_input(p, comment, arena_printf(rq->a, "Comment on %s", dlv_dimension_labels[k]),
-			   "text", NULL, NULL, 0);
+		page_input(p, comment,
+			   arena_printf(rq->a, "Comment on %s", dlv_dimension_labels[k]), "text",
+			   NULL, NULL, 0);
 		html_close(h);
 	}
 	page_textarea(p, "comments", "Overall comments", NULL,
@@ -309,9 +312,10 @@ static int review_load(struct http_req *rq, struct rec **d, struct deliverable_v
 		return -1;
 	if (deliverable_version_find(rq->db, rq->a, (*d)->id, 0, v, err))
 		return err->kind == CN_ERR_NOT_FOUND
-			       ? cn_err_set(err, CN_ERR_CONFLICT,
-					    "nothing has been written yet, so there is nothing to review")
-			       : -1;
+			   ? cn_err_set(
+				 err, CN_ERR_CONFLICT,
+				 "nothing has been written yet, so there is nothing to review")
+			   : -1;
 	return 0;
 }
 
@@ -386,8 +390,8 @@ static int review_add(struct http_req *rq, struct http_resp *rs, struct cn_err *
 /* Adapting. */
 
 /* The latest published version of d, or -1 with err (409) when none. */
-static int derive_source(struct http_req *rq, const struct rec *d,
-			 struct deliverable_version *out, struct cn_err *err)
+static int derive_source(struct http_req *rq, const struct rec *d, struct deliverable_version *out,
+			 struct cn_err *err)
 {
 	struct deliverable_versions v;
 	if (deliverable_versions(rq->db, rq->a, d->id, &v, err))
@@ -397,13 +401,13 @@ static int derive_source(struct http_req *rq, const struct rec *d,
 			*out = v.items[i];
 			return 0;
 		}
-	return cn_err_set(err, CN_ERR_CONFLICT,
-			  "only published versions can be adapted, and this deliverable has none yet");
+	return cn_err_set(
+	    err, CN_ERR_CONFLICT,
+	    "only published versions can be adapted, and this deliverable has none yet");
 }
 
-static void derive_page(struct page *p, const struct rec *d,
-			const struct deliverable_version *src, const char *const *teams,
-			const char *const *labels, size_t nteams)
+static void derive_page(struct page *p, const struct rec *d, const struct deliverable_version *src,
+			const char *const *teams, const char *const *labels, size_t nteams)
 {
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
@@ -427,7 +431,8 @@ static void derive_page(struct page *p, const struct rec *d,
 	}
 	page_form_begin(p, dlv_href(rq->a, d->id, "/derive"), NULL);
 	page_select(p, "team_id", "Your team", teams, labels, nteams == 1 ? teams[0] : NULL, 1);
-	page_input(p, "title", "Title", "text", rec_text(d, "title"), "Keep it or make it yours", 0);
+	page_input(p, "title", "Title", "text", rec_text(d, "title"), "Keep it or make it yours",
+		   0);
 	page_textarea(p, "context_note", "What you will change for your schools, and why", NULL,
 		      "For example: our students use number lines from grade 3, so the tasks "
 		      "start there.",
@@ -452,13 +457,15 @@ static int derive(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 		struct form f;
 		if (page_form(rq, &f, err))
 			return -1;
-		struct deliverable_derive in = {.context_note = dlv_text(rq->a, form_get(&f, "context_note"))};
+		struct deliverable_derive in = {.context_note =
+						    dlv_text(rq->a, form_get(&f, "context_note"))};
 		const char *team = form_get(&f, "team_id"), *title = form_get(&f, "title");
 		for (size_t i = 0; team != NULL && i < nteams; i++)
 			if (strcmp(team, teams[i]) == 0)
 				in.team_id = strtoll(team, NULL, 10);
 		in.title = title && title[0] ? title : NULL;
-		struct rec *team_rec = NULL, *made = NULL, *probe = rec_new(rq->a, &deliverable_entity);
+		struct rec *team_rec = NULL, *made = NULL,
+			   *probe = rec_new(rq->a, &deliverable_entity);
 		if (in.team_id == 0) {
 			cn_err_field(&why, CN_ERR_INPUT, "team_id", "Choose your team.");
 		} else if (in.context_note == NULL || in.context_note[0] == '\0') {
@@ -466,11 +473,13 @@ static int derive(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 				     "Say what you will change for your schools, and why.");
 		} else {
 			if (rec_get(rq->db, rq->a, &team_entity, in.team_id, &team_rec, err) ||
-			    rec_put_int(probe, "network_id", rec_int(team_rec, "network_id"), err) ||
+			    rec_put_int(probe, "network_id", rec_int(team_rec, "network_id"),
+					err) ||
 			    rec_put_int(probe, "team_id", in.team_id, err) ||
 			    http_allow_record(rq, POLICY_CREATE, "deliverable", probe, err))
 				return -1;
-			if (deliverable_derive(rq->db, &rq->who, rq->a, src.id, &in, &made, &why) == 0) {
+			if (deliverable_derive(rq->db, &rq->who, rq->a, src.id, &in, &made, &why) ==
+			    0) {
 				page_redirect(rs, dlv_href(rq->a, made->id, "?done=derived"));
 				return 0;
 			}
@@ -492,23 +501,23 @@ static int derive(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 }
 
 static const struct route edit_routes[] = {
-	{"GET", "/deliverables/{id}/edit", edit_form, "deliverable", POLICY_UPDATE, NULL, 0,
-	 "the editor", NULL, NULL},
-	{"POST", "/deliverables/{id}/preview", edit_preview, "deliverable", POLICY_UPDATE, NULL, 0,
-	 "the editor with a preview", NULL, NULL},
-	{"POST", "/deliverables/{id}/versions", edit_save, "deliverable", POLICY_UPDATE, NULL, 0,
-	 "save a new version", NULL, NULL},
-	{"GET", "/deliverables/{id}/diff", diff_page, "deliverable", POLICY_READ, NULL, 0,
-	 "differences between two versions", NULL, NULL},
-	{"GET", "/deliverables/{id}/review", review_form, "deliverable_review", POLICY_CREATE, NULL,
-	 0, "the review form", NULL, NULL},
-	{"POST", "/deliverables/{id}/reviews", review_add, "deliverable_review", POLICY_CREATE, NULL,
-	 0, "review the latest version", NULL, NULL},
-	{"GET", "/deliverables/{id}/derive", derive, "deliverable", POLICY_CREATE, NULL, 0,
-	 "the form to adapt a published deliverable", NULL, NULL},
-	{"POST", "/deliverables/{id}/derive", derive, "deliverable", POLICY_CREATE, NULL, 0,
-	 "adapt a published deliverable for a team", NULL, NULL},
+    {"GET", "/deliverables/{id}/edit", edit_form, "deliverable", POLICY_UPDATE, NULL, 0,
+     "the editor", NULL, NULL},
+    {"POST", "/deliverables/{id}/preview", edit_preview, "deliverable", POLICY_UPDATE, NULL, 0,
+     "the editor with a preview", NULL, NULL},
+    {"POST", "/deliverables/{id}/versions", edit_save, "deliverable", POLICY_UPDATE, NULL, 0,
+     "save a new version", NULL, NULL},
+    {"GET", "/deliverables/{id}/diff", diff_page, "deliverable", POLICY_READ, NULL, 0,
+     "differences between two versions", NULL, NULL},
+    {"GET", "/deliverables/{id}/review", review_form, "deliverable_review", POLICY_CREATE, NULL, 0,
+     "the review form", NULL, NULL},
+    {"POST", "/deliverables/{id}/reviews", review_add, "deliverable_review", POLICY_CREATE, NULL, 0,
+     "review the latest version", NULL, NULL},
+    {"GET", "/deliverables/{id}/derive", derive, "deliverable", POLICY_CREATE, NULL, 0,
+     "the form to adapt a published deliverable", NULL, NULL},
+    {"POST", "/deliverables/{id}/derive", derive, "deliverable", POLICY_CREATE, NULL, 0,
+     "adapt a published deliverable for a team", NULL, NULL},
 };
 
-const struct web_routes web_routes_deliverable_edit = {
-	edit_routes, sizeof(edit_routes) / sizeof(edit_routes[0])};
+const struct web_routes web_routes_deliverable_edit = {edit_routes, sizeof(edit_routes) /
+									sizeof(edit_routes[0])};

@@ -25,14 +25,14 @@ enum { LIST_PAGE = 50, LIST_SCAN_MAX = 2000, LINEAGE_SHOWN = 100 };
 static const struct {
 	const char *code, *text;
 } done_texts[] = {
-	{"created", "The deliverable was created."},
-	{"saved", "The new version was saved."},
-	{"submit", "Submitted for review."},
-	{"publish", "Published. Every team in the network can now see and adapt it."},
-	{"return", "Returned to draft."},
-	{"withdraw", "Withdrawn: it is a draft again."},
-	{"reviewed", "Your review was saved."},
-	{"derived", "Your team's adaptation was created. Change it for your schools and save."},
+    {"created", "The deliverable was created."},
+    {"saved", "The new version was saved."},
+    {"submit", "Submitted for review."},
+    {"publish", "Published. Every team in the network can now see and adapt it."},
+    {"return", "Returned to draft."},
+    {"withdraw", "Withdrawn: it is a draft again."},
+    {"reviewed", "Your review was saved."},
+    {"derived", "Your team's adaptation was created. Change it for your schools and save."},
 };
 
 static void dlv_done_notice(struct page *p)
@@ -73,7 +73,8 @@ static int list_read_filter(struct http_req *rq, struct list_filter *f, struct c
 		for (size_t i = 0; sets[k][i] != NULL; i++)
 			ok |= strcmp(sets[k][i], v) == 0;
 		if (!ok)
-			return cn_err_field(why, CN_ERR_INPUT, names[k], "Choose one of the %s listed.",
+			return cn_err_field(why, CN_ERR_INPUT, names[k],
+					    "Choose one of the %s listed.",
 					    names[k] == names[0] ? "kinds" : "statuses");
 		*out[k] = v;
 	}
@@ -173,7 +174,8 @@ static int dlv_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	if (rec_list(rq->db, rq->a, &network_entity, &nq, &networks, err))
 		return -1;
 	struct cn_err create_err = {0};
-	int can_create = policy_check_any(rq->policy, POLICY_CREATE, "deliverable", &create_err) == 0;
+	int can_create =
+	    policy_check_any(rq->policy, POLICY_CREATE, "deliverable", &create_err) == 0;
 
 	struct page p;
 	page_begin(&p, rq, rs, "Deliverables", PAGE_NAV_DELIVERABLES);
@@ -194,11 +196,12 @@ static int dlv_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	if (n > 0) {
 		html_open(h, "div", "class", "table-wrap", NULL);
 		html_open(h, "table", NULL);
-		html_elem(h, "caption", "Deliverables you can see", "class", "visually-hidden", NULL);
+		html_elem(h, "caption", "Deliverables you can see", "class", "visually-hidden",
+			  NULL);
 		html_open(h, "thead", NULL);
 		html_open(h, "tr", NULL);
-		static const char *const heads[] = {"Title", "Kind", "Status", "Network", "Team",
-						    "Last changed"};
+		static const char *const heads[] = {"Title",   "Kind", "Status",
+						    "Network", "Team", "Last changed"};
 		for (size_t i = 0; i < 6; i++)
 			html_elem(h, "th", heads[i], "scope", "col", NULL);
 		html_close(h);
@@ -208,12 +211,14 @@ static int dlv_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 			const struct rec *d = rows[i];
 			html_open(h, "tr", NULL);
 			html_open(h, "td", NULL);
-			html_elem(h, "a", rec_text(d, "title"), "href", dlv_href(rq->a, d->id, ""), NULL);
+			html_elem(h, "a", rec_text(d, "title"), "href", dlv_href(rq->a, d->id, ""),
+				  NULL);
 			html_close(h);
 			html_elem(h, "td", dlv_kind_label(rec_text(d, "kind")), NULL);
 			html_elem(h, "td", dlv_status_label(rec_text(d, "status")), "class",
 				  status_class(rec_text(d, "status")), NULL);
-			html_elem(h, "td", dlv_name(rq, &network_entity, rec_int(d, "network_id")), NULL);
+			html_elem(h, "td", dlv_name(rq, &network_entity, rec_int(d, "network_id")),
+				  NULL);
 			html_elem(h, "td", dlv_name(rq, &team_entity, rec_int(d, "team_id")), NULL);
 			html_elem(h, "td", d->updated_at, NULL);
 			html_close(h);
@@ -359,14 +364,14 @@ static void detail_actions(struct page *p, const struct rec *d, int has_version,
 		html_elem(h, "a", "Review it", "href", dlv_href(rq->a, d->id, "/review"), "class",
 			  "button secondary", NULL);
 	if (is_published_version)
-		html_elem(h, "a", "Adapt it for your team", "href", dlv_href(rq->a, d->id, "/derive"),
-			  "class", "button secondary", NULL);
+		html_elem(h, "a", "Adapt it for your team", "href",
+			  dlv_href(rq->a, d->id, "/derive"), "class", "button secondary", NULL);
 	if (can_update)
 		html_elem(h, "a", "Change standards", "href", dlv_href(rq->a, d->id, "/standards"),
 			  "class", "button secondary", NULL);
 	if (has_version)
-		html_elem(h, "a", "Compare versions", "href", dlv_href(rq->a, d->id, "/diff"), "class",
-			  "button secondary", NULL);
+		html_elem(h, "a", "Compare versions", "href", dlv_href(rq->a, d->id, "/diff"),
+			  "class", "button secondary", NULL);
 	html_close(h);
 }
 
@@ -385,7 +390,8 @@ static int detail_standards(struct page *p, const struct rec *d, struct cn_err *
 	for (size_t i = 0; i < s.count; i++) {
 		html_open(h, "li", NULL);
 		html_open(h, "a", "href",
-			  arena_printf(p->rq->a, "/standards/items/%lld", (long long)s.items[i].cf_item_id),
+			  arena_printf(p->rq->a, "/standards/items/%lld",
+				       (long long)s.items[i].cf_item_id),
 			  NULL);
 		html_text(h, s.items[i].code ? s.items[i].code : s.items[i].identifier);
 		html_close(h);
@@ -453,7 +459,7 @@ static void detail_versions(struct page *p, const struct rec *d,
 		  NULL);
 	html_open(h, "thead", NULL);
 	html_open(h, "tr", NULL);
-	static const char *const heads[] = {"Version", "Author", "Saved", "Change note",
+	static const char *const heads[] = {"Version",	  "Author",    "Saved",	 "Change note",
 					    "Adaptation", "Published", "Changes"};
 	for (size_t i = 0; i < 7; i++)
 		html_elem(h, "th", heads[i], "scope", "col", NULL);
@@ -465,8 +471,8 @@ static void detail_versions(struct page *p, const struct rec *d,
 		html_open(h, "tr", NULL);
 		html_open(h, "td", NULL);
 		html_open(h, "a", "href",
-			  arena_printf(rq->a, "/deliverables/%lld?version=%lld#text", (long long)d->id,
-				       (long long)x->number),
+			  arena_printf(rq->a, "/deliverables/%lld?version=%lld#text",
+				       (long long)d->id, (long long)x->number),
 			  NULL);
 		html_textf(h, "Version %lld", (long long)x->number);
 		html_close(h);
@@ -497,8 +503,8 @@ static void detail_versions(struct page *p, const struct rec *d,
 }
 
 /* A lineage step, when the person may read it; its note for adaptations. */
-static int detail_link(struct page *p, const struct deliverable_link *l, int derivative,
-		       int *shown, struct cn_err *err)
+static int detail_link(struct page *p, const struct deliverable_link *l, int derivative, int *shown,
+		       struct cn_err *err)
 {
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
@@ -619,7 +625,8 @@ static int detail_reviews(struct page *p, const struct rec *d, struct cn_err *er
 		const struct deliverable_review *x = &r.items[i];
 		html_open(h, "article", "class", "card review", NULL);
 		html_open(h, "h3", NULL);
-		html_textf(h, "%s on version %lld", x->reviewer_name ? x->reviewer_name : "A reviewer",
+		html_textf(h, "%s on version %lld",
+			   x->reviewer_name ? x->reviewer_name : "A reviewer",
 			   (long long)x->version_number);
 		html_close(h);
 		html_open(h, "ul", NULL);
@@ -662,8 +669,8 @@ static int detail_targets(struct page *p, const struct rec *d, struct cn_err *er
 	}
 	html_close(h);
 	html_open(h, "p", NULL);
-	html_elem(h, "a", "Work on the learning targets", "href", dlv_href(rq->a, d->id, "/targets"),
-		  NULL);
+	html_elem(h, "a", "Work on the learning targets", "href",
+		  dlv_href(rq->a, d->id, "/targets"), NULL);
 	html_text(h, " - ");
 	html_elem(h, "a", "Download them as CASE JSON", "href",
 		  dlv_href(rq->a, d->id, "/case.json"), "download", "", NULL);
@@ -672,8 +679,7 @@ static int detail_targets(struct page *p, const struct rec *d, struct cn_err *er
 }
 
 /* The version shown: ?version=N, else the latest; 0 when there is none. */
-static int detail_body(struct page *p, const struct rec *d, int64_t number,
-		       struct cn_err *err)
+static int detail_body(struct page *p, const struct rec *d, int64_t number, struct cn_err *err)
 {
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
@@ -721,7 +727,8 @@ static int dlv_show(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	html_elem(h, "dd", dlv_status_label(status), "class", status_class(status), NULL);
 	detail_fact(h, "Network", dlv_name(rq, &network_entity, rec_int(d, "network_id")));
 	detail_fact(h, "Team", dlv_name(rq, &team_entity, rec_int(d, "team_id")));
-	const struct deliverable_version *last = versions.count ? &versions.items[versions.count - 1] : NULL;
+	const struct deliverable_version *last =
+	    versions.count ? &versions.items[versions.count - 1] : NULL;
 	if (last != NULL && last->has_similarity && last->similarity_class != NULL) {
 		html_elem(h, "dt", "Against its source", NULL);
 		html_open(h, "dd", NULL);
@@ -753,29 +760,29 @@ static int dlv_status(struct http_req *rq, struct http_resp *rs, struct cn_err *
 			      by_facilitator ? "deliverable_publish" : "deliverable", d, err) ||
 	    deliverable_transition(rq->db, &rq->who, rq->a, d->id, action, 0, NULL, err))
 		return -1;
-	page_redirect(rs, arena_printf(rq->a, "/deliverables/%lld?done=%s", (long long)d->id,
-				       action));
+	page_redirect(rs,
+		      arena_printf(rq->a, "/deliverables/%lld?done=%s", (long long)d->id, action));
 	return 0;
 }
 
 static const struct route dlv_routes[] = {
-	{"GET", "/deliverables", dlv_list, "deliverable", POLICY_READ, NULL, 0,
-	 "deliverables the person may see", NULL, NULL},
-	{"GET", "/deliverables/new", dlv_new, "deliverable", POLICY_CREATE, NULL, 0,
-	 "the form for a new deliverable", NULL, NULL},
-	{"POST", "/deliverables/new", dlv_new, "deliverable", POLICY_CREATE, NULL, 0,
-	 "create a deliverable", NULL, NULL},
-	{"GET", "/deliverables/{id}", dlv_show, "deliverable", POLICY_READ, NULL, 0,
-	 "one deliverable", NULL, NULL},
-	{"POST", "/deliverables/{id}/submit", dlv_status, "deliverable", POLICY_UPDATE, NULL, 0,
-	 "submit for review", NULL, NULL},
-	{"POST", "/deliverables/{id}/publish", dlv_status, "deliverable_publish", POLICY_UPDATE,
-	 NULL, 0, "publish", NULL, NULL},
-	{"POST", "/deliverables/{id}/return", dlv_status, "deliverable_publish", POLICY_UPDATE,
-	 NULL, 0, "return to draft", NULL, NULL},
-	{"POST", "/deliverables/{id}/withdraw", dlv_status, "deliverable", POLICY_UPDATE, NULL, 0,
-	 "withdraw a published deliverable", NULL, NULL},
+    {"GET", "/deliverables", dlv_list, "deliverable", POLICY_READ, NULL, 0,
+     "deliverables the person may see", NULL, NULL},
+    {"GET", "/deliverables/new", dlv_new, "deliverable", POLICY_CREATE, NULL, 0,
+     "the form for a new deliverable", NULL, NULL},
+    {"POST", "/deliverables/new", dlv_new, "deliverable", POLICY_CREATE, NULL, 0,
+     "create a deliverable", NULL, NULL},
+    {"GET", "/deliverables/{id}", dlv_show, "deliverable", POLICY_READ, NULL, 0, "one deliverable",
+     NULL, NULL},
+    {"POST", "/deliverables/{id}/submit", dlv_status, "deliverable", POLICY_UPDATE, NULL, 0,
+     "submit for review", NULL, NULL},
+    {"POST", "/deliverables/{id}/publish", dlv_status, "deliverable_publish", POLICY_UPDATE, NULL,
+     0, "publish", NULL, NULL},
+    {"POST", "/deliverables/{id}/return", dlv_status, "deliverable_publish", POLICY_UPDATE, NULL, 0,
+     "return to draft", NULL, NULL},
+    {"POST", "/deliverables/{id}/withdraw", dlv_status, "deliverable", POLICY_UPDATE, NULL, 0,
+     "withdraw a published deliverable", NULL, NULL},
 };
 
 const struct web_routes web_routes_deliverables = {dlv_routes,
-						    sizeof(dlv_routes) / sizeof(dlv_routes[0])};
+						   sizeof(dlv_routes) / sizeof(dlv_routes[0])};

@@ -21,7 +21,8 @@ static int notices_allow(struct http_req *rq, enum policy_verb verb, const struc
 	if (http_allow_scope(rq, verb, "notice", &s, err) == 0)
 		return 0;
 	if (err->kind == CN_ERR_FORBIDDEN && n != NULL)
-		cn_err_set(err, CN_ERR_NOT_FOUND, "there is no notice with id %lld", (long long)n->id);
+		cn_err_set(err, CN_ERR_NOT_FOUND, "there is no notice with id %lld",
+			   (long long)n->id);
 	return -1;
 }
 
@@ -71,8 +72,8 @@ static int notices_list(struct http_req *rq, struct http_resp *rs, struct cn_err
 		const struct notice *n = &list.items[i];
 		html_open(h, "li", "class", "card", NULL);
 		html_open(h, "p", NULL);
-		html_elem(h, "a", n->deliverable_title, "href", dlv_href(rq->a, n->deliverable_id, ""),
-			  NULL);
+		html_elem(h, "a", n->deliverable_title, "href",
+			  dlv_href(rq->a, n->deliverable_id, ""), NULL);
 		html_text(h, ": ");
 		html_text(h, n->message);
 		html_close(h);
@@ -81,19 +82,21 @@ static int notices_list(struct http_req *rq, struct http_resp *rs, struct cn_err
 		if (n->seen_at != NULL)
 			html_textf(h, "; seen %s", n->seen_at);
 		html_close(h);
-		html_open(h, "a", "href", arena_printf(rq->a, "/notices/%lld/compare", (long long)n->id),
-			  "class", "button secondary", NULL);
+		html_open(h, "a", "href",
+			  arena_printf(rq->a, "/notices/%lld/compare", (long long)n->id), "class",
+			  "button secondary", NULL);
 		html_text(h, "Compare with your version");
 		html_elem(h, "span", arena_printf(rq->a, " of %s", n->deliverable_title), "class",
 			  "visually-hidden", NULL);
 		html_close(h);
 		if (n->seen_at == NULL) {
-			page_form_begin(&p, arena_printf(rq->a, "/notices/%lld/seen", (long long)n->id),
+			page_form_begin(&p,
+					arena_printf(rq->a, "/notices/%lld/seen", (long long)n->id),
 					"inline");
 			html_open(h, "button", "type", "submit", NULL);
 			html_text(h, "Mark seen");
-			html_elem(h, "span", arena_printf(rq->a, ": %s", n->deliverable_title), "class",
-				  "visually-hidden", NULL);
+			html_elem(h, "span", arena_printf(rq->a, ": %s", n->deliverable_title),
+				  "class", "visually-hidden", NULL);
 			html_close(h);
 			html_close(h);
 		}
@@ -150,12 +153,12 @@ static int notices_seen(struct http_req *rq, struct http_resp *rs, struct cn_err
 }
 
 static const struct route notices_routes[] = {
-	{"GET", "/notices", notices_list, "notice", POLICY_READ, NULL, 0, "my notices", NULL, NULL},
-	{"GET", "/notices/{id}/compare", notices_compare, "notice", POLICY_READ, NULL, 0,
-	 "my adaptation against the new source version", NULL, NULL},
-	{"POST", "/notices/{id}/seen", notices_seen, "notice", POLICY_UPDATE, NULL, 0,
-	 "mark a notice seen", NULL, NULL},
+    {"GET", "/notices", notices_list, "notice", POLICY_READ, NULL, 0, "my notices", NULL, NULL},
+    {"GET", "/notices/{id}/compare", notices_compare, "notice", POLICY_READ, NULL, 0,
+     "my adaptation against the new source version", NULL, NULL},
+    {"POST", "/notices/{id}/seen", notices_seen, "notice", POLICY_UPDATE, NULL, 0,
+     "mark a notice seen", NULL, NULL},
 };
 
 const struct web_routes web_routes_notices = {notices_routes,
-					       sizeof(notices_routes) / sizeof(notices_routes[0])};
+					      sizeof(notices_routes) / sizeof(notices_routes[0])};

@@ -62,14 +62,13 @@ static void std_item_line(struct html *h, struct arena *a, const struct standard
 }
 
 /* The find form; GET, so that results have an address. */
-static void std_find_form(struct page *p, const char *code, const char *words,
-			  int64_t framework_id)
+static void std_find_form(struct page *p, const char *code, const char *words, int64_t framework_id)
 {
 	struct html *h = &p->h;
 	html_open(h, "section", "class", "card", "aria-labelledby", "find-heading", NULL);
 	html_elem(h, "h2", "Find standards", "id", "find-heading", NULL);
-	html_open(h, "form", "method", "get", "action", "/standards/find", "class", "stack",
-		  "role", "search", NULL);
+	html_open(h, "form", "method", "get", "action", "/standards/find", "class", "stack", "role",
+		  "search", NULL);
 	if (framework_id) {
 		char fw[24];
 		snprintf(fw, sizeof(fw), "%lld", (long long)framework_id);
@@ -128,8 +127,8 @@ static int std_index(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 		for (size_t i = 0; i < n; i++) {
 			html_open(h, "tr", NULL);
 			html_open(h, "td", NULL);
-			html_elem(h, "a", fws[i].title, "href", std_framework_href(rq->a, fws[i].id, 0),
-				  NULL);
+			html_elem(h, "a", fws[i].title, "href",
+				  std_framework_href(rq->a, fws[i].id, 0), NULL);
 			html_close(h);
 			html_elem(h, "td", fws[i].publisher, NULL);
 			html_elem(h, "td", fws[i].version_label, NULL);
@@ -183,8 +182,8 @@ static void std_level(struct html *h, struct arena *a, int64_t framework_id,
 		std_item_line(h, a, it);
 		if (it->child_count > 0) {
 			html_text(h, " ");
-			html_open(h, "a", "href", std_framework_href(a, framework_id, it->id), "class",
-				  "expand", NULL);
+			html_open(h, "a", "href", std_framework_href(a, framework_id, it->id),
+				  "class", "expand", NULL);
 			html_textf(h, "Show the %lld item%s under it", (long long)it->child_count,
 				   it->child_count == 1 ? "" : "s");
 			html_elem(h, "span", std_item_label(it), "class", "visually-hidden", NULL);
@@ -290,15 +289,15 @@ static const char *std_link_phrase(const struct standards_link *l)
 	static const struct {
 		const char *type, *out, *in;
 	} phrases[] = {
-		{"isChildOf", "is part of", "has part"},
-		{"isPartOf", "is part of", "has part"},
-		{"isPeerOf", "is a peer of", "is a peer of"},
-		{"exactMatchOf", "is an exact match of", "is an exact match of"},
-		{"isRelatedTo", "is related to", "is related to"},
-		{"precedes", "comes before", "comes after"},
-		{"replacedBy", "is replaced by", "replaces"},
-		{"exemplar", "has as exemplar", "is an exemplar of"},
-		{"hasSkillLevel", "has skill level", "is the skill level of"},
+	    {"isChildOf", "is part of", "has part"},
+	    {"isPartOf", "is part of", "has part"},
+	    {"isPeerOf", "is a peer of", "is a peer of"},
+	    {"exactMatchOf", "is an exact match of", "is an exact match of"},
+	    {"isRelatedTo", "is related to", "is related to"},
+	    {"precedes", "comes before", "comes after"},
+	    {"replacedBy", "is replaced by", "replaces"},
+	    {"exemplar", "has as exemplar", "is an exemplar of"},
+	    {"hasSkillLevel", "has skill level", "is the skill level of"},
 	};
 	for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
 		if (strcmp(l->type, phrases[i].type) == 0)
@@ -332,7 +331,8 @@ static void std_links(struct html *h, struct arena *a, const struct standards_de
 			const char *title = l->other_title ? l->other_title : l->other_identifier;
 			if (l->other_uri != NULL && html_url_safe(l->other_uri) &&
 			    strncmp(l->other_uri, "http", 4) == 0)
-				html_elem(h, "a", title, "href", l->other_uri, "rel", "noopener", NULL);
+				html_elem(h, "a", title, "href", l->other_uri, "rel", "noopener",
+					  NULL);
 			else
 				html_text(h, title);
 			html_elem(h, "span", " (not in capnet)", "class", "muted", NULL);
@@ -382,8 +382,8 @@ static int std_targets(struct page *p, int64_t item_id, struct cn_err *err)
 	if (shown)
 		html_close(h);
 	else
-		html_elem(h, "p", "No learning targets you can see are written for it yet.", "class",
-			  "muted", NULL);
+		html_elem(h, "p", "No learning targets you can see are written for it yet.",
+			  "class", "muted", NULL);
 	return 0;
 }
 
@@ -501,7 +501,8 @@ static int std_find(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		q.code_prefix = code && code[0] ? code : NULL;
 		q.words = q.code_prefix ? NULL : words;
 		q.framework_id = fw_id;
-		if (standards_find(rq->db, rq->a, &q, &hits, &n, &why) && why.kind != CN_ERR_INPUT) {
+		if (standards_find(rq->db, rq->a, &q, &hits, &n, &why) &&
+		    why.kind != CN_ERR_INPUT) {
 			*err = why;
 			return -1;
 		}
@@ -551,15 +552,15 @@ static int std_find(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 }
 
 static const struct route std_routes[] = {
-	{"GET", "/standards", std_index, "standard", POLICY_READ, NULL, 0,
-	 "standards frameworks", NULL, NULL},
-	{"GET", "/standards/find", std_find, "standard", POLICY_READ, NULL, 0,
-	 "find standards by code prefix or words", NULL, NULL},
-	{"GET", "/standards/frameworks/{id}", std_framework, "standard", POLICY_READ, NULL, 0,
-	 "a framework's items, one level at a time", NULL, NULL},
-	{"GET", "/standards/items/{id}", std_item, "standard", POLICY_READ, NULL, 0,
-	 "one standard with its place, associations and learning targets", NULL, NULL},
+    {"GET", "/standards", std_index, "standard", POLICY_READ, NULL, 0, "standards frameworks", NULL,
+     NULL},
+    {"GET", "/standards/find", std_find, "standard", POLICY_READ, NULL, 0,
+     "find standards by code prefix or words", NULL, NULL},
+    {"GET", "/standards/frameworks/{id}", std_framework, "standard", POLICY_READ, NULL, 0,
+     "a framework's items, one level at a time", NULL, NULL},
+    {"GET", "/standards/items/{id}", std_item, "standard", POLICY_READ, NULL, 0,
+     "one standard with its place, associations and learning targets", NULL, NULL},
 };
 
 const struct web_routes web_routes_standards = {std_routes,
-						 sizeof(std_routes) / sizeof(std_routes[0])};
+						sizeof(std_routes) / sizeof(std_routes[0])};

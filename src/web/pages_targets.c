@@ -15,12 +15,12 @@
 #include "web/web.h"
 
 static const char *const target_kinds[] = {"knowledge", "reasoning", "skill", "product", NULL};
-static const char *const target_kind_labels[] = {"Knowledge", "Reasoning",
-						 "Performance skill", "Product", NULL};
+static const char *const target_kind_labels[] = {"Knowledge", "Reasoning", "Performance skill",
+						 "Product", NULL};
 
 /* A small form with one button whose spoken name says what it acts on. */
-static void targets_button(struct page *p, const char *action, const char *label,
-			   const char *about, const char *css_class)
+static void targets_button(struct page *p, const char *action, const char *label, const char *about,
+			   const char *css_class)
 {
 	struct html *h = &p->h;
 	page_form_begin(p, action, "inline");
@@ -95,11 +95,11 @@ static int targets_page(struct page *p, const struct rec *d, struct cn_err *err)
 		const char *about = arena_printf(rq->a, ": %s", statement);
 		if (dlv_can(rq, POLICY_UPDATE, "learning_target", x)) {
 			if (i > 0)
-				targets_button(p, arena_printf(rq->a, "%sup", base), "Move up", about,
-					       "secondary");
+				targets_button(p, arena_printf(rq->a, "%sup", base), "Move up",
+					       about, "secondary");
 			if (i + 1 < t.count)
-				targets_button(p, arena_printf(rq->a, "%sdown", base), "Move down", about,
-					       "secondary");
+				targets_button(p, arena_printf(rq->a, "%sdown", base), "Move down",
+					       about, "secondary");
 		}
 		if (dlv_can(rq, POLICY_DELETE, "learning_target", x))
 			targets_button(p, arena_printf(rq->a, "%sdelete", base), "Delete", about,
@@ -257,7 +257,8 @@ static int standards_page(struct page *p, const struct rec *d, struct cn_err *er
 		const char *code = x->code ? x->code : x->identifier;
 		html_open(h, "li", NULL);
 		html_elem(h, "a", code, "href",
-			  arena_printf(rq->a, "/standards/items/%lld", (long long)x->cf_item_id), NULL);
+			  arena_printf(rq->a, "/standards/items/%lld", (long long)x->cf_item_id),
+			  NULL);
 		html_text(h, " ");
 		html_text(h, x->statement);
 		targets_button(p,
@@ -290,7 +291,8 @@ static int standards_edit(struct http_req *rq, struct http_resp *rs, struct cn_e
 		int64_t item = 0;
 		if (page_form(rq, &f, err))
 			return -1;
-		if (deliverable_standard_resolve(rq->db, form_get(&f, "standard"), &item, &why) == 0 &&
+		if (deliverable_standard_resolve(rq->db, form_get(&f, "standard"), &item, &why) ==
+			0 &&
 		    deliverable_standard_add(rq->db, &rq->who, d->id, item, &why) == 0) {
 			page_redirect(rs, dlv_href(rq->a, d->id, "/standards"));
 			return 0;
@@ -326,25 +328,25 @@ static int standards_remove(struct http_req *rq, struct http_resp *rs, struct cn
 }
 
 static const struct route targets_routes[] = {
-	{"GET", "/deliverables/{id}/targets", targets_show, "learning_target", POLICY_READ, NULL, 0,
-	 "a set's learning targets", NULL, NULL},
-	{"POST", "/deliverables/{id}/targets", targets_add, "learning_target", POLICY_CREATE, NULL,
-	 0, "add a learning target", NULL, NULL},
-	{"POST", "/deliverables/{id}/targets/{tid}/up", targets_change, "learning_target",
-	 POLICY_UPDATE, NULL, 0, "move a target up", NULL, NULL},
-	{"POST", "/deliverables/{id}/targets/{tid}/down", targets_change, "learning_target",
-	 POLICY_UPDATE, NULL, 0, "move a target down", NULL, NULL},
-	{"POST", "/deliverables/{id}/targets/{tid}/delete", targets_change, "learning_target",
-	 POLICY_DELETE, NULL, 0, "delete a target", NULL, NULL},
-	{"GET", "/deliverables/{id}/case.json", targets_case, "learning_target", POLICY_READ, NULL,
-	 0, "the set as a CASE 1.0 package", NULL, NULL},
-	{"GET", "/deliverables/{id}/standards", standards_edit, "deliverable", POLICY_UPDATE, NULL,
-	 0, "the standards a deliverable is aligned to", NULL, NULL},
-	{"POST", "/deliverables/{id}/standards", standards_edit, "deliverable", POLICY_UPDATE, NULL,
-	 0, "align a deliverable to a standard", NULL, NULL},
-	{"POST", "/deliverables/{id}/standards/{sid}/remove", standards_remove, "deliverable",
-	 POLICY_UPDATE, NULL, 0, "remove an alignment", NULL, NULL},
+    {"GET", "/deliverables/{id}/targets", targets_show, "learning_target", POLICY_READ, NULL, 0,
+     "a set's learning targets", NULL, NULL},
+    {"POST", "/deliverables/{id}/targets", targets_add, "learning_target", POLICY_CREATE, NULL, 0,
+     "add a learning target", NULL, NULL},
+    {"POST", "/deliverables/{id}/targets/{tid}/up", targets_change, "learning_target",
+     POLICY_UPDATE, NULL, 0, "move a target up", NULL, NULL},
+    {"POST", "/deliverables/{id}/targets/{tid}/down", targets_change, "learning_target",
+     POLICY_UPDATE, NULL, 0, "move a target down", NULL, NULL},
+    {"POST", "/deliverables/{id}/targets/{tid}/delete", targets_change, "learning_target",
+     POLICY_DELETE, NULL, 0, "delete a target", NULL, NULL},
+    {"GET", "/deliverables/{id}/case.json", targets_case, "learning_target", POLICY_READ, NULL, 0,
+     "the set as a CASE 1.0 package", NULL, NULL},
+    {"GET", "/deliverables/{id}/standards", standards_edit, "deliverable", POLICY_UPDATE, NULL, 0,
+     "the standards a deliverable is aligned to", NULL, NULL},
+    {"POST", "/deliverables/{id}/standards", standards_edit, "deliverable", POLICY_UPDATE, NULL, 0,
+     "align a deliverable to a standard", NULL, NULL},
+    {"POST", "/deliverables/{id}/standards/{sid}/remove", standards_remove, "deliverable",
+     POLICY_UPDATE, NULL, 0, "remove an alignment", NULL, NULL},
 };
 
 const struct web_routes web_routes_targets = {targets_routes,
-					       sizeof(targets_routes) / sizeof(targets_routes[0])};
+					      sizeof(targets_routes) / sizeof(targets_routes[0])};

@@ -47,8 +47,8 @@ void render_diff(struct html *h, struct arena *a, const struct diff *d, size_t c
 	size_t nhunks = diff_hunks(a, d, context, &hunks);
 	html_open(h, "div", "class", "diff", NULL);
 	html_open(h, "p", NULL);
-	html_textf(h, "%zu line%s removed, %zu line%s added.", d->removed, d->removed == 1 ? "" : "s",
-		   d->added, d->added == 1 ? "" : "s");
+	html_textf(h, "%zu line%s removed, %zu line%s added.", d->removed,
+		   d->removed == 1 ? "" : "s", d->added, d->added == 1 ? "" : "s");
 	html_close(h);
 	if (nhunks == 0) {
 		html_elem(h, "p", "The two texts are the same.", NULL);
