@@ -59,13 +59,18 @@ const char *dlv_href(struct arena *a, int64_t id, const char *suffix)
 	return arena_printf(a, "/deliverables/%lld%s", (long long)id, suffix);
 }
 
-void dlv_crumbs(struct page *p, const struct rec *d, const char *here)
+void dlv_top(struct page *p, const struct rec *d, const char *here, const char *prefix)
 {
+	const char *title = rec_text(d, "title");
 	if (here == NULL)
-		page_crumbs(p, "Deliverables", "/deliverables", rec_text(d, "title"), NULL, NULL);
+		page_crumbs(p, "Deliverables", "/deliverables", title, NULL, NULL);
 	else
-		page_crumbs(p, "Deliverables", "/deliverables", rec_text(d, "title"),
+		page_crumbs(p, "Deliverables", "/deliverables", title,
 			    dlv_href(p->rq->a, d->id, ""), here, NULL, NULL);
+	html_open(&p->h, "h1", NULL);
+	html_text(&p->h, prefix);
+	html_text(&p->h, title);
+	html_close(&p->h);
 }
 
 const char *dlv_name(struct http_req *rq, const struct rec_entity *e, int64_t id)

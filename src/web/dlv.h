@@ -34,9 +34,9 @@ extern const char *const dlv_dimension_labels[];
 
 /* "/deliverables/ID" followed by suffix (may be ""); in a. */
 const char *dlv_href(struct arena *a, int64_t id, const char *suffix);
-/* Breadcrumbs Deliverables / title (linked) / here; here NULL on the deliverable's
- * own page. */
-void dlv_crumbs(struct page *p, const struct rec *d, const char *here);
+/* The top of a deliverable's page: breadcrumbs Deliverables / title (linked) / here
+ * (here NULL on the deliverable's own page), then the heading, prefix and title. */
+void dlv_top(struct page *p, const struct rec *d, const char *here, const char *prefix);
 /* The name of record id of entity e (a team's or network's "name"), or NULL when it
  * cannot be read. In rq->a. */
 const char *dlv_name(struct http_req *rq, const struct rec_entity *e, int64_t id);

@@ -254,6 +254,14 @@ void page_button_form(struct page *p, const char *action, const char *label,
 	html_close(&p->h);
 }
 
+void page_show_error(struct page *p, const struct cn_err *why)
+{
+	if (why->kind == CN_OK)
+		return;
+	p->rs->status = cn_err_http_status(why->kind);
+	p->error = why;
+}
+
 void page_errors(struct page *p)
 {
 	if (p->error == NULL)

@@ -75,6 +75,9 @@ void page_submit(struct page *p, const char *label);
 /* A one-button form that POSTs to action (delete, publish, sign out ...). */
 void page_button_form(struct page *p, const char *action, const char *label,
 		      const char *css_class);
+/* Shows why (when it is an error, not CN_OK) beside its field and answers with its
+ * status (400, 409, 412 ...): for re-rendering a form. why must outlive the page. */
+void page_show_error(struct page *p, const struct cn_err *why);
 /* The error box at the top of a form when p->error is set (with a link to the field). */
 void page_errors(struct page *p);
 /* The value to show in field name: what was posted (so input is kept on errors), else

@@ -32,11 +32,7 @@ static void editor_page(struct page *p, const struct editor *e)
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
 	const struct rec *d = e->d;
-	dlv_crumbs(p, d, "Edit");
-	html_open(h, "h1", NULL);
-	html_text(h, "Edit: ");
-	html_text(h, rec_text(d, "title"));
-	html_close(h);
+	dlv_top(p, d, "Edit", "Edit: ");
 	page_errors(p);
 	if (e->stale_latest != 0) {
 		html_open(h, "p", "class", "flag", NULL);
@@ -129,8 +125,7 @@ static int edit_preview(struct http_req *rq, struct http_resp *rs, struct cn_err
 	const char *body = form_get(&p.form, "body");
 	struct cn_err why = {0};
 	if (body != NULL && deliverable_check_body(body, strlen(body), &why)) {
-		rs->status = cn_err_http_status(why.kind);
-		p.error = &why;
+		page_show_error(&p, &why);
 		e.preview = 0;
 	}
 	editor_page(&p, &e);
@@ -173,8 +168,7 @@ static int edit_save(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 	}
 	struct page p;
 	page_begin(&p, rq, rs, "Edit", PAGE_NAV_DELIVERABLES);
-	rs->status = cn_err_http_status(why.kind);
-	p.error = &why;
+	page_show_error(&p, &why);
 	editor_page(&p, &e);
 	page_end(&p);
 	return 0;
@@ -228,11 +222,7 @@ static int diff_page(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 	struct page p;
 	page_begin(&p, rq, rs, "Compare versions", PAGE_NAV_DELIVERABLES);
 	struct html *h = &p.h;
-	dlv_crumbs(&p, d, "Compare versions");
-	html_open(h, "h1", NULL);
-	html_text(h, "Compare versions of ");
-	html_text(h, rec_text(d, "title"));
-	html_close(h);
+	dlv_top(&p, d, "Compare versions", "Compare versions of ");
 	if (v.count == 0) {
 		html_elem(h, "p", "No version has been saved yet.", "class", "muted", NULL);
 		page_end(&p);
@@ -268,11 +258,7 @@ static void review_page(struct page *p, const struct rec *d, const struct delive
 {
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
-	dlv_crumbs(p, d, "Review");
-	html_open(h, "h1", NULL);
-	html_text(h, "Review: ");
-	html_text(h, rec_text(d, "title"));
-	html_close(h);
+	dlv_top(p, d, "Review", "Review: ");
 	html_open(h, "p", NULL);
 	html_textf(h, "You are reviewing version %lld. ", (long long)v->number);
 	html_elem(h, "a", "Read it", "href",
@@ -380,8 +366,7 @@ static int review_add(struct http_req *rq, struct http_resp *rs, struct cn_err *
 		snprintf(why.field, sizeof(why.field), "%s", review_dimension_names[0]);
 	struct page p;
 	page_begin(&p, rq, rs, "Review", PAGE_NAV_DELIVERABLES);
-	rs->status = cn_err_http_status(why.kind);
-	p.error = &why;
+	page_show_error(&p, &why);
 	review_page(&p, d, &v);
 	page_end(&p);
 	return 0;
@@ -411,11 +396,7 @@ static void derive_page(struct page *p, const struct rec *d, const struct delive
 {
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
-	dlv_crumbs(p, d, "Adapt");
-	html_open(h, "h1", NULL);
-	html_text(h, "Adapt for your team: ");
-	html_text(h, rec_text(d, "title"));
-	html_close(h);
+	dlv_top(p, d, "Adapt", "Adapt for your team: ");
 	html_open(h, "p", NULL);
 	html_textf(h,
 		   "Your team gets its own copy of published version %lld to change for its "
@@ -491,10 +472,7 @@ static int derive(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 	}
 	struct page p;
 	page_begin(&p, rq, rs, "Adapt", PAGE_NAV_DELIVERABLES);
-	if (why.kind != CN_OK) {
-		rs->status = cn_err_http_status(why.kind);
-		p.error = &why;
-	}
+	page_show_error(&p, &why);
 	derive_page(&p, d, &src, teams, labels, nteams);
 	page_end(&p);
 	return 0;

@@ -180,10 +180,7 @@ static int dlv_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	struct page p;
 	page_begin(&p, rq, rs, "Deliverables", PAGE_NAV_DELIVERABLES);
 	struct html *h = &p.h;
-	if (why.kind != CN_OK) {
-		rs->status = cn_err_http_status(why.kind);
-		p.error = &why;
-	}
+	page_show_error(&p, &why);
 	html_elem(h, "h1", "Deliverables", NULL);
 	if (can_create)
 		html_elem(h, "a", "New deliverable", "href", "/deliverables/new", "class", "button",
@@ -318,10 +315,7 @@ static int dlv_new(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	}
 	struct page p;
 	page_begin(&p, rq, rs, "New deliverable", PAGE_NAV_DELIVERABLES);
-	if (why.kind != CN_OK) {
-		rs->status = cn_err_http_status(why.kind);
-		p.error = &why;
-	}
+	page_show_error(&p, &why);
 	new_form(&p, teams, labels, nteams);
 	page_end(&p);
 	return 0;
@@ -717,8 +711,7 @@ static int dlv_show(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	struct page p;
 	page_begin(&p, rq, rs, rec_text(d, "title"), PAGE_NAV_DELIVERABLES);
 	struct html *h = &p.h;
-	dlv_crumbs(&p, d, NULL);
-	html_elem(h, "h1", rec_text(d, "title"), NULL);
+	dlv_top(&p, d, NULL, "");
 	dlv_done_notice(&p);
 	const char *status = rec_text(d, "status");
 	html_open(h, "dl", "class", "facts", NULL);

@@ -510,10 +510,7 @@ static int std_find(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	struct page p;
 	page_begin(&p, rq, rs, "Find standards", PAGE_NAV_STANDARDS);
 	struct html *h = &p.h;
-	if (why.kind != CN_OK) {
-		rs->status = cn_err_http_status(why.kind);
-		p.error = &why;
-	}
+	page_show_error(&p, &why);
 	page_crumbs(&p, "Standards", "/standards", "Find", NULL, NULL);
 	html_elem(h, "h1", "Find standards", NULL);
 	if (fw.title != NULL) {

@@ -59,11 +59,7 @@ static int targets_page(struct page *p, const struct rec *d, struct cn_err *err)
 	struct rec_list t;
 	if (target_list(rq->db, rq->a, d->id, &t, err))
 		return -1;
-	dlv_crumbs(p, d, "Learning targets");
-	html_open(h, "h1", NULL);
-	html_text(h, "Learning targets: ");
-	html_text(h, rec_text(d, "title"));
-	html_close(h);
+	dlv_top(p, d, "Learning targets", "Learning targets: ");
 	const char *done = http_query(rq, "done");
 	if (done != NULL && strcmp(done, "added") == 0)
 		page_notice(p, "The learning target was added.");
@@ -178,8 +174,7 @@ static int targets_add(struct http_req *rq, struct http_resp *rs, struct cn_err 
 		snprintf(why.field, sizeof(why.field), "standard");
 	struct page p;
 	page_begin(&p, rq, rs, "Learning targets", PAGE_NAV_DELIVERABLES);
-	rs->status = cn_err_http_status(why.kind);
-	p.error = &why;
+	page_show_error(&p, &why);
 	if (targets_page(&p, d, err))
 		return -1;
 	page_end(&p);
@@ -244,11 +239,7 @@ static int standards_page(struct page *p, const struct rec *d, struct cn_err *er
 	struct deliverable_standards s;
 	if (deliverable_standards(rq->db, rq->a, d->id, &s, err))
 		return -1;
-	dlv_crumbs(p, d, "Standards");
-	html_open(h, "h1", NULL);
-	html_text(h, "Standards: ");
-	html_text(h, rec_text(d, "title"));
-	html_close(h);
+	dlv_top(p, d, "Standards", "Standards: ");
 	if (s.count == 0)
 		html_elem(h, "p", "Not aligned to a standard yet.", "class", "muted", NULL);
 	html_open(h, "ul", NULL);
@@ -305,10 +296,7 @@ static int standards_edit(struct http_req *rq, struct http_resp *rs, struct cn_e
 	}
 	struct page p;
 	page_begin(&p, rq, rs, "Standards", PAGE_NAV_DELIVERABLES);
-	if (why.kind != CN_OK) {
-		rs->status = cn_err_http_status(why.kind);
-		p.error = &why;
-	}
+	page_show_error(&p, &why);
 	if (standards_page(&p, d, err))
 		return -1;
 	page_end(&p);
