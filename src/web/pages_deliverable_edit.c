@@ -51,6 +51,11 @@ static void editor_page(struct page *p, const struct editor *e)
 		    h, ", bring those changes into your text if you want them, then save again.");
 		html_close(h);
 	}
+	if (strcmp(rec_text(d, "status"), "published") == 0)
+		html_elem(h, "p",
+			  "This deliverable is published: the version you save is published at once, "
+			  "and the teams that adapted it are told.",
+			  "class", "notice", NULL);
 	if (strcmp(rec_text(d, "status"), "in_review") == 0)
 		html_elem(h, "p",
 			  "This deliverable is in review, so its versions are frozen: it must be "
