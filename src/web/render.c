@@ -2,15 +2,36 @@
 #include "web/render.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "io/markdown.h"
+
+/* Moves the headings cmark wrote two levels down (h1 -> h3, ... at most h6), so that
+ * a body's headings come under the page's own h1 and h2. cmark's safe output holds no
+ * raw HTML, so every "<hN>" in it is one of its headings. */
+static void render_shift_headings(char *html)
+{
+	for (char *c = html; (c = strchr(c, '<')) != NULL; c++) {
+		char *d = c[1] == '/' ? c + 2 : c + 1;
+		if (d[0] == 'h' && d[1] >= '1' && d[1] <= '6' && d[2] == '>')
+			d[1] = (char)(d[1] + 2 > '6' ? '6' : d[1] + 2);
+	}
+}
 
 void render_markdown(struct html *h, struct arena *a, const char *body, size_t n)
 {
-	(void)a;
+	char *safe = NULL;
+	struct cn_err err = {0};
 	html_open(h, "div", "class", "md", NULL);
-	/* Shown as the text it is until Markdown rendering is available here. */
-	html_open(h, "pre", "class", "source", NULL);
-	html_textn(h, body, n);
-	html_close(h);
+	if (markdown_html(a, body, n, "body", &safe, &err) == 0) {
+		render_shift_headings(safe);
+		html_raw_trusted(h, safe); /* cmark's safe rendering: no raw HTML, safe links */
+	} else {
+		/* Too large or not text for the renderer: shown as the text it is. */
+		html_open(h, "pre", "class", "source", NULL);
+		html_textn(h, body, n);
+		html_close(h);
+	}
 	html_close(h);
 }
 

@@ -10,7 +10,8 @@
 #include "web/html.h"
 
 /* Writes body (n bytes of Markdown) inside <div class="md">: raw HTML in it is never
- * passed through, and links keep only web addresses. a holds scratch memory. */
+ * passed through, links keep only web addresses, and its headings start at h3 (under
+ * the page's h1 and the h2 of its section). a holds scratch memory. */
 void render_markdown(struct html *h, struct arena *a, const char *body, size_t n);
 
 /* Writes d as a unified diff table (class "diff"): hunks with `context` equal lines
