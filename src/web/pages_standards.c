@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/deliverable.h"
+#include "app/library.h"
 #include "app/standards.h"
 #include "app/target.h"
 #include "http/allow.h"
@@ -387,6 +388,38 @@ static int std_targets(struct page *p, int64_t item_id, struct cn_err *err)
 	return 0;
 }
 
+/* Library items aligned to item_id that the person may read. */
+static int std_library(struct page *p, int64_t item_id, struct cn_err *err)
+{
+	struct http_req *rq = p->rq;
+	struct html *h = &p->h;
+	struct rec_list items;
+	if (library_aligned_to(rq->db, rq->a, item_id, &items, err))
+		return -1;
+	html_elem(h, "h2", "Library resources aligned to it", "id", "library", NULL);
+	int shown = 0;
+	for (size_t i = 0; i < items.count; i++) {
+		int can = http_can_read(rq, "library_item", items.items[i], err);
+		if (can < 0)
+			return -1;
+		if (!can)
+			continue;
+		if (shown++ == 0)
+			html_open(h, "ul", NULL);
+		html_open(h, "li", NULL);
+		html_elem(h, "a", rec_text(items.items[i], "title"), "href",
+			  arena_printf(rq->a, "/library/%lld", (long long)items.items[i]->id), NULL);
+		html_text(h, " ");
+		html_elem(h, "span", rec_text(items.items[i], "kind"), "class", "tag", NULL);
+		html_close(h);
+	}
+	if (shown)
+		html_close(h);
+	else
+		html_elem(h, "p", "None yet.", "class", "muted", NULL);
+	return 0;
+}
+
 /* GET /standards/items/{id} */
 static int std_item(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -462,7 +495,7 @@ static int std_item(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		html_close(h);
 	}
 	std_links(h, rq->a, &d);
-	if (std_targets(&p, id, err))
+	if (std_targets(&p, id, err) || std_library(&p, id, err))
 		return -1; /* the error page replaces this one */
 	std_find_form(&p, NULL, NULL, d.framework.id);
 	page_end(&p);

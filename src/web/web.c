@@ -14,6 +14,7 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_deliverable_edit,
 	&web_routes_targets,
 	&web_routes_notices,
+	&web_routes_library,
 	NULL,
 };
 

@@ -22,5 +22,6 @@ extern const struct web_routes web_routes_deliverables;
 extern const struct web_routes web_routes_deliverable_edit;
 extern const struct web_routes web_routes_targets;
 extern const struct web_routes web_routes_notices;
+extern const struct web_routes web_routes_library;
 
 #endif

@@ -6,7 +6,9 @@
 # and sees how much is still the source; a newer published version gives that lead a
 # notice to compare and mark seen; learning targets with the "I can" check shown beside
 # the field; drafts of one district are not found for another; stored HTML in titles,
-# bodies and notes comes back escaped; a form without its CSRF token is refused.
+# bodies and notes comes back escaped; a form without its CSRF token is refused. The
+# library: ranked search with filters, an item with its body as safe Markdown, its
+# evidence tier explained, citations and standards, and a try-out recorded.
 . "$(dirname "$0")/../e2e_lib.sh"
 t_begin
 
@@ -286,5 +288,51 @@ lacks "leaves out other statuses" "Ratio learning targets"
 get lead "/deliverables?kind=pamphlet"
 expect_status "an unknown kind is refused" 400
 expect_body "beside its field" 'id="kind-error"'
+
+# --- The library ---------------------------------------------------------------------------
+printf '# Ratio tables\n\nUse a **table**. %s\n\n[bad](javascript:alert(1)) [good](https://example.org)\n' "$XSS" >"$T_DIR/body.md"
+run library add --kind strategy --title "Ratio tables $XSS" --tier 2 --area mathematics --band 6-8 \
+	--tag ratios --align "$rp1" --summary "Tables of equivalent ratios." --body-file "$T_DIR/body.md" \
+	--citation "Lamon, S. (2012). Teaching Fractions and Ratios for Understanding. https://example.org/lamon"
+expect_rc "a library item is added" 0
+run library add --kind tool --title "Number line kit" --area mathematics --band 3-5 --summary "Printable number lines."
+lib1=$(sql "SELECT id FROM library_item WHERE kind = 'strategy'")
+get lead "/library?q=ratio+tables"
+expect_status "a library search" 200
+expect_body "finds the item, escaped" "<a href=\"/library/$lib1\">Ratio tables &lt;script&gt;"
+expect_body "with its evidence tier" "ESSA Tier 2: moderate evidence"
+expect_body "its labels" '<span class="tag">6-8</span><span class="tag">#ratios</span>'
+expect_body "and its try-outs" "Not tried yet."
+lacks "leaves out what does not match" "Number line kit"
+get lead "/library?band=3-5"
+expect_body "filters alone list items" "Number line kit"
+lacks "only those passing the filter" "Ratio tables"
+get lead "/library?tier=7"
+expect_status "a bad tier is refused" 400
+expect_body "beside its field" 'id="tier-error"'
+get lead "/library/$lib1"
+expect_status "the item's page" 200
+expect_body "the body as Markdown" "<p>Use a <strong>table</strong>."
+lacks "raw HTML in the body is dropped" "$XSS"
+lacks "javascript: links are dropped" 'href="javascript:'
+expect_body "headings come under the page's" "<h3>Ratio tables</h3>"
+expect_body "the evidence tier explained" "quasi-experimental study"
+expect_body "citations with their links" '<a href="https://example.org/lamon" rel="noopener">'
+expect_body "aligned standards link to them" "<a href=\"/standards/items/$rp1\">KY.6.RP.1</a>"
+before=$(db_digest)
+post lead "/library/$lib1/tryouts" --data-urlencode "would_work=yes" --data-urlencode "note=kept note"
+expect_status "a try-out without a rating is refused" 400
+expect_body "the error is beside the rating" 'id="rating-error"'
+expect_body "the note is kept" "kept note</textarea>"
+expect_eq "and nothing is stored" "$(db_digest)" "$before"
+post lead "/library/$lib1/tryouts" --data-urlencode "rating=4" --data-urlencode "would_work=maybe" \
+	--data-urlencode "meeting_id=1" --data-urlencode "note=Worked with a recipe $XSS"
+expect_status "a try-out is recorded" 303
+get lead "/library/$lib1"
+expect_body "the summary counts it" "Tried 1 time, rated 4.0 of 5 on average; would it work here? 0 yes, 1 maybe, 0 no."
+expect_body "by district" "Tradewater County Public Schools: 1 person"
+expect_body "the note is shown escaped" "Worked with a recipe &lt;script&gt;"
+get pond "/standards/items/$rp1"
+expect_body "the standard's page lists the aligned library item" "<a href=\"/library/$lib1\">Ratio tables &lt;script&gt;"
 
 echo "1..$T_N"
