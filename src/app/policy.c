@@ -424,9 +424,10 @@ static const struct policy_rule policy_rules[] = {
 	/* Standards frameworks are public knowledge: anyone signed in reads them. */
 	{"standard", {Y, A, A, A}, scope_global, NULL, NULL, 0},
 	/* The library is read by anyone signed in; a network's facilitators keep its own
-	 * items, admins the statewide ones. Anyone signed in records their own try-outs. */
+	 * items, admins the statewide ones. Each person records and keeps their own
+	 * try-outs, which anyone signed in reads. */
 	{"library_item", {Y, A | F, A | F, A | F}, scope_fields, NULL, NULL, 0},
-	{"tryout", {Y, Y, A | S, A | S}, scope_tryout, NULL, NULL, 0},
+	{"tryout", {Y, A | S, A | S, A | S}, scope_tryout, NULL, NULL, 0},
 	/* A notice is its person's (scope owner_id). */
 	{"notice", {A | S, 0, S, 0}, scope_global, NULL, NULL, 0},
 	/* Reflections are private to their author unless shared with the team. */
