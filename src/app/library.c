@@ -85,6 +85,9 @@ static const char SQL_ALIGNMENTS_GET[] =
 	" FROM library_alignment a JOIN cf_item c ON c.id = a.cf_item_id"
 	" JOIN framework f ON f.id = c.framework_id"
 	" WHERE a.item_id = ?1 ORDER BY f.title, c.human_coding_scheme, c.id";
+static const char SQL_ALIGNED_TO[] =
+	LIBRARY_COLUMNS " WHERE id IN (SELECT item_id FROM library_alignment WHERE cf_item_id = ?1)"
+			" ORDER BY title, id";
 static const char SQL_ALIGNMENTS_CLEAR[] = "DELETE FROM library_alignment WHERE item_id = ?1";
 static const char SQL_ALIGNMENT_ADD[] =
 	"INSERT INTO library_alignment (item_id, cf_item_id) VALUES (?1, ?2)";
@@ -604,6 +607,12 @@ int library_get(struct store *db, struct arena *a, int64_t id, int with_html,
 		out->body_html = html;
 	}
 	return 0;
+}
+
+int library_aligned_to(struct store *db, struct arena *a, int64_t cf_item_id,
+		       struct rec_list *out, struct cn_err *err)
+{
+	return rec_list_by(db, a, &library_item_entity, SQL_ALIGNED_TO, cf_item_id, out, err);
 }
 
 static void library_strings_json(struct jw *w, const char *key, const char *const *v, size_t n)

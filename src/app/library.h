@@ -124,6 +124,10 @@ void library_view_json(struct jw *w, const struct library_view *v);
  *  "alignments":[ids]}: the links as the audit log records them. */
 void library_links_json(struct jw *w, const struct library_links *l);
 
+/* The items aligned to standard cf_item_id, by title; records live in a. */
+int library_aligned_to(struct store *db, struct arena *a, int64_t cf_item_id,
+		       struct rec_list *out, struct cn_err *err);
+
 /* Search filters; zero means "any". */
 enum { LIBRARY_TIER_NONE = -1 };
 struct library_filter {

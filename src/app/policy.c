@@ -286,6 +286,15 @@ static int scope_learning_target(struct policy *p, const struct rec *r, struct p
 	return 0;
 }
 
+/* A try-out is its person's. */
+static int scope_tryout(struct policy *p, const struct rec *r, struct policy_scope *s,
+			struct cn_err *err)
+{
+	(void)p, (void)err;
+	s->owner_id = rec_int(r, "person_id");
+	return 0;
+}
+
 static int scope_reflection(struct policy *p, const struct rec *r, struct policy_scope *s,
 			    struct cn_err *err)
 {
@@ -407,6 +416,20 @@ static const struct policy_rule policy_rules[] = {
 	 NULL, N | P},
 	{"learning_target", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
 	 scope_learning_target, NULL, NULL, N | P},
+	/* Reviews are written by the network's facilitators; publishing and returning a
+	 * deliverable in review is theirs too (update of "deliverable_publish"). */
+	{"deliverable_review", {A | F | L | D, A | F, A | F, A | F}, scope_deliverable, NULL, NULL,
+	 N | P},
+	{"deliverable_publish", {A | F | L | D, 0, A | F, 0}, scope_deliverable, NULL, NULL, N | P},
+	/* Standards frameworks are public knowledge: anyone signed in reads them. */
+	{"standard", {Y, A, A, A}, scope_global, NULL, NULL, 0},
+	/* The library is read by anyone signed in; a network's facilitators keep its own
+	 * items, admins the statewide ones. Each person records and keeps their own
+	 * try-outs, which anyone signed in reads. */
+	{"library_item", {Y, A | F, A | F, A | F}, scope_fields, NULL, NULL, 0},
+	{"tryout", {Y, A | S, A | S, A | S}, scope_tryout, NULL, NULL, 0},
+	/* A notice is its person's (scope owner_id). */
+	{"notice", {A | S, 0, S, 0}, scope_global, NULL, NULL, 0},
 	/* Reflections are private to their author unless shared with the team. */
 	{"reflection", {S | F | L | D, S, S, S}, scope_reflection, NULL, NULL, 0},
 	/* A district's delivery records: the district reads them, its lead keeps them. */

@@ -197,6 +197,8 @@ void page_textarea(struct page *p, const char *name, const char *label, const ch
 	html_open(&p->h, "textarea", "id", name, "name", name, "class", css_class, "required",
 		  required ? "" : NULL, "aria-invalid", page_field_has_error(p, name) ? "true" : NULL,
 		  "aria-describedby", describedby[0] ? describedby : NULL, NULL);
+	/* The parser drops one new line right after <textarea>: this one, not the text's. */
+	html_raw_trusted(&p->h, "\n");
 	html_text(&p->h, page_value(p, name, value));
 	html_close(&p->h);
 }
@@ -234,6 +236,36 @@ void page_checkbox(struct page *p, const char *name, const char *label, int chec
 	html_elem(h, "label", label, "for", name, NULL);
 	if (hint != NULL)
 		html_elem(h, "span", hint, "class", "hint", "id", hint_id, NULL);
+	html_close(h);
+}
+
+void page_radios(struct page *p, const char *name, const char *legend,
+		 const char *const *choices, const char *const *labels, const char *selected,
+		 int required)
+{
+	struct html *h = &p->h;
+	int bad = page_field_has_error(p, name);
+	char error_id[120];
+	snprintf(error_id, sizeof(error_id), "%s-error", name);
+	html_open(h, "fieldset", "id", name, "aria-describedby", bad ? error_id : NULL, NULL);
+	html_open(h, "legend", NULL);
+	html_text(h, legend);
+	if (required)
+		html_elem(h, "span", " (required)", "class", "muted", NULL);
+	html_close(h);
+	if (bad)
+		html_elem(h, "p", p->error->msg, "class", "field-error", "id", error_id, NULL);
+	const char *current = page_value(p, name, selected);
+	for (size_t i = 0; choices[i] != NULL; i++) {
+		char id[160];
+		snprintf(id, sizeof(id), "%s-%s", name, choices[i]);
+		html_open(h, "div", "class", "choice", NULL);
+		html_void(h, "input", "type", "radio", "id", id, "name", name, "value", choices[i],
+			  "checked", current != NULL && strcmp(current, choices[i]) == 0 ? "" : NULL,
+			  "required", required && i == 0 ? "" : NULL, NULL);
+		html_elem(h, "label", labels && labels[i] ? labels[i] : choices[i], "for", id, NULL);
+		html_close(h);
+	}
 	html_close(h);
 }
 
@@ -435,6 +467,19 @@ void page_table_end(struct page *p)
 	html_close(&p->h); /* tbody */
 	html_close(&p->h); /* table */
 	html_close(&p->h); /* wrapper */
+}
+
+int page_query_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err)
+{
+	const char *v = http_query(rq, name);
+	if (v == NULL || v[0] == '\0')
+		return 0;
+	char *end = NULL;
+	long long id = strtoll(v, &end, 10);
+	if (*end != '\0' || id <= 0)
+		return cn_err_field(err, CN_ERR_INPUT, name, "%s must be a positive whole number", name);
+	*out = id;
+	return 1;
 }
 
 void page_error(struct http_req *rq, struct http_resp *rs, const struct cn_err *err)

@@ -74,10 +74,18 @@ void page_select(struct page *p, const char *name, const char *label,
  * (kept input) says otherwise. */
 void page_checkbox(struct page *p, const char *name, const char *label, int checked,
 		   const char *hint);
+/* A group of radio buttons in a fieldset whose legend is legend; the error of field
+ * name is shown under the legend. choices/labels as page_select. */
+void page_radios(struct page *p, const char *name, const char *legend,
+		 const char *const *choices, const char *const *labels, const char *selected,
+		 int required);
 void page_submit(struct page *p, const char *label);
 /* A one-button form that POSTs to action (delete, publish, sign out ...). */
 void page_button_form(struct page *p, const char *action, const char *label,
 		      const char *css_class);
+/* Shows why (when it is an error, not CN_OK) beside its field and answers with its
+ * status (400, 409, 412 ...): for re-rendering a form. why must outlive the page. */
+void page_show_error(struct page *p, const struct cn_err *why);
 /* The error box at the top of a form when p->error is set (with a link to the field). */
 void page_errors(struct page *p);
 /* The value to show in field name: what was posted (so input is kept on errors), else
@@ -118,9 +126,6 @@ int page_set_fields(struct rec *r, struct arena *a, const struct form *f,
 /* 1 if why refuses the form's input (bad input, a clash with other records): the page
  * shows it beside its field; 0 if it is the request's own error. */
 int page_refused(const struct cn_err *why);
-/* Shows why (when it is an error: not NULL, not CN_OK) beside its field and answers
- * with its status (400, 409 ...): for re-rendering a form. why must outlive the page. */
-void page_show_error(struct page *p, const struct cn_err *why);
 /* "?cursor=N" of a list page as an id; 0 when absent or not one. */
 int64_t page_cursor(struct http_req *rq);
 /* fmt ("/meetings/%lld") with id, in the request's arena. */
@@ -132,6 +137,9 @@ const char *page_href(struct http_req *rq, const char *fmt, int64_t id);
 void page_table_begin(struct page *p, const char *caption, int visible,
 		      const char *const *heads, unsigned num);
 void page_table_end(struct page *p);
+/* A positive integer query parameter ("?under=12"): 1 with *out set, 0 when absent or
+ * empty, -1 with err (CN_ERR_INPUT naming it) when it is something else. */
+int page_query_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
 
 /* Renders err as an HTML error page (the web table's error renderer); a request
  * without a signed-in person is sent to the sign-in page instead. */

@@ -60,6 +60,10 @@ for n in 1 2; do
 done
 c reflection add --meeting-id 1 --person-id 4 --distill "Ideas A"            # 1: member A's
 c reflection add --meeting-id 1 --person-id 6 --distill "Ideas B"            # 2: member B's
+c library add --kind tool --title "Kit 1" --network-id 1                       # 1: network 1's
+c library add --kind tool --title "Kit 2" --network-id 2                       # 2: network 2's
+c library tryout add 1 --person membera@x.org --rating 4 --would-work yes      # 1: member A's
+c library tryout add 1 --person memberb@x.org --rating 3 --would-work maybe    # 2: member B's
 for who in admin fac leada membera partner; do
 	eval "TOKEN_$who=\$(\"\$CAPNET\" token create --email $who@x.org 2>/dev/null)"
 done
@@ -238,6 +242,23 @@ row "POST /api/v1/reflections" "$REFL" /api/v1/reflections /api/v1/reflections '
 row "GET /api/v1/reflections/{id}" "$REFL" /api/v1/reflections/1 /api/v1/reflections/2
 row "PATCH /api/v1/reflections/{id}" "$REFL" /api/v1/reflections/1 /api/v1/reflections/2 '{"internalize":"more"}' '{"internalize":"more"}'
 row "DELETE /api/v1/reflections/{id}" "$REFL" /api/v1/reflections/@V /api/v1/reflections/@V "" "" "" "" prep_reflection
+
+# The library: anyone signed in reads it; a network's facilitators keep its items
+# (own = network 1's item, other = network 2's).
+LIBREAD="YY YY YY YY YY NN"
+LIBKEEP="YY YN NN NN NN NN"
+row "GET /api/v1/library-items" "$LIBREAD" /api/v1/library-items /api/v1/library-items "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/library-items" "$LIBKEEP" /api/v1/library-items /api/v1/library-items '{"network_id":1,"kind":"tool","title":"T"}' '{"network_id":2,"kind":"tool","title":"T"}'
+row "GET /api/v1/library-items/{id}" "$LIBREAD" /api/v1/library-items/1 /api/v1/library-items/2
+row "PATCH /api/v1/library-items/{id}" "$LIBKEEP" /api/v1/library-items/1 /api/v1/library-items/2 '{"summary":"s"}' '{"summary":"s"}'
+# Try-outs: own = member A's, other = member B's; each person keeps their own.
+prep_tryout() { c library tryout add 1 --person "$(side "$1" membera@x.org memberb@x.org)" --rating 2 --would-work no; sql "SELECT MAX(id) FROM tryout"; }
+TRYKEEP="YY NN NN YN NN NN"
+row "GET /api/v1/tryouts" "$LIBREAD" /api/v1/tryouts /api/v1/tryouts "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/tryouts" "$TRYKEEP" /api/v1/tryouts /api/v1/tryouts '{"item_id":1,"person_id":4,"rating":5,"would_work":"yes"}' '{"item_id":1,"person_id":6,"rating":5,"would_work":"yes"}'
+row "GET /api/v1/tryouts/{id}" "$LIBREAD" /api/v1/tryouts/1 /api/v1/tryouts/2
+row "PATCH /api/v1/tryouts/{id}" "$TRYKEEP" /api/v1/tryouts/1 /api/v1/tryouts/2 '{"note":"n"}' '{"note":"n"}'
+row "DELETE /api/v1/tryouts/{id}" "$TRYKEEP" /api/v1/tryouts/@V /api/v1/tryouts/@V "" "" "" "" prep_tryout
 
 # Once published, other districts of the network and partners read a deliverable.
 c deliverable submit 2
