@@ -187,7 +187,7 @@ expect_status "a member writes a private reflection" 303
 expect_eq "stored private" "$(sql "SELECT shared FROM reflection WHERE person_id = 8 AND meeting_id = 1")" "0"
 rid=$(sql "SELECT id FROM reflection WHERE person_id = 8 AND meeting_id = 1")
 http GET "/meetings/1?done=reflection" -b "$mem"
-expect_body "the author reads it back, escaped" ">Zebrafinch talks &lt;script&gt;alert(1)&lt;/script&gt;</textarea>"
+expect_body "the author reads it back, escaped" "Zebrafinch talks &lt;script&gt;alert(1)&lt;/script&gt;</textarea>"
 expect_body "marked private" "Only you can read it; it is not shared."
 http GET /meetings/1 -b "$mate"
 expect_body_lacks "a teammate does not see a private reflection" "Zebrafinch"
