@@ -1,0 +1,71 @@
+#!/bin/sh
+# Browser tests: Debian's Chromium, driven by playwright-core, on a server with the demo
+# data: each person's journey, axe-core on every page they reach, the keyboard, pages
+# without JavaScript, stored XSS (tests/browser/README.md). The npm packages are
+# installed from tests/browser/package-lock.json when missing. Screenshots go to
+# test-output/browser/. Skipped only when Chromium or Node.js are not on the machine.
+# backends: sqlite
+. "$(dirname "$0")/../e2e_lib.sh"
+top=$(cd "$(dirname "$0")/../.." && pwd)
+dir="$top/tests/browser"
+chromium=${CHROMIUM:-/usr/bin/chromium}
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	echo "ok 1 - browser tests # SKIP Node.js and npm are not installed (scripts/deps test installs them)"
+	exit 0
+fi
+if [ ! -x "$chromium" ]; then
+	echo "ok 1 - browser tests # SKIP $chromium is not installed (scripts/deps test installs it)"
+	exit 0
+fi
+major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$major" -lt 20 ]; then
+	echo "ok 1 - browser tests # SKIP Node.js $(node --version) is older than 20, which playwright-core needs"
+	exit 0
+fi
+
+t_begin
+
+# The pinned packages, unless node_modules already holds exactly those versions.
+installed() {
+	(cd "$dir" && node -e '
+		const want = require("./package.json").dependencies;
+		for (const [name, version] of Object.entries(want))
+			if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);
+	') 2>/dev/null
+}
+if ! installed; then
+	if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$T_DIR/npm.log" 2>&1 || ! installed; then
+		t_fail "npm ci installs playwright-core and axe-core in tests/browser" \
+			"$(tail -n 20 "$T_DIR/npm.log")"
+		exit 1
+	fi
+fi
+
+run demo
+if [ "$T_RC" -ne 0 ]; then
+	t_fail "capnet demo loads the demo data" "$T_ERR"
+	exit 1
+fi
+srv_start || exit 1
+
+out=${TEST_OUTPUT:-$top/test-output}
+CAPNET_URL="$SRV_URL" BROWSER_SHOTS="$out/browser" CHROMIUM="$chromium" \
+	timeout -k 10 300 node "$dir/run.mjs" >"$T_DIR/tap" 2>"$T_DIR/node.err"
+rc=$?
+cat "$T_DIR/tap"
+T_N=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$T_DIR/tap" | tail -n 1)
+: "${T_N:=$(grep -c -E '^(not )?ok ' "$T_DIR/tap")}"
+if [ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$T_DIR/tap"; then
+	t_fail "the browser tests ran to the end" "node exited with status $rc" \
+		"$(tail -n 20 "$T_DIR/node.err")"
+fi
+
+srv_stop
+expect_eq "the server stopped cleanly after the browser tests" "$SRV_RC" 0
+if grep -q '"status":5' "$T_DIR/serve.log"; then
+	t_fail "the server answered no request with a 5xx status" \
+		"$(grep '"status":5' "$T_DIR/serve.log" | head -n 5)" "$(grep -v '^{' "$T_DIR/serve.log" | head -n 5)"
+else
+	t_ok "the server answered no request with a 5xx status"
+fi
