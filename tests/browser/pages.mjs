@@ -119,10 +119,12 @@ export async function checkPage(v, path, res, who, shots, findings) {
 	const fit = await page.evaluate(() => ({
 		scroll: document.documentElement.scrollWidth,
 		inner: window.innerWidth,
-		wide: [...document.querySelectorAll('main *, header *')]
+		/* the outermost elements that stick out: their parent fits */
+		wide: [...document.body.querySelectorAll('*')]
 			.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+			.filter((e) => e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
 			.slice(0, 5)
-			.map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).split(' ').join('.') : ''}`),
+			.map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).split(' ').join('.') : ''} "${(e.innerText || '').trim().slice(0, 40)}"`),
 	}));
 	ok(fit.scroll <= fit.inner + 1, `${name}: fits a 375 px phone without scrolling sideways`, [
 		`scrollWidth ${fit.scroll} > innerWidth ${fit.inner}`,

@@ -166,25 +166,33 @@ async function runJourneys(browser) {
 	}
 }
 
-/* Every page each person reaches; returns Map "who path" -> visible text. */
+/* Every page each person reaches, BROWSER_JOBS people at a time (2); returns Map
+ * "who path" -> visible text. */
 async function allPages(browser) {
 	const texts = new Map();
-	for (const [who, account] of Object.entries(accounts)) {
-		const v = await Visitor.open(browser, base, { account, viewport: DESKTOP });
-		if (await check(`${who}: signs in to visit every page linked`, () => v.signIn())) {
-			const seen = await crawl(v, who, ['/dashboard'], crawlOpts);
-			for (const [path, text] of seen.texts) texts.set(`${who} ${path}`, text);
-			for (const x of extraPages.filter((e) => e.as === who)) {
-				let res = null;
-				const loaded = await check(`${who} ${x.path} answers ${x.status}`, async () => {
-					res = await v.go(x.path, x.status);
-				});
-				if (loaded) texts.set(`${who} ${x.path}`, await checkPage(v, x.path, res, who, shots, crawlOpts.findings));
-			}
-		}
-		await v.close();
-	}
+	const people = Object.entries(accounts);
+	const jobs = Math.max(1, Number(process.env.BROWSER_JOBS || 2));
+	const worker = async () => {
+		for (let next = people.shift(); next; next = people.shift()) await visitAll(browser, ...next, texts);
+	};
+	await Promise.all(Array.from({ length: jobs }, worker));
 	return texts;
+}
+
+async function visitAll(browser, who, account, texts) {
+	const v = await Visitor.open(browser, base, { account, viewport: DESKTOP });
+	if (await check(`${who}: signs in to visit every page linked`, () => v.signIn())) {
+		const seen = await crawl(v, who, ['/dashboard'], crawlOpts);
+		for (const [path, text] of seen.texts) texts.set(`${who} ${path}`, text);
+		for (const x of extraPages.filter((e) => e.as === who)) {
+			let res = null;
+			const loaded = await check(`${who} ${x.path} answers ${x.status}`, async () => {
+				res = await v.go(x.path, x.status);
+			});
+			if (loaded) texts.set(`${who} ${x.path}`, await checkPage(v, x.path, res, who, shots, crawlOpts.findings));
+		}
+	}
+	await v.close();
 }
 
 /* The payloads read as text where the records are shown. */
