@@ -23,12 +23,12 @@ export function slug(path) {
 	return s.slice(0, 80) || 'root';
 }
 
-/* The page's kind: numbers in the path become {id}, the query keeps only its names, so
- * /networks/1 and /networks/2 are one kind and only the first met is checked. */
+/* The page's kind: numbers in the path become {id} and any query is one "?", so
+ * /networks/1 and /networks/2 are one kind, /library?q=a and /library?page=2 another,
+ * and only the first met of each is checked. */
 export function kindOf(url) {
 	const u = new URL(url);
-	const names = [...new Set([...u.searchParams.keys()])].sort().join('&');
-	return u.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}') + (names ? `?${names}` : '');
+	return u.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}') + (u.search ? '?' : '');
 }
 
 /* Bytes of each same-origin URL, filled as responses arrive (an asset is fetched once,

@@ -1,0 +1,111 @@
+#!/bin/sh
+# bench/web.sh: the web pages' speed on the demo data. Signs in through the sign-in form
+# as one demo person, then:
+#  - the median (and 90th percentile) server time of the main pages, from the access
+#    log's "us" field, over REQUESTS requests each: /signin, /dashboard, and the network
+#    and meeting pages where this server has them (target: median under 5 ms);
+#  - `wrk -t2 -c64 -d10s` on the network page (the dashboard where there is none) with
+#    the session cookie, against nginx serving a static copy of the same HTML, in the
+#    same run (target: capnet/nginx >= 0.5).
+# Never run by `make check`. Only 127.0.0.1 is ever a target. Environment: CAPNET
+# (binary, default ./capnet), REQUESTS (default 200), DURATION (default 10s),
+# CONNECTIONS (default 64), THREADS (capnet's, default 2), EMAIL (default the demo's
+# facilitator).
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+capnet=${CAPNET:-$top/capnet}
+requests=${REQUESTS:-200}
+duration=${DURATION:-10s}
+conns=${CONNECTIONS:-64}
+threads=${THREADS:-2}
+email=${EMAIL:-facilitator@demo.capnet.example}
+for tool in wrk nginx curl python3; do
+	command -v "$tool" >/dev/null 2>&1 || PATH=$PATH:/usr/sbin
+	command -v "$tool" >/dev/null 2>&1 || { echo "bench/web.sh: $tool is missing; run scripts/deps bench" >&2; exit 1; }
+done
+dir=$(mktemp -d "${TMPDIR:-/tmp}/capnet-bench-web.XXXXXX")
+chmod 755 "$dir" # nginx's workers drop privileges and must read the static file
+capnet_pid="" nginx_pid=""
+cleanup() {
+	[ -n "$capnet_pid" ] && kill "$capnet_pid" 2>/dev/null && wait "$capnet_pid" 2>/dev/null
+	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+	rm -rf "$dir"
+}
+trap cleanup EXIT INT TERM
+. "$top/bench/lib/http.sh"
+export CAPNET_DB="sqlite:$dir/capnet.db"
+
+"$capnet" demo >/dev/null 2>&1
+port=$(free_port)
+base="http://127.0.0.1:$port"
+"$capnet" serve --listen "127.0.0.1:$port" --threads "$threads" 2>>"$dir/access.log" &
+capnet_pid=$!
+wait_http capnet "$base/healthz"
+
+jar="$dir/cookies"
+status=$(curl -s -c "$jar" -o /dev/null -w '%{http_code}' \
+	--data-urlencode "email=$email" --data-urlencode "password=capnet-demo-2026" "$base/signin")
+[ "$status" = 303 ] || { echo "bench/web.sh: signing in as $email answered $status" >&2; exit 1; }
+cookie=$(awk '$6 == "capnet_session" {print $7}' "$jar")
+
+# The pages to time: those of the dashboard's first network and meeting that exist here.
+network=$(sqlite3 "$dir/capnet.db" "SELECT MIN(id) FROM network")
+meeting=$(sqlite3 "$dir/capnet.db" "SELECT MIN(id) FROM meeting WHERE network_id = $network")
+pages="/signin /dashboard"
+for p in "/networks/$network" "/meetings/$meeting"; do
+	s=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' "$base$p")
+	if [ "$s" = 200 ]; then pages="$pages $p"; else echo "($p answers $s here: not timed)"; fi
+done
+
+# time_page PATH: REQUESTS GETs on one kept-alive connection (after 20 to warm up);
+# prints "median p90 bytes" of the server's own time in ms from the access log.
+time_page() {
+	auth=""
+	[ "$1" = /signin ] || auth="-b $jar"
+	i=0 urls=""
+	while [ $i -lt 20 ]; do urls="$urls $base$1"; i=$((i + 1)); done
+	# shellcheck disable=SC2086
+	curl -s $auth $urls >/dev/null
+	sleep 0.2 # the log line is written after the answer
+	start=$(wc -l <"$dir/access.log")
+	i=0 urls=""
+	while [ $i -lt "$requests" ]; do urls="$urls $base$1"; i=$((i + 1)); done
+	# shellcheck disable=SC2086
+	curl -s $auth $urls >/dev/null
+	sleep 0.2
+	tail -n +$((start + 1)) "$dir/access.log" | python3 -c '
+import json, sys
+path, want = sys.argv[1], int(sys.argv[2])
+rows = [json.loads(l) for l in sys.stdin if l.startswith("{")]
+rows = [r for r in rows if r["path"] == path and r["method"] == "GET"][-want:]
+bad = [r["status"] for r in rows if r["status"] != 200]
+if len(rows) != want or bad:
+    sys.exit("%s: %d requests logged, %d not 200" % (path, len(rows), len(bad)))
+us = sorted(r["us"] for r in rows)
+print("%.3f %.3f %d" % (us[len(us) // 2] / 1000, us[len(us) * 9 // 10] / 1000, rows[-1]["bytes"]))
+' "$1" "$requests"
+}
+
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg)"
+echo "server time of each page over $requests requests, signed in as $email (capnet --threads $threads)"
+printf '%-16s %10s %10s %10s\n' page "median ms" "p90 ms" bytes
+worst=0
+for p in $pages; do
+	set -- $(time_page "$p")
+	printf '%-16s %10.2f %10.2f %10d\n' "$p" "$1" "$2" "$3"
+	worst=$(awk -v a="$worst" -v b="$1" 'BEGIN {print (b > a) ? b : a}')
+done
+echo "slowest median: $worst ms (target < 5)"
+
+# wrk on the network page (else the dashboard) against nginx serving its bytes.
+target=/dashboard
+case "$pages" in *"/networks/$network"*) target="/networks/$network" ;; esac
+mkdir -p "$dir/www"
+curl -s -b "$jar" "$base$target" >"$dir/www/page.html"
+size=$(wc -c <"$dir/www/page.html" | tr -d ' ')
+nginx_start "$dir/www" "text/html"
+wait_http nginx "http://127.0.0.1:$nport/page.html"
+
+echo "GET $target: $size bytes of HTML; wrk -t2 -c$conns -d$duration"
+wrk_compare "$base$target" "Cookie: capnet_session=$cookie" "http://127.0.0.1:$nport/page.html"
+echo "ratio capnet/nginx on $target: $ratio (target >= 0.5)"
