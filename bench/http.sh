@@ -12,22 +12,10 @@ capnet=${CAPNET:-$top/capnet}
 duration=${DURATION:-10s}
 conns=${CONNECTIONS:-64}
 threads=${THREADS:-2}
-for tool in wrk nginx curl; do
-	command -v "$tool" >/dev/null 2>&1 || PATH=$PATH:/usr/sbin
-	command -v "$tool" >/dev/null 2>&1 || { echo "bench/http.sh: $tool is missing; run scripts/deps bench" >&2; exit 1; }
-done
-dir=$(mktemp -d "${TMPDIR:-/tmp}/capnet-bench.XXXXXX")
-chmod 755 "$dir" # nginx's workers drop privileges and must read the static file
-capnet_pid="" nginx_pid=""
-cleanup() {
-	[ -n "$capnet_pid" ] && kill "$capnet_pid" 2>/dev/null && wait "$capnet_pid" 2>/dev/null
-	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-	rm -rf "$dir"
-}
-trap cleanup EXIT INT TERM
+. "$top/bench/lib/http.sh"
+bench_begin http.sh wrk nginx curl
 export CAPNET_DB="sqlite:$dir/capnet.db"
 
-. "$top/bench/lib/http.sh"
 
 # Demo data: `capnet demo` where it exists, else the same shape through the CLI.
 if "$capnet" demo --help >/dev/null 2>&1; then

@@ -19,20 +19,8 @@ duration=${DURATION:-10s}
 conns=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 email=${EMAIL:-facilitator@demo.capnet.example}
-for tool in wrk nginx curl python3; do
-	command -v "$tool" >/dev/null 2>&1 || PATH=$PATH:/usr/sbin
-	command -v "$tool" >/dev/null 2>&1 || { echo "bench/web.sh: $tool is missing; run scripts/deps bench" >&2; exit 1; }
-done
-dir=$(mktemp -d "${TMPDIR:-/tmp}/capnet-bench-web.XXXXXX")
-chmod 755 "$dir" # nginx's workers drop privileges and must read the static file
-capnet_pid="" nginx_pid=""
-cleanup() {
-	[ -n "$capnet_pid" ] && kill "$capnet_pid" 2>/dev/null && wait "$capnet_pid" 2>/dev/null
-	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-	rm -rf "$dir"
-}
-trap cleanup EXIT INT TERM
 . "$top/bench/lib/http.sh"
+bench_begin web.sh wrk nginx curl python3
 export CAPNET_DB="sqlite:$dir/capnet.db"
 
 "$capnet" demo >/dev/null 2>&1

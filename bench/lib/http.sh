@@ -1,7 +1,29 @@
 # bench/lib/http.sh: what the HTTP benchmark scripts share: free loopback ports, waiting for a
 # server, nginx as a child with its own configuration, wrk runs and their figures.
-# Source it after setting dir (a private folder), conns and duration.
+# Source it, then call bench_begin; wrk_run and wrk_compare read conns and duration.
 # shellcheck shell=sh
+
+# bench_begin NAME TOOL...: checks the tools are installed (exits saying what to run
+# when not), makes the private folder dir, and at exit stops capnet_pid and nginx_pid
+# (set them when started) and removes dir.
+bench_begin() {
+	name=$1
+	shift
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null 2>&1 || PATH=$PATH:/usr/sbin
+		command -v "$tool" >/dev/null 2>&1 || { echo "bench/$name: $tool is missing; run scripts/deps bench" >&2; exit 1; }
+	done
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/capnet-bench.XXXXXX")
+	chmod 755 "$dir" # nginx's workers drop privileges and must read the static file
+	capnet_pid="" nginx_pid=""
+	trap bench_end EXIT INT TERM
+}
+
+bench_end() {
+	[ -n "$capnet_pid" ] && kill "$capnet_pid" 2>/dev/null && wait "$capnet_pid" 2>/dev/null
+	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+	rm -rf "$dir"
+}
 
 # free_port: a TCP port free on 127.0.0.1 now.
 free_port() {

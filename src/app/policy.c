@@ -306,24 +306,27 @@ static int scope_reflection(struct policy *p, const struct rec *r, struct policy
 	return policy_team_district(p, s->owner_id, s->network_id, &s->district_id, err);
 }
 
+/* The network and district that the two lookups give for key. */
+static int scope_lookups(struct policy *p, const char *sql_network, const char *sql_district,
+			 int64_t key, struct policy_scope *s, struct cn_err *err)
+{
+	if (policy_lookup(p, sql_network, key, 0, &s->network_id, err))
+		return -1;
+	return policy_lookup(p, sql_district, key, 0, &s->district_id, err);
+}
+
 /* A team's delivery record (PD session, walkthrough): its team's network and district. */
 static int scope_team_record(struct policy *p, const struct rec *r, struct policy_scope *s,
 			     struct cn_err *err)
 {
-	int64_t team = rec_int(r, "team_id");
-	if (policy_lookup(p, SQL_TEAM_NETWORK, team, 0, &s->network_id, err))
-		return -1;
-	return policy_lookup(p, SQL_TEAM_OF, team, 0, &s->district_id, err);
+	return scope_lookups(p, SQL_TEAM_NETWORK, SQL_TEAM_OF, rec_int(r, "team_id"), s, err);
 }
 
 /* A PLC schedule: its plan's network and district. */
 static int scope_plc_schedule(struct policy *p, const struct rec *r, struct policy_scope *s,
 			      struct cn_err *err)
 {
-	int64_t plan = rec_int(r, "plan_id");
-	if (policy_lookup(p, SQL_PLAN_NETWORK, plan, 0, &s->network_id, err))
-		return -1;
-	return policy_lookup(p, SQL_PLAN_DISTRICT, plan, 0, &s->district_id, err);
+	return scope_lookups(p, SQL_PLAN_NETWORK, SQL_PLAN_DISTRICT, rec_int(r, "plan_id"), s, err);
 }
 
 /* Roles the actor holds toward a person: self, their district's lead or member, or the
