@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { DESKTOP, PAYLOADS, PHONE } from './lib.mjs';
+import { DESKTOP, PHONE } from './lib.mjs';
 import { note, ok, skip } from './tap.mjs';
 
 const require = createRequire(import.meta.url);
@@ -197,9 +197,4 @@ export async function crawl(v, who, start, opts) {
 	if (missing.length) skip(`${who}: pages linked but not built yet`, `404: ${missing.join(' ')}`);
 	note(`${who}: checked ${checked.length} page(s): ${checked.join(' ')}`);
 	return { checked, texts };
-}
-
-/* True when text shows every payload as text. */
-export function showsPayloads(text) {
-	return PAYLOADS.every((p) => text.includes(p));
 }
