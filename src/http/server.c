@@ -29,6 +29,7 @@
 #include "core/mem.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
+#include "http/deadline.h"
 #include "http/session.h"
 
 /* Sent with every response capnet makes. */
@@ -43,6 +44,7 @@ struct server {
 	const struct http_config *cfg;
 	struct MHD_Daemon *d;
 	pthread_key_t db_key;
+	struct deadline *deadline;
 	atomic_int inflight;
 	atomic_int stopping;
 };
@@ -59,6 +61,7 @@ struct server_req {
 	struct router_match match;
 	struct timespec start;
 	size_t bytes;
+	struct deadline_conn *watch; /* its connection's, in the deadline watch */
 };
 
 void http_config_default(struct http_config *cfg)
@@ -71,6 +74,7 @@ void http_config_default(struct http_config *cfg)
 	cfg->max_header = 32u << 10;
 	cfg->max_connections = 512;
 	cfg->timeout = 15;
+	cfg->head_timeout = 10;
 	cfg->grace = 10;
 	auth_config_default(&cfg->auth);
 }
@@ -323,6 +327,10 @@ static struct server_req *server_begin(struct server *s, struct MHD_Connection *
 	rq->client = server_client(conn, a);
 	rq->who.label = "anonymous";
 	r->rs.status = 200;
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	r->watch = ci != NULL ? ci->socket_context : NULL;
+	deadline_head_done(r->watch);
 	r->bad_path = !utf8_valid(url, strlen(url), NULL);
 	r->table = server_table(s->cfg, rq->path);
 	if (!r->bad_path) {
@@ -426,12 +434,28 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
 	if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && r->bytes == 0 && r->rs.body.len == 0)
 		r->rs.status = 0; /* the client went away before an answer */
 	server_log(r, us);
+	deadline_request_done(r->watch);
 	buf_free(&r->body);
 	buf_free(&r->rs.body);
 	arena_free(r->rq.a);
 	free(r);
 	*con_cls = NULL;
 	atomic_fetch_sub(&s->inflight, 1);
+}
+
+/* Each connection is watched from its opening to its closing for an overdue head. */
+static void server_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			      enum MHD_ConnectionNotificationCode code)
+{
+	struct server *s = cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci != NULL ? deadline_opened(s->deadline, ci->connect_fd) : NULL;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		deadline_closed(s->deadline, *socket_context);
+		*socket_context = NULL;
+	}
 }
 
 /* "HOST:PORT" (IPv4) into sa. */
@@ -490,6 +514,7 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 	struct server *s = xcalloc(1, sizeof(*s));
 	s->cfg = cfg;
 	pthread_key_create(&s->db_key, server_db_close);
+	s->deadline = deadline_start(cfg->head_timeout);
 	s->d = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
 		server_access, s, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL,
@@ -499,8 +524,10 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 		MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
-		MHD_OPTION_NOTIFY_COMPLETED, server_completed, s, MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_COMPLETED, server_completed, s,
+		MHD_OPTION_NOTIFY_CONNECTION, server_connection, s, MHD_OPTION_END);
 	if (s->d == NULL) {
+		deadline_stop(s->deadline);
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		pthread_key_delete(s->db_key);
 		free(s);
@@ -531,6 +558,7 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 		nanosleep(&ten_ms, NULL);
 	}
 	MHD_stop_daemon(s->d);
+	deadline_stop(s->deadline);
 	pthread_key_delete(s->db_key);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	free(s);

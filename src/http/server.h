@@ -17,6 +17,8 @@ struct http_config {
 	size_t max_header;        /* memory per connection for the request head (default 32 KiB) */
 	unsigned max_connections; /* open connections at once (default 512) */
 	unsigned timeout;         /* seconds a connection may stay idle (default 15) */
+	unsigned head_timeout;    /* seconds to send a whole request head, trickling or not
+				   * (default 10) */
 	unsigned grace;           /* seconds in-flight requests get to finish on stop (default 10) */
 	int secure_cookies;       /* session cookie only over HTTPS (behind a TLS proxy) */
 	struct auth_config auth;

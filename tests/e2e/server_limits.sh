@@ -8,7 +8,7 @@ run init
 run org add --kind state --name "Kentucky Department of Education"
 run user add --given-name Ann --family-name Admin --email admin@kde.ky.gov --org 1 --role admin --no-password
 H_TOKEN=$("$CAPNET" token create --email admin@kde.ky.gov 2>/dev/null)
-srv_start --timeout 2 --max-header 8192 || exit 1
+srv_start --timeout 2 --head-timeout 3 --max-header 8192 || exit 1
 
 # A slowloris client: half a request head, then silence.
 cut=$(python3 - "$SRV_PORT" <<'PY'
@@ -25,6 +25,39 @@ print("cut" if data == b"" and time.time() - start < 6 else "open")
 PY
 )
 expect_eq "a stalled client is cut off after the timeout" "$cut" "cut"
+# A slowloris client that trickles its head a byte every half second, never idle for
+# long: cut once the head is overdue (3 s), well before it could finish.
+trickle=$(python3 - "$SRV_PORT" <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+start = time.time()
+head = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-Slow: " + b"a" * 40
+state = "open"
+for ch in head:
+    try:
+        s.sendall(bytes([ch]))
+    except OSError:
+        state = "cut"
+        break
+    s.settimeout(0.5)
+    try:
+        if s.recv(100) == b"":
+            state = "cut"
+            break
+    except socket.timeout:
+        pass
+    except OSError:
+        state = "cut"
+        break
+    if time.time() - start > 12:
+        break
+took = time.time() - start
+print(state if took < 6 else "%s after %.1f s" % (state, took))
+PY
+)
+expect_eq "a client trickling its head byte by byte is cut off at the head deadline" "$trickle" "cut"
+http GET /healthz
+expect_status "the server still answers others" 200
 bad=$(python3 - "$SRV_PORT" <<'PY'
 import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
