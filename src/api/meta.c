@@ -50,12 +50,13 @@ static int meta_openapi(struct http_req *rq, struct http_resp *rs, struct cn_err
 }
 
 static const struct route meta_routes[] = {
-	{"GET", "/healthz", meta_health, NULL, POLICY_READ, NULL, ROUTE_PUBLIC | ROUTE_NO_AUTH,
+	{"GET", "/healthz", meta_health, NULL, POLICY_READ, NULL,
+	 ROUTE_PUBLIC | ROUTE_NO_AUTH | ROUTE_NO_DB,
 	 "The process is alive", NULL, NULL},
 	{"GET", "/readyz", meta_ready, NULL, POLICY_READ, NULL, ROUTE_PUBLIC | ROUTE_NO_AUTH,
 	 "The database answers and its schema is current", NULL, NULL},
 	{"GET", "/api/v1/openapi.json", meta_openapi, NULL, POLICY_READ, NULL,
-	 ROUTE_PUBLIC | ROUTE_NO_AUTH, "This API as an OpenAPI 3.1 document", NULL, NULL},
+	 ROUTE_PUBLIC | ROUTE_NO_AUTH | ROUTE_NO_DB, "This API as an OpenAPI 3.1 document", NULL, NULL},
 };
 
 size_t api_meta_routes(const struct route **out)

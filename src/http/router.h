@@ -20,6 +20,7 @@ enum route_flag {
 	ROUTE_NO_CSRF = 1 << 1, /* a cookie-signed write without CSRF token (sign-in) */
 	ROUTE_UPLOAD = 1 << 2,  /* the body may be as large as the upload limit */
 	ROUTE_NO_AUTH = 1 << 3, /* credentials are not even looked at (health checks) */
+	ROUTE_NO_DB = 1 << 4,   /* answers without the database: rq->db is NULL (liveness) */
 };
 
 /* A documented input field of a route that does not serve a declared entity. */

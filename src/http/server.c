@@ -245,8 +245,9 @@ static void server_dispatch(struct server *s, struct server_req *r)
 {
 	struct http_req *rq = &r->rq;
 	struct cn_err err = {0};
-	rq->db = server_db(s, &err);
-	if (rq->db == NULL)
+	int no_db = rq->route != NULL && (rq->route->flags & ROUTE_NO_DB) && !r->too_large;
+	rq->db = no_db ? NULL : server_db(s, &err);
+	if (rq->db == NULL && !no_db)
 		goto fail;
 	if (r->bad_path) {
 		cn_err_set(&err, CN_ERR_INPUT, "the path is not valid UTF-8 text");
@@ -272,13 +273,13 @@ static void server_dispatch(struct server *s, struct server_req *r)
 	unsigned flags = rq->route->flags;
 	/* A read's queries (credentials, roles, records) share one snapshot and one round
 	 * of locking. */
-	int reading = strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
+	int reading = !no_db && (strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0);
 	if (reading && store_begin_read(rq->db, &err))
 		goto fail;
 	int rc = server_run(rq, &r->rs, &err);
 	if (reading && rc == 0 && store_commit(rq->db, &err))
 		rc = -1;
-	while (store_in_transaction(rq->db)) /* a handler bug must not hold the lock */
+	while (!no_db && store_in_transaction(rq->db)) /* a handler bug must not hold the lock */
 		store_rollback(rq->db);
 	if (rc == 0 && rq->by_cookie && rq->session.stale &&
 	    auth_session_touch(rq->db, &rq->session, &err))

@@ -5,7 +5,11 @@
  * A lost connection (server restart, network) makes the current statement fail with
  * CN_ERR_UNAVAILABLE; the next statement reconnects, and statements prepared on the
  * old session are prepared again (each remembers the session generation it was
- * prepared in). */
+ * prepared in). Between transactions a session the server has closed (it tells its
+ * idle clients when it shuts down) is noticed before a statement is sent, so the
+ * first request after a restart already goes to a new session. A session lost inside
+ * a transaction took the transaction with it: the statements after the loss fail
+ * until the caller ends the transaction, so nothing runs outside it. */
 #include "store/store_backend.h"
 
 #include <libpq-fe.h>
@@ -24,6 +28,7 @@ struct pg_conn {
 	unsigned generation; /* bumped at every reconnect */
 	unsigned next_name;
 	int64_t changes;
+	int in_tx; /* the session was in a transaction when last heard from */
 };
 
 struct pg_stmt {
@@ -114,23 +119,61 @@ static int pg_fail(struct pg_conn *conn, const PGresult *res, struct cn_err *err
 	return cn_err_set(err, CN_ERR_INTERNAL, "database error %s: %s", state, clean);
 }
 
-/* Reconnects a dropped session. 0 when the connection is usable. */
-static int pg_ensure(struct pg_conn *conn, struct cn_err *err)
+/* What every session gets set first: no notices below warnings on standard error. */
+static void pg_session_setup(struct pg_conn *conn)
+{
+	PQclear(PQexec(conn->c, "SET client_min_messages = warning"));
+}
+
+/* After each round trip: whether the session is in a transaction. Unchanged when the
+ * session was lost, so that pg_ensure knows what was lost with it. */
+static void pg_track(struct pg_conn *conn)
 {
 	if (PQstatus(conn->c) == CONNECTION_OK)
+		conn->in_tx = PQtransactionStatus(conn->c) != PQTRANS_IDLE;
+}
+
+/* A transaction's session was lost: the server rolled the transaction back. */
+static int pg_lost(struct cn_err *err)
+{
+	return cn_err_set(err, CN_ERR_UNAVAILABLE,
+			  "the connection to the database was lost during a change, which was "
+			  "not saved; try again in a moment");
+}
+
+/* Makes the session usable: 0, or -1 with err set (CN_ERR_UNAVAILABLE). Between
+ * transactions, reads without waiting whatever the server sent (on an idle session,
+ * news that it is closing; a second read sees the end of the stream), reconnecting
+ * when the session is gone. Inside a transaction a lost session is not replaced. */
+static int pg_ensure(struct pg_conn *conn, struct cn_err *err)
+{
+	for (int i = 0; i < 2 && !conn->in_tx && PQstatus(conn->c) == CONNECTION_OK; i++)
+		if (!PQconsumeInput(conn->c))
+			break;
+	if (PQstatus(conn->c) == CONNECTION_OK)
 		return 0;
+	if (conn->in_tx)
+		return pg_lost(err);
 	PQreset(conn->c);
 	if (PQstatus(conn->c) != CONNECTION_OK)
 		return pg_fail(conn, NULL, err);
 	conn->generation++;
+	pg_session_setup(conn);
 	return 0;
 }
+
+/* Connecting gives up after PG_CONNECT_TIMEOUT seconds unless the URL says otherwise,
+ * so that requests fail with 503 rather than hang while the server is unreachable. */
+static const char PG_CONNECT_TIMEOUT[] = "5";
 
 static int pg_open(const char *target, void **out, struct cn_err *err)
 {
 	struct pg_conn *conn = xcalloc(1, sizeof(*conn));
 	conn->conninfo = xstrdup(target);
-	conn->c = PQconnectdb(target);
+	/* Settings of the URL (dbname, expanded) override the ones before it. */
+	const char *const keys[] = {"connect_timeout", "dbname", NULL};
+	const char *const values[] = {PG_CONNECT_TIMEOUT, target, NULL};
+	conn->c = PQconnectdbParams(keys, values, 1);
 	if (PQstatus(conn->c) != CONNECTION_OK) {
 		char msg[300];
 		snprintf(msg, sizeof(msg), "%s", PQerrorMessage(conn->c));
@@ -141,8 +184,7 @@ static int pg_open(const char *target, void **out, struct cn_err *err)
 		free(conn);
 		return -1;
 	}
-	PGresult *r = PQexec(conn->c, "SET client_min_messages = warning");
-	PQclear(r);
+	pg_session_setup(conn);
 	*out = conn;
 	return 0;
 }
@@ -158,6 +200,16 @@ static void pg_close(void *c)
 static int pg_exec(void *c, const char *sql, struct cn_err *err)
 {
 	struct pg_conn *conn = c;
+	/* Ending a transaction whose session was lost: the server rolled it back. */
+	int ending = strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0;
+	if (ending && PQstatus(conn->c) != CONNECTION_OK) {
+		int lost = conn->in_tx;
+		conn->in_tx = 0;
+		if (sql[0] == 'R')
+			return 0;
+		if (lost)
+			return pg_lost(err);
+	}
 	if (pg_ensure(conn, err))
 		return -1;
 	PGresult *r = PQexec(conn->c, sql);
@@ -166,6 +218,7 @@ static int pg_exec(void *c, const char *sql, struct cn_err *err)
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
 		rc = pg_fail(conn, r, err);
 	PQclear(r);
+	pg_track(conn);
 	return rc;
 }
 
@@ -360,6 +413,7 @@ static int pg_step(void *c, void *h, struct cn_err *err)
 		return -1;
 	s->res = PQexecPrepared(conn->c, s->name, s->nparams, (const char *const *)s->values,
 				NULL, NULL, 0);
+	pg_track(conn);
 	ExecStatusType st = PQresultStatus(s->res);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		pg_fail(conn, s->res, err);
@@ -412,6 +466,8 @@ static int pg_col_count(void *h)
 	struct pg_stmt *s = h;
 	if (s->res != NULL)
 		return PQnfields(s->res);
+	if (s->generation != s->conn->generation && pg_prepare_on_server(s, NULL))
+		return 0;
 	PGresult *d = PQdescribePrepared(s->conn->c, s->name);
 	int n = PQnfields(d);
 	PQclear(d);

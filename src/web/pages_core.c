@@ -291,7 +291,7 @@ static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_e
 
 static const struct route core_routes[] = {
 	{"GET", "/static/{name}", core_static, NULL, POLICY_READ, NULL,
-	 ROUTE_PUBLIC | ROUTE_NO_AUTH, "a stylesheet or other asset", NULL, NULL},
+	 ROUTE_PUBLIC | ROUTE_NO_AUTH | ROUTE_NO_DB, "a stylesheet or other asset", NULL, NULL},
 	{"GET", "/", core_root, NULL, POLICY_READ, NULL, ROUTE_PUBLIC, "the start page", NULL,
 	 NULL},
 	{"GET", "/signin", core_signin_form, NULL, POLICY_READ, NULL, ROUTE_PUBLIC,
