@@ -7,6 +7,9 @@
  * domains, clusters, standards and components in an isChildOf hierarchy, statements of
  * a realistic length, education levels, and some associations of other kinds.
  *
+ * With CAPNET_BENCH_PG set to the URL of a PostgreSQL database (as tests/pg_cluster.sh
+ * prints), each run imports into a new database capnet_bench of that cluster instead.
+ *
  * usage: case_import [ITEMS]     (capnet is $CAPNET_BIN, else $CAPNET_BUILD/capnet) */
 #include <fcntl.h>
 #include <stdio.h>
@@ -18,6 +21,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "store/store.h"
 
 enum { RUNS = 5, DOMAINS = 10, CLUSTERS = 100 };
 
@@ -171,6 +175,30 @@ static void report(const char *what, double *wall, double *cpu)
 	printf("%-30s cpu  best %5.0f ms  median %5.0f ms\n", "", cpu[0], cpu[RUNS / 2]);
 }
 
+/* The URL of database capnet_bench in the cluster of url, into out. */
+static void pg_bench_url(const char *url, char *out, size_t size)
+{
+	size_t query = strcspn(url, "?"), path = query;
+	while (path > 0 && url[path - 1] != '/')
+		path--;
+	snprintf(out, size, "%.*scapnet_bench%s", (int)path, url, url + query);
+}
+
+/* Drops capnet_bench in the cluster of url (the database it names); with create, makes
+ * it again, empty. */
+static void pg_bench_reset(const char *url, int create)
+{
+	struct store *admin = NULL;
+	struct cn_err err = {0};
+	if (store_open(url, &admin, &err) ||
+	    store_exec(admin, "DROP DATABASE IF EXISTS capnet_bench WITH (FORCE)", &err) ||
+	    (create && store_exec(admin, "CREATE DATABASE capnet_bench", &err))) {
+		fprintf(stderr, "case_import: CAPNET_BENCH_PG: %s\n", err.msg);
+		exit(1);
+	}
+	store_close(admin);
+}
+
 int main(int argc, char **argv)
 {
 	long total = argc > 1 ? atol(argv[1]) : 10000;
@@ -190,10 +218,14 @@ int main(int argc, char **argv)
 	snprintf(pkg2, sizeof(pkg2), "%s/pkg2.json", dir);
 	snprintf(db, sizeof(db), "%s/bench.db", dir);
 	snprintf(url, sizeof(url), "sqlite:%s", db);
+	const char *pg = getenv("CAPNET_BENCH_PG");
+	if (pg != NULL && pg[0] != '\0')
+		pg_bench_url(pg, url, sizeof(url));
 	struct buf b = BUF_INIT;
 	generate(&b, total, 0);
 	write_file(pkg, &b);
-	printf("package: %ld items, %zu bytes; %s\n", total, b.len, capnet);
+	printf("package: %ld items, %zu bytes; %s on %s\n", total, b.len, capnet,
+	       pg != NULL && pg[0] != '\0' ? "postgresql" : "sqlite");
 	buf_reset(&b);
 	generate(&b, total, 1);
 	write_file(pkg2, &b);
@@ -210,6 +242,8 @@ int main(int argc, char **argv)
 			snprintf(path, sizeof(path), "%s%s", db, suffix[k]);
 			unlink(path);
 		}
+		if (pg != NULL && pg[0] != '\0')
+			pg_bench_reset(pg, 1);
 		run(capnet, init, &ignored, &ignored);
 		run(capnet, first, &wall[0][r], &cpu[0][r]);
 		run(capnet, first, &wall[1][r], &cpu[1][r]);
@@ -227,5 +261,7 @@ int main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s-shm", db);
 	unlink(path);
 	rmdir(dir);
+	if (pg != NULL && pg[0] != '\0')
+		pg_bench_reset(pg, 0);
 	return 0;
 }

@@ -524,6 +524,15 @@ static const char PG_SEARCH_DELETE[] = "DELETE FROM search_fts WHERE id = ?1";
 static const char PG_SEARCH_INSERT[] =
 	"INSERT INTO search_fts (id, title, body, tags) VALUES (?1, ?2, ?3,"
 	" string_to_array(?4, ' '))";
+/* One round trip instead of four: the entry made if new (else touched, to return its
+ * id), the document added or replaced under it. */
+static const char PG_SEARCH_PUT[] =
+	"WITH e AS (INSERT INTO search_entry (kind, ref_id) VALUES (?1, ?2)"
+	"  ON CONFLICT (kind, ref_id) DO UPDATE SET ref_id = EXCLUDED.ref_id RETURNING id)"
+	" INSERT INTO search_fts (id, title, body, tags)"
+	" SELECT e.id, ?3, ?4, string_to_array(?5, ' ') FROM e"
+	" ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body,"
+	"  tags = EXCLUDED.tags";
 static const char PG_SEARCH_REMOVE[] =
 	"DELETE FROM search_entry WHERE kind = ?1 AND ref_id = ?2 RETURNING id";
 /* The most recent matches (the GIN indexes find them), then ranked: ts_rank with the
@@ -612,6 +621,7 @@ const struct store_backend store_pg_backend = {
 	.search_delete_sql = PG_SEARCH_DELETE,
 	.search_insert_sql = PG_SEARCH_INSERT,
 	.search_remove_sql = PG_SEARCH_REMOVE,
+	.search_put_sql = PG_SEARCH_PUT,
 	.search_query_sql = PG_SEARCH_QUERY,
 	.search_ref_sql = PG_SEARCH_REF,
 	.search_match = pg_search_match,
