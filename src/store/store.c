@@ -565,17 +565,11 @@ int store_search_put(struct store *st, const char *kind, int64_t id, const char 
 	for (size_t i = 0; i < ntw; i++)
 		buf_printf(&tagline, " _t_%s", tw[i]);
 	int rc = -1;
-	if (st->be->search_put_sql != NULL) {
-		struct store_stmt *put = store_prepare(st, st->be->search_put_sql, err);
-		if (put == NULL)
-			goto out;
-		store_bind_text(put, 1, kind);
-		store_bind_int(put, 2, id);
-		store_bind_text(put, 3, store_untag(a, title));
-		store_bind_text(put, 4, store_untag(a, body));
-		store_bind_text(put, 5, buf_str(&tagline));
-		rc = store_step(put, err) < 0 ? -1 : 0;
-		store_done(put);
+	if (st->be->search_put != NULL) {
+		rc = st->be->search_put(st->conn, kind, id, store_untag(a, title),
+					store_untag(a, body), buf_str(&tagline), err);
+		if (rc != 0 && st->tx_depth > 0)
+			st->tx_doomed = 1;
 		goto out;
 	}
 	/* The entry, made if new. No RETURNING here: a statement with RETURNING opens a

@@ -50,10 +50,12 @@ struct store_backend {
 	const char *search_delete_sql; /* ?1 entry id */
 	const char *search_insert_sql; /* ?1 entry id, ?2 title, ?3 body, ?4 tags */
 	const char *search_remove_sql; /* ?1 kind, ?2 id */
-	/* ?1 kind, ?2 id, ?3 title, ?4 body, ?5 tags: the whole of store_search_put in one
-	 * statement (the entry made if new, the document added or replaced), or NULL: the
-	 * statements above, one by one. */
-	const char *search_put_sql;
+	/* The whole of store_search_put (the entry made if new, the document added or
+	 * replaced), or NULL: the statements above, one by one. tags as search_insert_sql
+	 * takes them. Inside a transaction the backend may hold the document back and send
+	 * it with others just before the next statement of the connection. */
+	int (*search_put)(void *conn, const char *kind, int64_t id, const char *title,
+			  const char *body, const char *tags, struct cn_err *err);
 	/* ?1 match expression, ?2 index of the first word phrase in it, ?3 number of
 	 * words, ?4 limit -> entry id, score (higher is better), bit mask of the words
 	 * found; most recently indexed first. */

@@ -29,6 +29,11 @@ struct pg_conn {
 	unsigned next_name;
 	int64_t changes;
 	int in_tx; /* the session was in a transaction when last heard from */
+	/* Search documents held back (pg_search_put): the columns kind, ref_id, title,
+	 * body and tags as array literals being built, and the statement that sends them. */
+	struct buf put[5];
+	size_t nput;
+	struct pg_stmt *put_stmt;
 };
 
 struct pg_stmt {
@@ -43,6 +48,9 @@ struct pg_stmt {
 	int row;
 	int nrows;
 };
+
+static int pg_flush(struct pg_conn *conn, struct cn_err *err);
+static void pg_discard(struct pg_conn *conn);
 
 /* After "REFERENCES t(c)" and its ON DELETE action, the end of the clause. */
 static const char *pg_references_end(const char *p)
@@ -152,6 +160,7 @@ static int pg_ensure(struct pg_conn *conn, struct cn_err *err)
 			break;
 	if (PQstatus(conn->c) == CONNECTION_OK)
 		return 0;
+	pg_discard(conn);
 	if (conn->in_tx)
 		return pg_lost(err);
 	PQreset(conn->c);
@@ -189,9 +198,16 @@ static int pg_open(const char *target, void **out, struct cn_err *err)
 	return 0;
 }
 
+static void pg_finalize(void *h);
+
 static void pg_close(void *c)
 {
 	struct pg_conn *conn = c;
+	pg_discard(conn);
+	if (conn->put_stmt != NULL)
+		pg_finalize(conn->put_stmt);
+	for (size_t i = 0; i < sizeof(conn->put) / sizeof(conn->put[0]); i++)
+		buf_free(&conn->put[i]);
 	PQfinish(conn->c);
 	free(conn->conninfo);
 	free(conn);
@@ -202,7 +218,10 @@ static int pg_exec(void *c, const char *sql, struct cn_err *err)
 	struct pg_conn *conn = c;
 	/* Ending a transaction whose session was lost: the server rolled it back. */
 	int ending = strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0;
+	if (sql[0] == 'R' && ending)
+		pg_discard(conn);
 	if (ending && PQstatus(conn->c) != CONNECTION_OK) {
+		pg_discard(conn);
 		int lost = conn->in_tx;
 		conn->in_tx = 0;
 		if (sql[0] == 'R')
@@ -210,7 +229,7 @@ static int pg_exec(void *c, const char *sql, struct cn_err *err)
 		if (lost)
 			return pg_lost(err);
 	}
-	if (pg_ensure(conn, err))
+	if (pg_flush(conn, err) || pg_ensure(conn, err))
 		return -1;
 	PGresult *r = PQexec(conn->c, sql);
 	ExecStatusType st = PQresultStatus(r);
@@ -399,14 +418,9 @@ static void pg_bind_null(void *h, int idx)
 	pg_set(h, idx, NULL);
 }
 
-static int pg_step(void *c, void *h, struct cn_err *err)
+/* Runs s (not yet run): 1 rows, 0 none, -1 error. */
+static int pg_run(struct pg_conn *conn, struct pg_stmt *s, struct cn_err *err)
 {
-	struct pg_conn *conn = c;
-	struct pg_stmt *s = h;
-	if (s->res != NULL) {
-		s->row++;
-		return s->row < s->nrows ? 1 : 0;
-	}
 	if (pg_ensure(conn, err))
 		return -1;
 	if (s->generation != conn->generation && pg_prepare_on_server(s, err))
@@ -426,6 +440,19 @@ static int pg_step(void *c, void *h, struct cn_err *err)
 	s->nrows = PQntuples(s->res);
 	s->row = 0;
 	return s->nrows > 0 ? 1 : 0;
+}
+
+static int pg_step(void *c, void *h, struct cn_err *err)
+{
+	struct pg_conn *conn = c;
+	struct pg_stmt *s = h;
+	if (s->res != NULL) {
+		s->row++;
+		return s->row < s->nrows ? 1 : 0;
+	}
+	if (pg_flush(conn, err))
+		return -1;
+	return pg_run(conn, s, err);
 }
 
 static int64_t pg_col_int(void *h, int col)
@@ -524,15 +551,6 @@ static const char PG_SEARCH_DELETE[] = "DELETE FROM search_fts WHERE id = ?1";
 static const char PG_SEARCH_INSERT[] =
 	"INSERT INTO search_fts (id, title, body, tags) VALUES (?1, ?2, ?3,"
 	" string_to_array(?4, ' '))";
-/* One round trip instead of four: the entry made if new (else touched, to return its
- * id), the document added or replaced under it. */
-static const char PG_SEARCH_PUT[] =
-	"WITH e AS (INSERT INTO search_entry (kind, ref_id) VALUES (?1, ?2)"
-	"  ON CONFLICT (kind, ref_id) DO UPDATE SET ref_id = EXCLUDED.ref_id RETURNING id)"
-	" INSERT INTO search_fts (id, title, body, tags)"
-	" SELECT e.id, ?3, ?4, string_to_array(?5, ' ') FROM e"
-	" ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body,"
-	"  tags = EXCLUDED.tags";
 static const char PG_SEARCH_REMOVE[] =
 	"DELETE FROM search_entry WHERE kind = ?1 AND ref_id = ?2 RETURNING id";
 /* The most recent matches (the GIN indexes find them), then ranked: ts_rank with the
@@ -556,6 +574,93 @@ static const char PG_SEARCH_REF[] = "SELECT ref_id FROM search_entry WHERE id = 
 static const char PG_SEARCH_DUMP[] =
 	"SELECT id, title, body, array_to_string(tags, ' ') FROM search_fts ORDER BY id";
 
+/* store_search_put for many documents in one statement: ?1 .. ?5 are arrays of the
+ * kinds, ids, titles, bodies and tags. Each entry is made if new (else touched, to
+ * return its id), in the order of the arrays, and its document added or replaced; of
+ * two documents for one (kind, id) the later wins. */
+static const char PG_SEARCH_PUT[] =
+	"WITH d AS (SELECT DISTINCT ON (kind, ref_id) kind, ref_id, title, body, tags, n"
+	"  FROM unnest(CAST(?1 AS TEXT[]), CAST(?2 AS BIGINT[]), CAST(?3 AS TEXT[]),"
+	"   CAST(?4 AS TEXT[]), CAST(?5 AS TEXT[])) WITH ORDINALITY"
+	"   AS u(kind, ref_id, title, body, tags, n)"
+	"  ORDER BY kind, ref_id, n DESC),"
+	" e AS (INSERT INTO search_entry (kind, ref_id) SELECT kind, ref_id FROM d ORDER BY n"
+	"  ON CONFLICT (kind, ref_id) DO UPDATE SET ref_id = EXCLUDED.ref_id"
+	"  RETURNING id, kind, ref_id)"
+	" INSERT INTO search_fts (id, title, body, tags)"
+	" SELECT e.id, d.title, d.body, string_to_array(d.tags, ' ') FROM e JOIN d USING (kind, ref_id)"
+	" ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body,"
+	"  tags = EXCLUDED.tags";
+
+/* Documents held back are sent once they hold this many bytes. */
+enum { PG_PUT_BYTES = 1 << 20 };
+
+/* Appends s as an element of the array literal being built in b. */
+static void pg_array_add(struct buf *b, const char *s)
+{
+	buf_putc(b, b->len == 0 ? '{' : ',');
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+static void pg_discard(struct pg_conn *conn)
+{
+	for (size_t i = 0; i < sizeof(conn->put) / sizeof(conn->put[0]); i++)
+		buf_reset(&conn->put[i]);
+	conn->nput = 0;
+}
+
+/* Sends the documents held back, before any other statement of the connection, so
+ * that the server sees every statement in the order it was made. store_changes stays
+ * that of the caller's last statement. */
+static int pg_flush(struct pg_conn *conn, struct cn_err *err)
+{
+	if (conn->nput == 0)
+		return 0;
+	conn->nput = 0;
+	if (conn->put_stmt == NULL)
+		conn->put_stmt = pg_prepare(conn, PG_SEARCH_PUT, err);
+	if (conn->put_stmt == NULL) {
+		pg_discard(conn);
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof(conn->put) / sizeof(conn->put[0]); i++) {
+		buf_putc(&conn->put[i], '}');
+		pg_set(conn->put_stmt, (int)i + 1, buf_detach(&conn->put[i]));
+	}
+	int64_t changes = conn->changes;
+	int rc = pg_run(conn, conn->put_stmt, err);
+	pg_reset(conn->put_stmt);
+	conn->changes = changes;
+	return rc < 0 ? -1 : 0;
+}
+
+/* Outside a transaction the document is sent at once; inside one it is held back
+ * until the next statement (or PG_PUT_BYTES), so that a run of documents (an import
+ * indexing its records) takes one round trip instead of one each. */
+static int pg_search_put(void *c, const char *kind, int64_t id, const char *title,
+			 const char *body, const char *tags, struct cn_err *err)
+{
+	struct pg_conn *conn = c;
+	char num[32];
+	snprintf(num, sizeof(num), "%lld", (long long)id);
+	const char *values[] = {kind, num, title, body, tags};
+	size_t bytes = 0;
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		pg_array_add(&conn->put[i], values[i]);
+		bytes += conn->put[i].len;
+	}
+	conn->nput++;
+	if (!conn->in_tx || PQstatus(conn->c) != CONNECTION_OK || bytes > PG_PUT_BYTES)
+		return pg_flush(conn, err);
+	return 0;
+}
+
 /* Identity columns keep their own counter: after a copy with explicit ids it must
  * move past them. The table name comes from the schema, never from input, and is
  * checked to be a plain identifier before it is put into the statement. */
@@ -565,6 +670,8 @@ static int pg_after_copy(void *c, const char *table, struct cn_err *err)
 	for (const char *p = table; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
 			return cn_err_set(err, CN_ERR_INTERNAL, "bad table name %s", table);
+	if (pg_flush(conn, err))
+		return -1;
 	const char *params[1] = {table};
 	PGresult *r = PQexecParams(conn->c,
 				   "SELECT pg_get_serial_sequence($1, 'id') FROM information_schema.columns"
@@ -621,7 +728,7 @@ const struct store_backend store_pg_backend = {
 	.search_delete_sql = PG_SEARCH_DELETE,
 	.search_insert_sql = PG_SEARCH_INSERT,
 	.search_remove_sql = PG_SEARCH_REMOVE,
-	.search_put_sql = PG_SEARCH_PUT,
+	.search_put = pg_search_put,
 	.search_query_sql = PG_SEARCH_QUERY,
 	.search_ref_sql = PG_SEARCH_REF,
 	.search_match = pg_search_match,
