@@ -295,6 +295,10 @@ static void server_dispatch(struct server *s, struct server_req *r)
 fail:
 	if (err.kind == CN_OK)
 		cn_err_set(&err, CN_ERR_INTERNAL, "the request failed without a reason");
+	/* However a failure was reported on its way up, a lost database explains it. */
+	if (err.kind == CN_ERR_INTERNAL && rq->db != NULL && store_lost(rq->db))
+		cn_err_set(&err, CN_ERR_UNAVAILABLE,
+			   "the database is unreachable; try again in a moment");
 	server_error(r, &err);
 }
 

@@ -91,6 +91,11 @@ const char *store_backend_name(const struct store *st)
 	return st->be->name;
 }
 
+int store_lost(const struct store *st)
+{
+	return st->be->lost != NULL && st->be->lost(st->conn);
+}
+
 int store_exec(struct store *st, const char *sql, struct cn_err *err)
 {
 	return st->be->exec(st->conn, sql, err);

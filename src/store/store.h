@@ -32,6 +32,10 @@ void store_close(struct store *st);
 void store_url_display(const char *url, char *out, size_t size);
 /* "sqlite" or "postgresql". */
 const char *store_backend_name(const struct store *st);
+/* 1 when the connection to the database server was found lost and is not made again
+ * yet (the next statement tries): whatever failed with it failed for that reason.
+ * Always 0 on SQLite. */
+int store_lost(const struct store *st);
 
 /* Applies every migration newer than the database's schema version, each in its own
  * transaction. *applied (may be NULL) gets how many ran. */

@@ -34,6 +34,8 @@ struct store_backend {
 	int (*col_count)(void *stmt);
 	const char *(*col_name)(void *stmt, int col);
 	int64_t (*changes)(void *conn);
+	/* 1 when the connection was found lost (see store_lost); NULL: never. */
+	int (*lost)(void *conn);
 	const char *begin_sql;
 	const char *begin_read_sql; /* a read-only transaction (store_begin_read) */
 	/* Which dialect part of each migration this backend runs, and how it

@@ -514,6 +514,11 @@ static int64_t pg_changes(void *c)
 	return ((struct pg_conn *)c)->changes;
 }
 
+static int pg_lost_conn(void *c)
+{
+	return PQstatus(((struct pg_conn *)c)->c) != CONNECTION_OK;
+}
+
 static int pg_integrity_check(void *c, char *out, unsigned long size, struct cn_err *err)
 {
 	if (pg_exec(c, "SELECT 1", err))
@@ -718,6 +723,7 @@ const struct store_backend store_pg_backend = {
 	.col_count = pg_col_count,
 	.col_name = pg_col_name,
 	.changes = pg_changes,
+	.lost = pg_lost_conn,
 	.begin_sql = "BEGIN",
 	.begin_read_sql = "BEGIN",
 	.dialect = STORE_DIALECT_PG,

@@ -66,6 +66,7 @@ static void test_a_session_lost_in_a_transaction_loses_all_of_it(void **state)
 	terminate(backend_pid(t));
 	assert_int_equal(add(t, "second half", &err), -1);
 	assert_int_equal(err.kind, CN_ERR_UNAVAILABLE);
+	assert_true(store_lost(t->db)); /* what failed, failed for that */
 	/* Later statements of the transaction fail too, rather than run on their own. */
 	memset(&err, 0, sizeof(err));
 	assert_int_equal(add(t, "third half", &err), -1);
@@ -74,6 +75,7 @@ static void test_a_session_lost_in_a_transaction_loses_all_of_it(void **state)
 	assert_false(store_in_transaction(t->db));
 	/* The next statement reconnects; nothing of the transaction was kept. */
 	assert_int_equal(testdb_count(t, SQL_COUNT), 0);
+	assert_false(store_lost(t->db));
 	assert_int_equal(add(t, "again", &err), 0);
 	assert_int_equal(testdb_count(t, SQL_COUNT), 1);
 
