@@ -31,6 +31,15 @@ t_end() {
 	[ -n "${T_KEEP:-}" ] || rm -rf "$T_DIR"
 }
 
+# t_state_admin: the database made, with a state organization (id 1) and its admin
+# admin@kde.ky.gov, whose password "correct horse battery" is in $T_DIR/pw.
+t_state_admin() {
+	run init
+	run org add --kind state --name "Kentucky Department of Education"
+	printf 'correct horse battery\n' >"$T_DIR/pw"
+	run user add --given-name Ann --family-name Admin --email admin@kde.ky.gov --org 1 --role admin --password-stdin <"$T_DIR/pw"
+}
+
 # t_backend: "sqlite" or "postgresql".
 t_backend() {
 	case "$CAPNET_DB" in postgres*) echo postgresql ;; *) echo sqlite ;; esac

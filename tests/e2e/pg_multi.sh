@@ -6,10 +6,7 @@
 . "$(dirname "$0")/../e2e_lib.sh"
 t_begin
 
-run init
-run org add --kind state --name "Kentucky Department of Education"
-printf 'correct horse battery\n' >"$T_DIR/pw"
-run user add --given-name Ann --family-name Admin --email admin@kde.ky.gov --org 1 --role admin --password-stdin <"$T_DIR/pw"
+t_state_admin
 run user add --given-name Bo --family-name Other --email bo@kde.ky.gov --org 1 --password-stdin <"$T_DIR/pw"
 
 # Server A, then server B; SRV_URL names the one the next request goes to.

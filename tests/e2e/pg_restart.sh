@@ -13,10 +13,7 @@ fi
 cluster="$(dirname "$0")/../pg_cluster.sh"
 t_begin
 
-run init
-run org add --kind state --name "Kentucky Department of Education"
-printf 'correct horse battery\n' >"$T_DIR/pw"
-run user add --given-name Ann --family-name Admin --email admin@kde.ky.gov --org 1 --role admin --password-stdin <"$T_DIR/pw"
+t_state_admin
 token=$("$CAPNET" token create --email admin@kde.ky.gov 2>/dev/null)
 srv_start --threads 2 || exit 1
 # Whatever happens, the cluster is running again for the scripts after this one.
