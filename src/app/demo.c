@@ -15,31 +15,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/demo_priv.h"
 #include "app/network.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "core/arena.h"
 #include "core/buf.h"
-
-#define DEMO_LEN(array) (sizeof(array) / sizeof((array)[0]))
-
-enum {
-	DEMO_DISTRICTS = 8,
-	DEMO_NETWORKS = 2,
-	DEMO_SEATS = 4, /* a team: the lead (seat 0) and up to three members */
-	DEMO_SCHOOLS_MAX = 4,
-};
-
-/* Organizations other than schools, by key; districts follow the four fixed ones. */
-enum demo_org_key {
-	DEMO_ORG_STATE,
-	DEMO_ORG_WEST, /* the cooperative in the Central time zone */
-	DEMO_ORG_EAST, /* the cooperative in the Eastern time zone */
-	DEMO_ORG_UNIVERSITY,
-	DEMO_ORG_DISTRICT, /* + 0 .. DEMO_DISTRICTS - 1 */
-	DEMO_ORG_KEYS = DEMO_ORG_DISTRICT + DEMO_DISTRICTS,
-	DEMO_ORG_NONE = -1,
-};
 
 static const char SQL_DEMO_EXISTING[] =
 	"SELECT (SELECT COUNT(*) FROM organization), (SELECT COUNT(*) FROM person),"
@@ -132,7 +113,7 @@ struct demo_person {
 	int facilitates;  /* network index, or -1 */
 };
 
-static const struct demo_person demo_org_people[] = {
+static const struct demo_person demo_org_people[DEMO_ORG_PEOPLE] = {
 	{"Teresa", "Vaughn", "Program Consultant, Office of Teaching and Learning",
 	 "admin@demo.capnet.example", DEMO_ORG_STATE, "admin", -1},
 	{"Lauren", "Mattingly", "Mathematics Consultant", "facilitator@demo.capnet.example",
@@ -253,12 +234,6 @@ static const struct demo_network demo_networks[DEMO_NETWORKS] = {
 };
 
 /* Step 4: meetings, in September, November, February and April, and their agendas. */
-
-enum demo_meeting_key {
-	DEMO_MATH_1, DEMO_MATH_2, DEMO_MATH_3, DEMO_MATH_4,
-	DEMO_ELA_1, DEMO_ELA_2, DEMO_ELA_3, DEMO_ELA_4,
-	DEMO_MEETING_COUNT
-};
 
 struct demo_meeting {
 	int network;
@@ -418,23 +393,7 @@ static const struct demo_absence demo_absences[] = {
 	{DEMO_ELA_2, 1, 3, "excused"},  /* Kevin Marsh, Pond River */
 };
 
-/* The loader's state: ids of what the steps created, for the steps after them. */
-struct demo_ctx {
-	struct store *db;
-	const struct actor *who;
-	struct arena *a;
-	struct cn_err *err;
-	struct demo_summary *sum;
-	int64_t org[DEMO_ORG_KEYS];
-	int64_t org_person[DEMO_LEN(demo_org_people)];
-	int64_t seat[DEMO_NETWORKS][DEMO_DISTRICTS][DEMO_SEATS]; /* 0: empty seat */
-	int64_t network[DEMO_NETWORKS];
-	int64_t team[DEMO_NETWORKS][DEMO_DISTRICTS];
-	int64_t meeting[DEMO_MEETING_COUNT];
-};
-
-/* Puts what failed in front of the message, so a broken table row is easy to find. */
-static int demo_fail(struct demo_ctx *c, const char *what, const char *label)
+int demo_fail(struct demo_ctx *c, const char *what, const char *label)
 {
 	struct buf b = BUF_INIT;
 	buf_printf(&b, "loading the demo's %s '%.120s': %s", what, label, c->err->msg);
@@ -445,30 +404,45 @@ static int demo_fail(struct demo_ctx *c, const char *what, const char *label)
 	return -1;
 }
 
-static const char *demo_id_text(struct demo_ctx *c, int64_t id)
+const char *demo_id_text(struct demo_ctx *c, int64_t id)
 {
 	return arena_printf(c->a, "%lld", (long long)id);
 }
 
-/* Creates a record of e from "field", "value" pairs ending with NULL, set as a person
- * would type them (a NULL value leaves the field unset). *id gets the new id. */
-static int demo_create(struct demo_ctx *c, const struct rec_entity *e, const char *label,
-		       int64_t *id, ...)
+static struct rec *demo_rec_v(struct demo_ctx *c, const struct rec_entity *e,
+			      const char *label, va_list ap)
 {
 	struct rec *r = rec_new(c->a, e);
+	const char *field;
+	while ((field = va_arg(ap, const char *)) != NULL) {
+		const char *value = va_arg(ap, const char *);
+		if (value != NULL && rec_set_text(r, c->a, field, value, c->err)) {
+			demo_fail(c, e->title, label);
+			return NULL;
+		}
+	}
+	return r;
+}
+
+struct rec *demo_rec(struct demo_ctx *c, const struct rec_entity *e, const char *label, ...)
+{
+	va_list ap;
+	va_start(ap, label);
+	struct rec *r = demo_rec_v(c, e, label, ap);
+	va_end(ap);
+	return r;
+}
+
+int demo_create(struct demo_ctx *c, const struct rec_entity *e, const char *label,
+		int64_t *id, ...)
+{
 	va_list ap;
 	va_start(ap, id);
-	const char *field;
-	int rc = 0;
-	while (rc == 0 && (field = va_arg(ap, const char *)) != NULL) {
-		const char *value = va_arg(ap, const char *);
-		if (value != NULL)
-			rc = rec_set_text(r, c->a, field, value, c->err);
-	}
+	struct rec *r = demo_rec_v(c, e, label, ap);
 	va_end(ap);
-	if (rc == 0)
-		rc = rec_create(c->db, c->who, c->a, r, c->err);
-	if (rc != 0)
+	if (r == NULL)
+		return -1;
+	if (rec_create(c->db, c->who, c->a, r, c->err))
 		return demo_fail(c, e->title, label);
 	if (id != NULL)
 		*id = r->id;
@@ -503,7 +477,7 @@ static int demo_step_orgs(struct demo_ctx *c)
 		if (demo_org(c, "district", dd->name, c->org[dd->coop], id))
 			return -1;
 		for (int s = 0; s < DEMO_SCHOOLS_MAX && dd->schools[s] != NULL; s++) {
-			if (demo_org(c, "school", dd->schools[s], *id, NULL))
+			if (demo_org(c, "school", dd->schools[s], *id, &c->school[d][s]))
 				return -1;
 		}
 	}
@@ -803,7 +777,8 @@ int demo_load(struct store *db, const struct actor *who, struct demo_summary *ou
 		goto fail;
 	}
 	if (demo_step_orgs(c) || demo_step_people(c) || demo_step_networks(c) ||
-	    demo_step_meetings(c) || demo_step_attendance(c) || demo_step_passwords(c))
+	    demo_step_meetings(c) || demo_step_attendance(c) || demo_work_load(c) ||
+	    demo_step_passwords(c))
 		goto fail;
 	arena_free(a);
 	if (store_commit(db, err)) {

@@ -1,7 +1,10 @@
 /* demo: a believable demo for an empty database: a state agency, two cooperatives,
  * eight districts with their schools, a university partner, two leadership networks
  * for 2026-27 with their district teams, meetings, agendas and attendance, and one
- * sign-in account for each role of DESIGN §5, all with the password DEMO_PASSWORD.
+ * sign-in account for each role of DESIGN §5, all with the password DEMO_PASSWORD;
+ * then the year's work so far (demo_work.c): a standards framework, the library with
+ * try-outs, co-authored and adapted deliverables, every team's needs assessment, plan,
+ * PLC schedule, PD delivered, walkthroughs, progress checks and reflections.
  * Everything is written through the app layer (declared entities and the typed link
  * functions), audited, in one transaction. The places and people are invented. */
 #ifndef CN_DEMO_H
@@ -45,6 +48,13 @@ struct demo_summary {
 	int agenda_items;
 	int attendance;	   /* attendance records */
 	int meetings_held; /* meetings with attendance taken */
+	int frameworks, standards; /* standards frameworks imported, and their items */
+	int library_items, tryouts;
+	int deliverables, deliverable_versions, reviews;
+	int assessments, challenges;
+	int plans, plan_goals, plan_actions, progress_checks; /* plans count templates */
+	int pd_sessions, pd_delivered; /* sessions planned or delivered; those delivered */
+	int walkthroughs, reflections;
 	struct demo_account accounts[DEMO_ACCOUNT_COUNT];
 	size_t naccounts;
 };
