@@ -17,9 +17,12 @@ static void demo_usage(void)
 	       "new: the state agency, two cooperatives, eight districts with their schools,\n"
 	       "a university partner, the %s Mathematics and English/Language Arts\n"
 	       "leadership networks with their district teams, meetings, agendas and\n"
-	       "attendance, and one sign-in account for each role (admin, facilitator,\n"
-	       "district_lead, member, partner). Every account has the password\n"
-	       "%s. Places and people are invented.\n\n"
+	       "attendance; the fall's work: a standards framework, a library with try-outs,\n"
+	       "learning-target sets co-authored, adapted and copied, every team's needs\n"
+	       "assessment, plan, PLC sessions, PD, walkthroughs and reflections (one team\n"
+	       "shows the train-the-trainer pattern); and one sign-in account for each role\n"
+	       "(admin, facilitator, district_lead, member, partner). Every account has\n"
+	       "the password %s. Places and people are invented.\n\n"
 	       "A database that already holds data is refused (exit 1) and left unchanged.\n\n"
 	       "Options:\n"
 	       "  --if-empty     when the database already holds data, leave it as it is,\n"
@@ -114,6 +117,23 @@ static void demo_print_json(const char *database, const struct demo_summary *s, 
 		jw_kv_int(&w, "meetings", s->meetings);
 		jw_kv_int(&w, "agenda_items", s->agenda_items);
 		jw_kv_int(&w, "attendance", s->attendance);
+		jw_kv_int(&w, "frameworks", s->frameworks);
+		jw_kv_int(&w, "standards", s->standards);
+		jw_kv_int(&w, "library_items", s->library_items);
+		jw_kv_int(&w, "tryouts", s->tryouts);
+		jw_kv_int(&w, "deliverables", s->deliverables);
+		jw_kv_int(&w, "deliverable_versions", s->deliverable_versions);
+		jw_kv_int(&w, "reviews", s->reviews);
+		jw_kv_int(&w, "assessments", s->assessments);
+		jw_kv_int(&w, "challenges", s->challenges);
+		jw_kv_int(&w, "plans", s->plans);
+		jw_kv_int(&w, "plan_goals", s->plan_goals);
+		jw_kv_int(&w, "plan_actions", s->plan_actions);
+		jw_kv_int(&w, "progress_checks", s->progress_checks);
+		jw_kv_int(&w, "pd_sessions", s->pd_sessions);
+		jw_kv_int(&w, "pd_delivered", s->pd_delivered);
+		jw_kv_int(&w, "walkthroughs", s->walkthroughs);
+		jw_kv_int(&w, "reflections", s->reflections);
 		jw_obj_end(&w);
 	}
 	jw_kv_str(&w, "school_year", DEMO_SCHOOL_YEAR);
@@ -206,6 +226,18 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		       s.networks, DEMO_SCHOOL_YEAR, s.teams, s.team_members);
 		printf("  meetings       %d, with %d agenda items; attendance taken at %d\n",
 		       s.meetings, s.agenda_items, s.meetings_held);
+		printf("  standards      %d framework (CASE) with %d items\n", s.frameworks,
+		       s.standards);
+		printf("  library        %d items, tried out %d times\n", s.library_items, s.tryouts);
+		printf("  deliverables   %d with %d versions and %d reviews\n", s.deliverables,
+		       s.deliverable_versions, s.reviews);
+		printf("  assessments    %d, with %d challenges\n", s.assessments, s.challenges);
+		printf("  plans          %d (a template among them), %d goals, %d actions, %d "
+		       "progress checks\n",
+		       s.plans, s.plan_goals, s.plan_actions, s.progress_checks);
+		printf("  PD sessions    %d, %d of them delivered; %d walkthroughs, %d "
+		       "reflections\n",
+		       s.pd_sessions, s.pd_delivered, s.walkthroughs, s.reflections);
 	}
 	demo_print_accounts(&s, fmt, "");
 	return CLI_OK;

@@ -20,6 +20,8 @@ expect_out "the member account is printed" "member@demo.capnet.example"
 expect_out "the partner account is printed" "partner@demo.capnet.example"
 expect_out "the password is printed" "Password for each: capnet-demo-2026"
 expect_out "the summary counts the districts" "8 districts"
+expect_out "the summary counts the library" "library        18 items"
+expect_out "the summary counts the delivered PD" "PD sessions    "
 expect_eq "only the role accounts have a password" \
 	"$(sql "SELECT COUNT(*) FROM person WHERE password_hash LIKE '\$argon2id%'")" "5"
 
@@ -58,6 +60,39 @@ run meeting attendance 1 --format csv
 expect_out "attendance was taken" "present"
 run team list --network-id 2 --format csv
 expect_eq "a team per district in the ELA network" "$(printf '%s\n' "$T_OUT" | grep -c 'Schools')" "8"
+
+# The work of the fall, and what the profile makes of it.
+run report profile --network 1 --format csv
+expect_rc "the mathematics network's profile" 0
+flagged=$(printf '%s\n' "$T_OUT" | awk -F'","' '$14 == "yes" { print $2 }')
+expect_eq "only Harrods Creek shows the train-the-trainer pattern" "$flagged" "Harrods Creek Independent Schools"
+expect_out "its reason names the duplicated set" "train the trainer: 1 of 1 derived deliverables duplicate their source"
+expect_out "its reason names the whole-group days" "540 of 540 PD minutes (100%) were whole-group"
+expect_out "its reason names the unchanged re-delivery" "2 sessions re-delivered network materials unchanged"
+expect_eq "the other seven teams are not flagged" "$(printf '%s\n' "$T_OUT" | grep -c '"no","not flagged: ')" "7"
+expect_out "the adapting team is measured as creating" "not flagged: 0 of 1 derived deliverables duplicate their source"
+expect_eq "most teams' plans are grounded in their assessment" \
+	"$(printf '%s\n' "$T_OUT" | awk -F'","' '$6 == "1"' | wc -l | tr -d ' ')" "7"
+expect_eq "most teams' PD is job-embedded" \
+	"$(printf '%s\n' "$T_OUT" | awk -F'","' '$10 == "1"' | wc -l | tr -d ' ')" "7"
+run report profile --network 2 --format csv
+expect_eq "no team of the ELA network is flagged" "$(printf '%s\n' "$T_OUT" | grep -c '"yes","train the trainer')" "0"
+run library search "number talks" --format csv
+expect_out "library search finds a strategy" '"strategy","Number talks","3"'
+run library search fractions --format csv --tier 2
+expect_out "a tier filter finds the research summary" "What the fractions practice guide recommends"
+run standards list --format csv
+expect_out "the demo framework was imported" "demo excerpt"
+run standards tree 1 --format csv
+expect_out "the tree holds grade 4 fractions" "KY.4.NF.2"
+expect_eq "the framework has its 37 items" "$(sql "SELECT COUNT(*) FROM cf_item")" "37"
+run deliverable lineage 1
+expect_out "the adaptation is classified adapted" "Floyds Fork edition\" (Floyds Fork County Schools) from version 3: adapted"
+expect_out "the copy is classified duplicate" "(Harrods Creek Independent Schools) from version 3: duplicate, similarity 1.00"
+run deliverable notices list --person curtis.hale@harrodscreek.k12.example --format csv
+expect_out "the copier is told the source has a new version" "Comparing fractions, grade 4"
+run assessment compare 2 --format json
+expect_out "last year's assessment shows movement" '"movement":"up"'
 
 run demo --format json --db "sqlite:$T_DIR/fresh.db"
 expect_rc "demo creates a new database itself" 0
