@@ -275,9 +275,12 @@ static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_e
 	for (size_t i = 0; i < notices.count; i++) {
 		const struct notice *n = &notices.items[i];
 		html_open(h, "li", NULL);
-		char *href = arena_printf(rq->a, "/deliverables/%lld", (long long)n->deliverable_id);
-		html_elem(h, "a", n->deliverable_title, "href", href, NULL);
-		html_text(h, ": ");
+		if (n->deliverable_id != 0) { /* else a plan review's: no deliverable to open */
+			char *href = arena_printf(rq->a, "/deliverables/%lld",
+						  (long long)n->deliverable_id);
+			html_elem(h, "a", n->deliverable_title, "href", href, NULL);
+			html_text(h, ": ");
+		}
 		html_text(h, n->message);
 		html_close(h);
 	}

@@ -357,7 +357,9 @@ static void detail_actions(struct page *p, const struct rec *d, int has_version,
 	    dlv_can(rq, POLICY_CREATE, "deliverable_review", d))
 		html_elem(h, "a", "Review it", "href", dlv_href(rq->a, d->id, "/review"), "class",
 			  "button secondary", NULL);
-	if (is_published_version)
+	struct cn_err no = {0};
+	if (is_published_version &&
+	    policy_check_any(rq->policy, POLICY_CREATE, "deliverable", &no) == 0)
 		html_elem(h, "a", "Adapt it for your team", "href",
 			  dlv_href(rq->a, d->id, "/derive"), "class", "button secondary", NULL);
 	if (can_update)
