@@ -69,7 +69,7 @@ static const struct demo_lib demo_library[LIB_COUNT] = {
 	 "## For our networks\n\nRecommendation 2 has the strongest evidence and is where "
 	 "most of our teams start.",
 	 "2", NULL, "fractions, research summary", "mathematics", "3_5, 6_8, adult",
-	 "KY.3.NF.2, KY.4.NF.2, KY.6.RP.3",
+	 "KY.3.NF.2, KY.4.NF.2, KY.6.NS.1",
 	 {"Siegler, R., et al. (2010). Developing Effective Fractions Instruction for "
 	  "Kindergarten Through 8th Grade (NCEE 2010-4039). Institute of Education "
 	  "Sciences, U.S. Department of Education.", NULL},
@@ -83,7 +83,7 @@ static const struct demo_lib demo_library[LIB_COUNT] = {
 	 "other and to the lesson's goal\n\nA planning template is in the network's shared "
 	 "folder.",
 	 "4", "CC BY 4.0", "discourse, task planning", "mathematics", "3_5, 6_8",
-	 "KY.4.NF.2, KY.6.RP.3",
+	 "KY.4.NF.2, KY.6.NS.1",
 	 {"Smith, M. S., & Stein, M. K. (2011). 5 Practices for Orchestrating Productive "
 	  "Mathematics Discussions. National Council of Teachers of Mathematics.", NULL},
 	 DEMO_MATH_1, "4435", "Anticipating took longer than we thought; worth doing as a "

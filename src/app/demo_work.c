@@ -80,16 +80,16 @@ static const struct demo_std demo_stds[] = {
 	 "Solve word problems that add or subtract fractions of the same whole, and use "
 	 "benchmark fractions and number sense to judge whether an answer is reasonable."},
 	/* 15 */ {"KY.MA.6", 0, "Grade Level", "06", "Grade 6 mathematics"},
-	{"KY.6.RP", 15, "Domain", "06", "Ratios and proportional relationships (grade 6)"},
-	{"KY.6.RP.1", 16, "Standard", "06",
-	 "Understand a ratio as a relationship between two quantities and describe it with "
-	 "ratio language."},
-	{"KY.6.RP.2", 16, "Standard", "06",
-	 "Understand the unit rate a/b of a ratio a:b (b not zero) and use rate language about "
-	 "the ratio."},
-	{"KY.6.RP.3", 16, "Standard", "06",
-	 "Solve real-world and mathematical problems with ratio and rate reasoning, using "
-	 "tables of equivalent ratios, tape diagrams, double number lines or equations."},
+	{"KY.6.NS", 15, "Domain", "06", "The number system (grade 6)"},
+	{"KY.6.NS.1", 16, "Standard", "06",
+	 "Interpret and compute quotients of fractions, and solve word problems that divide a "
+	 "fraction by a fraction, with visual models and equations."},
+	{"KY.6.NS.2", 16, "Standard", "06",
+	 "Divide multi-digit whole numbers fluently with a standard algorithm, and explain why "
+	 "it works."},
+	{"KY.6.NS.3", 16, "Standard", "06",
+	 "Add, subtract, multiply and divide multi-digit decimals fluently with standard "
+	 "algorithms."},
 	/* 20 */ {"KY.RW", -1, "Content Area", NULL, "Reading and writing"},
 	{"KY.RW.4", 20, "Grade Level", "04", "Grade 4 reading and writing"},
 	{"KY.4.RI", 21, "Domain", "04", "Reading informational text (grade 4)"},
@@ -153,8 +153,8 @@ static int demo_step_standards(struct demo_ctx *c, int64_t *framework)
 	pkg.doc = (struct case_document){
 		.identifier = DEMO_CASE_DOC,
 		.uri = DEMO_CASE_URI "CFDocuments/" DEMO_CASE_DOC,
-		.title = "Kentucky Academic Standards, demo excerpt: fractions, ratios, reading "
-			 "and argument writing",
+		.title = "Kentucky Academic Standards, demo excerpt: fractions, reading and "
+			 "argument writing",
 		.creator = "capnet demo",
 		.publisher = "capnet demo (written for the demo, not the official standards)",
 		.description = "A short excerpt in the shape of the Kentucky Academic Standards, "

@@ -5,6 +5,7 @@
 
 #include "app/demo.h"
 #include "app/person.h"
+#include "app/profile.h"
 
 static struct testdb *loaded;
 static struct demo_summary summary;
@@ -237,6 +238,76 @@ static void test_everything_is_audited(void **state)
 			 count("SELECT COUNT(*) FROM agenda_item"));
 }
 
+/* The mathematics network's profile: every team measured, only Harrods Creek flagged,
+ * and for the reasons the seeds give (duplicated materials, whole-group days). */
+static void test_the_profile_flags_only_the_duplicating_team(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	struct profile_network pn;
+	int64_t math = count("SELECT id FROM network WHERE content_area = 'mathematics'");
+	if (profile_network(loaded->db, a, math, &pn, &err))
+		fail_msg("profile_network: %s", err.msg);
+	assert_int_equal(pn.count, 8);
+	assert_int_equal(pn.flagged, 1);
+	for (size_t i = 0; i < pn.count; i++) {
+		const struct profile *p = &pn.teams[i];
+		int copier = strcmp(p->district_name, "Harrods Creek Independent Schools") == 0;
+		assert_int_equal(p->train_the_trainer.flagged, copier);
+		assert_true(p->plan_id != 0);
+		assert_true(p->c[PROFILE_JOB_EMBEDDED].measured);
+		assert_true(p->c[PROFILE_ON_TRACK].measured);
+		if (copier) {
+			assert_non_null(strstr(p->train_the_trainer.reason, "duplicate their source"));
+			assert_true(p->template_id != 0);
+			assert_true(p->c[PROFILE_JOB_EMBEDDED].share < 0.5);
+		} else {
+			assert_true(p->c[PROFILE_GROUNDED].share > 0.99);
+			assert_true(p->c[PROFILE_JOB_EMBEDDED].share > 0.99);
+		}
+	}
+	arena_free(a);
+}
+
+/* The network's learning-target set: two districts wrote it; one adaptation and one
+ * copy of it, both told of its newer version. */
+static void test_deliverables_are_co_authored_adapted_and_copied(void **state)
+{
+	(void)state;
+	expect_count(2, "SELECT COUNT(DISTINCT district_id) FROM deliverable_contributor"
+			" WHERE deliverable_id = 1");
+	expect_count(1, "SELECT COUNT(*) FROM deliverable_version v JOIN deliverable d"
+			" ON d.id = v.deliverable_id WHERE d.derived_from_version_id IS NOT NULL"
+			" AND v.number = 2 AND v.source_similarity BETWEEN 0.3 AND 0.9");
+	expect_count(1, "SELECT COUNT(*) FROM deliverable d WHERE d.derived_from_version_id"
+			" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM deliverable_version v WHERE"
+			" v.deliverable_id = d.id AND v.number > 1)");
+	expect_count(2, "SELECT COUNT(DISTINCT deliverable_id) FROM notice"
+			" WHERE kind = 'source_updated'");
+	expect_at_least(12, "SELECT COUNT(*) FROM library_item");
+	expect_at_least(20, "SELECT COUNT(*) FROM cf_item");
+}
+
+/* Every team assessed, planned and delivered; last year's assessments exist to compare. */
+static void test_every_team_has_its_year_of_work(void **state)
+{
+	(void)state;
+	expect_count(16, "SELECT COUNT(DISTINCT team_id) FROM assessment"
+			 " WHERE school_year = '2026-27' AND status = 'submitted'");
+	expect_at_least(1, "SELECT COUNT(*) FROM assessment WHERE school_year = '2025-26'");
+	expect_count(16, "SELECT COUNT(*) FROM plan WHERE is_template = 0");
+	expect_count(16, "SELECT COUNT(DISTINCT team_id) FROM pd_session"
+			 " WHERE status = 'delivered'");
+	expect_count(0, "SELECT COUNT(*) FROM pd_session WHERE status = 'delivered'"
+			" AND held_on > '2026-11-22'");
+	expect_at_least(1, "SELECT COUNT(*) FROM reflection WHERE shared = 1");
+	expect_at_least(1, "SELECT COUNT(*) FROM reflection WHERE shared = 0");
+	assert_int_equal(count("SELECT COUNT(*) FROM audit_event WHERE action = 'create'"
+			       " AND entity = 'pd_session'"),
+			 count("SELECT COUNT(*) FROM pd_session"));
+}
+
 static void test_a_database_with_data_is_refused_unchanged(void **state)
 {
 	(void)state;
@@ -293,6 +364,9 @@ int main(void)
 		cmocka_unit_test(test_attendance_of_the_meetings_held),
 		cmocka_unit_test(test_every_role_can_sign_in),
 		cmocka_unit_test(test_everything_is_audited),
+		cmocka_unit_test(test_the_profile_flags_only_the_duplicating_team),
+		cmocka_unit_test(test_deliverables_are_co_authored_adapted_and_copied),
+		cmocka_unit_test(test_every_team_has_its_year_of_work),
 		cmocka_unit_test(test_a_database_with_data_is_refused_unchanged),
 	};
 	const struct CMUnitTest own_tests[] = {
