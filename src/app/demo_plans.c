@@ -1,11 +1,10 @@
 /* demo_plans: the district side of the demo's year (DESIGN §1's loop): every team's
- * needs assessment on capnet's default instrument (and last year's for three teams, so
+ * needs assessment on capnet's default instrument (and last year's for four teams, so
  * that "compare" shows movement), its plan (from its own assessment, or for Harrods
  * Creek from the network's template, barely touched), actions linked to library items
  * and deliverables, PLC schedules and the sessions they generate, PD delivered through
  * the fall, walkthroughs, progress checks and reflections on the meetings held.
  * Dates run from the September meetings to the week before Thanksgiving 2026. */
-#include <stdio.h>
 #include <string.h>
 
 #include "app/assessment.h"

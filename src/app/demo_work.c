@@ -1,37 +1,27 @@
 /* demo_work: the work that shows what capnet is for, loaded after the demo's people,
  * networks and meetings (demo.c): a small standards framework imported as CASE, the
- * networks' library with try-outs, learning-target sets co-authored across districts
- * and adapted (or merely copied) by others, every team's needs assessment, plan, PLC
- * schedule, delivered PD, walkthroughs, progress checks and reflections.
+ * networks' library with try-outs (demo_library.c), learning-target sets co-authored
+ * across districts and adapted (or merely copied) by others, and every team's needs
+ * assessment, plan, PLC schedule, delivered PD, walkthroughs, progress checks and
+ * reflections (demo_plans.c).
  *
  * The story, for the mathematics network's capacity-building profile: most teams plan
  * from their own needs assessment, meet in PLCs through the fall and adapt what the
  * network made; Harrods Creek starts from the network's template, changes almost
  * nothing, copies the network's learning-target set word for word and passes the
- * September and November meetings on to its staff as whole-group days: the
+ * September meeting and that copy on to its staff as whole-group days: the
  * train-the-trainer pattern the profile flags. Everything is dated in the fall of
  * 2026-27, up to the week before Thanksgiving. Everything is invented, written for the
  * demo, in our own words; the research cited is real. */
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "app/assessment.h"
 #include "app/deliverable.h"
 #include "app/deliverable_review.h"
-#include "app/delivery.h"
 #include "app/demo_priv.h"
-#include "app/instrument.h"
-#include "app/library.h"
-#include "app/network.h"
-#include "app/plan.h"
-#include "app/plan_review.h"
-#include "app/plan_status.h"
-#include "app/plan_template.h"
-#include "app/schedule.h"
 #include "app/standards.h"
 #include "app/target.h"
-#include "app/tryout.h"
+#include "core/buf.h"
 
 /* Step 6: standards. A CASE package built in memory (the same structs the CASE reader
  * fills) and imported as one framework. */
