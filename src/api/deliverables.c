@@ -53,9 +53,7 @@ static int versions_get(struct http_req *rq, struct http_resp *rs, struct cn_err
 	struct deliverable_versions v;
 	if (dl_load(rq, POLICY_READ, &d, err) || deliverable_versions(rq->db, rq->a, d->id, &v, err))
 		return -1;
-	char etag[64];
-	rec_etag(d, etag, sizeof(etag));
-	http_resp_header(rs, "ETag", arena_strdup(rq->a, etag));
+	api_etag(rq, rs, d);
 	struct jw w;
 	api_json(rs, &w, 200);
 	jw_obj_begin(&w);
@@ -102,9 +100,7 @@ static int versions_post(struct http_req *rq, struct http_resp *rs, struct cn_er
 	struct rec *now = NULL;
 	if (rec_get(rq->db, rq->a, &deliverable_entity, d->id, &now, err))
 		return -1;
-	char etag[64];
-	rec_etag(now, etag, sizeof(etag));
-	http_resp_header(rs, "ETag", arena_strdup(rq->a, etag));
+	api_etag(rq, rs, now);
 	http_resp_header(rs, "Location",
 			 arena_printf(rq->a, "/api/v1/deliverables/%lld/versions/%lld",
 				      (long long)d->id, (long long)v.number));

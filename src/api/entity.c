@@ -137,9 +137,7 @@ int api_entity_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 		api_send_rec(rq, rs, r, 200);
 		return 0;
 	}
-	char etag[64];
-	rec_etag(r, etag, sizeof(etag));
-	http_resp_header(rs, "ETag", arena_strdup(rq->a, etag));
+	api_etag(rq, rs, r);
 	struct jw w;
 	api_json(rs, &w, 200);
 	jw_obj_begin(&w);

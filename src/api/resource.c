@@ -107,11 +107,39 @@ void api_json(struct http_resp *rs, struct jw *w, int status)
 	jw_init(w, &rs->body);
 }
 
-void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r, int status)
+void api_etag(struct http_req *rq, struct http_resp *rs, const struct rec *r)
 {
 	char etag[64];
 	rec_etag(r, etag, sizeof(etag));
 	http_resp_header(rs, "ETag", arena_strdup(rq->a, etag));
+}
+
+int api_readable_json(struct http_req *rq, const struct rec_entity *e, struct rec_query q,
+		      const char *entity, struct jw *w, struct cn_err *err)
+{
+	jw_arr_begin(w);
+	for (;;) {
+		struct rec_list page;
+		if (rec_list(rq->db, rq->a, e, &q, &page, err))
+			return -1;
+		for (size_t i = 0; i < page.count; i++) {
+			int can = http_can_read(rq, entity, page.items[i], err);
+			if (can < 0)
+				return -1;
+			if (can)
+				rec_to_json(w, page.items[i]);
+		}
+		if (page.next_cursor == 0)
+			break;
+		q.cursor = page.next_cursor;
+	}
+	jw_arr_end(w);
+	return 0;
+}
+
+void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r, int status)
+{
+	api_etag(rq, rs, r);
 	struct jw w;
 	api_json(rs, &w, status);
 	rec_to_json(&w, r);

@@ -40,6 +40,12 @@ int api_body_fields(struct http_req *rq, const char **values, struct cn_err *err
 
 /* Starts a JSON answer with status; write the value with w. */
 void api_json(struct http_resp *rs, struct jw *w, int status);
+/* Sets the ETag header of the answer to r's. */
+void api_etag(struct http_req *rq, struct http_resp *rs, const struct rec *r);
+/* Writes a JSON array of every record of e that q matches (all pages) and the actor
+ * may read under the policy rule entity. */
+int api_readable_json(struct http_req *rq, const struct rec_entity *e, struct rec_query q,
+		      const char *entity, struct jw *w, struct cn_err *err);
 /* Answers with one record and its ETag. */
 void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r, int status);
 /* Starts a 200 answer {"items":[ ... and ends it ]}, with "next_cursor" (a string, or

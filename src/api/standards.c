@@ -161,24 +161,7 @@ static int std_targets(struct http_req *rq, int64_t item_id, struct jw *w, struc
 	char id[24];
 	snprintf(id, sizeof(id), "%lld", (long long)item_id);
 	struct rec_query q = {.filter = {NULL, id}, .limit = REC_LIST_MAX};
-	jw_arr_begin(w);
-	for (;;) {
-		struct rec_list page;
-		if (rec_list(rq->db, rq->a, &learning_target_entity, &q, &page, err))
-			return -1;
-		for (size_t i = 0; i < page.count; i++) {
-			int can = http_can_read(rq, "learning_target", page.items[i], err);
-			if (can < 0)
-				return -1;
-			if (can)
-				rec_to_json(w, page.items[i]);
-		}
-		if (page.next_cursor == 0)
-			break;
-		q.cursor = page.next_cursor;
-	}
-	jw_arr_end(w);
-	return 0;
+	return api_readable_json(rq, &learning_target_entity, q, "learning_target", w, err);
 }
 
 /* The library items aligned to item_id that the caller may read. */

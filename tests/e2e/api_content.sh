@@ -51,7 +51,7 @@ expect_body "and the item's identifier" "c5d7a0e0-0923-4000-8000-000000000923"
 upload "$FIX/wrong_type.json" /api/v1/frameworks
 expect_body "a field of the wrong type is named" "must be an array of strings, not a number"
 upload "$FIX/loop.json" /api/v1/frameworks
-expect_status "a loop of parents is a conflict or input error" "$(printf '%s' "$H_STATUS" | grep -E '^(400|409)$')"
+expect_eq "a loop of parents is refused, naming the association" "$H_STATUS $(jget 'j["field"]')" "400 CFAssociations[1]"
 expect_body "the loop is named" "isChildOf associations form a loop"
 http POST /api/v1/frameworks -H 'Content-Type: text/plain' --data-binary "@$FIX/basic.json"
 expect_status "a body not sent as JSON is refused" 400
