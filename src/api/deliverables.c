@@ -38,10 +38,7 @@ static int dl_send(struct http_req *rq, struct http_resp *rs, int64_t id, int st
 }
 
 /* A whole number from a checked body field (NULL: 0). */
-static int64_t dl_number(const char *v)
-{
-	return v != NULL ? strtoll(v, NULL, 10) : 0;
-}
+static int64_t dl_number(const char *v) { return v != NULL ? strtoll(v, NULL, 10) : 0; }
 
 /* Versions. */
 
@@ -51,7 +48,8 @@ static int versions_get(struct http_req *rq, struct http_resp *rs, struct cn_err
 {
 	struct rec *d;
 	struct deliverable_versions v;
-	if (dl_load(rq, POLICY_READ, &d, err) || deliverable_versions(rq->db, rq->a, d->id, &v, err))
+	if (dl_load(rq, POLICY_READ, &d, err) ||
+	    deliverable_versions(rq->db, rq->a, d->id, &v, err))
 		return -1;
 	api_etag(rq, rs, d);
 	struct jw w;
@@ -72,26 +70,27 @@ static int versions_post(struct http_req *rq, struct http_resp *rs, struct cn_er
 	const char *values[3];
 	if (dl_load(rq, POLICY_UPDATE, &d, err) || api_body_fields(rq, values, err))
 		return -1;
-	struct deliverable_save in = {.body = values[0],
-				      .change_note = values[1],
-				      .based_on = dl_number(values[2])};
+	struct deliverable_save in = {
+	    .body = values[0], .change_note = values[1], .based_on = dl_number(values[2])};
 	if (http_header(rq, "If-Match") != NULL || in.based_on == 0) {
 		int64_t expected = 0;
 		if (api_if_match(rq, d, &expected, err)) {
 			if (err->kind == CN_ERR_PRECONDITION)
-				cn_err_set(err, CN_ERR_PRECONDITION,
-					   "send If-Match with the deliverable's ETag, or based_on "
-					   "with the version number your text started from, so that "
-					   "a version saved meanwhile is not overwritten");
+				cn_err_set(
+				    err, CN_ERR_PRECONDITION,
+				    "send If-Match with the deliverable's ETag, or based_on "
+				    "with the version number your text started from, so that "
+				    "a version saved meanwhile is not overwritten");
 			return -1;
 		}
 		if (expected != 0 && expected != d->version) {
 			char etag[64];
 			rec_etag(d, etag, sizeof(etag));
-			return cn_err_set(err, CN_ERR_STALE,
-					  "the deliverable changed since you read it (its ETag is "
-					  "now %s); read its versions again, compare, and save again",
-					  etag);
+			return cn_err_set(
+			    err, CN_ERR_STALE,
+			    "the deliverable changed since you read it (its ETag is "
+			    "now %s); read its versions again, compare, and save again",
+			    etag);
 		}
 	}
 	struct deliverable_version v;
@@ -149,8 +148,8 @@ static int diff_get(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	struct diff df;
 	if (deliverable_version_find(rq->db, rq->a, d->id, from, &a, err))
 		return cn_err_field(err, err->kind == CN_ERR_NOT_FOUND ? CN_ERR_INPUT : err->kind,
-				    "from", "deliverable %lld has no version %lld", (long long)d->id,
-				    (long long)from);
+				    "from", "deliverable %lld has no version %lld",
+				    (long long)d->id, (long long)from);
 	if (deliverable_version_find(rq->db, rq->a, d->id, to, &b, err))
 		return cn_err_field(err, err->kind == CN_ERR_NOT_FOUND ? CN_ERR_INPUT : err->kind,
 				    "to", "deliverable %lld has no version %lld", (long long)d->id,
@@ -242,17 +241,17 @@ static int reviews_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 
 /* The review body: the version, a score and a comment per dimension, overall comments. */
 static const struct route_field review_body[] = {
-	{"version", "integer", 0, NULL, "the version number to review (default: the latest)"},
-	{"alignment", "integer", 0, NULL, "alignment to the standards, 0 (not met) to 3 (fully met)"},
-	{"key_shifts", "integer", 0, NULL, "the key shifts in the standards, 0 to 3"},
-	{"instructional_supports", "integer", 0, NULL, "instructional supports, 0 to 3"},
-	{"assessment", "integer", 0, NULL, "monitoring student progress, 0 to 3"},
-	{"alignment_comment", "string", 0, NULL, "why that score"},
-	{"key_shifts_comment", "string", 0, NULL, "why that score"},
-	{"instructional_supports_comment", "string", 0, NULL, "why that score"},
-	{"assessment_comment", "string", 0, NULL, "why that score"},
-	{"comments", "string", 0, NULL, "overall: what is strong, what would make it better"},
-	{NULL, NULL, 0, NULL, NULL},
+    {"version", "integer", 0, NULL, "the version number to review (default: the latest)"},
+    {"alignment", "integer", 0, NULL, "alignment to the standards, 0 (not met) to 3 (fully met)"},
+    {"key_shifts", "integer", 0, NULL, "the key shifts in the standards, 0 to 3"},
+    {"instructional_supports", "integer", 0, NULL, "instructional supports, 0 to 3"},
+    {"assessment", "integer", 0, NULL, "monitoring student progress, 0 to 3"},
+    {"alignment_comment", "string", 0, NULL, "why that score"},
+    {"key_shifts_comment", "string", 0, NULL, "why that score"},
+    {"instructional_supports_comment", "string", 0, NULL, "why that score"},
+    {"assessment_comment", "string", 0, NULL, "why that score"},
+    {"comments", "string", 0, NULL, "overall: what is strong, what would make it better"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 
 /* POST /api/v1/deliverables/{id}/reviews: 201 with the version's reviews. */
@@ -271,9 +270,9 @@ static int reviews_post(struct http_req *rq, struct http_resp *rs, struct cn_err
 		const char *score = values[1 + k];
 		long long n = score != NULL ? strtoll(score, NULL, 10) : 0;
 		/* Out of range stays out of range: the app names the dimension. */
-		in.score[k] = score == NULL			 ? REVIEW_NOT_SCORED
+		in.score[k] = score == NULL		      ? REVIEW_NOT_SCORED
 			      : n < 0 || n > REVIEW_SCORE_MAX ? REVIEW_SCORE_MAX + 1
-							       : (int)n;
+							      : (int)n;
 		in.comment[k] = values[1 + REVIEW_DIMENSION_COUNT + k];
 	}
 	in.comments = values[1 + 2 * REVIEW_DIMENSION_COUNT];
@@ -305,11 +304,11 @@ static int derive_source(struct http_req *rq, const struct rec *d, int64_t numbe
 }
 
 static const struct route_field derive_body[] = {
-	{"team_id", "integer", 1, NULL, "the team that adapts it (the new deliverable is theirs)"},
-	{"context_note", "string", 1, NULL, "what you will change for your schools, and why"},
-	{"title", "string", 0, NULL, "the new deliverable's title (default: the source's)"},
-	{"version", "integer", 0, NULL, "the published version to adapt (default: the latest)"},
-	{NULL, NULL, 0, NULL, NULL},
+    {"team_id", "integer", 1, NULL, "the team that adapts it (the new deliverable is theirs)"},
+    {"context_note", "string", 1, NULL, "what you will change for your schools, and why"},
+    {"title", "string", 0, NULL, "the new deliverable's title (default: the source's)"},
+    {"version", "integer", 0, NULL, "the published version to adapt (default: the latest)"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 
 /* POST /api/v1/deliverables/{id}/derive: 201 with the team's new deliverable. */
@@ -322,9 +321,8 @@ static int derive_post(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	    http_allow_any(rq, POLICY_CREATE, "deliverable", err) ||
 	    api_body_fields(rq, values, err))
 		return -1;
-	struct deliverable_derive in = {.team_id = dl_number(values[0]),
-					.context_note = values[1],
-					.title = values[2]};
+	struct deliverable_derive in = {
+	    .team_id = dl_number(values[0]), .context_note = values[1], .title = values[2]};
 	if (rec_get(rq->db, rq->a, &team_entity, in.team_id, &team, err))
 		return cn_err_field(err, err->kind == CN_ERR_NOT_FOUND ? CN_ERR_INPUT : err->kind,
 				    "team_id", "there is no team with id %lld",
@@ -370,7 +368,8 @@ static int lineage_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 {
 	struct rec *d;
 	struct deliverable_lineage l;
-	if (dl_load(rq, POLICY_READ, &d, err) || deliverable_lineage(rq->db, rq->a, d->id, &l, err) ||
+	if (dl_load(rq, POLICY_READ, &d, err) ||
+	    deliverable_lineage(rq->db, rq->a, d->id, &l, err) ||
 	    lineage_visible(rq, l.sources, &l.nsources, err) ||
 	    lineage_visible(rq, l.derivatives, &l.nderivatives, err))
 		return -1;
@@ -477,69 +476,68 @@ static int notice_seen_post(struct http_req *rq, struct http_resp *rs, struct cn
 }
 
 static const struct route_field save_body[] = {
-	{"body", "string", 1, NULL, "the text (Markdown, UTF-8, up to 200 KB)"},
-	{"change_note", "string", 0, NULL, "what changed in this version, and why"},
-	{"based_on", "integer", 0, NULL,
-	 "the latest version number your text started from: a newer one answers 412"},
-	{NULL, NULL, 0, NULL, NULL},
+    {"body", "string", 1, NULL, "the text (Markdown, UTF-8, up to 200 KB)"},
+    {"change_note", "string", 0, NULL, "what changed in this version, and why"},
+    {"based_on", "integer", 0, NULL,
+     "the latest version number your text started from: a newer one answers 412"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 static const struct route_field diff_query[] = {
-	{"from", "integer", 0, NULL, "the older version number (default: the one before to)"},
-	{"to", "integer", 0, NULL, "the newer version number (default: the latest)"},
-	{NULL, NULL, 0, NULL, NULL},
+    {"from", "integer", 0, NULL, "the older version number (default: the one before to)"},
+    {"to", "integer", 0, NULL, "the newer version number (default: the latest)"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 static const struct route_field reviews_query[] = {
-	{"version", "integer", 0, NULL, "the reviews of this version number only"},
-	{NULL, NULL, 0, NULL, NULL},
+    {"version", "integer", 0, NULL, "the reviews of this version number only"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 static const struct route_field notices_query[] = {
-	{"all", "integer", 0, NULL, "1: seen notices too"},
-	{NULL, NULL, 0, NULL, NULL},
+    {"all", "integer", 0, NULL, "1: seen notices too"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 
 #define DLV "/api/v1/deliverables/{id}"
 
 static const struct route deliverable_routes[] = {
-	{"GET", DLV "/versions", versions_get, "deliverable", POLICY_READ, NULL, 0,
-	 "The deliverable's versions, oldest first (ETag: the deliverable's)", NULL, NULL},
-	{"POST", DLV "/versions", versions_post, "deliverable", POLICY_UPDATE, NULL, 0,
-	 "Save a new version (If-Match with the deliverable's ETag, or based_on; stale: 412)",
-	 save_body, NULL},
-	{"GET", DLV "/versions/{number}", version_get, "deliverable", POLICY_READ, NULL, 0,
-	 "One version with its text", NULL, NULL},
-	{"GET", DLV "/diff", diff_get, "deliverable", POLICY_READ, NULL, 0,
-	 "The differences between two versions (line by line, as hunks)", NULL, diff_query},
-	{"POST", DLV "/submit", status_post, "deliverable", POLICY_UPDATE, NULL, 0,
-	 "Submit a draft for review", NULL, NULL},
-	{"POST", DLV "/publish", status_post, "deliverable_publish", POLICY_UPDATE, NULL, 0,
-	 "Publish a deliverable in review (its network's facilitators)", NULL, NULL},
-	{"POST", DLV "/return", status_post, "deliverable_publish", POLICY_UPDATE, NULL, 0,
-	 "Return a deliverable in review to draft (its network's facilitators)", NULL, NULL},
-	{"POST", DLV "/withdraw", status_post, "deliverable", POLICY_UPDATE, NULL, 0,
-	 "Withdraw a published deliverable to draft", NULL, NULL},
-	{"GET", DLV "/reviews", reviews_get, "deliverable_review", POLICY_READ, NULL, 0,
-	 "Reviews of the deliverable's versions, with the mean of each dimension", NULL,
-	 reviews_query},
-	{"POST", DLV "/reviews", reviews_post, "deliverable_review", POLICY_CREATE, NULL, 0,
-	 "Review a version on the EQuIP-style rubric (0-3 per dimension, with comments)",
-	 review_body, NULL},
-	{"POST", DLV "/derive", derive_post, "deliverable", POLICY_CREATE, NULL, 0,
-	 "Adapt a published version for a team: a new deliverable with a contextualization "
-	 "note",
-	 derive_body, NULL},
-	{"GET", DLV "/lineage", lineage_get, "deliverable", POLICY_READ, NULL, 0,
-	 "Where it was adapted from and its adaptations, each with its similarity and class "
-	 "(duplicate, adapted, new)",
-	 NULL, NULL},
-	{"GET", DLV "/case", case_get, "deliverable", POLICY_READ, NULL, 0,
-	 "A learning-target set as a CASE 1.0 CFPackage", NULL, NULL},
-	{"GET", "/api/v1/notices", notices_get, "notice", POLICY_READ, NULL, 0,
-	 "The caller's notices (a source of their adaptations published a new version)", NULL,
-	 notices_query},
-	{"GET", "/api/v1/notices/{id}/compare", notice_compare_get, "notice", POLICY_READ, NULL, 0,
-	 "The adaptation's latest version against the new source version", NULL, NULL},
-	{"POST", "/api/v1/notices/{id}/seen", notice_seen_post, "notice", POLICY_UPDATE, NULL, 0,
-	 "Mark a notice seen", NULL, NULL},
+    {"GET", DLV "/versions", versions_get, "deliverable", POLICY_READ, NULL, 0,
+     "The deliverable's versions, oldest first (ETag: the deliverable's)", NULL, NULL},
+    {"POST", DLV "/versions", versions_post, "deliverable", POLICY_UPDATE, NULL, 0,
+     "Save a new version (If-Match with the deliverable's ETag, or based_on; stale: 412)",
+     save_body, NULL},
+    {"GET", DLV "/versions/{number}", version_get, "deliverable", POLICY_READ, NULL, 0,
+     "One version with its text", NULL, NULL},
+    {"GET", DLV "/diff", diff_get, "deliverable", POLICY_READ, NULL, 0,
+     "The differences between two versions (line by line, as hunks)", NULL, diff_query},
+    {"POST", DLV "/submit", status_post, "deliverable", POLICY_UPDATE, NULL, 0,
+     "Submit a draft for review", NULL, NULL},
+    {"POST", DLV "/publish", status_post, "deliverable_publish", POLICY_UPDATE, NULL, 0,
+     "Publish a deliverable in review (its network's facilitators)", NULL, NULL},
+    {"POST", DLV "/return", status_post, "deliverable_publish", POLICY_UPDATE, NULL, 0,
+     "Return a deliverable in review to draft (its network's facilitators)", NULL, NULL},
+    {"POST", DLV "/withdraw", status_post, "deliverable", POLICY_UPDATE, NULL, 0,
+     "Withdraw a published deliverable to draft", NULL, NULL},
+    {"GET", DLV "/reviews", reviews_get, "deliverable_review", POLICY_READ, NULL, 0,
+     "Reviews of the deliverable's versions, with the mean of each dimension", NULL, reviews_query},
+    {"POST", DLV "/reviews", reviews_post, "deliverable_review", POLICY_CREATE, NULL, 0,
+     "Review a version on the EQuIP-style rubric (0-3 per dimension, with comments)", review_body,
+     NULL},
+    {"POST", DLV "/derive", derive_post, "deliverable", POLICY_CREATE, NULL, 0,
+     "Adapt a published version for a team: a new deliverable with a contextualization "
+     "note",
+     derive_body, NULL},
+    {"GET", DLV "/lineage", lineage_get, "deliverable", POLICY_READ, NULL, 0,
+     "Where it was adapted from and its adaptations, each with its similarity and class "
+     "(duplicate, adapted, new)",
+     NULL, NULL},
+    {"GET", DLV "/case", case_get, "deliverable", POLICY_READ, NULL, 0,
+     "A learning-target set as a CASE 1.0 CFPackage", NULL, NULL},
+    {"GET", "/api/v1/notices", notices_get, "notice", POLICY_READ, NULL, 0,
+     "The caller's notices (a source of their adaptations published a new version)", NULL,
+     notices_query},
+    {"GET", "/api/v1/notices/{id}/compare", notice_compare_get, "notice", POLICY_READ, NULL, 0,
+     "The adaptation's latest version against the new source version", NULL, NULL},
+    {"POST", "/api/v1/notices/{id}/seen", notice_seen_post, "notice", POLICY_UPDATE, NULL, 0,
+     "Mark a notice seen", NULL, NULL},
 };
 
 size_t api_deliverable_routes(const struct route **out)

@@ -13,7 +13,7 @@ enum { LIBRARY_API_DEFAULT = 20 };
 static int lib_filters(struct http_req *rq, struct library_filter *f, struct cn_err *err)
 {
 	static const char *const names[] = {"kind", "content_area", "grade_band", "tag",
-					    "tier", "min_tier", "network_id", NULL};
+					    "tier", "min_tier",	    "network_id", NULL};
 	memset(f, 0, sizeof(*f));
 	for (size_t i = 0; names[i] != NULL; i++) {
 		const char *v = http_query(rq, names[i]);
@@ -27,7 +27,7 @@ static int lib_filters(struct http_req *rq, struct library_filter *f, struct cn_
 static void lib_filters_json(struct http_req *rq, struct jw *w)
 {
 	static const char *const names[] = {"kind", "content_area", "grade_band", "tag",
-					    "tier", "min_tier", "network_id", NULL};
+					    "tier", "min_tier",	    "network_id", NULL};
 	jw_key(w, "filters");
 	jw_obj_begin(w);
 	for (size_t i = 0; names[i] != NULL; i++) {
@@ -47,7 +47,8 @@ static void lib_facets_json(struct jw *w, const struct library_results *r)
 	for (size_t k = 0; library_kinds[k] != NULL; k++) {
 		int64_t n = 0;
 		for (size_t i = 0; i < r->count; i++)
-			n += r->hits[i].kind != NULL && strcmp(r->hits[i].kind, library_kinds[k]) == 0;
+			n += r->hits[i].kind != NULL &&
+			     strcmp(r->hits[i].kind, library_kinds[k]) == 0;
 		jw_kv_int(w, library_kinds[k], n);
 	}
 	jw_obj_end(w);
@@ -121,36 +122,41 @@ static int lib_recommend(struct http_req *rq, struct http_resp *rs, struct cn_er
 
 static const char *const tier_choices[] = {"1", "2", "3", "4", "none", NULL};
 
-#define LIB_FILTER_FIELDS                                                                     \
-	{"kind", "string", 0, library_kinds, "items of this kind"},                           \
-	    {"content_area", "string", 0, NULL, "items for this content area (e.g. mathematics)"}, \
-	    {"grade_band", "string", 0, NULL, "items for this grade band: K-2, 3-5, 6-8, 9-12, adult"}, \
-	    {"tag", "string", 0, NULL, "items with this tag"},                                 \
-	    {"tier", "string", 0, tier_choices, "items of exactly this ESSA evidence tier"},   \
-	    {"min_tier", "integer", 0, NULL, "items of this tier or stronger (1-4)"},           \
-	    {"network_id", "string", 0, NULL, "items of this network (an id), or statewide"},  \
-	    {"limit", "integer", 0, NULL, "at most this many (default 20, at most 100)"}
-
+/* The same filters for both routes (lib_filters reads them). */
 static const struct route_field search_query[] = {
-	{"q", "string", 0, NULL, "words (the last may be the start of a word)"},
-	LIB_FILTER_FIELDS,
-	{"offset", "integer", 0, NULL, "skip this many"},
-	{NULL, NULL, 0, NULL, NULL},
+    {"q", "string", 0, NULL, "words (the last may be the start of a word)"},
+    {"kind", "string", 0, library_kinds, "items of this kind"},
+    {"content_area", "string", 0, NULL, "items for this content area, e.g. mathematics"},
+    {"grade_band", "string", 0, NULL, "items for this grade band: K-2, 3-5, 6-8, 9-12, adult"},
+    {"tag", "string", 0, NULL, "items with this tag"},
+    {"tier", "string", 0, tier_choices, "items of exactly this ESSA evidence tier"},
+    {"min_tier", "integer", 0, NULL, "items of this tier or stronger (1-4)"},
+    {"network_id", "string", 0, NULL, "items of this network (an id), or statewide"},
+    {"limit", "integer", 0, NULL, "at most this many (default 20, at most 100)"},
+    {"offset", "integer", 0, NULL, "skip this many"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 static const struct route_field recommend_query[] = {
-	{"text", "string", 1, NULL, "a goal, need or challenge, up to 20,000 bytes"},
-	LIB_FILTER_FIELDS,
-	{NULL, NULL, 0, NULL, NULL},
+    {"text", "string", 1, NULL, "a goal, need or challenge, up to 20,000 bytes"},
+    {"kind", "string", 0, library_kinds, "items of this kind"},
+    {"content_area", "string", 0, NULL, "items for this content area, e.g. mathematics"},
+    {"grade_band", "string", 0, NULL, "items for this grade band: K-2, 3-5, 6-8, 9-12, adult"},
+    {"tag", "string", 0, NULL, "items with this tag"},
+    {"tier", "string", 0, tier_choices, "items of exactly this ESSA evidence tier"},
+    {"min_tier", "integer", 0, NULL, "items of this tier or stronger (1-4)"},
+    {"network_id", "string", 0, NULL, "items of this network (an id), or statewide"},
+    {"limit", "integer", 0, NULL, "at most this many (default 20, at most 100)"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 
 static const struct route library_routes[] = {
-	{"GET", "/api/v1/library/search", lib_search, "library_item", POLICY_READ, NULL, 0,
-	 "Ranked full-text search of the library with filters; the words each hit matched, "
-	 "and how the hits spread over kinds and evidence tiers",
-	 NULL, search_query},
-	{"GET", "/api/v1/library/recommend", lib_recommend, "library_item", POLICY_READ, NULL, 0,
-	 "Library items for a passage of text, best first, each with the reason", NULL,
-	 recommend_query},
+    {"GET", "/api/v1/library/search", lib_search, "library_item", POLICY_READ, NULL, 0,
+     "Ranked full-text search of the library with filters; the words each hit matched, "
+     "and how the hits spread over kinds and evidence tiers",
+     NULL, search_query},
+    {"GET", "/api/v1/library/recommend", lib_recommend, "library_item", POLICY_READ, NULL, 0,
+     "Library items for a passage of text, best first, each with the reason", NULL,
+     recommend_query},
 };
 
 size_t api_library_routes(const struct route **out)

@@ -206,37 +206,38 @@ static int std_item(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 }
 
 static const struct route_field tree_query[] = {
-	{"under", "integer", 0, NULL, "an item's id: its children only, one level"},
-	{"depth", "integer", 0, NULL, "the whole tree to this many levels (1-100)"},
-	{NULL, NULL, 0, NULL, NULL},
+    {"under", "integer", 0, NULL, "an item's id: its children only, one level"},
+    {"depth", "integer", 0, NULL, "the whole tree to this many levels (1-100)"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 static const struct route_field find_query[] = {
-	{"code", "string", 0, NULL, "items whose code starts with this (any case)"},
-	{"q", "string", 0, NULL, "or: words of the statement (full text; the last may be the start of a word)"},
-	{"framework_id", "integer", 0, NULL, "in this framework only"},
-	{"level", "string", 0, NULL, "with q: an education level, e.g. 06 or KG"},
-	{"limit", "integer", 0, NULL, "at most this many (default 50, at most 1000)"},
-	{"offset", "integer", 0, NULL, "skip this many"},
-	{NULL, NULL, 0, NULL, NULL},
+    {"code", "string", 0, NULL, "items whose code starts with this (any case)"},
+    {"q", "string", 0, NULL,
+     "or: words of the statement (full text; the last may be the start of a word)"},
+    {"framework_id", "integer", 0, NULL, "in this framework only"},
+    {"level", "string", 0, NULL, "with q: an education level, e.g. 06 or KG"},
+    {"limit", "integer", 0, NULL, "at most this many (default 50, at most 1000)"},
+    {"offset", "integer", 0, NULL, "skip this many"},
+    {NULL, NULL, 0, NULL, NULL},
 };
 
 static const struct route standards_routes[] = {
-	{"POST", "/api/v1/frameworks", std_import, "standard", POLICY_CREATE, NULL, ROUTE_UPLOAD,
-	 "Import a CASE 1.0 CFPackage (bare or {\"CFPackage\": ...}, up to 20 MiB): all or "
-	 "nothing; 201 for a new framework, 200 when a re-import updated it",
-	 NULL, NULL},
-	{"GET", "/api/v1/frameworks", std_frameworks, "standard", POLICY_READ, NULL, 0,
-	 "The standards frameworks, by title", NULL, NULL},
-	{"GET", "/api/v1/frameworks/{id}", std_framework, "standard", POLICY_READ, NULL, 0,
-	 "One framework's facts", NULL, NULL},
-	{"GET", "/api/v1/frameworks/{id}/tree", std_tree, "standard", POLICY_READ, NULL, 0,
-	 "The framework's hierarchy, or one level of it under an item", NULL, tree_query},
-	{"GET", "/api/v1/standards", std_find, "standard", POLICY_READ, NULL, 0,
-	 "Find standards by code prefix or by words, each with its path", NULL, find_query},
-	{"GET", "/api/v1/standards/{id}", std_item, "standard", POLICY_READ, NULL, 0,
-	 "One standard with its place, associations, learning targets and aligned library "
-	 "items",
-	 NULL, NULL},
+    {"POST", "/api/v1/frameworks", std_import, "standard", POLICY_CREATE, NULL, ROUTE_UPLOAD,
+     "Import a CASE 1.0 CFPackage (bare or {\"CFPackage\": ...}, up to 20 MiB): all or "
+     "nothing; 201 for a new framework, 200 when a re-import updated it",
+     NULL, NULL},
+    {"GET", "/api/v1/frameworks", std_frameworks, "standard", POLICY_READ, NULL, 0,
+     "The standards frameworks, by title", NULL, NULL},
+    {"GET", "/api/v1/frameworks/{id}", std_framework, "standard", POLICY_READ, NULL, 0,
+     "One framework's facts", NULL, NULL},
+    {"GET", "/api/v1/frameworks/{id}/tree", std_tree, "standard", POLICY_READ, NULL, 0,
+     "The framework's hierarchy, or one level of it under an item", NULL, tree_query},
+    {"GET", "/api/v1/standards", std_find, "standard", POLICY_READ, NULL, 0,
+     "Find standards by code prefix or by words, each with its path", NULL, find_query},
+    {"GET", "/api/v1/standards/{id}", std_item, "standard", POLICY_READ, NULL, 0,
+     "One standard with its place, associations, learning targets and aligned library "
+     "items",
+     NULL, NULL},
 };
 
 size_t api_standards_routes(const struct route **out)
