@@ -122,30 +122,33 @@ static int lib_recommend(struct http_req *rq, struct http_resp *rs, struct cn_er
 
 static const char *const tier_choices[] = {"1", "2", "3", "4", "none", NULL};
 
-/* The same filters for both routes (lib_filters reads them). */
+/* The filters of both routes, as lib_filters reads them, and limit. */
+#define LIB_FIELD(name, type, choices, help)                                                       \
+	{                                                                                          \
+		name, type, 0, choices, help                                                       \
+	}
+#define LIB_FILTER_FIELDS                                                                          \
+	LIB_FIELD("kind", "string", library_kinds, "items of this kind"),                          \
+	    LIB_FIELD("content_area", "string", NULL,                                              \
+		      "items for this content area, e.g. mathematics"),                            \
+	    LIB_FIELD("grade_band", "string", NULL,                                                \
+		      "items for this grade band: K-2, 3-5, 6-8, 9-12, adult"),                    \
+	    LIB_FIELD("tag", "string", NULL, "items with this tag"),                               \
+	    LIB_FIELD("tier", "string", tier_choices, "items of exactly this ESSA evidence tier"), \
+	    LIB_FIELD("min_tier", "integer", NULL, "items of this tier or stronger (1-4)"),        \
+	    LIB_FIELD("network_id", "string", NULL,                                                \
+		      "items of this network (an id), or statewide"),                              \
+	    LIB_FIELD("limit", "integer", NULL, "at most this many (default 20, at most 100)")
+
 static const struct route_field search_query[] = {
     {"q", "string", 0, NULL, "words (the last may be the start of a word)"},
-    {"kind", "string", 0, library_kinds, "items of this kind"},
-    {"content_area", "string", 0, NULL, "items for this content area, e.g. mathematics"},
-    {"grade_band", "string", 0, NULL, "items for this grade band: K-2, 3-5, 6-8, 9-12, adult"},
-    {"tag", "string", 0, NULL, "items with this tag"},
-    {"tier", "string", 0, tier_choices, "items of exactly this ESSA evidence tier"},
-    {"min_tier", "integer", 0, NULL, "items of this tier or stronger (1-4)"},
-    {"network_id", "string", 0, NULL, "items of this network (an id), or statewide"},
-    {"limit", "integer", 0, NULL, "at most this many (default 20, at most 100)"},
+    LIB_FILTER_FIELDS,
     {"offset", "integer", 0, NULL, "skip this many"},
     {NULL, NULL, 0, NULL, NULL},
 };
 static const struct route_field recommend_query[] = {
     {"text", "string", 1, NULL, "a goal, need or challenge, up to 20,000 bytes"},
-    {"kind", "string", 0, library_kinds, "items of this kind"},
-    {"content_area", "string", 0, NULL, "items for this content area, e.g. mathematics"},
-    {"grade_band", "string", 0, NULL, "items for this grade band: K-2, 3-5, 6-8, 9-12, adult"},
-    {"tag", "string", 0, NULL, "items with this tag"},
-    {"tier", "string", 0, tier_choices, "items of exactly this ESSA evidence tier"},
-    {"min_tier", "integer", 0, NULL, "items of this tier or stronger (1-4)"},
-    {"network_id", "string", 0, NULL, "items of this network (an id), or statewide"},
-    {"limit", "integer", 0, NULL, "at most this many (default 20, at most 100)"},
+    LIB_FILTER_FIELDS,
     {NULL, NULL, 0, NULL, NULL},
 };
 
