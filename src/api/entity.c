@@ -137,9 +137,7 @@ int api_entity_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 		api_send_rec(rq, rs, r, 200);
 		return 0;
 	}
-	char etag[64];
-	rec_etag(r, etag, sizeof(etag));
-	http_resp_header(rs, "ETag", arena_strdup(rq->a, etag));
+	api_etag(rq, rs, r);
 	struct jw w;
 	api_json(rs, &w, 200);
 	jw_obj_begin(&w);
@@ -179,41 +177,13 @@ int api_entity_create(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	return 0;
 }
 
-/* The version named by If-Match for record r: 0 for "*", else the version of a
- * matching ETag. Missing: CN_ERR_PRECONDITION; another record's: CN_ERR_STALE. */
-static int entity_if_match(struct http_req *rq, const struct rec *r, int64_t *version,
-			   struct cn_err *err)
-{
-	const char *m = http_header(rq, "If-Match");
-	if (m == NULL)
-		return cn_err_set(err, CN_ERR_PRECONDITION,
-				  "send the header If-Match with the ETag from GET of the %s, so "
-				  "that a change made meanwhile by someone else is not overwritten",
-				  r->entity->title);
-	if (strcmp(m, "*") == 0) {
-		*version = 0;
-		return 0;
-	}
-	long long id = 0, v = 0;
-	char tail = 0;
-	if (sscanf(m, "\"%lld-%lld\"%c", &id, &v, &tail) != 2 || id != r->id || v <= 0) {
-		char etag[64];
-		rec_etag(r, etag, sizeof(etag));
-		return cn_err_set(err, CN_ERR_STALE,
-				  "If-Match %.60s does not match the %s's ETag %s; read it again",
-				  m, r->entity->title, etag);
-	}
-	*version = v;
-	return 0;
-}
-
 int api_entity_update(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	const struct rec_entity *e = rq->route->rec;
 	struct rec *old = NULL;
 	int64_t version = 0;
 	if (api_load(rq, e, "id", POLICY_UPDATE, &old, err) ||
-	    entity_if_match(rq, old, &version, err))
+	    api_if_match(rq, old, &version, err))
 		return -1;
 	struct rec *changes = rec_new(rq->a, e);
 	if (entity_decode(rq, changes, err))
@@ -238,7 +208,7 @@ int api_entity_delete(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	struct rec *old = NULL;
 	int64_t version = 0;
 	if (api_load(rq, e, "id", POLICY_DELETE, &old, err) ||
-	    entity_if_match(rq, old, &version, err) ||
+	    api_if_match(rq, old, &version, err) ||
 	    rec_delete(rq->db, &rq->who, rq->a, e, old->id, version, err))
 		return -1;
 	api_no_content(rs);

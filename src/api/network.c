@@ -184,24 +184,7 @@ static int network_teams(struct http_req *rq, const struct rec *net, struct jw *
 	char id[24];
 	snprintf(id, sizeof(id), "%lld", (long long)net->id);
 	struct rec_query q = {.filter = {id}, .limit = REC_LIST_MAX};
-	jw_arr_begin(w);
-	for (;;) {
-		struct rec_list page;
-		if (rec_list(rq->db, rq->a, &team_entity, &q, &page, err))
-			return -1;
-		for (size_t i = 0; i < page.count; i++) {
-			int can = http_can_read(rq, "team", page.items[i], err);
-			if (can < 0)
-				return -1;
-			if (can)
-				rec_to_json(w, page.items[i]);
-		}
-		if (page.next_cursor == 0)
-			break;
-		q.cursor = page.next_cursor;
-	}
-	jw_arr_end(w);
-	return 0;
+	return api_readable_json(rq, &team_entity, q, "team", w, err);
 }
 
 const struct api_include api_includes[] = {

@@ -282,15 +282,23 @@ static void oa_operation(struct jw *w, const struct route *r)
 	oa_parameters(w, r);
 	const struct rec_entity *e = r->rec;
 	int body = e != NULL && (strcmp(r->method, "POST") == 0 || strcmp(r->method, "PATCH") == 0);
-	if (body || r->body != NULL) {
+	/* An upload without declared fields is a document of its own format (a CASE
+	 * package): an object, described by the route's summary. */
+	int upload = e == NULL && r->body == NULL && (r->flags & ROUTE_UPLOAD);
+	if (body || r->body != NULL || upload) {
 		jw_key(w, "requestBody");
 		jw_obj_begin(w);
 		jw_kv_bool(w, "required", 1);
 		oa_content(w, "application/json");
-		if (r->body != NULL)
+		if (r->body != NULL) {
 			oa_body_fields(w, r->body);
-		else
+		} else if (upload) {
+			jw_obj_begin(w);
+			jw_kv_str(w, "type", "object");
+			jw_obj_end(w);
+		} else {
 			oa_ref(w, e->name, strcmp(r->method, "POST") == 0 ? "_create" : "_patch");
+		}
 		jw_obj_end(w);
 		jw_obj_end(w);
 		jw_obj_end(w);

@@ -29,7 +29,7 @@ int api_load(struct http_req *rq, const struct rec_entity *e, const char *param,
 	return http_allow_record(rq, verb, e->name, *out, err);
 }
 
-int api_body(struct http_req *rq, json_t **root, struct cn_err *err)
+int api_json_type(const struct http_req *rq, struct cn_err *err)
 {
 	const char *ct = http_header(rq, "Content-Type");
 	if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0 ||
@@ -37,7 +37,30 @@ int api_body(struct http_req *rq, json_t **root, struct cn_err *err)
 		return cn_err_set(err, CN_ERR_INPUT,
 				  "send the body as JSON with the header Content-Type: "
 				  "application/json");
+	return 0;
+}
+
+int api_body(struct http_req *rq, json_t **root, struct cn_err *err)
+{
+	if (api_json_type(rq, err))
+		return -1;
 	return api_json_parse(rq->body, rq->body_len, root, err);
+}
+
+int api_query_int(const struct http_req *rq, const char *name, int64_t min, int64_t max,
+		  int64_t *out, struct cn_err *err)
+{
+	const char *v = http_query(rq, name);
+	if (v == NULL || v[0] == '\0')
+		return 0;
+	char *end = NULL;
+	long long n = strtoll(v, &end, 10);
+	if (*end != '\0' || n < min || n > max)
+		return cn_err_field(err, CN_ERR_INPUT, name,
+				    "'%.40s' is not a whole number from %lld to %lld", v,
+				    (long long)min, (long long)max);
+	*out = n;
+	return 1;
 }
 
 int api_body_fields(struct http_req *rq, const char **values, struct cn_err *err)
@@ -50,6 +73,32 @@ int api_body_fields(struct http_req *rq, const char **values, struct cn_err *err
 	return rc;
 }
 
+int api_if_match(const struct http_req *rq, const struct rec *r, int64_t *version,
+		 struct cn_err *err)
+{
+	const char *m = http_header(rq, "If-Match");
+	if (m == NULL)
+		return cn_err_set(err, CN_ERR_PRECONDITION,
+				  "send the header If-Match with the ETag from GET of the %s, so "
+				  "that a change made meanwhile by someone else is not overwritten",
+				  r->entity->title);
+	if (strcmp(m, "*") == 0) {
+		*version = 0;
+		return 0;
+	}
+	long long id = 0, v = 0;
+	char tail = 0;
+	if (sscanf(m, "\"%lld-%lld\"%c", &id, &v, &tail) != 2 || id != r->id || v <= 0) {
+		char etag[64];
+		rec_etag(r, etag, sizeof(etag));
+		return cn_err_set(err, CN_ERR_STALE,
+				  "If-Match %.60s does not match the %s's ETag %s; read it again",
+				  m, r->entity->title, etag);
+	}
+	*version = v;
+	return 0;
+}
+
 void api_json(struct http_resp *rs, struct jw *w, int status)
 {
 	rs->status = status;
@@ -58,11 +107,39 @@ void api_json(struct http_resp *rs, struct jw *w, int status)
 	jw_init(w, &rs->body);
 }
 
-void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r, int status)
+void api_etag(struct http_req *rq, struct http_resp *rs, const struct rec *r)
 {
 	char etag[64];
 	rec_etag(r, etag, sizeof(etag));
 	http_resp_header(rs, "ETag", arena_strdup(rq->a, etag));
+}
+
+int api_readable_json(struct http_req *rq, const struct rec_entity *e, struct rec_query q,
+		      const char *entity, struct jw *w, struct cn_err *err)
+{
+	jw_arr_begin(w);
+	for (;;) {
+		struct rec_list page;
+		if (rec_list(rq->db, rq->a, e, &q, &page, err))
+			return -1;
+		for (size_t i = 0; i < page.count; i++) {
+			int can = http_can_read(rq, entity, page.items[i], err);
+			if (can < 0)
+				return -1;
+			if (can)
+				rec_to_json(w, page.items[i]);
+		}
+		if (page.next_cursor == 0)
+			break;
+		q.cursor = page.next_cursor;
+	}
+	jw_arr_end(w);
+	return 0;
+}
+
+void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r, int status)
+{
+	api_etag(rq, rs, r);
 	struct jw w;
 	api_json(rs, &w, status);
 	rec_to_json(&w, r);

@@ -18,6 +18,20 @@ int api_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_
 int api_load(struct http_req *rq, const struct rec_entity *e, const char *param, enum policy_verb verb,
 	     struct rec **out, struct cn_err *err);
 
+/* 0 when the request says its body is JSON (Content-Type application/json), else -1
+ * with err saying how to send it. */
+int api_json_type(const struct http_req *rq, struct cn_err *err);
+/* Query parameter name as a whole number in min..max: 1 with *out set, 0 when it is
+ * absent or empty (*out untouched), -1 with a field error naming it. */
+int api_query_int(const struct http_req *rq, const char *name, int64_t min, int64_t max,
+		  int64_t *out, struct cn_err *err);
+
+/* The version named by the If-Match header for record r: 0 for "*", else the version
+ * of r's ETag ("id-version"). Missing: CN_ERR_PRECONDITION (428); another record's
+ * or unreadable: CN_ERR_STALE (412). */
+int api_if_match(const struct http_req *rq, const struct rec *r, int64_t *version,
+		 struct cn_err *err);
+
 /* The request body as a JSON object (Content-Type application/json). The caller
  * json_decref()s *root. */
 int api_body(struct http_req *rq, json_t **root, struct cn_err *err);
@@ -26,6 +40,12 @@ int api_body_fields(struct http_req *rq, const char **values, struct cn_err *err
 
 /* Starts a JSON answer with status; write the value with w. */
 void api_json(struct http_resp *rs, struct jw *w, int status);
+/* Sets the ETag header of the answer to r's. */
+void api_etag(struct http_req *rq, struct http_resp *rs, const struct rec *r);
+/* Writes a JSON array of every record of e that q matches (all pages) and the actor
+ * may read under the policy rule entity. */
+int api_readable_json(struct http_req *rq, const struct rec_entity *e, struct rec_query q,
+		      const char *entity, struct jw *w, struct cn_err *err);
 /* Answers with one record and its ETag. */
 void api_send_rec(struct http_req *rq, struct http_resp *rs, const struct rec *r, int status);
 /* Starts a 200 answer {"items":[ ... and ends it ]}, with "next_cursor" (a string, or
@@ -62,5 +82,9 @@ size_t api_meta_routes(const struct route **out);
 size_t api_session_routes(const struct route **out);
 size_t api_network_routes(const struct route **out);
 size_t api_audit_routes(const struct route **out);
+/* Standards, deliverables and the library (issue 4). */
+size_t api_standards_routes(const struct route **out);
+size_t api_deliverable_routes(const struct route **out);
+size_t api_library_routes(const struct route **out);
 
 #endif

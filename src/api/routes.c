@@ -71,12 +71,15 @@ static void routes_build(void)
 	size_t nent = 0;
 	while (entities_all[nent] != NULL)
 		nent++;
-	size_t cap = 64 + nent * 5;
+	size_t cap = 128 + nent * 5;
 	routes_all = xcalloc(cap, sizeof(struct route));
 	routes_add(api_meta_routes, cap);
 	routes_add(api_session_routes, cap);
 	routes_add(api_audit_routes, cap);
 	routes_add(api_network_routes, cap);
+	routes_add(api_standards_routes, cap);
+	routes_add(api_deliverable_routes, cap);
+	routes_add(api_library_routes, cap);
 	for (size_t i = 0; i < nent; i++)
 		if (policy_knows(entities_all[i]->name))
 			routes_entity(entities_all[i]);

@@ -424,8 +424,10 @@ static const struct policy_rule policy_rules[] = {
 	{"deliverable_review", {A | F | L | D, A | F, A | F, A | F}, scope_deliverable, NULL, NULL,
 	 N | P},
 	{"deliverable_publish", {A | F | L | D, 0, A | F, 0}, scope_deliverable, NULL, NULL, N | P},
-	/* Standards frameworks are public knowledge: anyone signed in reads them. */
-	{"standard", {Y, A, A, A}, scope_global, NULL, NULL, 0},
+	/* Standards frameworks are public knowledge: anyone signed in reads them. Admins
+	 * and the networks' facilitators import them (DESIGN §5: facilitators run their
+	 * networks' content); a framework is statewide, so facilitating any network will do. */
+	{"standard", {Y, A | F, A | F, A}, scope_global, NULL, NULL, 0},
 	/* The library is read by anyone signed in; a network's facilitators keep its own
 	 * items, admins the statewide ones. Each person records and keeps their own
 	 * try-outs, which anyone signed in reads. */

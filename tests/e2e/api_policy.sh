@@ -260,6 +260,42 @@ row "GET /api/v1/tryouts/{id}" "$LIBREAD" /api/v1/tryouts/1 /api/v1/tryouts/2
 row "PATCH /api/v1/tryouts/{id}" "$TRYKEEP" /api/v1/tryouts/1 /api/v1/tryouts/2 '{"note":"n"}' '{"note":"n"}'
 row "DELETE /api/v1/tryouts/{id}" "$TRYKEEP" /api/v1/tryouts/@V /api/v1/tryouts/@V "" "" "" "" prep_tryout
 
+# Standards, deliverables and the library beyond their fields (issue 4). Standards are
+# statewide: own and other are the same framework. Deliverables: own = district A's set
+# (1), other = district B's (2), both drafts; status changes that clash with the status
+# answer 409 once the policy allowed them (Y).
+STD="YY YY YY YY YY NN"
+row "POST /api/v1/frameworks" "YY YY NN NN NN NN" /api/v1/frameworks /api/v1/frameworks '{"CFDocument":{"identifier":"pf-1","title":"Policy framework"},"CFItems":[{"identifier":"pf-i1","fullStatement":"Count to ten."}]}' '{"CFDocument":{"identifier":"pf-1","title":"Policy framework"},"CFItems":[{"identifier":"pf-i1","fullStatement":"Count to ten."}]}'
+row "GET /api/v1/frameworks" "$STD" /api/v1/frameworks /api/v1/frameworks "" "" '"id":1,' '"id":1,'
+row "GET /api/v1/frameworks/{id}" "$STD" /api/v1/frameworks/1 /api/v1/frameworks/1
+row "GET /api/v1/frameworks/{id}/tree" "$STD" /api/v1/frameworks/1/tree /api/v1/frameworks/1/tree
+row "GET /api/v1/standards" "$STD" '/api/v1/standards?code=X' '/api/v1/standards?code=X'
+row "GET /api/v1/standards/{id}" "$STD" /api/v1/standards/1 /api/v1/standards/1
+row "GET /api/v1/deliverables/{id}/versions" "$DLV" /api/v1/deliverables/1/versions /api/v1/deliverables/2/versions
+row "POST /api/v1/deliverables/{id}/versions" "$DLV" /api/v1/deliverables/1/versions /api/v1/deliverables/2/versions '{"body":"Targets A"}' '{"body":"Targets B"}'
+row "GET /api/v1/deliverables/{id}/versions/{number}" "$DLV" /api/v1/deliverables/1/versions/1 /api/v1/deliverables/2/versions/1
+row "GET /api/v1/deliverables/{id}/diff" "$DLV" /api/v1/deliverables/1/diff /api/v1/deliverables/2/diff
+row "GET /api/v1/deliverables/{id}/lineage" "$DLV" /api/v1/deliverables/1/lineage /api/v1/deliverables/2/lineage
+row "GET /api/v1/deliverables/{id}/case" "$DLV" /api/v1/deliverables/1/case /api/v1/deliverables/2/case
+row "POST /api/v1/deliverables/{id}/derive" "$DLV" /api/v1/deliverables/1/derive /api/v1/deliverables/2/derive '{"team_id":1,"context_note":"ours"}' '{"team_id":2,"context_note":"ours"}'
+row "POST /api/v1/deliverables/{id}/submit" "$DLV" /api/v1/deliverables/1/submit /api/v1/deliverables/2/submit
+FACS="YY YY NN NN NN NN"
+row "GET /api/v1/deliverables/{id}/reviews" "$DLV" /api/v1/deliverables/1/reviews /api/v1/deliverables/2/reviews
+row "POST /api/v1/deliverables/{id}/reviews" "$FACS" /api/v1/deliverables/1/reviews /api/v1/deliverables/2/reviews '{"alignment":2}' '{"alignment":2}'
+row "POST /api/v1/deliverables/{id}/return" "$FACS" /api/v1/deliverables/1/return /api/v1/deliverables/2/return
+row "POST /api/v1/deliverables/{id}/publish" "$FACS" /api/v1/deliverables/1/publish /api/v1/deliverables/2/publish
+row "POST /api/v1/deliverables/{id}/withdraw" "$DLV" /api/v1/deliverables/1/withdraw /api/v1/deliverables/2/withdraw
+# Notices: own = member A's (1), other = member B's (2); each is its person's alone
+# (an admin reads any, but lists and marks only their own).
+for n in 4 6; do
+	sql "INSERT INTO notice (person_id, kind, deliverable_id, source_version_id, message, created_at) SELECT $n, 'source_updated', 1, id, 'Set B has a new version', '2026-10-01T00:00:00Z' FROM deliverable_version WHERE deliverable_id = 2 AND number = 1" >/dev/null
+done
+row "GET /api/v1/notices" "NN NN NN YN NN NN" /api/v1/notices /api/v1/notices "" "" '"person_id":4,' '"person_id":6,'
+row "GET /api/v1/notices/{id}/compare" "YY NN NN YN NN NN" /api/v1/notices/1/compare /api/v1/notices/2/compare
+row "POST /api/v1/notices/{id}/seen" "NN NN NN YN NN NN" /api/v1/notices/1/seen /api/v1/notices/2/seen
+row "GET /api/v1/library/search" "$LIBREAD" '/api/v1/library/search?q=kit' '/api/v1/library/search?q=kit' "" "" '"id":1,' '"id":2,'
+row "GET /api/v1/library/recommend" "$LIBREAD" '/api/v1/library/recommend?text=kit' '/api/v1/library/recommend?text=kit' "" "" '"id":1,' '"id":2,'
+
 # Once published, other districts of the network and partners read a deliverable.
 c deliverable submit 2
 c deliverable publish 2
