@@ -91,7 +91,7 @@ demo: deps
 # libFuzzer targets: one per parser of outside input.
 FUZZ_SRC := $(wildcard tests/fuzz/*_fuzz.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -Isrc $(PKG_CFLAGS) \
+FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -Isrc $(PKG_CFLAGS) -MMD -MP \
 	-fsanitize=fuzzer,address,undefined
 # The library once, instrumented; the command line (src/cli) is not fuzzed.
 FUZZ_LIB_SRC := $(filter-out src/cli/%,$(LIB_SRC)) $(GEN_ASSETS)
@@ -100,6 +100,10 @@ FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=build/fuzz/obj/%.o)
 build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+# Header changes rebuild the objects that include them (a stale object of an old
+# struct layout crashes the targets).
+-include $(FUZZ_LIB_OBJ:.o=.d)
 
 build/fuzz/libcapnet.a: $(FUZZ_LIB_OBJ)
 	@rm -f $@
