@@ -18,6 +18,7 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_targets,
 	&web_routes_notices,
 	&web_routes_library,
+	&web_routes_assessment,
 	NULL,
 };
 

@@ -1,0 +1,36 @@
+/* teampage: what the pages of a district team's work share (assessments, plans,
+ * delivery, profile): the team of the path with its network and district, the scope
+ * the policy decides on, and the breadcrumbs from the network to the team. */
+#ifndef CN_TEAMPAGE_H
+#define CN_TEAMPAGE_H
+#include <stdint.h>
+
+#include "app/policy.h"
+#include "app/record.h"
+#include "web/page.h"
+
+struct teampage {
+	struct rec *team;
+	struct rec *network;
+	const char *district; /* the district's name (the team's when it has none) */
+	struct policy_scope scope; /* the team's network and district */
+};
+
+/* The team whose id is team_id that the actor may read (else 404), with its network
+ * and district, in the request's arena. */
+int teampage_get(struct http_req *rq, int64_t team_id, struct teampage *t, struct cn_err *err);
+/* The same for the team named by the path parameter name ("id"). */
+int teampage_load(struct http_req *rq, const char *name, struct teampage *t,
+		  struct cn_err *err);
+/* Breadcrumbs Networks > network > team > here (here NULL: the team is the page). */
+void teampage_crumbs(struct page *p, const struct teampage *t, const char *here);
+/* A link to the team's page of what ("/teams/3/plans" for "plans"), in the arena. */
+const char *teampage_href(struct http_req *rq, const struct teampage *t, const char *what);
+/* 1 if the actor may do verb on entity (a policy rule) in the team's scope, 0 if not,
+ * -1 on error. */
+int teampage_may(struct http_req *rq, const struct teampage *t, enum policy_verb verb,
+		 const char *entity, struct cn_err *err);
+/* A level 1-4 as people read it, "2 emerging"; "-" for 0. In the arena. */
+const char *teampage_level(struct http_req *rq, int64_t level);
+
+#endif
