@@ -1,6 +1,7 @@
 /* teampage: the team of a page, its scope and breadcrumbs (see teampage.h). */
 #include "web/teampage.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "app/instrument.h"
@@ -62,4 +63,56 @@ const char *teampage_level(struct http_req *rq, int64_t level)
 	if (label == NULL)
 		return "-";
 	return arena_printf(rq->a, "%lld %s", (long long)level, label);
+}
+
+/* Room for n choices and the NULL ends. */
+static void teampage_choices_init(struct http_req *rq, struct teampage_choices *out, size_t n)
+{
+	out->values = arena_alloc(rq->a, sizeof(*out->values) * (n + 1));
+	out->labels = arena_alloc(rq->a, sizeof(*out->labels) * (n + 1));
+	out->count = 0;
+	out->values[0] = out->labels[0] = NULL;
+}
+
+static void teampage_choices_add(struct http_req *rq, struct teampage_choices *out, int64_t id,
+				 const char *label)
+{
+	out->values[out->count] = arena_printf(rq->a, "%lld", (long long)id);
+	out->labels[out->count++] = label;
+	out->values[out->count] = out->labels[out->count] = NULL;
+}
+
+int teampage_schools(struct http_req *rq, const struct teampage *t, struct teampage_choices *out,
+		     struct cn_err *err)
+{
+	struct rec_list l;
+	if (page_list_all(rq, &org_entity, "parent_id", rec_int(t->team, "district_id"), &l, err))
+		return -1;
+	teampage_choices_init(rq, out, l.count);
+	for (size_t i = 0; i < l.count; i++)
+		if (strcmp(rec_text(l.items[i], "kind"), "school") == 0)
+			teampage_choices_add(rq, out, l.items[i]->id, rec_text(l.items[i], "name"));
+	return 0;
+}
+
+int teampage_people(struct http_req *rq, const struct teampage *t, struct teampage_choices *out,
+		    struct cn_err *err)
+{
+	struct network_people m;
+	if (team_members(rq->db, rq->a, t->team->id, &m, err))
+		return -1;
+	teampage_choices_init(rq, out, m.count);
+	for (size_t i = 0; i < m.count; i++)
+		teampage_choices_add(rq, out, m.items[i].person_id, m.items[i].name);
+	return 0;
+}
+
+const char *teampage_choice_label(const struct teampage_choices *c, int64_t value)
+{
+	char v[24];
+	snprintf(v, sizeof(v), "%lld", (long long)value);
+	for (size_t i = 0; i < c->count; i++)
+		if (strcmp(c->values[i], v) == 0)
+			return c->labels[i];
+	return NULL;
 }

@@ -3,6 +3,7 @@
  * the policy decides on, and the breadcrumbs from the network to the team. */
 #ifndef CN_TEAMPAGE_H
 #define CN_TEAMPAGE_H
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app/policy.h"
@@ -30,6 +31,22 @@ const char *teampage_href(struct http_req *rq, const struct teampage *t, const c
  * -1 on error. */
 int teampage_may(struct http_req *rq, const struct teampage *t, enum policy_verb verb,
 		 const char *entity, struct cn_err *err);
+/* Choices for a select: values (ids as text) and labels, both NULL-terminated, in
+ * the request's arena. */
+struct teampage_choices {
+	const char **values;
+	const char **labels;
+	size_t count;
+};
+/* The schools of the team's district. */
+int teampage_schools(struct http_req *rq, const struct teampage *t, struct teampage_choices *out,
+		     struct cn_err *err);
+/* The team's members (leads first as the team lists them). */
+int teampage_people(struct http_req *rq, const struct teampage *t, struct teampage_choices *out,
+		    struct cn_err *err);
+/* The label of value in c, or NULL. */
+const char *teampage_choice_label(const struct teampage_choices *c, int64_t value);
+
 /* A level 1-4 as people read it, "2 emerging"; "-" for 0. In the arena. */
 const char *teampage_level(struct http_req *rq, int64_t level);
 

@@ -19,6 +19,8 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_notices,
 	&web_routes_library,
 	&web_routes_assessment,
+	&web_routes_plan,
+	&web_routes_plan_edit,
 	NULL,
 };
 

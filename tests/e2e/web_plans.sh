@@ -18,6 +18,7 @@ web_signin member@demo.capnet.example "$mem"
 # The lead of another district of the same network (Pond River, team 2).
 other_email=$(sql "SELECT p.email FROM person p JOIN team_member tm ON tm.person_id = p.id WHERE tm.team_id = 2 AND tm.role = 'lead' LIMIT 1")
 printf 'capnet-demo-2026\n' >"$T_DIR/pw"
+run library add --kind strategy --title "Number talks" --tier 2
 run user passwd "$other_email" --password-stdin <"$T_DIR/pw"
 web_signin "$other_email" "$other"
 xss='<script>alert(1)</script>'
@@ -92,3 +93,149 @@ expect_status "nor rate it" 404
 http GET "/assessments/$as/compare" -b "$lead"
 expect_status "the comparison page" 200
 expect_body "says there is nothing earlier" "The district has no earlier assessment"
+
+# --- Plans ----------------------------------------------------------------------------------
+web_csrf "$lead"
+http GET /plans -b "$lead"
+expect_status "the plans page" 200
+expect_body "lists the lead's team" '<a href="/teams/1">Tradewater County Public Schools</a>'
+expect_body_lacks "not other districts' teams" "Pond River County Schools"
+http GET /teams/1/plans -b "$lead"
+expect_status "the team's plans" 200
+expect_body "may start from the assessment" "value=\"assessment:$as\""
+before=$(db_digest)
+http POST /teams/1/plans -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "title=Kept title" -d "source=nothing"
+expect_status "starting from nothing is refused" 400
+expect_body "beside the choice" 'id="source-error">choose what to start from'
+expect_body "the title kept" 'value="Kept title"'
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST /teams/1/plans -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "source=assessment:$as"
+expect_status "the lead starts a plan from the assessment" 303
+plan=$(sql "SELECT id FROM plan WHERE team_id = 1")
+expect_header "and goes to the plan editor" "Location: /plans/$plan?done=started"
+expect_eq "each high-priority gap proposed a goal" "$(sql "SELECT COUNT(*) FROM plan_goal WHERE plan_id = $plan")" "2"
+http GET "/plans/$plan" -b "$lead"
+expect_status "the plan editor" 200
+expect_body "its goals with their needs" "<dt>Assessed needs</dt><dd>LC.2 (2 -&gt; 4, high priority, 2026-27)</dd>"
+expect_body "a form for goals" "action=\"/plans/$plan/goals\""
+expect_body "for actions" "action=\"/plans/$plan/actions\""
+expect_body "for progress checks" "action=\"/plans/$plan/progress\""
+expect_body "for the PLC schedule" "action=\"/plans/$plan/schedules\""
+expect_body "the downloads" "href=\"/plans/$plan/export/pdf\""
+
+before=$(db_digest)
+http POST "/plans/$plan/goals" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "g_baseline=Kept baseline"
+expect_status "a goal without its title is refused" 400
+expect_body "beside the title" 'id="g_title-error">'
+expect_body "the baseline kept" 'value="Kept baseline"'
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST "/plans/$plan/goals" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "g_title=Goal $xss" -d "g_deadline=2027-05-31&g_target=4"
+expect_status "the lead adds a goal" 303
+goal=$(sql "SELECT id FROM plan_goal WHERE plan_id = $plan AND title LIKE 'Goal %'")
+http GET "/plans/$plan" -b "$lead"
+expect_body "shown escaped" "Goal &lt;script&gt;alert(1)&lt;/script&gt;"
+expect_body_lacks "never as script" "$xss"
+http GET "/plans/$plan/goals/$goal" -b "$lead"
+expect_status "the goal page" 200
+expect_body "offers the rated needs" "value=\"$as:$da2\""
+http POST "/plans/$plan/goals/$goal/link" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "need=$as:$da2"
+expect_status "the lead links a need" 303
+expect_eq "linked" "$(sql "SELECT COUNT(*) FROM goal_need WHERE goal_id = $goal")" "1"
+
+me=$(sql "SELECT id FROM person WHERE email = 'lead@demo.capnet.example'")
+http POST "/plans/$plan/actions" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "a_title=Study+number+talks&a_kind=study&a_goal_id=$goal&a_owner_id=$me&a_starts_on=2026-10-01&a_due_on=2026-09-01"
+expect_status "an action due before it starts is refused" 400
+expect_body "beside the due date" 'id="a_due_on-error">'
+expect_body "the title kept" 'value="Study number talks"'
+http POST "/plans/$plan/actions" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "a_title=Study+number+talks&a_kind=study&a_goal_id=$goal&a_owner_id=$me&a_starts_on=2026-10-01&a_due_on=2026-12-01"
+expect_status "the lead adds an action" 303
+action=$(sql "SELECT id FROM plan_action WHERE plan_id = $plan")
+http GET /dashboard -b "$lead"
+expect_body "the dashboard lists it among the lead's actions" "Study number talks"
+http GET "/plans/$plan/actions/$action" -b "$lead"
+expect_status "the action page" 200
+http POST "/plans/$plan/actions/$action/link" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "l_item=abc"
+expect_status "a library item that is not a number is refused" 400
+expect_body "beside its field" 'id="l_item-error">enter a number such as 12</p>'
+http POST "/plans/$plan/actions/$action/link" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "l_item=1"
+expect_status "the lead links a library item" 303
+http GET "/plans/$plan" -b "$lead"
+expect_body "the link shows in the actions" 'href="/library/1">library item 1'
+
+http POST "/plans/$plan/progress" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal" --data-urlencode "pc_evidence=Kept evidence"
+expect_status "a progress check without its status is refused" 400
+expect_body "beside the status" 'id="pc_status-error">'
+expect_body "the evidence kept" "Kept evidence</textarea>"
+http POST "/plans/$plan/progress" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_status=at_risk&pc_checked_on=2026-12-01&pc_guskey_level=4" --data-urlencode "pc_evidence=Walkthroughs in 2 of 5 rooms" --data-urlencode "pc_next_steps=Coach grade 4"
+expect_status "the lead checks progress" 303
+http GET "/plans/$plan" -b "$lead"
+expect_body "the check shows under its goal" '<th scope="row">2026-12-01</th><td><span class="status-bad">At risk</span></td><td>Walkthroughs in 2 of 5 rooms</td><td>Coach grade 4</td><td>participants&#39; use of new knowledge and skills</td>'
+
+school=$(sql "SELECT id FROM organization WHERE parent_id = 5 AND kind = 'school' ORDER BY id LIMIT 1")
+http POST "/plans/$plan/schedules" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "s_school_id=$school&s_recurrence=monthly&s_weekday=tuesday&s_week_of_month=2&s_start_time=3pm&s_minutes=60&s_tz=America/Chicago&s_pd_format=plc&s_title=PLC"
+expect_status "a start time that is not HH:MM is refused" 400
+expect_body "beside its field" 'id="s_start_time-error">'
+http POST "/plans/$plan/schedules" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "s_school_id=$school&s_action_id=$action&s_recurrence=monthly&s_weekday=tuesday&s_week_of_month=2&s_start_time=15:30&s_minutes=60&s_tz=America/Chicago&s_pd_format=plc&s_title=PLC"
+expect_status "the lead adds a PLC schedule" 303
+sched=$(sql "SELECT id FROM plc_schedule WHERE plan_id = $plan")
+http POST "/plans/$plan/schedules/$sched/generate" -b "$lead" --data-urlencode "csrf=$W_CSRF"
+expect_status "and plans its sessions" 303
+expect_eq "one planned session a month, August to June" "$(sql "SELECT COUNT(*) > 5 FROM pd_session WHERE schedule_id = $sched AND status = 'planned'")" "1"
+http GET "/plans/$plan" -b "$lead"
+expect_body "the schedule is listed" "Monthly, Second Tuesday"
+
+http POST "/plans/$plan/versions" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "version_note=First+draft"
+expect_status "the lead saves a version" 303
+http POST "/plans/$plan/status" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "new_status=approved"
+expect_status "the lead cannot approve a draft" 400
+expect_body "told beside the choice" 'id="new_status-error">'
+http POST "/plans/$plan/status" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "new_status=submitted"
+expect_status "the lead submits the plan" 303
+http POST "/plans/$plan/status" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "new_status=approved"
+expect_status "the lead cannot approve the submitted plan" 409
+expect_body "told beside the choice, which is kept" '<option value="approved" selected>'
+http GET "/plans/$plan" -b "$lead"
+expect_body "its versions" "<td>First draft</td>"
+expect_body_lacks "no review form for the lead" "action=\"/plans/$plan/reviews\""
+
+http GET "/plans/$plan/export/csv" -b "$lead"
+expect_status "the plan as CSV" 200
+expect_header "as a download" "Content-Disposition: attachment; filename=\"plan-$plan.csv\""
+http GET "/plans/$plan/export/pdf" -b "$lead"
+expect_status "as PDF" 200
+expect_eq "a PDF file" "$(head -c 4 "$T_DIR/h_body")" "%PDF"
+http GET "/plans/$plan/export/doc" -b "$lead"
+expect_status "no other format" 404
+http GET "/plans/$plan/recommendations" -b "$lead"
+expect_status "the recommendations page" 200
+expect_body "one section per goal" "Goal &lt;script&gt;alert(1)&lt;/script&gt;</h2>"
+
+# The facilitator reviews and approves; another district sees nothing.
+web_csrf "$fac"
+http GET "/plans/$plan" -b "$fac"
+expect_status "the facilitator reads the plan" 200
+expect_body "with a review form" "action=\"/plans/$plan/reviews\""
+expect_body_lacks "but no goal form" "action=\"/plans/$plan/goals\""
+http POST "/plans/$plan/reviews" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "comments="
+expect_status "an empty review is refused" 400
+expect_body "beside its field" 'id="comments-error">'
+http POST "/plans/$plan/reviews" -b "$fac" --data-urlencode "csrf=$W_CSRF" --data-urlencode "comments=Tie goal 3 to $img"
+expect_status "the facilitator reviews" 303
+http POST "/plans/$plan/goals" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "g_title=Mine"
+expect_status "the facilitator does not edit the team's goals" 403
+http POST "/plans/$plan/status" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "new_status=approved&status_note=Good+plan"
+expect_status "the facilitator approves" 303
+expect_eq "approved" "$(sql "SELECT status FROM plan WHERE id = $plan")" "approved"
+http GET "/plans/$plan" -b "$lead"
+expect_body "the review shows escaped" "Tie goal 3 to &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+expect_body_lacks "never as an element" "<img src=x"
+
+web_csrf "$other"
+for path in "/plans/$plan" "/plans/$plan/goals/$goal" "/plans/$plan/actions/$action" "/plans/$plan/export/pdf" "/plans/$plan/recommendations" /teams/1/plans; do
+	http GET "$path" -b "$other"
+	expect_status "another district's lead does not find $path" 404
+done
+before=$(db_digest)
+http POST "/plans/$plan/goals" -b "$other" --data-urlencode "csrf=$W_CSRF" -d "g_title=Theirs"
+expect_status "nor adds goals to it" 404
+expect_eq "nothing was written" "$(db_digest)" "$before"
