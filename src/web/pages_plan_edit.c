@@ -51,26 +51,16 @@ static int pe_load(struct http_req *rq, struct planpage *pp, struct form *f, str
 	return f ? page_form(rq, f, err) : 0;
 }
 
-/* Names the form's field for why's field ("title" -> "g_title"). */
-static void pe_prefix(struct cn_err *why, const char *prefix)
-{
-	if (why->field[0] == '\0' || strncmp(why->field, prefix, strlen(prefix)) == 0)
-		return;
-	char name[sizeof(why->field) + 8];
-	snprintf(name, sizeof(name), "%s%s", prefix, why->field);
-	snprintf(why->field, sizeof(why->field), "%.100s", name);
-}
-
 /* Creates r from the form's prefixed fields; the editor again on refusal. */
 static int pe_create(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
 		     const struct form *f, struct rec *r, const char *prefix,
 		     const char *const *fields, const char *anchor, struct cn_err *err)
 {
 	struct cn_err why = {0};
-	if (planpage_set(r, rq->a, f, prefix, fields, &why))
+	if (teampage_set(r, rq->a, f, prefix, fields, &why))
 		return planpage_refused(rq, rs, pp, &why, err);
 	if (rec_create(rq->db, &rq->who, rq->a, r, &why)) {
-		pe_prefix(&why, prefix);
+		teampage_field(&why, prefix);
 		return planpage_refused(rq, rs, pp, &why, err);
 	}
 	page_redirect(rs, arena_printf(rq->a, "/plans/%lld?done=1#%s", (long long)pp->plan->id,
@@ -293,7 +283,7 @@ static int pe_changes(struct http_req *rq, const struct form *f, const struct re
 		      struct cn_err *why)
 {
 	*out = rec_new(rq->a, e);
-	return planpage_set(*out, rq->a, f, prefix, fields, why);
+	return teampage_set(*out, rq->a, f, prefix, fields, why);
 }
 
 /* POST /plans/{id}/goals/{gid} */
@@ -308,7 +298,7 @@ static int pe_goal_save(struct http_req *rq, struct http_resp *rs, struct cn_err
 	struct cn_err why = {0};
 	if (pe_changes(rq, &f, &plan_goal_entity, "g_", pe_goal_fields, &changes, &why) ||
 	    rec_update(rq->db, &rq->who, rq->a, g->goal->id, 0, changes, NULL, &why)) {
-		pe_prefix(&why, "g_");
+		teampage_field(&why, "g_");
 		return pe_goal_refused(rq, rs, &pp, g, &why, err);
 	}
 	page_redirect(rs, page_href(rq, "/plans/%lld?done=goal#goals", pp.plan->id));
@@ -520,7 +510,7 @@ static int pe_action_save(struct http_req *rq, struct http_resp *rs, struct cn_e
 	struct cn_err why = {0};
 	if (pe_changes(rq, &f, &plan_action_entity, "a_", pe_action_fields, &changes, &why) ||
 	    rec_update(rq->db, &rq->who, rq->a, act->action->id, 0, changes, NULL, &why)) {
-		pe_prefix(&why, "a_");
+		teampage_field(&why, "a_");
 		return pe_action_refused(rq, rs, &pp, act, &why, err);
 	}
 	page_redirect(rs, page_href(rq, "/plans/%lld?done=action#actions", pp.plan->id));

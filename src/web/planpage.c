@@ -103,22 +103,6 @@ void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here
 		    teampage_href(rq, &pp->team, "plans"), title, href, here, NULL, NULL);
 }
 
-int planpage_set(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
-		 const char *const *fields, struct cn_err *why)
-{
-	for (size_t i = 0; fields[i] != NULL; i++) {
-		const char *name = arena_printf(a, "%s%s", prefix, fields[i]);
-		const char *v = form_get(f, name);
-		if (v == NULL || v[0] == '\0')
-			continue;
-		if (rec_set_text(r, a, fields[i], v, why)) {
-			snprintf(why->field, sizeof(why->field), "%s", name);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 int planpage_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
 		     const struct cn_err *why, struct cn_err *err)
 {
@@ -306,7 +290,7 @@ static void pp_actions(struct page *p, const struct planpage *pp)
 		const struct plan_action_full *a = &pp->full.actions[i];
 		const struct rec *r = a->action;
 		const struct plan_goal_full *g = plan_view_goal(&pp->full, rec_int(r, "goal_id"));
-		html_open(h, "tr", NULL);
+		html_open(h, "tr", "id", arena_printf(rq->a, "action-%lld", (long long)r->id), NULL);
 		html_open(h, "th", "scope", "row", NULL);
 		if (pp->may_edit)
 			html_elem(h, "a", rec_text(r, "title"), "href",

@@ -7,7 +7,6 @@
 #include <stdint.h>
 
 #include "app/plan_view.h"
-#include "http/form.h"
 #include "web/page.h"
 #include "web/teampage.h"
 
@@ -33,11 +32,6 @@ int planpage_load(struct http_req *rq, struct planpage *pp, struct cn_err *err);
 int planpage_allow_edit(struct http_req *rq, const struct planpage *pp, struct cn_err *err);
 /* Breadcrumbs to the plan, then here (NULL: the plan is the page). */
 void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here);
-
-/* Sets each of fields (NULL-terminated) onto r from the form's "<prefix><field>" when
- * given non-empty; why then names the form's field ("g_title"). */
-int planpage_set(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
-		 const char *const *fields, struct cn_err *why);
 
 /* Writes the plan editor; error (may be NULL) is a form's refusal shown beside its
  * field with the posted input kept (answered with its status). */

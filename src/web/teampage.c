@@ -65,8 +65,7 @@ const char *teampage_level(struct http_req *rq, int64_t level)
 	return arena_printf(rq->a, "%lld %s", (long long)level, label);
 }
 
-/* Room for n choices and the NULL ends. */
-static void teampage_choices_init(struct http_req *rq, struct teampage_choices *out, size_t n)
+void teampage_choices_init(struct http_req *rq, struct teampage_choices *out, size_t n)
 {
 	out->values = arena_alloc(rq->a, sizeof(*out->values) * (n + 1));
 	out->labels = arena_alloc(rq->a, sizeof(*out->labels) * (n + 1));
@@ -74,7 +73,7 @@ static void teampage_choices_init(struct http_req *rq, struct teampage_choices *
 	out->values[0] = out->labels[0] = NULL;
 }
 
-static void teampage_choices_add(struct http_req *rq, struct teampage_choices *out, int64_t id,
+void teampage_choices_add(struct http_req *rq, struct teampage_choices *out, int64_t id,
 				 const char *label)
 {
 	out->values[out->count] = arena_printf(rq->a, "%lld", (long long)id);
@@ -115,4 +114,29 @@ const char *teampage_choice_label(const struct teampage_choices *c, int64_t valu
 		if (strcmp(c->values[i], v) == 0)
 			return c->labels[i];
 	return NULL;
+}
+
+int teampage_set(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
+		 const char *const *fields, struct cn_err *why)
+{
+	for (size_t i = 0; fields[i] != NULL; i++) {
+		const char *name = arena_printf(a, "%s%s", prefix, fields[i]);
+		const char *v = form_get(f, name);
+		if (v == NULL || v[0] == '\0')
+			continue;
+		if (rec_set_text(r, a, fields[i], v, why)) {
+			snprintf(why->field, sizeof(why->field), "%s", name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void teampage_field(struct cn_err *why, const char *prefix)
+{
+	if (why->field[0] == '\0' || strncmp(why->field, prefix, strlen(prefix)) == 0)
+		return;
+	char name[sizeof(why->field) + 8];
+	snprintf(name, sizeof(name), "%s%s", prefix, why->field);
+	snprintf(why->field, sizeof(why->field), "%.100s", name);
 }

@@ -8,6 +8,7 @@
 
 #include "app/policy.h"
 #include "app/record.h"
+#include "http/form.h"
 #include "web/page.h"
 
 struct teampage {
@@ -38,6 +39,11 @@ struct teampage_choices {
 	const char **labels;
 	size_t count;
 };
+/* Makes room for n choices (none yet). */
+void teampage_choices_init(struct http_req *rq, struct teampage_choices *out, size_t n);
+/* Adds id with its label (room must have been made). */
+void teampage_choices_add(struct http_req *rq, struct teampage_choices *out, int64_t id,
+			  const char *label);
 /* The schools of the team's district. */
 int teampage_schools(struct http_req *rq, const struct teampage *t, struct teampage_choices *out,
 		     struct cn_err *err);
@@ -46,6 +52,14 @@ int teampage_people(struct http_req *rq, const struct teampage *t, struct teampa
 		    struct cn_err *err);
 /* The label of value in c, or NULL. */
 const char *teampage_choice_label(const struct teampage_choices *c, int64_t value);
+
+/* Sets each of fields (NULL-terminated) onto r from the form's "<prefix><field>" when
+ * given non-empty; why then names the form's field ("g_title"). Several forms share a
+ * page, so each names its fields with its own prefix. */
+int teampage_set(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
+		 const char *const *fields, struct cn_err *why);
+/* Names the form's field in why ("title" -> "g_title") after the app refused it. */
+void teampage_field(struct cn_err *why, const char *prefix);
 
 /* A level 1-4 as people read it, "2 emerging"; "-" for 0. In the arena. */
 const char *teampage_level(struct http_req *rq, int64_t level);

@@ -21,6 +21,7 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_assessment,
 	&web_routes_plan,
 	&web_routes_plan_edit,
+	&web_routes_delivery,
 	NULL,
 };
 

@@ -239,3 +239,63 @@ before=$(db_digest)
 http POST "/plans/$plan/goals" -b "$other" --data-urlencode "csrf=$W_CSRF" -d "g_title=Theirs"
 expect_status "nor adds goals to it" 404
 expect_eq "nothing was written" "$(db_digest)" "$before"
+
+# --- PD sessions and walkthroughs ----------------------------------------------------------
+web_csrf "$lead"
+http GET /teams/1/delivery -b "$lead"
+expect_status "the team's PD and walkthroughs" 200
+expect_body "lists the planned sessions of the schedule" ">PLC</a></th>"
+expect_body "the form offers the plan's actions" "<option value=\"$action\">Study number talks</option>"
+expect_body "and the network's meetings" '<option value="1">Meeting 1: Number talks'
+marcus=$(sql "SELECT id FROM person WHERE email = 'member@demo.capnet.example'")
+before=$(db_digest)
+http POST /teams/1/sessions -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "ps_title=Number+talks+day&ps_school_id=$school&ps_held_on=2026-10-12&ps_tz=America/Chicago&ps_minutes=900&ps_pd_format=plc&ps_status=delivered&ps_attendee_$marcus=1"
+expect_status "a session over twelve hours is refused" 400
+expect_body "beside the minutes" 'id="ps_minutes-error">'
+expect_body "the title kept" 'value="Number talks day"'
+expect_body "the attendee kept" "id=\"ps_attendee_$marcus\" name=\"ps_attendee_$marcus\" value=\"1\" checked"
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST /teams/1/sessions -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "ps_title=Number+talks+PLC&ps_school_id=$school&ps_held_on=2026-10-12&ps_tz=America/Chicago&ps_minutes=60&ps_pd_format=plc&ps_status=delivered&ps_facilitator_id=$me&ps_action_id=$action&ps_source_meeting_id=1&ps_guskey_level=2&ps_attendee_$marcus=1" --data-urlencode "ps_changes_note=Our exit tickets $xss"
+expect_status "the lead logs a delivered session" 303
+session=$(sql "SELECT id FROM pd_session WHERE title = 'Number talks PLC'")
+expect_header "and sees it" "Location: /sessions/$session?done=logged"
+expect_eq "with its attendee" "$(sql "SELECT COUNT(*) FROM pd_attendance WHERE session_id = $session")" "1"
+http GET "/sessions/$session" -b "$lead"
+expect_status "the session page" 200
+expect_body "where it came from" '<a href="/meetings/1">Meeting 1: Number talks'
+expect_body "what the team changed, escaped" "Our exit tickets &lt;script&gt;alert(1)&lt;/script&gt;"
+expect_body_lacks "never as script" "$xss"
+expect_body "its attendees" "<li>Marcus Ridley</li>"
+planned=$(sql "SELECT MIN(id) FROM pd_session WHERE schedule_id = $sched")
+http GET "/sessions/$planned" -b "$lead"
+expect_body "a planned session may be marked delivered" "action=\"/sessions/$planned/deliver\""
+http POST "/sessions/$planned/deliver" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "minutes=45" --data-urlencode "changes_note=Shorter: testing week"
+expect_status "the lead marks it delivered" 303
+expect_eq "delivered" "$(sql "SELECT status || ' ' || minutes FROM pd_session WHERE id = $planned")" "delivered 45"
+
+http POST /teams/1/walkthroughs -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "w_school_id=$school&w_observed_on=2026-11-03&w_item_id=1" --data-urlencode "w_note=Kept note"
+expect_status "a walkthrough without what was seen is refused" 400
+expect_body "beside its field" 'id="w_observed-error">'
+expect_body "the note kept" "Kept note</textarea>"
+http POST /teams/1/walkthroughs -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "w_school_id=$school&w_observed_on=2026-11-03&w_item_id=1&w_observed=true" --data-urlencode "w_note=Number talk in 3 of 4 rooms $img"
+expect_status "the lead logs a walkthrough" 303
+walk=$(sql "SELECT id FROM walkthrough WHERE team_id = 1")
+http GET "/walkthroughs/$walk" -b "$lead"
+expect_status "the walkthrough page" 200
+expect_body "the strategy" '<a href="/library/1">Number talks</a>'
+expect_body "the note escaped" "Number talk in 3 of 4 rooms &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+expect_body_lacks "never as an element" "<img src=x"
+
+http GET /teams/1/delivery -b "$mem"
+expect_status "a member reads the team's delivery" 200
+expect_body_lacks "but does not log sessions" 'action="/teams/1/sessions"'
+web_csrf "$mem"
+http POST /teams/1/sessions -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "ps_title=Mine&ps_held_on=2026-10-12&ps_minutes=60&ps_pd_format=plc"
+expect_status "nor may" 403
+for path in "/sessions/$session" "/walkthroughs/$walk" /teams/1/delivery; do
+	http GET "$path" -b "$other"
+	expect_status "another district's lead does not find $path" 404
+done
+web_csrf "$other"
+http POST "/sessions/$planned/deliver" -b "$other" --data-urlencode "csrf=$W_CSRF" -d "minutes=45"
+expect_status "nor delivers its sessions" 404
