@@ -299,3 +299,28 @@ done
 web_csrf "$other"
 http POST "/sessions/$planned/deliver" -b "$other" --data-urlencode "csrf=$W_CSRF" -d "minutes=45"
 expect_status "nor delivers its sessions" 404
+
+# --- The team and its profile -----------------------------------------------------------------
+http GET /networks/1 -b "$fac"
+expect_body "the network's teams lead to the team page" '<a href="/teams/1">Tradewater County Public Schools</a>'
+expect_body "its side-by-side profiles lead to each team's profile" '<a href="/teams/1/profile">Tradewater County Public Schools</a>'
+http GET /teams/1 -b "$lead"
+expect_status "the team page" 200
+expect_body "links the team's work" '<a href="/teams/1/profile">Capacity-building profile</a>'
+expect_body "and its plan" "<a href=\"/plans/$plan\">"
+http GET /teams/1/profile -b "$fac"
+expect_status "the facilitator reads the team's profile" 200
+expect_body "a chart" '<svg'
+expect_body "with the numbers in a table too" '<caption>The components: the numbers</caption>'
+expect_body "each component with its records, linked" "<a href=\"/plans/$plan#goal-$goal\">Plan goal $goal: Goal &lt;script&gt;alert(1)&lt;/script&gt;</a>"
+expect_body "sessions link to their page" "<a href=\"/sessions/$session\">"
+expect_body "walkthroughs to theirs" "<a href=\"/walkthroughs/$walk\">"
+expect_body "Guskey's level labelled" "Guskey level 4: use of new knowledge and skills"
+expect_body "the train-the-trainer flag with its reason" '<h2 id="ttt">Train the trainer?</h2><p><span class="status-'
+expect_body_lacks "never a script" "$xss"
+http GET /teams/1/profile -b "$other"
+expect_status "another district's lead does not find it" 404
+http GET /teams/1 -b "$other"
+expect_status "nor the team" 404
+http GET /teams/2/profile -b "$other"
+expect_status "but reads their own team's" 200
