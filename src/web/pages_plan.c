@@ -387,16 +387,16 @@ static int plan_review(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	return 0;
 }
 
-/* GET /plans/{id}/export/{fmt}: csv, xlsx or pdf. */
+/* GET /plans/{id}/export.csv, .xlsx and .pdf: the format is the path's extension. */
 static int plan_download(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct planpage pp;
 	enum plan_export_format fmt;
-	struct cn_err why = {0};
 	if (planpage_load(rq, &pp, err))
 		return -1;
-	if (plan_export_format_parse(http_param(rq, "fmt"), &fmt, &why))
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "plans download as csv, xlsx or pdf");
+	const char *ext = strrchr(rq->path, '.');
+	if (ext == NULL || plan_export_format_parse(ext + 1, &fmt, err))
+		return -1;
 	buf_reset(&rs->body);
 	if (plan_export(rq->db, pp.plan->id, fmt, &rs->body, NULL, err))
 		return -1;
@@ -470,8 +470,12 @@ static const struct route plan_routes[] = {
 	 "save a version of a plan", NULL, NULL},
 	{"POST", "/plans/{id}/reviews", plan_review, "team_plan_review", POLICY_CREATE, NULL, 0,
 	 "review a plan", NULL, NULL},
-	{"GET", "/plans/{id}/export/{fmt}", plan_download, "team_plan", POLICY_READ, NULL, 0,
-	 "a plan as CSV, XLSX or PDF", NULL, NULL},
+	{"GET", "/plans/{id}/export.csv", plan_download, "team_plan", POLICY_READ, NULL, 0,
+	 "a plan as CSV", NULL, NULL},
+	{"GET", "/plans/{id}/export.xlsx", plan_download, "team_plan", POLICY_READ, NULL, 0,
+	 "a plan as a spreadsheet", NULL, NULL},
+	{"GET", "/plans/{id}/export.pdf", plan_download, "team_plan", POLICY_READ, NULL, 0,
+	 "a plan as a printable PDF", NULL, NULL},
 	{"GET", "/plans/{id}/recommendations", plan_recommendations, "team_plan", POLICY_READ,
 	 NULL, 0, "library items recommended per goal, with the reasons", NULL, NULL},
 };

@@ -582,7 +582,7 @@ static void pp_exports(struct page *p, const struct planpage *pp)
 	for (int i = 0; i < 3; i++) {
 		html_open(h, "li", NULL);
 		html_elem(h, "a", labels[i], "href",
-			  arena_printf(rq->a, "/plans/%lld/export/%s", (long long)pp->plan->id,
+			  arena_printf(rq->a, "/plans/%lld/export.%s", (long long)pp->plan->id,
 				       formats[i]),
 			  NULL);
 		html_close(h);

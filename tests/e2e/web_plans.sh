@@ -121,7 +121,7 @@ expect_body "a form for goals" "action=\"/plans/$plan/goals\""
 expect_body "for actions" "action=\"/plans/$plan/actions\""
 expect_body "for progress checks" "action=\"/plans/$plan/progress\""
 expect_body "for the PLC schedule" "action=\"/plans/$plan/schedules\""
-expect_body "the downloads" "href=\"/plans/$plan/export/pdf\""
+expect_body "the downloads" "href=\"/plans/$plan/export.pdf\""
 
 before=$(db_digest)
 http POST "/plans/$plan/goals" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "g_baseline=Kept baseline"
@@ -198,13 +198,13 @@ http GET "/plans/$plan" -b "$lead"
 expect_body "its versions" "<td>First draft</td>"
 expect_body_lacks "no review form for the lead" "action=\"/plans/$plan/reviews\""
 
-http GET "/plans/$plan/export/csv" -b "$lead"
+http GET "/plans/$plan/export.csv" -b "$lead"
 expect_status "the plan as CSV" 200
 expect_header "as a download" "Content-Disposition: attachment; filename=\"plan-$plan.csv\""
-http GET "/plans/$plan/export/pdf" -b "$lead"
+http GET "/plans/$plan/export.pdf" -b "$lead"
 expect_status "as PDF" 200
 expect_eq "a PDF file" "$(head -c 4 "$T_DIR/h_body")" "%PDF"
-http GET "/plans/$plan/export/doc" -b "$lead"
+http GET "/plans/$plan/export.doc" -b "$lead"
 expect_status "no other format" 404
 http GET "/plans/$plan/recommendations" -b "$lead"
 expect_status "the recommendations page" 200
@@ -231,7 +231,7 @@ expect_body "the review shows escaped" "Tie goal 3 to &quot;&gt;&lt;img src=x on
 expect_body_lacks "never as an element" "<img src=x"
 
 web_csrf "$other"
-for path in "/plans/$plan" "/plans/$plan/goals/$goal" "/plans/$plan/actions/$action" "/plans/$plan/export/pdf" "/plans/$plan/recommendations" /teams/1/plans; do
+for path in "/plans/$plan" "/plans/$plan/goals/$goal" "/plans/$plan/actions/$action" "/plans/$plan/export.pdf" "/plans/$plan/recommendations" /teams/1/plans; do
 	http GET "$path" -b "$other"
 	expect_status "another district's lead does not find $path" 404
 done
