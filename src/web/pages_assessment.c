@@ -139,6 +139,16 @@ static int as_load(struct http_req *rq, struct assessment_full *as, struct teamp
 	return teampage_get(rq, rec_int(r, "team_id"), t, err);
 }
 
+/* The assessment of the path that the actor may change, and the POSTed form (f may be
+ * NULL). */
+static int as_load_to_change(struct http_req *rq, struct assessment_full *as,
+			     struct teampage *t, struct form *f, struct cn_err *err)
+{
+	if (as_load(rq, as, t, err) || (f != NULL && page_form(rq, f, err)))
+		return -1;
+	return http_allow_record(rq, POLICY_UPDATE, AS_RULE, as->assessment, err);
+}
+
 /* Form field names of an indicator's rating: "c12", "t12", "e12", "p12". */
 static const char *as_field(struct http_req *rq, char what, int64_t indicator)
 {
@@ -368,8 +378,7 @@ static int as_rate(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	struct assessment_full as;
 	struct teampage t;
 	struct form f;
-	if (as_load(rq, &as, &t, err) || page_form(rq, &f, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, AS_RULE, as.assessment, err))
+	if (as_load_to_change(rq, &as, &t, &f, err))
 		return -1;
 	struct cn_err why = {0};
 	if (store_begin(rq->db, err))
@@ -410,8 +419,7 @@ static int as_challenge_add(struct http_req *rq, struct http_resp *rs, struct cn
 	struct assessment_full as;
 	struct teampage t;
 	struct form f;
-	if (as_load(rq, &as, &t, err) || page_form(rq, &f, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, AS_RULE, as.assessment, err))
+	if (as_load_to_change(rq, &as, &t, &f, err))
 		return -1;
 	struct rec *c = rec_new(rq->a, &challenge_entity);
 	struct cn_err why = {0};
@@ -431,8 +439,7 @@ static int as_challenge_remove(struct http_req *rq, struct http_resp *rs, struct
 	struct assessment_full as;
 	struct teampage t;
 	int64_t cid;
-	if (as_load(rq, &as, &t, err) || page_id(rq, "cid", &cid, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, AS_RULE, as.assessment, err))
+	if (as_load_to_change(rq, &as, &t, NULL, err) || page_id(rq, "cid", &cid, err))
 		return -1;
 	int mine = 0;
 	for (size_t i = 0; i < as.nchallenges; i++)
@@ -454,8 +461,7 @@ static int as_status(struct http_req *rq, struct http_resp *rs, const char *stat
 {
 	struct assessment_full as;
 	struct teampage t;
-	if (as_load(rq, &as, &t, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, AS_RULE, as.assessment, err))
+	if (as_load_to_change(rq, &as, &t, NULL, err))
 		return -1;
 	struct rec *changes = rec_new(rq->a, &assessment_entity);
 	struct cn_err why = {0};

@@ -16,6 +16,7 @@
 #include "http/server.h"
 #include "http/session.h"
 #include "web/assets.h"
+#include "web/dlv.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -332,8 +333,7 @@ static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_e
 	for (size_t i = 0; i < notices.count; i++) {
 		const struct notice *n = &notices.items[i];
 		html_open(h, "li", NULL);
-		char *href = arena_printf(rq->a, "/deliverables/%lld", (long long)n->deliverable_id);
-		html_elem(h, "a", n->deliverable_title, "href", href, NULL);
+		dlv_notice_link(rq, h, n);
 		html_text(h, ": ");
 		html_text(h, n->message);
 		html_close(h);

@@ -93,20 +93,29 @@ static const char *dv_label(const struct teampage_choices *c, const struct rec *
 	return rec_is_null(r, field) ? NULL : teampage_choice_label(c, rec_int(r, field));
 }
 
+/* A list's card: heading, a line when it is empty, else its table begun (rows follow,
+ * then page_table_end unless count is 0, then html_close). */
+static void dv_list_begin(struct page *p, const char *id, const char *title, const char *none,
+			  const char *caption, const char *const *heads, unsigned num, size_t count)
+{
+	html_open(&p->h, "section", "class", "card", "aria-labelledby", id, NULL);
+	html_elem(&p->h, "h2", title, "id", id, NULL);
+	if (count == 0)
+		html_elem(&p->h, "p", none, "class", "muted", NULL);
+	else
+		page_table_begin(p, caption, 0, heads, num);
+}
+
 static void dv_sessions(struct page *p, const struct teampage *t, const struct rec_list *l,
 			const struct dv_choices *c)
 {
 	struct html *h = &p->h;
 	struct http_req *rq = p->rq;
-	html_open(h, "section", "class", "card", "aria-labelledby", "sessions", NULL);
-	html_elem(h, "h2", "PD sessions", "id", "sessions", NULL);
-	if (l->count == 0)
-		html_elem(h, "p", "No PD sessions yet.", "class", "muted", NULL);
 	static const char *const heads[] = {"Session", "Day",	 "School",	 "Minutes",
 					    "Format",  "Status", "Came from", NULL};
-	if (l->count > 0)
-		page_table_begin(p, arena_printf(rq->a, "PD sessions of %s", t->district), 0, heads,
-				 1u << 3);
+	dv_list_begin(p, "sessions", "PD sessions", "No PD sessions yet.",
+		      arena_printf(rq->a, "PD sessions of %s", t->district), heads, 1u << 3,
+		      l->count);
 	for (size_t i = 0; i < l->count; i++) {
 		const struct rec *s = l->items[i];
 		html_open(h, "tr", NULL);
@@ -136,14 +145,9 @@ static void dv_walkthroughs(struct page *p, const struct teampage *t, const stru
 {
 	struct html *h = &p->h;
 	struct http_req *rq = p->rq;
-	html_open(h, "section", "class", "card", "aria-labelledby", "walkthroughs", NULL);
-	html_elem(h, "h2", "Classroom walkthroughs", "id", "walkthroughs", NULL);
-	if (l->count == 0)
-		html_elem(h, "p", "No walkthroughs yet.", "class", "muted", NULL);
 	static const char *const heads[] = {"Day", "School", "Strategy looked for", "Seen", NULL};
-	if (l->count > 0)
-		page_table_begin(p, arena_printf(rq->a, "Walkthroughs of %s", t->district), 0, heads,
-				 0);
+	dv_list_begin(p, "walkthroughs", "Classroom walkthroughs", "No walkthroughs yet.",
+		      arena_printf(rq->a, "Walkthroughs of %s", t->district), heads, 0, l->count);
 	for (size_t i = 0; i < l->count; i++) {
 		const struct rec *w = l->items[i];
 		html_open(h, "tr", NULL);

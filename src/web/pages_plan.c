@@ -24,20 +24,6 @@
 #include "web/teampage.h"
 #include "web/web.h"
 
-/* The networks a person takes part in (all for an admin), as the dashboard lists them. */
-static int plan_networks(struct http_req *rq, struct rec_list *out, struct cn_err *err)
-{
-	int admin = policy_is_admin(rq->policy, err);
-	if (admin < 0)
-		return -1;
-	char me[24];
-	snprintf(me, sizeof(me), "%lld", (long long)rq->who.person_id);
-	struct rec_query q = {.limit = REC_LIST_MAX};
-	if (!admin)
-		q.filter[3] = me;
-	return rec_list(rq->db, rq->a, &network_entity, &q, out, err);
-}
-
 /* A network's plan templates (district plans when templates is 0). */
 static int plan_of_network(struct http_req *rq, int64_t network_id, int templates,
 			   struct rec_list *out, struct cn_err *err)
@@ -96,10 +82,13 @@ static int plan_team_row(struct page *p, const struct rec *team, struct cn_err *
  * network's templates. */
 static int plan_index(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	if (http_allow_any(rq, POLICY_READ, "team", err))
+	/* Someone in no team (a partner) gets the page, saying so. */
+	int may = http_allow_any(rq, POLICY_READ, "team", err);
+	if (may != 0 && err->kind != CN_ERR_FORBIDDEN)
 		return -1;
-	struct rec_list nets;
-	if (plan_networks(rq, &nets, err))
+	cn_err_clear(err);
+	struct rec_list nets = {0};
+	if (may == 0 && page_my_networks(rq, &nets, err))
 		return -1;
 	struct page p;
 	page_begin(&p, rq, rs, "Plans", PAGE_NAV_PLANS);

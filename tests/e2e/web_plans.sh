@@ -100,6 +100,10 @@ http GET /plans -b "$lead"
 expect_status "the plans page" 200
 expect_body "lists the lead's team" '<a href="/teams/1">Tradewater County Public Schools</a>'
 expect_body_lacks "not other districts' teams" "Pond River County Schools"
+web_signin partner@demo.capnet.example "$T_DIR/partner"
+http GET /plans -b "$T_DIR/partner"
+expect_status "someone in no team still gets the plans page" 200
+expect_body "saying so" "You are not in a network yet."
 http GET /teams/1/plans -b "$lead"
 expect_status "the team's plans" 200
 expect_body "may start from the assessment" "value=\"assessment:$as\""
@@ -229,6 +233,11 @@ expect_eq "approved" "$(sql "SELECT status FROM plan WHERE id = $plan")" "approv
 http GET "/plans/$plan" -b "$lead"
 expect_body "the review shows escaped" "Tie goal 3 to &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
 expect_body_lacks "never as an element" "<img src=x"
+http GET /dashboard -b "$mem"
+expect_body "the team's members get a notice that links the plan" "<a href=\"/plans/$plan#reviews\">"
+http GET /notices -b "$mem"
+expect_body "on the notices page too" "<a href=\"/plans/$plan#reviews\">"
+expect_body_lacks "with nothing to compare" "Compare with your version"
 
 web_csrf "$other"
 for path in "/plans/$plan" "/plans/$plan/goals/$goal" "/plans/$plan/actions/$action" "/plans/$plan/export.pdf" "/plans/$plan/recommendations" /teams/1/plans; do
