@@ -141,7 +141,7 @@ export const journeys = [
 				await v.go('/dashboard');
 				await v.see('Study number talks with the grade 4 PLC', 'section:has(h2:text-is("My actions"))');
 			}),
-			step('logs a delivered PLC session and reads the team profile', async (v) => {
+			step('logs a delivered PLC session with an attendee', async (v) => {
 				await v.go('/teams/1/delivery');
 				await v.fill('Title', 'Grade 4 PLC: number talks');
 				await v.fill('Day', '2026-10-13');
@@ -149,8 +149,18 @@ export const journeys = [
 				await v.page.getByLabel('Marcus Ridley').check();
 				await v.click('Log the session');
 				await v.see('Marcus Ridley');
+			}),
+			step('logs a classroom walkthrough, and the profile shows it among its records', async (v) => {
+				await v.go('/teams/1/delivery');
+				await v.page.locator('#w_school_id').selectOption({ index: 0 });
+				await v.page.locator('#w_observed_on').fill('2026-11-03');
+				await v.page.getByLabel('Seen in use').check();
+				await v.page.locator('#w_note').fill('Number talks in three of four rooms');
+				await v.click('Log the walkthrough');
+				await v.see('Number talks in three of four rooms');
 				await v.go('/teams/1/profile');
 				await v.see('Train the trainer?');
+				await v.see('Walkthrough 1');
 			}),
 			signOut(),
 		],
