@@ -184,7 +184,7 @@ expect_status "the lead adds a PLC schedule" 303
 sched=$(sql "SELECT id FROM plc_schedule WHERE plan_id = $plan")
 http POST "/plans/$plan/schedules/$sched/generate" -b "$lead" --data-urlencode "csrf=$W_CSRF"
 expect_status "and plans its sessions" 303
-expect_eq "one planned session a month, August to June" "$(sql "SELECT COUNT(*) > 5 FROM pd_session WHERE schedule_id = $sched AND status = 'planned'")" "1"
+expect_eq "one planned session a month, August to June" "$(sql "SELECT CASE WHEN COUNT(*) > 5 THEN 'yes' ELSE 'no' END FROM pd_session WHERE schedule_id = $sched AND status = 'planned'")" "yes"
 http GET "/plans/$plan" -b "$lead"
 expect_body "the schedule is listed" "Monthly, Second Tuesday"
 
