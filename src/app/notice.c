@@ -27,15 +27,17 @@ static const char SQL_NOTICE_ADD[] =
 	" created_at) VALUES (?1, 'source_updated', ?2, ?3, ?4, ?5) RETURNING id";
 #define NOTICE_COLS                                                                           \
 	"n.id, n.person_id, n.kind, n.deliverable_id, d.title, n.source_version_id,"         \
-	" v.deliverable_id, v.number, n.message, n.seen_at, n.created_at"
+	" v.deliverable_id, v.number, n.message, n.seen_at, n.created_at, n.plan_id, p.title"
 static const char SQL_NOTICE_LIST[] =
 	"SELECT " NOTICE_COLS " FROM notice n LEFT JOIN deliverable d ON d.id = n.deliverable_id"
 	" LEFT JOIN deliverable_version v ON v.id = n.source_version_id"
+	" LEFT JOIN plan p ON p.id = n.plan_id"
 	" WHERE n.person_id = ?1 AND (?2 = 1 OR n.seen_at IS NULL)"
 	" ORDER BY n.created_at DESC, n.id DESC";
 static const char SQL_NOTICE_GET[] =
 	"SELECT " NOTICE_COLS " FROM notice n LEFT JOIN deliverable d ON d.id = n.deliverable_id"
-	" LEFT JOIN deliverable_version v ON v.id = n.source_version_id WHERE n.id = ?1";
+	" LEFT JOIN deliverable_version v ON v.id = n.source_version_id"
+	" LEFT JOIN plan p ON p.id = n.plan_id WHERE n.id = ?1";
 static const char SQL_NOTICE_SEEN[] =
 	"UPDATE notice SET seen_at = ?1 WHERE id = ?2 AND seen_at IS NULL";
 
@@ -160,6 +162,8 @@ static void notice_read(struct store_stmt *q, struct arena *a, struct notice *n)
 	n->message = store_col_dup(q, 8, a);
 	n->seen_at = store_col_dup(q, 9, a);
 	n->created_at = store_col_dup(q, 10, a);
+	n->plan_id = store_col_int(q, 11);
+	n->plan_title = store_col_dup(q, 12, a);
 }
 
 int notice_list(struct store *db, struct arena *a, int64_t person_id, int all,

@@ -2,7 +2,8 @@
  * was adapted from has a newly published version. The adaptation is never changed; its
  * owners (contributors, the team's leads, its creator) each get a notice, can compare
  * the new source version with their own latest version, take what they want into a
- * normal save (app/deliverable.h), and mark the notice seen. */
+ * normal save (app/deliverable.h), and mark the notice seen. A facilitator's review of a
+ * plan (app/plan_review.h) tells the team's members with a notice too. */
 #ifndef CN_NOTICE_H
 #define CN_NOTICE_H
 #include <stddef.h>
@@ -13,8 +14,8 @@
 struct notice {
 	int64_t id;
 	int64_t person_id;
-	const char *kind;            /* "source_updated" */
-	int64_t deliverable_id;      /* the adaptation */
+	const char *kind;            /* "source_updated", or "review" of a plan */
+	int64_t deliverable_id;      /* the adaptation (0 for a plan's review) */
 	const char *deliverable_title;
 	int64_t source_version_id;   /* the newly published source version */
 	int64_t source_deliverable_id;
@@ -22,6 +23,8 @@ struct notice {
 	const char *message;
 	const char *seen_at;         /* NULL while unseen */
 	const char *created_at;
+	int64_t plan_id;             /* a review's plan, else 0 */
+	const char *plan_title;
 };
 
 struct notices {

@@ -329,6 +329,14 @@ static int scope_plc_schedule(struct policy *p, const struct rec *r, struct poli
 	return scope_lookups(p, SQL_PLAN_NETWORK, SQL_PLAN_DISTRICT, rec_int(r, "plan_id"), s, err);
 }
 
+/* A plan: its network and, for a district's plan, its team's district. */
+static int scope_plan(struct policy *p, const struct rec *r, struct policy_scope *s,
+		      struct cn_err *err)
+{
+	s->network_id = rec_int(r, "network_id");
+	return policy_lookup(p, SQL_TEAM_OF, rec_int(r, "team_id"), 0, &s->district_id, err);
+}
+
 /* Roles the actor holds toward a person: self, their district's lead or member, or the
  * facilitator of a network they take part in. */
 static int relate_person(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err)
@@ -441,6 +449,16 @@ static const struct policy_rule policy_rules[] = {
 	{"plc_schedule", {A | F | L | D, A | L, A | L, A | L}, scope_plc_schedule, NULL, NULL, 0},
 	{"pd_session", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0},
 	{"walkthrough", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0},
+	/* The web pages of assessments and plans ask these until the entities' own rules
+	 * come with their API routes (named apart so that the generic API does not serve
+	 * the entities before its policy matrix covers them). A team assesses itself and
+	 * keeps its plan (goals, actions, progress checks are checked on their plan); the
+	 * network's facilitators read them and review; templates are the network's. */
+	{"team_assessment", {A | F | L | D, A | L | D, A | L | D, A}, scope_team_record, NULL, NULL,
+	 0},
+	{"team_plan", {A | F | L | D, A | L | D, A | L | D, A}, scope_plan, NULL, NULL, 0},
+	{"plan_template", {A | F | N, A | F, A | F, A | F}, scope_plan, NULL, NULL, 0},
+	{"team_plan_review", {A | F | L | D, A | F, A | F, A}, scope_plan, NULL, NULL, 0},
 };
 
 #undef A

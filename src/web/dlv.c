@@ -125,16 +125,8 @@ int dlv_team_choices(struct http_req *rq, const char ***choices, const char ***l
 		     size_t *count, struct cn_err *err)
 {
 	struct dlv_teams t = {0};
-	int admin = policy_is_admin(rq->policy, err);
-	if (admin < 0)
-		return -1;
-	char me[24];
-	snprintf(me, sizeof(me), "%lld", (long long)rq->who.person_id);
-	struct rec_query q = {.limit = REC_LIST_MAX};
-	if (!admin)
-		q.filter[3] = me;
 	struct rec_list networks;
-	if (rec_list(rq->db, rq->a, &network_entity, &q, &networks, err))
+	if (page_my_networks(rq, &networks, err))
 		return -1;
 	for (size_t i = 0; i < networks.count; i++)
 		if (dlv_network_teams(rq, networks.items[i], &t, err))
@@ -156,4 +148,14 @@ char *dlv_text(struct arena *a, const char *text)
 			*w++ = *s;
 	*w = '\0';
 	return out;
+}
+
+void dlv_notice_link(struct http_req *rq, struct html *h, const struct notice *n)
+{
+	if (n->plan_id != 0)
+		html_elem(h, "a", n->plan_title, "href",
+			  arena_printf(rq->a, "/plans/%lld#reviews", (long long)n->plan_id), NULL);
+	else
+		html_elem(h, "a", n->deliverable_title, "href",
+			  dlv_href(rq->a, n->deliverable_id, ""), NULL);
 }

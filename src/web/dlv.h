@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "app/deliverable_review.h"
+#include "app/notice.h"
 #include "app/policy.h"
 #include "app/record.h"
 #include "http/http.h"
@@ -45,6 +46,8 @@ const char *dlv_name(struct http_req *rq, const struct rec_entity *e, int64_t id
  * ("Team - Network"), NULL-terminated, in rq->a; *count of them. */
 int dlv_team_choices(struct http_req *rq, const char ***choices, const char ***labels,
 		     size_t *count, struct cn_err *err);
+/* A link to what notice n is about: the adapted deliverable, or the reviewed plan. */
+void dlv_notice_link(struct http_req *rq, struct html *h, const struct notice *n);
 /* A copy of text with the CR LF line breaks browsers send turned into LF; in a. NULL
  * stays NULL. */
 char *dlv_text(struct arena *a, const char *text);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/network.h"
 #include "app/person.h"
 #include "app/policy.h"
 #include "core/timeutil.h"
@@ -406,6 +407,17 @@ int page_list_all(struct http_req *rq, const struct rec_entity *e, const char *f
 	struct rec_query q = {.limit = REC_LIST_MAX};
 	q.filter[i] = arena_printf(rq->a, "%lld", (long long)id);
 	return rec_list(rq->db, rq->a, e, &q, out, err);
+}
+
+int page_my_networks(struct http_req *rq, struct rec_list *out, struct cn_err *err)
+{
+	int admin = policy_is_admin(rq->policy, err);
+	if (admin < 0)
+		return -1;
+	struct rec_query q = {.limit = REC_LIST_MAX};
+	if (!admin)
+		q.filter[3] = arena_printf(rq->a, "%lld", (long long)rq->who.person_id);
+	return rec_list(rq->db, rq->a, &network_entity, &q, out, err);
 }
 
 int page_set_fields(struct rec *r, struct arena *a, const struct form *f,

@@ -119,6 +119,9 @@ int page_load(struct http_req *rq, const struct rec_entity *e, const char *rule,
  * Records live in the request's arena; the caller asks the policy about them. */
 int page_list_all(struct http_req *rq, const struct rec_entity *e, const char *filter,
 		  int64_t id, struct rec_list *out, struct cn_err *err);
+/* The networks the signed-in person facilitates or has a team in (every network for an
+ * admin), up to REC_LIST_MAX, in the request's arena. */
+int page_my_networks(struct http_req *rq, struct rec_list *out, struct cn_err *err);
 /* Sets onto r each of fields (NULL-terminated) that f holds non-empty, validating its
  * form; err names the field at fault. */
 int page_set_fields(struct rec *r, struct arena *a, const struct form *f,

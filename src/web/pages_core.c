@@ -1,5 +1,6 @@
 /* pages_core: the pages every person meets first: the stylesheet and other assets,
- * signing in and out, and the dashboard (my networks, next meetings, notices). */
+ * signing in and out, and the dashboard (my networks, next meetings, my actions,
+ * notices). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -8,12 +9,14 @@
 #include "app/network.h"
 #include "app/notice.h"
 #include "app/person.h"
+#include "app/plan.h"
 #include "app/policy.h"
 #include "core/timeutil.h"
 #include "http/allow.h"
 #include "http/server.h"
 #include "http/session.h"
 #include "web/assets.h"
+#include "web/dlv.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -212,6 +215,53 @@ static int core_dashboard_meetings(struct page *p, const struct rec_list *networ
 	return 0;
 }
 
+/* My actions: the plan actions the person owns that are not done (nor dropped), in
+ * the plans they may read, due first. */
+static int core_dashboard_actions(struct page *p, struct cn_err *err)
+{
+	struct http_req *rq = p->rq;
+	struct html *h = &p->h;
+	char me[24];
+	snprintf(me, sizeof(me), "%lld", (long long)rq->who.person_id);
+	struct rec_query q = {.filter = {NULL, NULL, NULL, me}, .limit = REC_LIST_MAX};
+	struct rec_list l;
+	if (rec_list(rq->db, rq->a, &plan_action_entity, &q, &l, err))
+		return -1;
+	html_elem(h, "h2", "My actions", "id", "my-actions", NULL);
+	int shown = 0;
+	html_open(h, "ul", NULL);
+	for (size_t i = 0; i < l.count; i++) {
+		const struct rec *a = l.items[i];
+		const char *status = rec_text(a, "status");
+		if (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0)
+			continue;
+		struct rec *plan = NULL;
+		if (rec_get(rq->db, rq->a, &plan_entity, rec_int(a, "plan_id"), &plan, err))
+			return -1;
+		int can = http_can_read(rq, rec_int(plan, "is_template") ? "plan_template"
+									: "team_plan",
+					plan, err);
+		if (can < 0)
+			return -1;
+		if (!can)
+			continue;
+		html_open(h, "li", NULL);
+		html_elem(h, "a", rec_text(a, "title"), "href",
+			  arena_printf(rq->a, "/plans/%lld#actions", (long long)plan->id), NULL);
+		html_textf(h, " - %s", status[0] == 'p' ? "planned" : "in progress");
+		if (rec_text(a, "due_on") != NULL)
+			html_textf(h, ", due %s", rec_text(a, "due_on"));
+		html_text(h, " - ");
+		html_text(h, rec_text(plan, "title"));
+		html_close(h);
+		shown++;
+	}
+	html_close(h);
+	if (!shown)
+		html_elem(h, "p", "No open actions in your plans.", "class", "muted", NULL);
+	return 0;
+}
+
 static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	if (rq->who.person_id == 0) /* to the sign-in page, and back here after it */
@@ -267,6 +317,14 @@ static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_e
 	}
 	html_close(h);
 
+	html_open(h, "section", "class", "card", "aria-labelledby", "my-actions", NULL);
+	depth = html_depth(h);
+	if (core_dashboard_actions(&p, err)) {
+		html_close_to(h, depth);
+		html_elem(h, "p", "Your actions could not be read.", NULL);
+	}
+	html_close(h);
+
 	html_open(h, "section", "class", "card", "aria-labelledby", "notices", NULL);
 	html_elem(h, "h2", "Notices", "id", "notices", NULL);
 	if (notices.count == 0)
@@ -275,12 +333,8 @@ static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_e
 	for (size_t i = 0; i < notices.count; i++) {
 		const struct notice *n = &notices.items[i];
 		html_open(h, "li", NULL);
-		if (n->deliverable_id != 0) { /* else a plan review's: no deliverable to open */
-			char *href = arena_printf(rq->a, "/deliverables/%lld",
-						  (long long)n->deliverable_id);
-			html_elem(h, "a", n->deliverable_title, "href", href, NULL);
-			html_text(h, ": ");
-		}
+		dlv_notice_link(rq, h, n);
+		html_text(h, ": ");
 		html_text(h, n->message);
 		html_close(h);
 	}

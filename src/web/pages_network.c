@@ -304,8 +304,10 @@ static void net_teams(struct page *p, const struct net_view *v)
 			const struct network_people *m = &v->members[i];
 			const char *district = net_org_name(rq, rec_int(t, "district_id"));
 			html_open(h, "tr", NULL);
-			html_elem(h, "th", district ? district : rec_text(t, "name"), "scope", "row",
-				  NULL);
+			html_open(h, "th", "scope", "row", NULL);
+			html_elem(h, "a", district ? district : rec_text(t, "name"), "href",
+				  page_href(rq, "/teams/%lld", t->id), NULL);
+			html_close(h);
 			html_open(h, "td", NULL);
 			int leads = 0;
 			for (size_t k = 0; k < m->count; k++)
@@ -363,6 +365,8 @@ static void net_profiles(struct page *p, const struct net_view *v)
 			    v->nprofiles);
 	}
 	html_elem(h, "h3", "Train the trainer?", NULL);
+	html_elem(h, "p", "Each team's name leads to its profile with the records behind it.",
+		  "class", "muted", NULL);
 	static const char *const heads[] = {"Team", "Flagged", "Why", NULL};
 	page_table_begin(p, "Duplicated materials delivered in one-off whole-group days, per team",
 			 1, heads, 0);
@@ -370,8 +374,10 @@ static void net_profiles(struct page *p, const struct net_view *v)
 		const struct profile *t = v->profile_seen[i];
 		int flagged = t->train_the_trainer.flagged;
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", t->district_name ? t->district_name : t->team_name, "scope", "row",
-			  NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_elem(h, "a", t->district_name ? t->district_name : t->team_name, "href",
+			  page_href(rq, "/teams/%lld/profile", t->team_id), NULL);
+		html_close(h);
 		html_open(h, "td", NULL);
 		html_elem(h, "span", flagged ? "Yes" : "No", "class",
 			  flagged ? "status-bad" : "status-good", NULL);

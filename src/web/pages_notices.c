@@ -71,15 +71,9 @@ static int notices_list(struct http_req *rq, struct http_resp *rs, struct cn_err
 	for (size_t i = 0; i < list.count; i++) {
 		const struct notice *n = &list.items[i];
 		html_open(h, "li", "class", "card", NULL);
-		/* A plan review's notice names no deliverable: nothing to open or compare. */
-		int adapted = n->deliverable_id != 0;
-		const char *what = adapted ? n->deliverable_title : n->message;
 		html_open(h, "p", NULL);
-		if (adapted) {
-			html_elem(h, "a", n->deliverable_title, "href",
-				  dlv_href(rq->a, n->deliverable_id, ""), NULL);
-			html_text(h, ": ");
-		}
+		dlv_notice_link(rq, h, n);
+		html_text(h, ": ");
 		html_text(h, n->message);
 		html_close(h);
 		html_open(h, "p", "class", "muted", NULL);
@@ -87,13 +81,13 @@ static int notices_list(struct http_req *rq, struct http_resp *rs, struct cn_err
 		if (n->seen_at != NULL)
 			html_textf(h, "; seen %s", n->seen_at);
 		html_close(h);
-		if (adapted) {
+		if (n->plan_id == 0) {
 			html_open(h, "a", "href",
 				  arena_printf(rq->a, "/notices/%lld/compare", (long long)n->id),
 				  "class", "button secondary", NULL);
 			html_text(h, "Compare with your version");
-			html_elem(h, "span", arena_printf(rq->a, " of %s", what), "class",
-				  "visually-hidden", NULL);
+			html_elem(h, "span", arena_printf(rq->a, " of %s", n->deliverable_title),
+				  "class", "visually-hidden", NULL);
 			html_close(h);
 		}
 		if (n->seen_at == NULL) {
@@ -102,8 +96,10 @@ static int notices_list(struct http_req *rq, struct http_resp *rs, struct cn_err
 					"inline");
 			html_open(h, "button", "type", "submit", NULL);
 			html_text(h, "Mark seen");
-			html_elem(h, "span", arena_printf(rq->a, ": %s", what), "class",
-				  "visually-hidden", NULL);
+			html_elem(h, "span",
+				  arena_printf(rq->a, ": %s",
+					       n->plan_id ? n->plan_title : n->deliverable_title),
+				  "class", "visually-hidden", NULL);
 			html_close(h);
 			html_close(h);
 		}

@@ -18,6 +18,11 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_targets,
 	&web_routes_notices,
 	&web_routes_library,
+	&web_routes_assessment,
+	&web_routes_plan,
+	&web_routes_plan_edit,
+	&web_routes_delivery,
+	&web_routes_profile,
 	NULL,
 };
 

@@ -47,7 +47,7 @@ expect_body "its facts" "<dd>Green River Regional Educational Cooperative</dd>"
 expect_body "its facilitators" "Lauren Mattingly"
 expect_body "its meetings link to meeting pages" '<a href="/meetings/1">Meeting 1: Number talks'
 expect_body "at their local time with the zone" 'datetime="2026-09-15T09:00:00-05:00">Tue 15 Sep 2026, 9:00 AM</time> to <time datetime="2026-09-15T15:00:00-05:00">3:00 PM</time> <span class="muted">America/Chicago</span>'
-expect_body "its teams with their lead" "<th scope=\"row\">Tradewater County Public Schools</th><td>Dana Whitaker</td><td class=\"num\">4</td>"
+expect_body "its teams with their lead" "<th scope=\"row\"><a href=\"/teams/1\">Tradewater County Public Schools</a></th><td>Dana Whitaker</td><td class=\"num\">4</td>"
 expect_body "a facilitator may add a meeting" 'action="/networks/1/meetings"'
 expect_body_lacks "but not a facilitator (admins only)" 'action="/networks/1/facilitators"'
 
@@ -238,7 +238,7 @@ http GET /networks/1 -b "$fac"
 expect_body "the facilitator sees every team's profile" '<h2 id="profiles">Capacity-building profiles</h2>'
 expect_body "each component as a chart" 'aria-labelledby="profile-job_embedded-title"'
 expect_body "and as a table" "<caption>Job-embedded and sustained: the numbers</caption>"
-expect_body "with the train-the-trainer flag and its reason" '<th scope="row">Pond River County Schools</th><td><span class="status-good">No</span></td><td>not flagged: '
+expect_body "with the train-the-trainer flag and its reason" '<th scope="row"><a href="/teams/2/profile">Pond River County Schools</a></th><td><span class="status-good">No</span></td><td>not flagged: '
 http GET /networks/1 -b "$mem"
 expect_body "a member sees their own team's profile" '<caption>Grounded in assessed needs: the numbers</caption>'
 expect_body_lacks "not other districts' profiles" '<th scope="row">Pond River County Schools</th>'

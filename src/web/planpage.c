@@ -1,0 +1,621 @@
+/* planpage: loading a plan for the plan pages, and the plan editor (see planpage.h). */
+#include "web/planpage.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/network.h"
+#include "app/plan.h"
+#include "app/plan_review.h"
+#include "app/plan_status.h"
+#include "app/plan_template.h"
+#include "app/plan_version.h"
+#include "app/schedule.h"
+#include "http/allow.h"
+
+const char *const planpage_kind_labels[] = {"Study",	   "Try out",   "Create a deliverable",
+					    "Deliver PD",  "Structure", "Policy",
+					    NULL};
+const char *const planpage_action_status_labels[] = {"Planned", "In progress", "Done", "Dropped",
+						     NULL};
+const char *const planpage_progress_labels[] = {"Met", "On track", "At risk", "Off track", NULL};
+const char *const planpage_guskey_values[] = {"1", "2", "3", "4", "5", NULL};
+const char *const planpage_guskey_labels[] = {
+	"1 participants' reactions", "2 participants' learning",
+	"3 organizational support and change", "4 participants' use of new knowledge and skills",
+	"5 student learning outcomes", NULL};
+
+static const char *const pp_recurrences[] = {"weekly", "biweekly", "monthly", NULL};
+static const char *const pp_recurrence_labels[] = {"Weekly", "Every two weeks",
+						   "Monthly on a weekday", NULL};
+static const char *const pp_weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+					  "friday", NULL};
+static const char *const pp_weekday_labels[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+						"Friday", NULL};
+static const char *const pp_weeks[] = {"1", "2", "3", "4", "5", NULL};
+static const char *const pp_week_labels[] = {"First", "Second", "Third", "Fourth", "Last",
+					     NULL};
+static const char *const pp_formats[] = {"plc", "coaching", "whole_group", "other", NULL};
+static const char *const pp_format_labels[] = {"PLC", "Coaching", "Whole-group day", "Other",
+					       NULL};
+static const char *const pp_zones[] = {"America/New_York", "America/Chicago", NULL};
+static const char *const pp_zone_labels[] = {"Eastern time", "Central time", NULL};
+
+int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err)
+{
+	memset(pp, 0, sizeof(*pp));
+	struct rec *plan = NULL;
+	if (rec_get(rq->db, rq->a, &plan_entity, plan_id, &plan, err))
+		return -1;
+	pp->is_template = rec_int(plan, "is_template") != 0;
+	pp->rule = pp->is_template ? "plan_template" : "team_plan";
+	if (http_allow_record(rq, POLICY_READ, pp->rule, plan, err) ||
+	    plan_view_load(rq->db, rq->a, plan_id, &pp->full, err))
+		return -1;
+	pp->plan = pp->full.plan;
+	if (!pp->is_template && teampage_get(rq, rec_int(plan, "team_id"), &pp->team, err))
+		return -1;
+	if (rec_get(rq->db, rq->a, &network_entity, rec_int(plan, "network_id"), &pp->network,
+		    err))
+		return -1;
+	pp->scope = pp->team.scope;
+	pp->scope.network_id = pp->network->id;
+	int archived = strcmp(rec_text(plan, "status"), "archived") == 0;
+	pp->may_edit = http_may_scope(rq, POLICY_UPDATE, pp->rule, &pp->scope, err);
+	pp->may_review = pp->is_template ? 0
+					 : http_may_scope(rq, POLICY_CREATE, "team_plan_review",
+							  &pp->scope, err);
+	pp->may_schedule = pp->is_template ? 0
+					   : http_may_scope(rq, POLICY_CREATE, "plc_schedule",
+							    &pp->scope, err);
+	if (pp->may_edit < 0 || pp->may_review < 0 || pp->may_schedule < 0)
+		return -1;
+	if (archived)
+		pp->may_edit = pp->may_schedule = 0;
+	return 0;
+}
+
+int planpage_load(struct http_req *rq, struct planpage *pp, struct cn_err *err)
+{
+	int64_t id;
+	if (page_id(rq, "id", &id, err))
+		return -1;
+	return planpage_get(rq, id, pp, err);
+}
+
+int planpage_allow_edit(struct http_req *rq, const struct planpage *pp, struct cn_err *err)
+{
+	return http_allow_record(rq, POLICY_UPDATE, pp->rule, pp->plan, err);
+}
+
+void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here)
+{
+	struct http_req *rq = p->rq;
+	const char *title = rec_text(pp->plan, "title");
+	const char *href = here ? page_href(rq, "/plans/%lld", pp->plan->id) : NULL;
+	if (pp->is_template) {
+		page_crumbs(p, "Plans", "/plans", title, href, here, NULL, NULL);
+		return;
+	}
+	page_crumbs(p, "Networks", "/networks", rec_text(pp->network, "name"),
+		    page_href(rq, "/networks/%lld", pp->network->id), pp->team.district,
+		    page_href(rq, "/teams/%lld", pp->team.team->id), "Plans",
+		    teampage_href(rq, &pp->team, "plans"), title, href, here, NULL, NULL);
+}
+
+int planpage_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
+		     const struct cn_err *why, struct cn_err *err)
+{
+	if (!page_refused(why)) {
+		*err = *why;
+		return -1;
+	}
+	return planpage_show(rq, rs, pp, why, err);
+}
+
+/* A section card with its heading (id names it). */
+static void pp_section(struct page *p, const char *id, const char *title)
+{
+	html_open(&p->h, "section", "class", "card", "aria-labelledby", id, NULL);
+	html_elem(&p->h, "h2", title, "id", id, NULL);
+}
+
+static void pp_dd(struct page *p, const char *term, const char *value)
+{
+	html_elem(&p->h, "dt", term, NULL);
+	html_elem(&p->h, "dd", value ? value : "-", NULL);
+}
+
+static void pp_facts(struct page *p, const struct planpage *pp)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	const struct plan_full *f = &pp->full;
+	html_open(h, "dl", NULL);
+	if (!pp->is_template)
+		pp_dd(p, "District", f->district_name);
+	pp_dd(p, "Network", f->network_name);
+	pp_dd(p, "School year", rec_text(pp->plan, "school_year"));
+	pp_dd(p, "Status", page_humanize(rq, rec_text(pp->plan, "status")));
+	if (!rec_is_null(pp->plan, "template_id")) {
+		html_elem(h, "dt", "Started from the template", NULL);
+		html_open(h, "dd", NULL);
+		html_elem(h, "a", f->template_title, "href",
+			  page_href(rq, "/plans/%lld", rec_int(pp->plan, "template_id")), NULL);
+		html_close(h);
+	}
+	if (!rec_is_null(pp->plan, "assessment_id")) {
+		html_elem(h, "dt", "Answers the needs assessment", NULL);
+		html_open(h, "dd", NULL);
+		html_elem(h, "a", "The team's assessment", "href",
+			  page_href(rq, "/assessments/%lld", rec_int(pp->plan, "assessment_id")),
+			  NULL);
+		html_close(h);
+	}
+	pp_dd(p, "Latest saved version",
+	      f->latest_version ? arena_printf(rq->a, "%lld", (long long)f->latest_version)
+				: "none yet");
+	html_close(h);
+}
+
+/* The status workflow: the statuses the plan may move to, with a note. */
+static void pp_workflow(struct page *p, const struct planpage *pp)
+{
+	struct http_req *rq = p->rq;
+	const char *const *next = plan_status_next(rec_text(pp->plan, "status"));
+	if ((!pp->may_edit && !pp->may_review) || next == NULL || next[0] == NULL)
+		return;
+	size_t n = 0;
+	while (next[n] != NULL)
+		n++;
+	const char **labels = arena_alloc(rq->a, sizeof(*labels) * (n + 1));
+	for (size_t i = 0; i <= n; i++)
+		labels[i] = next[i] ? page_humanize(rq, next[i]) : NULL;
+	pp_section(p, "workflow", "Status");
+	page_form_begin(p, page_href(rq, "/plans/%lld/status", pp->plan->id), NULL);
+	page_select(p, "new_status", "Move the plan to", next, labels, NULL, 1);
+	page_input(p, "status_note", "Note for the saved version", "text", NULL,
+		   "Submitting, approving and returning save a version", 0);
+	page_submit(p, "Change the status");
+	html_close(&p->h);
+	html_close(&p->h);
+}
+
+static void pp_goal(struct page *p, const struct planpage *pp, const struct plan_goal_full *g)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	const struct rec *r = g->goal;
+	html_open(h, "article", "class", "goal", "aria-labelledby",
+		  arena_printf(rq->a, "goal-%lld", (long long)r->id), NULL);
+	html_elem(h, "h3", rec_text(r, "title"), "id",
+		  arena_printf(rq->a, "goal-%lld", (long long)r->id), NULL);
+	html_open(h, "dl", NULL);
+	pp_dd(p, "Baseline", rec_text(r, "baseline"));
+	pp_dd(p, "Target", rec_text(r, "target"));
+	pp_dd(p, "Deadline", rec_text(r, "deadline"));
+	pp_dd(p, "Measure", rec_text(r, "measure"));
+	pp_dd(p, "Assessed needs", plan_view_needs_text(rq->a, g));
+	html_close(h);
+	if (g->nprogress > 0) {
+		static const char *const heads[] = {"Checked on", "Status", "Evidence",
+						    "Next steps", "Guskey level", NULL};
+		page_table_begin(p, arena_printf(rq->a, "Progress checks of %s",
+						 rec_text(r, "title")),
+				 0, heads, 0);
+		for (size_t i = 0; i < g->nprogress; i++) {
+			const struct plan_progress *c = &g->progress[i];
+			int good = strcmp(c->status, "met") == 0 || strcmp(c->status, "on_track") == 0;
+			html_open(h, "tr", NULL);
+			html_elem(h, "th", c->checked_on, "scope", "row", NULL);
+			html_open(h, "td", NULL);
+			html_elem(h, "span", page_humanize(rq, c->status), "class",
+				  good ? "status-good" : "status-bad", NULL);
+			html_close(h);
+			html_elem(h, "td", c->evidence, NULL);
+			html_elem(h, "td", c->next_steps, NULL);
+			html_elem(h, "td", plan_guskey_label((int)c->guskey_level), NULL);
+			html_close(h);
+		}
+		page_table_end(p);
+	}
+	if (pp->may_edit) {
+		html_open(h, "p", NULL);
+		html_elem(h, "a", arena_printf(rq->a, "Edit the goal: %s", rec_text(r, "title")),
+			  "href",
+			  arena_printf(rq->a, "/plans/%lld/goals/%lld", (long long)pp->plan->id,
+				       (long long)r->id),
+			  NULL);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+/* The goals as choices for a select (value id, label title), NULL-terminated. */
+static void pp_goal_choices(struct http_req *rq, const struct planpage *pp, const char ***values,
+			    const char ***labels)
+{
+	size_t n = pp->full.ngoals;
+	*values = arena_alloc(rq->a, sizeof(**values) * (n + 1));
+	*labels = arena_alloc(rq->a, sizeof(**labels) * (n + 1));
+	for (size_t i = 0; i < n; i++) {
+		(*values)[i] = arena_printf(rq->a, "%lld", (long long)pp->full.goals[i].goal->id);
+		(*labels)[i] = rec_text(pp->full.goals[i].goal, "title");
+	}
+	(*values)[n] = (*labels)[n] = NULL;
+}
+
+static void pp_goals(struct page *p, const struct planpage *pp)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	pp_section(p, "goals", "Goals");
+	if (pp->full.ngoals == 0)
+		html_elem(h, "p", "No goals yet.", "class", "muted", NULL);
+	else {
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Library items recommended for each goal, with the reasons",
+			  "href", page_href(rq, "/plans/%lld/recommendations", pp->plan->id),
+			  NULL);
+		html_close(h);
+	}
+	for (size_t i = 0; i < pp->full.ngoals; i++)
+		pp_goal(p, pp, &pp->full.goals[i]);
+	if (pp->may_edit) {
+		html_elem(h, "h3", "Add a goal", NULL);
+		page_form_begin(p, page_href(rq, "/plans/%lld/goals", pp->plan->id), NULL);
+		page_input(p, "g_title", "Where the district wants to be", "text", NULL, NULL, 1);
+		page_input(p, "g_baseline", "Baseline: where it is now", "text", NULL, NULL, 0);
+		page_input(p, "g_target", "Target", "text", NULL, NULL, 0);
+		page_input(p, "g_deadline", "Deadline", "date", NULL, NULL, 0);
+		page_textarea(p, "g_measure", "How the team will know", NULL, NULL, 0, NULL);
+		page_submit(p, "Add the goal");
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static void pp_actions(struct page *p, const struct planpage *pp)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	pp_section(p, "actions", "Actions");
+	if (pp->full.nactions == 0)
+		html_elem(h, "p", "No actions yet.", "class", "muted", NULL);
+	static const char *const heads[] = {"Action", "Kind",  "Goal",   "Owner",
+					    "Dates",  "Status", "Linked", NULL};
+	if (pp->full.nactions > 0)
+		page_table_begin(p, "The plan's actions", 0, heads, 0);
+	for (size_t i = 0; i < pp->full.nactions; i++) {
+		const struct plan_action_full *a = &pp->full.actions[i];
+		const struct rec *r = a->action;
+		const struct plan_goal_full *g = plan_view_goal(&pp->full, rec_int(r, "goal_id"));
+		html_open(h, "tr", "id", arena_printf(rq->a, "action-%lld", (long long)r->id), NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		if (pp->may_edit)
+			html_elem(h, "a", rec_text(r, "title"), "href",
+				  arena_printf(rq->a, "/plans/%lld/actions/%lld",
+					       (long long)pp->plan->id, (long long)r->id),
+				  NULL);
+		else
+			html_text(h, rec_text(r, "title"));
+		html_close(h);
+		html_elem(h, "td", page_humanize(rq, rec_text(r, "kind")), NULL);
+		html_elem(h, "td", g ? rec_text(g->goal, "title") : "-", NULL);
+		html_elem(h, "td", a->owner ? a->owner : "-", NULL);
+		html_open(h, "td", NULL);
+		html_textf(h, "%s to %s", rec_text(r, "starts_on") ? rec_text(r, "starts_on") : "?",
+			   rec_text(r, "due_on") ? rec_text(r, "due_on") : "?");
+		html_close(h);
+		html_elem(h, "td", page_humanize(rq, rec_text(r, "status")), NULL);
+		html_open(h, "td", NULL);
+		for (size_t k = 0; k < a->nlinks; k++) {
+			const struct plan_link *l = &a->links[k];
+			int item = strcmp(l->kind, "library_item") == 0;
+			if (k > 0)
+				html_text(h, "; ");
+			html_elem(h, "a", plan_view_link_text(rq->a, l), "href",
+				  page_href(rq, item ? "/library/%lld" : "/deliverables/%lld", l->id),
+				  NULL);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	if (pp->full.nactions > 0)
+		page_table_end(p);
+	if (pp->may_edit) {
+		struct teampage_choices people = {0};
+		struct cn_err ignored = {0};
+		if (!pp->is_template && teampage_people(rq, &pp->team, &people, &ignored) != 0)
+			people.values = people.labels = NULL;
+		const char **goals, **goal_labels;
+		pp_goal_choices(rq, pp, &goals, &goal_labels);
+		html_elem(h, "h3", "Add an action", NULL);
+		page_form_begin(p, page_href(rq, "/plans/%lld/actions", pp->plan->id), NULL);
+		page_input(p, "a_title", "What the team will do", "text", NULL, NULL, 1);
+		page_select(p, "a_kind", "Kind", plan_action_kinds, planpage_kind_labels, NULL, 1);
+		page_select(p, "a_goal_id", "The goal it serves", goals, goal_labels, NULL, 0);
+		if (people.values != NULL)
+			page_select(p, "a_owner_id", "Owner", people.values, people.labels, NULL,
+				    0);
+		page_input(p, "a_starts_on", "Starts on", "date", NULL, NULL, 0);
+		page_input(p, "a_due_on", "Due on", "date", NULL, NULL, 0);
+		page_submit(p, "Add the action");
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static void pp_progress_form(struct page *p, const struct planpage *pp)
+{
+	struct http_req *rq = p->rq;
+	if (!pp->may_edit || pp->is_template || pp->full.ngoals == 0)
+		return;
+	const char **goals, **goal_labels;
+	pp_goal_choices(rq, pp, &goals, &goal_labels);
+	pp_section(p, "progress", "Check progress");
+	page_form_begin(p, page_href(rq, "/plans/%lld/progress", pp->plan->id), NULL);
+	page_select(p, "pc_goal_id", "Goal", goals, goal_labels, NULL, 1);
+	page_input(p, "pc_checked_on", "Checked on", "date", NULL, "Default: today", 0);
+	page_radios(p, "pc_status", "Where the goal stands", plan_progress_statuses,
+		    planpage_progress_labels, NULL, 1);
+	page_textarea(p, "pc_evidence", "Evidence", NULL, "What shows it", 0, NULL);
+	page_textarea(p, "pc_next_steps", "Next steps", NULL, NULL, 0, NULL);
+	page_select(p, "pc_guskey_level", "Guskey level of the evidence", planpage_guskey_values,
+		    planpage_guskey_labels, NULL, 0);
+	page_submit(p, "Record the check");
+	html_close(&p->h);
+	html_close(&p->h);
+}
+
+static const char *pp_recurrence_text(struct http_req *rq, const struct rec *s)
+{
+	const char *day = page_humanize(rq, rec_text(s, "weekday"));
+	const char *rec = rec_text(s, "recurrence");
+	if (strcmp(rec, "monthly") == 0) {
+		int64_t w = rec_int(s, "week_of_month");
+		return arena_printf(rq->a, "Monthly, %s %s",
+				    w >= 1 && w <= 5 ? pp_week_labels[w - 1] : "first", day);
+	}
+	return arena_printf(rq->a, "%s, %s", strcmp(rec, "weekly") == 0 ? "Weekly" : "Every two weeks",
+			    day);
+}
+
+static int pp_schedules(struct page *p, const struct planpage *pp, struct cn_err *err)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	if (pp->is_template)
+		return 0;
+	struct rec_list l;
+	if (page_list_all(rq, &plc_schedule_entity, "plan_id", pp->plan->id, &l, err))
+		return -1;
+	struct teampage_choices schools;
+	if (teampage_schools(rq, &pp->team, &schools, err))
+		return -1;
+	pp_section(p, "schedule", "PLC schedule");
+	html_open(h, "p", NULL);
+	html_text(h, "Each schedule plans PD sessions across the school year, skipping breaks. ");
+	html_elem(h, "a", "The team's PD sessions and walkthroughs", "href",
+		  teampage_href(rq, &pp->team, "delivery"), NULL);
+	html_close(h);
+	static const char *const heads[] = {"School", "When", "Start", "Minutes", "Format",
+					    "Dates", "", NULL};
+	if (l.count > 0)
+		page_table_begin(p, "The plan's PLC schedules", 0, heads, 1u << 3);
+	for (size_t i = 0; i < l.count; i++) {
+		const struct rec *s = l.items[i];
+		const char *school = teampage_choice_label(&schools, rec_int(s, "school_id"));
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", school ? school : "-", "scope", "row", NULL);
+		html_elem(h, "td", pp_recurrence_text(rq, s), NULL);
+		html_elem(h, "td", arena_printf(rq->a, "%s %s", rec_text(s, "start_time"),
+						rec_text(s, "tz")),
+			  NULL);
+		html_elem(h, "td", arena_printf(rq->a, "%lld", (long long)rec_int(s, "minutes")),
+			  "class", "num", NULL);
+		html_elem(h, "td", page_humanize(rq, rec_text(s, "pd_format")), NULL);
+		html_elem(h, "td",
+			  arena_printf(rq->a, "%s to %s",
+				       rec_text(s, "starts_on") ? rec_text(s, "starts_on")
+								: "start of year",
+				       rec_text(s, "ends_on") ? rec_text(s, "ends_on")
+							      : "end of year"),
+			  NULL);
+		html_open(h, "td", NULL);
+		if (pp->may_schedule)
+			page_button_form(p,
+					 arena_printf(rq->a, "/plans/%lld/schedules/%lld/generate",
+						      (long long)pp->plan->id, (long long)s->id),
+					 "Plan the sessions", "secondary");
+		html_close(h);
+		html_close(h);
+	}
+	if (l.count > 0)
+		page_table_end(p);
+	if (pp->may_schedule && schools.count > 0) {
+		const char **actions = arena_alloc(rq->a, sizeof(*actions) * (pp->full.nactions + 1));
+		const char **labels = arena_alloc(rq->a, sizeof(*labels) * (pp->full.nactions + 1));
+		for (size_t i = 0; i <= pp->full.nactions; i++) {
+			const struct rec *a = i < pp->full.nactions ? pp->full.actions[i].action : NULL;
+			actions[i] = a ? arena_printf(rq->a, "%lld", (long long)a->id) : NULL;
+			labels[i] = a ? rec_text(a, "title") : NULL;
+		}
+		html_elem(h, "h3", "Add a PLC schedule", NULL);
+		page_form_begin(p, page_href(rq, "/plans/%lld/schedules", pp->plan->id), NULL);
+		page_select(p, "s_school_id", "School", schools.values, schools.labels, NULL, 1);
+		page_select(p, "s_action_id", "The action it carries out", actions, labels, NULL, 0);
+		page_select(p, "s_recurrence", "Recurs", pp_recurrences, pp_recurrence_labels,
+			    "weekly", 1);
+		page_select(p, "s_weekday", "Weekday", pp_weekdays, pp_weekday_labels, "tuesday",
+			    1);
+		page_select(p, "s_week_of_month", "Week of the month (monthly only)", pp_weeks,
+			    pp_week_labels, NULL, 0);
+		page_input(p, "s_start_time", "Start time", "time", "15:30", NULL, 1);
+		page_input(p, "s_minutes", "Minutes", "number", "60", NULL, 1);
+		page_select(p, "s_tz", "Time zone", pp_zones, pp_zone_labels, NULL, 1);
+		page_select(p, "s_pd_format", "Format", pp_formats, pp_format_labels, "plc", 1);
+		page_input(p, "s_title", "Title of each session", "text", "PLC", NULL, 1);
+		page_input(p, "s_starts_on", "First day", "date", NULL,
+			   "Default: the school year's first day", 0);
+		page_input(p, "s_ends_on", "Last day", "date", NULL,
+			   "Default: the school year's last day", 0);
+		page_submit(p, "Add the schedule");
+		html_close(h);
+	}
+	html_close(h);
+	return 0;
+}
+
+static int pp_departure(struct page *p, const struct planpage *pp, struct cn_err *err)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	if (rec_is_null(pp->plan, "template_id"))
+		return 0;
+	struct plan_departure d;
+	if (plan_template_departure(rq->db, rq->a, pp->plan->id, &d, err))
+		return -1;
+	pp_section(p, "departure", "Departure from the template");
+	html_open(h, "p", NULL);
+	html_textf(h,
+		   "%d%% departs from \"%s\": goals %zu added, %zu removed, %zu changed, %zu "
+		   "kept; actions %zu added, %zu removed, %zu changed, %zu kept.",
+		   (int)(d.departure * 100.0 + 0.5), d.template_title ? d.template_title : "",
+		   d.goals_added, d.goals_removed, d.goals_changed, d.goals_kept, d.actions_added,
+		   d.actions_removed, d.actions_changed, d.actions_kept);
+	html_close(h);
+	static const char *const heads[] = {"Item", "What", "Change", "Fields changed", NULL};
+	if (d.count > 0)
+		page_table_begin(p, "What changed against the template", 0, heads, 0);
+	for (size_t i = 0; i < d.count; i++) {
+		const struct plan_departure_item *it = &d.items[i];
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", it->title, "scope", "row", NULL);
+		html_elem(h, "td", page_humanize(rq, it->what), NULL);
+		html_elem(h, "td", page_humanize(rq, it->change), NULL);
+		html_elem(h, "td", it->fields ? it->fields : "-", NULL);
+		html_close(h);
+	}
+	if (d.count > 0)
+		page_table_end(p);
+	html_close(h);
+	return 0;
+}
+
+static int pp_versions(struct page *p, const struct planpage *pp, struct cn_err *err)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	struct plan_version_info *v;
+	size_t n;
+	if (plan_version_list(rq->db, rq->a, pp->plan->id, &v, &n, err))
+		return -1;
+	pp_section(p, "versions", "Versions");
+	if (n == 0)
+		html_elem(h, "p", "No version saved yet.", "class", "muted", NULL);
+	static const char *const heads[] = {"Version", "Saved", "By", "Status", "Note", NULL};
+	if (n > 0)
+		page_table_begin(p, "Saved versions, oldest first", 0, heads, 1u);
+	for (size_t i = 0; i < n; i++) {
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", arena_printf(rq->a, "%lld", (long long)v[i].number), "scope",
+			  "row", "class", "num", NULL);
+		html_elem(h, "td", v[i].created_at, NULL);
+		html_elem(h, "td", v[i].author ? v[i].author : "capnet", NULL);
+		html_elem(h, "td", page_humanize(rq, v[i].status), NULL);
+		html_elem(h, "td", v[i].note, NULL);
+		html_close(h);
+	}
+	if (n > 0)
+		page_table_end(p);
+	if (pp->may_edit) {
+		page_form_begin(p, page_href(rq, "/plans/%lld/versions", pp->plan->id), NULL);
+		page_input(p, "version_note", "Note", "text", NULL, "What this version holds", 0);
+		page_submit(p, "Save a version");
+		html_close(h);
+	}
+	html_close(h);
+	return 0;
+}
+
+static int pp_reviews(struct page *p, const struct planpage *pp, struct cn_err *err)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	if (pp->is_template)
+		return 0;
+	struct plan_review *r;
+	size_t n;
+	if (plan_review_list(rq->db, rq->a, pp->plan->id, &r, &n, err))
+		return -1;
+	pp_section(p, "reviews", "Facilitator review");
+	if (n == 0)
+		html_elem(h, "p", "No review comments yet.", "class", "muted", NULL);
+	for (size_t i = 0; i < n; i++) {
+		html_open(h, "blockquote", NULL);
+		html_elem(h, "p", r[i].comments, "class", "prose", NULL);
+		html_open(h, "footer", NULL);
+		html_textf(h, "%s, %s", r[i].reviewer ? r[i].reviewer : "capnet", r[i].created_at);
+		html_close(h);
+		html_close(h);
+	}
+	if (pp->may_review) {
+		page_form_begin(p, page_href(rq, "/plans/%lld/reviews", pp->plan->id), NULL);
+		page_textarea(p, "comments", "Review comments", NULL,
+			      "The team's members get a notice", 1, NULL);
+		page_submit(p, "Add the review");
+		html_close(h);
+	}
+	html_close(h);
+	return 0;
+}
+
+static void pp_exports(struct page *p, const struct planpage *pp)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	static const char *const formats[] = {"csv", "xlsx", "pdf"};
+	static const char *const labels[] = {"CSV", "Spreadsheet (XLSX)", "Printable PDF"};
+	pp_section(p, "exports", "Download");
+	html_open(h, "ul", NULL);
+	for (int i = 0; i < 3; i++) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", labels[i], "href",
+			  arena_printf(rq->a, "/plans/%lld/export.%s", (long long)pp->plan->id,
+				       formats[i]),
+			  NULL);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+int planpage_show(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
+		  const struct cn_err *error, struct cn_err *err)
+{
+	struct page p;
+	page_begin(&p, rq, rs, rec_text(pp->plan, "title"), PAGE_NAV_PLANS);
+	page_show_error(&p, error);
+	struct html *h = &p.h;
+	planpage_crumbs(&p, pp, NULL);
+	html_elem(h, "h1", rec_text(pp->plan, "title"), NULL);
+	const char *done = http_query(rq, "done");
+	if (done != NULL)
+		page_notice(&p, "Saved.");
+	page_errors(&p);
+	pp_facts(&p, pp);
+	pp_workflow(&p, pp);
+	pp_goals(&p, pp);
+	pp_actions(&p, pp);
+	pp_progress_form(&p, pp);
+	int depth = html_depth(h);
+	if (pp_schedules(&p, pp, err) || pp_departure(&p, pp, err) || pp_versions(&p, pp, err) ||
+	    pp_reviews(&p, pp, err)) {
+		html_close_to(h, depth); /* the error page replaces it */
+		return -1;
+	}
+	pp_exports(&p, pp);
+	page_end(&p);
+	return 0;
+}

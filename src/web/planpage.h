@@ -1,0 +1,53 @@
+/* planpage: a plan as the plan pages read and show it (DESIGN §2): the plan with its
+ * goals, actions, checks and links (app/plan_view.h), who may do what with it, and the
+ * plan editor page itself, which the plan routes (pages_plan.c, pages_plan_edit.c)
+ * render after a GET and again, with the refusal beside its field, after a form. */
+#ifndef CN_PLANPAGE_H
+#define CN_PLANPAGE_H
+#include <stdint.h>
+
+#include "app/plan_view.h"
+#include "web/page.h"
+#include "web/teampage.h"
+
+struct planpage {
+	struct plan_full full;
+	struct rec *plan;	 /* full.plan */
+	int is_template;
+	const char *rule;	 /* the policy rule: "team_plan" or "plan_template" */
+	struct teampage team;	 /* the team (team.team NULL for a template) */
+	struct rec *network;
+	struct policy_scope scope;
+	int may_edit;		 /* change goals, actions, checks, versions */
+	int may_review;		 /* write reviews (the network's facilitators) */
+	int may_schedule;	 /* keep the PLC schedules */
+};
+
+/* The plan plan_id that the actor may read (else 404), loaded whole. */
+int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err);
+/* The same for the plan named by the path parameter "id". */
+int planpage_load(struct http_req *rq, struct planpage *pp, struct cn_err *err);
+/* Refuses (403, or 404 for a plan the actor may not read) unless the actor may change
+ * the plan's contents. */
+int planpage_allow_edit(struct http_req *rq, const struct planpage *pp, struct cn_err *err);
+/* Breadcrumbs to the plan, then here (NULL: the plan is the page). */
+void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here);
+
+/* Writes the plan editor; error (may be NULL) is a form's refusal shown beside its
+ * field with the posted input kept (answered with its status). */
+int planpage_show(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
+		  const struct cn_err *error, struct cn_err *err);
+/* The plan editor again with why beside its field when it refuses the form's input;
+ * any other failure is the request's error. */
+int planpage_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
+		     const struct cn_err *why, struct cn_err *err);
+
+/* Labels of the stored choices, for selects (NULL-terminated, in step with plan.h). */
+extern const char *const planpage_kind_labels[];
+extern const char *const planpage_action_status_labels[];
+extern const char *const planpage_progress_labels[];
+/* "1".."5" and "1 participants' reactions" .. for Guskey's levels. */
+extern const char *const planpage_guskey_values[];
+extern const char *const planpage_guskey_labels[];
+
+#endif
