@@ -750,8 +750,8 @@ int demo_is_empty(const struct demo_existing *ex)
 	return ex->organizations == 0 && ex->people == 0 && ex->networks == 0;
 }
 
-int demo_load(struct store *db, const struct actor *who, struct demo_summary *out,
-	      struct cn_err *err)
+int demo_load(struct store *db, const struct actor *who, enum demo_scope scope,
+	      struct demo_summary *out, struct cn_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	struct arena *a = arena_new();
@@ -777,7 +777,8 @@ int demo_load(struct store *db, const struct actor *who, struct demo_summary *ou
 		goto fail;
 	}
 	if (demo_step_orgs(c) || demo_step_people(c) || demo_step_networks(c) ||
-	    demo_step_meetings(c) || demo_step_attendance(c) || demo_work_load(c) ||
+	    demo_step_meetings(c) || demo_step_attendance(c) ||
+	    (scope == DEMO_FULL && demo_work_load(c)) ||
 	    demo_step_passwords(c))
 		goto fail;
 	arena_free(a);

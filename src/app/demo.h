@@ -71,12 +71,17 @@ int demo_count_existing(struct store *db, struct demo_existing *out, struct cn_e
 /* 1 when ex holds no organization, person or network. */
 int demo_is_empty(const struct demo_existing *ex);
 
-/* Loads the demo into db, which must hold no organization, person or network (else
- * CN_ERR_CONFLICT, nothing changed). All or nothing: on failure nothing is stored.
+/* What demo_load loads: everything, or without the year's work (framework, library,
+ * deliverables, assessments, plans, PD): the people, networks and meetings only, for a
+ * year to start from nothing. */
+enum demo_scope { DEMO_FULL, DEMO_NO_WORK };
+
+/* Loads the demo (as scope says) into db, which must hold no organization, person or
+ * network (else CN_ERR_CONFLICT, nothing changed). All or nothing: on failure nothing is stored.
  * out (filled on success) holds only static strings; nothing to free. Takes a few
  * hundred milliseconds, mostly hashing the DEMO_ACCOUNT_COUNT passwords. */
-int demo_load(struct store *db, const struct actor *who, struct demo_summary *out,
-	      struct cn_err *err);
+int demo_load(struct store *db, const struct actor *who, enum demo_scope scope,
+	      struct demo_summary *out, struct cn_err *err);
 
 /* The demo accounts whose email is in db (e.g. loaded by an earlier demo_load), in
  * role order, into out->accounts / out->naccounts; the counts are left 0. */

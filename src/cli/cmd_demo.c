@@ -12,7 +12,7 @@ static const char *const account_columns[] = {"role", "name", "email", "organiza
 
 static void demo_usage(void)
 {
-	printf("usage: capnet [--db URL] demo [--if-empty] [--format table|json|csv]\n"
+	printf("usage: capnet [--db URL] demo [--if-empty] [--no-work] [--format table|json|csv]\n"
 	       "Loads a demo into an empty database, creating the database first if it is\n"
 	       "new: the state agency, two cooperatives, eight districts with their schools,\n"
 	       "a university partner, the %s Mathematics and English/Language Arts\n"
@@ -27,6 +27,8 @@ static void demo_usage(void)
 	       "Options:\n"
 	       "  --if-empty     when the database already holds data, leave it as it is,\n"
 	       "                 print the demo accounts it has, and exit 0 (for `make demo`)\n"
+	       "  --no-work      only the organizations, people, networks, teams, meetings\n"
+	       "                 and accounts: the year's work starts from nothing\n"
 	       "  --format F     table (default), json, or csv (the accounts only)\n",
 	       DEMO_SCHOOL_YEAR, DEMO_PASSWORD);
 }
@@ -188,7 +190,7 @@ static int demo_not_empty(struct cli *c, const struct demo_existing *ex, int if_
 int cmd_demo(struct cli *c, int argc, char **argv)
 {
 	static const struct args_opt opts[] = {
-	    {"if-empty", 0, NULL}, {"format", 1, NULL}, {NULL, 0, NULL}};
+	    {"if-empty", 0, NULL}, {"no-work", 0, NULL}, {"format", 1, NULL}, {NULL, 0, NULL}};
 	struct args a;
 	if (args_parse(argc - 1, argv + 1, opts, 0, &a))
 		return CLI_USAGE;
@@ -210,7 +212,8 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	if (!demo_is_empty(&ex))
 		return demo_not_empty(c, &ex, args_has(&a, "if-empty"), fmt);
 	struct demo_summary s;
-	if (demo_load(c->db, &c->who, &s, &err))
+	if (demo_load(c->db, &c->who, args_has(&a, "no-work") ? DEMO_NO_WORK : DEMO_FULL, &s,
+		      &err))
 		return cli_fail(&err);
 	if (fmt == OUTPUT_JSON) {
 		demo_print_json(demo_db_name(c), &s, 1);

@@ -15,7 +15,7 @@ static int load_once(void **state)
 	(void)state;
 	loaded = testdb_open();
 	struct cn_err err = {0};
-	if (demo_load(loaded->db, &loaded->who, &summary, &err) != 0)
+	if (demo_load(loaded->db, &loaded->who, DEMO_FULL, &summary, &err) != 0)
 		fail_msg("demo_load: %s: %s", err.field, err.msg);
 	return 0;
 }
@@ -315,7 +315,7 @@ static void test_a_database_with_data_is_refused_unchanged(void **state)
 	int64_t people = count("SELECT COUNT(*) FROM person");
 	struct demo_summary again;
 	struct cn_err err = {0};
-	assert_int_equal(demo_load(loaded->db, &loaded->who, &again, &err), -1);
+	assert_int_equal(demo_load(loaded->db, &loaded->who, DEMO_FULL, &again, &err), -1);
 	assert_int_equal(err.kind, CN_ERR_CONFLICT);
 	assert_non_null(strstr(err.msg, "empty database"));
 	assert_int_equal(count("SELECT COUNT(*) FROM audit_event"), audit);
@@ -342,7 +342,7 @@ static void test_all_or_nothing(void **state)
 	assert_true(demo_is_empty(&ex));
 	assert_int_equal(store_exec(t->db, "DROP TABLE attendance", &err), 0);
 	struct demo_summary s;
-	assert_int_equal(demo_load(t->db, &t->who, &s, &err), -1);
+	assert_int_equal(demo_load(t->db, &t->who, DEMO_FULL, &s, &err), -1);
 	assert_non_null(strstr(err.msg, "attendance"));
 	assert_int_equal(s.organizations, 0);
 	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM organization"), 0);
