@@ -104,8 +104,9 @@ export const journeys = [
 				await v.click('Tradewater County Public Schools');
 				await v.see('Capacity-building profile');
 			}),
-			step('starts a needs assessment and rates two indicators', async (v) => {
+			step("starts next year's needs assessment and rates two indicators", async (v) => {
 				await v.click('Needs assessments');
+				await v.fill('School year', '2027-28');
 				await v.click('Start the assessment');
 				await v.see('rate each indicator below');
 				const items = v.page.locator('fieldset.rating');
@@ -127,6 +128,7 @@ export const journeys = [
 			}),
 			step('starts the plan from the assessment: its high-priority gaps propose goals', async (v) => {
 				await v.go('/teams/1/plans');
+				await v.page.getByLabel('The needs assessment of 2027-28').check();
 				await v.click('Start the plan');
 				await v.see('Goals');
 				if ((await v.page.locator('article.goal').count()) !== 2)
@@ -158,9 +160,11 @@ export const journeys = [
 				await v.page.locator('#w_note').fill('Number talks in three of four rooms');
 				await v.click('Log the walkthrough');
 				await v.see('Number talks in three of four rooms');
+				const id = v.here().match(/^\/walkthroughs\/(\d+)/);
+				if (id === null) throw failure(`logging the walkthrough led to ${v.here()}`);
 				await v.go('/teams/1/profile');
 				await v.see('Train the trainer?');
-				await v.see('Walkthrough 1');
+				await v.see(`Walkthrough ${id[1]}`);
 			}),
 			signOut(),
 		],
