@@ -38,6 +38,7 @@ struct store_backend {
 	int (*lost)(void *conn);
 	const char *begin_sql;
 	const char *begin_read_sql; /* a read-only transaction (store_begin_read) */
+	int tx_prepared; /* BEGIN/COMMIT/ROLLBACK go through the statement cache, not exec */
 	/* Which dialect part of each migration this backend runs, and how it
 	 * rewrites the portable part (NULL: as is). Returns a string the caller frees. */
 	int dialect; /* STORE_DIALECT_* */

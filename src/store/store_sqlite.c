@@ -414,6 +414,7 @@ const struct store_backend store_sqlite_backend = {
 	.changes = sqlite_changes,
 	.begin_sql = "BEGIN IMMEDIATE",
 	.begin_read_sql = "BEGIN",
+	.tx_prepared = 1,
 	.dialect = STORE_DIALECT_SQLITE,
 	.portable_ddl = NULL,
 	.integrity_check = sqlite_integrity_check,
