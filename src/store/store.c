@@ -340,6 +340,22 @@ int64_t store_changes(struct store *st)
 	return st->be->changes(st->conn);
 }
 
+int store_data_version(struct store *st, uint64_t *out, struct cn_err *err)
+{
+	if (st->be->data_version_sql == NULL)
+		return 0;
+	struct store_stmt *q = store_prepare(st, st->be->data_version_sql, err);
+	if (q == NULL)
+		return -1;
+	int rc = store_step(q, err);
+	uint64_t other = rc == 1 ? (uint64_t)store_col_int(q, 0) : 0;
+	store_done(q);
+	if (rc != 1)
+		return rc < 0 ? -1 : cn_err_set(err, CN_ERR_INTERNAL, "no data version was read");
+	*out = (other << 40) ^ (uint64_t)st->be->total_changes(st->conn);
+	return 1;
+}
+
 int store_run(struct store *st, const char *sql, struct cn_err *err)
 {
 	struct store_stmt *q = store_prepare(st, sql, err);

@@ -39,6 +39,11 @@ struct store_backend {
 	const char *begin_sql;
 	const char *begin_read_sql; /* a read-only transaction (store_begin_read) */
 	int tx_prepared; /* BEGIN/COMMIT/ROLLBACK go through the statement cache, not exec */
+	/* For store_data_version: a query whose one value changes with every commit of
+	 * other connections, and the rows this connection has changed so far. NULL when
+	 * the backend cannot tell. */
+	const char *data_version_sql;
+	int64_t (*total_changes)(void *conn);
 	/* Which dialect part of each migration this backend runs, and how it
 	 * rewrites the portable part (NULL: as is). Returns a string the caller frees. */
 	int dialect; /* STORE_DIALECT_* */

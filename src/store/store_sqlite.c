@@ -82,6 +82,11 @@ static int sqlite_open(const char *target, void **conn, struct cn_err *err)
 	return 0;
 }
 
+static int64_t sqlite_total_changes(void *conn)
+{
+	return sqlite3_total_changes64(conn);
+}
+
 static void sqlite_close(void *conn)
 {
 	sqlite3_close_v2(conn);
@@ -415,6 +420,10 @@ const struct store_backend store_sqlite_backend = {
 	.begin_sql = "BEGIN IMMEDIATE",
 	.begin_read_sql = "BEGIN",
 	.tx_prepared = 1,
+	/* Moves with every commit of another connection or process; this connection's
+	 * own changes are counted by total_changes. */
+	.data_version_sql = "PRAGMA data_version",
+	.total_changes = sqlite_total_changes,
 	.dialect = STORE_DIALECT_SQLITE,
 	.portable_ddl = NULL,
 	.integrity_check = sqlite_integrity_check,
