@@ -530,7 +530,11 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
 		MHD_OPTION_NOTIFY_COMPLETED, server_completed, s,
-		MHD_OPTION_NOTIFY_CONNECTION, server_connection, s, MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_CONNECTION, server_connection, s,
+		/* Last, and only when asked: given as false it would also drop the
+		 * SO_REUSEADDR that lets a restarted server bind at once. */
+		cfg->reuse_port ? MHD_OPTION_LISTENING_ADDRESS_REUSE : MHD_OPTION_END, 1u,
+		MHD_OPTION_END);
 	if (s->d == NULL) {
 		deadline_stop(s->deadline);
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
