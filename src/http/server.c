@@ -30,6 +30,7 @@
 #include "core/timeutil.h"
 #include "core/utf8.h"
 #include "http/deadline.h"
+#include "http/respcache.h"
 #include "http/session.h"
 
 /* Sent with every response capnet makes. */
@@ -236,8 +237,18 @@ static int server_run(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	}
 	if (!(flags & ROUTE_NO_CSRF) && http_check_csrf(rq, err))
 		return -1;
+	struct respcache_ticket ticket;
+	if (respcache_ticket(rq, &ticket, err))
+		return -1;
+	if (respcache_get(rq, &ticket, rs)) {
+		rq->policy_asked = 1; /* the route that made the answer asked it */
+		return 0;
+	}
 	rq->policy = policy_new(rq->a, rq->db, &rq->who);
-	return rq->route->fn(rq, rs, err);
+	int rc = rq->route->fn(rq, rs, err);
+	if (rc == 0 && (rq->policy_asked || (flags & ROUTE_PUBLIC)))
+		respcache_put(rq, &ticket, rs);
+	return rc;
 }
 
 /* Runs the route for a fully received request; fills r->rs. */
