@@ -5,8 +5,7 @@
  * commit through any connection, in any process, since), and the same second of the
  * clock (pages that depend on the time read it to the second). Credentials are still
  * checked on every request before the cache is asked, and a route's answer is kept
- * only when it was a 200 that set no cookie. Backends that cannot tell a change
- * (PostgreSQL) keep nothing. */
+ * only when it was a 200 that set no cookie. */
 #ifndef CN_RESPCACHE_H
 #define CN_RESPCACHE_H
 #include <time.h>

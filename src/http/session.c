@@ -6,7 +6,7 @@
  * touched session; in this process or another) makes store_data_version move and
  * every remembered credential is looked up again. A cached answer is therefore the
  * one the database gives now, up to a session whose expiry time passes within that
- * second. Backends that cannot tell a change (PostgreSQL) remember nothing. */
+ * second. */
 #include "http/session.h"
 
 #include <sodium.h>

@@ -348,11 +348,15 @@ int store_data_version(struct store *st, uint64_t *out, struct cn_err *err)
 	if (q == NULL)
 		return -1;
 	int rc = store_step(q, err);
-	uint64_t other = rc == 1 ? (uint64_t)store_col_int(q, 0) : 0;
+	uint64_t h = 1469598103934665603u; /* FNV-1a of the value's text */
+	for (const char *c = rc == 1 ? store_col_text(q, 0) : NULL; c != NULL && *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
 	store_done(q);
 	if (rc != 1)
 		return rc < 0 ? -1 : cn_err_set(err, CN_ERR_INTERNAL, "no data version was read");
-	*out = (other << 40) ^ (uint64_t)st->be->total_changes(st->conn);
+	if (st->be->total_changes != NULL)
+		h = (h ^ (uint64_t)st->be->total_changes(st->conn)) * 1099511628211u;
+	*out = h;
 	return 1;
 }
 

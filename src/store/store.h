@@ -62,8 +62,9 @@ int store_begin_read(struct store *st, struct cn_err *err);
 
 /* A number that differs whenever the database may have changed since it was last
  * read, through this connection or any other, in any process: 1 with *out set, 0 when
- * this backend cannot tell (PostgreSQL), -1 on error. Inside a read transaction it
- * belongs to the transaction's snapshot. For caches of what was read. */
+ * the backend cannot tell, -1 on error. For caches of what was read: read it before
+ * the reads it guards (in the same transaction), so that what they see is never older
+ * than it. */
 int store_data_version(struct store *st, uint64_t *out, struct cn_err *err);
 
 /* Runs SQL without parameters (may hold several statements). */
