@@ -69,6 +69,27 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *buf_int_text(int64_t v, char out[BUF_INT_LEN])
+{
+	size_t i = BUF_INT_LEN - 1;
+	out[i] = '\0';
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		out[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		out[--i] = '-';
+	return out + i;
+}
+
+void buf_put_int(struct buf *b, int64_t v)
+{
+	char text[BUF_INT_LEN];
+	const char *s = buf_int_text(v, text);
+	buf_append(b, s, (size_t)(text + BUF_INT_LEN - 1 - s));
+}
+
 const char *buf_str(const struct buf *b)
 {
 	return b->data ? b->data : "";

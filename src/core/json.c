@@ -121,16 +121,7 @@ void jw_str(struct jw *w, const char *s)
 void jw_int(struct jw *w, int64_t v)
 {
 	jw_sep(w);
-	char digits[24];
-	size_t i = sizeof(digits);
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	do {
-		digits[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u > 0);
-	if (v < 0)
-		digits[--i] = '-';
-	buf_append(w->out, digits + i, sizeof(digits) - i);
+	buf_put_int(w->out, v);
 }
 
 void jw_double(struct jw *w, double v)
