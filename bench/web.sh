@@ -3,7 +3,9 @@
 # as one demo person, then:
 #  - the median (and 90th percentile) server time of the main pages, from the access
 #    log's "us" field, over REQUESTS requests each: /signin, /dashboard, and the network
-#    and meeting pages where this server has them (target: median under 5 ms);
+#    and meeting pages where this server has them (target: median under 5 ms); each
+#    request has its own query (?n=N), so that every page is made, none given again
+#    from the server's cache;
 #  - `wrk -t2 -c64 -d10s` on the network page (the dashboard where there is none) with
 #    the session cookie, against nginx serving a static copy of the same HTML, in the
 #    same run (target: capnet/nginx >= 0.5).
@@ -57,7 +59,7 @@ time_page() {
 	sleep 0.2 # the log line is written after the answer
 	start=$(wc -l <"$dir/access.log")
 	i=0 urls=""
-	while [ $i -lt "$requests" ]; do urls="$urls $base$1"; i=$((i + 1)); done
+	while [ $i -lt "$requests" ]; do urls="$urls $base$1?n=$i"; i=$((i + 1)); done
 	# shellcheck disable=SC2086
 	curl -s $auth $urls >/dev/null
 	sleep 0.2
@@ -75,7 +77,7 @@ print("%.3f %.3f %d" % (us[len(us) // 2] / 1000, us[len(us) * 9 // 10] / 1000, r
 }
 
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg)"
-echo "server time of each page over $requests requests, signed in as $email (capnet --threads $threads)"
+echo "server time of each page over $requests requests (each made anew), signed in as $email (capnet --threads $threads)"
 printf '%-16s %10s %10s %10s\n' page "median ms" "p90 ms" bytes
 worst=0
 for p in $pages; do
@@ -97,3 +99,18 @@ wait_http nginx "http://127.0.0.1:$nport/page.html"
 echo "GET $target: $size bytes of HTML; wrk -t2 -c$conns -d$duration"
 wrk_compare "$base$target" "Cookie: capnet_session=$cookie" "http://127.0.0.1:$nport/page.html"
 echo "ratio capnet/nginx on $target: $ratio (target >= 0.5)"
+
+# The same page made anew for every request (its own query each time), so that the
+# answer cache never serves it: what a page costs to make under load.
+cat >"$dir/anew.lua" <<'LUA'
+n = 0
+request = function()
+	n = n + 1
+	return wrk.format(nil, wrk.path .. "?n=" .. n)
+end
+LUA
+c0=$(cpu $capnet_pid)
+wrk -t2 -c"$conns" -d"$duration" --latency -s "$dir/anew.lua" -H "Cookie: capnet_session=$cookie" \
+	"$base$target" >"$dir/anew.wrk"
+set -- $(awk '/^Requests\/sec/ {r = $2} $1 == "99%" {p = $2} /requests in/ {n = $1} END {print r, p, n}' "$dir/anew.wrk")
+echo "made anew each time: $1 requests/s, p99 $2, CPU $(awk -v a="$c0" -v b="$(cpu $capnet_pid)" -v n="$3" 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}') us/request"

@@ -4,8 +4,9 @@
 # shellcheck shell=sh
 
 # bench_begin NAME TOOL...: checks the tools are installed (exits saying what to run
-# when not), makes the private folder dir, and at exit stops capnet_pid and nginx_pid
-# (set them when started) and removes dir.
+# when not), makes the private folder dir, and at exit stops capnet_pid (one process id
+# or several, space-separated) and nginx_pid (set them when started), stops the
+# PostgreSQL cluster in pg_dir when set, and removes dir.
 bench_begin() {
 	name=$1
 	shift
@@ -15,13 +16,15 @@ bench_begin() {
 	done
 	dir=$(mktemp -d "${TMPDIR:-/tmp}/capnet-bench.XXXXXX")
 	chmod 755 "$dir" # nginx's workers drop privileges and must read the static file
-	capnet_pid="" nginx_pid=""
+	capnet_pid="" nginx_pid="" pg_dir=""
 	trap bench_end EXIT INT TERM
 }
 
 bench_end() {
-	[ -n "$capnet_pid" ] && kill "$capnet_pid" 2>/dev/null && wait "$capnet_pid" 2>/dev/null
-	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+	for p in $capnet_pid $nginx_pid; do
+		kill "$p" 2>/dev/null && wait "$p" 2>/dev/null
+	done
+	[ -z "$pg_dir" ] || sh "$top/tests/pg_cluster.sh" stop "$pg_dir"
 	rm -rf "$dir"
 }
 
@@ -90,24 +93,44 @@ wrk_run() {
 	echo "$rps $p50 $p99 $total"
 }
 
-# wrk_compare URL HEADER NGINX_URL: wrk on capnet's URL (with HEADER) and then on nginx's
-# NGINX_URL; prints a table of requests/s, p50, p99 and CPU per request, the load
-# average, and sets ratio (capnet/nginx requests/s) and c_p99. Needs capnet_pid and
-# nginx_pid.
+# median V...: the middle value (the lower of the two middle ones).
+median() {
+	printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
+}
+
+# wrk_compare URL HEADER NGINX_URL [LABEL]: wrk on capnet's URL (with HEADER), then on
+# nginx's NGINX_URL, ROUNDS times (default 1) in turn, so that other work on the
+# machine weighs on both alike; prints a table of the median requests/s, p50 and p99
+# and the CPU per request over all rounds, the load average, and sets ratio (capnet /
+# nginx requests/s, of the medians) and c_p99. Needs capnet_pid (every capnet
+# process) and nginx_pid.
 wrk_compare() {
 	load=$(cut -d' ' -f1-3 /proc/loadavg)
 	nginx_workers=$(pgrep -P "$nginx_pid" | tr '\n' ' ')
-	c0=$(cpu "$capnet_pid")
-	set -- "$1" "$2" "$3" $(wrk_run capnet "$1" "$2")
-	c_rps=$4 c_p50=$5 c_p99=$6
-	c_us=$(awk -v a="$c0" -v b="$(cpu "$capnet_pid")" -v n="$7" 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
-	n0=$(cpu $nginx_workers)
-	set -- $(wrk_run nginx "$3")
-	n_rps=$1 n_p50=$2 n_p99=$3
-	n_us=$(awk -v a="$n0" -v b="$(cpu $nginx_workers)" -v n="$4" 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}')
-	printf '%-8s %12s %10s %10s %14s\n' server "requests/s" "p50 ms" "p99 ms" "CPU us/request"
-	printf '%-8s %12.0f %10.2f %10.2f %14s\n' capnet "$c_rps" "$c_p50" "$c_p99" "$c_us"
-	printf '%-8s %12.0f %10.2f %10.2f %14s\n' nginx "$n_rps" "$n_p50" "$n_p99" "$n_us"
+	label=${4:-capnet}
+	c_rpss="" c_p50s="" c_p99s="" c_n=0 c_cpu=0 n_rpss="" n_p50s="" n_p99s="" n_n=0 n_cpu=0
+	round=0
+	while [ $round -lt "${ROUNDS:-1}" ]; do
+		round=$((round + 1))
+		c0=$(cpu $capnet_pid)
+		set -- "$1" "$2" "$3" "$label" $(wrk_run capnet "$1" "$2")
+		c_rpss="$c_rpss $5" c_p50s="$c_p50s $6" c_p99s="$c_p99s $7"
+		c_n=$((c_n + $8))
+		c_cpu=$(awk -v t="$c_cpu" -v a="$c0" -v b="$(cpu $capnet_pid)" 'BEGIN {print t + b - a}')
+		n0=$(cpu $nginx_workers)
+		set -- "$1" "$2" "$3" "$label" $(wrk_run nginx "$3")
+		n_rpss="$n_rpss $5" n_p50s="$n_p50s $6" n_p99s="$n_p99s $7"
+		n_n=$((n_n + $8))
+		n_cpu=$(awk -v t="$n_cpu" -v a="$n0" -v b="$(cpu $nginx_workers)" 'BEGIN {print t + b - a}')
+	done
+	c_rps=$(median $c_rpss) c_p50=$(median $c_p50s) c_p99=$(median $c_p99s)
+	n_rps=$(median $n_rpss) n_p50=$(median $n_p50s) n_p99=$(median $n_p99s)
+	c_us=$(awk -v t="$c_cpu" -v n="$c_n" 'BEGIN {printf "%.1f", t * 1e6 / n}')
+	n_us=$(awk -v t="$n_cpu" -v n="$n_n" 'BEGIN {printf "%.1f", t * 1e6 / n}')
+	[ "${ROUNDS:-1}" -eq 1 ] || echo "capnet requests/s per round:$c_rpss; nginx:$n_rpss"
+	printf '%-10s %12s %10s %10s %14s\n' server "requests/s" "p50 ms" "p99 ms" "CPU us/request"
+	printf '%-10s %12.0f %10.2f %10.2f %14s\n' "$label" "$c_rps" "$c_p50" "$c_p99" "$c_us"
+	printf '%-10s %12.0f %10.2f %10.2f %14s\n' nginx "$n_rps" "$n_p50" "$n_p99" "$n_us"
 	echo "load average before the run: $load (other work on this machine skews both)"
 	ratio=$(awk -v c="$c_rps" -v n="$n_rps" 'BEGIN {printf "%.2f", c / n}')
 }

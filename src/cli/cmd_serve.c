@@ -26,6 +26,7 @@ static const struct args_opt serve_opts[] = {
 	{"login-failures", 1, "failed sign-ins allowed per account and address (default 5)"},
 	{"login-window", 1, "seconds over which failures count; also the lock (default 900)"},
 	{"secure-cookies", 0, "send the session cookie over HTTPS only (behind TLS)"},
+	{"reuse-port", 0, "share the port with other capnet serve processes (SO_REUSEPORT)"},
 	{NULL, 0, NULL},
 };
 
@@ -115,6 +116,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	cfg.auth.window_seconds = (int)window;
 	cfg.auth.lock_seconds = (int)window;
 	cfg.secure_cookies = args_has(&a, "secure-cookies");
+	cfg.reuse_port = args_has(&a, "reuse-port");
 	const struct route_table *tables[] = {api_table(), web_table(), NULL};
 	cfg.tables = tables;
 	struct cn_err err = {0};

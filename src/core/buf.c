@@ -19,7 +19,8 @@ static void buf_reserve(struct buf *b, size_t extra)
 
 void buf_append(struct buf *b, const void *p, size_t n)
 {
-	buf_reserve(b, n);
+	if (b->len + n + 1 > b->cap)
+		buf_reserve(b, n);
 	if (n > 0)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
@@ -33,21 +34,30 @@ void buf_puts(struct buf *b, const char *s)
 
 void buf_putc(struct buf *b, char c)
 {
-	buf_reserve(b, 1);
+	if (b->len + 2 > b->cap)
+		buf_reserve(b, 1);
 	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
 }
 
+/* Formats into the room already there (after making sure of some); only a result
+ * that does not fit is formatted a second time. */
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	buf_reserve(b, 64);
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	size_t room = b->cap - b->len;
+	int n = vsnprintf(b->data + b->len, room, fmt, ap2);
 	va_end(ap2);
-	if (n <= 0)
+	if (n <= 0) {
+		b->data[b->len] = '\0';
 		return;
-	buf_reserve(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		buf_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -57,6 +67,27 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(b, fmt, ap);
 	va_end(ap);
+}
+
+const char *buf_int_text(int64_t v, char out[BUF_INT_LEN])
+{
+	size_t i = BUF_INT_LEN - 1;
+	out[i] = '\0';
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		out[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		out[--i] = '-';
+	return out + i;
+}
+
+void buf_put_int(struct buf *b, int64_t v)
+{
+	char text[BUF_INT_LEN];
+	const char *s = buf_int_text(v, text);
+	buf_append(b, s, (size_t)(text + BUF_INT_LEN - 1 - s));
 }
 
 const char *buf_str(const struct buf *b)

@@ -47,6 +47,16 @@ void jw_obj_end(struct jw *w) { jw_close(w, '}'); }
 void jw_arr_begin(struct jw *w) { jw_open(w, '['); }
 void jw_arr_end(struct jw *w) { jw_close(w, ']'); }
 
+/* 1 for the bytes json_escape must replace. */
+static const unsigned char json_special[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+	[0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1,
+	[0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+	[0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+	[0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1, [0x7f] = 1,
+	['<'] = 1,  ['>'] = 1,  ['&'] = 1,
+};
+
 void json_escape(struct buf *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -54,7 +64,9 @@ void json_escape(struct buf *out, const char *s, size_t n)
 	size_t start = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		const char *rep = NULL;
+		if (!json_special[c])
+			continue;
+		const char *rep;
 		char u[7];
 		if (c == '"')
 			rep = "\\\"";
@@ -66,25 +78,18 @@ void json_escape(struct buf *out, const char *s, size_t n)
 			rep = "\\r";
 		else if (c == '\t')
 			rep = "\\t";
-		else if (c < 0x20 || c == 0x7f) {
-			memcpy(u, "\\u00", 4);
-			u[4] = hex[c >> 4];
-			u[5] = hex[c & 15];
-			u[6] = '\0';
-			rep = u;
-		} else if (c == '<' || c == '>' || c == '&') {
-			/* Escaped so JSON embedded in HTML cannot close a script element. */
+		else {
+			/* Controls, and < > & so that JSON embedded in HTML cannot close a
+			 * script element. */
 			memcpy(u, "\\u00", 4);
 			u[4] = hex[c >> 4];
 			u[5] = hex[c & 15];
 			u[6] = '\0';
 			rep = u;
 		}
-		if (rep != NULL) {
-			buf_append(out, s + start, i - start);
-			buf_puts(out, rep);
-			start = i + 1;
-		}
+		buf_append(out, s + start, i - start);
+		buf_puts(out, rep);
+		start = i + 1;
 	}
 	buf_append(out, s + start, n - start);
 	buf_putc(out, '"');
@@ -116,7 +121,7 @@ void jw_str(struct jw *w, const char *s)
 void jw_int(struct jw *w, int64_t v)
 {
 	jw_sep(w);
-	buf_printf(w->out, "%" PRId64, v);
+	buf_put_int(w->out, v);
 }
 
 void jw_double(struct jw *w, double v)

@@ -149,11 +149,36 @@ int time_parse_utc(const char *s, time_t *out)
 	return 0;
 }
 
+/* libical's zone of that name, or NULL. libical finds a zone by comparing the name
+ * with each of its several hundred, so each thread remembers the few it has used;
+ * the zones themselves live until the process ends. */
+static icaltimezone *time_zone(const char *tz)
+{
+	enum { ZONES = 8, NAME = 65 };
+	static _Thread_local struct {
+		char name[NAME];
+		icaltimezone *zone;
+	} seen[ZONES];
+	static _Thread_local unsigned next;
+	if (tz == NULL || tz[0] == '\0' || strlen(tz) >= NAME)
+		return NULL;
+	for (unsigned i = 0; i < ZONES && seen[i].zone != NULL; i++)
+		if (strcmp(seen[i].name, tz) == 0)
+			return seen[i].zone;
+	icaltimezone *zone = icaltimezone_get_builtin_timezone(tz);
+	if (zone != NULL) {
+		unsigned i = next++ % ZONES;
+		memcpy(seen[i].name, tz, strlen(tz) + 1);
+		seen[i].zone = zone;
+	}
+	return zone;
+}
+
 int time_tz_valid(const char *tz)
 {
 	if (tz == NULL || tz[0] == '\0' || strlen(tz) > 64)
 		return 0;
-	return icaltimezone_get_builtin_timezone(tz) != NULL;
+	return time_zone(tz) != NULL;
 }
 
 int time_parse_local(const char *s, const char *tz, const char *field, time_t *out,
@@ -187,7 +212,7 @@ int time_parse_local(const char *s, const char *tz, const char *field, time_t *o
 	}
 	if (*rest != '\0')
 		goto bad;
-	icaltimezone *zone = tz ? icaltimezone_get_builtin_timezone(tz) : NULL;
+	icaltimezone *zone = time_zone(tz);
 	if (zone == NULL)
 		return cn_err_field(err, CN_ERR_INPUT, "tz",
 				    "'%s' is not a known time zone; use a name such as "
@@ -211,7 +236,7 @@ bad:
 
 void time_format_local(time_t t, const char *tz, char out[TIME_ISO_LEN])
 {
-	icaltimezone *zone = tz ? icaltimezone_get_builtin_timezone(tz) : NULL;
+	icaltimezone *zone = time_zone(tz);
 	if (zone == NULL) {
 		time_format_utc(t, out);
 		return;

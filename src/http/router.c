@@ -16,10 +16,17 @@ static int router_try(const char *pattern, const char *path, struct arena *a,
 		if (*p != '/' || *s != '/')
 			return 0;
 		p++, s++;
+		if (*p != '{') { /* a literal segment: compared in place, most fail at once */
+			while (*p != '\0' && *p != '/' && *p == *s)
+				p++, s++;
+			if ((*p != '\0' && *p != '/') || (*s != '\0' && *s != '/'))
+				return 0;
+			continue;
+		}
 		const char *pe = strchr(p, '/'), *se = strchr(s, '/');
 		size_t pl = pe ? (size_t)(pe - p) : strlen(p);
 		size_t sl = se ? (size_t)(se - s) : strlen(s);
-		if (pl >= 2 && p[0] == '{' && p[pl - 1] == '}') {
+		if (pl >= 2 && p[pl - 1] == '}') {
 			if (sl == 0 || n == HTTP_MAX_PARAMS)
 				return 0;
 			if (a != NULL) {
@@ -49,9 +56,8 @@ const struct route *router_match(const struct route *routes, size_t n, const cha
 {
 	memset(m, 0, sizeof(*m));
 	size_t used = 0;
+	struct router_match tmp; /* router_try without an arena sets only tmp.n */
 	for (size_t i = 0; i < n; i++) {
-		struct router_match tmp;
-		memset(&tmp, 0, sizeof(tmp));
 		if (!router_try(routes[i].pattern, path, NULL, &tmp))
 			continue;
 		if (router_method_is(routes[i].method, method)) {

@@ -30,6 +30,7 @@
 #include "core/timeutil.h"
 #include "core/utf8.h"
 #include "http/deadline.h"
+#include "http/respcache.h"
 #include "http/session.h"
 
 /* Sent with every response capnet makes. */
@@ -236,8 +237,18 @@ static int server_run(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	}
 	if (!(flags & ROUTE_NO_CSRF) && http_check_csrf(rq, err))
 		return -1;
+	struct respcache_ticket ticket;
+	if (respcache_ticket(rq, &ticket, err))
+		return -1;
+	if (respcache_get(rq, &ticket, rs)) {
+		rq->policy_asked = 1; /* the route that made the answer asked it */
+		return 0;
+	}
 	rq->policy = policy_new(rq->a, rq->db, &rq->who);
-	return rq->route->fn(rq, rs, err);
+	int rc = rq->route->fn(rq, rs, err);
+	if (rc == 0 && (rq->policy_asked || (flags & ROUTE_PUBLIC)))
+		respcache_put(rq, &ticket, rs);
+	return rc;
 }
 
 /* Runs the route for a fully received request; fills r->rs. */
@@ -530,7 +541,11 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
 		MHD_OPTION_NOTIFY_COMPLETED, server_completed, s,
-		MHD_OPTION_NOTIFY_CONNECTION, server_connection, s, MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_CONNECTION, server_connection, s,
+		/* Last, and only when asked: given as false it would also drop the
+		 * SO_REUSEADDR that lets a restarted server bind at once. */
+		cfg->reuse_port ? MHD_OPTION_LISTENING_ADDRESS_REUSE : MHD_OPTION_END, 1u,
+		MHD_OPTION_END);
 	if (s->d == NULL) {
 		deadline_stop(s->deadline);
 		pthread_sigmask(SIG_SETMASK, &old, NULL);

@@ -21,6 +21,8 @@ struct http_config {
 				   * (default 10) */
 	unsigned grace;           /* seconds in-flight requests get to finish on stop (default 10) */
 	int secure_cookies;       /* session cookie only over HTTPS (behind a TLS proxy) */
+	int reuse_port;           /* SO_REUSEPORT: several processes listen on one port and
+				   * the kernel spreads new connections among them */
 	struct auth_config auth;
 	const struct route_table *const *tables; /* tried in order; NULL-terminated */
 };

@@ -1,17 +1,94 @@
-/* session: credentials to actor. */
+/* session: credentials to actor.
+ *
+ * Each worker thread remembers the last few credentials it found in the database, for
+ * at most one second, and only while the database has not changed at all since: any
+ * commit anywhere (a sign-out, a revoked token, a deactivated person, an expired or
+ * touched session; in this process or another) makes store_data_version move and
+ * every remembered credential is looked up again. A cached answer is therefore the
+ * one the database gives now, up to a session whose expiry time passes within that
+ * second. */
 #include "http/session.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "app/person.h"
 #include "http/form.h"
 #include "http/multipart.h"
 #include "http/server.h"
 
+enum { SESSION_CACHED = 8, SESSION_SECRET_MAX = 128 };
+
+/* A credential found live in the database. */
+struct session_cached {
+	const struct store *db; /* the connection it was read on, whose version... */
+	uint64_t version;       /* ...was this */
+	time_t at;              /* when it was read */
+	int by_token;
+	size_t len;
+	char secret[SESSION_SECRET_MAX + 1];
+	int64_t person_id, token_id;
+	struct auth_session session;
+};
+
+static _Thread_local struct session_cached session_cache[SESSION_CACHED];
+static _Thread_local unsigned session_cache_next;
+
+/* 1 with *out the remembered credential for secret, 0 when there is none, -1 on
+ * error. *version gets the database's version (0 when it cannot tell, and then
+ * nothing is remembered). */
+static int session_recall(struct http_req *rq, int by_token, const char *secret,
+			  uint64_t *version, const struct session_cached **out, struct cn_err *err)
+{
+	*version = 0;
+	if (rq->db == NULL)
+		return 0;
+	int rc = store_data_version(rq->db, version, err);
+	if (rc <= 0) {
+		*version = 0;
+		return rc;
+	}
+	size_t len = strlen(secret);
+	time_t now = time(NULL);
+	for (size_t i = 0; i < SESSION_CACHED; i++) {
+		const struct session_cached *c = &session_cache[i];
+		if (c->db == rq->db && c->version == *version && now == c->at &&
+		    c->by_token == by_token && c->len == len &&
+		    sodium_memcmp(c->secret, secret, len) == 0) {
+			*out = c;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void session_remember(struct http_req *rq, uint64_t version, int by_token,
+			     const char *secret, int64_t person_id, int64_t token_id,
+			     const struct auth_session *session)
+{
+	size_t len = strlen(secret);
+	if (version == 0 || len > SESSION_SECRET_MAX)
+		return;
+	struct session_cached *c = &session_cache[session_cache_next++ % SESSION_CACHED];
+	memset(c, 0, sizeof(*c));
+	c->db = rq->db;
+	c->version = version;
+	c->at = time(NULL);
+	c->by_token = by_token;
+	c->len = len;
+	memcpy(c->secret, secret, len + 1);
+	c->person_id = person_id;
+	c->token_id = token_id;
+	if (session != NULL)
+		c->session = *session;
+}
+
 int http_authenticate(struct http_req *rq, struct cn_err *err)
 {
+	uint64_t version = 0;
 	const char *auth = http_header(rq, "Authorization");
 	if (auth != NULL) {
 		if (strncasecmp(auth, "Bearer ", 7) != 0)
@@ -22,13 +99,23 @@ int http_authenticate(struct http_req *rq, struct cn_err *err)
 		while (*token == ' ')
 			token++;
 		int64_t person = 0, token_id = 0;
-		int rc = person_token_check(rq->db, token, "api", &person, &token_id, err);
-		if (rc < 0)
+		const struct session_cached *c = NULL;
+		int found = session_recall(rq, 1, token, &version, &c, err);
+		if (found < 0)
 			return -1;
-		if (rc == 0)
-			return cn_err_set(err, CN_ERR_UNAUTHENTICATED,
-					  "the bearer token is unknown or revoked; create a new one "
-					  "with `capnet token create`");
+		if (found) {
+			person = c->person_id;
+			token_id = c->token_id;
+		} else {
+			int rc = person_token_check(rq->db, token, "api", &person, &token_id, err);
+			if (rc < 0)
+				return -1;
+			if (rc == 0)
+				return cn_err_set(err, CN_ERR_UNAUTHENTICATED,
+						  "the bearer token is unknown or revoked; create a "
+						  "new one with `capnet token create`");
+			session_remember(rq, version, 1, token, person, token_id, NULL);
+		}
 		rq->who.person_id = person;
 		rq->who.label = arena_printf(rq->a, "token:%lld", (long long)token_id);
 		rq->by_token = 1;
@@ -37,11 +124,20 @@ int http_authenticate(struct http_req *rq, struct cn_err *err)
 	const char *cookie = http_cookie(rq, HTTP_SESSION_COOKIE);
 	if (cookie == NULL || cookie[0] == '\0')
 		return 0;
-	int rc = auth_session_find(rq->db, &rq->cfg->auth, cookie, &rq->session, err);
-	if (rc < 0)
+	const struct session_cached *c = NULL;
+	int found = session_recall(rq, 0, cookie, &version, &c, err);
+	if (found < 0)
 		return -1;
-	if (rc == 0)
-		return 0;
+	if (found) {
+		rq->session = c->session;
+	} else {
+		int rc = auth_session_find(rq->db, &rq->cfg->auth, cookie, &rq->session, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			return 0;
+		session_remember(rq, version, 0, cookie, rq->session.person_id, 0, &rq->session);
+	}
 	rq->who.person_id = rq->session.person_id;
 	rq->who.label = arena_printf(rq->a, "person:%lld", (long long)rq->session.person_id);
 	rq->by_cookie = 1;

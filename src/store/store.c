@@ -15,6 +15,9 @@
 
 enum { STORE_CACHE_SLOTS = 512 };
 
+static const char STORE_COMMIT[] = "COMMIT";
+static const char STORE_ROLLBACK[] = "ROLLBACK";
+
 struct store_stmt {
 	struct store *st;
 	const char *sql; /* cache key: the address of a constant */
@@ -66,7 +69,7 @@ void store_close(struct store *st)
 	if (st == NULL)
 		return;
 	if (st->tx_depth > 0)
-		st->be->exec(st->conn, "ROLLBACK", NULL);
+		st->be->exec(st->conn, STORE_ROLLBACK, NULL);
 	for (int i = 0; i < STORE_CACHE_SLOTS; i++)
 		if (st->cache[i].h != NULL)
 			st->be->finalize(st->cache[i].h);
@@ -101,6 +104,20 @@ int store_exec(struct store *st, const char *sql, struct cn_err *err)
 	return st->be->exec(st->conn, sql, err);
 }
 
+/* BEGIN, COMMIT or ROLLBACK: through the statement cache where the backend says that
+ * saves work (SQLite parses every exec'd statement anew), else exec'd. */
+static int store_tx(struct store *st, const char *sql, struct cn_err *err)
+{
+	if (!st->be->tx_prepared)
+		return st->be->exec(st->conn, sql, err);
+	struct store_stmt *q = store_prepare(st, sql, err);
+	if (q == NULL)
+		return -1;
+	int rc = st->be->step(st->conn, q->h, err);
+	store_done(q);
+	return rc < 0 ? -1 : 0;
+}
+
 int store_begin(struct store *st, struct cn_err *err)
 {
 	if (st->tx_read)
@@ -108,7 +125,7 @@ int store_begin(struct store *st, struct cn_err *err)
 	if (st->tx_depth++ > 0)
 		return 0;
 	st->tx_doomed = 0;
-	if (st->be->exec(st->conn, st->be->begin_sql, err) != 0) {
+	if (store_tx(st, st->be->begin_sql, err) != 0) {
 		st->tx_depth = 0;
 		return -1;
 	}
@@ -119,7 +136,7 @@ int store_begin_read(struct store *st, struct cn_err *err)
 {
 	if (st->tx_depth > 0)
 		return cn_err_set(err, CN_ERR_INTERNAL, "a read transaction inside another one");
-	if (st->be->exec(st->conn, st->be->begin_read_sql, err) != 0)
+	if (store_tx(st, st->be->begin_read_sql, err) != 0)
 		return -1;
 	st->tx_depth = 1;
 	st->tx_doomed = 0;
@@ -135,12 +152,12 @@ int store_commit(struct store *st, struct cn_err *err)
 		return 0;
 	st->tx_read = 0;
 	if (st->tx_doomed) {
-		st->be->exec(st->conn, "ROLLBACK", NULL);
+		store_tx(st, STORE_ROLLBACK, NULL);
 		return cn_err_set(err, CN_ERR_INTERNAL,
 				  "the transaction was rolled back by an earlier failure");
 	}
-	if (st->be->exec(st->conn, "COMMIT", err) != 0) {
-		st->be->exec(st->conn, "ROLLBACK", NULL);
+	if (store_tx(st, STORE_COMMIT, err) != 0) {
+		store_tx(st, STORE_ROLLBACK, NULL);
 		return -1;
 	}
 	return 0;
@@ -155,7 +172,7 @@ void store_rollback(struct store *st)
 		return;
 	}
 	st->tx_read = 0;
-	st->be->exec(st->conn, "ROLLBACK", NULL);
+	store_tx(st, STORE_ROLLBACK, NULL);
 }
 
 int store_in_transaction(const struct store *st)
@@ -321,6 +338,26 @@ void store_done(struct store_stmt *q)
 int64_t store_changes(struct store *st)
 {
 	return st->be->changes(st->conn);
+}
+
+int store_data_version(struct store *st, uint64_t *out, struct cn_err *err)
+{
+	if (st->be->data_version_sql == NULL)
+		return 0;
+	struct store_stmt *q = store_prepare(st, st->be->data_version_sql, err);
+	if (q == NULL)
+		return -1;
+	int rc = store_step(q, err);
+	uint64_t h = 1469598103934665603u; /* FNV-1a of the value's text */
+	for (const char *c = rc == 1 ? store_col_text(q, 0) : NULL; c != NULL && *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	store_done(q);
+	if (rc != 1)
+		return rc < 0 ? -1 : cn_err_set(err, CN_ERR_INTERNAL, "no data version was read");
+	if (st->be->total_changes != NULL)
+		h = (h ^ (uint64_t)st->be->total_changes(st->conn)) * 1099511628211u;
+	*out = h;
+	return 1;
 }
 
 int store_run(struct store *st, const char *sql, struct cn_err *err)

@@ -60,6 +60,13 @@ int store_in_transaction(const struct store *st);
  * inside it fails, so that a write never hides in a read. */
 int store_begin_read(struct store *st, struct cn_err *err);
 
+/* A number that differs whenever the database may have changed since it was last
+ * read, through this connection or any other, in any process: 1 with *out set, 0 when
+ * the backend cannot tell, -1 on error. For caches of what was read: read it before
+ * the reads it guards (in the same transaction), so that what they see is never older
+ * than it. */
+int store_data_version(struct store *st, uint64_t *out, struct cn_err *err);
+
 /* Runs SQL without parameters (may hold several statements). */
 int store_exec(struct store *st, const char *sql, struct cn_err *err);
 

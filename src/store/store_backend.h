@@ -38,6 +38,12 @@ struct store_backend {
 	int (*lost)(void *conn);
 	const char *begin_sql;
 	const char *begin_read_sql; /* a read-only transaction (store_begin_read) */
+	int tx_prepared; /* BEGIN/COMMIT/ROLLBACK go through the statement cache, not exec */
+	/* For store_data_version: a query whose one value (as text) changes with every
+	 * commit of other connections (NULL when the backend cannot tell), and, when that
+	 * value misses this connection's own changes, the rows it has changed so far. */
+	const char *data_version_sql;
+	int64_t (*total_changes)(void *conn);
 	/* Which dialect part of each migration this backend runs, and how it
 	 * rewrites the portable part (NULL: as is). Returns a string the caller frees. */
 	int dialect; /* STORE_DIALECT_* */

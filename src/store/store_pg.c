@@ -726,6 +726,9 @@ const struct store_backend store_pg_backend = {
 	.lost = pg_lost_conn,
 	.begin_sql = "BEGIN",
 	.begin_read_sql = "BEGIN",
+	/* The running transactions as of now: any commit anywhere in the cluster, this
+	 * connection's included, changes it (PostgreSQL 13+). */
+	.data_version_sql = "SELECT pg_current_snapshot()::text",
 	.dialect = STORE_DIALECT_PG,
 	.portable_ddl = pg_portable_ddl,
 	.integrity_check = pg_integrity_check,

@@ -4,6 +4,7 @@
 #include "store/store_backend.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,8 +36,19 @@ static const char SQLITE_PRAGMAS[] = "PRAGMA journal_mode=WAL;"
 
 static int sqlite_search_register(sqlite3 *db);
 
+/* Before SQLite's first use: no memory statistics. Debian's SQLite is built without
+ * lookaside, so every small allocation is a malloc, and with statistics on each one
+ * takes a process-wide mutex that the server's worker threads then queue on. */
+static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+
+static void sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int sqlite_open(const char *target, void **conn, struct cn_err *err)
 {
+	pthread_once(&sqlite_once, sqlite_setup);
 	sqlite3 *db = NULL;
 	int rc = sqlite3_open_v2(target, &db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -68,6 +80,11 @@ static int sqlite_open(const char *target, void **conn, struct cn_err *err)
 	}
 	*conn = db;
 	return 0;
+}
+
+static int64_t sqlite_total_changes(void *conn)
+{
+	return sqlite3_total_changes64(conn);
 }
 
 static void sqlite_close(void *conn)
@@ -402,6 +419,11 @@ const struct store_backend store_sqlite_backend = {
 	.changes = sqlite_changes,
 	.begin_sql = "BEGIN IMMEDIATE",
 	.begin_read_sql = "BEGIN",
+	.tx_prepared = 1,
+	/* Moves with every commit of another connection or process; this connection's
+	 * own changes are counted by total_changes. */
+	.data_version_sql = "PRAGMA data_version",
+	.total_changes = sqlite_total_changes,
 	.dialect = STORE_DIALECT_SQLITE,
 	.portable_ddl = NULL,
 	.integrity_check = sqlite_integrity_check,

@@ -3,12 +3,15 @@
 
 #include <stdio.h>
 
+#include "core/buf.h"
+
 enum { CHART_W = 640, CHART_LABEL_W = 220, CHART_ROW = 28, CHART_PAD = 8 };
 
 void chart_bars(struct html *h, const char *id, const char *title, const struct chart_bar *bars,
 		size_t n, double max)
 {
-	char viewbox[64], title_id[80], w[32], y[32], x[32], ty[32];
+	char viewbox[64], title_id[80], wb[BUF_INT_LEN], yb[BUF_INT_LEN], xb[BUF_INT_LEN],
+		tyb[BUF_INT_LEN];
 	int height = (int)n * CHART_ROW + 2 * CHART_PAD;
 	snprintf(viewbox, sizeof(viewbox), "0 0 %d %d", CHART_W, height);
 	snprintf(title_id, sizeof(title_id), "%s-title", id);
@@ -24,21 +27,20 @@ void chart_bars(struct html *h, const char *id, const char *title, const struct 
 			v = max;
 		int top = CHART_PAD + (int)i * CHART_ROW;
 		int len = max > 0 ? (int)(track * v / max + 0.5) : 0;
-		snprintf(y, sizeof(y), "%d", top + 4);
-		snprintf(ty, sizeof(ty), "%d", top + 18);
-		snprintf(x, sizeof(x), "%d", CHART_LABEL_W);
+		const char *y = buf_int_text(top + 4, yb), *ty = buf_int_text(top + 18, tyb);
+		const char *x = buf_int_text(CHART_LABEL_W, xb);
 		html_elem(h, "text", bars[i].label, "x", "0", "y", ty, NULL);
-		snprintf(w, sizeof(w), "%d", track);
+		const char *w = buf_int_text(track, wb);
 		/* In SVG, unlike HTML, an element without an end tag stays open: the bars
 		 * are closed explicitly so that they do not swallow the labels after them. */
 		html_open(h, "rect", "class", "track", "x", x, "y", y, "width", w, "height", "18",
 			  NULL);
 		html_close(h);
-		snprintf(w, sizeof(w), "%d", len);
+		w = buf_int_text(len, wb);
 		html_open(h, "rect", "class", "bar", "x", x, "y", y, "width", w, "height", "18",
 			  NULL);
 		html_close(h);
-		snprintf(x, sizeof(x), "%d", CHART_LABEL_W + track + 6);
+		x = buf_int_text(CHART_LABEL_W + track + 6, xb);
 		html_elem(h, "text", bars[i].display, "x", x, "y", ty, NULL);
 	}
 	html_close(h);

@@ -13,10 +13,17 @@ void html_init(struct html *h, struct buf *out)
 	h->out = out;
 }
 
+/* 1 for the bytes html_escape must replace. */
+static const unsigned char html_special[256] = {
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, ['\0'] = 1,
+};
+
 void html_escape(struct buf *out, const char *s, size_t n)
 {
 	size_t start = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (!html_special[(unsigned char)s[i]])
+			continue;
 		const char *rep;
 		switch (s[i]) {
 		case '&':
@@ -64,8 +71,18 @@ int html_url_safe(const char *url)
 
 static int html_is_url_attr(const char *name)
 {
-	return strcmp(name, "href") == 0 || strcmp(name, "src") == 0 ||
-	       strcmp(name, "action") == 0 || strcmp(name, "formaction") == 0;
+	switch (name[0]) { /* most attributes are none of these: one comparison */
+	case 'h':
+		return strcmp(name, "href") == 0;
+	case 's':
+		return strcmp(name, "src") == 0;
+	case 'a':
+		return strcmp(name, "action") == 0;
+	case 'f':
+		return strcmp(name, "formaction") == 0;
+	default:
+		return 0;
+	}
 }
 
 static void html_attrs(struct html *h, va_list ap)
@@ -77,11 +94,12 @@ static void html_attrs(struct html *h, va_list ap)
 			continue;
 		buf_putc(h->out, ' ');
 		buf_puts(h->out, name);
-		if (value[0] == '\0' && !html_is_url_attr(name) && strcmp(name, "value") != 0 &&
+		int url = html_is_url_attr(name);
+		if (value[0] == '\0' && !url && strcmp(name, "value") != 0 &&
 		    strcmp(name, "alt") != 0 && strncmp(name, "aria-", 5) != 0) {
 			continue; /* a boolean attribute */
 		}
-		if (html_is_url_attr(name) && !html_url_safe(value))
+		if (url && !html_url_safe(value))
 			value = "#";
 		buf_puts(h->out, "=\"");
 		html_escape(h->out, value, strlen(value));
