@@ -60,6 +60,24 @@ static int calendar_token_one(struct store *db, struct arena *a, const char *sql
 	return rc;
 }
 
+/* Whether the token's creator may still read its network or team: 1, 0, -1. */
+static int calendar_token_allowed(struct store *db, struct arena *a,
+				  const struct calendar_token *t, struct cn_err *err)
+{
+	struct actor creator = {.person_id = t->person_id, .label = "calendar"};
+	struct policy *p = policy_new(a, db, &creator);
+	const struct rec_entity *e = t->network_id ? &network_entity : &team_entity;
+	struct rec *r = NULL;
+	if (rec_get(db, a, e, t->network_id ? t->network_id : t->team_id, &r, err))
+		return -1;
+	if (policy_check(p, POLICY_READ, e->name, r, err) == 0)
+		return 1;
+	if (err->kind != CN_ERR_FORBIDDEN)
+		return -1;
+	cn_err_clear(err);
+	return 0;
+}
+
 int calendar_token_create(struct store *db, const struct actor *who, struct arena *a,
 			  int64_t person_id, int64_t network_id, int64_t team_id, char **secret,
 			  struct calendar_token *out, struct cn_err *err)
@@ -71,13 +89,18 @@ int calendar_token_create(struct store *db, const struct actor *who, struct aren
 	struct rec *r = NULL;
 	if (rec_get(db, a, &person_entity, person_id, &r, err))
 		return -1;
-	const struct rec_entity *e = network_id ? &network_entity : &team_entity;
-	if (rec_get(db, a, e, network_id ? network_id : team_id, &r, err)) {
-		if (err->kind == CN_ERR_NOT_FOUND)
-			snprintf(err->field, sizeof(err->field), "%s",
-				 network_id ? "network_id" : "team_id");
+	struct calendar_token want = {.person_id = person_id, .network_id = network_id,
+				      .team_id = team_id};
+	int may = calendar_token_allowed(db, a, &want, err);
+	if (may < 0 && err->kind != CN_ERR_NOT_FOUND)
 		return -1;
-	}
+	if (may <= 0)
+		return cn_err_field(err, CN_ERR_INPUT, network_id ? "network_id" : "team_id",
+				    "there is no %s with id %lld that person %lld may read; a "
+				    "calendar shows only what its creator may see",
+				    network_id ? "network" : "team",
+				    (long long)(network_id ? network_id : team_id),
+				    (long long)person_id);
 	char token[48], hash[65], now[TIME_ISO_LEN];
 	person_secret_new(token);
 	person_secret_hash(token, hash);
@@ -170,24 +193,6 @@ int calendar_token_revoke(struct store *db, const struct actor *who, int64_t id,
 fail:
 	store_rollback(db);
 	return -1;
-}
-
-/* Whether the token's creator may still read its network or team: 1, 0, -1. */
-static int calendar_token_allowed(struct store *db, struct arena *a,
-				  const struct calendar_token *t, struct cn_err *err)
-{
-	struct actor creator = {.person_id = t->person_id, .label = "calendar"};
-	struct policy *p = policy_new(a, db, &creator);
-	const struct rec_entity *e = t->network_id ? &network_entity : &team_entity;
-	struct rec *r = NULL;
-	if (rec_get(db, a, e, t->network_id ? t->network_id : t->team_id, &r, err))
-		return -1;
-	if (policy_check(p, POLICY_READ, e->name, r, err) == 0)
-		return 1;
-	if (err->kind != CN_ERR_FORBIDDEN)
-		return -1;
-	cn_err_clear(err);
-	return 0;
 }
 
 int calendar_token_feed(struct store *db, struct arena *a, const char *token, struct buf *out,
