@@ -108,7 +108,7 @@ static int plan_may_start(struct http_req *rq, const struct rec *team, struct cn
 }
 
 /* The record of entity e whose id is in body field `field`, which the actor may read
- * (one it may not is "not found", naming the field). */
+ * (one it may not is "not found", 404, naming the field). */
 static int plan_input(struct http_req *rq, const struct rec_entity *e, const char *field,
 		      const char *value, struct rec **out, struct cn_err *err)
 {
@@ -116,7 +116,8 @@ static int plan_input(struct http_req *rq, const struct rec_entity *e, const cha
 	    http_allow_record(rq, POLICY_READ, e->name, *out, err) == 0)
 		return 0;
 	if (err->kind == CN_ERR_NOT_FOUND)
-		cn_err_field(err, CN_ERR_INPUT, field, "there is no %s with id %s", e->title, value);
+		cn_err_field(err, CN_ERR_NOT_FOUND, field, "there is no %s with id %s", e->title,
+			     value);
 	return -1;
 }
 

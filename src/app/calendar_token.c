@@ -95,7 +95,7 @@ int calendar_token_create(struct store *db, const struct actor *who, struct aren
 	if (may < 0 && err->kind != CN_ERR_NOT_FOUND)
 		return -1;
 	if (may <= 0)
-		return cn_err_field(err, CN_ERR_INPUT, network_id ? "network_id" : "team_id",
+		return cn_err_field(err, CN_ERR_NOT_FOUND, network_id ? "network_id" : "team_id",
 				    "there is no %s with id %lld that person %lld may read; a "
 				    "calendar shows only what its creator may see",
 				    network_id ? "network" : "team",

@@ -30,9 +30,9 @@ struct calendar_token {
 };
 
 /* Makes a token for person_id for the feed of network_id or team_id (exactly one not
- * 0; fields "network_id" / "team_id" name what is wrong or missing, or one the person
- * may not read). *secret gets the token (in a; shown once), *out (may be NULL) the
- * stored record. Audited. */
+ * 0; fields "network_id" / "team_id" name what is wrong or missing, or, with
+ * CN_ERR_NOT_FOUND, one that is absent or the person may not read). *secret gets the
+ * token (in a; shown once), *out (may be NULL) the stored record. Audited. */
 int calendar_token_create(struct store *db, const struct actor *who, struct arena *a,
 			  int64_t person_id, int64_t network_id, int64_t team_id, char **secret,
 			  struct calendar_token *out, struct cn_err *err);
