@@ -11,9 +11,14 @@
 
 #include "api/resource.h"
 #include "app/assessment.h"
+#include "app/deliverable.h"
+#include "app/entities.h"
+#include "app/instrument.h"
+#include "app/library.h"
 #include "app/network.h"
 #include "app/plan.h"
 #include "app/plan_export.h"
+#include "app/plan_kar.h"
 #include "app/plan_recommend.h"
 #include "app/plan_review.h"
 #include "app/plan_status.h"
@@ -340,6 +345,102 @@ static int export_get(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	return 0;
 }
 
+/* Instruments, and removing what the record engine never deletes. */
+
+static int instrument_copy_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *src = NULL, *net = NULL;
+	const char *v[2];
+	int64_t id = 0;
+	struct instrument_full full;
+	if (api_load(rq, &instrument_entity, "id", POLICY_READ, &src, err) ||
+	    api_body_fields(rq, v, err) ||
+	    plan_input(rq, &network_entity, "network_id", v[0], &net, err))
+		return -1;
+	struct rec *copy = rec_new(rq->a, &instrument_entity);
+	if (rec_put_int(copy, "network_id", net->id, err) ||
+	    http_allow_any(rq, POLICY_CREATE, "instrument", err) ||
+	    policy_check(rq->policy, POLICY_CREATE, "instrument", copy, err) ||
+	    instrument_copy(rq->db, &rq->who, src->id, net->id, v[1], &id, err) ||
+	    instrument_load(rq->db, rq->a, id, &full, err))
+		return -1;
+	http_resp_header(rs, "Location", arena_printf(rq->a, "/api/v1/instruments/%lld", (long long)id));
+	struct jw w;
+	api_json(rs, &w, 201);
+	instrument_json(&w, &full);
+	return 0;
+}
+
+static int remove_delete(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const struct rec_entity *e = entities_find(rq->route->entity);
+	struct rec *r = NULL;
+	if (api_load(rq, e, "id", POLICY_DELETE, &r, err))
+		return -1;
+	int rc = e == &challenge_entity   ? assessment_challenge_remove(rq->db, &rq->who, r->id, err)
+		 : e == &plan_goal_entity ? plan_goal_remove(rq->db, &rq->who, r->id, err)
+		 : e == &indicator_entity ? instrument_indicator_remove(rq->db, &rq->who, r->id, err)
+					  : plan_action_remove(rq->db, &rq->who, r->id, err);
+	if (rc)
+		return -1;
+	api_no_content(rs);
+	return 0;
+}
+
+/* A goal's link to an assessed need: an indicator (code or id) of an assessment of
+ * the plan's district. */
+static int need_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *goal = NULL, *as = NULL;
+	int64_t as_id = 0, indicator = 0;
+	if (api_load(rq, &plan_goal_entity, "id", POLICY_UPDATE, &goal, err) ||
+	    api_id(rq, "assessment_id", &as_id, err) ||
+	    rec_get(rq->db, rq->a, &assessment_entity, as_id, &as, err) ||
+	    http_allow_record(rq, POLICY_READ, "assessment", as, err) ||
+	    assessment_indicator(rq->db, as->id, http_param(rq, "indicator"), &indicator, err))
+		return -1;
+	if (strcmp(rq->method, "PUT") == 0
+		    ? plan_goal_link_need(rq->db, &rq->who, goal->id, as->id, indicator, err)
+		    : plan_goal_unlink_need(rq->db, &rq->who, goal->id, as->id, indicator, err))
+		return -1;
+	api_no_content(rs);
+	return 0;
+}
+
+/* An action's link to a library item or a deliverable the caller may read. */
+static int link_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *action = NULL, *target = NULL;
+	int library = http_param(rq, "item_id") != NULL;
+	const struct rec_entity *e = library ? &library_item_entity : &deliverable_entity;
+	int64_t id = 0;
+	if (api_load(rq, &plan_action_entity, "id", POLICY_UPDATE, &action, err) ||
+	    api_id(rq, library ? "item_id" : "deliverable_id", &id, err) ||
+	    rec_get(rq->db, rq->a, e, id, &target, err) ||
+	    http_allow_record(rq, POLICY_READ, e->name, target, err))
+		return -1;
+	int64_t item = library ? id : 0, deliverable = library ? 0 : id;
+	if (strcmp(rq->method, "PUT") == 0
+		    ? plan_action_link(rq->db, &rq->who, action->id, item, deliverable, err)
+		    : plan_action_unlink(rq->db, &rq->who, action->id, item, deliverable, err))
+		return -1;
+	api_no_content(rs);
+	return 0;
+}
+
+static int kar_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *plan = NULL;
+	struct plan_kar k;
+	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
+	    plan_kar_evidence(rq->db, rq->a, plan->id, &k, err))
+		return -1;
+	struct jw w;
+	api_json(rs, &w, 200);
+	plan_kar_json(&w, &k);
+	return 0;
+}
+
 #define PLANS_LEVELS "1 not yet, 2 emerging, 3 established, 4 sustained"
 static const char *const export_formats[] = {"csv", "xlsx", "pdf", NULL};
 
@@ -389,7 +490,43 @@ static const struct route_field export_query[] = {
 	{NULL, NULL, 0, NULL, NULL},
 };
 
+static const struct route_field copy_body[] = {
+	{"network_id", "integer", 1, NULL, "the network the copy is for"},
+	{"name", "string", 0, NULL, "default: '<source> (copy for <network>)'"},
+	{NULL, NULL, 0, NULL, NULL},
+};
+
 static const struct route plans_routes[] = {
+	{"POST", "/api/v1/instruments/{id}/copies", instrument_copy_post, "instrument",
+	 POLICY_CREATE, NULL, 0, "Copy an instrument with its indicators for a network, to edit",
+	 copy_body, NULL},
+	{"DELETE", "/api/v1/indicators/{id}", remove_delete, "indicator", POLICY_DELETE,
+	 NULL, 0, "Remove an indicator from a network's copy (not once rated)", NULL,
+	 NULL},
+	{"DELETE", "/api/v1/challenges/{id}", remove_delete, "challenge", POLICY_DELETE,
+	 NULL, 0, "Remove a challenge (not from a submitted assessment)", NULL, NULL},
+	{"DELETE", "/api/v1/plan-goals/{id}", remove_delete, "plan_goal", POLICY_DELETE,
+	 NULL, 0, "Remove a goal (a template goal that plans came from stays)", NULL,
+	 NULL},
+	{"DELETE", "/api/v1/plan-actions/{id}", remove_delete, "plan_action", POLICY_DELETE,
+	 NULL, 0, "Remove an action (one with PD sessions is dropped instead)",
+	 NULL, NULL},
+	{"PUT", "/api/v1/plan-goals/{id}/needs/{assessment_id}/{indicator}", need_change,
+	 "plan_goal", POLICY_UPDATE, NULL, 0,
+	 "Link the goal to an assessed need (an indicator rated in an assessment)", NULL, NULL},
+	{"DELETE", "/api/v1/plan-goals/{id}/needs/{assessment_id}/{indicator}", need_change,
+	 "plan_goal", POLICY_UPDATE, NULL, 0, "Unlink the goal from a need", NULL, NULL},
+	{"PUT", "/api/v1/plan-actions/{id}/library-items/{item_id}", link_change, "plan_action",
+	 POLICY_UPDATE, NULL, 0, "Link a library item to the action", NULL, NULL},
+	{"DELETE", "/api/v1/plan-actions/{id}/library-items/{item_id}", link_change, "plan_action",
+	 POLICY_UPDATE, NULL, 0, "Unlink a library item from the action", NULL, NULL},
+	{"PUT", "/api/v1/plan-actions/{id}/deliverables/{deliverable_id}", link_change,
+	 "plan_action", POLICY_UPDATE, NULL, 0, "Link a deliverable to the action", NULL, NULL},
+	{"DELETE", "/api/v1/plan-actions/{id}/deliverables/{deliverable_id}", link_change,
+	 "plan_action", POLICY_UPDATE, NULL, 0, "Unlink a deliverable from the action", NULL,
+	 NULL},
+	{"GET", "/api/v1/plans/{id}/kar", kar_get, "plan", POLICY_READ, NULL, 0,
+	 "How the plan meets each expectation of 704 KAR 3:035, with its records", NULL, NULL},
 	{"GET", "/api/v1/assessments/{id}/ratings", ratings_get, "assessment", POLICY_READ, NULL, 0,
 	 "The assessment with every indicator (rated or not) and its challenges", NULL, NULL},
 	{"PUT", "/api/v1/assessments/{id}/ratings/{indicator}", rating_put, "assessment",

@@ -172,6 +172,71 @@ as dee
 http GET "/api/v1/plans/$Q/departure"
 expect_status "Daviess does not see Owensboro's plan" 404
 
+# Copies of instruments, links to needs, library items and deliverables, removals.
+as ana
+json POST /api/v1/instruments/1/copies '{"network_id":2,"name":"Green River copy"}'
+expect_status "a facilitator copies the default for the network" 201
+expect_eq "with all its indicators" "$(jget 'len(j["indicators"])')" "24"
+COPY=$(jget 'j["id"]')
+before=$(db_digest)
+json POST /api/v1/instruments/1/copies '{"network_id":1}'
+expect_body "not for a network the facilitator does not run (not even seen)" '"field":"network_id"'
+json POST /api/v1/instruments/1/copies '{"name":"x"}'
+expect_body "the network is required" '"field":"network_id"'
+as dee
+json POST /api/v1/instruments/1/copies '{"network_id":2}'
+expect_status "a district lead does not copy instruments" 403
+IND=$(sql "SELECT MAX(id) FROM indicator WHERE instrument_id = $COPY")
+http DELETE "/api/v1/indicators/$IND"
+expect_status "nor removes their indicators" 403
+expect_eq "nothing written by the refused copies" "$(db_digest)" "$before"
+as ana
+http DELETE "/api/v1/indicators/$IND"
+expect_status "the facilitator removes an indicator from the copy" 204
+http DELETE /api/v1/indicators/1
+expect_status "but not from the shipped default" 403
+as dee
+G2=$(sql "SELECT MAX(id) FROM plan_goal WHERE plan_id = $P")
+http PUT "/api/v1/plan-goals/$G2/needs/$A/LE.1"
+expect_status "a goal linked to another rated need" 204
+expect_eq "the link is stored" "$(sql "SELECT COUNT(*) FROM goal_need WHERE goal_id = $G2")" "2"
+before=$(db_digest)
+http PUT "/api/v1/plan-goals/$G2/needs/$A/OU.2"
+expect_body "an unrated need is refused, naming it" "OU.2 is not rated in assessment $A"
+http PUT "/api/v1/plan-goals/$G2/needs/$A/ZZ.9"
+expect_body "an unknown indicator is named" '"field":"indicator"'
+as otto
+http PUT "/api/v1/plan-goals/$G2/needs/$A/LE.1"
+expect_status "another district cannot link it" 404
+expect_eq "nothing written by the refused links" "$(db_digest)" "$before"
+as dee
+http DELETE "/api/v1/plan-goals/$G2/needs/$A/LE.1"
+expect_status "and unlinked" 204
+json POST /api/v1/plan-actions "{\"plan_id\":$P,\"goal_id\":$G2,\"kind\":\"try_out\",\"title\":\"Try the data protocol\"}"
+ACT=$(jget 'j["id"]')
+http PUT "/api/v1/plan-actions/$ACT/library-items/2"
+expect_status "an action linked to a library item" 204
+http GET "/api/v1/plans/$P/view"
+expect_body "the plan shows the link" '"title":"Data protocol for teams"'
+http PUT "/api/v1/plan-actions/$ACT/library-items/99"
+expect_status "a missing library item" 404
+http PUT "/api/v1/plan-actions/$ACT/deliverables/99"
+expect_status "a missing deliverable" 404
+http DELETE "/api/v1/plan-actions/$ACT/library-items/2"
+expect_status "unlinked" 204
+http DELETE "/api/v1/plan-actions/$ACT"
+expect_status "the action removed" 204
+CH=$(sql "SELECT MAX(id) FROM challenge WHERE assessment_id = $A")
+as otto
+http DELETE "/api/v1/challenges/$CH"
+expect_status "another district cannot remove a challenge" 404
+as dee
+http DELETE "/api/v1/challenges/$CH"
+expect_status "the district removes its challenge" 204
+json POST /api/v1/challenges "{\"assessment_id\":$A,\"kind\":\"adaptive\",\"description\":\"Teachers doubt PLC time matters\",\"reason\":\"It is about beliefs\"}"
+http GET "/api/v1/plans/$P/kar"
+expect_body "the 704 KAR 3:035 view" '"regulation":"704 KAR 3:035"'
+
 # Recommendations through the one library recommender.
 as dee
 http GET "/api/v1/plans/$P/recommendations"

@@ -366,7 +366,7 @@ row "GET /api/v1/plans/{id}" "YY YN YN YN YY NN" "/api/v1/plans/$TP1" "/api/v1/p
 row "PATCH /api/v1/plans/{id}" "$NETKEEP" "/api/v1/plans/$TP1" "/api/v1/plans/$TP2" '{"title":"Template"}' '{"title":"Template"}'
 row "POST /api/v1/plans/from-assessment" "$AKEEP" /api/v1/plans/from-assessment /api/v1/plans/from-assessment "{\"assessment_id\":$ASA}" "{\"assessment_id\":$ASB}"
 row "POST /api/v1/plans/from-template" "$AKEEP" /api/v1/plans/from-template /api/v1/plans/from-template "{\"template_id\":$TP1,\"team_id\":1}" "{\"template_id\":$TP1,\"team_id\":2}"
-for r in view departure recommendations versions versions/1 reviews "export?format=csv"; do
+for r in view departure recommendations versions versions/1 reviews kar "export?format=csv"; do
 	row "GET /api/v1/plans/{id}/$(printf '%s' "$r" | sed 's|versions/1|versions/{number}|; s|?.*||')" "$AREAD" "/api/v1/plans/1/$r" "/api/v1/plans/2/$r"
 done
 row "POST /api/v1/plans/{id}/versions" "$AKEEP" /api/v1/plans/1/versions /api/v1/plans/2/versions '{"note":"n"}' '{"note":"n"}'
@@ -384,6 +384,24 @@ for e in plan-goals plan-actions progress-checks; do
 	row "GET /api/v1/$e/{id}" "$AREAD" "/api/v1/$e/$o_id" "/api/v1/$e/$x_id"
 	row "PATCH /api/v1/$e/{id}" "$keep" "/api/v1/$e/$o_id" "/api/v1/$e/$x_id" "$b_change" "$b_change"
 done
+row "POST /api/v1/instruments/{id}/copies" "$NETKEEP" /api/v1/instruments/1/copies /api/v1/instruments/1/copies '{"network_id":1}' '{"network_id":2}'
+prep_indicator() { c assessment instrument indicator add "$(side "$1" "$INS1" "$INS2")" --code "V$(date +%N | cut -c1-6)" --capacity-level people --standard data --text Victim; sql "SELECT MAX(id) FROM indicator"; }
+row "DELETE /api/v1/indicators/{id}" "$NETKEEP" /api/v1/indicators/@V /api/v1/indicators/@V "" "" "" "" prep_indicator
+prep_challenge() { cid assessment challenge add "$(side "$1" "$ASA" "$ASB")" --kind technical --description Victim --reason r; }
+row "DELETE /api/v1/challenges/{id}" "$AKEEP" /api/v1/challenges/@V /api/v1/challenges/@V "" "" "" "" prep_challenge
+prep_goal() { cid plan goal add "$(side "$1" 1 2)" --title Victim; }
+row "DELETE /api/v1/plan-goals/{id}" "$AKEEP" /api/v1/plan-goals/@V /api/v1/plan-goals/@V "" "" "" "" prep_goal
+prep_action() { cid plan action add "$(side "$1" 1 2)" --kind study --title Victim; }
+row "DELETE /api/v1/plan-actions/{id}" "$AKEEP" /api/v1/plan-actions/@V /api/v1/plan-actions/@V "" "" "" "" prep_action
+row "PUT /api/v1/plan-goals/{id}/needs/{assessment_id}/{indicator}" "$AKEEP" "/api/v1/plan-goals/$GA/needs/$ASA/LC.1" "/api/v1/plan-goals/$GB/needs/$ASB/LC.1"
+prep_need() { g=$(side "$1" "$GA" "$GB"); c plan goal link-need "$g" --assessment-id "$(side "$1" "$ASA" "$ASB")" --indicator LC.1; echo "$g"; }
+row "DELETE /api/v1/plan-goals/{id}/needs/{assessment_id}/{indicator}" "$AKEEP" "/api/v1/plan-goals/@V/needs/$ASA/LC.1" "/api/v1/plan-goals/@V/needs/$ASB/LC.1" "" "" "" "" prep_need
+row "PUT /api/v1/plan-actions/{id}/library-items/{item_id}" "$AKEEP" "/api/v1/plan-actions/$ACA/library-items/1" "/api/v1/plan-actions/$ACB/library-items/1"
+prep_link() { a=$(side "$1" "$ACA" "$ACB"); c plan action link "$a" --library-item-id 1; echo "$a"; }
+row "DELETE /api/v1/plan-actions/{id}/library-items/{item_id}" "$AKEEP" /api/v1/plan-actions/@V/library-items/1 /api/v1/plan-actions/@V/library-items/1 "" "" "" "" prep_link
+row "PUT /api/v1/plan-actions/{id}/deliverables/{deliverable_id}" "$AKEEP" "/api/v1/plan-actions/$ACA/deliverables/1" "/api/v1/plan-actions/$ACB/deliverables/2"
+prep_dlink() { a=$(side "$1" "$ACA" "$ACB"); c plan action link "$a" --deliverable-id "$(side "$1" 1 2)"; echo "$a"; }
+row "DELETE /api/v1/plan-actions/{id}/deliverables/{deliverable_id}" "$AKEEP" /api/v1/plan-actions/@V/deliverables/1 /api/v1/plan-actions/@V/deliverables/2 "" "" "" "" prep_dlink
 row "GET /api/v1/teams/{id}/profile" "$AREAD" /api/v1/teams/1/profile /api/v1/teams/2/profile
 row "GET /api/v1/networks/{id}/profile" "$AREAD" /api/v1/networks/1/profile /api/v1/networks/1/profile "" "" '"team_id":1,' '"team_id":2,'
 # Calendar tokens: made for a team the caller may read; listed and revoked by their
