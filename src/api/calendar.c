@@ -37,14 +37,9 @@ static int token_create(struct http_req *rq, struct http_resp *rs, struct cn_err
 	struct jw w;
 	api_json(rs, &w, 201);
 	jw_obj_begin(&w);
-	jw_kv_int(&w, "id", t.id);
-	jw_kv_str(&w, "scope", t.scope);
-	jw_kv_id(&w, "network_id", t.network_id);
-	jw_kv_id(&w, "team_id", t.team_id);
-	jw_kv_str(&w, "name", t.name);
+	calendar_token_fields_json(&w, &t);
 	jw_kv_str(&w, "token", secret);
 	jw_kv_str(&w, "url", path);
-	jw_kv_str(&w, "created_at", t.created_at);
 	jw_obj_end(&w);
 	return 0;
 }

@@ -227,9 +227,8 @@ const char *calendar_token_path(struct arena *a, const char *secret)
 	return arena_printf(a, "/calendar/%s.ics", secret);
 }
 
-void calendar_token_json(struct jw *w, const struct calendar_token *t)
+void calendar_token_fields_json(struct jw *w, const struct calendar_token *t)
 {
-	jw_obj_begin(w);
 	jw_kv_int(w, "id", t->id);
 	jw_kv_int(w, "person_id", t->person_id);
 	jw_kv_str(w, "scope", t->scope);
@@ -238,5 +237,11 @@ void calendar_token_json(struct jw *w, const struct calendar_token *t)
 	jw_kv_str(w, "name", t->name);
 	jw_kv_str(w, "created_at", t->created_at);
 	jw_kv_str(w, "revoked_at", t->revoked_at);
+}
+
+void calendar_token_json(struct jw *w, const struct calendar_token *t)
+{
+	jw_obj_begin(w);
+	calendar_token_fields_json(w, t);
 	jw_obj_end(w);
 }

@@ -57,5 +57,7 @@ int calendar_token_feed(struct store *db, struct arena *a, const char *token, st
 const char *calendar_token_path(struct arena *a, const char *secret);
 /* {"id","person_id","scope","network_id","team_id","name","created_at","revoked_at"} */
 void calendar_token_json(struct jw *w, const struct calendar_token *t);
+/* The same members, inside an object the caller has begun. */
+void calendar_token_fields_json(struct jw *w, const struct calendar_token *t);
 
 #endif

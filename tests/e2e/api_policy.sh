@@ -324,9 +324,10 @@ PCA=$(sql "SELECT id FROM progress_check WHERE goal_id = $GA")
 PCB=$(sql "SELECT id FROM progress_check WHERE goal_id = $GB")
 c plan version save 1 --note v1
 c plan version save 2 --note v1
-sql "INSERT INTO plan (network_id, school_year, title, is_template, created_at, updated_at) VALUES (1, '2026-27', 'Template 1', 1, 't', 't'), (2, '2026-27', 'Template 2', 1, 't', 't')" >/dev/null
-TP1=$(sql "SELECT id FROM plan WHERE title = 'Template 1'")
-TP2=$(sql "SELECT id FROM plan WHERE title = 'Template 2'")
+# Plans 1 and 2 were inserted with their ids, so these name theirs too (PostgreSQL's
+# sequence has not moved).
+sql "INSERT INTO plan (id, network_id, school_year, title, is_template, created_at, updated_at) VALUES (901, 1, '2026-27', 'Template 1', 1, 't', 't'), (902, 2, '2026-27', 'Template 2', 1, 't', 't')" >/dev/null
+TP1=901 TP2=902
 c calendar-token create --team 1 --email leada@x.org
 c calendar-token create --team 2 --email memberb@x.org
 CAL1=$("$CAPNET" calendar-token create --team 1 --email leada@x.org 2>/dev/null)
@@ -371,7 +372,11 @@ for r in view departure recommendations versions versions/1 reviews kar "export?
 done
 row "POST /api/v1/plans/{id}/versions" "$AKEEP" /api/v1/plans/1/versions /api/v1/plans/2/versions '{"note":"n"}' '{"note":"n"}'
 row "POST /api/v1/plans/{id}/reviews" "YY YY NN NN NN NN" /api/v1/plans/1/reviews /api/v1/plans/2/reviews '{"comments":"c"}' '{"comments":"c"}'
-prep_plan() { sql "INSERT INTO plan (network_id, team_id, school_year, title, created_at, updated_at) VALUES (1, $(side "$1" 1 2), '2030-31', 'Victim $(date +%N)', 't', 't')" >/dev/null; sql "SELECT MAX(id) FROM plan"; }
+prep_plan() {
+	v=$(sql "SELECT COALESCE(MAX(id), 910) + 1 FROM plan WHERE id > 910")
+	sql "INSERT INTO plan (id, network_id, team_id, school_year, title, created_at, updated_at) VALUES ($v, 1, $(side "$1" 1 2), '2030-31', 'Victim $v', 't', 't')" >/dev/null
+	echo "$v"
+}
 row "PUT /api/v1/plans/{id}/status" "$AREAD" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"submitted"}' '{"status":"submitted"}' "" "" prep_plan
 for e in plan-goals plan-actions progress-checks; do
 	case $e in
