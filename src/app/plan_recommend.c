@@ -11,6 +11,9 @@
 #include "app/plan_view.h"
 #include "core/buf.h"
 
+/* Hits asked for beyond the limit and the linked items, for other networks' items. */
+enum { PLAN_RECOMMEND_SPARE = 10 };
+
 static const char SQL_LINKED[] =
 	"SELECT l.library_item_id FROM action_link l JOIN plan_action a ON a.id = l.action_id"
 	" WHERE a.plan_id = ?1 AND l.library_item_id IS NOT NULL";
@@ -89,26 +92,36 @@ static int plan_recommend_goal(struct store *db, struct arena *a, const struct p
 	g->goal_id = gf->goal->id;
 	g->title = rec_text(gf->goal, "title");
 	g->items = arena_alloc(a, sizeof(*g->items) * (limit + 1));
-	struct library_results res;
-	if (library_recommend(db, a, plan_recommend_text(a, gf), NULL, LIBRARY_RESULTS_MAX, &res,
-			      err)) {
-		if (err->kind != CN_ERR_INPUT || strcmp(err->field, "text") != 0)
-			return -1;
-		cn_err_clear(err); /* no significant word: nothing to recommend */
-		return 0;
-	}
-	g->words = res.words;
-	g->nwords = res.nwords;
+	const char *text = plan_recommend_text(a, gf);
 	int64_t network = rec_int(p->plan, "network_id");
-	for (size_t i = 0; i < res.count && g->count < limit; i++) {
-		const struct library_hit *h = &res.hits[i];
-		if ((h->network_id != 0 && h->network_id != network) ||
-		    (nlinked > 0 &&
-		     bsearch(&h->id, linked, nlinked, sizeof(*linked), plan_id_cmp) != NULL))
-			continue;
-		plan_recommend_from_hit(a, &g->items[g->count++], h);
+	/* Ask for a few more than needed, as some may be left out; every hit costs its
+	 * try-out summary. When too many were left out, ask for all the library gives. */
+	size_t ask = limit + nlinked + PLAN_RECOMMEND_SPARE;
+	for (;;) {
+		struct library_results res;
+		if (ask > LIBRARY_RESULTS_MAX)
+			ask = LIBRARY_RESULTS_MAX;
+		if (library_recommend(db, a, text, NULL, (int)ask, &res, err)) {
+			if (err->kind != CN_ERR_INPUT || strcmp(err->field, "text") != 0)
+				return -1;
+			cn_err_clear(err); /* no significant word: nothing to recommend */
+			return 0;
+		}
+		g->words = res.words;
+		g->nwords = res.nwords;
+		g->count = 0;
+		for (size_t i = 0; i < res.count && g->count < limit; i++) {
+			const struct library_hit *h = &res.hits[i];
+			if ((h->network_id != 0 && h->network_id != network) ||
+			    (nlinked > 0 && bsearch(&h->id, linked, nlinked, sizeof(*linked),
+						    plan_id_cmp) != NULL))
+				continue;
+			plan_recommend_from_hit(a, &g->items[g->count++], h);
+		}
+		if (g->count == limit || res.count < ask || ask == LIBRARY_RESULTS_MAX)
+			return 0;
+		ask = LIBRARY_RESULTS_MAX;
 	}
-	return 0;
 }
 
 int plan_recommend(struct store *db, struct arena *a, int64_t plan_id, int64_t goal_id,
