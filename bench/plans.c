@@ -86,8 +86,8 @@ static void library(void)
 		"INSERT INTO library_item (id, kind, title, summary, evidence_tier, created_at,"
 		" updated_at) VALUES (?1, 'strategy', ?2, ?3, ?4, 'x', 'x')";
 	static const char sql_tryout[] =
-		"INSERT INTO tryout (person_id, item_id, rating, would_work, created_at)"
-		" VALUES (?1, ?2, ?3, 'yes', 'x')";
+		"INSERT INTO tryout (person_id, item_id, rating, would_work, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, 'yes', 'x', 'x')";
 	if (store_begin(db, &err))
 		die("begin", &err);
 	for (int i = 1; i <= ITEMS; i++) {

@@ -177,6 +177,47 @@ static void oa_param(struct jw *w, const char *name, const char *in, const char 
 	jw_obj_end(w);
 }
 
+/* Path parameters that are not ids, and answers that are not JSON (issue 5). */
+static const char *oa_path_help(const char *name)
+{
+	if (strcmp(name, "indicator") == 0)
+		return "the indicator's code (LC.2) or id";
+	if (strcmp(name, "token") == 0)
+		return "the calendar token followed by .ics";
+	return NULL;
+}
+
+static const char *const oa_export_media[] = {
+	"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	"application/pdf", NULL};
+static const char *const oa_calendar_media[] = {"text/calendar", NULL};
+
+/* The media types of a route's answer when it is not JSON, else NULL. */
+static const char *const *oa_media(const struct route *r)
+{
+	if (strcmp(r->pattern, "/api/v1/plans/{id}/export") == 0)
+		return oa_export_media;
+	if (strcmp(r->pattern, "/calendar/{token}") == 0)
+		return oa_calendar_media;
+	return NULL;
+}
+
+static void oa_media_content(struct jw *w, const char *const *media)
+{
+	jw_key(w, "content");
+	jw_obj_begin(w);
+	for (size_t i = 0; media[i] != NULL; i++) {
+		jw_key(w, media[i]);
+		jw_obj_begin(w);
+		jw_key(w, "schema");
+		jw_obj_begin(w);
+		jw_kv_str(w, "type", "string");
+		jw_obj_end(w);
+		jw_obj_end(w);
+	}
+	jw_obj_end(w);
+}
+
 static const char *oa_filter_type(enum rec_type t)
 {
 	return t == REC_REF || t == REC_INT ? "integer" : t == REC_BOOL ? "boolean" : "string";
@@ -190,7 +231,8 @@ static void oa_parameters(struct jw *w, const struct route *r)
 		const char *end = strchr(p, '}');
 		char name[64];
 		snprintf(name, sizeof(name), "%.*s", (int)(end - p - 1), p + 1);
-		oa_param(w, name, "path", "integer", NULL, NULL);
+		oa_param(w, name, "path", oa_path_help(name) ? "string" : "integer", NULL,
+			 oa_path_help(name));
 	}
 	if (r->fn == api_entity_list) {
 		oa_param(w, "limit", "query", "integer", NULL, "at most this many (default 50, at most 1000)");
@@ -309,7 +351,9 @@ static void oa_operation(struct jw *w, const struct route *r)
 	jw_key(w, no_content ? "204" : strcmp(r->method, "POST") == 0 ? "201" : "200");
 	jw_obj_begin(w);
 	jw_kv_str(w, "description", no_content ? "done" : "the answer");
-	if (!no_content) {
+	if (!no_content && oa_media(r) != NULL) {
+		oa_media_content(w, oa_media(r));
+	} else if (!no_content) {
 		oa_content(w, "application/json");
 		if (e != NULL && r->fn == api_entity_list) {
 			jw_obj_begin(w);

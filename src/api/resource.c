@@ -175,3 +175,57 @@ void api_no_content(struct http_resp *rs)
 	rs->content_type = NULL;
 	buf_reset(&rs->body);
 }
+
+/* Typed routes' inputs (issue 5). */
+
+int64_t api_value_int(const char *value)
+{
+	return value != NULL ? strtoll(value, NULL, 10) : 0;
+}
+
+struct resource_query {
+	const struct route_field *declared;
+	const char *bad;
+};
+
+static int resource_query_known(void *ctx, const char *name, const char *value)
+{
+	(void)value;
+	struct resource_query *rq = ctx;
+	for (size_t i = 0; rq->declared != NULL && rq->declared[i].name != NULL; i++)
+		if (strcmp(rq->declared[i].name, name) == 0)
+			return 0;
+	rq->bad = name;
+	return -1;
+}
+
+int api_query_check(struct http_req *rq, struct cn_err *err)
+{
+	struct resource_query q = {rq->route->query, NULL};
+	if (http_query_each(rq, resource_query_known, &q) == 0)
+		return 0;
+	char names[300] = "";
+	size_t n = 0;
+	for (size_t i = 0; q.declared != NULL && q.declared[i].name != NULL && n < sizeof(names); i++)
+		n += (size_t)snprintf(names + n, sizeof(names) - n, "%s%s", n ? ", " : "",
+				      q.declared[i].name);
+	if (n == 0)
+		return cn_err_field(err, CN_ERR_INPUT, q.bad, "this request takes no query parameter");
+	return cn_err_field(err, CN_ERR_INPUT, q.bad, "is not a query parameter here; use %s",
+			    names);
+}
+
+int api_query_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err)
+{
+	const char *s = http_query(rq, name);
+	char *end = NULL;
+	*out = 0;
+	if (s == NULL)
+		return 0;
+	long long v = strtoll(s, &end, 10);
+	if (s[0] < '1' || s[0] > '9' || *end != '\0' || v <= 0)
+		return cn_err_field(err, CN_ERR_INPUT, name, "'%.40s' is not an id; ids are whole numbers",
+				    s);
+	*out = v;
+	return 0;
+}

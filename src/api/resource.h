@@ -70,6 +70,15 @@ struct api_include {
 /* NULL-owner terminated; defined with the resources they belong to. */
 extern const struct api_include api_includes[];
 
+/* Typed routes' inputs (issue 5). An integer body value as api_fields_from_json gives
+ * it (text), or 0 when absent. */
+int64_t api_value_int(const char *value);
+/* Refuses a query parameter the route does not declare (route.query), naming it and
+ * the ones it takes. */
+int api_query_check(struct http_req *rq, struct cn_err *err);
+/* Query parameter name as an id, 0 when absent; anything else names the field. */
+int api_query_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
+
 /* Generic handlers for declared entities (entity.c); route.rec names the entity. */
 int api_entity_list(struct http_req *rq, struct http_resp *rs, struct cn_err *err);
 int api_entity_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err);
@@ -86,5 +95,8 @@ size_t api_audit_routes(const struct route **out);
 size_t api_standards_routes(const struct route **out);
 size_t api_deliverable_routes(const struct route **out);
 size_t api_library_routes(const struct route **out);
+size_t api_plans_routes(const struct route **out);
+size_t api_profile_routes(const struct route **out);
+size_t api_calendar_routes(const struct route **out);
 
 #endif

@@ -80,6 +80,10 @@ static void routes_build(void)
 	routes_add(api_standards_routes, cap);
 	routes_add(api_deliverable_routes, cap);
 	routes_add(api_library_routes, cap);
+	/* Assessments, plans, profiles and calendar subscriptions (issue 5). */
+	routes_add(api_plans_routes, cap);
+	routes_add(api_profile_routes, cap);
+	routes_add(api_calendar_routes, cap);
 	for (size_t i = 0; i < nent; i++)
 		if (policy_knows(entities_all[i]->name))
 			routes_entity(entities_all[i]);

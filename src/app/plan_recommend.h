@@ -1,13 +1,11 @@
-/* plan_recommend: library items recommended for a plan's goals, each with the reasons
- * it ranks where it does: the goal's words it matches (from the goal, its measure and
- * the needs it is linked to), its evidence tier (ESSA 1-4), and how people outside the
- * team rated it when they tried it out at network meetings. Items already linked to
- * the plan's actions are left out. Searching goes through the store's search index
- * (kind "library"), so only indexed library items are found.
- *
- * Score = 2 x (matched words, a word of the goal's title counting 2) + evidence
- * (tier 1: 3, 2: 2, 3: 1, 4: 0.5) + try-outs ((average rating - 3) x 2 x min(n, 5) / 5).
- * The reasons name each part; the score is only for the order. */
+/* plan_recommend: library items recommended for a plan's goals, through the library's
+ * one recommender (library_recommend in library.h), each with the reason it ranks
+ * where it does: the goal's words it matches (from the goal, its measure and the needs
+ * it is linked to), its evidence tier (ESSA 1-4), and how the teams that tried it out
+ * at network meetings rated it. Only items of the plan's network and the statewide
+ * library are recommended, and items already linked to the plan's actions are left
+ * out. Searching goes through the store's search index (kind "library"), so only
+ * indexed library items are found; the ranking is the library's. */
 #ifndef CN_PLAN_RECOMMEND_H
 #define CN_PLAN_RECOMMEND_H
 #include <stddef.h>
@@ -15,7 +13,7 @@
 
 #include "app/record.h"
 
-enum { PLAN_RECOMMEND_DEFAULT = 5, PLAN_RECOMMEND_MAX = 50, PLAN_RECOMMEND_WORDS = 12 };
+enum { PLAN_RECOMMEND_DEFAULT = 5, PLAN_RECOMMEND_MAX = 50 };
 
 struct plan_recommendation {
 	int64_t item_id;
@@ -24,11 +22,11 @@ struct plan_recommendation {
 	int64_t evidence_tier; /* 0 = none */
 	const char **matched;  /* the goal's words it matched */
 	size_t nmatched;
-	int64_t tryouts; /* try-outs by people outside the plan's team */
+	int64_t tryouts; /* try-outs of the item (tryout_summary) */
 	double rating;	 /* their average rating, 1..5; 0 when none */
 	int64_t would_work;
-	double score;
-	const char **reasons; /* one sentence each */
+	double score;	      /* the library's; only for the order */
+	const char **reasons; /* the library's reason, one sentence */
 	size_t nreasons;
 };
 

@@ -49,6 +49,14 @@ static const char SQL_DELIVERABLE_DISTRICT[] =
 	"SELECT t.district_id FROM deliverable d JOIN team t ON t.id = d.team_id WHERE d.id = ?1";
 static const char SQL_DELIVERABLE_PUBLISHED[] =
 	"SELECT CASE WHEN status = 'published' THEN 1 ELSE 0 END FROM deliverable WHERE id = ?1";
+/* Needs assessments and plans (issue 5). */
+static const char SQL_INSTRUMENT_NETWORK[] = "SELECT network_id FROM instrument WHERE id = ?1";
+static const char SQL_ASSESSMENT_NETWORK[] =
+	"SELECT t.network_id FROM assessment a JOIN team t ON t.id = a.team_id WHERE a.id = ?1";
+static const char SQL_ASSESSMENT_DISTRICT[] =
+	"SELECT t.district_id FROM assessment a JOIN team t ON t.id = a.team_id WHERE a.id = ?1";
+static const char SQL_PLAN_TEMPLATE[] = "SELECT is_template FROM plan WHERE id = ?1";
+static const char SQL_GOAL_PLAN[] = "SELECT plan_id FROM plan_goal WHERE id = ?1";
 static const char SQL_ORG_DISTRICT[] =
 	"SELECT CASE WHEN kind = 'district' THEN id WHEN kind = 'school' THEN parent_id"
 	" ELSE 0 END FROM organization WHERE id = ?1";
@@ -337,6 +345,95 @@ static int scope_plan(struct policy *p, const struct rec *r, struct policy_scope
 	return policy_lookup(p, SQL_TEAM_OF, rec_int(r, "team_id"), 0, &s->district_id, err);
 }
 
+/* Needs assessments and plans (issue 5). */
+
+/* An instrument is its network's (none for the shipped default). */
+static int scope_instrument(struct policy *p, const struct rec *r, struct policy_scope *s,
+			    struct cn_err *err)
+{
+	(void)p, (void)err;
+	s->network_id = rec_int(r, "network_id");
+	return 0;
+}
+
+static int scope_indicator(struct policy *p, const struct rec *r, struct policy_scope *s,
+			   struct cn_err *err)
+{
+	return policy_lookup(p, SQL_INSTRUMENT_NETWORK, rec_int(r, "instrument_id"), 0,
+			     &s->network_id, err);
+}
+
+/* A challenge is its assessment's: the assessing team's network and district. */
+static int scope_challenge(struct policy *p, const struct rec *r, struct policy_scope *s,
+			   struct cn_err *err)
+{
+	return scope_lookups(p, SQL_ASSESSMENT_NETWORK, SQL_ASSESSMENT_DISTRICT,
+			     rec_int(r, "assessment_id"), s, err);
+}
+
+/* A plan is its team's (network and district); a template is its network's and counts
+ * as published to that network. A plan about to be created may not name its network
+ * yet: the team's is taken. */
+static int scope_plan_record(struct policy *p, const struct rec *r, struct policy_scope *s,
+			     struct cn_err *err)
+{
+	int64_t team = rec_int(r, "team_id");
+	s->network_id = rec_int(r, "network_id");
+	s->published = rec_int(r, "is_template") != 0;
+	if (s->network_id == 0 &&
+	    policy_lookup(p, SQL_TEAM_NETWORK, team, 0, &s->network_id, err))
+		return -1;
+	return policy_lookup(p, SQL_TEAM_OF, team, 0, &s->district_id, err);
+}
+
+/* A plan's scope from its id. */
+static int scope_plan_id(struct policy *p, int64_t plan_id, struct policy_scope *s,
+			 struct cn_err *err)
+{
+	int64_t tmpl = 0;
+	if (scope_lookups(p, SQL_PLAN_NETWORK, SQL_PLAN_DISTRICT, plan_id, s, err) ||
+	    policy_lookup(p, SQL_PLAN_TEMPLATE, plan_id, 0, &tmpl, err))
+		return -1;
+	s->published = tmpl != 0;
+	return 0;
+}
+
+/* Goals and actions are their plan's. */
+static int scope_plan_part(struct policy *p, const struct rec *r, struct policy_scope *s,
+			   struct cn_err *err)
+{
+	return scope_plan_id(p, rec_int(r, "plan_id"), s, err);
+}
+
+/* A progress check is its goal's plan's. */
+static int scope_progress_check(struct policy *p, const struct rec *r, struct policy_scope *s,
+				struct cn_err *err)
+{
+	int64_t plan = 0;
+	if (policy_lookup(p, SQL_GOAL_PLAN, rec_int(r, "goal_id"), 0, &plan, err))
+		return -1;
+	return scope_plan_id(p, plan, s, err);
+}
+
+/* A district keeps its own plan: the network's facilitators read it, review it and
+ * check its progress, and keep their network's templates, but do not change a
+ * district's plan, its goals or its actions. */
+static int guard_district_plan(struct policy *p, enum policy_verb verb, const struct rec *r,
+			       unsigned held, struct cn_err *err)
+{
+	if (verb == POLICY_READ || r == NULL || (held & (R_ADMIN | R_LEAD | R_DISTRICT)))
+		return 0;
+	struct policy_scope s;
+	if (policy_scope_of(p, r->entity->name, r, &s, err))
+		return -1;
+	if (s.district_id == 0)
+		return 0;
+	return cn_err_set(err, CN_ERR_FORBIDDEN,
+			  "a district keeps its own plan; the network's facilitators review it "
+			  "(POST /api/v1/plans/{id}/reviews) and check its progress "
+			  "(progress checks) but do not change it");
+}
+
 /* Roles the actor holds toward a person: self, their district's lead or member, or the
  * facilitator of a network they take part in. */
 static int relate_person(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err)
@@ -459,6 +556,43 @@ static const struct policy_rule policy_rules[] = {
 	{"team_plan", {A | F | L | D, A | L | D, A | L | D, A}, scope_plan, NULL, NULL, 0},
 	{"plan_template", {A | F | N, A | F, A | F, A | F}, scope_plan, NULL, NULL, 0},
 	{"team_plan_review", {A | F | L | D, A | F, A | F, A}, scope_plan, NULL, NULL, 0},
+	/* Needs assessments and plans (issue 5). Instruments and their indicators hold no
+	 * district's data: anyone signed in reads them; a network's facilitators keep their
+	 * network's copies (the shipped default has no network: admins only, and the app
+	 * refuses to change it). */
+	{"instrument", {Y, A | F, A | F, A | F}, scope_instrument, NULL, NULL, 0},
+	{"indicator", {Y, A | F, A | F, A | F}, scope_indicator, NULL, NULL, 0},
+	/* A team's assessment is its district's: the district's lead and members rate it
+	 * and record challenges (the whole team assesses together); the network's
+	 * facilitators read it; other districts and partners never see it. */
+	{"assessment", {A | F | L | D, A | L | D, A | L | D, A | L | D}, scope_team_record, NULL,
+	 NULL, 0},
+	{"challenge", {A | F | L | D, A | L | D, A | L | D, A | L | D}, scope_challenge, NULL, NULL,
+	 0},
+	/* A district's plan, its goals and actions: the district's lead and members write
+	 * them; the network's facilitators read them and keep the network's templates, which
+	 * the network's teams and partners read (guard_district_plan). */
+	{"plan", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D}, scope_plan_record, NULL,
+	 guard_district_plan, N | P},
+	{"plan_goal", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D}, scope_plan_part,
+	 NULL, guard_district_plan, N | P},
+	{"plan_action", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
+	 scope_plan_part, NULL, guard_district_plan, N | P},
+	/* Progress checks: the district and the network's facilitators both record them
+	 * (a facilitator's check is their comment on progress). */
+	{"progress_check", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
+	 scope_progress_check, NULL, NULL, 0},
+	/* A plan's review comments are its network's facilitators'; the district reads
+	 * them. Moving a plan along its workflow (submit, approve, return, archive) is an
+	 * update of "plan_status": the district submits, a facilitator approves (the app
+	 * checks who approves). Both are asked with the plan's record. */
+	{"plan_review", {A | F | L | D, A | F, 0, 0}, scope_plan_record, NULL, NULL, 0},
+	{"plan_status", {A | F | L | D, 0, A | F | L | D, 0}, scope_plan_record, NULL, NULL, 0},
+	/* A team's capacity-building profile shows its district's records: the district,
+	 * the network's facilitators and admins read it (asked with the team's record). */
+	{"profile", {A | F | L | D, 0, 0, 0}, scope_fields, NULL, NULL, 0},
+	/* A calendar subscription token is its creator's (asked with owner_id). */
+	{"calendar_token", {A | S, A | S, 0, A | S}, scope_global, NULL, NULL, 0},
 };
 
 #undef A

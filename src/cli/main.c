@@ -41,6 +41,7 @@ static const struct command commands[] = {
 	{"assessment", cmd_assessment, "needs assessments: instruments, ratings, challenges"},
 	{"plan", cmd_plan, "professional-learning plans: goals, actions, versions, exports"},
 	{"library", cmd_library, "strategies, resources, tools and research; search; try-outs"},
+	{"calendar-token", cmd_calendar_token, "calendar subscription addresses: create, list, revoke"},
 	{NULL, NULL, NULL},
 };
 

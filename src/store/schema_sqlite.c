@@ -530,6 +530,18 @@ static const char MIGRATION_1[] =
 	" purpose TEXT NOT NULL DEFAULT 'api' CHECK (purpose IN ('api','calendar')),"
 	" scope TEXT,"
 	" created_at TEXT NOT NULL, last_used_at TEXT, revoked_at TEXT);"
+	/* A calendar subscription: the feed of one network or one team, for as long as its
+	 * creator may read it and the token is not revoked. */
+	"CREATE TABLE calendar_token ("
+	" id INTEGER PRIMARY KEY,"
+	" token_hash TEXT NOT NULL UNIQUE,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" network_id INTEGER REFERENCES network(id) ON DELETE CASCADE,"
+	" team_id INTEGER REFERENCES team(id) ON DELETE CASCADE,"
+	" created_at TEXT NOT NULL, revoked_at TEXT,"
+	" CHECK ((network_id IS NULL AND team_id IS NOT NULL)"
+	"  OR (network_id IS NOT NULL AND team_id IS NULL)));"
+	"CREATE INDEX calendar_token_person ON calendar_token(person_id);"
 	"CREATE TABLE login_throttle ("
 	" key TEXT PRIMARY KEY,"
 	" failures INTEGER NOT NULL,"

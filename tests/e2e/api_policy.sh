@@ -295,6 +295,132 @@ row "GET /api/v1/notices/{id}/compare" "YY NN NN YN NN NN" /api/v1/notices/1/com
 row "POST /api/v1/notices/{id}/seen" "NN NN NN YN NN NN" /api/v1/notices/1/seen /api/v1/notices/2/seen
 row "GET /api/v1/library/search" "$LIBREAD" '/api/v1/library/search?q=kit' '/api/v1/library/search?q=kit' "" "" '"id":1,' '"id":2,'
 row "GET /api/v1/library/recommend" "$LIBREAD" '/api/v1/library/recommend?text=kit' '/api/v1/library/recommend?text=kit' "" "" '"id":1,' '"id":2,'
+# Needs assessments, plans, profiles and calendar subscriptions (issue 5). Own =
+# district A's team (1) and its records, other = district B's (team 2), both in network
+# 1; for instruments and templates, own = network 1's, other = network 2's.
+c assessment instrument copy 1 --network-id 1 --name "Network 1 instrument"
+c assessment instrument copy 1 --network-id 2 --name "Network 2 instrument"
+INS1=$(sql "SELECT id FROM instrument WHERE network_id = 1")
+INS2=$(sql "SELECT id FROM instrument WHERE network_id = 2")
+IND1=$(sql "SELECT MIN(id) FROM indicator WHERE instrument_id = $INS1")
+IND2=$(sql "SELECT MIN(id) FROM indicator WHERE instrument_id = $INS2")
+N0=$(cid network add --name "Network 0" --content-area mathematics --region-id 2 --school-year 2025-26)
+T0A=$(cid team add --network-id "$N0" --district-id 3)
+T0B=$(cid team add --network-id "$N0" --district-id 4)
+c assessment create --team-id "$T0A"
+c assessment create --team-id "$T0B"
+ASA=$(cid assessment create --team-id 1)
+ASB=$(cid assessment create --team-id 2)
+for a in $ASA $ASB; do c assessment rate "$a" LC.1 --current 1 --target 3 --priority high; done
+CHA=$(cid assessment challenge add "$ASA" --kind technical --description "No time" --reason "Scheduling")
+CHB=$(cid assessment challenge add "$ASB" --kind technical --description "No time" --reason "Scheduling")
+GA=$(cid plan goal add 1 --title "Goal A")
+GB=$(cid plan goal add 2 --title "Goal B")
+ACA=$(cid plan action add 1 --goal-id "$GA" --kind study --title "Action A")
+ACB=$(cid plan action add 2 --goal-id "$GB" --kind study --title "Action B")
+c plan progress add "$GA" --status on_track
+c plan progress add "$GB" --status on_track
+PCA=$(sql "SELECT id FROM progress_check WHERE goal_id = $GA")
+PCB=$(sql "SELECT id FROM progress_check WHERE goal_id = $GB")
+c plan version save 1 --note v1
+c plan version save 2 --note v1
+# Plans 1 and 2 were inserted with their ids, so these name theirs too (PostgreSQL's
+# sequence has not moved).
+sql "INSERT INTO plan (id, network_id, school_year, title, is_template, created_at, updated_at) VALUES (901, 1, '2026-27', 'Template 1', 1, 't', 't'), (902, 2, '2026-27', 'Template 2', 1, 't', 't')" >/dev/null
+TP1=901 TP2=902
+c calendar-token create --team 1 --email leada@x.org
+c calendar-token create --team 2 --email memberb@x.org
+CAL1=$("$CAPNET" calendar-token create --team 1 --email leada@x.org 2>/dev/null)
+CAL2=$("$CAPNET" calendar-token create --team 2 --email memberb@x.org 2>/dev/null)
+H_TOKEN=$TOKEN_admin
+
+ANYONE="YY YY YY YY YY NN"
+NETKEEP="YY YN NN NN NN NN"
+AREAD="YY YY YN YN NN NN"
+AKEEP="YY NN YN YN NN NN"
+row "GET /api/v1/instruments" "$ANYONE" /api/v1/instruments /api/v1/instruments "" "" "\"id\":$INS1," "\"id\":$INS2,"
+row "POST /api/v1/instruments" "$NETKEEP" /api/v1/instruments /api/v1/instruments '{"name":"I","network_id":1}' '{"name":"I","network_id":2}'
+row "GET /api/v1/instruments/{id}" "$ANYONE" "/api/v1/instruments/$INS1" "/api/v1/instruments/$INS2"
+row "PATCH /api/v1/instruments/{id}" "$NETKEEP" "/api/v1/instruments/$INS1" "/api/v1/instruments/$INS2" '{"name":"Renamed"}' '{"name":"Renamed"}'
+row "GET /api/v1/indicators" "$ANYONE" /api/v1/indicators /api/v1/indicators "" "" "\"id\":$IND1," "\"id\":$IND2,"
+row "POST /api/v1/indicators" "$NETKEEP" /api/v1/indicators /api/v1/indicators "{\"instrument_id\":$INS1,\"code\":\"NW.1\",\"capacity_level\":\"people\",\"standard\":\"data\",\"text\":\"t\"}" "{\"instrument_id\":$INS2,\"code\":\"NW.1\",\"capacity_level\":\"people\",\"standard\":\"data\",\"text\":\"t\"}"
+row "GET /api/v1/indicators/{id}" "$ANYONE" "/api/v1/indicators/$IND1" "/api/v1/indicators/$IND2"
+row "PATCH /api/v1/indicators/{id}" "$NETKEEP" "/api/v1/indicators/$IND1" "/api/v1/indicators/$IND2" '{"text":"Changed"}' '{"text":"Changed"}'
+row "GET /api/v1/assessments" "$AREAD" /api/v1/assessments /api/v1/assessments "" "" "\"id\":$ASA," "\"id\":$ASB,"
+row "POST /api/v1/assessments" "$AKEEP" /api/v1/assessments /api/v1/assessments '{"team_id":1}' '{"team_id":2}'
+row "GET /api/v1/assessments/{id}" "$AREAD" "/api/v1/assessments/$ASA" "/api/v1/assessments/$ASB"
+row "PATCH /api/v1/assessments/{id}" "$AKEEP" "/api/v1/assessments/$ASA" "/api/v1/assessments/$ASB" '{"assessed_on":"2026-09-20"}' '{"assessed_on":"2026-09-20"}'
+row "GET /api/v1/assessments/{id}/ratings" "$AREAD" "/api/v1/assessments/$ASA/ratings" "/api/v1/assessments/$ASB/ratings"
+row "PUT /api/v1/assessments/{id}/ratings/{indicator}" "$AKEEP" "/api/v1/assessments/$ASA/ratings/LC.2" "/api/v1/assessments/$ASB/ratings/LC.2" '{"current_level":2,"target_level":3}' '{"current_level":2,"target_level":3}'
+# The previous year's assessments are network 0's, which fac does not facilitate.
+row "GET /api/v1/assessments/{id}/compare" "YY NN YN YN NN NN" "/api/v1/assessments/$ASA/compare" "/api/v1/assessments/$ASB/compare"
+row "GET /api/v1/challenges" "$AREAD" /api/v1/challenges /api/v1/challenges "" "" "\"id\":$CHA," "\"id\":$CHB,"
+row "POST /api/v1/challenges" "$AKEEP" /api/v1/challenges /api/v1/challenges "{\"assessment_id\":$ASA,\"kind\":\"adaptive\",\"description\":\"d\",\"reason\":\"r\"}" "{\"assessment_id\":$ASB,\"kind\":\"adaptive\",\"description\":\"d\",\"reason\":\"r\"}"
+row "GET /api/v1/challenges/{id}" "$AREAD" "/api/v1/challenges/$CHA" "/api/v1/challenges/$CHB"
+row "PATCH /api/v1/challenges/{id}" "$AKEEP" "/api/v1/challenges/$CHA" "/api/v1/challenges/$CHB" '{"reason":"Known fix"}' '{"reason":"Known fix"}'
+row "GET /api/v1/plans" "$AREAD" /api/v1/plans /api/v1/plans "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/plans" "$AKEEP" /api/v1/plans /api/v1/plans '{"team_id":1}' '{"team_id":2}'
+row "GET /api/v1/plans/{id}" "$AREAD" /api/v1/plans/1 /api/v1/plans/2
+row "PATCH /api/v1/plans/{id}" "$AKEEP" /api/v1/plans/1 /api/v1/plans/2 '{"title":"Plan"}' '{"title":"Plan"}'
+# A network's templates: its facilitators keep them; its teams and partners read them.
+row "GET /api/v1/plans/{id}" "YY YN YN YN YY NN" "/api/v1/plans/$TP1" "/api/v1/plans/$TP2"
+row "PATCH /api/v1/plans/{id}" "$NETKEEP" "/api/v1/plans/$TP1" "/api/v1/plans/$TP2" '{"title":"Template"}' '{"title":"Template"}'
+row "POST /api/v1/plans/from-assessment" "$AKEEP" /api/v1/plans/from-assessment /api/v1/plans/from-assessment "{\"assessment_id\":$ASA}" "{\"assessment_id\":$ASB}"
+row "POST /api/v1/plans/from-template" "$AKEEP" /api/v1/plans/from-template /api/v1/plans/from-template "{\"template_id\":$TP1,\"team_id\":1}" "{\"template_id\":$TP1,\"team_id\":2}"
+for r in view departure recommendations versions versions/1 reviews kar "export?format=csv"; do
+	row "GET /api/v1/plans/{id}/$(printf '%s' "$r" | sed 's|versions/1|versions/{number}|; s|?.*||')" "$AREAD" "/api/v1/plans/1/$r" "/api/v1/plans/2/$r"
+done
+row "POST /api/v1/plans/{id}/versions" "$AKEEP" /api/v1/plans/1/versions /api/v1/plans/2/versions '{"note":"n"}' '{"note":"n"}'
+row "POST /api/v1/plans/{id}/reviews" "YY YY NN NN NN NN" /api/v1/plans/1/reviews /api/v1/plans/2/reviews '{"comments":"c"}' '{"comments":"c"}'
+prep_plan() {
+	v=$(sql "SELECT COALESCE(MAX(id), 910) + 1 FROM plan WHERE id > 910")
+	sql "INSERT INTO plan (id, network_id, team_id, school_year, title, created_at, updated_at) VALUES ($v, 1, $(side "$1" 1 2), '2030-31', 'Victim $v', 't', 't')" >/dev/null
+	echo "$v"
+}
+row "PUT /api/v1/plans/{id}/status" "$AREAD" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"submitted"}' '{"status":"submitted"}' "" "" prep_plan
+for e in plan-goals plan-actions progress-checks; do
+	case $e in
+	plan-goals) o_id=$GA x_id=$GB b_own='{"plan_id":1,"title":"G"}' b_other='{"plan_id":2,"title":"G"}' b_change='{"measure":"m"}' keep=$AKEEP ;;
+	plan-actions) o_id=$ACA x_id=$ACB b_own='{"plan_id":1,"kind":"policy","title":"A"}' b_other='{"plan_id":2,"kind":"policy","title":"A"}' b_change='{"title":"A2"}' keep=$AKEEP ;;
+	progress-checks) o_id=$PCA x_id=$PCB b_own="{\"goal_id\":$GA,\"status\":\"at_risk\"}" b_other="{\"goal_id\":$GB,\"status\":\"at_risk\"}" b_change='{"next_steps":"n"}' keep=$AREAD ;;
+	esac
+	row "GET /api/v1/$e" "$AREAD" "/api/v1/$e" "/api/v1/$e" "" "" "\"id\":$o_id," "\"id\":$x_id,"
+	row "POST /api/v1/$e" "$keep" "/api/v1/$e" "/api/v1/$e" "$b_own" "$b_other"
+	row "GET /api/v1/$e/{id}" "$AREAD" "/api/v1/$e/$o_id" "/api/v1/$e/$x_id"
+	row "PATCH /api/v1/$e/{id}" "$keep" "/api/v1/$e/$o_id" "/api/v1/$e/$x_id" "$b_change" "$b_change"
+done
+row "POST /api/v1/instruments/{id}/copies" "$NETKEEP" /api/v1/instruments/1/copies /api/v1/instruments/1/copies '{"network_id":1}' '{"network_id":2}'
+prep_indicator() { c assessment instrument indicator add "$(side "$1" "$INS1" "$INS2")" --code "V$(date +%N | cut -c1-6)" --capacity-level people --standard data --text Victim; sql "SELECT MAX(id) FROM indicator"; }
+row "DELETE /api/v1/indicators/{id}" "$NETKEEP" /api/v1/indicators/@V /api/v1/indicators/@V "" "" "" "" prep_indicator
+prep_challenge() { cid assessment challenge add "$(side "$1" "$ASA" "$ASB")" --kind technical --description Victim --reason r; }
+row "DELETE /api/v1/challenges/{id}" "$AKEEP" /api/v1/challenges/@V /api/v1/challenges/@V "" "" "" "" prep_challenge
+prep_goal() { cid plan goal add "$(side "$1" 1 2)" --title Victim; }
+row "DELETE /api/v1/plan-goals/{id}" "$AKEEP" /api/v1/plan-goals/@V /api/v1/plan-goals/@V "" "" "" "" prep_goal
+prep_action() { cid plan action add "$(side "$1" 1 2)" --kind study --title Victim; }
+row "DELETE /api/v1/plan-actions/{id}" "$AKEEP" /api/v1/plan-actions/@V /api/v1/plan-actions/@V "" "" "" "" prep_action
+row "PUT /api/v1/plan-goals/{id}/needs/{assessment_id}/{indicator}" "$AKEEP" "/api/v1/plan-goals/$GA/needs/$ASA/LC.1" "/api/v1/plan-goals/$GB/needs/$ASB/LC.1"
+prep_need() { g=$(side "$1" "$GA" "$GB"); c plan goal link-need "$g" --assessment-id "$(side "$1" "$ASA" "$ASB")" --indicator LC.1; echo "$g"; }
+row "DELETE /api/v1/plan-goals/{id}/needs/{assessment_id}/{indicator}" "$AKEEP" "/api/v1/plan-goals/@V/needs/$ASA/LC.1" "/api/v1/plan-goals/@V/needs/$ASB/LC.1" "" "" "" "" prep_need
+row "PUT /api/v1/plan-actions/{id}/library-items/{item_id}" "$AKEEP" "/api/v1/plan-actions/$ACA/library-items/1" "/api/v1/plan-actions/$ACB/library-items/1"
+prep_link() { a=$(side "$1" "$ACA" "$ACB"); c plan action link "$a" --library-item-id 1; echo "$a"; }
+row "DELETE /api/v1/plan-actions/{id}/library-items/{item_id}" "$AKEEP" /api/v1/plan-actions/@V/library-items/1 /api/v1/plan-actions/@V/library-items/1 "" "" "" "" prep_link
+row "PUT /api/v1/plan-actions/{id}/deliverables/{deliverable_id}" "$AKEEP" "/api/v1/plan-actions/$ACA/deliverables/1" "/api/v1/plan-actions/$ACB/deliverables/2"
+prep_dlink() { a=$(side "$1" "$ACA" "$ACB"); c plan action link "$a" --deliverable-id "$(side "$1" 1 2)"; echo "$a"; }
+row "DELETE /api/v1/plan-actions/{id}/deliverables/{deliverable_id}" "$AKEEP" /api/v1/plan-actions/@V/deliverables/1 /api/v1/plan-actions/@V/deliverables/2 "" "" "" "" prep_dlink
+row "GET /api/v1/teams/{id}/profile" "$AREAD" /api/v1/teams/1/profile /api/v1/teams/2/profile
+row "GET /api/v1/networks/{id}/profile" "$AREAD" /api/v1/networks/1/profile /api/v1/networks/1/profile "" "" '"team_id":1,' '"team_id":2,'
+# Calendar tokens: made for a team the caller may read; listed and revoked by their
+# creator (own = the caller's token, other = member B's); the feed is public.
+row "POST /api/v1/calendar-tokens" "$AREAD" /api/v1/calendar-tokens /api/v1/calendar-tokens '{"team_id":1}' '{"team_id":2}'
+row "GET /api/v1/calendar-tokens" "$AREAD" /api/v1/calendar-tokens /api/v1/calendar-tokens "" "" '"team_id":1,' '"team_id":2,'
+prep_cal() {
+	who=$(side "$1" "$role" memberb)
+	[ "$who" = anon ] && who=membera
+	c calendar-token create --network 1 --email "$who@x.org"
+	sql "SELECT MAX(id) FROM calendar_token"
+}
+row "DELETE /api/v1/calendar-tokens/{id}" "YY YN YN YN YN NN" /api/v1/calendar-tokens/@V /api/v1/calendar-tokens/@V "" "" "" "" prep_cal
+row "GET /calendar/{token}" "YY YY YY YY YY YY" "$CAL1" "$CAL2"
 
 # Once published, other districts of the network and partners read a deliverable.
 c deliverable submit 2

@@ -65,9 +65,7 @@ static void test_every_route_asks_a_known_rule(void **state)
 	}
 	/* Entities the policy has no rule for yet are not served at all; each is named
 	 * here, so that a new entity cannot slip out of the API (or into it) unnoticed. */
-	static const char *const unserved[] = {"instrument",  "indicator", "assessment",
-					       "challenge",   "plan",	   "plan_goal",
-					       "plan_action", "progress_check", NULL};
+	static const char *const unserved[] = {NULL};
 	for (size_t i = 0; entities_all[i] != NULL; i++) {
 		int listed = 0;
 		for (size_t k = 0; unserved[k] != NULL; k++)
