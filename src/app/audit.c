@@ -35,6 +35,35 @@ int audit_record(struct store *db, const struct actor *who, const char *action,
 	return rc < 0 ? -1 : 0;
 }
 
+int audit_revoke(struct store *db, const struct actor *who, const char *revoke_sql,
+		 const char *entity, const char *what, int64_t id, struct cn_err *err)
+{
+	char now[TIME_ISO_LEN];
+	time_now_utc(now);
+	if (store_begin(db, err))
+		return -1;
+	struct store_stmt *q = store_prepare(db, revoke_sql, err);
+	if (q == NULL)
+		goto fail;
+	store_bind_text(q, 1, now);
+	store_bind_int(q, 2, id);
+	int rc = store_step(q, err);
+	store_done(q);
+	if (rc < 0)
+		goto fail;
+	if (store_changes(db) != 1) {
+		cn_err_set(err, CN_ERR_NOT_FOUND, "there is no live %s with id %lld", what,
+			   (long long)id);
+		goto fail;
+	}
+	if (audit_record(db, who, "delete", entity, id, NULL, NULL, err))
+		goto fail;
+	return store_commit(db, err);
+fail:
+	store_rollback(db);
+	return -1;
+}
+
 int audit_list(struct store *db, struct arena *a, const struct audit_query *in,
 	       struct audit_event **items, size_t *count, int64_t *next, struct cn_err *err)
 {

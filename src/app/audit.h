@@ -14,6 +14,12 @@ int audit_record(struct store *db, const struct actor *who, const char *action,
 		 const char *entity, int64_t entity_id, const char *before, const char *after,
 		 struct cn_err *err);
 
+/* Revokes one credential in its own transaction: runs revoke_sql (?1 the current
+ * instant, ?2 id), which must change exactly one row (else CN_ERR_NOT_FOUND, "there is
+ * no live <what> with id N", nothing changed), and records it as a delete of entity id. */
+int audit_revoke(struct store *db, const struct actor *who, const char *revoke_sql,
+		 const char *entity, const char *what, int64_t id, struct cn_err *err);
+
 struct audit_event {
 	int64_t id;
 	const char *at;

@@ -169,30 +169,7 @@ int calendar_token_get(struct store *db, struct arena *a, int64_t id, struct cal
 int calendar_token_revoke(struct store *db, const struct actor *who, int64_t id,
 			  struct cn_err *err)
 {
-	char now[TIME_ISO_LEN];
-	time_now_utc(now);
-	if (store_begin(db, err))
-		return -1;
-	struct store_stmt *q = store_prepare(db, SQL_REVOKE, err);
-	if (q == NULL)
-		goto fail;
-	store_bind_text(q, 1, now);
-	store_bind_int(q, 2, id);
-	int rc = store_step(q, err);
-	store_done(q);
-	if (rc < 0)
-		goto fail;
-	if (store_changes(db) != 1) {
-		cn_err_set(err, CN_ERR_NOT_FOUND, "there is no live calendar token with id %lld",
-			   (long long)id);
-		goto fail;
-	}
-	if (audit_record(db, who, "delete", "calendar_token", id, NULL, NULL, err))
-		goto fail;
-	return store_commit(db, err);
-fail:
-	store_rollback(db);
-	return -1;
+	return audit_revoke(db, who, SQL_REVOKE, "calendar_token", "calendar token", id, err);
 }
 
 int calendar_token_feed(struct store *db, struct arena *a, const char *token, struct buf *out,

@@ -379,28 +379,5 @@ int person_token_check(struct store *db, const char *token, const char *purpose,
 int person_token_revoke(struct store *db, const struct actor *who, int64_t token_id,
 			struct cn_err *err)
 {
-	char now[TIME_ISO_LEN];
-	time_now_utc(now);
-	if (store_begin(db, err))
-		return -1;
-	struct store_stmt *q = store_prepare(db, SQL_TOKEN_REVOKE, err);
-	if (q == NULL)
-		goto fail;
-	store_bind_text(q, 1, now);
-	store_bind_int(q, 2, token_id);
-	int rc = store_step(q, err);
-	store_done(q);
-	if (rc < 0)
-		goto fail;
-	if (store_changes(db) != 1) {
-		cn_err_set(err, CN_ERR_NOT_FOUND, "there is no live token with id %lld",
-			   (long long)token_id);
-		goto fail;
-	}
-	if (audit_record(db, who, "delete", "api_token", token_id, NULL, NULL, err))
-		goto fail;
-	return store_commit(db, err);
-fail:
-	store_rollback(db);
-	return -1;
+	return audit_revoke(db, who, SQL_TOKEN_REVOKE, "api_token", "token", token_id, err);
 }
