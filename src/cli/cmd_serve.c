@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "app/import_job.h"
 #include "cli/cli.h"
 #include "http/server.h"
 #include "web/web.h"
@@ -120,7 +121,9 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	const struct route_table *tables[] = {api_table(), web_table(), NULL};
 	cfg.tables = tables;
 	struct cn_err err = {0};
-	if (http_serve(&cfg, serve_ready, &err))
-		return cli_fail(&err);
-	return CLI_OK;
+	int rc = http_serve(&cfg, serve_ready, &err);
+	/* An import started from a page ends before the process does: cut short, it would
+	 * be rolled back with nothing said. */
+	import_job_drain();
+	return rc ? cli_fail(&err) : CLI_OK;
 }

@@ -600,6 +600,23 @@ static const char MIGRATION_1_PG[] =
 	"CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event"
 	" FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();";
 
+/* Imports started from the browser run in the background: each is recorded when it
+ * starts and again when it ends, so that its page can be served by any process. */
+static const char MIGRATION_2[] =
+	"CREATE TABLE import_job ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL CHECK (kind IN ('oneroster','case')),"
+	" filename TEXT NOT NULL,"
+	" dry_run INTEGER NOT NULL DEFAULT 0,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" status TEXT NOT NULL CHECK (status IN ('running','done','failed')),"
+	" result TEXT,"
+	" error TEXT,"
+	" started_at TEXT NOT NULL,"
+	" finished_at TEXT);"
+	"CREATE INDEX import_job_started ON import_job(started_at);";
+
 const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
 	{MIGRATION_1, MIGRATION_1_SQLITE, MIGRATION_1_PG},
+	{MIGRATION_2, NULL, NULL},
 };

@@ -43,6 +43,16 @@ export const journeys = [
 				await v.go('/admin/people?q=Quintero');
 				await v.see('rosa.quintero@tradewater.demo.capnet.example');
 			}),
+			step('uploads a CASE package, sees what it added, and finds it among the recent imports', async (v) => {
+				await v.go('/admin/imports');
+				await v.page.getByLabel('CASE package (.json)').setInputFiles(new URL('../fixtures/case/basic.json', import.meta.url).pathname);
+				await v.click('Import standards');
+				await v.see('Import of basic.json', 'h1');
+				await v.see('The import is done: everything was written in one transaction.');
+				await v.see('Associations');
+				await v.click('Back to imports');
+				await v.seeLink('basic.json');
+			}),
 			signOut(),
 		],
 	},
@@ -285,4 +295,6 @@ export const notBuiltYet = [];
 /* Pages no link leads to that are checked too, as the account named. */
 export const extraPages = [
 	{ as: 'admin', path: '/no-such-page', status: 404 },
+	// the CASE package the admin's journey uploaded: the outcome of an import
+	{ as: 'admin', path: '/admin/imports/1', status: 200 },
 ];

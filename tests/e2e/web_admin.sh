@@ -90,31 +90,64 @@ http GET "/admin/organizations?kind=school&done=organization" -b "$admin"
 expect_body "which is listed under its district" "<th scope=\"row\">Found Elementary</th><td>School</td><td>Tradewater County Public Schools</td><td>301-999</td>"
 
 # --- Imports ---------------------------------------------------------------------------
+# upload KIND [curl -F options...]: an upload to /admin/imports/KIND; its answer's status
+# in U_STATUS. When it sends the admin on to the import's page, that page is read again
+# until the import has ended (at most a minute); the page ends up in H_BODY.
+upload() {
+	u_kind=$1
+	shift
+	http POST "/admin/imports/$u_kind" -b "$admin" "$@"
+	U_STATUS=$H_STATUS
+	U_PAGE=$(printf '%s\n' "$H_HEAD" | sed -n 's/^[Ll]ocation: //p')
+	[ -n "$U_PAGE" ] || return 0
+	u_n=0
+	while http GET "$U_PAGE" -b "$admin" && [ $u_n -lt 120 ] &&
+		printf '%s' "$H_BODY" | grep -q 'id="import-status"'; do
+		u_n=$((u_n + 1))
+		sleep 0.5
+	done
+}
+
+# hold_writes SECONDS: keeps the database's writers waiting that long (in the background).
+hold_writes() {
+	if [ "$(t_backend)" = postgresql ]; then
+		psql "$CAPNET_DB" -qAt -c "BEGIN; LOCK TABLE organization IN EXCLUSIVE MODE; SELECT pg_sleep($1); COMMIT;" >/dev/null &
+	else
+		(printf 'BEGIN IMMEDIATE;\n'; sleep "$1"; printf 'COMMIT;\n') | sqlite3 "${CAPNET_DB#sqlite:}" &
+	fi
+	H_HOLD=$!
+	sleep 0.5
+}
+
 http GET /admin/imports -b "$admin"
 expect_body "an upload form for rosters" 'action="/admin/imports/oneroster" enctype="multipart/form-data"'
 expect_body "and one for standards" 'action="/admin/imports/case" enctype="multipart/form-data"'
+expect_body "and no imports yet" "No imports yet."
 
 before=$(db_digest)
-http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/bad_syntax.json"
-expect_status "a broken CASE package is refused" 400
-expect_body "naming its line and column" "bad_syntax.json was not imported, nothing was changed: bad_syntax.json:5:13: not valid JSON"
-expect_body "beside the file field" '<p class="field-error" id="case_file-error">'
+upload case -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/bad_syntax.json"
+expect_eq "an upload goes on to the import's page" "$U_STATUS" "303"
+expect_body "where a broken CASE package is refused" "The import failed; nothing was changed"
+expect_body "naming its line and column" "bad_syntax.json:5:13: not valid JSON"
 expect_eq "and nothing was written" "$(db_digest)" "$before"
+http GET /admin/imports -b "$admin"
+expect_body "the imports page lists it" '>bad_syntax.json</a></th><td>Standards (CASE)</td>'
+expect_body "as failed" "<td>Failed: nothing was changed</td>"
 http POST /admin/imports/case -b "$admin" -F "case_file=@$fixtures/case/basic.json"
 expect_status "an upload without the CSRF token is refused" 403
 http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF"
 expect_status "an upload without a file" 400
 expect_body "asks for one beside the field" 'id="case_file-error">Choose a file to upload.</p>'
-http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF" -F "case_dry_run=1" -F "case_file=@$fixtures/case/basic.json"
+upload case -F "csrf=$W_CSRF" -F "case_dry_run=1" -F "case_file=@$fixtures/case/basic.json"
 expect_status "a check only" 200
 expect_body "shows the counts" '<th scope="row">Items</th><td class="num">11</td>'
-expect_body "and says nothing was written" "Checked, nothing was written: basic.json"
+expect_body "and says nothing was written" "The file is valid. Nothing was written (a check only)."
 expect_eq "and writes nothing" "$(db_digest)" "$before"
-http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/basic.json"
+upload case -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/basic.json"
 expect_status "an admin imports a CASE package" 200
 expect_body "and sees what it added" '<th scope="row">Items</th><td class="num">11</td><td class="num">0</td><td class="num">0</td><td class="num">0</td></tr><tr><th scope="row">Associations</th><td class="num">15</td>'
 expect_eq "which is stored" "$(sql "SELECT COUNT(*) FROM cf_item i JOIN framework f ON f.id = i.framework_id WHERE f.title = 'Sample Academic Standards for Mathematics'")" "11"
-http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/basic.json"
+upload case -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/basic.json"
 expect_body "importing it again changes nothing" '<th scope="row">Items</th><td class="num">0</td><td class="num">0</td><td class="num">11</td>'
 
 (cd "$fixtures/oneroster" && zip -qr "$T_DIR/good.zip" good)
@@ -123,31 +156,73 @@ sed -i 's/,Teacher,areyes/,Teacherr,areyes/' "$T_DIR/bad/users.csv"
 (cd "$T_DIR" && zip -qr "$T_DIR/bad.zip" bad)
 printf 'not a zip archive' >"$T_DIR/notzip.zip"
 before=$(db_digest)
-http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/bad.zip"
-expect_status "a roster with a bad role is refused" 400
+upload oneroster -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/bad.zip"
+expect_body "a roster with a bad role is refused" "The import failed; nothing was changed"
 expect_body "naming the file, line and column" "users.csv:4:"
 expect_body "and the value" "&#39;Teacherr&#39; is not a OneRoster role"
 expect_eq "nothing was written" "$(db_digest)" "$before"
-http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/notzip.zip"
-expect_status "a file that is not a zip is refused" 400
-expect_body "and named" "is not a readable zip archive"
+upload oneroster -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/notzip.zip"
+expect_body "a file that is not a zip is refused, and named" "is not a readable zip archive"
 expect_eq "nothing was written either" "$(db_digest)" "$before"
-http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_dry_run=1" -F "parent_id=2" -F "roster_file=@$T_DIR/good.zip"
+http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "parent_id=x2" -F "roster_file=@$T_DIR/good.zip"
+expect_status "a parent that is not an id is refused" 400
+expect_body "beside its field" "&#39;x2&#39; is not an organization&#39;s id"
+upload oneroster -F "csrf=$W_CSRF" -F "roster_dry_run=1" -F "parent_id=2" -F "roster_file=@$T_DIR/good.zip"
 expect_status "a roster checked only" 200
-expect_body "shows what it would create" "Checked, nothing was written: good.zip"
+expect_body "shows what it would create" "<h2 id=\"result\">What would change</h2>"
 expect_eq "and writes nothing" "$(db_digest)" "$before"
+
+# While an import runs, its page says so and a second upload is refused; the first then
+# ends and shows what it did. On PostgreSQL a lock keeps the import waiting; on SQLite,
+# where a lock would keep the page from recording the import at all, the bundle is large
+# enough to take several seconds (it is checked only, so it leaves nothing behind).
+if [ "$(t_backend)" = postgresql ]; then
+	slow="$T_DIR/good.zip"
+else
+	"$(dirname "$0")/../../bench/oneroster_gen" "$T_DIR/many" 20 200 100000 0
+	(cd "$T_DIR/many" && zip -qr "$T_DIR/many.zip" .)
+	slow="$T_DIR/many.zip"
+fi
+http GET /admin/imports -b "$admin" # the session is seen now: no write of it for a minute
+[ "$(t_backend)" = postgresql ] && hold_writes 5
+http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_dry_run=1" -F "roster_file=@$slow"
+expect_status "an import that takes a while goes on to its page" 303
+running=$(printf '%s\n' "$H_HEAD" | sed -n 's/^[Ll]ocation: //p')
+http GET "$running" -b "$admin"
+expect_body "which shows it running" '<p id="import-status" role="status" data-poll="'"$running"'/progress">Running: '
+expect_body "with a link to the latest progress" ">Show the latest progress</a>"
+expect_body "and the script that keeps it current" '<script src="/static/import.js" defer="defer"></script>'
+http GET "$running/progress" -b "$admin"
+expect_body "its progress is there as JSON too" '"status":"running"'
+http POST /admin/imports/case -b "$admin" -F "csrf=$W_CSRF" -F "case_file=@$fixtures/case/basic.json"
+expect_status "a second import meanwhile is refused" 409
+expect_body "saying which one runs" "another import is running ($(basename "$slow"), started "
+U_PAGE=$running
+u_n=0
+while http GET "$U_PAGE" -b "$admin" && [ $u_n -lt 240 ] && printf '%s' "$H_BODY" | grep -q 'id="import-status"'; do
+	u_n=$((u_n + 1))
+	sleep 0.5
+done
+expect_body "then it ends and says what it would have changed" "<h2 id=\"result\">What would change</h2>"
+expect_eq "having written nothing" "$(db_digest)" "$before"
+[ -z "${H_HOLD:-}" ] || wait "$H_HOLD"
+
 orgs=$(sql "SELECT COUNT(*) FROM organization")
-http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "parent_id=2" -F "roster_file=@$T_DIR/good.zip"
+upload oneroster -F "csrf=$W_CSRF" -F "parent_id=2" -F "roster_file=@$T_DIR/good.zip"
 expect_status "an admin imports a OneRoster bundle" 200
 expect_body "and sees the counts" '<th scope="row">Organizations</th><td class="num">6</td><td class="num">0</td><td class="num">0</td><td class="num">0</td>'
 expect_body "and the people not stored" "Users not stored: 2 student, 1 parent"
 expect_eq "the organizations are stored" "$(sql "SELECT COUNT(*) FROM organization")" "$((orgs + 6))"
 expect_eq "the top one under the organization chosen" "$(sql "SELECT parent_id FROM organization WHERE sourced_id = 'ky-doe'")" "2"
-http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/good.zip" -F "parent_id=2"
+upload oneroster -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/good.zip" -F "parent_id=2"
 expect_body "the same bundle again changes nothing" '<th scope="row">Organizations</th><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">6</td>'
 web_csrf "$lead"
 http POST /admin/imports/oneroster -b "$lead" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/good.zip"
 expect_status "a lead may not import" 403
+http GET "$running" -b "$lead"
+expect_status "nor see an import's page" 403
+http GET "$running/progress" -b "$fac"
+expect_status "nor may a facilitator see its progress" 403
 head -c 21000000 /dev/zero >"$T_DIR/big.zip"
 web_csrf "$admin"
 http POST /admin/imports/oneroster -b "$admin" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/big.zip"
