@@ -1,15 +1,36 @@
 /* agenda: a meeting's materials (see agenda.h). */
 #include "app/agenda.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include "app/audit.h"
+
 static const char SQL_AGENDA_MATERIALS[] =
-	"SELECT ai.position, ai.id, ai.title, 'library_item', li.id, li.title, li.kind"
-	" FROM agenda_item_link l JOIN agenda_item ai ON ai.id = l.agenda_item_id"
-	" JOIN library_item li ON li.id = l.library_item_id WHERE ai.meeting_id = ?1"
-	" UNION ALL"
-	" SELECT ai.position, ai.id, ai.title, 'deliverable', d.id, d.title, d.status"
-	" FROM agenda_item_link l JOIN agenda_item ai ON ai.id = l.agenda_item_id"
-	" JOIN deliverable d ON d.id = l.deliverable_id WHERE ai.meeting_id = ?1"
-	" ORDER BY 1, 2, 4 DESC, 5";
+    "SELECT ai.position, ai.id, ai.title, 'library_item', li.id, li.title, li.kind"
+    " FROM agenda_item_link l JOIN agenda_item ai ON ai.id = l.agenda_item_id"
+    " JOIN library_item li ON li.id = l.library_item_id WHERE ai.meeting_id = ?1"
+    " UNION ALL"
+    " SELECT ai.position, ai.id, ai.title, 'deliverable', d.id, d.title, d.status"
+    " FROM agenda_item_link l JOIN agenda_item ai ON ai.id = l.agenda_item_id"
+    " JOIN deliverable d ON d.id = l.deliverable_id WHERE ai.meeting_id = ?1"
+    " ORDER BY 1, 2, 4 DESC, 5";
+static const char SQL_AGENDA_ITEM[] = "SELECT id FROM agenda_item WHERE id = ?1";
+static const char SQL_LIBRARY_ITEM[] = "SELECT id FROM library_item WHERE id = ?1";
+static const char SQL_DELIVERABLE[] = "SELECT id FROM deliverable WHERE id = ?1";
+static const char SQL_LINKED_LIBRARY[] =
+    "SELECT COUNT(*) FROM agenda_item_link WHERE agenda_item_id = ?1 AND library_item_id = ?2";
+static const char SQL_LINKED_DELIVERABLE[] =
+    "SELECT COUNT(*) FROM agenda_item_link WHERE agenda_item_id = ?1 AND deliverable_id = ?2";
+static const char SQL_LINK_LIBRARY[] =
+    "INSERT INTO agenda_item_link (agenda_item_id, library_item_id) VALUES (?1, ?2)";
+static const char SQL_LINK_DELIVERABLE[] =
+    "INSERT INTO agenda_item_link (agenda_item_id, deliverable_id) VALUES (?1, ?2)";
+static const char SQL_UNLINK_LIBRARY[] =
+    "DELETE FROM agenda_item_link WHERE agenda_item_id = ?1 AND library_item_id = ?2";
+static const char SQL_UNLINK_DELIVERABLE[] =
+    "DELETE FROM agenda_item_link WHERE agenda_item_id = ?1 AND deliverable_id = ?2";
+
 int agenda_materials(struct store *db, struct arena *a, int64_t meeting_id,
 		     struct agenda_material **out, size_t *count, struct cn_err *err)
 {
@@ -33,4 +54,108 @@ int agenda_materials(struct store *db, struct arena *a, int64_t meeting_id,
 	}
 	store_done(q);
 	return rc < 0 ? -1 : 0;
+}
+
+/* The one integer sql gives for (x, y) (y 0: not bound), or -1 on error. */
+static int64_t agenda_int(struct store *db, const char *sql, int64_t x, int64_t y,
+			  struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, sql, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, x);
+	if (y != 0)
+		store_bind_int(q, 2, y);
+	int rc = store_step(q, err);
+	int64_t v = rc == 1 ? store_col_int(q, 0) : 0;
+	store_done(q);
+	return rc < 0 ? -1 : v;
+}
+
+/* Checks entity and that both records exist; *lib is 1 for a library item. */
+static int agenda_material_check(struct store *db, int64_t agenda_item_id, const char *entity,
+				 int64_t id, int *lib, struct cn_err *err)
+{
+	*lib = entity != NULL && strcmp(entity, "library_item") == 0;
+	if (!*lib && (entity == NULL || strcmp(entity, "deliverable") != 0))
+		return cn_err_field(err, CN_ERR_INPUT, "entity",
+				    "a material is a library_item or a deliverable, not '%s'",
+				    entity ? entity : "");
+	int64_t found = agenda_int(db, SQL_AGENDA_ITEM, agenda_item_id, 0, err);
+	if (found < 0)
+		return -1;
+	if (found == 0)
+		return cn_err_field(err, CN_ERR_NOT_FOUND, "agenda_item_id",
+				    "there is no agenda item with id %lld",
+				    (long long)agenda_item_id);
+	found = agenda_int(db, *lib ? SQL_LIBRARY_ITEM : SQL_DELIVERABLE, id, 0, err);
+	if (found < 0)
+		return -1;
+	if (found == 0)
+		return cn_err_field(err, CN_ERR_NOT_FOUND,
+				    *lib ? "library_item_id" : "deliverable_id",
+				    "there is no %s with id %lld",
+				    *lib ? "library item" : "deliverable", (long long)id);
+	return 0;
+}
+
+/* Adds (add 1) or removes the link in one audited transaction. */
+static int agenda_material_change(struct store *db, const struct actor *who, int64_t agenda_item_id,
+				  const char *entity, int64_t id, int add, struct cn_err *err)
+{
+	int lib = 0;
+	if (store_begin(db, err))
+		return -1;
+	if (agenda_material_check(db, agenda_item_id, entity, id, &lib, err))
+		goto fail;
+	int64_t linked = agenda_int(db, lib ? SQL_LINKED_LIBRARY : SQL_LINKED_DELIVERABLE,
+				    agenda_item_id, id, err);
+	if (linked < 0)
+		goto fail;
+	if (add && linked > 0) {
+		cn_err_field(err, CN_ERR_CONFLICT, lib ? "library_item_id" : "deliverable_id",
+			     "that %s is linked to this agenda item already",
+			     lib ? "library item" : "deliverable");
+		goto fail;
+	}
+	if (!add && linked == 0) {
+		cn_err_field(err, CN_ERR_NOT_FOUND, lib ? "library_item_id" : "deliverable_id",
+			     "that %s is not linked to this agenda item",
+			     lib ? "library item" : "deliverable");
+		goto fail;
+	}
+	const char *sql = add ? (lib ? SQL_LINK_LIBRARY : SQL_LINK_DELIVERABLE)
+			      : (lib ? SQL_UNLINK_LIBRARY : SQL_UNLINK_DELIVERABLE);
+	struct store_stmt *q = store_prepare(db, sql, err);
+	if (q == NULL)
+		goto fail;
+	store_bind_int(q, 1, agenda_item_id);
+	store_bind_int(q, 2, id);
+	int rc = store_step(q, err);
+	store_done(q);
+	if (rc < 0)
+		goto fail;
+	char json[128];
+	snprintf(json, sizeof(json), "{\"agenda_item_id\":%lld,\"%s\":%lld}",
+		 (long long)agenda_item_id, lib ? "library_item_id" : "deliverable_id",
+		 (long long)id);
+	if (audit_record(db, who, add ? "create" : "delete", "agenda_item_link", agenda_item_id,
+			 add ? NULL : json, add ? json : NULL, err))
+		goto fail;
+	return store_commit(db, err);
+fail:
+	store_rollback(db);
+	return -1;
+}
+
+int agenda_material_add(struct store *db, const struct actor *who, int64_t agenda_item_id,
+			const char *entity, int64_t id, struct cn_err *err)
+{
+	return agenda_material_change(db, who, agenda_item_id, entity, id, 1, err);
+}
+
+int agenda_material_remove(struct store *db, const struct actor *who, int64_t agenda_item_id,
+			   const char *entity, int64_t id, struct cn_err *err)
+{
+	return agenda_material_change(db, who, agenda_item_id, entity, id, 0, err);
 }

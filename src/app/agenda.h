@@ -1,11 +1,12 @@
 /* agenda: the materials a meeting's agenda items link to (agenda_item_link: library
- * items and deliverables), for the meeting's page. Read-only; the callers decide with
- * the policy what a person sees. */
+ * items and deliverables), for the meeting's page, and linking them. The callers decide
+ * with the policy what a person sees and who links (as for changing the agenda item). */
 #ifndef CN_AGENDA_H
 #define CN_AGENDA_H
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/actor.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"
@@ -24,5 +25,15 @@ struct agenda_material {
  * deliverables, by id. *out (NULL when none) and its text live in a. */
 int agenda_materials(struct store *db, struct arena *a, int64_t meeting_id,
 		     struct agenda_material **out, size_t *count, struct cn_err *err);
+
+/* Links material (entity "library_item" or "deliverable", id) to agenda item
+ * agenda_item_id, audited. CN_ERR_INPUT on field "entity" for another entity,
+ * CN_ERR_NOT_FOUND naming the field (agenda_item_id, library_item_id, deliverable_id)
+ * when a record is missing, CN_ERR_CONFLICT when the link is there already. */
+int agenda_material_add(struct store *db, const struct actor *who, int64_t agenda_item_id,
+			const char *entity, int64_t id, struct cn_err *err);
+/* Removes that link, audited; CN_ERR_NOT_FOUND when there is none. */
+int agenda_material_remove(struct store *db, const struct actor *who, int64_t agenda_item_id,
+			   const char *entity, int64_t id, struct cn_err *err);
 
 #endif

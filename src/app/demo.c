@@ -621,9 +621,11 @@ static int demo_step_meetings(struct demo_ctx *c)
 			return -1;
 		c->sum->meetings++;
 	}
+	int placed[DEMO_MEETING_COUNT] = {0};
 	for (size_t i = 0; i < DEMO_LEN(demo_agenda); i++) {
 		const struct demo_agenda_item *it = &demo_agenda[i];
-		if (demo_create(c, &agenda_item_entity, it->title, NULL, "meeting_id",
+		int64_t *id = &c->agenda[it->meeting][placed[it->meeting]++];
+		if (demo_create(c, &agenda_item_entity, it->title, id, "meeting_id",
 				demo_id_text(c, c->meeting[it->meeting]), "kind", it->kind, "title",
 				it->title, "minutes", demo_id_text(c, it->minutes), NULL))
 			return -1;

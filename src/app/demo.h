@@ -46,6 +46,7 @@ struct demo_summary {
 	int team_members;
 	int meetings;
 	int agenda_items;
+	int materials;     /* library items and deliverables linked from agenda items */
 	int attendance;	   /* attendance records */
 	int meetings_held; /* meetings with attendance taken */
 	int frameworks, standards; /* standards frameworks imported, and their items */

@@ -17,6 +17,7 @@ enum {
 	DEMO_SEATS = 4, /* a team: the lead (seat 0) and up to three members */
 	DEMO_SCHOOLS_MAX = 4,
 	DEMO_ORG_PEOPLE = 6, /* staff of the agency, cooperatives and university */
+	DEMO_AGENDA_MAX = 8, /* agenda items of one meeting */
 };
 
 /* Organizations other than schools, by key; districts follow the four fixed ones. */
@@ -89,6 +90,7 @@ struct demo_ctx {
 	int64_t network[DEMO_NETWORKS];
 	int64_t team[DEMO_NETWORKS][DEMO_DISTRICTS];
 	int64_t meeting[DEMO_MEETING_COUNT];
+	int64_t agenda[DEMO_MEETING_COUNT][DEMO_AGENDA_MAX]; /* by position - 1 */
 };
 
 /* Puts "loading the demo's <what> '<label>': " in front of c->err's message and

@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "app/agenda.h"
 #include "app/deliverable.h"
 #include "app/deliverable_review.h"
 #include "app/demo_priv.h"
@@ -524,11 +525,54 @@ static int demo_step_deliverables(struct demo_ctx *c, int64_t framework, int64_t
 	return 0;
 }
 
+/* The materials the agendas link to: what each session presents, tries out or works on
+ * (position 1 is the meeting's first agenda item). */
+struct demo_material {
+	int meeting, position;
+	int lib; /* enum demo_lib_key, or -1 */
+	int dlv; /* DEMO_DLV_*, or -1 */
+};
+
+static const struct demo_material demo_materials[] = {
+	{DEMO_MATH_1, 1, LIB_PD_RESEARCH, -1},	   {DEMO_MATH_1, 2, LIB_NUMBER_TALKS, -1},
+	{DEMO_MATH_1, 2, LIB_FIVE_PRACTICES, -1},  {DEMO_MATH_1, 4, LIB_PLC_CYCLE, -1},
+	{DEMO_MATH_2, 2, LIB_TARGETS, -1},	   {DEMO_MATH_2, 3, LIB_FRACTIONS_GUIDE, -1},
+	{DEMO_MATH_2, 3, LIB_NUMBER_LINE, -1},	   {DEMO_MATH_2, 4, -1, DEMO_DLV_SOURCE},
+	{DEMO_MATH_2, 5, LIB_ADAPTIVE, -1},	   {DEMO_MATH_3, 2, LIB_FORMATIVE, -1},
+	{DEMO_MATH_3, 3, LIB_HINGE, -1},	   {DEMO_MATH_3, 4, -1, DEMO_DLV_SOURCE},
+	{DEMO_MATH_3, 4, -1, DEMO_DLV_TASKS},	   {DEMO_MATH_3, 5, LIB_WALKTHROUGH, -1},
+	{DEMO_MATH_4, 2, LIB_TUNING, -1},	   {DEMO_MATH_4, 3, LIB_TUNING, -1},
+	{DEMO_MATH_4, 4, -1, DEMO_DLV_SOURCE},	   {DEMO_MATH_4, 5, LIB_COACHING, -1},
+	{DEMO_ELA_1, 1, LIB_PD_RESEARCH, -1},	   {DEMO_ELA_1, 2, LIB_TARGETS, -1},
+	{DEMO_ELA_1, 3, -1, DEMO_DLV_ELA},	   {DEMO_ELA_2, 2, LIB_CLOSE_READING, -1},
+	{DEMO_ELA_2, 3, LIB_CLOSE_READING, -1},	   {DEMO_ELA_2, 4, LIB_TDQ, -1},
+	{DEMO_ELA_3, 2, LIB_SUCCESS_CRITERIA, -1}, {DEMO_ELA_3, 3, LIB_SUCCESS_CRITERIA, -1},
+	{DEMO_ELA_3, 4, LIB_ARGUMENT, -1},	   {DEMO_ELA_4, 2, LIB_WRITING_NEXT, -1},
+	{DEMO_ELA_4, 3, LIB_TUNING, -1},	   {DEMO_ELA_4, 4, -1, DEMO_DLV_ELA},
+};
+
+static int demo_step_materials(struct demo_ctx *c, const int64_t *items,
+			       const int64_t *deliverables)
+{
+	for (size_t i = 0; i < DEMO_LEN(demo_materials); i++) {
+		const struct demo_material *m = &demo_materials[i];
+		int64_t agenda = c->agenda[m->meeting][m->position - 1];
+		if (m->lib >= 0 ? agenda_material_add(c->db, c->who, agenda, "library_item",
+						      items[m->lib], c->err)
+				: agenda_material_add(c->db, c->who, agenda, "deliverable",
+						      deliverables[m->dlv], c->err))
+			return demo_fail(c, "agenda material", demo_id_text(c, (int64_t)i));
+		c->sum->materials++;
+	}
+	return 0;
+}
+
 int demo_work_load(struct demo_ctx *c)
 {
 	int64_t framework = 0, items[LIB_COUNT], deliverables[DEMO_DLV_COUNT];
 	if (demo_step_standards(c, &framework) || demo_library_load(c, framework, items) ||
-	    demo_step_deliverables(c, framework, deliverables))
+	    demo_step_deliverables(c, framework, deliverables) ||
+	    demo_step_materials(c, items, deliverables))
 		return -1;
 	return demo_plans_load(c, items, deliverables);
 }

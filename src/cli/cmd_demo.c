@@ -118,6 +118,7 @@ static void demo_print_json(const char *database, const struct demo_summary *s, 
 		jw_kv_int(&w, "team_members", s->team_members);
 		jw_kv_int(&w, "meetings", s->meetings);
 		jw_kv_int(&w, "agenda_items", s->agenda_items);
+		jw_kv_int(&w, "materials", s->materials);
 		jw_kv_int(&w, "attendance", s->attendance);
 		jw_kv_int(&w, "frameworks", s->frameworks);
 		jw_kv_int(&w, "standards", s->standards);
@@ -227,8 +228,9 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		printf("  relationships  %d\n  people         %d\n", s.relationships, s.people);
 		printf("  networks       %d for %s, with %d district teams and %d team members\n",
 		       s.networks, DEMO_SCHOOL_YEAR, s.teams, s.team_members);
-		printf("  meetings       %d, with %d agenda items; attendance taken at %d\n",
-		       s.meetings, s.agenda_items, s.meetings_held);
+		printf("  meetings       %d, with %d agenda items and %d materials linked from them;"
+		       " attendance taken at %d\n",
+		       s.meetings, s.agenda_items, s.materials, s.meetings_held);
 		printf("  standards      %d framework (CASE) with %d items\n", s.frameworks,
 		       s.standards);
 		printf("  library        %d items, tried out %d times\n", s.library_items, s.tryouts);

@@ -1,5 +1,6 @@
 /* agenda: a meeting's materials come in agenda order with their titles; another
- * meeting's never show. */
+ * meeting's never show. Linking and unlinking them is audited and refuses what does
+ * not exist or is linked already. */
 #include "testlib.h"
 
 #include "app/agenda.h"
@@ -8,26 +9,26 @@
  * and a deliverable, the second one item. Plain rows, so that the test needs nothing
  * but the schema. */
 static const char SEED[] =
-	"INSERT INTO organization (id, kind, name, created_at, updated_at) VALUES"
-	" (1, 'state', 'KDE', 't', 't');"
-	"INSERT INTO network (id, name, content_area, school_year, created_at, updated_at)"
-	" VALUES (1, 'Math', 'mathematics', '2026-27', 't', 't');"
-	"INSERT INTO meeting (id, network_id, title, starts_at, ends_at, tz, uid, created_at,"
-	" updated_at) VALUES"
-	" (1, 1, 'M1', '2026-09-15T14:00:00Z', '2026-09-15T20:00:00Z', 'America/Chicago', 'u1',"
-	"  't', 't'),"
-	" (2, 1, 'M2', '2026-11-10T14:00:00Z', '2026-11-10T20:00:00Z', 'America/Chicago', 'u2',"
-	"  't', 't');"
-	"INSERT INTO agenda_item (id, meeting_id, position, kind, title, created_at, updated_at)"
-	" VALUES (10, 1, 2, 'collaborate', 'Build targets', 't', 't'),"
-	" (11, 1, 1, 'try_out', 'Try number talks', 't', 't'),"
-	" (12, 2, 1, 'present', 'Other meeting', 't', 't');"
-	"INSERT INTO library_item (id, kind, title, created_at, updated_at) VALUES"
-	" (5, 'strategy', 'Number talks', 't', 't'), (6, 'tool', 'Exit tickets', 't', 't');"
-	"INSERT INTO deliverable (id, network_id, kind, title, identifier, created_at, updated_at)"
-	" VALUES (7, 1, 'learning_target_set', 'Grade 5 targets', 'd7', 't', 't');"
-	"INSERT INTO agenda_item_link (agenda_item_id, library_item_id, deliverable_id) VALUES"
-	" (10, NULL, 7), (10, 6, NULL), (11, 5, NULL), (12, 6, NULL);";
+    "INSERT INTO organization (id, kind, name, created_at, updated_at) VALUES"
+    " (1, 'state', 'KDE', 't', 't');"
+    "INSERT INTO network (id, name, content_area, school_year, created_at, updated_at)"
+    " VALUES (1, 'Math', 'mathematics', '2026-27', 't', 't');"
+    "INSERT INTO meeting (id, network_id, title, starts_at, ends_at, tz, uid, created_at,"
+    " updated_at) VALUES"
+    " (1, 1, 'M1', '2026-09-15T14:00:00Z', '2026-09-15T20:00:00Z', 'America/Chicago', 'u1',"
+    "  't', 't'),"
+    " (2, 1, 'M2', '2026-11-10T14:00:00Z', '2026-11-10T20:00:00Z', 'America/Chicago', 'u2',"
+    "  't', 't');"
+    "INSERT INTO agenda_item (id, meeting_id, position, kind, title, created_at, updated_at)"
+    " VALUES (10, 1, 2, 'collaborate', 'Build targets', 't', 't'),"
+    " (11, 1, 1, 'try_out', 'Try number talks', 't', 't'),"
+    " (12, 2, 1, 'present', 'Other meeting', 't', 't');"
+    "INSERT INTO library_item (id, kind, title, created_at, updated_at) VALUES"
+    " (5, 'strategy', 'Number talks', 't', 't'), (6, 'tool', 'Exit tickets', 't', 't');"
+    "INSERT INTO deliverable (id, network_id, kind, title, identifier, created_at, updated_at)"
+    " VALUES (7, 1, 'learning_target_set', 'Grade 5 targets', 'd7', 't', 't');"
+    "INSERT INTO agenda_item_link (agenda_item_id, library_item_id, deliverable_id) VALUES"
+    " (10, NULL, 7), (10, 6, NULL), (11, 5, NULL), (12, 6, NULL);";
 
 static struct testdb *seeded(void)
 {
@@ -67,10 +68,54 @@ static void test_materials_in_agenda_order(void **state)
 	testdb_close(t);
 }
 
+static void test_link_and_unlink_materials(void **state)
+{
+	(void)state;
+	struct testdb *t = seeded();
+	struct cn_err err = {0};
+	struct arena *a = arena_new();
+	struct agenda_material *m;
+	size_t n;
+	int64_t audited = testdb_count(t, "SELECT COUNT(*) FROM audit_event");
+	assert_int_equal(agenda_material_add(t->db, &t->who, 11, "library_item", 6, &err), 0);
+	assert_int_equal(agenda_material_add(t->db, &t->who, 11, "deliverable", 7, &err), 0);
+	assert_int_equal(agenda_materials(t->db, a, 1, &m, &n, &err), 0);
+	assert_int_equal(n, 5);
+	assert_int_equal(m[1].agenda_item_id, 11);
+	assert_string_equal(m[1].title, "Exit tickets");
+	assert_string_equal(m[2].entity, "deliverable");
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM audit_event WHERE"
+					 " entity = 'agenda_item_link' AND action = 'create'"),
+			 2);
+
+	/* Refusals name the field and change nothing. */
+	assert_int_equal(agenda_material_add(t->db, &t->who, 11, "library_item", 6, &err), -1);
+	assert_int_equal(err.kind, CN_ERR_CONFLICT);
+	assert_string_equal(err.field, "library_item_id");
+	assert_int_equal(agenda_material_add(t->db, &t->who, 11, "library_item", 99, &err), -1);
+	assert_int_equal(err.kind, CN_ERR_NOT_FOUND);
+	assert_string_equal(err.field, "library_item_id");
+	assert_int_equal(agenda_material_add(t->db, &t->who, 99, "deliverable", 7, &err), -1);
+	assert_string_equal(err.field, "agenda_item_id");
+	assert_int_equal(agenda_material_add(t->db, &t->who, 11, "meeting", 1, &err), -1);
+	assert_int_equal(err.kind, CN_ERR_INPUT);
+	assert_string_equal(err.field, "entity");
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM audit_event"), audited + 2);
+
+	assert_int_equal(agenda_material_remove(t->db, &t->who, 11, "deliverable", 7, &err), 0);
+	assert_int_equal(agenda_material_remove(t->db, &t->who, 11, "deliverable", 7, &err), -1);
+	assert_int_equal(err.kind, CN_ERR_NOT_FOUND);
+	assert_int_equal(agenda_materials(t->db, a, 1, &m, &n, &err), 0);
+	assert_int_equal(n, 4);
+	arena_free(a);
+	testdb_close(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_materials_in_agenda_order),
+	    cmocka_unit_test(test_materials_in_agenda_order),
+	    cmocka_unit_test(test_link_and_unlink_materials),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
