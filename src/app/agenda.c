@@ -7,29 +7,29 @@
 #include "app/audit.h"
 
 static const char SQL_AGENDA_MATERIALS[] =
-    "SELECT ai.position, ai.id, ai.title, 'library_item', li.id, li.title, li.kind"
-    " FROM agenda_item_link l JOIN agenda_item ai ON ai.id = l.agenda_item_id"
-    " JOIN library_item li ON li.id = l.library_item_id WHERE ai.meeting_id = ?1"
-    " UNION ALL"
-    " SELECT ai.position, ai.id, ai.title, 'deliverable', d.id, d.title, d.status"
-    " FROM agenda_item_link l JOIN agenda_item ai ON ai.id = l.agenda_item_id"
-    " JOIN deliverable d ON d.id = l.deliverable_id WHERE ai.meeting_id = ?1"
-    " ORDER BY 1, 2, 4 DESC, 5";
+	"SELECT ai.position, ai.id, ai.title, 'library_item', li.id, li.title, li.kind"
+	" FROM agenda_item_link l JOIN agenda_item ai ON ai.id = l.agenda_item_id"
+	" JOIN library_item li ON li.id = l.library_item_id WHERE ai.meeting_id = ?1"
+	" UNION ALL"
+	" SELECT ai.position, ai.id, ai.title, 'deliverable', d.id, d.title, d.status"
+	" FROM agenda_item_link l JOIN agenda_item ai ON ai.id = l.agenda_item_id"
+	" JOIN deliverable d ON d.id = l.deliverable_id WHERE ai.meeting_id = ?1"
+	" ORDER BY 1, 2, 4 DESC, 5";
 static const char SQL_AGENDA_ITEM[] = "SELECT id FROM agenda_item WHERE id = ?1";
 static const char SQL_LIBRARY_ITEM[] = "SELECT id FROM library_item WHERE id = ?1";
 static const char SQL_DELIVERABLE[] = "SELECT id FROM deliverable WHERE id = ?1";
 static const char SQL_LINKED_LIBRARY[] =
-    "SELECT COUNT(*) FROM agenda_item_link WHERE agenda_item_id = ?1 AND library_item_id = ?2";
+	"SELECT COUNT(*) FROM agenda_item_link WHERE agenda_item_id = ?1 AND library_item_id = ?2";
 static const char SQL_LINKED_DELIVERABLE[] =
-    "SELECT COUNT(*) FROM agenda_item_link WHERE agenda_item_id = ?1 AND deliverable_id = ?2";
+	"SELECT COUNT(*) FROM agenda_item_link WHERE agenda_item_id = ?1 AND deliverable_id = ?2";
 static const char SQL_LINK_LIBRARY[] =
-    "INSERT INTO agenda_item_link (agenda_item_id, library_item_id) VALUES (?1, ?2)";
+	"INSERT INTO agenda_item_link (agenda_item_id, library_item_id) VALUES (?1, ?2)";
 static const char SQL_LINK_DELIVERABLE[] =
-    "INSERT INTO agenda_item_link (agenda_item_id, deliverable_id) VALUES (?1, ?2)";
+	"INSERT INTO agenda_item_link (agenda_item_id, deliverable_id) VALUES (?1, ?2)";
 static const char SQL_UNLINK_LIBRARY[] =
-    "DELETE FROM agenda_item_link WHERE agenda_item_id = ?1 AND library_item_id = ?2";
+	"DELETE FROM agenda_item_link WHERE agenda_item_id = ?1 AND library_item_id = ?2";
 static const char SQL_UNLINK_DELIVERABLE[] =
-    "DELETE FROM agenda_item_link WHERE agenda_item_id = ?1 AND deliverable_id = ?2";
+	"DELETE FROM agenda_item_link WHERE agenda_item_id = ?1 AND deliverable_id = ?2";
 
 int agenda_materials(struct store *db, struct arena *a, int64_t meeting_id,
 		     struct agenda_material **out, size_t *count, struct cn_err *err)

@@ -27,8 +27,8 @@ const char *const import_job_kind_names[IMPORT_JOB_KIND_COUNT] = {"oneroster", "
 	" j.finished_at FROM import_job j JOIN person p ON p.id = j.person_id"
 
 static const char SQL_ADD[] =
-    "INSERT INTO import_job (kind, filename, dry_run, person_id, status, started_at)"
-    " VALUES (?1, ?2, ?3, ?4, 'running', ?5) RETURNING id";
+	"INSERT INTO import_job (kind, filename, dry_run, person_id, status, started_at)"
+	" VALUES (?1, ?2, ?3, ?4, 'running', ?5) RETURNING id";
 static const char SQL_END[] = "UPDATE import_job SET status = ?1, result = ?2, error = ?3,"
 			      " finished_at = ?4 WHERE id = ?5";
 static const char SQL_GET[] = IMPORT_JOB_COLS " WHERE j.id = ?1";

@@ -474,16 +474,16 @@ static int imports_job_progress(struct http_req *rq, struct http_resp *rs, struc
 }
 
 static const struct route imports_routes[] = {
-    {"GET", "/admin/imports", imports_show, "organization", POLICY_CREATE, NULL, 0,
-     "the import forms and the recent imports", NULL, NULL},
-    {"POST", "/admin/imports/oneroster", imports_roster, "organization", POLICY_CREATE, NULL,
-     ROUTE_UPLOAD, "import a OneRoster 1.1 bundle (.zip)", NULL, NULL},
-    {"POST", "/admin/imports/case", imports_case, "organization", POLICY_CREATE, NULL, ROUTE_UPLOAD,
-     "import a CASE 1.0 package (.json)", NULL, NULL},
-    {"GET", "/admin/imports/{id}", imports_job_show, "organization", POLICY_CREATE, NULL, 0,
-     "an import: its progress, then what it changed or why it failed", NULL, NULL},
-    {"GET", "/admin/imports/{id}/progress", imports_job_progress, "organization", POLICY_CREATE,
-     NULL, 0, "an import's progress as JSON", NULL, NULL},
+	{"GET", "/admin/imports", imports_show, "organization", POLICY_CREATE, NULL, 0,
+	 "the import forms and the recent imports", NULL, NULL},
+	{"POST", "/admin/imports/oneroster", imports_roster, "organization", POLICY_CREATE, NULL,
+	 ROUTE_UPLOAD, "import a OneRoster 1.1 bundle (.zip)", NULL, NULL},
+	{"POST", "/admin/imports/case", imports_case, "organization", POLICY_CREATE, NULL, ROUTE_UPLOAD,
+	 "import a CASE 1.0 package (.json)", NULL, NULL},
+	{"GET", "/admin/imports/{id}", imports_job_show, "organization", POLICY_CREATE, NULL, 0,
+	 "an import: its progress, then what it changed or why it failed", NULL, NULL},
+	{"GET", "/admin/imports/{id}/progress", imports_job_progress, "organization", POLICY_CREATE,
+	 NULL, 0, "an import's progress as JSON", NULL, NULL},
 };
 
 const struct web_routes web_routes_imports = {imports_routes,

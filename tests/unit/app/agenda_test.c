@@ -9,26 +9,26 @@
  * and a deliverable, the second one item. Plain rows, so that the test needs nothing
  * but the schema. */
 static const char SEED[] =
-    "INSERT INTO organization (id, kind, name, created_at, updated_at) VALUES"
-    " (1, 'state', 'KDE', 't', 't');"
-    "INSERT INTO network (id, name, content_area, school_year, created_at, updated_at)"
-    " VALUES (1, 'Math', 'mathematics', '2026-27', 't', 't');"
-    "INSERT INTO meeting (id, network_id, title, starts_at, ends_at, tz, uid, created_at,"
-    " updated_at) VALUES"
-    " (1, 1, 'M1', '2026-09-15T14:00:00Z', '2026-09-15T20:00:00Z', 'America/Chicago', 'u1',"
-    "  't', 't'),"
-    " (2, 1, 'M2', '2026-11-10T14:00:00Z', '2026-11-10T20:00:00Z', 'America/Chicago', 'u2',"
-    "  't', 't');"
-    "INSERT INTO agenda_item (id, meeting_id, position, kind, title, created_at, updated_at)"
-    " VALUES (10, 1, 2, 'collaborate', 'Build targets', 't', 't'),"
-    " (11, 1, 1, 'try_out', 'Try number talks', 't', 't'),"
-    " (12, 2, 1, 'present', 'Other meeting', 't', 't');"
-    "INSERT INTO library_item (id, kind, title, created_at, updated_at) VALUES"
-    " (5, 'strategy', 'Number talks', 't', 't'), (6, 'tool', 'Exit tickets', 't', 't');"
-    "INSERT INTO deliverable (id, network_id, kind, title, identifier, created_at, updated_at)"
-    " VALUES (7, 1, 'learning_target_set', 'Grade 5 targets', 'd7', 't', 't');"
-    "INSERT INTO agenda_item_link (agenda_item_id, library_item_id, deliverable_id) VALUES"
-    " (10, NULL, 7), (10, 6, NULL), (11, 5, NULL), (12, 6, NULL);";
+	"INSERT INTO organization (id, kind, name, created_at, updated_at) VALUES"
+	" (1, 'state', 'KDE', 't', 't');"
+	"INSERT INTO network (id, name, content_area, school_year, created_at, updated_at)"
+	" VALUES (1, 'Math', 'mathematics', '2026-27', 't', 't');"
+	"INSERT INTO meeting (id, network_id, title, starts_at, ends_at, tz, uid, created_at,"
+	" updated_at) VALUES"
+	" (1, 1, 'M1', '2026-09-15T14:00:00Z', '2026-09-15T20:00:00Z', 'America/Chicago', 'u1',"
+	"  't', 't'),"
+	" (2, 1, 'M2', '2026-11-10T14:00:00Z', '2026-11-10T20:00:00Z', 'America/Chicago', 'u2',"
+	"  't', 't');"
+	"INSERT INTO agenda_item (id, meeting_id, position, kind, title, created_at, updated_at)"
+	" VALUES (10, 1, 2, 'collaborate', 'Build targets', 't', 't'),"
+	" (11, 1, 1, 'try_out', 'Try number talks', 't', 't'),"
+	" (12, 2, 1, 'present', 'Other meeting', 't', 't');"
+	"INSERT INTO library_item (id, kind, title, created_at, updated_at) VALUES"
+	" (5, 'strategy', 'Number talks', 't', 't'), (6, 'tool', 'Exit tickets', 't', 't');"
+	"INSERT INTO deliverable (id, network_id, kind, title, identifier, created_at, updated_at)"
+	" VALUES (7, 1, 'learning_target_set', 'Grade 5 targets', 'd7', 't', 't');"
+	"INSERT INTO agenda_item_link (agenda_item_id, library_item_id, deliverable_id) VALUES"
+	" (10, NULL, 7), (10, 6, NULL), (11, 5, NULL), (12, 6, NULL);";
 
 static struct testdb *seeded(void)
 {

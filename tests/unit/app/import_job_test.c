@@ -6,8 +6,8 @@
 #include "core/arena.h"
 
 static const char WORLD[] =
-    "INSERT INTO person (id, given_name, family_name, email, created_at, updated_at) VALUES"
-    " (1, 'Teresa', 'Vaughn', 'teresa@x.org', 'x', 'x');";
+	"INSERT INTO person (id, given_name, family_name, email, created_at, updated_at) VALUES"
+	" (1, 'Teresa', 'Vaughn', 'teresa@x.org', 'x', 'x');";
 
 static struct testdb *open_world(void)
 {
