@@ -15,6 +15,7 @@
 #include "app/target.h"
 #include "http/allow.h"
 #include "web/dlv.h"
+#include "web/materials.h"
 #include "web/page.h"
 #include "web/render.h"
 #include "web/web.h"
@@ -738,7 +739,7 @@ static int dlv_show(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		return -1;
 	detail_versions(&p, d, &versions);
 	if (detail_contributors(&p, d, err) || detail_lineage(&p, d, err) ||
-	    detail_reviews(&p, d, err))
+	    detail_reviews(&p, d, err) || materials_card(&p, "deliverable", d->id, err))
 		return -1;
 	page_end(&p);
 	return 0;

@@ -12,6 +12,7 @@
 #include "app/tryout.h"
 #include "http/allow.h"
 #include "web/chart.h"
+#include "web/materials.h"
 #include "web/page.h"
 #include "web/render.h"
 #include "web/web.h"
@@ -571,7 +572,8 @@ static int lib_item_page(struct page *p, const struct library_view *v, struct cn
 	}
 	lib_evidence(p, v);
 	lib_standards(p, v);
-	if (lib_tryouts(p, v, err) || lib_tryout_form(p, v, err))
+	if (lib_tryouts(p, v, err) || lib_tryout_form(p, v, err) ||
+	    materials_card(p, "library_item", v->item->id, err))
 		return -1;
 	return 0;
 }

@@ -20,6 +20,7 @@
 #include "app/tryout.h"
 #include "app/policy.h"
 #include "http/allow.h"
+#include "web/materials.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -409,7 +410,7 @@ static void mtg_agenda(struct page *p, const struct mtg_view *v)
 	html_close(h); /* section */
 }
 
-static void mtg_materials(struct page *p, const struct mtg_view *v)
+static int mtg_materials(struct page *p, const struct mtg_view *v, struct cn_err *err)
 {
 	struct html *h = &p->h;
 	html_open(h, "section", "class", "card", "aria-labelledby", "materials", NULL);
@@ -433,11 +434,20 @@ static void mtg_materials(struct page *p, const struct mtg_view *v)
 		html_textf(h, " (%s %s) for ", lib ? "library" : "deliverable,",
 			   page_humanize(p->rq, m->detail));
 		html_text(h, m->agenda_title);
+		html_text(h, " ");
+		if (materials_remove_button(p, m, err))
+			return -1;
 		html_close(h);
 	}
 	if (shown > 0)
 		html_close(h);
+	if (v->may_add_agenda)
+		html_elem(h, "p",
+			  "To add one, open the library item or the deliverable and choose \"Use at "
+			  "a meeting\".",
+			  "class", "muted", NULL);
 	html_close(h);
+	return 0;
 }
 
 static void mtg_tryouts(struct page *p, const struct mtg_view *v)
@@ -666,7 +676,8 @@ static int mtg_page(struct http_req *rq, struct http_resp *rs, struct rec *meeti
 			page_notice(&p, mtg_notices[i].text);
 	page_errors(&p);
 	mtg_agenda(&p, &v);
-	mtg_materials(&p, &v);
+	if (mtg_materials(&p, &v, err))
+		return -1;
 	mtg_tryouts(&p, &v);
 	mtg_attendance(&p, &v);
 	mtg_reflections(&p, &v);

@@ -13,6 +13,7 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_meeting,
 	&web_routes_admin,
 	&web_routes_imports,
+	&web_routes_materials,
 	&web_routes_standards,
 	&web_routes_deliverables,
 	&web_routes_deliverable_edit,

@@ -21,6 +21,7 @@ extern const struct web_routes web_routes_network;
 extern const struct web_routes web_routes_meeting;
 extern const struct web_routes web_routes_admin;
 extern const struct web_routes web_routes_imports;
+extern const struct web_routes web_routes_materials;
 extern const struct web_routes web_routes_standards;
 extern const struct web_routes web_routes_deliverables;
 extern const struct web_routes web_routes_deliverable_edit;

@@ -80,6 +80,16 @@ export const journeys = [
 				await v.click(MATH);
 				await v.seeLink('Winter convening: formative assessment');
 			}),
+			step('links a library item to an upcoming meeting and finds it among its materials', async (v) => {
+				await v.go('/library');
+				await v.click('Fractions on the number line');
+				const choice = v.page.getByLabel('Agenda item');
+				const label = (await choice.locator('option').first().innerText()).trim();
+				await v.click('Add to the agenda');
+				await v.see('Fractions on the number line', '#materials + ul');
+				const meeting = (await v.page.locator('h1').innerText()).trim();
+				if (!label.includes(meeting)) throw failure(`the agenda item chosen, "${label}", is not of ${meeting}`);
+			}),
 			signOut(),
 		],
 	},
