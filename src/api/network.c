@@ -1,12 +1,16 @@
 /* network: the links of networks, teams and meetings: who facilitates a network, who
- * is on a team and in which role, who attended a meeting, and a meeting's agenda in
- * order; and a network's teams embedded in it (`GET /networks/{id}?include=teams`).
+ * is on a team and in which role, who attended a meeting, a meeting's agenda in order
+ * and its materials (library items and deliverables linked to agenda items); and a
+ * network's teams embedded in it (`GET /networks/{id}?include=teams`).
  * The networks, teams, meetings and agenda items themselves are declared entities
  * served by entity.c. */
 #include <stdio.h>
 #include <string.h>
 
 #include "api/resource.h"
+#include "app/agenda.h"
+#include "app/deliverable.h"
+#include "app/library.h"
 #include "app/network.h"
 #include "app/person.h"
 
@@ -177,6 +181,65 @@ static int agenda_get(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	return 0;
 }
 
+/* GET /meetings/{id}/materials: the materials the actor may read, in agenda order. */
+static int materials_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *meeting = NULL;
+	struct agenda_material *m = NULL;
+	size_t n = 0;
+	if (link_owner(rq, &meeting_entity, &meeting, NULL, err) ||
+	    agenda_materials(rq->db, rq->a, meeting->id, &m, &n, err))
+		return -1;
+	struct jw w;
+	api_items_begin(rs, &w);
+	for (size_t i = 0; i < n; i++) {
+		int lib = strcmp(m[i].entity, "library_item") == 0;
+		struct rec *r = NULL;
+		if (rec_get(rq->db, rq->a, lib ? &library_item_entity : &deliverable_entity, m[i].id,
+			    &r, err))
+			return -1;
+		int can = http_can_read(rq, m[i].entity, r, err);
+		if (can < 0)
+			return -1;
+		if (!can)
+			continue;
+		jw_obj_begin(&w);
+		jw_kv_int(&w, "agenda_item_id", m[i].agenda_item_id);
+		jw_kv_str(&w, "agenda_title", m[i].agenda_title);
+		jw_kv_str(&w, "entity", m[i].entity);
+		jw_kv_int(&w, "id", m[i].id);
+		jw_kv_str(&w, "title", m[i].title);
+		jw_kv_str(&w, lib ? "kind" : "status", m[i].detail);
+		jw_obj_end(&w);
+	}
+	api_items_end(&w, 0, 0);
+	return 0;
+}
+
+/* PUT and DELETE /agenda-items/{id}/library-items/{item_id} and
+ * /agenda-items/{id}/deliverables/{deliverable_id}: link or unlink a material. A change
+ * of the agenda item, for those who may change it; the material must be one they may
+ * read. */
+static int material_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *item = NULL, *r = NULL;
+	int64_t id = 0;
+	int lib = strstr(rq->path, "/library-items/") != NULL;
+	const struct rec_entity *e = lib ? &library_item_entity : &deliverable_entity;
+	if (api_load(rq, &agenda_item_entity, "id", POLICY_UPDATE, &item, err) ||
+	    api_id(rq, lib ? "item_id" : "deliverable_id", &id, err) ||
+	    rec_get(rq->db, rq->a, e, id, &r, err) ||
+	    http_allow_record(rq, POLICY_READ, e->name, r, err))
+		return -1;
+	if (strcmp(rq->method, "PUT") == 0 ? agenda_material_add(rq->db, &rq->who, item->id,
+								 e->name, id, err)
+					   : agenda_material_remove(rq->db, &rq->who, item->id,
+								    e->name, id, err))
+		return -1;
+	api_no_content(rs);
+	return 0;
+}
+
 /* `?include=teams` on a network: the teams the actor may read. */
 static int network_teams(struct http_req *rq, const struct rec *net, struct jw *w,
 			 struct cn_err *err)
@@ -220,6 +283,20 @@ static const struct route network_routes[] = {
 	 POLICY_CREATE, NULL, 0, "Record a person's attendance", status_body, NULL},
 	{"GET", "/api/v1/meetings/{id}/agenda", agenda_get, "agenda_item", POLICY_READ, NULL, 0,
 	 "The meeting's agenda items in order", NULL, NULL},
+	{"GET", "/api/v1/meetings/{id}/materials", materials_get, "agenda_item", POLICY_READ, NULL,
+	 0, "The library items and deliverables linked from the meeting's agenda", NULL, NULL},
+	{"PUT", "/api/v1/agenda-items/{id}/library-items/{item_id}", material_change,
+	 "agenda_item", POLICY_UPDATE, NULL, 0, "Link a library item to the agenda item", NULL,
+	 NULL},
+	{"DELETE", "/api/v1/agenda-items/{id}/library-items/{item_id}", material_change,
+	 "agenda_item", POLICY_UPDATE, NULL, 0, "Unlink a library item from the agenda item",
+	 NULL, NULL},
+	{"PUT", "/api/v1/agenda-items/{id}/deliverables/{deliverable_id}", material_change,
+	 "agenda_item", POLICY_UPDATE, NULL, 0, "Link a deliverable to the agenda item", NULL,
+	 NULL},
+	{"DELETE", "/api/v1/agenda-items/{id}/deliverables/{deliverable_id}", material_change,
+	 "agenda_item", POLICY_UPDATE, NULL, 0, "Unlink a deliverable from the agenda item", NULL,
+	 NULL},
 };
 
 size_t api_network_routes(const struct route **out)

@@ -85,6 +85,18 @@ prep_membership() {
 prep_team() { cid team add --network-id $([ "$1" = own ] && echo 1 || echo 2) --district-id "$(fresh_district "$1")"; }
 prep_meeting() { cid meeting add --network-id $([ "$1" = own ] && echo 1 || echo 2) --title Victim --starts-at 2026-11-01T09:00 --ends-at 2026-11-01T10:00; }
 prep_agenda() { cid meeting agenda add --meeting-id $([ "$1" = own ] && echo 1 || echo 2) --kind reflect --title Victim; }
+# A library item linked to agenda item 1 (own) or 2 (other); deliverable 1 linked so.
+prep_material() {
+	v=$(cid library add --kind tool --title Victim)
+	sql "INSERT INTO agenda_item_link (agenda_item_id, library_item_id) VALUES ($([ "$1" = own ] && echo 1 || echo 2), $v)" >/dev/null
+	echo "$v"
+}
+prep_material_dlv() {
+	a=$([ "$1" = own ] && echo 1 || echo 2)
+	sql "DELETE FROM agenda_item_link WHERE agenda_item_id = $a AND deliverable_id = 1" >/dev/null
+	sql "INSERT INTO agenda_item_link (agenda_item_id, deliverable_id) VALUES ($a, 1)" >/dev/null
+	echo 1
+}
 prep_facilitator() { c network facilitator add $([ "$1" = own ] && echo 1 || echo 2) spare@x.org; echo 8; }
 prep_member() { c team member add $([ "$1" = own ] && echo 1 || echo 2) spare@x.org --role member; echo 8; }
 
@@ -186,6 +198,13 @@ row "GET /api/v1/meetings/{id}" "$NET" /api/v1/meetings/1 /api/v1/meetings/2
 row "PATCH /api/v1/meetings/{id}" "YY YN NN NN NN NN" /api/v1/meetings/1 /api/v1/meetings/2 '{"place":"Room 4"}' '{"place":"Room 4"}'
 row "DELETE /api/v1/meetings/{id}" "YY YN NN NN NN NN" /api/v1/meetings/@V /api/v1/meetings/@V "" "" "" "" prep_meeting
 row "GET /api/v1/meetings/{id}/agenda" "$NET" /api/v1/meetings/1/agenda /api/v1/meetings/2/agenda "" "" '"id":1,' '"id":2,'
+# Materials: own = agenda item 1 (meeting 1, network 1), other = agenda item 2.
+sql "INSERT INTO agenda_item_link (agenda_item_id, library_item_id) VALUES (1, 1), (2, 2)" >/dev/null
+row "GET /api/v1/meetings/{id}/materials" "$NET" /api/v1/meetings/1/materials /api/v1/meetings/2/materials "" "" '"agenda_item_id":1,' '"agenda_item_id":2,'
+row "PUT /api/v1/agenda-items/{id}/library-items/{item_id}" "YY YN NN NN NN NN" /api/v1/agenda-items/1/library-items/2 /api/v1/agenda-items/2/library-items/1
+row "DELETE /api/v1/agenda-items/{id}/library-items/{item_id}" "YY YN NN NN NN NN" /api/v1/agenda-items/1/library-items/@V /api/v1/agenda-items/2/library-items/@V "" "" "" "" prep_material
+row "PUT /api/v1/agenda-items/{id}/deliverables/{deliverable_id}" "YY YN NN NN NN NN" /api/v1/agenda-items/1/deliverables/1 /api/v1/agenda-items/2/deliverables/1
+row "DELETE /api/v1/agenda-items/{id}/deliverables/{deliverable_id}" "YY YN NN NN NN NN" /api/v1/agenda-items/1/deliverables/@V /api/v1/agenda-items/2/deliverables/@V "" "" "" "" prep_material_dlv
 # Attendance at meeting 1: own = district A's member, other = district B's member.
 row "GET /api/v1/meetings/{id}/attendance" "YY YY YN YN NN NN" /api/v1/meetings/1/attendance /api/v1/meetings/1/attendance "" "" '"person_id":4,' '"person_id":6,'
 row "PUT /api/v1/meetings/{id}/attendance/{person_id}" "YY YY YN YN NN NN" /api/v1/meetings/1/attendance/4 /api/v1/meetings/1/attendance/6 '{"status":"present"}' '{"status":"present"}'

@@ -75,6 +75,20 @@ json POST /api/v1/agenda-items '{"meeting_id":1,"kind":"try_out","title":"Try a 
 json POST /api/v1/agenda-items '{"meeting_id":1,"kind":"present","title":"Research","minutes":30,"position":1}'
 http GET /api/v1/meetings/1/agenda
 expect_eq "the agenda in order" "$(jget '[i["title"] for i in j["items"]]')" "['Research', 'Try a number talk']"
+"$CAPNET" library add --kind strategy --title "Number talks" >/dev/null 2>&1
+http PUT /api/v1/agenda-items/1/library-items/1
+expect_status "a library item is linked to an agenda item as its material" 204
+http GET /api/v1/meetings/1/materials
+expect_body "the meeting lists its materials" '"agenda_item_id":1,"agenda_title":"Try a number talk","entity":"library_item","id":1,"title":"Number talks","kind":"strategy"'
+http PUT /api/v1/agenda-items/1/library-items/1
+expect_status "linking it again clashes" 409
+expect_body "naming the field" '"field":"library_item_id"'
+http PUT /api/v1/agenda-items/1/library-items/99
+expect_status "a library item that is not there" 404
+http DELETE /api/v1/agenda-items/1/library-items/1
+expect_status "and unlinked" 204
+http DELETE /api/v1/agenda-items/1/library-items/1
+expect_status "once" 404
 json PUT /api/v1/meetings/1/attendance/2 '{"status":"present"}'
 expect_status "record attendance" 204
 http GET /api/v1/meetings/1/attendance
@@ -153,4 +167,4 @@ expect_eq "access log line per request" "$(grep -c '"path":"/api/v1/organization
 expect_eq "access log names the user" "$(grep '"path":"/api/v1/meetings/1"' "$T_DIR/serve.log" | head -n 1 | python3 -c 'import json,sys; l=json.loads(sys.stdin.readline()); print(l["user"], l["method"], l["status"] > 0, l["us"] >= 0)')" "1 GET True True"
 srv_stop
 expect_eq "SIGTERM stops the server with status 0" "$SRV_RC" "0"
-expect_eq "every change through the API is audited" "$(sql "SELECT COUNT(*) FROM audit_event WHERE actor_label LIKE 'token:%'")" "16"
+expect_eq "every change through the API is audited (the two material links too)" "$(sql "SELECT COUNT(*) FROM audit_event WHERE actor_label LIKE 'token:%'")" "18"
