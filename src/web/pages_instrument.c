@@ -20,11 +20,18 @@
 
 static const char *const in_indicator_fields[] = {"standard", "capacity_level", "code", "text",
 						  NULL};
-static const char *const in_standard_labels[] = {
-	"Learning Communities", "Leadership",	  "Resources", "Data",
-	"Learning Designs",	"Implementation", "Outcomes",  NULL};
 static const char *const in_level_labels[] = {"People", "Organizational",
 					      "Institutional (policy)", NULL};
+
+/* The standards' titles for a select, in the request's arena (NULL-terminated). */
+static const char *const *in_standard_labels(struct http_req *rq)
+{
+	const char **labels = arena_alloc(rq->a, sizeof(char *) * (STD_COUNT + 1));
+	for (size_t i = 0; i < STD_COUNT; i++)
+		labels[i] = instrument_standard_title(instrument_standards[i]);
+	labels[STD_COUNT] = NULL;
+	return labels;
+}
 
 /* --- A network's instruments ------------------------------------------------------- */
 
@@ -270,7 +277,7 @@ static void in_standard(struct page *p, const struct in_view *v, size_t s)
 	for (size_t i = 0; i < in->count; i++)
 		n += strcmp(in->indicators[i].standard, std) == 0;
 	html_open(h, "section", "aria-labelledby", hid, NULL);
-	html_elem(h, "h2", in_standard_labels[s], "id", hid, NULL);
+	html_elem(h, "h2", instrument_standard_title(std), "id", hid, NULL);
 	if (n == 0)
 		html_elem(h, "p", "No indicators for this standard.", "class", "muted", NULL);
 	size_t prev = 0;
@@ -384,12 +391,13 @@ static void in_forms(struct page *p, const struct in_view *v)
 	html_open(h, "section", "class", "card", "aria-labelledby", "add", NULL);
 	html_elem(h, "h2", "Add an indicator", "id", "add", NULL);
 	page_form_begin(p, page_href(rq, "/instruments/%lld/indicators", inst->id), NULL);
-	page_select(p, "standard", "Standard", instrument_standards, in_standard_labels, NULL, 1);
+	page_select(p, "standard", "Standard", instrument_standards, in_standard_labels(rq), NULL,
+		    1);
 	page_radios(p, "capacity_level", "Capacity level", instrument_capacity_levels,
 		    in_level_labels, NULL, 1);
 	page_input(p, "code", "Code", "text", NULL,
 		   "Letters, digits, '.' and '-', unique in the instrument, e.g. LC.5", 1);
-	page_textarea(p, "text", "Indicator",
+	page_textarea(p, "text", "Indicator text",
 		      NULL, "What the district looks like when this is fully in place", 1, NULL);
 	page_submit(p, "Add the indicator");
 	html_close(h);
@@ -589,13 +597,13 @@ static int in_edit_page(struct http_req *rq, struct http_resp *rs, const struct 
 	html_open(h, "section", "class", "card", "aria-labelledby", "change", NULL);
 	html_elem(h, "h2", "Change the indicator", "id", "change", NULL);
 	page_form_begin(&p, page_href(rq, "/indicators/%lld", ind->id), NULL);
-	page_select(&p, "standard", "Standard", instrument_standards, in_standard_labels,
+	page_select(&p, "standard", "Standard", instrument_standards, in_standard_labels(rq),
 		    rec_text(ind, "standard"), 1);
 	page_radios(&p, "capacity_level", "Capacity level", instrument_capacity_levels,
 		    in_level_labels, rec_text(ind, "capacity_level"), 1);
 	page_input(&p, "code", "Code", "text", rec_text(ind, "code"),
 		   "Letters, digits, '.' and '-', unique in the instrument", 1);
-	page_textarea(&p, "text", "Indicator", rec_text(ind, "text"),
+	page_textarea(&p, "text", "Indicator text", rec_text(ind, "text"),
 		      "What the district looks like when this is fully in place", 1, NULL);
 	page_submit(&p, "Save the indicator");
 	html_close(h);

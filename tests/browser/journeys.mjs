@@ -214,7 +214,7 @@ export const journeys = [
 				await v.page.getByLabel('Standard').selectOption('data');
 				await v.page.getByLabel('Organizational').check();
 				await v.fill('Code', 'DA.4');
-				await v.fill('Indicator', 'PLCs study student work from the common unit assessment every month.');
+				await v.fill('Indicator text', 'PLCs study student work from the common unit assessment every month.');
 				await v.click('Add the indicator');
 				await v.see('The indicator was added.');
 				await v.see('PLCs study student work from the common unit assessment every month.', 'section:has(h2:text-is("Data"))');
