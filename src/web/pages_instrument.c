@@ -635,6 +635,17 @@ static int in_edit(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	return in_edit_page(rq, rs, ind, inst, NULL, err);
 }
 
+/* The edit page again with why beside its field, or the request's error. */
+static int in_edit_refused(struct http_req *rq, struct http_resp *rs, const struct rec *ind,
+			   const struct rec *inst, const struct cn_err *why, struct cn_err *err)
+{
+	if (!page_refused(why)) {
+		*err = *why;
+		return -1;
+	}
+	return in_edit_page(rq, rs, ind, inst, why, err);
+}
+
 /* POST /indicators/{id} */
 static int in_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -646,13 +657,8 @@ static int in_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	struct rec *changes = rec_new(rq->a, &indicator_entity);
 	if (in_indicator_input(&f, &why) ||
 	    page_set_fields(changes, rq->a, &f, in_indicator_fields, &why) ||
-	    rec_update(rq->db, &rq->who, rq->a, ind->id, 0, changes, NULL, &why)) {
-		if (!page_refused(&why)) {
-			*err = why;
-			return -1;
-		}
-		return in_edit_page(rq, rs, ind, inst, &why, err);
-	}
+	    rec_update(rq->db, &rq->who, rq->a, ind->id, 0, changes, NULL, &why))
+		return in_edit_refused(rq, rs, ind, inst, &why, err);
 	page_redirect(rs, arena_printf(rq->a, "/instruments/%lld?done=saved#ind-%lld",
 				       (long long)inst->id, (long long)ind->id));
 	return 0;
@@ -672,15 +678,10 @@ static int in_move(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	if (to == NULL || to[0] == '\0' || *end != '\0' || pos < 1 || pos > 10000) {
 		cn_err_field(&why, CN_ERR_INPUT, "to",
 			     "Give the position as a whole number: 1 is the first indicator.");
-		return in_edit_page(rq, rs, ind, inst, &why, err);
+		return in_edit_refused(rq, rs, ind, inst, &why, err);
 	}
-	if (instrument_indicator_move(rq->db, &rq->who, ind->id, pos, &why)) {
-		if (!page_refused(&why)) {
-			*err = why;
-			return -1;
-		}
-		return in_edit_page(rq, rs, ind, inst, &why, err);
-	}
+	if (instrument_indicator_move(rq->db, &rq->who, ind->id, pos, &why))
+		return in_edit_refused(rq, rs, ind, inst, &why, err);
 	page_redirect(rs, arena_printf(rq->a, "/instruments/%lld?done=moved#ind-%lld",
 				       (long long)inst->id, (long long)ind->id));
 	return 0;
