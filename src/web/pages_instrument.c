@@ -230,12 +230,14 @@ static int in_read(struct http_req *rq, struct rec *inst, struct in_view *v, str
 		v->net = can ? net : NULL;
 		v->in_use = rc == 1 && current == inst->id;
 	}
-	/* The networks the actor may copy it for. */
+	/* The networks the actor may copy it for: any for the default, its own for a copy. */
 	struct rec_list mine;
 	if (page_my_networks(rq, &mine, err))
 		return -1;
 	v->copy_to.items = arena_alloc(rq->a, sizeof(struct rec *) * (mine.count + 1));
 	for (size_t i = 0; i < mine.count; i++) {
+		if (!v->full.shipped && mine.items[i]->id != rec_int(inst, "network_id"))
+			continue;
 		struct policy_scope s = {.network_id = mine.items[i]->id};
 		int may = http_may_scope(rq, POLICY_CREATE, "instrument", &s, err);
 		if (may < 0)

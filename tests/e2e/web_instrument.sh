@@ -214,6 +214,9 @@ http POST "/indicators/1/remove" -b "$admin" --data-urlencode "csrf=$W_CSRF"
 expect_status "an admin is told it is read-only" 409
 expect_body "why" "capnet&#39;s default instrument is read-only"
 expect_eq "nothing was written" "$(db_digest)" "$before"
+http GET "/instruments/$copy" -b "$admin"
+expect_body "an admin may copy the network's copy again for its network" "Copy it for Green River Mathematics Leadership Network"
+expect_body_lacks "not for another network, whose teams could not use it" "Copy it for Ohio Valley"
 http GET /instruments/999 -b "$fac"
 expect_status "an instrument that does not exist" 404
 
