@@ -38,8 +38,6 @@ static const char SQL_ASSESSMENT_TOUCH[] =
 	"UPDATE assessment SET updated_at = ?2, version = version + 1 WHERE id = ?1";
 static const char SQL_ASSESSMENT_TAKEN[] =
 	"SELECT id FROM assessment WHERE team_id = ?1 AND school_year = ?2";
-static const char SQL_NETWORK_INSTRUMENT[] =
-	"SELECT id FROM instrument WHERE network_id = ?1 ORDER BY id DESC LIMIT 1";
 static const char SQL_INSTRUMENT_OWNER[] =
 	"SELECT COALESCE(network_id, 0) FROM instrument WHERE id = ?1";
 static const char SQL_ASSESSMENT_HEAD[] =
@@ -139,7 +137,7 @@ static int assessment_check(struct store *db, struct arena *a, struct rec *r,
 		return -1;
 	if (rec_is_null(r, "instrument_id")) {
 		int64_t inst = 0;
-		int rc = store_query_int(db, SQL_NETWORK_INSTRUMENT, &net->id, 1, &inst, err);
+		int rc = instrument_of_network(db, net->id, &inst, err);
 		if (rc < 0)
 			return -1;
 		struct actor seed = actor_system("capnet");

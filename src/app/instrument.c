@@ -134,6 +134,8 @@ static const char SQL_INSTRUMENT_UPDATE[] =
 	" version = version + 1 WHERE id = ?5 AND version = ?6";
 static const char SQL_INSTRUMENT_SHIPPED[] =
 	"SELECT id FROM instrument WHERE network_id IS NULL ORDER BY id LIMIT 1";
+static const char SQL_INSTRUMENT_OF_NETWORK[] =
+	"SELECT id FROM instrument WHERE network_id = ?1 ORDER BY id DESC LIMIT 1";
 static const char SQL_INSTRUMENT_NETWORK[] =
 	"SELECT network_id IS NULL FROM instrument WHERE id = ?1";
 
@@ -205,6 +207,12 @@ int instrument_is_shipped(struct store *db, int64_t id, struct cn_err *err)
 		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no instrument with id %lld",
 				  (long long)id);
 	return rc < 0 ? -1 : (int)shipped;
+}
+
+int instrument_of_network(struct store *db, int64_t network_id, int64_t *id,
+			  struct cn_err *err)
+{
+	return store_query_int(db, SQL_INSTRUMENT_OF_NETWORK, &network_id, 1, id, err);
 }
 
 static int instrument_refuse_shipped(struct cn_err *err, int64_t id)
@@ -660,12 +668,19 @@ int instrument_indicator_remove(struct store *db, const struct actor *who,
 	    store_query_int(db, SQL_INDICATOR_LINKED, &indicator_id, 1, &linked, err) < 0)
 		goto fail;
 	if (rated > 0 || linked > 0) {
-		cn_err_set(err, CN_ERR_CONFLICT,
-			   "indicator %s is rated in %lld assessment%s and linked to %lld goal%s; "
-			   "it stays so that those records keep their meaning (edit its text "
-			   "instead)",
-			   rec_text(ind, "code"), (long long)rated, rated == 1 ? "" : "s",
-			   (long long)linked, linked == 1 ? "" : "s");
+		const char *rated_in = arena_printf(a, "it is rated in %lld assessment%s",
+						    (long long)rated, rated == 1 ? "" : "s");
+		const char *named_by = arena_printf(a, "%lld plan goal%s name%s it as a need",
+						    (long long)linked, linked == 1 ? "" : "s",
+						    linked == 1 ? "s" : "");
+		const char *why = rated > 0 && linked > 0
+					  ? arena_printf(a, "%s and %s", rated_in, named_by)
+				  : rated > 0 ? rated_in
+					      : named_by;
+		cn_err_field(err, CN_ERR_CONFLICT, "indicator",
+			     "%s cannot be removed: %s. It stays so that those records keep "
+			     "their meaning; edit its text instead.",
+			     rec_text(ind, "code"), why);
 		goto fail;
 	}
 	struct store_stmt *q = store_prepare(db, SQL_INDICATOR_DELETE, err);

@@ -45,6 +45,12 @@ int instrument_default(struct store *db, const struct actor *who, int64_t *id,
  * error (CN_ERR_NOT_FOUND if absent). */
 int instrument_is_shipped(struct store *db, int64_t id, struct cn_err *err);
 
+/* The instrument a new assessment of network_id's teams uses: the network's newest
+ * copy: 1 with *id set; 0 when the network has none (its teams use capnet's default,
+ * see instrument_default); -1 on error. */
+int instrument_of_network(struct store *db, int64_t network_id, int64_t *id,
+			  struct cn_err *err);
+
 /* Copies instrument src with all its indicators for network_id. name may be NULL
  * ("<source name> (copy for <network name>)"). *new_id gets the copy. */
 int instrument_copy(struct store *db, const struct actor *who, int64_t src, int64_t network_id,
@@ -53,7 +59,8 @@ int instrument_copy(struct store *db, const struct actor *who, int64_t src, int6
 int instrument_indicator_move(struct store *db, const struct actor *who, int64_t indicator_id,
 			      int64_t position, struct cn_err *err);
 /* Removes an indicator from a copy; refused on a shipped instrument and when a team has
- * rated it or a goal is linked to it (CN_ERR_CONFLICT, saying which). */
+ * rated it or a goal is linked to it (CN_ERR_CONFLICT on field "indicator", saying
+ * which). */
 int instrument_indicator_remove(struct store *db, const struct actor *who,
 				int64_t indicator_id, struct cn_err *err);
 /* Finds an indicator of instrument by code ("LC.2", any case) or by id given as text:

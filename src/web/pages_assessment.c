@@ -272,8 +272,11 @@ static int as_page(struct http_req *rq, struct http_resp *rs, const struct asses
 		page_notice(&p, submitted ? "The assessment was submitted." : "The assessment is open again.");
 	page_errors(&p);
 	html_open(h, "p", NULL);
-	html_textf(h, "Instrument: %s. %zu of %zu indicators rated. Status: %s.",
-		   as->instrument_name, as->rated, as->count, submitted ? "submitted" : "draft");
+	html_text(h, "Instrument: ");
+	html_elem(h, "a", as->instrument_name, "href",
+		  page_href(rq, "/instruments/%lld", rec_int(r, "instrument_id")), NULL);
+	html_textf(h, ". %zu of %zu indicators rated. Status: %s.", as->rated, as->count,
+		   submitted ? "submitted" : "draft");
 	html_text(h, " ");
 	html_elem(h, "a", "Compare with the previous assessment", "href",
 		  page_href(rq, "/assessments/%lld/compare", r->id), NULL);

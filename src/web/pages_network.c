@@ -131,6 +131,7 @@ struct net_view {
 	const struct profile **profile_seen; /* the teams' profiles the actor may read */
 	size_t nprofiles;
 	int can_add_meeting, can_add_facilitator;
+	int can_copy_instrument; /* may keep the network's needs-assessment instruments */
 };
 
 static int net_by_start(const void *a, const void *b)
@@ -197,7 +198,8 @@ static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, st
 	}
 	v->can_add_meeting = http_may_scope(rq, POLICY_CREATE, "meeting", &s, err);
 	v->can_add_facilitator = http_may_scope(rq, POLICY_CREATE, "network_facilitator", &s, err);
-	if (v->can_add_meeting < 0 || v->can_add_facilitator < 0)
+	v->can_copy_instrument = http_may_scope(rq, POLICY_CREATE, "instrument", &s, err);
+	if (v->can_add_meeting < 0 || v->can_add_facilitator < 0 || v->can_copy_instrument < 0)
 		return -1;
 	return 0;
 }
@@ -389,6 +391,21 @@ static void net_profiles(struct page *p, const struct net_view *v)
 	html_close(h);
 }
 
+/* The way to the network's needs-assessment instruments (pages_instrument.c). */
+static void net_instruments(struct page *p, const struct net_view *v)
+{
+	struct html *h = &p->h;
+	html_open(h, "section", "class", "card", "aria-labelledby", "instruments", NULL);
+	html_elem(h, "h2", "Needs assessment", "id", "instruments", NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a",
+		  v->can_copy_instrument ? "The network's instruments: copy and edit"
+					 : "The instrument the network's teams assess with",
+		  "href", page_href(p->rq, "/networks/%lld/instruments", v->net->id), NULL);
+	html_close(h);
+	html_close(h);
+}
+
 static void net_forms(struct page *p, const struct net_view *v)
 {
 	struct html *h = &p->h;
@@ -445,6 +462,7 @@ static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 	net_meetings(&p, &v);
 	net_teams(&p, &v);
 	net_profiles(&p, &v);
+	net_instruments(&p, &v);
 	net_forms(&p, &v);
 	page_end(&p);
 	return 0;

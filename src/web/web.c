@@ -25,6 +25,7 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_plan_edit,
 	&web_routes_delivery,
 	&web_routes_profile,
+	&web_routes_instrument,
 	NULL,
 };
 

@@ -33,5 +33,6 @@ extern const struct web_routes web_routes_plan;
 extern const struct web_routes web_routes_plan_edit;
 extern const struct web_routes web_routes_delivery;
 extern const struct web_routes web_routes_profile;
+extern const struct web_routes web_routes_instrument;
 
 #endif

@@ -205,6 +205,22 @@ export const journeys = [
 				await v.click('Add the review');
 				await v.see('Tie the second goal to your walkthrough evidence.');
 			}),
+			step("copies the needs-assessment instrument for her network, adds an indicator and sees it", async (v) => {
+				await v.go('/networks/1');
+				await v.click("The network's instruments: copy and edit");
+				await v.fill('Name of the copy', 'Green River math needs assessment');
+				await v.click('Copy the instrument');
+				await v.see('The instrument was copied for the network');
+				await v.page.getByLabel('Standard').selectOption('data');
+				await v.page.getByLabel('Organizational').check();
+				await v.fill('Code', 'DA.4');
+				await v.fill('Indicator text', 'PLCs study student work from the common unit assessment every month.');
+				await v.click('Add the indicator');
+				await v.see('The indicator was added.');
+				await v.see('PLCs study student work from the common unit assessment every month.', 'section:has(h2:text-is("Data"))');
+				await v.go('/networks/1/instruments');
+				await v.see('Green River math needs assessment, the network\'s newest copy.');
+			}),
 			signOut(),
 		],
 	},
@@ -295,6 +311,28 @@ export const xssRecords = [
 			});
 		},
 		shownOn: () => [],
+	},
+	{
+		what: "the ELA network's copy of the needs-assessment instrument, payloads in its name and an indicator's text",
+		make: async (v) => {
+			const nets = await v.api('GET', '/api/v1/networks?limit=50');
+			const ela = nets.items.find((n) => n.name === ELA);
+			const all = await v.api('GET', '/api/v1/instruments?limit=50');
+			const shipped = all.items.find((i) => i.network_id === null);
+			const copy = await v.api('POST', `/api/v1/instruments/${shipped.id}/copies`, {
+				network_id: ela.id,
+				name: `${XSS} instrument`,
+			});
+			await v.api('POST', '/api/v1/indicators', {
+				instrument_id: copy.id,
+				standard: 'data',
+				capacity_level: 'people',
+				code: 'DA.9',
+				text: `${XSS} indicator`,
+			});
+			return copy;
+		},
+		shownOn: (copy) => [`/instruments/${copy.id}`],
 	},
 ];
 
