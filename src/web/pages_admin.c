@@ -1,5 +1,6 @@
 /* pages_admin: the admins' pages: the admin home, people (search, pages of 50, add a
- * person with a first role) and organizations (by kind, with their parent; add one).
+ * person with a first role; one person's page: edit the name and email, deactivate and
+ * reactivate, add and remove roles) and organizations (by kind, with their parent; add one).
  * Imports are pages_imports.c. Every page asks the policy first; only admins pass. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,7 +153,10 @@ static int admin_people_page(struct http_req *rq, struct http_resp *rs,
 			return -1;
 		html_open(h, "tr", NULL);
 		html_open(h, "th", "scope", "row", NULL);
-		html_textf(h, "%s %s", rec_text(r, "given_name"), rec_text(r, "family_name"));
+		html_elem(h, "a",
+			  arena_printf(rq->a, "%s %s", rec_text(r, "given_name"),
+				       rec_text(r, "family_name")),
+			  "href", page_href(rq, "/admin/people/%lld", r->id), NULL);
 		html_close(h);
 		html_elem(h, "td", rec_text(r, "email"), NULL);
 		html_open(h, "td", NULL);
@@ -269,6 +273,360 @@ static int admin_person_add(struct http_req *rq, struct http_resp *rs, struct cn
 refused:
 	store_rollback(rq->db);
 	return admin_refused(rq, rs, &why, admin_people_page, err);
+}
+
+/* One person: details, status and roles. */
+
+/* The person of path parameter "id" (any admin may see anyone). */
+static int admin_person_load(struct http_req *rq, struct rec **out, struct cn_err *err)
+{
+	int64_t id;
+	if (admin_gate(rq, err) || page_id(rq, "id", &id, err) ||
+	    rec_get(rq->db, rq->a, &person_entity, id, out, err))
+		return -1;
+	return http_allow_record(rq, POLICY_READ, "person", *out, err);
+}
+
+static const char *admin_person_name(struct http_req *rq, const struct rec *r)
+{
+	return arena_printf(rq->a, "%s %s", rec_text(r, "given_name"), rec_text(r, "family_name"));
+}
+
+static void admin_person_notice(struct page *p)
+{
+	static const char *const done[][2] = {
+		{"saved", "The changes were saved."},
+		{"deactivated", "The person was deactivated: they can no longer sign in."},
+		{"reactivated", "The person was reactivated: they can sign in again."},
+		{"role-added", "The role was added."},
+		{"role-removed", "The role was removed."},
+	};
+	const char *d = http_query(p->rq, "done");
+	for (size_t i = 0; d != NULL && i < sizeof(done) / sizeof(done[0]); i++)
+		if (strcmp(d, done[i][0]) == 0)
+			page_notice(p, done[i][1]);
+}
+
+/* The roles table: current roles with a button to remove each, ended ones marked. */
+static void admin_person_roles(struct page *p, const struct rec *r, const struct rec_list *roles)
+{
+	struct http_req *rq = p->rq;
+	struct html *h = &p->h;
+	struct admin_names names = {0};
+	html_elem(h, "h2", "Roles", "id", "roles", NULL);
+	if (roles->count == 0) {
+		html_elem(h, "p", "No roles in any organization.", "class", "muted", NULL);
+		return;
+	}
+	static const char *const heads[] = {"Organization", "Role", "Title", "Status", "Change",
+					    NULL};
+	page_table_begin(p, "Roles in organizations", 0, heads, 0);
+	for (size_t i = 0; i < roles->count; i++) {
+		const struct rec *m = roles->items[i];
+		int active = rec_int(m, "active") != 0;
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", admin_org_name(rq, &names, rec_int(m, "org_id")), "scope", "row",
+			  NULL);
+		html_elem(h, "td", page_humanize(rq, rec_text(m, "role")), NULL);
+		html_elem(h, "td", rec_text(m, "title"), NULL);
+		html_elem(h, "td", active ? "Current" : "Ended", NULL);
+		html_open(h, "td", NULL);
+		if (active) {
+			page_form_begin(p,
+					arena_printf(rq->a, "/admin/people/%lld/memberships/%lld/remove",
+						     (long long)r->id, (long long)m->id),
+					"inline");
+			html_open(h, "button", "type", "submit", "class", "secondary", NULL);
+			html_text(h, "Remove");
+			html_elem(h, "span",
+				  arena_printf(rq->a, " the %s role",
+					       page_humanize(rq, rec_text(m, "role"))),
+				  "class", "visually-hidden", NULL);
+			html_close(h);
+			html_close(h);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	page_table_end(p);
+}
+
+/* Renders the person's page; error (may be NULL) is shown beside its field, with the
+ * posted input kept (the two forms have no field in common). */
+static int admin_person_page(struct http_req *rq, struct http_resp *rs, const struct rec *r,
+			     const struct cn_err *error, struct cn_err *err)
+{
+	struct rec_list roles;
+	if (page_list_all(rq, &membership_entity, "person_id", r->id, &roles, err))
+		return -1;
+	const char **org_ids, **org_labels;
+	static const char *const role_orgs[] = {"state", "cooperative", "district", "school",
+						"higher_ed", "partner", NULL};
+	if (admin_org_choices(rq, role_orgs, &org_ids, &org_labels, err))
+		return -1;
+	const char *name = admin_person_name(rq, r);
+	int active = rec_int(r, "active") != 0;
+	struct page p;
+	page_begin(&p, rq, rs, name, PAGE_NAV_ADMIN);
+	page_show_error(&p, error);
+	struct html *h = &p.h;
+	page_crumbs(&p, "Admin", "/admin", "People", "/admin/people", name, NULL, NULL);
+	html_elem(h, "h1", name, NULL);
+	admin_person_notice(&p);
+	page_errors(&p);
+	if (!active)
+		html_elem(h, "p",
+			  "Inactive: this person cannot sign in. Their history and records stay.",
+			  "class", "flag", "id", "inactive", NULL);
+	html_open(h, "dl", "class", "facts", NULL);
+	html_elem(h, "dt", "Email", NULL);
+	html_elem(h, "dd", rec_text(r, "email") ? rec_text(r, "email") : "None", NULL);
+	if (rec_text(r, "username") != NULL) {
+		html_elem(h, "dt", "User name", NULL);
+		html_elem(h, "dd", rec_text(r, "username"), NULL);
+	}
+	html_elem(h, "dt", "Status", NULL);
+	html_elem(h, "dd", active ? "Active" : "Inactive", NULL);
+	if (rec_text(r, "sourced_id") != NULL) {
+		html_elem(h, "dt", "Imported from", NULL);
+		html_elem(h, "dd", arena_printf(rq->a, "OneRoster (%s)", rec_text(r, "sourced_id")),
+			  NULL);
+	}
+	html_elem(h, "dt", "Added", NULL);
+	html_elem(h, "dd", arena_printf(rq->a, "%.10s", r->created_at), NULL);
+	html_close(h);
+
+	admin_person_roles(&p, r, &roles);
+
+	html_open(h, "section", "class", "card", "aria-labelledby", "add-role", NULL);
+	html_elem(h, "h2", "Add a role", "id", "add-role", NULL);
+	page_form_begin(&p, page_href(rq, "/admin/people/%lld/memberships", r->id), NULL);
+	page_select(&p, "org_id", "Organization", org_ids, org_labels, NULL, 1);
+	page_select(&p, "role", "Role in that organization",
+		    admin_choices(&membership_entity, "role"), NULL, NULL, 1);
+	page_input(&p, "title", "Job title", "text", NULL, "e.g. Math coach", 0);
+	page_submit(&p, "Add role");
+	html_close(h);
+	html_close(h);
+
+	html_open(h, "section", "class", "card", "aria-labelledby", "edit-person", NULL);
+	html_elem(h, "h2", "Name and email", "id", "edit-person", NULL);
+	page_form_begin(&p, page_href(rq, "/admin/people/%lld", r->id), NULL);
+	char v[24];
+	snprintf(v, sizeof(v), "%lld", (long long)r->version);
+	html_void(h, "input", "type", "hidden", "name", "version", "value", v, NULL);
+	page_input(&p, "given_name", "Given name", "text", rec_text(r, "given_name"), NULL, 1);
+	page_input(&p, "family_name", "Family name", "text", rec_text(r, "family_name"), NULL, 1);
+	page_input(&p, "email", "Email address", "email", rec_text(r, "email"),
+		   "Their sign-in address; empty if they do not sign in", 0);
+	page_submit(&p, "Save changes");
+	html_close(h);
+	html_close(h);
+
+	html_open(h, "section", "class", "card", "aria-labelledby", "status", NULL);
+	html_elem(h, "h2", "Status", "id", "status", NULL);
+	if (active) {
+		html_elem(h, "p",
+			  "Deactivating stops sign-in at once: their sessions and API tokens stop "
+			  "working. Nothing they did is removed, and they can be reactivated.",
+			  NULL);
+		page_button_form(&p, page_href(rq, "/admin/people/%lld/deactivate", r->id),
+				 "Deactivate", "secondary");
+	} else {
+		html_elem(h, "p", "Reactivating lets them sign in again with their password.",
+			  NULL);
+		page_button_form(&p, page_href(rq, "/admin/people/%lld/reactivate", r->id),
+				 "Reactivate", NULL);
+	}
+	html_close(h);
+	page_end(&p);
+	return 0;
+}
+
+/* Shows a refused change on the person's page (read again: it may have changed); a
+ * stale version says so plainly; any other failure is the request's error. */
+static int admin_person_refused(struct http_req *rq, struct http_resp *rs, struct rec *r,
+				struct cn_err *why, struct cn_err *err)
+{
+	if (why->kind == CN_ERR_STALE)
+		cn_err_set(why, CN_ERR_STALE,
+			   "Someone else changed this person after you opened the page. The page "
+			   "now shows their details as saved; your input is kept in the form: "
+			   "save again to replace them.");
+	else if (!page_refused(why)) {
+		*err = *why;
+		return -1;
+	}
+	struct rec *now = r;
+	if (rec_get(rq->db, rq->a, &person_entity, r->id, &now, err))
+		return -1;
+	return admin_person_page(rq, rs, now, why, err);
+}
+
+/* GET /admin/people/{id} */
+static int admin_person(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *r;
+	if (admin_person_load(rq, &r, err))
+		return -1;
+	return admin_person_page(rq, rs, r, NULL, err);
+}
+
+/* POST /admin/people/{id}: name and email, at the version the form was read at. */
+static int admin_person_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *r;
+	struct form f;
+	if (admin_person_load(rq, &r, err) || page_form(rq, &f, err) ||
+	    http_allow_record(rq, POLICY_UPDATE, "person", r, err))
+		return -1;
+	struct rec *changes = rec_new(rq->a, &person_entity);
+	struct cn_err why = {0};
+	const char *version = form_get(&f, "version");
+	int64_t expected = version != NULL ? strtoll(version, NULL, 10) : 0;
+	for (size_t i = 0; admin_person_fields[i] != NULL; i++) {
+		const char *v = form_get(&f, admin_person_fields[i]);
+		if ((v == NULL || v[0] == '\0')
+			? rec_set_null(changes, admin_person_fields[i], &why)
+			: rec_set_text(changes, rq->a, admin_person_fields[i], v, &why))
+			return admin_person_refused(rq, rs, r, &why, err);
+	}
+	if (rec_update(rq->db, &rq->who, rq->a, r->id, expected > 0 ? expected : r->version,
+		       changes, NULL, &why))
+		return admin_person_refused(rq, rs, r, &why, err);
+	page_redirect(rs, page_href(rq, "/admin/people/%lld?done=saved", r->id));
+	return 0;
+}
+
+/* POST /admin/people/{id}/deactivate and /reactivate: active set to to. An admin does
+ * not deactivate herself (she would be locked out). */
+static int admin_person_activate(struct http_req *rq, struct http_resp *rs, int to,
+				 struct cn_err *err)
+{
+	struct rec *r;
+	struct form f;
+	if (admin_person_load(rq, &r, err) || page_form(rq, &f, err) ||
+	    http_allow_record(rq, POLICY_UPDATE, "person", r, err))
+		return -1;
+	struct cn_err why = {0};
+	if (!to && r->id == rq->who.person_id) {
+		cn_err_set(&why, CN_ERR_CONFLICT,
+			   "You cannot deactivate yourself: ask another admin to do it.");
+		return admin_person_page(rq, rs, r, &why, err);
+	}
+	struct rec *changes = rec_new(rq->a, &person_entity);
+	if (rec_set_int(changes, "active", to, err))
+		return -1;
+	if ((rec_int(r, "active") != 0) != to &&
+	    rec_update(rq->db, &rq->who, rq->a, r->id, 0, changes, NULL, &why))
+		return admin_person_refused(rq, rs, r, &why, err);
+	page_redirect(rs, page_href(rq, to ? "/admin/people/%lld?done=reactivated"
+					   : "/admin/people/%lld?done=deactivated",
+				    r->id));
+	return 0;
+}
+
+static int admin_person_deactivate(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	return admin_person_activate(rq, rs, 0, err);
+}
+
+static int admin_person_reactivate(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	return admin_person_activate(rq, rs, 1, err);
+}
+
+/* POST /admin/people/{id}/memberships: a role in an organization. A role that was
+ * removed before is restored (one row per person, organization and role). */
+static int admin_role_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *r;
+	struct form f;
+	if (admin_person_load(rq, &r, err) || page_form(rq, &f, err))
+		return -1;
+	struct cn_err why = {0};
+	const char *org = form_get(&f, "org_id"), *role = form_get(&f, "role");
+	const char *title = form_get(&f, "title");
+	struct rec *m = rec_new(rq->a, &membership_entity);
+	if (rec_put_int(m, "person_id", r->id, err))
+		return -1;
+	if (org == NULL || org[0] == '\0')
+		cn_err_field(&why, CN_ERR_INPUT, "org_id", "Choose the organization.");
+	else if (role == NULL || role[0] == '\0')
+		cn_err_field(&why, CN_ERR_INPUT, "role", "Choose the role in the organization.");
+	if (why.kind != CN_OK || rec_set_text(m, rq->a, "org_id", org, &why) ||
+	    rec_set_text(m, rq->a, "role", role, &why) ||
+	    (title != NULL && title[0] != '\0' && rec_set_text(m, rq->a, "title", title, &why)))
+		return admin_person_page(rq, rs, r, &why, err);
+	struct rec *o = NULL;
+	if (rec_get(rq->db, rq->a, &org_entity, rec_int(m, "org_id"), &o, &why)) {
+		if (why.kind != CN_ERR_NOT_FOUND) {
+			*err = why;
+			return -1;
+		}
+		cn_err_field(&why, CN_ERR_INPUT, "org_id", "Choose one of the organizations listed.");
+		return admin_person_page(rq, rs, r, &why, err);
+	}
+	if (http_allow_record(rq, POLICY_CREATE, "membership", m, err))
+		return -1;
+	struct rec_list roles;
+	if (page_list_all(rq, &membership_entity, "person_id", r->id, &roles, err))
+		return -1;
+	const struct rec *old = NULL;
+	for (size_t i = 0; i < roles.count; i++)
+		if (rec_int(roles.items[i], "org_id") == rec_int(m, "org_id") &&
+		    strcmp(rec_text(roles.items[i], "role"), rec_text(m, "role")) == 0)
+			old = roles.items[i];
+	if (old != NULL && rec_int(old, "active")) {
+		cn_err_field(&why, CN_ERR_CONFLICT, "role", "%s already has this role in %s.",
+			     admin_person_name(rq, r), rec_text(o, "name"));
+		return admin_person_page(rq, rs, r, &why, err);
+	}
+	int rc;
+	if (old != NULL) {
+		struct rec *changes = rec_new(rq->a, &membership_entity);
+		if (rec_set_int(changes, "active", 1, err) ||
+		    (title != NULL && title[0] != '\0' &&
+		     rec_set_text(changes, rq->a, "title", title, err)))
+			return -1;
+		rc = http_allow_record(rq, POLICY_UPDATE, "membership", old, err);
+		if (rc)
+			return -1;
+		rc = rec_update(rq->db, &rq->who, rq->a, old->id, old->version, changes, NULL, &why);
+	} else {
+		rc = rec_create(rq->db, &rq->who, rq->a, m, &why);
+	}
+	if (rc)
+		return admin_person_refused(rq, rs, r, &why, err);
+	page_redirect(rs, page_href(rq, "/admin/people/%lld?done=role-added#roles", r->id));
+	return 0;
+}
+
+/* POST /admin/people/{id}/memberships/{membership_id}/remove: the role ends (kept, as
+ * history, marked ended). */
+static int admin_role_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *r, *m;
+	struct form f;
+	int64_t mid;
+	if (admin_person_load(rq, &r, err) || page_form(rq, &f, err) ||
+	    page_id(rq, "membership_id", &mid, err) ||
+	    rec_get(rq->db, rq->a, &membership_entity, mid, &m, err))
+		return -1;
+	if (rec_int(m, "person_id") != r->id)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "%s has no role %lld.",
+				  admin_person_name(rq, r), (long long)mid);
+	if (http_allow_record(rq, POLICY_UPDATE, "membership", m, err))
+		return -1;
+	struct rec *changes = rec_new(rq->a, &membership_entity);
+	struct cn_err why = {0};
+	if (rec_set_int(changes, "active", 0, err))
+		return -1;
+	if (rec_int(m, "active") &&
+	    rec_update(rq->db, &rq->who, rq->a, m->id, 0, changes, NULL, &why))
+		return admin_person_refused(rq, rs, r, &why, err);
+	page_redirect(rs, page_href(rq, "/admin/people/%lld?done=role-removed#roles", r->id));
+	return 0;
 }
 
 /* Organizations. */
@@ -391,6 +749,18 @@ static const struct route admin_routes[] = {
 	 "people: search and add", NULL, NULL},
 	{"POST", "/admin/people", admin_person_add, "person", POLICY_CREATE, NULL, 0,
 	 "add a person with a first role", NULL, NULL},
+	{"GET", "/admin/people/{id}", admin_person, "person", POLICY_UPDATE, NULL, 0,
+	 "one person: details, status and roles", NULL, NULL},
+	{"POST", "/admin/people/{id}", admin_person_save, "person", POLICY_UPDATE, NULL, 0,
+	 "change a person's name and email", NULL, NULL},
+	{"POST", "/admin/people/{id}/deactivate", admin_person_deactivate, "person", POLICY_UPDATE,
+	 NULL, 0, "deactivate a person: sign-in stops", NULL, NULL},
+	{"POST", "/admin/people/{id}/reactivate", admin_person_reactivate, "person", POLICY_UPDATE,
+	 NULL, 0, "reactivate a person", NULL, NULL},
+	{"POST", "/admin/people/{id}/memberships", admin_role_add, "membership", POLICY_CREATE,
+	 NULL, 0, "give a person a role in an organization", NULL, NULL},
+	{"POST", "/admin/people/{id}/memberships/{membership_id}/remove", admin_role_remove,
+	 "membership", POLICY_UPDATE, NULL, 0, "end a person's role", NULL, NULL},
 	{"GET", "/admin/organizations", admin_orgs, "organization", POLICY_CREATE, NULL, 0,
 	 "organizations by kind", NULL, NULL},
 	{"POST", "/admin/organizations", admin_org_add, "organization", POLICY_CREATE, NULL, 0,
