@@ -58,6 +58,7 @@ static const char SQL_PERSON_BY_SOURCED[] = "SELECT id FROM person WHERE sourced
 static const char SQL_PERSON_SET_PASSWORD[] =
 	"UPDATE person SET password_hash = ?1, updated_at = ?2, version = version + 1"
 	" WHERE id = ?3";
+static const char SQL_PERSON_END_SESSIONS[] = "DELETE FROM auth_session WHERE person_id = ?1";
 static const char SQL_PERSON_PASSWORD[] =
 	"SELECT id, password_hash FROM person WHERE email = ?1 AND active = 1";
 
@@ -110,6 +111,24 @@ static int person_check(struct store *db, struct arena *a, struct rec *r, const 
 	return 0;
 }
 
+/* A deactivated person's sessions end with the change, so that reactivating them later
+ * does not bring old sessions back. (Sign-in, sessions and tokens also check that the
+ * person is active.) */
+static int person_after_write(struct store *db, struct arena *a, const struct rec *saved,
+			      struct cn_err *err)
+{
+	(void)a;
+	if (rec_int(saved, "active"))
+		return 0;
+	struct store_stmt *q = store_prepare(db, SQL_PERSON_END_SESSIONS, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, saved->id);
+	int rc = store_step(q, err);
+	store_done(q);
+	return rc < 0 ? -1 : 0;
+}
+
 const struct rec_entity person_entity = {
 	.name = "person",
 	.plural = "people",
@@ -124,6 +143,7 @@ const struct rec_entity person_entity = {
 	.sql_update = SQL_PERSON_UPDATE,
 	.sql_delete = NULL,
 	.check = person_check,
+	.after_write = person_after_write,
 };
 
 static const struct rec_field membership_fields[] = {
