@@ -33,13 +33,13 @@ expect_body "and to them it does" 'href="/admin"'
 
 # --- People ----------------------------------------------------------------------------
 http GET /admin/people -b "$admin"
-expect_body "the first page of people" '<th scope="row">Teresa Vaughn</th>'
+expect_body "the first page of people, each linked to their page" '<th scope="row"><a href="/admin/people/1">Teresa Vaughn</a></th>'
 expect_body "with their roles" '<span class="tag">Admin, Kentucky Department of Education</span>'
 next=$(printf '%s' "$H_BODY" | grep -o 'rel="next" href="[^"]*"' | sed 's/.*href="//; s/"$//; s/&amp;/\&/g')
 expect_eq "60 people make more than one page" "$next" "/admin/people?q=&cursor=50"
 http GET "$next" -b "$admin"
 expect_body "the next page goes on" "<th scope=\"row\">"
-expect_body_lacks "without the first page's people" '<th scope="row">Teresa Vaughn</th>'
+expect_body_lacks "without the first page's people" '>Teresa Vaughn</a></th>'
 http GET "/admin/people?q=tradewater" -b "$admin"
 expect_body "a search by email finds the district's people" "Priya Natarajan"
 expect_body_lacks "and no one else" "Angela Pruitt"
@@ -72,6 +72,129 @@ expect_body_lacks "never as a script" "$xss"
 web_csrf "$lead"
 http POST /admin/people -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "given_name=Al&family_name=Lead&email=al@tradewater.k12.example"
 expect_status "a lead may not use the admin form" 403
+
+# --- One person ------------------------------------------------------------------------
+# The admin opens a person's page, edits their name and email, gives and removes a role,
+# and deactivates them: their session stops at once and they cannot sign in until she
+# reactivates them.
+zoe=$(sql "SELECT id FROM person WHERE email = 'zoe.quinn@tradewater.k12.example'")
+http GET "/admin/people?q=zoe.quinn" -b "$admin"
+expect_body "the list links to the person's page" "<a href=\"/admin/people/$zoe\">Zoe Quinn &lt;script&gt;"
+http GET "/admin/people/$zoe" -b "$admin"
+expect_status "a person's page" 200
+expect_body "with their name, escaped" "<h1>Zoe Quinn &lt;script&gt;alert(1)&lt;/script&gt;</h1>"
+expect_body_lacks "never as a script" "$xss"
+expect_body "their role" '<th scope="row">Tradewater County Public Schools</th><td>Member</td>'
+expect_body "an edit form with their email" 'name="email" type="email" value="zoe.quinn@tradewater.k12.example"'
+expect_body "and a button to deactivate them" "action=\"/admin/people/$zoe/deactivate\""
+for who in fac lead mem; do
+	eval jar=\$$who
+	http GET "/admin/people/$zoe" -b "$jar"
+	expect_status "a person's page is for admins only ($who: 403)" 403
+done
+http GET /admin/people/99999 -b "$admin"
+expect_status "a person who does not exist: 404" 404
+web_csrf "$admin"
+version=$(sql "SELECT version FROM person WHERE id = $zoe")
+sql "UPDATE person SET version = version + 1 WHERE id = $zoe" # someone else's change
+http POST "/admin/people/$zoe" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "version=$version&given_name=Zoe&family_name=Quinn&email=zoe.q@tradewater.k12.example"
+expect_status "a form read before someone else's change is refused" 412
+expect_body "saying so plainly" "Someone else changed this person after you opened the page."
+expect_body "with the input kept" 'value="zoe.q@tradewater.k12.example"'
+version=$((version + 1))
+before=$(db_digest)
+http POST "/admin/people/$zoe" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "version=$version&given_name=Zoe&family_name=Quinn&email=zoe@"
+expect_status "a bad email is refused" 400
+expect_body "beside the email field" '<p class="field-error" id="email-error">'
+expect_body "with the input kept" 'name="email" type="email" value="zoe@" aria-invalid="true"'
+expect_body "and the name as typed" 'name="family_name" type="text" value="Quinn"'
+http POST "/admin/people/$zoe" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "version=$version&given_name=&family_name=Quinn&email=zoe.q@tradewater.k12.example"
+expect_status "an empty given name is refused" 400
+expect_body "beside its field" '<p class="field-error" id="given_name-error">'
+http POST "/admin/people/$zoe" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "version=$version&given_name=Zoe&family_name=Quinn&email=lead@demo.capnet.example"
+expect_status "an email someone else has is refused" 409
+expect_body "beside the email field" 'id="email-error">lead@demo.capnet.example is already the address of person 7</p>'
+http POST "/admin/people/$zoe" -b "$admin" -d "version=$version&given_name=Zoe&family_name=Quinn"
+expect_status "a form without the CSRF token is refused" 403
+expect_eq "nothing was written" "$(db_digest)" "$before"
+web_csrf "$lead"
+http POST "/admin/people/$zoe" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "version=$version&given_name=Zoe&family_name=Quinn"
+expect_status "a lead may not use the admin form" 403
+web_csrf "$admin"
+http POST "/admin/people/$zoe" -b "$admin" --data-urlencode "csrf=$W_CSRF" --data-urlencode "given_name=Zoë \"><img src=x onerror=alert(1)>" -d "version=$version&family_name=Quinn&email=zoe.q@tradewater.k12.example"
+expect_status "an admin changes the name and email" 303
+expect_header "and is sent back to the page" "Location: /admin/people/$zoe?done=saved"
+expect_eq "which are stored" "$(sql "SELECT family_name || ' ' || email FROM person WHERE id = $zoe")" "Quinn zoe.q@tradewater.k12.example"
+http GET "/admin/people/$zoe?done=saved" -b "$admin"
+expect_body "the page says so" "The changes were saved."
+expect_body "and shows the new name, escaped" "<h1>Zoë &quot;&gt;&lt;img src=x onerror=alert(1)&gt; Quinn</h1>"
+expect_body_lacks "never as markup" '"><img src=x'
+
+before=$(db_digest)
+http POST "/admin/people/$zoe/memberships" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "org_id=5&role="
+expect_status "a role without a role is refused" 400
+expect_body "beside the role" 'id="role-error">Choose the role in the organization.</p>'
+expect_body "with the organization kept" '<option value="5" selected>'
+http POST "/admin/people/$zoe/memberships" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "org_id=5&role=member"
+expect_status "a role she already has is refused" 409
+expect_body "beside the role, saying so" 'already has this role in Tradewater County Public Schools.</p>'
+http POST "/admin/people/$zoe/memberships" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "org_id=99999&role=member"
+expect_status "an organization that does not exist is refused" 400
+expect_body "beside the organization" 'id="org_id-error">'
+http POST "/admin/people/$zoe/memberships" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "org_id=5&role=chief"
+expect_status "a role that is none of them is refused" 400
+expect_body "beside the role" 'id="role-error">'
+expect_eq "nothing was written" "$(db_digest)" "$before"
+web_csrf "$lead"
+http POST "/admin/people/$zoe/memberships" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "org_id=5&role=district_lead"
+expect_status "a lead may not give roles here" 403
+web_csrf "$admin"
+http POST "/admin/people/$zoe/memberships" -b "$admin" --data-urlencode "csrf=$W_CSRF" --data-urlencode "title=Math coach <b>" -d "org_id=5&role=district_lead"
+expect_status "an admin gives a second role" 303
+http GET "/admin/people/$zoe?done=role-added" -b "$admin"
+expect_body "which is listed, its title escaped" '<td>District lead</td><td>Math coach &lt;b&gt;</td><td>Current</td>'
+role=$(sql "SELECT id FROM membership WHERE person_id = $zoe AND role = 'district_lead'")
+http POST "/admin/people/$zoe/memberships/$role/remove" -b "$admin" --data-urlencode "csrf=$W_CSRF"
+expect_status "and removes it" 303
+expect_eq "the role is ended, kept as history" "$(sql "SELECT active FROM membership WHERE id = $role")" "0"
+http GET "/admin/people/$zoe?done=role-removed" -b "$admin"
+expect_body "marked ended" '<td>District lead</td><td>Math coach &lt;b&gt;</td><td>Ended</td>'
+http POST "/admin/people/$zoe/memberships" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "org_id=5&role=district_lead"
+expect_status "giving it again" 303
+expect_eq "restores it" "$(sql "SELECT COUNT(*) || ' ' || MIN(active) FROM membership WHERE person_id = $zoe AND role = 'district_lead'")" "1 1"
+other_role=$(sql "SELECT id FROM membership WHERE person_id = 7 LIMIT 1")
+http POST "/admin/people/$zoe/memberships/$other_role/remove" -b "$admin" --data-urlencode "csrf=$W_CSRF"
+expect_status "someone else's role through this person's page: 404" 404
+
+# The member is signed in; the admin deactivates her.
+http GET /dashboard -b "$mem"
+expect_status "the member is signed in" 200
+http POST /admin/people/1/deactivate -b "$admin" --data-urlencode "csrf=$W_CSRF"
+expect_status "an admin cannot deactivate herself" 409
+expect_body "and is told why" "You cannot deactivate yourself"
+web_csrf "$lead"
+http POST /admin/people/8/deactivate -b "$lead" --data-urlencode "csrf=$W_CSRF"
+expect_status "a lead may not deactivate people" 403
+web_csrf "$admin"
+http POST /admin/people/8/deactivate -b "$admin" --data-urlencode "csrf=$W_CSRF"
+expect_status "an admin deactivates the member" 303
+http GET "/admin/people/8?done=deactivated" -b "$admin"
+expect_body "who is marked inactive" 'Inactive: this person cannot sign in.'
+expect_body "with a button to reactivate her" 'action="/admin/people/8/reactivate"'
+http GET "/admin/people?q=member@demo" -b "$admin"
+expect_body "and listed as inactive" "<td>Inactive</td>"
+http GET /dashboard -b "$mem"
+expect_status "her session stopped working at once" 303
+expect_header "she is sent to sign in" "Location: /signin"
+web_signin member@demo.capnet.example "$mem"
+http GET /dashboard -b "$mem"
+expect_status "and she cannot sign in again" 303
+http POST /admin/people/8/reactivate -b "$admin" --data-urlencode "csrf=$W_CSRF"
+expect_status "the admin reactivates her" 303
+expect_eq "who is active again" "$(sql "SELECT active FROM person WHERE id = 8")" "1"
+web_signin member@demo.capnet.example "$mem"
+http GET /dashboard -b "$mem"
+expect_status "and she signs in again" 200
 
 # --- Organizations ---------------------------------------------------------------------
 http GET "/admin/organizations?kind=school" -b "$admin"
