@@ -2,7 +2,8 @@
  * ranked search with filters (a GET form, so results have an address), one item with
  * its Markdown body, its ESSA evidence tier explained, citations, labels, aligned
  * standards and what try-outs said, and recording one's own try-out. Items are read
- * by anyone signed in (policy rule "library_item"); try-outs by rule "tryout". */
+ * by anyone signed in (policy rule "library_item"); try-outs by rule "tryout". Those
+ * who keep items get links to add and edit them (pages_library_edit.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,6 +297,22 @@ static int lib_index(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 		  "Strategies, resources, tools and research summaries, with the evidence "
 		  "behind them and what teams found when they tried them.",
 		  "class", "muted", NULL);
+	struct policy_scope anywhere = {0};
+	int may_add = http_may_scope(rq, POLICY_CREATE, "library_item", &anywhere, err);
+	struct rec_list mine;
+	if (may_add < 0 || page_my_networks(rq, &mine, err))
+		return -1;
+	for (size_t i = 0; !may_add && i < mine.count; i++) {
+		struct policy_scope s = {.network_id = mine.items[i]->id};
+		if ((may_add = http_may_scope(rq, POLICY_CREATE, "library_item", &s, err)) < 0)
+			return -1;
+	}
+	if (may_add) {
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Add a library item", "href", "/library/new", "class", "button",
+			  NULL);
+		html_close(h);
+	}
 	page_errors(&p);
 	lib_search_form(&p, &lq);
 	if (why.kind == CN_OK && asked && lib_results(&p, &lq, &f, err))
@@ -560,6 +577,20 @@ static int lib_item_page(struct page *p, const struct library_view *v, struct cn
 	const char *done = http_query(rq, "done");
 	if (done != NULL && strcmp(done, "tried") == 0)
 		page_notice(p, "Your try-out was saved. Thank you.");
+	else if (done != NULL && strcmp(done, "added") == 0)
+		page_notice(p, "The item was added to the library.");
+	else if (done != NULL && strcmp(done, "saved") == 0)
+		page_notice(p, "Your changes were saved.");
+	struct policy_scope scope = {.network_id = rec_int(v->item, "network_id")};
+	int may_edit = http_may_scope(rq, POLICY_UPDATE, "library_item", &scope, err);
+	if (may_edit < 0)
+		return -1;
+	if (may_edit) {
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Edit this item", "href", lib_href(rq->a, v->item->id, "/edit"),
+			  "class", "button secondary", NULL);
+		html_close(h);
+	}
 	if (rec_text(v->item, "summary") != NULL)
 		html_elem(h, "p", rec_text(v->item, "summary"), "class", "lead", NULL);
 	lib_facts(p, v);

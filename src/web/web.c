@@ -19,6 +19,7 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_deliverable_edit,
 	&web_routes_targets,
 	&web_routes_notices,
+	&web_routes_library_edit, /* before the library: "/library/new" */
 	&web_routes_library,
 	&web_routes_assessment,
 	&web_routes_plan,

@@ -28,6 +28,7 @@ extern const struct web_routes web_routes_deliverable_edit;
 extern const struct web_routes web_routes_targets;
 extern const struct web_routes web_routes_notices;
 extern const struct web_routes web_routes_library;
+extern const struct web_routes web_routes_library_edit;
 extern const struct web_routes web_routes_assessment;
 extern const struct web_routes web_routes_plan;
 extern const struct web_routes web_routes_plan_edit;
