@@ -53,6 +53,16 @@ export const journeys = [
 				await v.click('Back to imports');
 				await v.seeLink('basic.json');
 			}),
+			step('opens the person she added, deactivates her and sees her marked inactive', async (v) => {
+				await v.go('/admin/people?q=Quintero');
+				await v.click('Rosa Quintero');
+				await v.see('Rosa Quintero', 'h1');
+				await v.click('Deactivate');
+				await v.see('The person was deactivated: they can no longer sign in.');
+				await v.see('Inactive: this person cannot sign in.');
+				await v.go('/admin/people?q=Quintero');
+				await v.see('Inactive', 'main table');
+			}),
 			signOut(),
 		],
 	},
@@ -89,6 +99,25 @@ export const journeys = [
 				await v.see('Fractions on the number line', '#materials + ul');
 				const meeting = (await v.page.locator('h1').innerText()).trim();
 				if (!label.includes(meeting)) throw failure(`the agenda item chosen, "${label}", is not of ${meeting}`);
+			}),
+			step("adds a strategy to her network's library and finds it by searching", async (v) => {
+				await v.go('/library');
+				await v.click('Add a library item');
+				await v.page.getByLabel('Network', { exact: true }).selectOption({ label: MATH });
+				await v.page.getByLabel('Strategy').check();
+				await v.fill('Title', 'Choral counting with a recorded count');
+				await v.fill('Summary', 'The class counts aloud together while the teacher records the count.');
+				await v.fill('Description (Markdown)', '## Steps\n\n1. Count together.\n2. Ask what patterns students **notice**.');
+				await v.click('Preview');
+				await v.see('notice', 'section[aria-labelledby="preview"] strong');
+				await v.page.getByLabel('Tier 4: demonstrates a rationale', { exact: false }).check();
+				await v.fill('Tags', 'counting, number sense');
+				await v.page.getByLabel('Mathematics').check();
+				await v.page.getByLabel('K-2').check();
+				await v.click('Add to the library');
+				await v.see('The item was added to the library.');
+				await v.go('/library?q=choral+recorded');
+				await v.seeLink('Choral counting with a recorded count');
 			}),
 			signOut(),
 		],
