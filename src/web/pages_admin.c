@@ -307,7 +307,8 @@ static void admin_person_notice(struct page *p)
 			page_notice(p, done[i][1]);
 }
 
-/* The roles table: current roles with a button to remove each, ended ones marked. */
+/* The roles, as a list that fits a phone: current ones with a button to remove each,
+ * ended ones marked. */
 static void admin_person_roles(struct page *p, const struct rec *r, const struct rec_list *roles)
 {
 	struct http_req *rq = p->rq;
@@ -318,19 +319,18 @@ static void admin_person_roles(struct page *p, const struct rec *r, const struct
 		html_elem(h, "p", "No roles in any organization.", "class", "muted", NULL);
 		return;
 	}
-	static const char *const heads[] = {"Organization", "Role", "Title", "Status", "Change",
-					    NULL};
-	page_table_begin(p, "Roles in organizations", 0, heads, 0);
+	html_open(h, "ul", "class", "roles", NULL);
 	for (size_t i = 0; i < roles->count; i++) {
 		const struct rec *m = roles->items[i];
+		const char *role = page_humanize(rq, rec_text(m, "role"));
 		int active = rec_int(m, "active") != 0;
-		html_open(h, "tr", NULL);
-		html_elem(h, "th", admin_org_name(rq, &names, rec_int(m, "org_id")), "scope", "row",
-			  NULL);
-		html_elem(h, "td", page_humanize(rq, rec_text(m, "role")), NULL);
-		html_elem(h, "td", rec_text(m, "title"), NULL);
-		html_elem(h, "td", active ? "Current" : "Ended", NULL);
-		html_open(h, "td", NULL);
+		html_open(h, "li", NULL);
+		html_elem(h, "strong", role, NULL);
+		html_textf(h, ", %s", admin_org_name(rq, &names, rec_int(m, "org_id")));
+		if (rec_text(m, "title") != NULL)
+			html_textf(h, " (%s)", rec_text(m, "title"));
+		html_text(h, " ");
+		html_elem(h, "span", active ? "Current" : "Ended", "class", "tag", NULL);
 		if (active) {
 			page_form_begin(p,
 					arena_printf(rq->a, "/admin/people/%lld/memberships/%lld/remove",
@@ -338,17 +338,14 @@ static void admin_person_roles(struct page *p, const struct rec *r, const struct
 					"inline");
 			html_open(h, "button", "type", "submit", "class", "secondary", NULL);
 			html_text(h, "Remove");
-			html_elem(h, "span",
-				  arena_printf(rq->a, " the %s role",
-					       page_humanize(rq, rec_text(m, "role"))),
-				  "class", "visually-hidden", NULL);
+			html_elem(h, "span", arena_printf(rq->a, " the %s role", role), "class",
+				  "visually-hidden", NULL);
 			html_close(h);
 			html_close(h);
 		}
 		html_close(h);
-		html_close(h);
 	}
-	page_table_end(p);
+	html_close(h);
 }
 
 /* Renders the person's page; error (may be NULL) is shown beside its field, with the
@@ -402,8 +399,11 @@ static int admin_person_page(struct http_req *rq, struct http_resp *rs, const st
 	html_elem(h, "h2", "Add a role", "id", "add-role", NULL);
 	page_form_begin(&p, page_href(rq, "/admin/people/%lld/memberships", r->id), NULL);
 	page_select(&p, "org_id", "Organization", org_ids, org_labels, NULL, 1);
-	page_select(&p, "role", "Role in that organization",
-		    admin_choices(&membership_entity, "role"), NULL, NULL, 1);
+	const char *const *roles_c = admin_choices(&membership_entity, "role");
+	const char *role_labels[8] = {0};
+	for (size_t i = 0; roles_c[i] != NULL && i < 7; i++)
+		role_labels[i] = page_humanize(rq, roles_c[i]);
+	page_select(&p, "role", "Role in that organization", roles_c, role_labels, NULL, 1);
 	page_input(&p, "title", "Job title", "text", NULL, "e.g. Math coach", 0);
 	page_submit(&p, "Add role");
 	html_close(h);

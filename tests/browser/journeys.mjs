@@ -103,17 +103,17 @@ export const journeys = [
 			step("adds a strategy to her network's library and finds it by searching", async (v) => {
 				await v.go('/library');
 				await v.click('Add a library item');
-				await v.page.getByLabel('Network', { exact: true }).selectOption({ label: MATH });
-				await v.page.getByLabel('Strategy').check();
-				await v.fill('Title', 'Choral counting with a recorded count');
-				await v.fill('Summary', 'The class counts aloud together while the teacher records the count.');
-				await v.fill('Description (Markdown)', '## Steps\n\n1. Count together.\n2. Ask what patterns students **notice**.');
+				await v.page.locator('#network_id').selectOption({ label: MATH });
+				await v.page.locator('#kind-strategy').check();
+				await v.page.locator('#title').fill('Choral counting with a recorded count');
+				await v.page.locator('#summary').fill('The class counts aloud together while the teacher records the count.');
+				await v.page.locator('#body').fill('## Steps\n\n1. Count together.\n2. Ask what patterns students **notice**.');
 				await v.click('Preview');
 				await v.see('notice', 'section[aria-labelledby="preview"] strong');
-				await v.page.getByLabel('Tier 4: demonstrates a rationale', { exact: false }).check();
-				await v.fill('Tags', 'counting, number sense');
-				await v.page.getByLabel('Mathematics').check();
-				await v.page.getByLabel('K-2').check();
+				await v.page.locator('#evidence_tier-4').check();
+				await v.page.locator('#tags').fill('counting, number sense');
+				await v.page.locator('#content_areas-mathematics').check();
+				await v.page.locator('#grade_bands-k_2').check();
 				await v.click('Add to the library');
 				await v.see('The item was added to the library.');
 				await v.go('/library?q=choral+recorded');
@@ -374,4 +374,6 @@ export const extraPages = [
 	{ as: 'admin', path: '/no-such-page', status: 404 },
 	// the CASE package the admin's journey uploaded: the outcome of an import
 	{ as: 'admin', path: '/admin/imports/1', status: 200 },
+	// a person's page (the member's), where an admin edits, deactivates and gives roles
+	{ as: 'admin', path: '/admin/people/8', status: 200 },
 ];

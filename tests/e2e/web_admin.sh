@@ -84,7 +84,7 @@ http GET "/admin/people/$zoe" -b "$admin"
 expect_status "a person's page" 200
 expect_body "with their name, escaped" "<h1>Zoe Quinn &lt;script&gt;alert(1)&lt;/script&gt;</h1>"
 expect_body_lacks "never as a script" "$xss"
-expect_body "their role" '<th scope="row">Tradewater County Public Schools</th><td>Member</td>'
+expect_body "their role" '<li><strong>Member</strong>, Tradewater County Public Schools <span class="tag">Current</span>'
 expect_body "an edit form with their email" 'name="email" type="email" value="zoe.quinn@tradewater.k12.example"'
 expect_body "and a button to deactivate them" "action=\"/admin/people/$zoe/deactivate\""
 for who in fac lead mem; do
@@ -152,13 +152,13 @@ web_csrf "$admin"
 http POST "/admin/people/$zoe/memberships" -b "$admin" --data-urlencode "csrf=$W_CSRF" --data-urlencode "title=Math coach <b>" -d "org_id=5&role=district_lead"
 expect_status "an admin gives a second role" 303
 http GET "/admin/people/$zoe?done=role-added" -b "$admin"
-expect_body "which is listed, its title escaped" '<td>District lead</td><td>Math coach &lt;b&gt;</td><td>Current</td>'
+expect_body "which is listed, its title escaped" '<strong>District lead</strong>, Tradewater County Public Schools (Math coach &lt;b&gt;) <span class="tag">Current</span>'
 role=$(sql "SELECT id FROM membership WHERE person_id = $zoe AND role = 'district_lead'")
 http POST "/admin/people/$zoe/memberships/$role/remove" -b "$admin" --data-urlencode "csrf=$W_CSRF"
 expect_status "and removes it" 303
 expect_eq "the role is ended, kept as history" "$(sql "SELECT active FROM membership WHERE id = $role")" "0"
 http GET "/admin/people/$zoe?done=role-removed" -b "$admin"
-expect_body "marked ended" '<td>District lead</td><td>Math coach &lt;b&gt;</td><td>Ended</td>'
+expect_body "marked ended" '<strong>District lead</strong>, Tradewater County Public Schools (Math coach &lt;b&gt;) <span class="tag">Ended</span></li>'
 http POST "/admin/people/$zoe/memberships" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "org_id=5&role=district_lead"
 expect_status "giving it again" 303
 expect_eq "restores it" "$(sql "SELECT COUNT(*) || ' ' || MIN(active) FROM membership WHERE person_id = $zoe AND role = 'district_lead'")" "1 1"
