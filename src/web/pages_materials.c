@@ -71,7 +71,8 @@ static int materials_choices(struct http_req *rq, const char ***ids, const char 
 			meetings[nm++] = l.items[k];
 		}
 	}
-	qsort(meetings, nm, sizeof(*meetings), materials_by_start);
+	if (nm > 1)
+		qsort(meetings, nm, sizeof(*meetings), materials_by_start);
 	size_t n = 0, icap = 0, lcap = 0;
 	*ids = NULL;
 	*labels = NULL;
