@@ -136,7 +136,7 @@ expect_body "and the form now at the saved version" "name=\"version\" value=\"$v
 http POST "/library/$id/edit" -b "$fac" --data-urlencode "$form" -d "version=$version&network_id=1&kind=tool&title=Choral+counting+routine&evidence_tier=none&tags=counting&grade_bands=k_2"
 expect_status "the facilitator saves her changes" 303
 expect_header "and is sent to the item" "Location: /library/$id?done=saved"
-expect_eq "which are stored; emptied fields are cleared" "$(sql "SELECT kind || ' ' || title || ' ' || COALESCE(evidence_tier, 'none') || ' ' || COALESCE(summary, 'no summary') FROM library_item WHERE id = $id")" "tool Choral counting routine none no summary"
+expect_eq "which are stored; emptied fields are cleared" "$(sql "SELECT kind || ' ' || title || ' ' || COALESCE(CAST(evidence_tier AS TEXT), 'none') || ' ' || COALESCE(summary, 'no summary') FROM library_item WHERE id = $id")" "tool Choral counting routine none no summary"
 expect_eq "and so are the labels, citations and standards" "$(sql "SELECT (SELECT COUNT(*) FROM library_label WHERE item_id = $id) || ' ' || (SELECT COUNT(*) FROM library_citation WHERE item_id = $id) || ' ' || (SELECT COUNT(*) FROM library_alignment WHERE item_id = $id)")" "2 0 0"
 http GET "/library/$id?done=saved" -b "$fac"
 expect_body "the item says so" "Your changes were saved."
@@ -157,7 +157,7 @@ expect_body "an admin may add to the statewide library" "With no network chosen,
 web_csrf "$admin"
 http POST /library/new -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "kind=research&title=State+research+brief&network_id="
 expect_status "and does" 303
-expect_eq "with no network" "$(sql "SELECT COALESCE(network_id, 'statewide') FROM library_item WHERE title = 'State research brief'")" "statewide"
+expect_eq "with no network" "$(sql "SELECT COALESCE(CAST(network_id AS TEXT), 'statewide') FROM library_item WHERE title = 'State research brief'")" "statewide"
 state=$(sql "SELECT id FROM library_item WHERE title = 'State research brief'")
 http GET "/library/$state/edit" -b "$fac"
 expect_status "which a facilitator may not edit (403)" 403
