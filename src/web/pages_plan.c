@@ -457,7 +457,130 @@ static int plan_review(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	return 0;
 }
 
-/* GET /plans/{id}/versions/{n}: a saved version as it was. */
+/* One line of what changed since a version. */
+struct plan_change {
+	const char *title, *what, *change, *fields;
+};
+
+/* a and b differ in text field name (either may be null). */
+static int plan_differs(const struct rec *a, const struct rec *b, const char *name)
+{
+	const char *x = rec_text(a, name), *y = rec_text(b, name);
+	return (x == NULL) != (y == NULL) || (x != NULL && strcmp(x, y) != 0);
+}
+
+/* The labels of the fields of then and now that differ ("deadline, status"), or NULL. */
+static const char *plan_fields_changed(struct http_req *rq, const struct rec *then,
+				       const struct rec *now, const char *const *fields,
+				       const char *extra)
+{
+	const char *out = extra;
+	for (size_t i = 0; fields[i] != NULL; i++) {
+		if (!plan_differs(then, now, fields[i]))
+			continue;
+		const char *label = page_humanize(rq, fields[i]);
+		out = out ? arena_printf(rq->a, "%s, %s", out, label) : label;
+	}
+	return out;
+}
+
+/* Adds a row to ch (room for it was made). */
+static void plan_change_add(struct plan_change *ch, size_t *n, const char *title,
+			    const char *what, const char *change, const char *fields)
+{
+	ch[(*n)++] = (struct plan_change){title, what, change, fields};
+}
+
+/* The goals and actions of the version (pp->full) against the plan now (pp->now):
+ * removed, changed (with the fields, and progress checks recorded since) and added. */
+static size_t plan_changes(struct http_req *rq, const struct planpage *pp,
+			   struct plan_change **out)
+{
+	static const char *const goal_fields[] = {"title", "baseline", "target", "deadline",
+						  "measure", NULL};
+	static const char *const action_fields[] = {"title", "kind", "starts_on", "due_on",
+						    "status", NULL};
+	const struct plan_full *then = &pp->full, *now = &pp->now;
+	size_t n = 0, room = then->ngoals + now->ngoals + then->nactions + now->nactions;
+	struct plan_change *ch = arena_alloc(rq->a, sizeof(*ch) * (room + 1));
+	for (size_t i = 0; i < then->ngoals; i++) {
+		const struct plan_goal_full *g = &then->goals[i];
+		const struct plan_goal_full *g2 = plan_view_goal(now, g->goal->id);
+		const char *title = rec_text(g->goal, "title");
+		if (g2 == NULL) {
+			plan_change_add(ch, &n, title, "Goal", "Removed", NULL);
+			continue;
+		}
+		const char *checks = g2->nprogress > g->nprogress
+					     ? arena_printf(rq->a, "%zu new progress check%s",
+							    g2->nprogress - g->nprogress,
+							    g2->nprogress - g->nprogress > 1 ? "s" : "")
+					     : NULL;
+		const char *f = plan_fields_changed(rq, g->goal, g2->goal, goal_fields, checks);
+		if (f != NULL)
+			plan_change_add(ch, &n, title, "Goal", "Changed", f);
+	}
+	for (size_t i = 0; i < now->ngoals; i++)
+		if (plan_view_goal(then, now->goals[i].goal->id) == NULL)
+			plan_change_add(ch, &n, rec_text(now->goals[i].goal, "title"), "Goal",
+					"Added", NULL);
+	for (size_t i = 0; i < then->nactions; i++) {
+		const struct plan_action_full *a = &then->actions[i], *a2 = NULL;
+		for (size_t k = 0; k < now->nactions && a2 == NULL; k++)
+			if (now->actions[k].action->id == a->action->id)
+				a2 = &now->actions[k];
+		const char *title = rec_text(a->action, "title");
+		if (a2 == NULL) {
+			plan_change_add(ch, &n, title, "Action", "Removed", NULL);
+			continue;
+		}
+		int owner = (a->owner == NULL) != (a2->owner == NULL) ||
+			    (a->owner != NULL && strcmp(a->owner, a2->owner) != 0);
+		int goal = rec_int(a->action, "goal_id") != rec_int(a2->action, "goal_id");
+		const char *extra = goal ? (owner ? "Goal, Owner" : "Goal") : owner ? "Owner" : NULL;
+		const char *f = plan_fields_changed(rq, a->action, a2->action, action_fields, extra);
+		if (f != NULL)
+			plan_change_add(ch, &n, title, "Action", "Changed", f);
+	}
+	for (size_t i = 0; i < now->nactions; i++) {
+		int found = 0;
+		for (size_t k = 0; k < then->nactions && !found; k++)
+			found = then->actions[k].action->id == now->actions[i].action->id;
+		if (!found)
+			plan_change_add(ch, &n, rec_text(now->actions[i].action, "title"), "Action",
+					"Added", NULL);
+	}
+	*out = ch;
+	return n;
+}
+
+/* The section comparing the version with the plan now. */
+static void plan_version_compare(struct page *p, const struct planpage *pp)
+{
+	struct html *h = &p->h;
+	struct plan_change *ch;
+	size_t n = plan_changes(p->rq, pp, &ch);
+	html_open(h, "section", "class", "card", "aria-labelledby", "compare", NULL);
+	html_elem(h, "h2", "Compared with the plan now", "id", "compare", NULL);
+	if (n == 0)
+		html_elem(h, "p", "Nothing has changed since this version.", "class", "muted", NULL);
+	static const char *const heads[] = {"Item", "What", "Change", "Fields changed", NULL};
+	if (n > 0)
+		page_table_begin(p, "What changed since this version", 0, heads, 0);
+	for (size_t i = 0; i < n; i++) {
+		html_open(h, "tr", NULL);
+		html_elem(h, "th", ch[i].title, "scope", "row", NULL);
+		html_elem(h, "td", ch[i].what, NULL);
+		html_elem(h, "td", ch[i].change, NULL);
+		html_elem(h, "td", ch[i].fields ? ch[i].fields : "-", NULL);
+		html_close(h);
+	}
+	if (n > 0)
+		page_table_end(p);
+	html_close(h);
+}
+
+/* GET /plans/{id}/versions/{n}: a saved version as it was, and what changed since. */
 static int plan_version_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct planpage pp;
@@ -466,7 +589,14 @@ static int plan_version_show(struct http_req *rq, struct http_resp *rs, struct c
 	if (planpage_load(rq, &pp, err) || page_id(rq, "n", &number, err) ||
 	    planpage_version(rq, &pp, number, &info, err))
 		return -1;
-	return planpage_show_version(rq, rs, &pp, &info, err);
+	struct page p;
+	page_begin(&p, rq, rs,
+		   arena_printf(rq->a, "Version %lld: %s", (long long)number, pp.version_title),
+		   PAGE_NAV_PLANS);
+	planpage_version_write(&p, &pp, &info);
+	plan_version_compare(&p, &pp);
+	page_end(&p);
+	return 0;
 }
 
 /* GET /plans/{id}/export.csv, .xlsx and .pdf: the format is the path's extension. */

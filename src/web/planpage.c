@@ -757,6 +757,7 @@ int planpage_version(struct http_req *rq, struct planpage *pp, int64_t number,
 	struct plan_full *f = &pp->full;
 	const json_t *goals = json_object_get(root, "goals");
 	const json_t *actions = json_object_get(root, "actions");
+	pp->now = *f;
 	pp->version = number;
 	pp->version_title = pp_json_text(rq, root, "title", rec_text(pp->plan, "title"));
 	pp->version_status = pp_json_text(rq, root, "status", info->status);
@@ -775,35 +776,32 @@ int planpage_version(struct http_req *rq, struct planpage *pp, int64_t number,
 	return rc;
 }
 
-int planpage_show_version(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
-			  const struct plan_version_info *info, struct cn_err *err)
+void planpage_version_write(struct page *p, const struct planpage *pp,
+			    const struct plan_version_info *info)
 {
-	(void)err;
-	struct page p;
+	struct http_req *rq = p->rq;
+	struct html *h = &p->h;
 	const char *here = arena_printf(rq->a, "Version %lld", (long long)pp->version);
-	const char *title = arena_printf(rq->a, "%s: %s", here, pp->version_title);
-	page_begin(&p, rq, rs, title, PAGE_NAV_PLANS);
-	struct html *h = &p.h;
-	planpage_crumbs(&p, pp, here);
-	html_elem(h, "h1", title, NULL);
+	planpage_crumbs(p, pp, here);
+	html_elem(h, "h1", arena_printf(rq->a, "%s: %s", here, pp->version_title), NULL);
 	html_open(h, "p", "class", "muted", NULL);
 	html_text(h, "The plan as it was when this version was saved; it is never changed. ");
+	html_elem(h, "a", "What has changed since", "href", "#compare", NULL);
+	html_text(h, " | ");
 	html_elem(h, "a", "The plan as it is now", "href",
 		  page_href(rq, "/plans/%lld", pp->plan->id), NULL);
 	html_close(h);
-	pp_section(&p, "version", "This version");
+	pp_section(p, "version", "This version");
 	html_open(h, "dl", NULL);
-	pp_dd(&p, "Version", arena_printf(rq->a, "%lld", (long long)info->number));
-	pp_dd(&p, "Saved by", info->author ? info->author : "capnet");
-	pp_dd(&p, "Saved on", info->created_at);
-	pp_dd(&p, "Note", info->note);
-	pp_dd(&p, "Status", page_humanize(rq, pp->version_status));
-	pp_dd(&p, "Title", pp->version_title);
-	pp_dd(&p, "School year", pp->version_year);
+	pp_dd(p, "Version", arena_printf(rq->a, "%lld", (long long)info->number));
+	pp_dd(p, "Saved by", info->author ? info->author : "capnet");
+	pp_dd(p, "Saved on", info->created_at);
+	pp_dd(p, "Note", info->note);
+	pp_dd(p, "Status", page_humanize(rq, pp->version_status));
+	pp_dd(p, "Title", pp->version_title);
+	pp_dd(p, "School year", pp->version_year);
 	html_close(h);
 	html_close(h);
-	pp_goals(&p, pp);
-	pp_actions(&p, pp);
-	page_end(&p);
-	return 0;
+	pp_goals(p, pp);
+	pp_actions(p, pp);
 }

@@ -27,6 +27,7 @@ struct planpage {
 	 * actions in full.goals and full.actions; nothing may be changed. */
 	int64_t version;
 	const char *version_title, *version_status, *version_year;
+	struct plan_full now; /* a version's plan as it is now, to compare with */
 };
 
 /* 1 if the actor may do verb on r under the policy rule entity ("plan_goal"), asked
@@ -60,9 +61,11 @@ int planpage_refused(struct http_req *rq, struct http_resp *rs, struct planpage 
  * arena. */
 int planpage_version(struct http_req *rq, struct planpage *pp, int64_t number,
 		     struct plan_version_info *info, struct cn_err *err);
-/* Writes the page of a saved version (after planpage_version). */
-int planpage_show_version(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
-			  const struct plan_version_info *info, struct cn_err *err);
+/* Writes a saved version onto p (after planpage_version): breadcrumbs, heading, the
+ * version's facts, its goals and its actions. A link leads to the section "compare",
+ * which the caller writes after. */
+void planpage_version_write(struct page *p, const struct planpage *pp,
+			    const struct plan_version_info *info);
 
 /* Labels of the stored choices, for selects (NULL-terminated, in step with plan.h). */
 extern const char *const planpage_kind_labels[];

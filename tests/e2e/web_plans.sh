@@ -360,6 +360,15 @@ expect_status "the facilitator reads the latest version" 200
 expect_body "with its note escaped" "<dt>Note</dt><dd>After winter &lt;script&gt;alert(1)&lt;/script&gt;</dd>"
 expect_body "and the check recorded before it" "Seen at the network meeting &lt;script&gt;"
 expect_body_lacks "never a script" "$xss"
+http GET "/plans/$plan/versions/1" -b "$lead"
+expect_body "compared with the plan now: the goal checked since" "<th scope=\"row\">Goal &lt;script&gt;alert(1)&lt;/script&gt;</th><td>Goal</td><td>Changed</td><td>1 new progress check</td>"
+web_csrf "$lead"
+http POST "/plans/$plan/actions" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "a_title=Model lessons $img" -d "a_kind=study"
+expect_status "the lead adds an action after the latest version" 303
+http GET "/plans/$plan/versions/$last" -b "$lead"
+expect_body "the latest version lists it as added since, escaped" "<th scope=\"row\">Model lessons &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</th><td>Action</td><td>Added</td>"
+expect_eq "and not among the version's own actions" "$(grep -o 'Model lessons' "$T_DIR/h_body" | wc -l)" "1"
+expect_body_lacks "never as an element" "<img src=x"
 http GET "/plans/$plan/versions/99" -b "$lead"
 expect_status "a version that was never saved is not found" 404
 http GET "/plans/$plan/versions/first" -b "$lead"
