@@ -114,6 +114,46 @@ static int plan_template_form(struct page *p, const struct rec *net, struct cn_e
 	return 0;
 }
 
+/* The templates of every network that the actor may read (a partner reads them all),
+ * for someone in no network. */
+static int plan_all_templates(struct page *p, struct cn_err *err)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	struct rec_query q = {.limit = REC_LIST_MAX};
+	struct rec_list l;
+	q.filter[4] = "true";
+	if (rec_list(rq->db, rq->a, &plan_entity, &q, &l, err))
+		return -1;
+	int shown = 0;
+	for (size_t i = 0; i < l.count; i++) {
+		struct rec *net = NULL;
+		int see = http_can_read(rq, "plan", l.items[i], err);
+		if (see < 0)
+			return -1;
+		if (!see)
+			continue;
+		if (rec_get(rq->db, rq->a, &network_entity, rec_int(l.items[i], "network_id"), &net,
+			    err))
+			return -1;
+		if (shown++ == 0) {
+			html_open(h, "section", "class", "card", "aria-labelledby", "templates", NULL);
+			html_elem(h, "h2", "Network plan templates", "id", "templates", NULL);
+			html_open(h, "ul", NULL);
+		}
+		html_open(h, "li", NULL);
+		html_elem(h, "a", rec_text(l.items[i], "title"), "href",
+			  page_href(rq, "/plans/%lld", l.items[i]->id), NULL);
+		html_textf(h, " (%s)", rec_text(net, "name"));
+		html_close(h);
+	}
+	if (shown) {
+		html_close(h);
+		html_close(h);
+	}
+	return 0;
+}
+
 /* The plans page: per network, the teams the person may see with their plans, and the
  * network's templates with the form to make one; error (may be NULL) beside its field. */
 static int plan_index_page(struct http_req *rq, struct http_resp *rs, const struct cn_err *error,
@@ -193,8 +233,11 @@ static int plan_index_page(struct http_req *rq, struct http_resp *rs, const stru
 			goto fail;
 		html_close(h);
 	}
-	if (nets.count == 0)
+	if (nets.count == 0) {
 		html_elem(h, "p", "You are not in a network yet.", "class", "muted", NULL);
+		if (plan_all_templates(&p, err))
+			goto fail;
+	}
 	page_end(&p);
 	return 0;
 fail:

@@ -325,6 +325,9 @@ http GET "/plans/$tpl" -b "$lead"
 expect_status "and read it" 200
 expect_body "with its goal" "Protect PLC time"
 expect_body_lacks "but do not change it" "action=\"/plans/$tpl/goals\""
+http GET /plans -b "$T_DIR/partner"
+expect_body "a partner in no network finds the templates on the plans page" "<a href=\"/plans/$tpl\">Starter &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a> (Green River Mathematics Leadership Network)"
+expect_body_lacks "but no district's plan" "professional learning plan"
 http GET "/plans/$tpl" -b "$T_DIR/partner"
 expect_status "a partner reads the network's template" 200
 expect_body_lacks "without changing it" "action=\"/plans/$tpl/goals\""
