@@ -673,8 +673,8 @@ static int pp_json_rec(struct http_req *rq, const struct rec_entity *e, const js
 static int pp_json_goal(struct http_req *rq, const json_t *o, struct plan_goal_full *g,
 			struct cn_err *err)
 {
-	static const char *const fields[] = {"title",	 "baseline", "target",
-					     "deadline", "measure",  NULL};
+	static const char *const fields[] = {"title", "baseline", "target", "deadline", "measure",
+					     NULL};
 	if (pp_json_rec(rq, &plan_goal_entity, o, fields, &g->goal, err))
 		return -1;
 	const json_t *needs = json_object_get(o, "needs");
@@ -684,16 +684,16 @@ static int pp_json_goal(struct http_req *rq, const json_t *o, struct plan_goal_f
 	for (size_t k = 0; k < g->nneeds; k++) {
 		const json_t *n = json_array_get(needs, k);
 		g->needs[k] = (struct plan_need){
-		    .assessment_id = pp_json_int(n, "assessment_id"),
-		    .indicator_id = pp_json_int(n, "indicator_id"),
-		    .code = pp_json_text(rq, n, "code", ""),
-		    .text = pp_json_text(rq, n, "text", ""),
-		    .standard = pp_json_text(rq, n, "standard", NULL),
-		    .capacity_level = pp_json_text(rq, n, "capacity_level", NULL),
-		    .school_year = pp_json_text(rq, n, "school_year", ""),
-		    .current_level = pp_json_int(n, "current_level"),
-		    .target_level = pp_json_int(n, "target_level"),
-		    .priority = pp_json_text(rq, n, "priority", NULL),
+			.assessment_id = pp_json_int(n, "assessment_id"),
+			.indicator_id = pp_json_int(n, "indicator_id"),
+			.code = pp_json_text(rq, n, "code", ""),
+			.text = pp_json_text(rq, n, "text", ""),
+			.standard = pp_json_text(rq, n, "standard", NULL),
+			.capacity_level = pp_json_text(rq, n, "capacity_level", NULL),
+			.school_year = pp_json_text(rq, n, "school_year", ""),
+			.current_level = pp_json_int(n, "current_level"),
+			.target_level = pp_json_int(n, "target_level"),
+			.priority = pp_json_text(rq, n, "priority", NULL),
 		};
 	}
 	g->nprogress = json_array_size(checks);
@@ -701,13 +701,13 @@ static int pp_json_goal(struct http_req *rq, const json_t *o, struct plan_goal_f
 	for (size_t k = 0; k < g->nprogress; k++) {
 		const json_t *c = json_array_get(checks, k);
 		g->progress[k] = (struct plan_progress){
-		    .id = pp_json_int(c, "id"),
-		    .checked_on = pp_json_text(rq, c, "checked_on", ""),
-		    .status = pp_json_text(rq, c, "status", ""),
-		    .evidence = pp_json_text(rq, c, "evidence", NULL),
-		    .next_steps = pp_json_text(rq, c, "next_steps", NULL),
-		    .guskey_level = pp_json_int(c, "guskey_level"),
-		    .author_id = pp_json_int(c, "author_id"),
+			.id = pp_json_int(c, "id"),
+			.checked_on = pp_json_text(rq, c, "checked_on", ""),
+			.status = pp_json_text(rq, c, "status", ""),
+			.evidence = pp_json_text(rq, c, "evidence", NULL),
+			.next_steps = pp_json_text(rq, c, "next_steps", NULL),
+			.guskey_level = pp_json_int(c, "guskey_level"),
+			.author_id = pp_json_int(c, "author_id"),
 		};
 	}
 	return 0;
@@ -716,8 +716,8 @@ static int pp_json_goal(struct http_req *rq, const json_t *o, struct plan_goal_f
 static int pp_json_action(struct http_req *rq, const json_t *o, struct plan_action_full *a,
 			  struct cn_err *err)
 {
-	static const char *const fields[] = {"title",  "kind",	 "starts_on",
-					     "due_on", "status", NULL};
+	static const char *const fields[] = {"title", "kind", "starts_on", "due_on", "status",
+					     NULL};
 	if (pp_json_rec(rq, &plan_action_entity, o, fields, &a->action, err))
 		return -1;
 	int64_t goal = pp_json_int(o, "goal_id");
@@ -730,11 +730,11 @@ static int pp_json_action(struct http_req *rq, const json_t *o, struct plan_acti
 	for (size_t k = 0; k < a->nlinks; k++) {
 		const json_t *l = json_array_get(links, k);
 		a->links[k] = (struct plan_link){
-		    .kind = pp_json_text(rq, l, "kind", ""),
-		    .id = pp_json_int(l, "id"),
-		    .title = pp_json_text(rq, l, "title", ""),
-		    .evidence_tier = pp_json_int(l, "evidence_tier"),
-		    .status = pp_json_text(rq, l, "status", NULL),
+			.kind = pp_json_text(rq, l, "kind", ""),
+			.id = pp_json_int(l, "id"),
+			.title = pp_json_text(rq, l, "title", ""),
+			.evidence_tier = pp_json_int(l, "evidence_tier"),
+			.status = pp_json_text(rq, l, "status", NULL),
 		};
 	}
 	return 0;
