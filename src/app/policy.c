@@ -337,14 +337,6 @@ static int scope_plc_schedule(struct policy *p, const struct rec *r, struct poli
 	return scope_lookups(p, SQL_PLAN_NETWORK, SQL_PLAN_DISTRICT, rec_int(r, "plan_id"), s, err);
 }
 
-/* A plan: its network and, for a district's plan, its team's district. */
-static int scope_plan(struct policy *p, const struct rec *r, struct policy_scope *s,
-		      struct cn_err *err)
-{
-	s->network_id = rec_int(r, "network_id");
-	return policy_lookup(p, SQL_TEAM_OF, rec_int(r, "team_id"), 0, &s->district_id, err);
-}
-
 /* Needs assessments and plans (issue 5). */
 
 /* An instrument is its network's (none for the shipped default). */
@@ -546,16 +538,6 @@ static const struct policy_rule policy_rules[] = {
 	{"plc_schedule", {A | F | L | D, A | L, A | L, A | L}, scope_plc_schedule, NULL, NULL, 0},
 	{"pd_session", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0},
 	{"walkthrough", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0},
-	/* The web pages of assessments and plans ask these until the entities' own rules
-	 * come with their API routes (named apart so that the generic API does not serve
-	 * the entities before its policy matrix covers them). A team assesses itself and
-	 * keeps its plan (goals, actions, progress checks are checked on their plan); the
-	 * network's facilitators read them and review; templates are the network's. */
-	{"team_assessment", {A | F | L | D, A | L | D, A | L | D, A}, scope_team_record, NULL, NULL,
-	 0},
-	{"team_plan", {A | F | L | D, A | L | D, A | L | D, A}, scope_plan, NULL, NULL, 0},
-	{"plan_template", {A | F | N, A | F, A | F, A | F}, scope_plan, NULL, NULL, 0},
-	{"team_plan_review", {A | F | L | D, A | F, A | F, A}, scope_plan, NULL, NULL, 0},
 	/* Needs assessments and plans (issue 5). Instruments and their indicators hold no
 	 * district's data: anyone signed in reads them; a network's facilitators keep their
 	 * network's copies (the shipped default has no network: admins only, and the app

@@ -17,7 +17,7 @@
 #include "web/teampage.h"
 #include "web/web.h"
 
-#define AS_RULE "team_assessment"
+#define AS_RULE "assessment"
 
 static const char *const as_levels[] = {"1", "2", "3", "4", NULL};
 static const char *const as_level_labels[] = {"1 not yet", "2 emerging", "3 established",
@@ -416,17 +416,18 @@ refused:
 	return as_refused(rq, rs, &as, &t, &why, err);
 }
 
-/* POST /assessments/{id}/challenges */
+/* POST /assessments/{id}/challenges (policy rule "challenge", asked with the new one) */
 static int as_challenge_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct assessment_full as;
 	struct teampage t;
 	struct form f;
-	if (as_load_to_change(rq, &as, &t, &f, err))
+	if (as_load(rq, &as, &t, err) || page_form(rq, &f, err))
 		return -1;
 	struct rec *c = rec_new(rq->a, &challenge_entity);
 	struct cn_err why = {0};
-	if (rec_put_int(c, "assessment_id", as.assessment->id, err))
+	if (rec_put_int(c, "assessment_id", as.assessment->id, err) ||
+	    http_allow_record(rq, POLICY_CREATE, "challenge", c, err))
 		return -1;
 	if (page_set_fields(c, rq->a, &f, as_challenge_fields, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, c, &why))
@@ -436,20 +437,21 @@ static int as_challenge_add(struct http_req *rq, struct http_resp *rs, struct cn
 	return 0;
 }
 
-/* POST /assessments/{id}/challenges/{cid}/remove */
+/* POST /assessments/{id}/challenges/{cid}/remove (policy rule "challenge") */
 static int as_challenge_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct assessment_full as;
 	struct teampage t;
+	struct rec *c = NULL;
 	int64_t cid;
-	if (as_load_to_change(rq, &as, &t, NULL, err) || page_id(rq, "cid", &cid, err))
+	if (as_load(rq, &as, &t, err) || page_id(rq, "cid", &cid, err) ||
+	    rec_get(rq->db, rq->a, &challenge_entity, cid, &c, err))
 		return -1;
-	int mine = 0;
-	for (size_t i = 0; i < as.nchallenges; i++)
-		mine |= as.challenges[i].id == cid;
-	if (!mine)
+	if (rec_int(c, "assessment_id") != as.assessment->id)
 		return cn_err_set(err, CN_ERR_NOT_FOUND, "the assessment has no challenge %lld",
 				  (long long)cid);
+	if (http_allow_record(rq, POLICY_DELETE, "challenge", c, err))
+		return -1;
 	struct cn_err why = {0};
 	if (assessment_challenge_remove(rq->db, &rq->who, cid, &why))
 		return as_refused(rq, rs, &as, &t, &why, err);
@@ -610,10 +612,10 @@ static const struct route assessment_routes[] = {
 	 "a needs assessment: ratings by capacity level, challenges", NULL, NULL},
 	{"POST", "/assessments/{id}/ratings", as_rate, AS_RULE, POLICY_UPDATE, NULL, 0,
 	 "rate the indicators", NULL, NULL},
-	{"POST", "/assessments/{id}/challenges", as_challenge_add, AS_RULE, POLICY_UPDATE, NULL, 0,
-	 "add a challenge", NULL, NULL},
-	{"POST", "/assessments/{id}/challenges/{cid}/remove", as_challenge_remove, AS_RULE,
-	 POLICY_UPDATE, NULL, 0, "remove a challenge", NULL, NULL},
+	{"POST", "/assessments/{id}/challenges", as_challenge_add, "challenge", POLICY_CREATE,
+	 NULL, 0, "add a challenge", NULL, NULL},
+	{"POST", "/assessments/{id}/challenges/{cid}/remove", as_challenge_remove, "challenge",
+	 POLICY_DELETE, NULL, 0, "remove a challenge", NULL, NULL},
 	{"POST", "/assessments/{id}/submit", as_submit, AS_RULE, POLICY_UPDATE, NULL, 0,
 	 "submit the assessment", NULL, NULL},
 	{"POST", "/assessments/{id}/reopen", as_reopen, AS_RULE, POLICY_UPDATE, NULL, 0,

@@ -238,9 +238,7 @@ static int core_dashboard_actions(struct page *p, struct cn_err *err)
 		struct rec *plan = NULL;
 		if (rec_get(rq->db, rq->a, &plan_entity, rec_int(a, "plan_id"), &plan, err))
 			return -1;
-		int can = http_can_read(rq, rec_int(plan, "is_template") ? "plan_template"
-									: "team_plan",
-					plan, err);
+		int can = http_can_read(rq, "plan", plan, err);
 		if (can < 0)
 			return -1;
 		if (!can)

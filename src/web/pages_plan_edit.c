@@ -43,12 +43,23 @@ static int pe_part(struct http_req *rq, const struct planpage *pp, const struct 
 	return 0;
 }
 
-/* The plan of the path that the actor may change. */
+/* The plan of the path and the POSTed form (f may be NULL). */
 static int pe_load(struct http_req *rq, struct planpage *pp, struct form *f, struct cn_err *err)
 {
-	if (planpage_load(rq, pp, err) || planpage_allow_edit(rq, pp, err))
+	if (planpage_load(rq, pp, err))
 		return -1;
 	return f ? page_form(rq, f, err) : 0;
+}
+
+/* A new part of the plan (goal, action) that the actor may add under its own policy
+ * rule: a district's plan is its own (a facilitator is refused, 403, saying so). */
+static int pe_new_part(struct http_req *rq, const struct planpage *pp, const struct rec_entity *e,
+		       struct rec **out, struct cn_err *err)
+{
+	*out = rec_new(rq->a, e);
+	if (rec_put_int(*out, "plan_id", pp->plan->id, err))
+		return -1;
+	return http_allow_record(rq, POLICY_CREATE, e->name, *out, err);
 }
 
 /* Creates r from the form's prefixed fields; the editor again on refusal. */
@@ -73,10 +84,8 @@ static int pe_goal_add(struct http_req *rq, struct http_resp *rs, struct cn_err 
 {
 	struct planpage pp;
 	struct form f;
-	if (pe_load(rq, &pp, &f, err))
-		return -1;
-	struct rec *r = rec_new(rq->a, &plan_goal_entity);
-	if (rec_put_int(r, "plan_id", pp.plan->id, err))
+	struct rec *r;
+	if (pe_load(rq, &pp, &f, err) || pe_new_part(rq, &pp, &plan_goal_entity, &r, err))
 		return -1;
 	return pe_create(rq, rs, &pp, &f, r, "g_", pe_goal_fields, "goals", err);
 }
@@ -86,20 +95,20 @@ static int pe_action_add(struct http_req *rq, struct http_resp *rs, struct cn_er
 {
 	struct planpage pp;
 	struct form f;
-	if (pe_load(rq, &pp, &f, err))
-		return -1;
-	struct rec *r = rec_new(rq->a, &plan_action_entity);
-	if (rec_put_int(r, "plan_id", pp.plan->id, err))
+	struct rec *r;
+	if (pe_load(rq, &pp, &f, err) || pe_new_part(rq, &pp, &plan_action_entity, &r, err))
 		return -1;
 	return pe_create(rq, rs, &pp, &f, r, "a_", pe_action_fields, "actions", err);
 }
 
-/* POST /plans/{id}/progress */
+/* POST /plans/{id}/progress: the district and the network's facilitators record
+ * checks (policy rule "progress_check", asked with the check of the goal chosen). */
 static int pe_progress_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct planpage pp;
 	struct form f;
-	if (pe_load(rq, &pp, &f, err))
+	if (pe_load(rq, &pp, &f, err) ||
+	    http_allow_scope(rq, POLICY_CREATE, "progress_check", &pp.scope, err))
 		return -1;
 	struct rec *r = rec_new(rq->a, &progress_check_entity);
 	if (rec_put_int(r, "author_id", rq->who.person_id, err))
@@ -111,6 +120,9 @@ static int pe_progress_add(struct http_req *rq, struct http_resp *rs, struct cn_
 		cn_err_field(&why, CN_ERR_INPUT, "pc_goal_id", "choose one of the plan's goals");
 		return planpage_refused(rq, rs, &pp, &why, err);
 	}
+	if (gid > 0 && (rec_put_int(r, "goal_id", gid, err) ||
+			http_allow_record(rq, POLICY_CREATE, "progress_check", r, err)))
+		return -1;
 	return pe_create(rq, rs, &pp, &f, r, "pc_", pe_progress_fields, "goals", err);
 }
 
@@ -245,12 +257,14 @@ static int pe_goal_page(struct http_req *rq, struct http_resp *rs, struct planpa
 	return 0;
 }
 
-/* The goal of the path in the plan of the path, which the actor may change. */
-static int pe_goal_load(struct http_req *rq, struct planpage *pp,
+/* The goal of the path in the plan of the path, on which the actor may do verb
+ * (policy rule "plan_goal", asked with the goal). */
+static int pe_goal_load(struct http_req *rq, struct planpage *pp, enum policy_verb verb,
 			const struct plan_goal_full **g, struct cn_err *err)
 {
 	struct rec *goal = NULL;
-	if (pe_load(rq, pp, NULL, err) || pe_part(rq, pp, &plan_goal_entity, "gid", &goal, err))
+	if (pe_load(rq, pp, NULL, err) || pe_part(rq, pp, &plan_goal_entity, "gid", &goal, err) ||
+	    http_allow_record(rq, verb, "plan_goal", goal, err))
 		return -1;
 	*g = plan_view_goal(&pp->full, goal->id);
 	return *g ? 0 : cn_err_set(err, CN_ERR_NOT_FOUND, "there is no such goal");
@@ -272,7 +286,7 @@ static int pe_goal_show(struct http_req *rq, struct http_resp *rs, struct cn_err
 {
 	struct planpage pp;
 	const struct plan_goal_full *g;
-	if (pe_goal_load(rq, &pp, &g, err))
+	if (pe_goal_load(rq, &pp, POLICY_UPDATE, &g, err))
 		return -1;
 	return pe_goal_page(rq, rs, &pp, g, NULL, err);
 }
@@ -292,7 +306,7 @@ static int pe_goal_save(struct http_req *rq, struct http_resp *rs, struct cn_err
 	struct planpage pp;
 	const struct plan_goal_full *g;
 	struct form f;
-	if (pe_goal_load(rq, &pp, &g, err) || page_form(rq, &f, err))
+	if (pe_goal_load(rq, &pp, POLICY_UPDATE, &g, err) || page_form(rq, &f, err))
 		return -1;
 	struct rec *changes;
 	struct cn_err why = {0};
@@ -323,7 +337,7 @@ static int pe_goal_need(struct http_req *rq, struct http_resp *rs, int link, str
 	struct planpage pp;
 	const struct plan_goal_full *g;
 	struct form f;
-	if (pe_goal_load(rq, &pp, &g, err) || page_form(rq, &f, err))
+	if (pe_goal_load(rq, &pp, POLICY_UPDATE, &g, err) || page_form(rq, &f, err))
 		return -1;
 	int64_t as = 0, ind = 0;
 	struct cn_err why = {0};
@@ -356,7 +370,7 @@ static int pe_goal_remove(struct http_req *rq, struct http_resp *rs, struct cn_e
 {
 	struct planpage pp;
 	const struct plan_goal_full *g;
-	if (pe_goal_load(rq, &pp, &g, err))
+	if (pe_goal_load(rq, &pp, POLICY_DELETE, &g, err))
 		return -1;
 	struct cn_err why = {0};
 	if (plan_goal_remove(rq->db, &rq->who, g->goal->id, &why))
@@ -463,11 +477,14 @@ static int pe_action_page(struct http_req *rq, struct http_resp *rs, struct plan
 	return 0;
 }
 
-static int pe_action_load(struct http_req *rq, struct planpage *pp,
+/* The action of the path in the plan of the path, on which the actor may do verb
+ * (policy rule "plan_action", asked with the action). */
+static int pe_action_load(struct http_req *rq, struct planpage *pp, enum policy_verb verb,
 			  const struct plan_action_full **act, struct cn_err *err)
 {
 	struct rec *a = NULL;
-	if (pe_load(rq, pp, NULL, err) || pe_part(rq, pp, &plan_action_entity, "aid", &a, err))
+	if (pe_load(rq, pp, NULL, err) || pe_part(rq, pp, &plan_action_entity, "aid", &a, err) ||
+	    http_allow_record(rq, verb, "plan_action", a, err))
 		return -1;
 	for (size_t i = 0; i < pp->full.nactions; i++)
 		if (pp->full.actions[i].action->id == a->id) {
@@ -493,7 +510,7 @@ static int pe_action_show(struct http_req *rq, struct http_resp *rs, struct cn_e
 {
 	struct planpage pp;
 	const struct plan_action_full *act;
-	if (pe_action_load(rq, &pp, &act, err))
+	if (pe_action_load(rq, &pp, POLICY_UPDATE, &act, err))
 		return -1;
 	return pe_action_page(rq, rs, &pp, act, NULL, err);
 }
@@ -504,7 +521,7 @@ static int pe_action_save(struct http_req *rq, struct http_resp *rs, struct cn_e
 	struct planpage pp;
 	const struct plan_action_full *act;
 	struct form f;
-	if (pe_action_load(rq, &pp, &act, err) || page_form(rq, &f, err))
+	if (pe_action_load(rq, &pp, POLICY_UPDATE, &act, err) || page_form(rq, &f, err))
 		return -1;
 	struct rec *changes;
 	struct cn_err why = {0};
@@ -539,7 +556,7 @@ static int pe_action_links(struct http_req *rq, struct http_resp *rs, int link,
 	struct planpage pp;
 	const struct plan_action_full *act;
 	struct form f;
-	if (pe_action_load(rq, &pp, &act, err) || page_form(rq, &f, err))
+	if (pe_action_load(rq, &pp, POLICY_UPDATE, &act, err) || page_form(rq, &f, err))
 		return -1;
 	int64_t item = 0, dlv = 0;
 	struct cn_err why = {0};
@@ -579,7 +596,7 @@ static int pe_action_remove(struct http_req *rq, struct http_resp *rs, struct cn
 {
 	struct planpage pp;
 	const struct plan_action_full *act;
-	if (pe_action_load(rq, &pp, &act, err))
+	if (pe_action_load(rq, &pp, POLICY_DELETE, &act, err))
 		return -1;
 	struct cn_err why = {0};
 	if (plan_action_remove(rq->db, &rq->who, act->action->id, &why))
@@ -591,31 +608,31 @@ static int pe_action_remove(struct http_req *rq, struct http_resp *rs, struct cn
 #define PE_ROUTE(m, path, fn, rule, verb, what) {m, path, fn, rule, verb, NULL, 0, what, NULL, NULL}
 
 static const struct route plan_edit_routes[] = {
-	PE_ROUTE("POST", "/plans/{id}/goals", pe_goal_add, "team_plan", POLICY_UPDATE,
+	PE_ROUTE("POST", "/plans/{id}/goals", pe_goal_add, "plan_goal", POLICY_CREATE,
 		 "add a goal"),
-	PE_ROUTE("GET", "/plans/{id}/goals/{gid}", pe_goal_show, "team_plan", POLICY_UPDATE,
+	PE_ROUTE("GET", "/plans/{id}/goals/{gid}", pe_goal_show, "plan_goal", POLICY_UPDATE,
 		 "a goal and its needs"),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}", pe_goal_save, "team_plan", POLICY_UPDATE,
+	PE_ROUTE("POST", "/plans/{id}/goals/{gid}", pe_goal_save, "plan_goal", POLICY_UPDATE,
 		 "change a goal"),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/link", pe_goal_link, "team_plan",
+	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/link", pe_goal_link, "plan_goal",
 		 POLICY_UPDATE, "link a goal to an assessed need"),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/unlink", pe_goal_unlink, "team_plan",
+	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/unlink", pe_goal_unlink, "plan_goal",
 		 POLICY_UPDATE, "unlink a need"),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/remove", pe_goal_remove, "team_plan",
-		 POLICY_UPDATE, "remove a goal"),
-	PE_ROUTE("POST", "/plans/{id}/actions", pe_action_add, "team_plan", POLICY_UPDATE,
+	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/remove", pe_goal_remove, "plan_goal",
+		 POLICY_DELETE, "remove a goal"),
+	PE_ROUTE("POST", "/plans/{id}/actions", pe_action_add, "plan_action", POLICY_CREATE,
 		 "add an action"),
-	PE_ROUTE("GET", "/plans/{id}/actions/{aid}", pe_action_show, "team_plan", POLICY_UPDATE,
+	PE_ROUTE("GET", "/plans/{id}/actions/{aid}", pe_action_show, "plan_action", POLICY_UPDATE,
 		 "an action and its links"),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}", pe_action_save, "team_plan", POLICY_UPDATE,
+	PE_ROUTE("POST", "/plans/{id}/actions/{aid}", pe_action_save, "plan_action", POLICY_UPDATE,
 		 "change an action"),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/link", pe_action_link, "team_plan",
+	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/link", pe_action_link, "plan_action",
 		 POLICY_UPDATE, "link a library item or deliverable"),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/unlink", pe_action_unlink, "team_plan",
+	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/unlink", pe_action_unlink, "plan_action",
 		 POLICY_UPDATE, "unlink a library item or deliverable"),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/remove", pe_action_remove, "team_plan",
-		 POLICY_UPDATE, "remove an action"),
-	PE_ROUTE("POST", "/plans/{id}/progress", pe_progress_add, "team_plan", POLICY_UPDATE,
+	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/remove", pe_action_remove, "plan_action",
+		 POLICY_DELETE, "remove an action"),
+	PE_ROUTE("POST", "/plans/{id}/progress", pe_progress_add, "progress_check", POLICY_CREATE,
 		 "record a progress check"),
 	PE_ROUTE("POST", "/plans/{id}/schedules", pe_schedule_add, "plc_schedule", POLICY_CREATE,
 		 "add a PLC schedule"),

@@ -1,6 +1,7 @@
 /* planpage: loading a plan for the plan pages, and the plan editor (see planpage.h). */
 #include "web/planpage.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -41,6 +42,17 @@ static const char *const pp_format_labels[] = {"PLC", "Coaching", "Whole-group d
 static const char *const pp_zones[] = {"America/New_York", "America/Chicago", NULL};
 static const char *const pp_zone_labels[] = {"Eastern time", "Central time", NULL};
 
+int planpage_may(struct http_req *rq, enum policy_verb verb, const char *entity,
+		 const struct rec *r, struct cn_err *err)
+{
+	if (http_allow_record(rq, verb, entity, r, err) == 0)
+		return 1;
+	if (err->kind != CN_ERR_FORBIDDEN && err->kind != CN_ERR_NOT_FOUND)
+		return -1;
+	cn_err_clear(err);
+	return 0;
+}
+
 int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err)
 {
 	memset(pp, 0, sizeof(*pp));
@@ -48,8 +60,7 @@ int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, stru
 	if (rec_get(rq->db, rq->a, &plan_entity, plan_id, &plan, err))
 		return -1;
 	pp->is_template = rec_int(plan, "is_template") != 0;
-	pp->rule = pp->is_template ? "plan_template" : "team_plan";
-	if (http_allow_record(rq, POLICY_READ, pp->rule, plan, err) ||
+	if (http_allow_record(rq, POLICY_READ, "plan", plan, err) ||
 	    plan_view_load(rq->db, rq->a, plan_id, &pp->full, err))
 		return -1;
 	pp->plan = pp->full.plan;
@@ -61,17 +72,21 @@ int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, stru
 	pp->scope = pp->team.scope;
 	pp->scope.network_id = pp->network->id;
 	int archived = strcmp(rec_text(plan, "status"), "archived") == 0;
-	pp->may_edit = http_may_scope(rq, POLICY_UPDATE, pp->rule, &pp->scope, err);
-	pp->may_review = pp->is_template ? 0
-					 : http_may_scope(rq, POLICY_CREATE, "team_plan_review",
-							  &pp->scope, err);
+	pp->may_edit = planpage_may(rq, POLICY_UPDATE, "plan", plan, err);
+	pp->may_status = planpage_may(rq, POLICY_UPDATE, "plan_status", plan, err);
+	pp->may_review =
+		pp->is_template ? 0 : planpage_may(rq, POLICY_CREATE, "plan_review", plan, err);
+	pp->may_check = pp->is_template ? 0
+					: http_may_scope(rq, POLICY_CREATE, "progress_check",
+							 &pp->scope, err);
 	pp->may_schedule = pp->is_template ? 0
 					   : http_may_scope(rq, POLICY_CREATE, "plc_schedule",
 							    &pp->scope, err);
-	if (pp->may_edit < 0 || pp->may_review < 0 || pp->may_schedule < 0)
+	if (pp->may_edit < 0 || pp->may_status < 0 || pp->may_review < 0 || pp->may_check < 0 ||
+	    pp->may_schedule < 0)
 		return -1;
 	if (archived)
-		pp->may_edit = pp->may_schedule = 0;
+		pp->may_edit = pp->may_check = pp->may_schedule = 0;
 	return 0;
 }
 
@@ -85,7 +100,7 @@ int planpage_load(struct http_req *rq, struct planpage *pp, struct cn_err *err)
 
 int planpage_allow_edit(struct http_req *rq, const struct planpage *pp, struct cn_err *err)
 {
-	return http_allow_record(rq, POLICY_UPDATE, pp->rule, pp->plan, err);
+	return http_allow_record(rq, POLICY_UPDATE, "plan", pp->plan, err);
 }
 
 void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here)
@@ -163,7 +178,7 @@ static void pp_workflow(struct page *p, const struct planpage *pp)
 {
 	struct http_req *rq = p->rq;
 	const char *const *next = plan_status_next(rec_text(pp->plan, "status"));
-	if ((!pp->may_edit && !pp->may_review) || next == NULL || next[0] == NULL)
+	if (!pp->may_status || next == NULL || next[0] == NULL)
 		return;
 	size_t n = 0;
 	while (next[n] != NULL)
@@ -252,7 +267,7 @@ static void pp_goals(struct page *p, const struct planpage *pp)
 	pp_section(p, "goals", "Goals");
 	if (pp->full.ngoals == 0)
 		html_elem(h, "p", "No goals yet.", "class", "muted", NULL);
-	else {
+	else if (pp->version == 0) {
 		html_open(h, "p", NULL);
 		html_elem(h, "a", "Library items recommended for each goal, with the reasons",
 			  "href", page_href(rq, "/plans/%lld/recommendations", pp->plan->id),
@@ -349,7 +364,7 @@ static void pp_actions(struct page *p, const struct planpage *pp)
 static void pp_progress_form(struct page *p, const struct planpage *pp)
 {
 	struct http_req *rq = p->rq;
-	if (!pp->may_edit || pp->is_template || pp->full.ngoals == 0)
+	if (!pp->may_check || pp->full.ngoals == 0)
 		return;
 	const char **goals, **goal_labels;
 	pp_goal_choices(rq, pp, &goals, &goal_labels);
@@ -519,8 +534,13 @@ static int pp_versions(struct page *p, const struct planpage *pp, struct cn_err 
 		page_table_begin(p, "Saved versions, oldest first", 0, heads, 1u);
 	for (size_t i = 0; i < n; i++) {
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", arena_printf(rq->a, "%lld", (long long)v[i].number), "scope",
-			  "row", "class", "num", NULL);
+		html_open(h, "th", "scope", "row", "class", "num", NULL);
+		html_elem(h, "a", arena_printf(rq->a, "Version %lld", (long long)v[i].number),
+			  "href",
+			  arena_printf(rq->a, "/plans/%lld/versions/%lld", (long long)pp->plan->id,
+				       (long long)v[i].number),
+			  NULL);
+		html_close(h);
 		html_elem(h, "td", v[i].created_at, NULL);
 		html_elem(h, "td", v[i].author ? v[i].author : "capnet", NULL);
 		html_elem(h, "td", page_humanize(rq, v[i].status), NULL);
@@ -618,4 +638,170 @@ int planpage_show(struct http_req *rq, struct http_resp *rs, struct planpage *pp
 	pp_exports(&p, pp);
 	page_end(&p);
 	return 0;
+}
+
+/* Saved versions: the JSON snapshot (plan_view_json) read back into goals and actions
+ * that the editor's read-only parts show. Texts are copied into the request's arena. */
+
+static const char *pp_json_text(struct http_req *rq, const json_t *o, const char *key,
+				const char *fallback)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? arena_strdup(rq->a, s) : fallback;
+}
+
+static int64_t pp_json_int(const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+	return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
+}
+
+/* A record of e with id and the text fields of o that it has. */
+static int pp_json_rec(struct http_req *rq, const struct rec_entity *e, const json_t *o,
+		       const char *const *fields, struct rec **out, struct cn_err *err)
+{
+	*out = rec_new(rq->a, e);
+	(*out)->id = pp_json_int(o, "id");
+	for (size_t i = 0; fields[i] != NULL; i++) {
+		const char *v = pp_json_text(rq, o, fields[i], NULL);
+		if (v != NULL && rec_put_text(*out, rq->a, fields[i], v, err))
+			return -1;
+	}
+	return 0;
+}
+
+static int pp_json_goal(struct http_req *rq, const json_t *o, struct plan_goal_full *g,
+			struct cn_err *err)
+{
+	static const char *const fields[] = {"title", "baseline", "target", "deadline", "measure",
+					     NULL};
+	if (pp_json_rec(rq, &plan_goal_entity, o, fields, &g->goal, err))
+		return -1;
+	const json_t *needs = json_object_get(o, "needs");
+	const json_t *checks = json_object_get(o, "progress");
+	g->nneeds = json_array_size(needs);
+	g->needs = arena_alloc(rq->a, sizeof(*g->needs) * (g->nneeds + 1));
+	for (size_t k = 0; k < g->nneeds; k++) {
+		const json_t *n = json_array_get(needs, k);
+		g->needs[k] = (struct plan_need){
+			.assessment_id = pp_json_int(n, "assessment_id"),
+			.indicator_id = pp_json_int(n, "indicator_id"),
+			.code = pp_json_text(rq, n, "code", ""),
+			.text = pp_json_text(rq, n, "text", ""),
+			.standard = pp_json_text(rq, n, "standard", NULL),
+			.capacity_level = pp_json_text(rq, n, "capacity_level", NULL),
+			.school_year = pp_json_text(rq, n, "school_year", ""),
+			.current_level = pp_json_int(n, "current_level"),
+			.target_level = pp_json_int(n, "target_level"),
+			.priority = pp_json_text(rq, n, "priority", NULL),
+		};
+	}
+	g->nprogress = json_array_size(checks);
+	g->progress = arena_alloc(rq->a, sizeof(*g->progress) * (g->nprogress + 1));
+	for (size_t k = 0; k < g->nprogress; k++) {
+		const json_t *c = json_array_get(checks, k);
+		g->progress[k] = (struct plan_progress){
+			.id = pp_json_int(c, "id"),
+			.checked_on = pp_json_text(rq, c, "checked_on", ""),
+			.status = pp_json_text(rq, c, "status", ""),
+			.evidence = pp_json_text(rq, c, "evidence", NULL),
+			.next_steps = pp_json_text(rq, c, "next_steps", NULL),
+			.guskey_level = pp_json_int(c, "guskey_level"),
+			.author_id = pp_json_int(c, "author_id"),
+		};
+	}
+	return 0;
+}
+
+static int pp_json_action(struct http_req *rq, const json_t *o, struct plan_action_full *a,
+			  struct cn_err *err)
+{
+	static const char *const fields[] = {"title", "kind", "starts_on", "due_on", "status",
+					     NULL};
+	if (pp_json_rec(rq, &plan_action_entity, o, fields, &a->action, err))
+		return -1;
+	int64_t goal = pp_json_int(o, "goal_id");
+	if (goal != 0 && rec_put_int(a->action, "goal_id", goal, err))
+		return -1;
+	a->owner = pp_json_text(rq, o, "owner", NULL);
+	const json_t *links = json_object_get(o, "links");
+	a->nlinks = json_array_size(links);
+	a->links = arena_alloc(rq->a, sizeof(*a->links) * (a->nlinks + 1));
+	for (size_t k = 0; k < a->nlinks; k++) {
+		const json_t *l = json_array_get(links, k);
+		a->links[k] = (struct plan_link){
+			.kind = pp_json_text(rq, l, "kind", ""),
+			.id = pp_json_int(l, "id"),
+			.title = pp_json_text(rq, l, "title", ""),
+			.evidence_tier = pp_json_int(l, "evidence_tier"),
+			.status = pp_json_text(rq, l, "status", NULL),
+		};
+	}
+	return 0;
+}
+
+int planpage_version(struct http_req *rq, struct planpage *pp, int64_t number,
+		     struct plan_version_info *info, struct cn_err *err)
+{
+	const char *snapshot = NULL;
+	if (plan_version_get(rq->db, rq->a, pp->plan->id, number, info, &snapshot, err))
+		return -1;
+	json_error_t jerr;
+	json_t *root = json_loads(snapshot, 0, &jerr);
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return cn_err_set(err, CN_ERR_INTERNAL,
+				  "version %lld of plan %lld holds no plan that can be read (%s)",
+				  (long long)number, (long long)pp->plan->id, jerr.text);
+	}
+	struct plan_full *f = &pp->full;
+	const json_t *goals = json_object_get(root, "goals");
+	const json_t *actions = json_object_get(root, "actions");
+	pp->now = *f;
+	pp->version = number;
+	pp->version_title = pp_json_text(rq, root, "title", rec_text(pp->plan, "title"));
+	pp->version_status = pp_json_text(rq, root, "status", info->status);
+	pp->version_year = pp_json_text(rq, root, "school_year", NULL);
+	pp->may_edit = pp->may_check = pp->may_status = pp->may_review = pp->may_schedule = 0;
+	f->ngoals = json_array_size(goals);
+	f->goals = arena_alloc(rq->a, sizeof(*f->goals) * (f->ngoals + 1));
+	f->nactions = json_array_size(actions);
+	f->actions = arena_alloc(rq->a, sizeof(*f->actions) * (f->nactions + 1));
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < f->ngoals; i++)
+		rc = pp_json_goal(rq, json_array_get(goals, i), &f->goals[i], err);
+	for (size_t i = 0; rc == 0 && i < f->nactions; i++)
+		rc = pp_json_action(rq, json_array_get(actions, i), &f->actions[i], err);
+	json_decref(root);
+	return rc;
+}
+
+void planpage_version_write(struct page *p, const struct planpage *pp,
+			    const struct plan_version_info *info)
+{
+	struct http_req *rq = p->rq;
+	struct html *h = &p->h;
+	const char *here = arena_printf(rq->a, "Version %lld", (long long)pp->version);
+	planpage_crumbs(p, pp, here);
+	html_elem(h, "h1", arena_printf(rq->a, "%s: %s", here, pp->version_title), NULL);
+	html_open(h, "p", "class", "muted", NULL);
+	html_text(h, "The plan as it was when this version was saved; it is never changed. ");
+	html_elem(h, "a", "What has changed since", "href", "#compare", NULL);
+	html_text(h, " | ");
+	html_elem(h, "a", "The plan as it is now", "href",
+		  page_href(rq, "/plans/%lld", pp->plan->id), NULL);
+	html_close(h);
+	pp_section(p, "version", "This version");
+	html_open(h, "dl", NULL);
+	pp_dd(p, "Version", arena_printf(rq->a, "%lld", (long long)info->number));
+	pp_dd(p, "Saved by", info->author ? info->author : "capnet");
+	pp_dd(p, "Saved on", info->created_at);
+	pp_dd(p, "Note", info->note);
+	pp_dd(p, "Status", page_humanize(rq, pp->version_status));
+	pp_dd(p, "Title", pp->version_title);
+	pp_dd(p, "School year", pp->version_year);
+	html_close(h);
+	html_close(h);
+	pp_goals(p, pp);
+	pp_actions(p, pp);
 }

@@ -6,6 +6,7 @@
 #define CN_PLANPAGE_H
 #include <stdint.h>
 
+#include "app/plan_version.h"
 #include "app/plan_view.h"
 #include "web/page.h"
 #include "web/teampage.h"
@@ -14,21 +15,32 @@ struct planpage {
 	struct plan_full full;
 	struct rec *plan;	 /* full.plan */
 	int is_template;
-	const char *rule;	 /* the policy rule: "team_plan" or "plan_template" */
 	struct teampage team;	 /* the team (team.team NULL for a template) */
 	struct rec *network;
 	struct policy_scope scope;
-	int may_edit;		 /* change goals, actions, checks, versions */
+	int may_edit;		 /* change the plan, its goals and actions, save versions */
+	int may_check;		 /* record progress checks (the district, its facilitators) */
+	int may_status;		 /* move it along its workflow */
 	int may_review;		 /* write reviews (the network's facilitators) */
 	int may_schedule;	 /* keep the PLC schedules */
+	/* A saved version (planpage_version): its number, and the snapshot's goals and
+	 * actions in full.goals and full.actions; nothing may be changed. */
+	int64_t version;
+	const char *version_title, *version_status, *version_year;
+	struct plan_full now; /* a version's plan as it is now, to compare with */
 };
 
+/* 1 if the actor may do verb on r under the policy rule entity ("plan_goal"), asked
+ * with the record itself (a rule's guard may decide on it), 0 if not, -1 on error. */
+int planpage_may(struct http_req *rq, enum policy_verb verb, const char *entity,
+		 const struct rec *r, struct cn_err *err);
 /* The plan plan_id that the actor may read (else 404), loaded whole. */
 int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err);
 /* The same for the plan named by the path parameter "id". */
 int planpage_load(struct http_req *rq, struct planpage *pp, struct cn_err *err);
 /* Refuses (403, or 404 for a plan the actor may not read) unless the actor may change
- * the plan's contents. */
+ * the plan itself (policy rule "plan"): a facilitator is told that a district keeps its
+ * own plan. */
 int planpage_allow_edit(struct http_req *rq, const struct planpage *pp, struct cn_err *err);
 /* Breadcrumbs to the plan, then here (NULL: the plan is the page). */
 void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here);
@@ -41,6 +53,19 @@ int planpage_show(struct http_req *rq, struct http_resp *rs, struct planpage *pp
  * any other failure is the request's error. */
 int planpage_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
 		     const struct cn_err *why, struct cn_err *err);
+
+/* Turns pp (as planpage_get made it) into version `number` of its plan: info gets the
+ * version's number, author, date, note and status, and pp's goals (with their needs and
+ * progress checks) and actions (with owners and links) become those of the version's
+ * JSON snapshot, as they were. CN_ERR_NOT_FOUND for no such version. In the request's
+ * arena. */
+int planpage_version(struct http_req *rq, struct planpage *pp, int64_t number,
+		     struct plan_version_info *info, struct cn_err *err);
+/* Writes a saved version onto p (after planpage_version): breadcrumbs, heading, the
+ * version's facts, its goals and its actions. A link leads to the section "compare",
+ * which the caller writes after. */
+void planpage_version_write(struct page *p, const struct planpage *pp,
+			    const struct plan_version_info *info);
 
 /* Labels of the stored choices, for selects (NULL-terminated, in step with plan.h). */
 extern const char *const planpage_kind_labels[];

@@ -250,6 +250,21 @@ export const journeys = [
 				await v.go('/networks/1/instruments');
 				await v.see('Green River math needs assessment, the network\'s newest copy.');
 			}),
+			step('creates a plan template for her network and lands in its editor', async (v) => {
+				await v.go('/plans');
+				await v.fill('Title of the template', 'Green River starter plan: number sense');
+				await v.click('Create the template');
+				await v.see('Green River starter plan: number sense', 'h1');
+				await v.see('Add a goal');
+			}),
+			step("opens a saved version of the district's plan, as it was", async (v) => {
+				await v.go('/networks/1');
+				await v.click('Tradewater County Public Schools');
+				await v.click('Tradewater County Public Schools professional learning plan 2026-27');
+				await v.click('Version 1');
+				await v.see('Version 1: Tradewater County Public Schools', 'h1');
+				await v.see('The plan as it was when this version was saved');
+			}),
 			signOut(),
 		],
 	},

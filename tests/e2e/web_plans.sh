@@ -225,8 +225,11 @@ expect_status "an empty review is refused" 400
 expect_body "beside its field" 'id="comments-error">'
 http POST "/plans/$plan/reviews" -b "$fac" --data-urlencode "csrf=$W_CSRF" --data-urlencode "comments=Tie goal 3 to $img"
 expect_status "the facilitator reviews" 303
+before=$(db_digest)
 http POST "/plans/$plan/goals" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "g_title=Mine"
-expect_status "the facilitator does not edit the team's goals" 403
+expect_status "the facilitator does not add a goal to the district's plan" 403
+expect_body "told that the district keeps its own plan" "a district keeps its own plan"
+expect_eq "nothing was written" "$(db_digest)" "$before"
 http POST "/plans/$plan/status" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "new_status=approved&status_note=Good+plan"
 expect_status "the facilitator approves" 303
 expect_eq "approved" "$(sql "SELECT status FROM plan WHERE id = $plan")" "approved"
@@ -248,6 +251,135 @@ before=$(db_digest)
 http POST "/plans/$plan/goals" -b "$other" --data-urlencode "csrf=$W_CSRF" -d "g_title=Theirs"
 expect_status "nor adds goals to it" 404
 expect_eq "nothing was written" "$(db_digest)" "$before"
+
+# --- A facilitator on a district's plan: progress checks yes, goals and actions no -----------
+web_csrf "$fac"
+http GET "/plans/$plan" -b "$fac"
+expect_body "the facilitator is offered the progress check form" "action=\"/plans/$plan/progress\""
+expect_body_lacks "but no action form" "action=\"/plans/$plan/actions\""
+expect_body_lacks "nor the save-a-version form" "action=\"/plans/$plan/versions\""
+before=$(db_digest)
+for path in "/plans/$plan/goals/$goal" "/plans/$plan/actions/$action" "/plans/$plan/goals/$goal/remove" "/plans/$plan/actions" "/plans/$plan/versions"; do
+	http POST "$path" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "g_title=Mine&a_title=Mine&a_kind=study&version_note=Mine"
+	expect_status "the facilitator may not POST $path" 403
+done
+http GET "/plans/$plan/goals/$goal" -b "$fac"
+expect_status "nor open a goal's edit page" 403
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST "/plans/$plan/progress" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_checked_on=2027-01-15" --data-urlencode "pc_evidence=Kept by the facilitator"
+expect_status "a facilitator's check without its status is refused" 400
+expect_body "beside the status" 'id="pc_status-error">'
+expect_body "her evidence kept" "Kept by the facilitator</textarea>"
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST "/plans/$plan/progress" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_status=on_track&pc_checked_on=2027-01-15" --data-urlencode "pc_evidence=Seen at the network meeting $xss"
+expect_status "the facilitator records a progress check in the browser" 303
+expect_eq "as its author" "$(sql "SELECT p.email FROM progress_check c JOIN person p ON p.id = c.author_id WHERE c.checked_on = '2027-01-15'")" "facilitator@demo.capnet.example"
+http GET "/plans/$plan" -b "$lead"
+expect_body "the team reads it under the goal, escaped" "<td>Seen at the network meeting &lt;script&gt;alert(1)&lt;/script&gt;</td>"
+expect_body_lacks "never as script" "$xss"
+web_csrf "$other"
+before=$(db_digest)
+http POST "/plans/$plan/progress" -b "$other" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_status=met"
+expect_status "another district's lead does not find the plan to check" 404
+expect_eq "nothing was written" "$(db_digest)" "$before"
+
+# --- Network plan templates -----------------------------------------------------------------
+http GET /plans -b "$fac"
+expect_body "the plans page offers the facilitator a new template for her network" 'action="/networks/1/plan-templates"'
+http GET /plans -b "$lead"
+expect_body_lacks "but not the district lead" 'plan-templates"'
+web_csrf "$fac"
+before=$(db_digest)
+http POST /networks/1/plan-templates -b "$fac" -d "tpl1_title=No+token"
+expect_status "a form without the CSRF token is refused" 403
+http POST /networks/1/plan-templates -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "tpl1_title=&tpl1_school_year=2027-28"
+expect_status "a template without a title is refused" 400
+expect_body "beside the title" 'id="tpl1_title-error">give the template a title</p>'
+expect_body "the school year kept" 'value="2027-28"'
+http POST /networks/1/plan-templates -b "$fac" --data-urlencode "csrf=$W_CSRF" --data-urlencode "tpl1_title=Kept template title" -d "tpl1_school_year=twenty"
+expect_status "a school year that is not one is refused" 400
+expect_body "beside the school year" 'id="tpl1_school_year-error">'
+expect_body "the title kept" 'value="Kept template title"'
+web_csrf "$lead"
+http POST /networks/1/plan-templates -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "tpl1_title=Ours"
+expect_status "a district lead does not make the network's templates" 403
+web_csrf "$fac"
+http POST /networks/2/plan-templates -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "tpl2_title=Theirs"
+expect_status "nor does the facilitator for a network she does not run" 404
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST /networks/1/plan-templates -b "$fac" --data-urlencode "csrf=$W_CSRF" --data-urlencode "tpl1_title=Starter $img" -d "tpl1_school_year=2026-27"
+expect_status "the facilitator creates a template" 303
+tpl=$(sql "SELECT id FROM plan WHERE is_template = 1 AND title LIKE 'Starter %'")
+expect_header "and lands in the template editor" "Location: /plans/$tpl?done=template"
+expect_eq "a template of her network" "$(sql "SELECT network_id || ' ' || COALESCE(team_id, 0) FROM plan WHERE id = $tpl")" "1 0"
+http GET "/plans/$tpl" -b "$fac"
+expect_status "the template editor" 200
+expect_body "its title escaped" "<h1>Starter &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</h1>"
+expect_body_lacks "never as an element" "<img src=x"
+expect_body "a form for its goals" "action=\"/plans/$tpl/goals\""
+http POST "/plans/$tpl/goals" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "g_title=Protect+PLC+time"
+expect_status "the facilitator adds a goal to the template" 303
+http GET /plans -b "$lead"
+expect_body "the network's teams find it on the plans page" "<a href=\"/plans/$tpl\">Starter &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>"
+http GET "/plans/$tpl" -b "$lead"
+expect_status "and read it" 200
+expect_body "with its goal" "Protect PLC time"
+expect_body_lacks "but do not change it" "action=\"/plans/$tpl/goals\""
+http GET /plans -b "$T_DIR/partner"
+expect_body "a partner in no network finds the templates on the plans page" "<a href=\"/plans/$tpl\">Starter &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a> (Green River Mathematics Leadership Network)"
+expect_body_lacks "but no district's plan" "professional learning plan"
+http GET "/plans/$tpl" -b "$T_DIR/partner"
+expect_status "a partner reads the network's template" 200
+expect_body_lacks "without changing it" "action=\"/plans/$tpl/goals\""
+http GET "/plans/$plan" -b "$T_DIR/partner"
+expect_status "but not a district's plan" 404
+web_csrf "$lead"
+before=$(db_digest)
+http POST "/plans/$tpl/goals" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "g_title=Ours"
+expect_status "a district lead does not add goals to the template" 403
+expect_eq "nothing was written" "$(db_digest)" "$before"
+
+# --- Saved versions, as they were ----------------------------------------------------------------
+http POST "/plans/$plan/versions" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "version_note=After winter $xss"
+expect_status "the lead saves another version" 303
+last=$(sql "SELECT MAX(number) FROM plan_version WHERE plan_id = $plan")
+http GET "/plans/$plan" -b "$lead"
+expect_body "the versions list links each version" "<a href=\"/plans/$plan/versions/1\">Version 1</a>"
+http GET "/plans/$plan/versions/1" -b "$lead"
+expect_status "the page of version 1" 200
+expect_body "its number and the plan" "<h1>Version 1: Tradewater County Public Schools professional learning plan 2026-27</h1>"
+expect_body "its author" "<dt>Saved by</dt><dd>Dana Whitaker</dd>"
+expect_body "its note" "<dt>Note</dt><dd>First draft</dd>"
+expect_body "its status then" "<dt>Status</dt><dd>Draft</dd>"
+expect_body "its goals as they were, escaped" "Goal &lt;script&gt;alert(1)&lt;/script&gt;"
+expect_body "their needs" "<dt>Assessed needs</dt><dd>LC.2 (2 -&gt; 4, high priority, 2026-27)</dd>"
+expect_body "their progress checks" "<td>Walkthroughs in 2 of 5 rooms</td>"
+expect_body "its actions with their links" 'library item 1'
+expect_body_lacks "not the check recorded since" "Seen at the network meeting"
+expect_body_lacks "no forms: a version is never changed" "action=\"/plans/$plan/goals\""
+expect_body_lacks "never a script" "$xss"
+http GET "/plans/$plan/versions/$last" -b "$fac"
+expect_status "the facilitator reads the latest version" 200
+expect_body "with its note escaped" "<dt>Note</dt><dd>After winter &lt;script&gt;alert(1)&lt;/script&gt;</dd>"
+expect_body "and the check recorded before it" "Seen at the network meeting &lt;script&gt;"
+expect_body_lacks "never a script" "$xss"
+http GET "/plans/$plan/versions/1" -b "$lead"
+expect_body "compared with the plan now: the goal checked since" "<th scope=\"row\">Goal &lt;script&gt;alert(1)&lt;/script&gt;</th><td>Goal</td><td>Changed</td><td>1 new progress check</td>"
+web_csrf "$lead"
+http POST "/plans/$plan/actions" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "a_title=Model lessons $img" -d "a_kind=study"
+expect_status "the lead adds an action after the latest version" 303
+http GET "/plans/$plan/versions/$last" -b "$lead"
+expect_body "the latest version lists it as added since, escaped" "<th scope=\"row\">Model lessons &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</th><td>Action</td><td>Added</td>"
+expect_eq "and not among the version's own actions" "$(grep -o 'Model lessons' "$T_DIR/h_body" | wc -l)" "1"
+expect_body_lacks "never as an element" "<img src=x"
+http GET "/plans/$plan/versions/99" -b "$lead"
+expect_status "a version that was never saved is not found" 404
+http GET "/plans/$plan/versions/first" -b "$lead"
+expect_status "nor one that is not a number" 404
+http GET "/plans/$plan/versions/1" -b "$other"
+expect_status "another district's lead does not find a version" 404
+http GET "/plans/$plan/versions/1" -b "$T_DIR/partner"
+expect_status "nor does a partner" 404
 
 # --- PD sessions and walkthroughs ----------------------------------------------------------
 web_csrf "$lead"
