@@ -288,6 +288,19 @@ static int dv_refused(struct http_req *rq, struct http_resp *rs, const struct te
 	return dv_team_page(rq, rs, t, why, err);
 }
 
+/* The people of choices whose checkbox "<prefix><id>" f ticks: their ids in *out (in
+ * the request's arena); returns how many. */
+static size_t dv_ticked(struct http_req *rq, const struct form *f, const char *prefix,
+			const struct teampage_choices *choices, int64_t **out)
+{
+	*out = arena_alloc(rq->a, sizeof(**out) * (choices->count + 1));
+	size_t n = 0;
+	for (size_t i = 0; i < choices->count; i++)
+		if (form_get(f, arena_printf(rq->a, "%s%s", prefix, choices->values[i])) != NULL)
+			(*out)[n++] = atoll(choices->values[i]);
+	return n;
+}
+
 /* POST /teams/{id}/sessions: the session and its attendees, all or nothing. */
 static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -302,11 +315,8 @@ static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	struct teampage_choices people;
 	if (teampage_people(rq, &t, &people, err))
 		return -1;
-	int64_t *attendees = arena_alloc(rq->a, sizeof(*attendees) * (people.count + 1));
-	size_t n = 0;
-	for (size_t i = 0; i < people.count; i++)
-		if (form_get(&f, arena_printf(rq->a, "ps_attendee_%s", people.values[i])) != NULL)
-			attendees[n++] = atoll(people.values[i]);
+	int64_t *attendees;
+	size_t n = dv_ticked(rq, &f, "ps_attendee_", &people, &attendees);
 	struct cn_err why = {0};
 	if (teampage_set(s, rq->a, &f, "ps_", dv_session_fields, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
@@ -518,6 +528,18 @@ static int dv_session_show(struct http_req *rq, struct http_resp *rs, struct cn_
 	return dv_session_page(rq, rs, s, NULL, err);
 }
 
+/* The session page again with why beside its field, when why refuses the form's
+ * input; else why is the request's error. */
+static int dv_session_refused(struct http_req *rq, struct http_resp *rs, struct rec *s,
+			      struct cn_err *why, struct cn_err *err)
+{
+	if (!page_refused(why)) {
+		*err = *why;
+		return -1;
+	}
+	return dv_session_page(rq, rs, s, why, err);
+}
+
 /* POST /sessions/{id}/deliver */
 static int dv_session_deliver(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -530,13 +552,8 @@ static int dv_session_deliver(struct http_req *rq, struct http_resp *rs, struct 
 	struct rec *changes = rec_new(rq->a, &pd_session_entity);
 	struct cn_err why = {0};
 	if (page_set_fields(changes, rq->a, &f, fields, &why) ||
-	    delivery_session_deliver(rq->db, &rq->who, rq->a, s->id, changes, NULL, &why)) {
-		if (!page_refused(&why)) {
-			*err = why;
-			return -1;
-		}
-		return dv_session_page(rq, rs, s, &why, err);
-	}
+	    delivery_session_deliver(rq->db, &rq->who, rq->a, s->id, changes, NULL, &why))
+		return dv_session_refused(rq, rs, s, &why, err);
 	page_redirect(rs, page_href(rq, "/sessions/%lld?done=delivered", s->id));
 	return 0;
 }
@@ -556,22 +573,14 @@ static int dv_attendees_add(struct http_req *rq, struct http_resp *rs, struct cn
 	    delivery_attendees(rq->db, rq->a, s->id, &att, err) ||
 	    dv_addable(rq, &t, &att, &add, err))
 		return -1;
-	int64_t *ids = arena_alloc(rq->a, sizeof(*ids) * (add.count + 1));
-	size_t n = 0;
-	for (size_t i = 0; i < add.count; i++)
-		if (form_get(&f, arena_printf(rq->a, "attendee_%s", add.values[i])) != NULL)
-			ids[n++] = atoll(add.values[i]);
+	int64_t *ids;
+	size_t n = dv_ticked(rq, &f, "attendee_", &add, &ids);
 	struct cn_err why = {0};
 	if (n == 0)
 		cn_err_field(&why, CN_ERR_INPUT, "attendee",
 			     "tick the people who attended to add them");
-	if (n == 0 || delivery_attendees_add(rq->db, &rq->who, s->id, ids, n, &why)) {
-		if (!page_refused(&why)) {
-			*err = why;
-			return -1;
-		}
-		return dv_session_page(rq, rs, s, &why, err);
-	}
+	if (n == 0 || delivery_attendees_add(rq->db, &rq->who, s->id, ids, n, &why))
+		return dv_session_refused(rq, rs, s, &why, err);
 	page_redirect(rs, page_href(rq, "/sessions/%lld?done=attendees#attendees", s->id));
 	return 0;
 }
