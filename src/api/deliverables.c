@@ -394,27 +394,15 @@ static int case_get(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	return 0;
 }
 
-/* Notices: a person's own; anyone else's is "not found". */
-
-static int notice_allow(struct http_req *rq, enum policy_verb verb, const struct notice *n,
-			struct cn_err *err)
-{
-	struct policy_scope s = {.owner_id = n != NULL ? n->person_id : rq->who.person_id};
-	if (http_allow_scope(rq, verb, "notice", &s, err) == 0)
-		return 0;
-	if (n != NULL && err->kind == CN_ERR_FORBIDDEN)
-		cn_err_set(err, CN_ERR_NOT_FOUND, "there is no notice with id %lld",
-			   (long long)n->id);
-	return -1;
-}
+/* Notices: a person's own; anyone else's is "not found" (notice_allow). */
 
 static int notice_load(struct http_req *rq, enum policy_verb verb, struct notice *n,
 		       struct cn_err *err)
 {
 	int64_t id;
-	if (api_id(rq, "id", &id, err) || notice_get(rq->db, rq->a, id, n, err))
+	if (api_id(rq, "id", &id, err))
 		return -1;
-	return notice_allow(rq, verb, n, err);
+	return notice_get_allowed(rq->db, rq->a, http_policy(rq), &rq->who, verb, id, n, err);
 }
 
 /* GET /api/v1/notices[?all=1]: the caller's notices, newest first; unseen ones only
@@ -423,7 +411,7 @@ static int notices_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 {
 	int64_t all = 0;
 	struct notices list;
-	if (notice_allow(rq, POLICY_READ, NULL, err) ||
+	if (notice_allow(http_policy(rq), &rq->who, POLICY_READ, NULL, err) ||
 	    api_query_int(rq, "all", 0, 1, &all, err) < 0 ||
 	    notice_list(rq->db, rq->a, rq->who.person_id, (int)all, &list, err))
 		return -1;

@@ -35,7 +35,7 @@ void api_problem_json(const struct cn_err *err, struct buf *out)
 
 void api_problem(struct http_req *rq, struct http_resp *rs, const struct cn_err *err)
 {
-	if (err->kind == CN_ERR_INTERNAL || err->kind == CN_ERR_UNAVAILABLE) {
+	if (err->kind == CN_ERR_INTERNAL) {
 		char line[1024];
 		cn_err_format(err, line, sizeof(line));
 		fprintf(stderr, "capnet: %s %s: %s\n", rq->method, rq->path, line);

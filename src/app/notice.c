@@ -1,4 +1,4 @@
-/* notice: source-updated notices for the owners of adaptations. */
+/* notice: source-updated notices for the owners of adaptations, and who may see them. */
 #include "app/notice.h"
 
 #include <string.h>
@@ -186,6 +186,12 @@ int notice_list(struct store *db, struct arena *a, int64_t person_id, int all,
 	return rc < 0 ? -1 : 0;
 }
 
+/* The one answer for a notice that is missing or someone else's. */
+static int notice_not_found(int64_t id, struct cn_err *err)
+{
+	return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no notice with id %lld", (long long)id);
+}
+
 int notice_get(struct store *db, struct arena *a, int64_t id, struct notice *out,
 	       struct cn_err *err)
 {
@@ -198,9 +204,28 @@ int notice_get(struct store *db, struct arena *a, int64_t id, struct notice *out
 		notice_read(q, a, out);
 	store_done(q);
 	if (rc == 0)
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no notice with id %lld",
-				  (long long)id);
+		return notice_not_found(id, err);
 	return rc < 0 ? -1 : 0;
+}
+
+int notice_allow(struct policy *p, const struct actor *who, enum policy_verb verb,
+		 const struct notice *n, struct cn_err *err)
+{
+	struct policy_scope s = {.owner_id = n != NULL ? n->person_id : who->person_id};
+	if (policy_check_scope(p, verb, "notice", &s, err) == 0)
+		return 0;
+	if (n != NULL && err->kind == CN_ERR_FORBIDDEN)
+		notice_not_found(n->id, err);
+	return -1;
+}
+
+int notice_get_allowed(struct store *db, struct arena *a, struct policy *p,
+		       const struct actor *who, enum policy_verb verb, int64_t id,
+		       struct notice *out, struct cn_err *err)
+{
+	if (notice_get(db, a, id, out, err))
+		return -1;
+	return notice_allow(p, who, verb, out, err);
 }
 
 int notice_seen(struct store *db, const struct actor *who, int64_t id, struct cn_err *err)

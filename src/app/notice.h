@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "app/deliverable.h"
+#include "app/policy.h"
 
 struct notice {
 	int64_t id;
@@ -42,6 +43,16 @@ int notice_list(struct store *db, struct arena *a, int64_t person_id, int all,
 		struct notices *out, struct cn_err *err);
 int notice_get(struct store *db, struct arena *a, int64_t id, struct notice *out,
 	       struct cn_err *err);
+/* May the actor who (the actor of policy p) do verb on notice n, or on their own
+ * notices when n is NULL (a list)? A notice is its person's alone (policy rule
+ * "notice"): anyone else's is refused as CN_ERR_NOT_FOUND "there is no notice with id
+ * N", the same answer as for a missing one. 0 allowed, -1 with err. */
+int notice_allow(struct policy *p, const struct actor *who, enum policy_verb verb,
+		 const struct notice *n, struct cn_err *err);
+/* notice_get, then notice_allow: the notice id, in a, when the actor may do verb on it. */
+int notice_get_allowed(struct store *db, struct arena *a, struct policy *p,
+		       const struct actor *who, enum policy_verb verb, int64_t id,
+		       struct notice *out, struct cn_err *err);
 /* Marks it seen (dismissed); seeing it again changes nothing. Audited. */
 int notice_seen(struct store *db, const struct actor *who, int64_t id, struct cn_err *err);
 /* The differences from the adaptation's latest version to the new source version: what

@@ -324,17 +324,17 @@ void person_secret_new(char out[48])
 }
 
 static const char SQL_TOKEN_ADD[] =
-	"INSERT INTO api_token (person_id, token_hash, name, purpose, created_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
+	"INSERT INTO api_token (person_id, token_hash, name, created_at)"
+	" VALUES (?1, ?2, ?3, ?4) RETURNING id";
 static const char SQL_TOKEN_CHECK[] =
 	"SELECT t.id, t.person_id FROM api_token t JOIN person p ON p.id = t.person_id"
-	" WHERE t.token_hash = ?1 AND t.purpose = ?2 AND t.revoked_at IS NULL AND p.active = 1";
+	" WHERE t.token_hash = ?1 AND t.revoked_at IS NULL AND p.active = 1";
 static const char SQL_TOKEN_REVOKE[] =
 	"UPDATE api_token SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL";
 
 int person_token_create(struct store *db, const struct actor *who, struct arena *a,
-			int64_t person_id, const char *name, const char *purpose, char **token,
-			int64_t *token_id, struct cn_err *err)
+			int64_t person_id, const char *name, char **token, int64_t *token_id,
+			struct cn_err *err)
 {
 	char secret[48], hash[65], now[TIME_ISO_LEN];
 	person_secret_new(secret);
@@ -351,16 +351,14 @@ int person_token_create(struct store *db, const struct actor *who, struct arena 
 	store_bind_int(q, 1, person_id);
 	store_bind_text(q, 2, hash);
 	store_bind_text(q, 3, name);
-	store_bind_text(q, 4, purpose);
-	store_bind_text(q, 5, now);
+	store_bind_text(q, 4, now);
 	int rc = store_step(q, err);
 	int64_t id = rc == 1 ? store_col_int(q, 0) : 0;
 	store_done(q);
 	if (rc != 1)
 		goto fail;
 	char after[160];
-	snprintf(after, sizeof(after), "{\"person_id\":%lld,\"purpose\":\"%s\"}",
-		 (long long)person_id, strcmp(purpose, "calendar") == 0 ? "calendar" : "api");
+	snprintf(after, sizeof(after), "{\"person_id\":%lld}", (long long)person_id);
 	if (audit_record(db, who, "create", "api_token", id, NULL, after, err))
 		goto fail;
 	if (store_commit(db, err))
@@ -374,8 +372,8 @@ fail:
 	return -1;
 }
 
-int person_token_check(struct store *db, const char *token, const char *purpose,
-		       int64_t *person_id, int64_t *token_id, struct cn_err *err)
+int person_token_check(struct store *db, const char *token, int64_t *person_id,
+		       int64_t *token_id, struct cn_err *err)
 {
 	char hash[65];
 	if (strlen(token) > 128)
@@ -385,7 +383,6 @@ int person_token_check(struct store *db, const char *token, const char *purpose,
 	if (q == NULL)
 		return -1;
 	store_bind_text(q, 1, hash);
-	store_bind_text(q, 2, purpose);
 	int rc = store_step(q, err);
 	if (rc == 1) {
 		if (token_id != NULL)

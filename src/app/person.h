@@ -22,14 +22,15 @@ int person_set_password(struct store *db, const struct actor *who, int64_t perso
  * Takes about the same time whether or not the person exists. */
 int person_check_password(struct store *db, const char *email, const char *password,
 			  int64_t *person_id, struct cn_err *err);
-/* Creates a bearer token for person_id. *token gets the secret (shown once, stored
- * only hashed) allocated in a; *token_id its id. purpose: "api" or "calendar". */
+/* Creates a bearer token for the API for person_id. *token gets the secret (shown
+ * once, stored only hashed) allocated in a; *token_id its id. (Calendar subscriptions
+ * have their own tokens: app/calendar_token.h.) */
 int person_token_create(struct store *db, const struct actor *who, struct arena *a,
-			int64_t person_id, const char *name, const char *purpose, char **token,
-			int64_t *token_id, struct cn_err *err);
-/* The person a live token belongs to: 1 found, 0 unknown or revoked, -1 error. */
-int person_token_check(struct store *db, const char *token, const char *purpose,
-		       int64_t *person_id, int64_t *token_id, struct cn_err *err);
+			int64_t person_id, const char *name, char **token, int64_t *token_id,
+			struct cn_err *err);
+/* The person a live API token belongs to: 1 found, 0 unknown or revoked, -1 error. */
+int person_token_check(struct store *db, const char *token, int64_t *person_id,
+		       int64_t *token_id, struct cn_err *err);
 int person_token_revoke(struct store *db, const struct actor *who, int64_t token_id,
 			struct cn_err *err);
 /* Hex SHA-256 of a secret, as stored for tokens and session ids (65 bytes). */

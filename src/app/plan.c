@@ -462,7 +462,8 @@ static const struct rec_field progress_fields[] = {
 	{.name = "guskey_level", .type = REC_INT, .min = 1, .max = 5,
 	 .help = "Guskey level of the evidence: 1 reactions, 2 learning, 3 organizational "
 		 "support, 4 use in practice, 5 student outcomes"},
-	{.name = "author_id", .type = REC_REF, .ref = &person_entity, .help = "who checked"},
+	{.name = "author_id", .type = REC_REF, .ref = &person_entity,
+	 .help = "who checked: the person who records it (only the command line names another)"},
 };
 
 static const struct rec_filter progress_filters[] = {
@@ -508,6 +509,7 @@ const struct rec_entity progress_check_entity = {
 	.sql_update = SQL_PROGRESS_UPDATE,
 	.sql_delete = NULL,
 	.check = progress_check_rules,
+	.actor_field = "author_id",
 };
 
 /* Starting from an assessment. */

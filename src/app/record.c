@@ -494,12 +494,36 @@ static void rec_apply_defaults(struct rec *r, struct arena *a)
 	}
 }
 
+/* 1 if the entity names who recorded it and the actor is a person. */
+static int rec_by_person(const struct rec_entity *e, const struct actor *who)
+{
+	return e->actor_field != NULL && who != NULL && who->person_id != 0;
+}
+
+/* Refuses input (r) whose actor_field names anyone but the actor, when a person. */
+static int rec_actor_check(const struct actor *who, const struct rec *r, struct cn_err *err)
+{
+	const struct rec_entity *e = r->entity;
+	if (!rec_by_person(e, who))
+		return 0;
+	int i = rec_field_index(e, e->actor_field);
+	if (r->given[i] && (r->v[i].is_null || r->v[i].i != who->person_id))
+		return cn_err_field(err, CN_ERR_INPUT, e->actor_field,
+				    "is set by capnet to the person who records the %s and cannot "
+				    "be given; leave it out",
+				    e->title);
+	return 0;
+}
+
 int rec_create(struct store *db, const struct actor *who, struct arena *a, struct rec *r,
 	       struct cn_err *err)
 {
 	const struct rec_entity *e = r->entity;
 	char now[TIME_ISO_LEN];
 	time_now_utc(now);
+	if (rec_actor_check(who, r, err) ||
+	    (rec_by_person(e, who) && rec_put_int(r, e->actor_field, who->person_id, err)))
+		return -1;
 	rec_apply_defaults(r, a);
 	if (rec_normalize_times(r, a, err) || rec_check_required(r, err))
 		return -1;
@@ -563,7 +587,7 @@ int rec_update(struct store *db, const struct actor *who, struct arena *a, int64
 	if (store_begin(db, err))
 		return -1;
 	struct rec *old = NULL;
-	if (rec_get(db, a, e, id, &old, err))
+	if (rec_actor_check(who, changes, err) || rec_get(db, a, e, id, &old, err))
 		goto fail;
 	if (expected_version != 0 && old->version != expected_version) {
 		rec_stale(err, old);

@@ -108,6 +108,11 @@ struct rec_entity {
 	 * the saved record: for data derived from it, such as its search index entry. */
 	int (*after_write)(struct store *db, struct arena *a, const struct rec *saved,
 			   struct cn_err *err);
+	/* Optional: a REF field to person naming who recorded the record ("author_id").
+	 * When the actor is a person, create sets it to them, and input naming anyone else
+	 * (on create or update) is refused with the field named; the system actor (the
+	 * CLI's operator, imports, the demo) may name the person. */
+	const char *actor_field;
 };
 
 /* A new record of entity e with every field null (defaults are applied by create).

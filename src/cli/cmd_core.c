@@ -312,18 +312,17 @@ int cmd_user(struct cli *c, int argc, char **argv)
 
 int cmd_token(struct cli *c, int argc, char **argv)
 {
-	static const struct args_opt opts[] = {{"email", 1, NULL}, {"name", 1, NULL},
-					       {"calendar", 0, NULL}, {NULL, 0, NULL}};
+	static const struct args_opt opts[] = {{"email", 1, NULL}, {"name", 1, NULL}, {NULL, 0, NULL}};
 	struct args a;
 	const char *verb = argc > 1 ? argv[1] : "";
 	if (argc < 2 || args_parse(argc - 2, argv + 2, opts, 0, &a) || a.help ||
 	    (strcmp(verb, "create") != 0 && strcmp(verb, "revoke") != 0)) {
 		int asked = argc >= 2 && (a.help || strcmp(verb, "--help") == 0);
-		printf("usage: capnet token create --email E [--name NAME] [--calendar]\n"
+		printf("usage: capnet token create --email E [--name NAME]\n"
 		       "       capnet token revoke ID\n"
-		       "create prints a new bearer token for the API (with --calendar, for a\n"
-		       "calendar feed). It is shown once and stored only as a hash. The token\n"
-		       "acts as its person, with that person's rights.\n");
+		       "create prints a new bearer token for the API. It is shown once and\n"
+		       "stored only as a hash. The token acts as its person, with that person's\n"
+		       "rights. Calendar subscriptions have their own: `capnet calendar-token`.\n");
 		return asked ? CLI_OK : CLI_USAGE;
 	}
 	struct cn_err err = {0};
@@ -347,9 +346,7 @@ int cmd_token(struct cli *c, int argc, char **argv)
 	const char *name = args_has(&a, "name") ? args_get(&a, "name") : "cli";
 	char *token = NULL;
 	int64_t token_id = 0;
-	if (person_token_create(c->db, &c->who, c->a, person, name,
-				args_has(&a, "calendar") ? "calendar" : "api", &token, &token_id,
-				&err))
+	if (person_token_create(c->db, &c->who, c->a, person, name, &token, &token_id, &err))
 		return cli_fail(&err);
 	printf("%s\n", token);
 	fprintf(stderr, "capnet: token %lld for person %lld; keep it secret, it is not shown again\n",

@@ -48,3 +48,9 @@ int http_allow_record(struct http_req *rq, enum policy_verb verb, const char *en
 		return 0;
 	return policy_check(rq->policy, verb, entity, r, err);
 }
+
+struct policy *http_policy(struct http_req *rq)
+{
+	rq->policy_asked = 1;
+	return rq->policy;
+}

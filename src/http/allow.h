@@ -22,5 +22,8 @@ int http_may_scope(struct http_req *rq, enum policy_verb verb, const char *entit
 /* 1 if the actor may read r, 0 if not, -1 on error (for filtering lists). */
 int http_can_read(struct http_req *rq, const char *entity, const struct rec *r,
 		 struct cn_err *err);
+/* The request's policy, for a check the app layer makes with it (notice_allow); the
+ * request counts as having asked. */
+struct policy *http_policy(struct http_req *rq);
 
 #endif

@@ -33,6 +33,10 @@
 #include "http/respcache.h"
 #include "http/session.h"
 
+/* Seconds a client is asked to wait before trying again when the database is down
+ * (the Retry-After of every 503). */
+#define SERVER_RETRY_AFTER "5"
+
 /* Sent with every response capnet makes. */
 static const char *const server_security_headers[][2] = {
 	{"Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"},
@@ -308,8 +312,16 @@ fail:
 		cn_err_set(&err, CN_ERR_INTERNAL, "the request failed without a reason");
 	/* However a failure was reported on its way up, a lost database explains it. */
 	if (err.kind == CN_ERR_INTERNAL && rq->db != NULL && store_lost(rq->db))
+		err.kind = CN_ERR_UNAVAILABLE;
+	/* The database's own words (its host, its socket's path) go to the log only. */
+	if (err.kind == CN_ERR_UNAVAILABLE) {
+		char line[1024];
+		cn_err_format(&err, line, sizeof(line));
+		fprintf(stderr, "capnet: %s %s: %s\n", rq->method, rq->path, line);
 		cn_err_set(&err, CN_ERR_UNAVAILABLE,
-			   "the database is unreachable; try again in a moment");
+			   "the database is not available right now; try again in a moment");
+		http_resp_header(&r->rs, "Retry-After", SERVER_RETRY_AFTER);
+	}
 	server_error(r, &err);
 }
 

@@ -107,7 +107,7 @@ int http_authenticate(struct http_req *rq, struct cn_err *err)
 			person = c->person_id;
 			token_id = c->token_id;
 		} else {
-			int rc = person_token_check(rq->db, token, "api", &person, &token_id, err);
+			int rc = person_token_check(rq->db, token, &person, &token_id, err);
 			if (rc < 0)
 				return -1;
 			if (rc == 0)

@@ -527,7 +527,6 @@ static const char MIGRATION_1[] =
 	" person_id INTEGER NOT NULL REFERENCES person(id),"
 	" token_hash TEXT NOT NULL UNIQUE,"
 	" name TEXT NOT NULL,"
-	" purpose TEXT NOT NULL DEFAULT 'api' CHECK (purpose IN ('api','calendar')),"
 	" scope TEXT,"
 	" created_at TEXT NOT NULL, last_used_at TEXT, revoked_at TEXT);"
 	/* A calendar subscription: the feed of one network or one team, for as long as its

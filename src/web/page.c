@@ -524,7 +524,7 @@ void page_error(struct http_req *rq, struct http_resp *rs, const struct cn_err *
 		[CN_ERR_INTERNAL] = "Something went wrong",
 	};
 	int kind = (unsigned)err->kind < CN_ERR_KIND_COUNT ? (int)err->kind : CN_ERR_INTERNAL;
-	if (kind == CN_ERR_INTERNAL || kind == CN_ERR_UNAVAILABLE)
+	if (kind == CN_ERR_INTERNAL)
 		fprintf(stderr, "capnet: %s %s: %s\n", rq->method, rq->path, err->msg);
 	const char *title = titles[kind] ? titles[kind] : "Something went wrong";
 	struct page p;

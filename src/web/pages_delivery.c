@@ -3,7 +3,8 @@
  * action, and the network meeting or deliverable it came from with what the team
  * changed) and classroom walkthroughs (a strategy of the plan seen in use, or not).
  * The team's list with the forms to log both; a session's page (delivering a planned
- * one); a walkthrough's page. The district reads them; its lead keeps them. */
+ * one, adding and removing attendees); a walkthrough's page. The district reads them;
+ * its lead keeps them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "app/delivery.h"
 #include "app/library.h"
 #include "app/network.h"
+#include "app/person.h"
 #include "app/plan.h"
 #include "app/plan_view.h"
 #include "http/allow.h"
@@ -286,6 +288,19 @@ static int dv_refused(struct http_req *rq, struct http_resp *rs, const struct te
 	return dv_team_page(rq, rs, t, why, err);
 }
 
+/* The people of choices whose checkbox "<prefix><id>" f ticks: their ids in *out (in
+ * the request's arena); returns how many. */
+static size_t dv_ticked(struct http_req *rq, const struct form *f, const char *prefix,
+			const struct teampage_choices *choices, int64_t **out)
+{
+	*out = arena_alloc(rq->a, sizeof(**out) * (choices->count + 1));
+	size_t n = 0;
+	for (size_t i = 0; i < choices->count; i++)
+		if (form_get(f, arena_printf(rq->a, "%s%s", prefix, choices->values[i])) != NULL)
+			(*out)[n++] = atoll(choices->values[i]);
+	return n;
+}
+
 /* POST /teams/{id}/sessions: the session and its attendees, all or nothing. */
 static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -300,11 +315,8 @@ static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	struct teampage_choices people;
 	if (teampage_people(rq, &t, &people, err))
 		return -1;
-	int64_t *attendees = arena_alloc(rq->a, sizeof(*attendees) * (people.count + 1));
-	size_t n = 0;
-	for (size_t i = 0; i < people.count; i++)
-		if (form_get(&f, arena_printf(rq->a, "ps_attendee_%s", people.values[i])) != NULL)
-			attendees[n++] = atoll(people.values[i]);
+	int64_t *attendees;
+	size_t n = dv_ticked(rq, &f, "ps_attendee_", &people, &attendees);
 	struct cn_err why = {0};
 	if (teampage_set(s, rq->a, &f, "ps_", dv_session_fields, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
@@ -347,6 +359,97 @@ static void dv_dd(struct page *p, const char *term, const char *value)
 	html_elem(&p->h, "dd", value ? value : "-", NULL);
 }
 
+static int dv_attending(const struct network_people *att, int64_t person_id)
+{
+	for (size_t i = 0; i < att->count; i++)
+		if (att->items[i].person_id == person_id)
+			return 1;
+	return 0;
+}
+
+/* Who may be added to a session: the team's people and the district's active members,
+ * less those listed already. */
+static int dv_addable(struct http_req *rq, const struct teampage *t,
+		      const struct network_people *att, struct teampage_choices *out,
+		      struct cn_err *err)
+{
+	struct teampage_choices team;
+	struct rec_list staff;
+	if (teampage_people(rq, t, &team, err) ||
+	    page_list_all(rq, &person_entity, "org_id", t->scope.district_id, &staff, err))
+		return -1;
+	teampage_choices_init(rq, out, team.count + staff.count);
+	for (size_t i = 0; i < team.count; i++) {
+		int64_t id = atoll(team.values[i]);
+		if (!dv_attending(att, id))
+			teampage_choices_add(rq, out, id, team.labels[i]);
+	}
+	for (size_t i = 0; i < staff.count; i++) {
+		const struct rec *r = staff.items[i];
+		if (rec_int(r, "active") && !dv_attending(att, r->id) &&
+		    teampage_choice_label(out, r->id) == NULL)
+			teampage_choices_add(rq, out, r->id,
+					     arena_printf(rq->a, "%s %s", rec_text(r, "given_name"),
+							  rec_text(r, "family_name")));
+	}
+	return 0;
+}
+
+/* The attendees; for those who may change the session (add not NULL: the people
+ * they may add), each with a button to remove them, and the form to add people. */
+static void dv_attendees_card(struct page *p, const struct rec *s,
+			      const struct network_people *att, const struct teampage_choices *add)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	html_open(h, "section", "class", "card", "aria-labelledby", "attendees", NULL);
+	html_elem(h, "h2", "Attendees", "id", "attendees", NULL);
+	if (att->count == 0)
+		html_elem(h, "p", "No attendees recorded.", "class", "muted", NULL);
+	else
+		html_open(h, "ul", NULL);
+	for (size_t i = 0; i < att->count; i++) {
+		const struct network_person *a = &att->items[i];
+		if (add == NULL) {
+			html_elem(h, "li", a->name, NULL);
+			continue;
+		}
+		html_open(h, "li", NULL);
+		html_text(h, a->name);
+		html_text(h, " ");
+		page_form_begin(p,
+				arena_printf(rq->a, "/sessions/%lld/attendees/%lld/remove",
+					     (long long)s->id, (long long)a->person_id),
+				"inline");
+		html_open(h, "button", "type", "submit", "class", "secondary", NULL);
+		html_text(h, "Remove");
+		html_elem(h, "span", arena_printf(rq->a, " %s", a->name), "class", "visually-hidden",
+			  NULL);
+		html_close(h);
+		html_close(h);
+		html_close(h);
+	}
+	if (att->count > 0)
+		html_close(h);
+	if (add != NULL && add->count > 0) {
+		page_form_begin(p, page_href(rq, "/sessions/%lld/attendees", s->id), NULL);
+		int bad = p->error != NULL && strcmp(p->error->field, "attendee") == 0;
+		html_open(h, "fieldset", "id", "attendee", "aria-describedby",
+			  bad ? "attendee-error" : NULL, NULL);
+		html_elem(h, "legend", "Add people of the district who attended", NULL);
+		if (bad)
+			html_elem(h, "p", p->error->msg, "class", "field-error", "id", "attendee-error",
+				  NULL);
+		for (size_t i = 0; i < add->count; i++)
+			page_checkbox(p, arena_printf(rq->a, "attendee_%s", add->values[i]),
+				      add->labels[i], 0, NULL);
+		html_close(h);
+		page_submit(p, "Add attendees");
+		html_close(h);
+	}
+	html_close(h);
+}
+
 /* The session page; error (may be NULL) beside its field in the deliver form. */
 static int dv_session_page(struct http_req *rq, struct http_resp *rs, struct rec *s,
 			   const struct cn_err *error, struct cn_err *err)
@@ -358,7 +461,8 @@ static int dv_session_page(struct http_req *rq, struct http_resp *rs, struct rec
 	    delivery_attendees(rq->db, rq->a, s->id, &att, err))
 		return -1;
 	int may = http_may_scope(rq, POLICY_UPDATE, "pd_session", &t.scope, err);
-	if (may < 0)
+	struct teampage_choices add;
+	if (may < 0 || (may && dv_addable(rq, &t, &att, &add, err)))
 		return -1;
 	struct page p;
 	page_begin(&p, rq, rs, rec_text(s, "title"), PAGE_NAV_PLANS);
@@ -397,13 +501,7 @@ static int dv_session_page(struct http_req *rq, struct http_resp *rs, struct rec
 							    : NULL));
 	dv_dd(&p, "Guskey level", plan_guskey_label((int)rec_int(s, "guskey_level")));
 	html_close(h);
-	html_elem(h, "h2", "Attendees", NULL);
-	if (att.count == 0)
-		html_elem(h, "p", "No attendees recorded.", "class", "muted", NULL);
-	html_open(h, "ul", NULL);
-	for (size_t i = 0; i < att.count; i++)
-		html_elem(h, "li", att.items[i].name, NULL);
-	html_close(h);
+	dv_attendees_card(&p, s, &att, may ? &add : NULL);
 	if (may && strcmp(rec_text(s, "status"), "delivered") != 0) {
 		html_open(h, "section", "class", "card", "aria-labelledby", "deliver", NULL);
 		html_elem(h, "h2", "Mark it delivered", "id", "deliver", NULL);
@@ -430,6 +528,18 @@ static int dv_session_show(struct http_req *rq, struct http_resp *rs, struct cn_
 	return dv_session_page(rq, rs, s, NULL, err);
 }
 
+/* The session page again with why beside its field, when why refuses the form's
+ * input; else why is the request's error. */
+static int dv_session_refused(struct http_req *rq, struct http_resp *rs, struct rec *s,
+			      struct cn_err *why, struct cn_err *err)
+{
+	if (!page_refused(why)) {
+		*err = *why;
+		return -1;
+	}
+	return dv_session_page(rq, rs, s, why, err);
+}
+
 /* POST /sessions/{id}/deliver */
 static int dv_session_deliver(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -442,14 +552,50 @@ static int dv_session_deliver(struct http_req *rq, struct http_resp *rs, struct 
 	struct rec *changes = rec_new(rq->a, &pd_session_entity);
 	struct cn_err why = {0};
 	if (page_set_fields(changes, rq->a, &f, fields, &why) ||
-	    delivery_session_deliver(rq->db, &rq->who, rq->a, s->id, changes, NULL, &why)) {
-		if (!page_refused(&why)) {
-			*err = why;
-			return -1;
-		}
-		return dv_session_page(rq, rs, s, &why, err);
-	}
+	    delivery_session_deliver(rq->db, &rq->who, rq->a, s->id, changes, NULL, &why))
+		return dv_session_refused(rq, rs, s, &why, err);
 	page_redirect(rs, page_href(rq, "/sessions/%lld?done=delivered", s->id));
+	return 0;
+}
+
+/* POST /sessions/{id}/attendees: the people ticked ("attendee_<person>"), of those
+ * the form offers, all or none. */
+static int dv_attendees_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *s = NULL;
+	struct form f;
+	struct teampage t;
+	struct network_people att;
+	struct teampage_choices add;
+	if (page_load(rq, &pd_session_entity, "pd_session", &s, err) ||
+	    http_allow_record(rq, POLICY_UPDATE, "pd_session", s, err) || page_form(rq, &f, err) ||
+	    teampage_get(rq, rec_int(s, "team_id"), &t, err) ||
+	    delivery_attendees(rq->db, rq->a, s->id, &att, err) ||
+	    dv_addable(rq, &t, &att, &add, err))
+		return -1;
+	int64_t *ids;
+	size_t n = dv_ticked(rq, &f, "attendee_", &add, &ids);
+	struct cn_err why = {0};
+	if (n == 0)
+		cn_err_field(&why, CN_ERR_INPUT, "attendee",
+			     "tick the people who attended to add them");
+	if (n == 0 || delivery_attendees_add(rq->db, &rq->who, s->id, ids, n, &why))
+		return dv_session_refused(rq, rs, s, &why, err);
+	page_redirect(rs, page_href(rq, "/sessions/%lld?done=attendees#attendees", s->id));
+	return 0;
+}
+
+/* POST /sessions/{id}/attendees/{pid}/remove */
+static int dv_attendee_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *s = NULL;
+	int64_t person;
+	if (page_load(rq, &pd_session_entity, "pd_session", &s, err) ||
+	    http_allow_record(rq, POLICY_UPDATE, "pd_session", s, err) ||
+	    page_id(rq, "pid", &person, err) ||
+	    delivery_attendee_remove(rq->db, &rq->who, s->id, person, err))
+		return -1;
+	page_redirect(rs, page_href(rq, "/sessions/%lld?done=attendees#attendees", s->id));
 	return 0;
 }
 
@@ -509,6 +655,10 @@ static const struct route delivery_routes[] = {
 	 "a PD session", NULL, NULL},
 	{"POST", "/sessions/{id}/deliver", dv_session_deliver, "pd_session", POLICY_UPDATE, NULL, 0,
 	 "mark a planned session delivered", NULL, NULL},
+	{"POST", "/sessions/{id}/attendees", dv_attendees_add, "pd_session", POLICY_UPDATE, NULL, 0,
+	 "add attendees to a PD session", NULL, NULL},
+	{"POST", "/sessions/{id}/attendees/{pid}/remove", dv_attendee_remove, "pd_session",
+	 POLICY_UPDATE, NULL, 0, "remove an attendee from a PD session", NULL, NULL},
 	{"GET", "/walkthroughs/{id}", dv_walk_show, "walkthrough", POLICY_READ, NULL, 0,
 	 "a classroom walkthrough", NULL, NULL},
 };

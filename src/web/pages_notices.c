@@ -13,33 +13,20 @@
 #include "web/render.h"
 #include "web/web.h"
 
-/* Asks the policy for verb on notice n (its person is its owner). */
-static int notices_allow(struct http_req *rq, enum policy_verb verb, const struct notice *n,
-			 struct cn_err *err)
-{
-	struct policy_scope s = {.owner_id = n ? n->person_id : rq->who.person_id};
-	if (http_allow_scope(rq, verb, "notice", &s, err) == 0)
-		return 0;
-	if (err->kind == CN_ERR_FORBIDDEN && n != NULL)
-		cn_err_set(err, CN_ERR_NOT_FOUND, "there is no notice with id %lld",
-			   (long long)n->id);
-	return -1;
-}
-
-/* The notice of path parameter id, when it is the person's. */
+/* The notice of path parameter id, when it is the person's (notice_allow). */
 static int notices_load(struct http_req *rq, enum policy_verb verb, struct notice *n,
 			struct cn_err *err)
 {
 	int64_t id;
-	if (page_id(rq, "id", &id, err) || notice_get(rq->db, rq->a, id, n, err))
+	if (page_id(rq, "id", &id, err))
 		return -1;
-	return notices_allow(rq, verb, n, err);
+	return notice_get_allowed(rq->db, rq->a, http_policy(rq), &rq->who, verb, id, n, err);
 }
 
 /* GET /notices[?all=1] */
 static int notices_list(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	if (notices_allow(rq, POLICY_READ, NULL, err))
+	if (notice_allow(http_policy(rq), &rq->who, POLICY_READ, NULL, err))
 		return -1;
 	const char *all_q = http_query(rq, "all");
 	int all = all_q != NULL && strcmp(all_q, "1") == 0;

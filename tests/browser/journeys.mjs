@@ -215,6 +215,16 @@ export const journeys = [
 				await v.see('Train the trainer?');
 				await v.see(`Walkthrough ${id[1]}`);
 			}),
+			step('removes an attendee from the logged session and adds him back', async (v) => {
+				await v.go('/teams/1/delivery');
+				await v.click('Grade 4 PLC: number talks');
+				await v.click('Remove Marcus Ridley');
+				const card = 'section[aria-labelledby="attendees"]';
+				await v.see('No attendees recorded.', card);
+				await v.page.getByLabel('Marcus Ridley').check();
+				await v.click('Add attendees');
+				await v.see('Marcus Ridley', `${card} ul`);
+			}),
 			signOut(),
 		],
 	},

@@ -52,9 +52,13 @@ expect_header "401 asks for a bearer token" "WWW-Authenticate: Bearer"
 "$CAPNET" token revoke 1 2>/dev/null
 http GET /api/v1/organizations -H "Authorization: Bearer $token"
 expect_status "a revoked bearer token" 401
-calendar=$("$CAPNET" token create --email admin@kde.ky.gov --calendar 2>/dev/null)
+run network add --name "Coop Math" --content-area mathematics --region-id "$(sql "SELECT id FROM organization WHERE name = 'Bearer coop'")" --school-year 2026-27
+calendar=$("$CAPNET" calendar-token create --network 1 --email admin@kde.ky.gov 2>/dev/null | sed 's|^/calendar/||; s|\.ics$||')
+expect_eq "a calendar subscription's token" "${#calendar}" "43"
 http GET /api/v1/organizations -H "Authorization: Bearer $calendar"
 expect_status "a calendar token does not open the API" 401
+run token create --email admin@kde.ky.gov --calendar
+expect_rc "token create has no --calendar: calendars have their own tokens" 2
 http GET /api/v1/organizations
 expect_status "no credentials: not signed in" 401
 

@@ -237,6 +237,9 @@ expect_eq "compare their version with the new source" "$(jget 'j["own"]["deliver
 H_TOKEN=$TOKEN_dee
 http GET "/api/v1/notices/$N/compare"
 expect_status "someone else's notice is not found" 404
+expect_eq "in the words a missing one gets" "$(jget 'j["detail"]')" "there is no notice with id $N"
+http GET "/api/v1/notices/99999/compare"
+expect_eq "as a missing one" "$H_STATUS $(jget 'j["detail"]')" "404 there is no notice with id 99999"
 json POST "/api/v1/notices/$N/seen" ''
 expect_status "nor can they mark it" 404
 H_TOKEN=$TOKEN_eli

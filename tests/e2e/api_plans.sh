@@ -275,8 +275,22 @@ expect_status "the facilitator reviews" 201
 json PUT "/api/v1/plans/$P/status" '{"status":"approved","note":"approved at the October meeting"}'
 expect_status "and approves" 204
 G1=$(sql "SELECT MIN(id) FROM plan_goal WHERE plan_id = $P")
+dee=$(sql "SELECT id FROM person WHERE email = 'dee@daviess.org'")
+ana=$(sql "SELECT id FROM person WHERE email = 'ana@grrec.org'")
+before=$(db_digest)
+json POST /api/v1/progress-checks "{\"goal_id\":$G1,\"status\":\"met\",\"author_id\":$dee}"
+expect_status "a progress check in someone else's name is refused" 400
+expect_body "naming the field" '"field":"author_id"'
+expect_body "and why" "is set by capnet to the person who records the progress check"
+expect_eq "nothing was written" "$(db_digest)" "$before"
 json POST /api/v1/progress-checks "{\"goal_id\":$G1,\"status\":\"at_risk\",\"evidence\":\"Two schools have not started\",\"next_steps\":\"Meet the principals\"}"
 expect_status "the facilitator records a progress check" 201
+expect_eq "its author is the caller" "$(jget 'j["author_id"]')" "$ana"
+PC=$(jget 'j["id"]')
+json PATCH "/api/v1/progress-checks/$PC" "{\"author_id\":$dee}" -H 'If-Match: *'
+expect_status "nor may the author be changed to someone else" 400
+expect_body "the field named again" '"field":"author_id"'
+expect_eq "the author stays" "$(sql "SELECT author_id FROM progress_check WHERE id = $PC")" "$ana"
 as dee
 http GET "/api/v1/plans/$P/reviews"
 expect_body "the district reads the review" "Link goal 2 to a PD action."

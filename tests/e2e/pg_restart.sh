@@ -48,6 +48,10 @@ http GET /api/v1/organizations -H "Authorization: Bearer $token"
 expect_status "a read while the database is down: 503" 503
 expect_header "as a problem document" "Content-Type: application/problem+json"
 expect_body "that says to try again" "try again in a moment"
+expect_header "and when" "Retry-After: 5"
+expect_body_lacks "without the server's socket" ".s.PGSQL"
+expect_body_lacks "nor its folder" "$CAPNET_TEST_PG_DIR"
+expect_body_lacks "nor what the client library said" "connection"
 http GET /readyz
 expect_status "/readyz: 503 while the database is down" 503
 http GET /healthz

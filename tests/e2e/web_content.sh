@@ -233,6 +233,10 @@ expect_status "the comparison" 200
 expect_body "shows what the source would change" "<ins>Then a double number line.</ins>"
 get lead "/notices/$n1/compare"
 expect_status "someone else's notice is not found" 404
+expect_body "in the words the API uses" "there is no notice with id $n1"
+post lead "/notices/$n1/seen"
+expect_status "nor marked seen by them" 404
+expect_body "in the same words" "there is no notice with id $n1"
 post pond "/notices/$n1/seen"
 expect_status "mark seen" 303
 get pond /notices

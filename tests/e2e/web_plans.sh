@@ -406,7 +406,36 @@ expect_status "the session page" 200
 expect_body "where it came from" '<a href="/meetings/1">Meeting 1: Number talks'
 expect_body "what the team changed, escaped" "Our exit tickets &lt;script&gt;alert(1)&lt;/script&gt;"
 expect_body_lacks "never as script" "$xss"
-expect_body "its attendees" "<li>Marcus Ridley</li>"
+expect_body "its attendees, each with a button that names them" "<li>Marcus Ridley <form method=\"post\" action=\"/sessions/$session/attendees/$marcus/remove\" class=\"inline\">"
+expect_body "the button's name includes the person" 'Remove<span class="visually-hidden"> Marcus Ridley</span></button>'
+expect_body "people of the district may be added" "action=\"/sessions/$session/attendees\""
+expect_body "the team's lead among them" "id=\"attendee_$me\""
+# A person of the district who is not on this network's team (she is on its team in
+# another network), and one of another district.
+staff=$(sql "SELECT m.person_id FROM membership m JOIN team t ON t.district_id = m.org_id WHERE t.id = 1 AND m.person_id NOT IN (SELECT person_id FROM team_member WHERE team_id = 1) ORDER BY m.person_id LIMIT 1")
+stranger=$(sql "SELECT person_id FROM team_member WHERE team_id = 2 LIMIT 1")
+expect_body "and the district's staff beyond the team" "id=\"attendee_$staff\""
+expect_body_lacks "but not those listed already" "id=\"attendee_$marcus\""
+expect_body_lacks "nor people of other districts" "id=\"attendee_$stranger\""
+before=$(db_digest)
+http POST "/sessions/$session/attendees" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "attendee_$stranger=1"
+expect_status "adding nobody the form offers is refused" 400
+expect_body "beside the list of people" 'id="attendee-error">tick the people who attended to add them'
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST "/sessions/$session/attendees" -b "$lead" -d "attendee_$me=1"
+expect_status "adding without the CSRF token is refused" 403
+http POST "/sessions/$session/attendees" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "attendee_$me=1&attendee_$staff=1"
+expect_status "the lead adds two people after the session was logged" 303
+expect_header "and is back on the session" "Location: /sessions/$session?done=attendees#attendees"
+expect_eq "three attendees now" "$(sql "SELECT COUNT(*) FROM pd_attendance WHERE session_id = $session")" "3"
+expect_eq "the change is audited" "$(sql "SELECT COUNT(*) FROM audit_event WHERE entity = 'pd_session' AND entity_id = $session AND after_json LIKE '%attendees added%'")" "2"
+http POST "/sessions/$session/attendees/$marcus/remove" -b "$lead" --data-urlencode "csrf=$W_CSRF"
+expect_status "the lead removes an attendee" 303
+expect_eq "who is no longer listed" "$(sql "SELECT COUNT(*) FROM pd_attendance WHERE session_id = $session AND person_id = $marcus")" "0"
+http POST "/sessions/$session/attendees/$marcus/remove" -b "$lead" --data-urlencode "csrf=$W_CSRF"
+expect_status "removing someone not listed: not found" 404
+http GET "/sessions/$session" -b "$lead"
+expect_body "the removed attendee may be added again" "id=\"attendee_$marcus\""
 planned=$(sql "SELECT MIN(id) FROM pd_session WHERE schedule_id = $sched")
 http GET "/sessions/$planned" -b "$lead"
 expect_body "a planned session may be marked delivered" "action=\"/sessions/$planned/deliver\""
@@ -440,6 +469,25 @@ done
 web_csrf "$other"
 http POST "/sessions/$planned/deliver" -b "$other" --data-urlencode "csrf=$W_CSRF" -d "minutes=45"
 expect_status "nor delivers its sessions" 404
+http POST "/sessions/$session/attendees" -b "$other" --data-urlencode "csrf=$W_CSRF" -d "attendee_$marcus=1"
+expect_status "nor adds attendees" 404
+http POST "/sessions/$session/attendees/$me/remove" -b "$other" --data-urlencode "csrf=$W_CSRF"
+expect_status "nor removes them" 404
+http GET "/sessions/$session" -b "$mem"
+expect_status "a member reads the session" 200
+expect_body "with its attendees" "<li>Dana Whitaker</li>"
+expect_body_lacks "but no button to remove them" 'Remove<span'
+expect_body_lacks "nor the form to add people" "action=\"/sessions/$session/attendees\""
+web_csrf "$mem"
+before=$(db_digest)
+http POST "/sessions/$session/attendees/$me/remove" -b "$mem" --data-urlencode "csrf=$W_CSRF"
+expect_status "a member may not remove an attendee" 403
+http POST "/sessions/$session/attendees" -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "attendee_$marcus=1"
+expect_status "nor add one" 403
+web_csrf "$fac"
+http POST "/sessions/$session/attendees/$me/remove" -b "$fac" --data-urlencode "csrf=$W_CSRF"
+expect_status "nor may the network's facilitator" 403
+expect_eq "nothing was written" "$(db_digest)" "$before"
 
 # --- The team and its profile -----------------------------------------------------------------
 http GET /networks/1 -b "$fac"

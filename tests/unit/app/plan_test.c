@@ -422,6 +422,23 @@ static void test_reviews_and_progress(void **state)
 	rec_set_text(pc, a, "guskey_level", "4", &err);
 	assert_int_equal(rec_create(t->db, &t->who, a, pc, &err), 0);
 	assert_int_equal(strlen(rec_text(pc, "checked_on")), 10);
+	/* A person records progress in their own name only; the system may name anyone. */
+	struct actor ana = {1, "person:1", 0};
+	struct rec *mine = rec_new(a, &progress_check_entity);
+	rec_set_text(mine, a, "goal_id", "1", &err);
+	rec_set_text(mine, a, "status", "on_track", &err);
+	rec_set_text(mine, a, "author_id", "2", &err);
+	assert_int_equal(rec_create(t->db, &ana, a, mine, &err), -1);
+	assert_string_equal(err.field, "author_id");
+	rec_set_null(mine, "author_id", &err);
+	mine->given[rec_field_index(&progress_check_entity, "author_id")] = 0;
+	assert_int_equal(rec_create(t->db, &ana, a, mine, &err), 0);
+	assert_int_equal(rec_int(mine, "author_id"), 1);
+	struct rec *other = rec_new(a, &progress_check_entity);
+	rec_set_text(other, a, "author_id", "2", &err);
+	assert_int_equal(rec_update(t->db, &ana, a, mine->id, 0, other, NULL, &err), -1);
+	assert_string_equal(err.field, "author_id");
+	assert_int_equal(rec_update(t->db, &t->who, a, mine->id, 0, other, NULL, &err), 0);
 	struct plan_full p;
 	assert_int_equal(plan_view_load(t->db, a, plan, &p, &err), 0);
 	assert_string_equal(plan_view_latest(&p.goals[0])->status, "on_track");
