@@ -527,6 +527,7 @@ static const char MIGRATION_1[] =
 	" person_id INTEGER NOT NULL REFERENCES person(id),"
 	" token_hash TEXT NOT NULL UNIQUE,"
 	" name TEXT NOT NULL,"
+	" purpose TEXT NOT NULL DEFAULT 'api' CHECK (purpose IN ('api','calendar')),"
 	" scope TEXT,"
 	" created_at TEXT NOT NULL, last_used_at TEXT, revoked_at TEXT);"
 	/* A calendar subscription: the feed of one network or one team, for as long as its
@@ -600,8 +601,13 @@ static const char MIGRATION_1_PG[] =
 	" FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();";
 
 /* Imports started from the browser run in the background: each is recorded when it
- * starts and again when it ends, so that its page can be served by any process. */
+ * starts and again when it ends, so that its page can be served by any process.
+ * API tokens no longer have a purpose (calendars have tokens of their own): the
+ * column stays, every token is an API token, so a calendar token made before is
+ * revoked rather than left to open the API. */
 static const char MIGRATION_2[] =
+	"UPDATE api_token SET revoked_at = created_at"
+	" WHERE purpose = 'calendar' AND revoked_at IS NULL;"
 	"CREATE TABLE import_job ("
 	" id INTEGER PRIMARY KEY,"
 	" kind TEXT NOT NULL CHECK (kind IN ('oneroster','case')),"
