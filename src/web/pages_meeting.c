@@ -379,18 +379,16 @@ static void mtg_head(struct page *p, const struct mtg_view *v)
 }
 
 /* A one-button form acting on agenda item it ("up", "down", "remove"), its name
- * saying which item for those who hear it. */
+ * saying which item for those who hear it (an aria-label: a hidden span would stick
+ * out of the table's scrolling wrapper). */
 static void mtg_item_button(struct page *p, const struct rec *it, const char *what,
 			    const char *label)
 {
 	struct html *h = &p->h;
 	page_form_begin(p, arena_printf(p->rq->a, "/agenda-items/%lld/%s", (long long)it->id, what),
 			"inline");
-	html_open(h, "button", "type", "submit", "class", "secondary", NULL);
-	html_text(h, label);
-	html_elem(h, "span", arena_printf(p->rq->a, ": %s", rec_text(it, "title")), "class",
-		  "visually-hidden", NULL);
-	html_close(h);
+	html_elem(h, "button", label, "type", "submit", "class", "secondary", "aria-label",
+		  arena_printf(p->rq->a, "%s: %s", label, rec_text(it, "title")), NULL);
 	html_close(h);
 }
 

@@ -83,7 +83,9 @@ static int me_page(struct http_req *rq, struct http_resp *rs, const struct rec *
 	page_input(&p, "link", "Link for joining online", "url", rec_text(m, "link"), "https://...",
 		   0);
 	page_textarea(&p, "notes", "Notes for participants", rec_text(m, "notes"), NULL, 0, NULL);
+	html_open(h, "div", NULL); /* the button under the text area, not beside it */
 	page_submit(&p, "Save the meeting");
+	html_close(h);
 	html_close(h);
 	html_close(h);
 	page_end(&p);

@@ -105,7 +105,9 @@ static int ne_page(struct http_req *rq, struct http_resp *rs, const struct rec *
 	if (net != NULL)
 		page_checkbox(&p, "active", "The network is active", rec_int(net, "active") != 0,
 			      "Untick once the network has ended.");
+	html_open(h, "div", NULL); /* the button under the text area, not beside it */
 	page_submit(&p, net ? "Save the details" : "Create the network");
+	html_close(h);
 	html_close(h);
 	html_close(h);
 	page_end(&p);
