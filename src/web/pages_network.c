@@ -2,7 +2,8 @@
  * facilitators, its meetings (upcoming and past, at their own local time), its
  * district teams and the teams' capacity-building profiles side by side, with forms
  * for facilitators to add a meeting and for admins to add a facilitator. Admins and
- * facilitators add district teams; admins remove facilitators. What a person sees of a network is what the policy lets them read:
+ * facilitators add district teams; admins remove facilitators. What a person sees of
+ * a network is what the policy lets them read:
  * other districts' teams stay hidden, only their number shows. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -110,7 +110,7 @@ expect_eq "nothing was written" "$(db_digest)" "$before"
 http POST "/networks/$net/edit" -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "version=$version&name=Science+Leadership+Network&content_area=science&region_id=&school_year=2027-28&description="
 expect_status "the admin saves the details" 303
 expect_header "back on the network page" "Location: /networks/$net?done=saved"
-expect_eq "the changes are stored; emptied fields cleared; unticked active ended" "$(sql "SELECT name || '|' || school_year || '|' || COALESCE(region_id, 'none') || '|' || COALESCE(description, 'none') || '|' || active FROM network WHERE id = $net")" "Science Leadership Network|2027-28|none|none|0"
+expect_eq "the changes are stored; emptied fields cleared; unticked active ended" "$(sql "SELECT name || '|' || school_year || '|' || COALESCE(CAST(region_id AS TEXT), 'none') || '|' || COALESCE(description, 'none') || '|' || CAST(active AS TEXT) FROM network WHERE id = $net")" "Science Leadership Network|2027-28|none|none|0"
 http GET "/networks/$net?done=saved" -b "$admin"
 expect_body "which says so" "The details were saved."
 expect_body "statewide now" "<dd>Statewide</dd>"
