@@ -1,10 +1,12 @@
-/* agenda: a meeting's materials (see agenda.h). */
+/* agenda: a meeting's materials and its agenda's order (see agenda.h). */
 #include "app/agenda.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/network.h"
+#include "app/record.h"
 
 static const char SQL_AGENDA_MATERIALS[] =
 	"SELECT ai.position, ai.id, ai.title, 'library_item', li.id, li.title, li.kind"
@@ -158,4 +160,40 @@ int agenda_material_remove(struct store *db, const struct actor *who, int64_t ag
 			   const char *entity, int64_t id, struct cn_err *err)
 {
 	return agenda_material_change(db, who, agenda_item_id, entity, id, 0, err);
+}
+int agenda_item_move(struct store *db, const struct actor *who, int64_t item_id, int up,
+		     struct cn_err *err)
+{
+	struct arena *a = arena_new();
+	struct rec *item = NULL;
+	struct rec_list l;
+	if (store_begin(db, err))
+		goto out;
+	if (rec_get(db, a, &agenda_item_entity, item_id, &item, err) ||
+	    agenda_items(db, a, rec_int(item, "meeting_id"), &l, err))
+		goto fail;
+	size_t at = 0;
+	while (at < l.count && l.items[at]->id != item_id)
+		at++;
+	if (up ? at > 0 : at + 1 < l.count) {
+		size_t other = up ? at - 1 : at + 1;
+		struct rec *swap = l.items[at];
+		l.items[at] = l.items[other];
+		l.items[other] = swap;
+	}
+	for (size_t i = 0; i < l.count; i++) {
+		if (rec_int(l.items[i], "position") == (int64_t)i + 1)
+			continue;
+		struct rec *change = rec_new(a, &agenda_item_entity);
+		if (rec_set_int(change, "position", (int64_t)i + 1, err) ||
+		    rec_update(db, who, a, l.items[i]->id, 0, change, NULL, err))
+			goto fail;
+	}
+	arena_free(a);
+	return store_commit(db, err);
+fail:
+	store_rollback(db);
+out:
+	arena_free(a);
+	return -1;
 }

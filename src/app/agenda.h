@@ -1,6 +1,7 @@
 /* agenda: the materials a meeting's agenda items link to (agenda_item_link: library
- * items and deliverables), for the meeting's page, and linking them. The callers decide
- * with the policy what a person sees and who links (as for changing the agenda item). */
+ * items and deliverables), for the meeting's page, and linking them; and the agenda's
+ * order. The callers decide with the policy what a person sees and who links or
+ * reorders (as for changing the agenda item). */
 #ifndef CN_AGENDA_H
 #define CN_AGENDA_H
 #include <stddef.h>
@@ -35,5 +36,11 @@ int agenda_material_add(struct store *db, const struct actor *who, int64_t agend
 /* Removes that link, audited; CN_ERR_NOT_FOUND when there is none. */
 int agenda_material_remove(struct store *db, const struct actor *who, int64_t agenda_item_id,
 			   const char *entity, int64_t id, struct cn_err *err);
+/* Moves agenda item item_id one place up (up = 1) or down (up = 0) in its meeting's
+ * agenda, swapping it with its neighbour; the agenda is numbered 1, 2, ... afresh in
+ * the same transaction, each changed item an audited update. An item already first
+ * (up) or last (down) stays where it is. CN_ERR_NOT_FOUND if there is no such item. */
+int agenda_item_move(struct store *db, const struct actor *who, int64_t item_id, int up,
+		     struct cn_err *err);
 
 #endif

@@ -368,6 +368,13 @@ static const char SQL_MEMBER_LIST[] =
 	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, m.role, m.team_id"
 	" FROM team_member m JOIN person p ON p.id = m.person_id"
 	" WHERE m.team_id = ?1 ORDER BY m.role, p.family_name, p.given_name, p.id";
+static const char SQL_DISTRICT_PEOPLE[] =
+	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, NULL, 0 FROM person p"
+	" WHERE p.active = 1 AND EXISTS (SELECT 1 FROM team t JOIN organization o"
+	"  ON o.id = t.district_id OR o.parent_id = t.district_id"
+	"  JOIN membership m ON m.org_id = o.id"
+	"  WHERE t.id = ?1 AND m.person_id = p.id AND m.active = 1)"
+	" ORDER BY p.family_name, p.given_name, p.id";
 static const char SQL_ATTEND_SET[] =
 	"INSERT INTO attendance (meeting_id, person_id, status, recorded_at)"
 	" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (meeting_id, person_id)"
@@ -523,6 +530,12 @@ int team_members(struct store *db, struct arena *a, int64_t team_id, struct netw
 		 struct cn_err *err)
 {
 	return network_people_query(db, a, SQL_MEMBER_LIST, team_id, out, err);
+}
+
+int team_district_people(struct store *db, struct arena *a, int64_t team_id,
+			 struct network_people *out, struct cn_err *err)
+{
+	return network_people_query(db, a, SQL_DISTRICT_PEOPLE, team_id, out, err);
 }
 
 int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id,

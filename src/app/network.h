@@ -42,6 +42,10 @@ int team_member_remove(struct store *db, const struct actor *who, int64_t team_i
 		       int64_t person_id, struct cn_err *err);
 int team_members(struct store *db, struct arena *a, int64_t team_id, struct network_people *out,
 		 struct cn_err *err);
+/* The active people with an active membership in team_id's district or one of its
+ * schools (those who may join the team), by family name; role is NULL. In a. */
+int team_district_people(struct store *db, struct arena *a, int64_t team_id,
+			 struct network_people *out, struct cn_err *err);
 
 /* status: "present", "absent" or "excused"; recording again replaces it. */
 int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id,

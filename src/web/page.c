@@ -431,6 +431,18 @@ int page_set_fields(struct rec *r, struct arena *a, const struct form *f,
 	return 0;
 }
 
+int page_update_fields(struct rec *r, struct arena *a, const struct form *f,
+		       const char *const *fields, struct cn_err *err)
+{
+	for (size_t i = 0; fields[i] != NULL; i++) {
+		const char *v = form_get(f, fields[i]);
+		if (v != NULL && (v[0] != '\0' ? rec_set_text(r, a, fields[i], v, err)
+					      : rec_set_null(r, fields[i], err)))
+			return -1;
+	}
+	return 0;
+}
+
 int page_refused(const struct cn_err *why)
 {
 	return why->kind == CN_ERR_INPUT || why->kind == CN_ERR_CONFLICT;

@@ -126,6 +126,10 @@ int page_my_networks(struct http_req *rq, struct rec_list *out, struct cn_err *e
  * form; err names the field at fault. */
 int page_set_fields(struct rec *r, struct arena *a, const struct form *f,
 		    const char *const *fields, struct cn_err *err);
+/* The same for an edit form, which shows every field: a field the form holds empty is
+ * cleared (a required one is refused, named in err); one it does not hold is kept. */
+int page_update_fields(struct rec *r, struct arena *a, const struct form *f,
+		       const char *const *fields, struct cn_err *err);
 /* 1 if why refuses the form's input (bad input, a clash with other records): the page
  * shows it beside its field; 0 if it is the request's own error. */
 int page_refused(const struct cn_err *why);

@@ -1,6 +1,7 @@
 /* pages_meeting: one network meeting's page: when and where, the agenda in order, the
  * materials its items link to, the try-outs recorded at it and who attended; with
- * forms for facilitators to add agenda items and for facilitators and district leads
+ * forms for facilitators to add agenda items (and to reorder and remove them, with
+ * links to edit or delete the meeting) and for facilitators and district leads
  * to record attendance; and the signed-in person's own reflection on the meeting, with
  * the reflections their team shared. Each part shows what the policy lets the person
  * read: one district's attendance and try-outs stay within that district, its
@@ -72,6 +73,7 @@ struct mtg_view {
 	struct mtg_team *teams;
 	size_t nteams;
 	int may_record_any, may_add_agenda;
+	int may_edit, may_delete, may_reorder, may_remove_agenda; /* the facilitators' */
 	int may_reflect;
 	struct rec *mine;      /* the actor's own reflection, or NULL */
 	struct rec **shared;   /* others' shared reflections the actor may read */
@@ -326,6 +328,12 @@ static int mtg_read(struct http_req *rq, struct rec *meeting, struct mtg_view *v
 		*err = no;
 		return -1;
 	}
+	struct policy_scope s = {.network_id = v->network->id};
+	if ((v->may_edit = http_may_scope(rq, POLICY_UPDATE, "meeting", &s, err)) < 0 ||
+	    (v->may_delete = http_may_scope(rq, POLICY_DELETE, "meeting", &s, err)) < 0 ||
+	    (v->may_reorder = http_may_scope(rq, POLICY_UPDATE, "agenda_item", &s, err)) < 0 ||
+	    (v->may_remove_agenda = http_may_scope(rq, POLICY_DELETE, "agenda_item", &s, err)) < 0)
+		return -1;
 	return 0;
 }
 
@@ -357,6 +365,45 @@ static void mtg_head(struct page *p, const struct mtg_view *v)
 		html_elem(h, "dd", rec_text(m, "notes"), "class", "prose", NULL);
 	}
 	html_close(h);
+	if (v->may_edit || v->may_delete) {
+		html_open(h, "p", "class", "actions", NULL);
+		if (v->may_edit)
+			html_elem(h, "a", "Edit the meeting", "href",
+				  page_href(p->rq, "/meetings/%lld/edit", m->id), "class", "button", NULL);
+		if (v->may_delete)
+			html_elem(h, "a", "Delete the meeting", "href",
+				  page_href(p->rq, "/meetings/%lld/delete", m->id), "class",
+				  "button secondary", NULL);
+		html_close(h);
+	}
+}
+
+/* A one-button form acting on agenda item it ("up", "down", "remove"), its name
+ * saying which item for those who hear it (an aria-label: a hidden span would stick
+ * out of the table's scrolling wrapper). */
+static void mtg_item_button(struct page *p, const struct rec *it, const char *what,
+			    const char *label)
+{
+	struct html *h = &p->h;
+	page_form_begin(p, arena_printf(p->rq->a, "/agenda-items/%lld/%s", (long long)it->id, what),
+			"inline");
+	html_elem(h, "button", label, "type", "submit", "class", "secondary", "aria-label",
+		  arena_printf(p->rq->a, "%s: %s", label, rec_text(it, "title")), NULL);
+	html_close(h);
+}
+
+/* The facilitators' buttons of agenda row i: move up, move down, remove. */
+static void mtg_item_actions(struct page *p, const struct mtg_view *v, size_t i)
+{
+	const struct rec *it = v->agenda.items[i];
+	html_open(&p->h, "td", NULL);
+	if (v->may_reorder && i > 0)
+		mtg_item_button(p, it, "up", "Up");
+	if (v->may_reorder && i + 1 < v->agenda.count)
+		mtg_item_button(p, it, "down", "Down");
+	if (v->may_remove_agenda)
+		mtg_item_button(p, it, "remove", "Remove");
+	html_close(&p->h);
 }
 
 static void mtg_agenda(struct page *p, const struct mtg_view *v)
@@ -370,7 +417,11 @@ static void mtg_agenda(struct page *p, const struct mtg_view *v)
 		return;
 	}
 	static const char *const heads[] = {"Order", "Kind", "Item", "Minutes", "Notes", NULL};
-	page_table_begin(p, "Agenda items in order", 0, heads, 1u << 0 | 1u << 3);
+	static const char *const change_heads[] = {"Order", "Kind",  "Item",  "Minutes",
+						   "Notes", "Change", NULL};
+	int change = v->may_reorder || v->may_remove_agenda;
+	page_table_begin(p, "Agenda items in order", 0, change ? change_heads : heads,
+			 1u << 0 | 1u << 3);
 	int64_t total = 0;
 	for (size_t i = 0; i < v->agenda.count; i++) {
 		const struct rec *it = v->agenda.items[i];
@@ -391,6 +442,8 @@ static void mtg_agenda(struct page *p, const struct mtg_view *v)
 		}
 		html_close(h);
 		html_elem(h, "td", rec_text(it, "notes"), "class", "prose", NULL);
+		if (change)
+			mtg_item_actions(p, v, i);
 		html_close(h);
 	}
 	html_close(h);
@@ -403,6 +456,8 @@ static void mtg_agenda(struct page *p, const struct mtg_view *v)
 	html_textf(h, "%lld", (long long)total);
 	html_close(h);
 	html_elem(h, "td", "", NULL);
+	if (change)
+		html_elem(h, "td", "", NULL);
 	html_close(h); /* tr */
 	html_close(h); /* tfoot */
 	html_close(h); /* table */
@@ -657,6 +712,9 @@ static const struct {
 	{"reflection", "Your reflection was saved."},
 	{"agenda", "The agenda item was added."},
 	{"attendance", "The attendance was saved."},
+	{"saved", "The meeting's details were saved."},
+	{"agenda_removed", "The agenda item was removed."},
+	{"agenda_moved", "The agenda item was moved."},
 };
 
 /* Writes the meeting page; error (may be NULL) is a form's validation error. */

@@ -1,7 +1,9 @@
 /* pages_network: the networks a person may see, and one network's page: its facts and
  * facilitators, its meetings (upcoming and past, at their own local time), its
  * district teams and the teams' capacity-building profiles side by side, with forms
- * for facilitators to add a meeting and for admins to add a facilitator. What a person sees of a network is what the policy lets them read:
+ * for facilitators to add a meeting and for admins to add a facilitator. Admins and
+ * facilitators add district teams; admins remove facilitators. What a person sees of
+ * a network is what the policy lets them read:
  * other districts' teams stay hidden, only their number shows. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +85,12 @@ static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	page_begin(&p, rq, rs, "Networks", PAGE_NAV_NETWORKS);
 	struct html *h = &p.h;
 	html_elem(h, "h1", "Networks", NULL);
+	struct policy_scope anywhere = {0};
+	int may_create = http_may_scope(rq, POLICY_CREATE, "network", &anywhere, err);
+	if (may_create < 0)
+		return -1;
+	if (may_create)
+		html_elem(h, "a", "New network", "href", "/networks/new", "class", "button", NULL);
 	if (shown == 0)
 		html_elem(h, "p", "You are not in a network yet.", "class", "muted", NULL);
 	static const char *const heads[] = {"Network", "Content area", "School year", "Region",
@@ -132,12 +140,47 @@ struct net_view {
 	size_t nprofiles;
 	int can_add_meeting, can_add_facilitator;
 	int can_copy_instrument; /* may keep the network's needs-assessment instruments */
+	int can_edit, can_add_team, can_remove_facilitator;
+	const char **districts, **district_names; /* districts with no team here yet */
 };
 
 static int net_by_start(const void *a, const void *b)
 {
 	const struct rec *x = *(const struct rec *const *)a, *y = *(const struct rec *const *)b;
 	return strcmp(rec_text(x, "starts_at"), rec_text(y, "starts_at"));
+}
+
+/* What the actor may set up here, and the districts a new team may come from. */
+static int net_read_setup(struct http_req *rq, struct net_view *v, struct cn_err *err)
+{
+	struct policy_scope s = {.network_id = v->net->id};
+	v->can_edit = http_may_scope(rq, POLICY_UPDATE, "network", &s, err);
+	v->can_add_team = v->can_edit < 0 ? -1 : http_may_scope(rq, POLICY_CREATE, "team", &s, err);
+	v->can_remove_facilitator =
+		v->can_add_team < 0 ? -1
+				    : http_may_scope(rq, POLICY_DELETE, "network_facilitator", &s, err);
+	if (v->can_remove_facilitator < 0)
+		return -1;
+	if (!v->can_add_team)
+		return 0;
+	struct rec_query q = {.filter = {"district"}, .limit = REC_LIST_MAX};
+	struct rec_list d;
+	if (rec_list(rq->db, rq->a, &org_entity, &q, &d, err))
+		return -1;
+	v->districts = arena_alloc(rq->a, sizeof(*v->districts) * (d.count + 1));
+	v->district_names = arena_alloc(rq->a, sizeof(*v->district_names) * (d.count + 1));
+	size_t n = 0;
+	for (size_t i = 0; i < d.count; i++) {
+		size_t k = 0;
+		while (k < v->teams.count && rec_int(v->teams.items[k], "district_id") != d.items[i]->id)
+			k++;
+		if (k < v->teams.count)
+			continue;
+		v->districts[n] = arena_printf(rq->a, "%lld", (long long)d.items[i]->id);
+		v->district_names[n++] = rec_text(d.items[i], "name");
+	}
+	v->districts[n] = v->district_names[n] = NULL;
+	return 0;
 }
 
 static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, struct cn_err *err)
@@ -201,7 +244,7 @@ static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, st
 	v->can_copy_instrument = http_may_scope(rq, POLICY_CREATE, "instrument", &s, err);
 	if (v->can_add_meeting < 0 || v->can_add_facilitator < 0 || v->can_copy_instrument < 0)
 		return -1;
-	return 0;
+	return net_read_setup(rq, v, err);
 }
 
 static void net_facts(struct page *p, const struct net_view *v)
@@ -406,6 +449,50 @@ static void net_instruments(struct page *p, const struct net_view *v)
 	html_close(h);
 }
 
+/* A button per facilitator that removes them from the network (admins). */
+static void net_facilitator_buttons(struct page *p, const struct net_view *v)
+{
+	struct html *h = &p->h;
+	if (!v->can_remove_facilitator || v->facilitators.count == 0)
+		return;
+	html_elem(h, "h3", "Remove a facilitator", NULL);
+	html_open(h, "ul", "class", "actions", NULL);
+	for (size_t i = 0; i < v->facilitators.count; i++) {
+		const struct network_person *f = &v->facilitators.items[i];
+		html_open(h, "li", NULL);
+		page_button_form(p,
+				 arena_printf(p->rq->a, "/networks/%lld/facilitators/%lld/remove",
+					      (long long)v->net->id, (long long)f->person_id),
+				 arena_printf(p->rq->a, "Remove %s", f->name), "secondary");
+		html_close(h);
+	}
+	html_close(h);
+}
+
+/* Adding a district team: the districts with no team here yet; the name defaults to
+ * the district's. */
+static void net_team_form(struct page *p, const struct net_view *v)
+{
+	struct html *h = &p->h;
+	if (!v->can_add_team)
+		return;
+	html_open(h, "section", "class", "card", "aria-labelledby", "add-team", NULL);
+	html_elem(h, "h2", "Add a district team", "id", "add-team", NULL);
+	if (v->districts[0] == NULL) {
+		html_elem(h, "p", "Every district already has a team in this network.", "class",
+			  "muted", NULL);
+		html_close(h);
+		return;
+	}
+	page_form_begin(p, page_href(p->rq, "/networks/%lld/teams", v->net->id), NULL);
+	page_select(p, "district_id", "District", v->districts, v->district_names, NULL, 1);
+	page_input(p, "name", "Team name", "text", NULL, "Leave empty to use the district's name",
+		   0);
+	page_submit(p, "Add team");
+	html_close(h);
+	html_close(h);
+}
+
 static void net_forms(struct page *p, const struct net_view *v)
 {
 	struct html *h = &p->h;
@@ -434,8 +521,25 @@ static void net_forms(struct page *p, const struct net_view *v)
 			   "The person needs a capnet account (Admin, People)", 1);
 		page_submit(p, "Add facilitator");
 		html_close(h);
+		net_facilitator_buttons(p, v);
 		html_close(h);
 	}
+	net_team_form(p, v);
+}
+
+/* The notice after a setup form sent the person back here. */
+static void net_setup_notice(struct page *p, const char *done)
+{
+	static const char *const notices[][2] = {
+		{"created", "The network was created. Add its facilitators, teams and meetings."},
+		{"saved", "The details were saved."},
+		{"team", "The team was added."},
+		{"facilitator_removed", "The facilitator was removed."},
+		{"meeting_deleted", "The meeting was deleted."},
+	};
+	for (size_t i = 0; done != NULL && i < sizeof(notices) / sizeof(notices[0]); i++)
+		if (strcmp(done, notices[i][0]) == 0)
+			page_notice(p, notices[i][1]);
 }
 
 /* Writes the network page; error (may be NULL) is a form's validation error, shown
@@ -457,6 +561,11 @@ static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 		page_notice(&p, "The meeting was added.");
 	else if (done != NULL && strcmp(done, "facilitator") == 0)
 		page_notice(&p, "The facilitator was added.");
+	net_setup_notice(&p, done);
+	if (v.can_edit)
+		html_elem(h, "a", "Edit the details", "href",
+			  page_href(rq, "/networks/%lld/edit", net->id), "class", "button secondary",
+			  NULL);
 	page_errors(&p);
 	net_facts(&p, &v);
 	net_meetings(&p, &v);
@@ -548,6 +657,49 @@ static int net_facilitator_add(struct http_req *rq, struct http_resp *rs, struct
 	return 0;
 }
 
+/* POST /networks/{id}/teams: a district's team joins the network. */
+static int net_team_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *net = NULL;
+	struct form f;
+	if (net_load(rq, &net, err) || page_form(rq, &f, err))
+		return -1;
+	struct rec *t = rec_new(rq->a, &team_entity);
+	struct policy_scope s = {.network_id = net->id};
+	if (rec_put_int(t, "network_id", net->id, err) ||
+	    http_allow_scope(rq, POLICY_CREATE, "team", &s, err))
+		return -1;
+	struct cn_err why = {0};
+	static const char *const fields[] = {"district_id", "name", NULL};
+	if (page_set_fields(t, rq->a, &f, fields, &why))
+		return net_refused(rq, rs, net, &why, err);
+	if (rec_is_null(t, "district_id")) {
+		cn_err_field(&why, CN_ERR_INPUT, "district_id", "Choose the team's district.");
+		return net_refused(rq, rs, net, &why, err);
+	}
+	if (http_allow_record(rq, POLICY_CREATE, "team", t, err))
+		return -1;
+	if (rec_create(rq->db, &rq->who, rq->a, t, &why))
+		return net_refused(rq, rs, net, &why, err);
+	page_redirect(rs, page_href(rq, "/networks/%lld?done=team#teams", net->id));
+	return 0;
+}
+
+/* POST /networks/{id}/facilitators/{person}/remove */
+static int net_facilitator_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *net = NULL;
+	int64_t person;
+	if (net_load(rq, &net, err) || page_id(rq, "person", &person, err))
+		return -1;
+	struct policy_scope s = {.network_id = net->id};
+	if (http_allow_scope(rq, POLICY_DELETE, "network_facilitator", &s, err) ||
+	    network_facilitator_remove(rq->db, &rq->who, net->id, person, err))
+		return -1;
+	page_redirect(rs, page_href(rq, "/networks/%lld?done=facilitator_removed#about", net->id));
+	return 0;
+}
+
 static const struct route network_routes[] = {
 	{"GET", "/networks", net_list, "network", POLICY_READ, NULL, 0,
 	 "the networks the signed-in person may see", NULL, NULL},
@@ -557,6 +709,11 @@ static const struct route network_routes[] = {
 	 "add a meeting to a network", NULL, NULL},
 	{"POST", "/networks/{id}/facilitators", net_facilitator_add, "network_facilitator",
 	 POLICY_CREATE, NULL, 0, "add a facilitator to a network", NULL, NULL},
+	{"POST", "/networks/{id}/teams", net_team_add, "team", POLICY_CREATE, NULL, 0,
+	 "add a district team to a network", NULL, NULL},
+	{"POST", "/networks/{id}/facilitators/{person}/remove", net_facilitator_remove,
+	 "network_facilitator", POLICY_DELETE, NULL, 0, "remove a facilitator from a network",
+	 NULL, NULL},
 };
 
 const struct web_routes web_routes_network = {network_routes,

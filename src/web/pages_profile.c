@@ -1,9 +1,11 @@
 /* pages_profile: a district team's page (its network, members, and the pages of its
- * work) and its capacity-building profile for the school year (DESIGN §2): each
+ * work, with forms for its district's lead, the network's facilitators and the admins
+ * to add people of the district to the team and to remove them) and its capacity-building profile for the school year (DESIGN §2): each
  * component with its share in a chart and in a table, the summary, Guskey's level of
  * the evidence it rests on, and the records behind it, each linked to its own page;
  * and the train-the-trainer flag with its reason. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/network.h"
@@ -15,20 +17,114 @@
 #include "web/teampage.h"
 #include "web/web.h"
 
-/* GET /teams/{id}: the team and the pages of its work. */
-static int pf_team(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+static const char *const pf_roles[] = {"member", "lead", NULL};
+static const char *const pf_role_labels[] = {"Member", "Lead", NULL};
+
+/* The people of the team's district not on the team yet, as choices. */
+static int pf_candidates(struct http_req *rq, const struct teampage *t,
+			 const struct network_people *m, struct teampage_choices *out,
+			 struct cn_err *err)
 {
-	struct teampage t;
+	struct network_people all;
+	if (team_district_people(rq->db, rq->a, t->team->id, &all, err))
+		return -1;
+	teampage_choices_init(rq, out, all.count);
+	for (size_t i = 0; i < all.count; i++) {
+		size_t k = 0;
+		while (k < m->count && m->items[k].person_id != all.items[i].person_id)
+			k++;
+		if (k == m->count)
+			teampage_choices_add(rq, out, all.items[i].person_id,
+					     all.items[i].email ? arena_printf(rq->a, "%s (%s)",
+									       all.items[i].name,
+									       all.items[i].email)
+								: all.items[i].name);
+	}
+	return 0;
+}
+
+/* The members list, with a remove button each and the add form for those who may. */
+static int pf_members(struct page *p, const struct teampage *t, const struct network_people *m,
+		      struct cn_err *err)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	int may_add = teampage_may(rq, t, POLICY_CREATE, "team_member", err);
+	int may_remove = may_add < 0 ? -1 : teampage_may(rq, t, POLICY_DELETE, "team_member", err);
+	if (may_remove < 0)
+		return -1;
+	struct teampage_choices c = {0};
+	if (may_add && pf_candidates(rq, t, m, &c, err))
+		return -1;
+	html_open(h, "section", "class", "card", "aria-labelledby", "members", NULL);
+	html_elem(h, "h2", "Members", "id", "members", NULL);
+	if (m->count == 0)
+		html_elem(h, "p", "No members yet.", "class", "muted", NULL);
+	html_open(h, "ul", NULL);
+	for (size_t i = 0; i < m->count; i++) {
+		html_open(h, "li", NULL);
+		html_text(h, m->items[i].name);
+		if (strcmp(m->items[i].role, "lead") == 0)
+			html_text(h, " (lead)");
+		if (may_remove) {
+			html_text(h, " ");
+			page_form_begin(p,
+					arena_printf(rq->a, "/teams/%lld/members/%lld/remove",
+						     (long long)t->team->id,
+						     (long long)m->items[i].person_id),
+					"inline");
+			html_open(h, "button", "type", "submit", "class", "secondary", NULL);
+			html_text(h, "Remove");
+			html_elem(h, "span", arena_printf(rq->a, " %s", m->items[i].name), "class",
+				  "visually-hidden", NULL);
+			html_close(h);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_close(h);
+	if (may_add) {
+		html_elem(h, "h3", "Add a member", "id", "add-member", NULL);
+		if (c.count == 0) {
+			html_open(h, "p", "class", "muted", NULL);
+			html_textf(h, "Everyone of %s in capnet is on the team.", t->district);
+			html_close(h);
+		} else {
+			page_form_begin(p, teampage_href(rq, t, "members"), NULL);
+			page_select(p, "person_id", arena_printf(rq->a, "Person of %s", t->district),
+				    c.values, c.labels, NULL, 1);
+			page_radios(p, "role", "Role on the team", pf_roles, pf_role_labels, "member",
+				    1);
+			page_submit(p, "Add to the team");
+			html_close(h);
+		}
+	}
+	html_close(h);
+	return 0;
+}
+
+/* Writes the team page; error (may be NULL) is the members form's refusal. */
+static int pf_team_page(struct http_req *rq, struct http_resp *rs, const struct teampage *tp,
+			const struct cn_err *error, struct cn_err *err)
+{
+	const struct teampage t = *tp;
 	struct network_people m;
 	struct rec_list plans;
-	if (teampage_load(rq, "id", &t, err) || team_members(rq->db, rq->a, t.team->id, &m, err) ||
+	if (team_members(rq->db, rq->a, t.team->id, &m, err) ||
 	    page_list_all(rq, &plan_entity, "team_id", t.team->id, &plans, err))
 		return -1;
 	struct page p;
 	page_begin(&p, rq, rs, t.district, PAGE_NAV_PLANS);
+	page_show_error(&p, error);
 	struct html *h = &p.h;
 	teampage_crumbs(&p, &t, NULL);
 	html_elem(h, "h1", t.district, NULL);
+	const char *done = http_query(rq, "done");
+	if (done != NULL && strcmp(done, "member") == 0)
+		page_notice(&p, "The member was added.");
+	else if (done != NULL && strcmp(done, "member_removed") == 0)
+		page_notice(&p, "The member was removed from the team.");
+	page_errors(&p);
 	html_open(h, "p", NULL);
 	html_textf(h, "District team in %s, %s.", rec_text(t.network, "name"),
 		   rec_text(t.network, "school_year"));
@@ -55,22 +151,69 @@ static int pf_team(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	}
 	html_close(h);
 	html_close(h);
-	html_open(h, "section", "class", "card", "aria-labelledby", "members", NULL);
-	html_elem(h, "h2", "Members", "id", "members", NULL);
-	if (m.count == 0)
-		html_elem(h, "p", "No members yet.", "class", "muted", NULL);
-	html_open(h, "ul", NULL);
-	for (size_t i = 0; i < m.count; i++) {
-		html_open(h, "li", NULL);
-		html_text(h, m.items[i].name);
-		if (strcmp(m.items[i].role, "lead") == 0)
-			html_text(h, " (lead)");
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
+	if (pf_members(&p, &t, &m, err))
+		return -1;
 	html_close(h);
 	page_end(&p);
+	return 0;
+}
+
+/* GET /teams/{id}: the team and the pages of its work. */
+static int pf_team(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct teampage t;
+	if (teampage_load(rq, "id", &t, err))
+		return -1;
+	return pf_team_page(rq, rs, &t, NULL, err);
+}
+
+/* POST /teams/{id}/members: a person of the team's district joins it as lead or
+ * member. */
+static int pf_member_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct teampage t;
+	struct form f;
+	struct network_people m;
+	struct teampage_choices c;
+	if (teampage_load(rq, "id", &t, err) || page_form(rq, &f, err) ||
+	    http_allow_scope(rq, POLICY_CREATE, "team_member", &t.scope, err) ||
+	    team_members(rq->db, rq->a, t.team->id, &m, err) ||
+	    pf_candidates(rq, &t, &m, &c, err))
+		return -1;
+	const char *person = form_get(&f, "person_id"), *role = form_get(&f, "role");
+	struct cn_err why = {0};
+	size_t k = 0;
+	while (person != NULL && k < c.count && strcmp(c.values[k], person) != 0)
+		k++;
+	if (person == NULL || person[0] == '\0')
+		cn_err_field(&why, CN_ERR_INPUT, "person_id", "Choose the person to add.");
+	else if (k == c.count)
+		cn_err_field(&why, CN_ERR_INPUT, "person_id",
+			     "Choose a person of %s who is not on the team yet.", t.district);
+	else if (team_member_set(rq->db, &rq->who, t.team->id,
+					 strtoll(person, NULL, 10), role ? role : "", &why) == 0) {
+		page_redirect(rs, arena_printf(rq->a, "/teams/%lld?done=member#members",
+					       (long long)t.team->id));
+		return 0;
+	}
+	if (!page_refused(&why)) {
+		*err = why;
+		return -1;
+	}
+	return pf_team_page(rq, rs, &t, &why, err);
+}
+
+/* POST /teams/{id}/members/{person}/remove */
+static int pf_member_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct teampage t;
+	int64_t person;
+	if (teampage_load(rq, "id", &t, err) || page_id(rq, "person", &person, err) ||
+	    http_allow_scope(rq, POLICY_DELETE, "team_member", &t.scope, err) ||
+	    team_member_remove(rq->db, &rq->who, t.team->id, person, err))
+		return -1;
+	page_redirect(rs, arena_printf(rq->a, "/teams/%lld?done=member_removed#members",
+				       (long long)t.team->id));
 	return 0;
 }
 
@@ -233,6 +376,10 @@ static int pf_profile(struct http_req *rq, struct http_resp *rs, struct cn_err *
 static const struct route profile_routes[] = {
 	{"GET", "/teams/{id}", pf_team, "team", POLICY_READ, NULL, 0,
 	 "a district team and the pages of its work", NULL, NULL},
+	{"POST", "/teams/{id}/members", pf_member_add, "team_member", POLICY_CREATE, NULL, 0,
+	 "add a person of the district to its team", NULL, NULL},
+	{"POST", "/teams/{id}/members/{person}/remove", pf_member_remove, "team_member",
+	 POLICY_DELETE, NULL, 0, "remove a person from a team", NULL, NULL},
 	{"GET", "/teams/{id}/profile", pf_profile, "team", POLICY_READ, NULL, 0,
 	 "a team's capacity-building profile with the records behind it", NULL, NULL},
 };

@@ -9,7 +9,9 @@
 
 static const struct web_routes *const web_families[] = {
 	&web_routes_core,
+	&web_routes_network_edit, /* before network: /networks/new is no network's id */
 	&web_routes_network,
+	&web_routes_meeting_edit,
 	&web_routes_meeting,
 	&web_routes_admin,
 	&web_routes_imports,

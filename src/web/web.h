@@ -18,6 +18,8 @@ struct web_routes {
 };
 extern const struct web_routes web_routes_core;
 extern const struct web_routes web_routes_network;
+extern const struct web_routes web_routes_network_edit;
+extern const struct web_routes web_routes_meeting_edit;
 extern const struct web_routes web_routes_meeting;
 extern const struct web_routes web_routes_admin;
 extern const struct web_routes web_routes_imports;

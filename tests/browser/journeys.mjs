@@ -63,6 +63,24 @@ export const journeys = [
 				await v.go('/admin/people?q=Quintero');
 				await v.see('Inactive', 'main table');
 			}),
+			step('creates a network and lands on its page', async (v) => {
+				await v.go('/networks');
+				await v.click('New network');
+				await v.fill('Name', 'Green River Science Leadership Network');
+				await v.page.locator('#content_area').selectOption('science');
+				await v.page.locator('#region_id').selectOption({ label: 'Green River Regional Educational Cooperative' });
+				await v.fill('School year', '2026-27');
+				await v.fill('Description', 'Three-dimensional teaching, one unit at a time.');
+				await v.click('Create the network');
+				await v.see('Green River Science Leadership Network', 'h1');
+				await v.see('The network was created.');
+			}),
+			step('adds a district team to the new network', async (v) => {
+				await v.page.locator('#district_id').selectOption({ label: 'Tradewater County Public Schools' });
+				await v.click('Add team');
+				await v.see('The team was added.');
+				await v.seeLink('Tradewater County Public Schools');
+			}),
 			signOut(),
 		],
 	},
@@ -139,6 +157,14 @@ export const journeys = [
 				await v.click('Create deliverable');
 				await v.see('Grade 4 fractions: learning targets');
 				await v.see('First draft from our PLC');
+			}),
+			step('adds a person of her district to her team', async (v) => {
+				await v.go('/teams/1');
+				await v.page.locator('#person_id').selectOption({ label: 'Joy Kincaid (joy.kincaid@tradewater.k12.example)' });
+				await v.page.getByLabel('Member', { exact: true }).check();
+				await v.click('Add to the team');
+				await v.see('The member was added.');
+				await v.see('Joy Kincaid', '#members + ul');
 			}),
 			signOut(),
 		],

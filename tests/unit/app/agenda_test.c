@@ -1,9 +1,11 @@
 /* agenda: a meeting's materials come in agenda order with their titles; another
  * meeting's never show. Linking and unlinking them is audited and refuses what does
- * not exist or is linked already. */
+ * not exist or is linked already. Moving an item swaps it with its neighbour and
+ * numbers the agenda afresh; an item at the edge stays. */
 #include "testlib.h"
 
 #include "app/agenda.h"
+#include "app/network.h"
 
 /* Two meetings of one network; the first has two agenda items linking library items
  * and a deliverable, the second one item. Plain rows, so that the test needs nothing
@@ -111,11 +113,63 @@ static void test_link_and_unlink_materials(void **state)
 	testdb_close(t);
 }
 
+/* The positions and titles of meeting 1's agenda in order, joined by spaces. */
+static void agenda_order(struct testdb *t, char *out, size_t size)
+{
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	struct rec_list l;
+	assert_int_equal(agenda_items(t->db, a, 1, &l, &err), 0);
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < l.count; i++)
+		n += (size_t)snprintf(out + n, size - n, "%s%lld:%s", i ? " " : "",
+				      (long long)rec_int(l.items[i], "position"),
+				      rec_text(l.items[i], "title"));
+	arena_free(a);
+}
+
+static void test_move_swaps_and_renumbers(void **state)
+{
+	(void)state;
+	struct testdb *t = seeded();
+	struct cn_err err = {0};
+	char order[256];
+	assert_int_equal(store_exec(t->db,
+				    "INSERT INTO agenda_item (id, meeting_id, position, kind, title,"
+				    " created_at, updated_at) VALUES (13, 1, 7, 'reflect', 'Exit',"
+				    " 't', 't')",
+				    &err),
+			 0);
+	assert_int_equal(agenda_item_move(t->db, &t->who, 13, 1, &err), 0);
+	agenda_order(t, order, sizeof(order));
+	assert_string_equal(order, "1:Try number talks 2:Exit 3:Build targets");
+	assert_int_equal(agenda_item_move(t->db, &t->who, 11, 1, &err), 0);
+	agenda_order(t, order, sizeof(order));
+	assert_string_equal(order, "1:Try number talks 2:Exit 3:Build targets");
+	assert_int_equal(agenda_item_move(t->db, &t->who, 11, 0, &err), 0);
+	agenda_order(t, order, sizeof(order));
+	assert_string_equal(order, "1:Exit 2:Try number talks 3:Build targets");
+	assert_int_equal(agenda_item_move(t->db, &t->who, 10, 0, &err), 0);
+	agenda_order(t, order, sizeof(order));
+	assert_string_equal(order, "1:Exit 2:Try number talks 3:Build targets");
+	/* The other meeting's agenda is untouched. */
+	struct arena *a = arena_new();
+	struct rec *other = NULL;
+	assert_int_equal(rec_get(t->db, a, &agenda_item_entity, 12, &other, &err), 0);
+	assert_int_equal(rec_int(other, "position"), 1);
+	arena_free(a);
+	assert_int_equal(agenda_item_move(t->db, &t->who, 99, 1, &err), -1);
+	assert_int_equal(err.kind, CN_ERR_NOT_FOUND);
+	testdb_close(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_materials_in_agenda_order),
 	    cmocka_unit_test(test_link_and_unlink_materials),
+	    cmocka_unit_test(test_move_swaps_and_renumbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
