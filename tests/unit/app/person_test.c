@@ -55,7 +55,7 @@ static int token_live(struct testdb *t, const char *token)
 {
 	int64_t person = 0, id = 0;
 	struct cn_err err = {0};
-	int rc = person_token_check(t->db, token, "api", &person, &id, &err);
+	int rc = person_token_check(t->db, token, &person, &id, &err);
 	assert_int_not_equal(rc, -1);
 	return rc;
 }
@@ -72,7 +72,7 @@ static void test_deactivation_ends_sessions(void **state)
 	assert_int_equal(sign_in(t, "ada@x.org", session, &err), 0);
 	assert_int_equal(sign_in(t, "other@x.org", kept, &err), 0);
 	char *token = NULL;
-	assert_int_equal(person_token_create(t->db, &t->who, a, ada, "laptop", "api", &token, NULL,
+	assert_int_equal(person_token_create(t->db, &t->who, a, ada, "laptop", &token, NULL,
 					     &err),
 			 0);
 	assert_int_equal(session_live(t, session), 1);
