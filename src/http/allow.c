@@ -26,6 +26,17 @@ int http_may_scope(struct http_req *rq, enum policy_verb verb, const char *entit
 	return 0;
 }
 
+int http_may_record(struct http_req *rq, enum policy_verb verb, const char *entity,
+		    const struct rec *r, struct cn_err *err)
+{
+	if (http_allow_record(rq, verb, entity, r, err) == 0)
+		return 1;
+	if (err->kind != CN_ERR_FORBIDDEN && err->kind != CN_ERR_NOT_FOUND)
+		return -1;
+	cn_err_clear(err);
+	return 0;
+}
+
 int http_can_read(struct http_req *rq, const char *entity, const struct rec *r,
 		 struct cn_err *err)
 {

@@ -19,6 +19,11 @@ int http_allow_record(struct http_req *rq, enum policy_verb verb, const char *en
  * or a part of a page only to those who may). */
 int http_may_scope(struct http_req *rq, enum policy_verb verb, const char *entity,
 		   const struct policy_scope *s, struct cn_err *err);
+/* 1 if the actor may do verb on stored record r, asked with the record itself (a
+ * rule's guard may decide on it), 0 if not (refused, or not theirs to see), -1 on
+ * error: for offering a form or a button only to those who may. */
+int http_may_record(struct http_req *rq, enum policy_verb verb, const char *entity,
+		    const struct rec *r, struct cn_err *err);
 /* 1 if the actor may read r, 0 if not, -1 on error (for filtering lists). */
 int http_can_read(struct http_req *rq, const char *entity, const struct rec *r,
 		 struct cn_err *err);

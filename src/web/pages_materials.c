@@ -140,10 +140,7 @@ int materials_remove_button(struct page *p, const struct agenda_material *m, str
 	struct http_req *rq = p->rq;
 	if (rec_get(rq->db, rq->a, &agenda_item_entity, m->agenda_item_id, &item, err))
 		return -1;
-	struct policy_scope s;
-	if (policy_scope_of(rq->policy, "agenda_item", item, &s, err))
-		return -1;
-	int may = http_may_scope(rq, POLICY_UPDATE, "agenda_item", &s, err);
+	int may = http_may_record(rq, POLICY_UPDATE, "agenda_item", item, err);
 	if (may <= 0)
 		return may;
 	struct html *h = &p->h;

@@ -99,7 +99,7 @@ static int plan_template_form(struct page *p, const struct rec *net, struct cn_e
 {
 	struct http_req *rq = p->rq;
 	struct rec *r = plan_new_template(rq, net->id, err);
-	int may = r ? planpage_may(rq, POLICY_CREATE, "plan", r, err) : -1;
+	int may = r ? http_may_record(rq, POLICY_CREATE, "plan", r, err) : -1;
 	if (may <= 0)
 		return may;
 	const char *pre = plan_template_prefix(rq, net->id);
@@ -294,7 +294,7 @@ static int plan_team_page(struct http_req *rq, struct http_resp *rs, const struc
 	if (rec_put_int(start, "team_id", t->team->id, err) ||
 	    rec_put_int(start, "network_id", t->network->id, err))
 		return -1;
-	int may_start = planpage_may(rq, POLICY_CREATE, "plan", start, err);
+	int may_start = http_may_record(rq, POLICY_CREATE, "plan", start, err);
 	if (may_start < 0)
 		return -1;
 	struct page p;

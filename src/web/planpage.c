@@ -42,17 +42,6 @@ static const char *const pp_format_labels[] = {"PLC", "Coaching", "Whole-group d
 static const char *const pp_zones[] = {"America/New_York", "America/Chicago", NULL};
 static const char *const pp_zone_labels[] = {"Eastern time", "Central time", NULL};
 
-int planpage_may(struct http_req *rq, enum policy_verb verb, const char *entity,
-		 const struct rec *r, struct cn_err *err)
-{
-	if (http_allow_record(rq, verb, entity, r, err) == 0)
-		return 1;
-	if (err->kind != CN_ERR_FORBIDDEN && err->kind != CN_ERR_NOT_FOUND)
-		return -1;
-	cn_err_clear(err);
-	return 0;
-}
-
 int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err)
 {
 	memset(pp, 0, sizeof(*pp));
@@ -72,10 +61,10 @@ int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, stru
 	pp->scope = pp->team.scope;
 	pp->scope.network_id = pp->network->id;
 	int archived = strcmp(rec_text(plan, "status"), "archived") == 0;
-	pp->may_edit = planpage_may(rq, POLICY_UPDATE, "plan", plan, err);
-	pp->may_status = planpage_may(rq, POLICY_UPDATE, "plan_status", plan, err);
+	pp->may_edit = http_may_record(rq, POLICY_UPDATE, "plan", plan, err);
+	pp->may_status = http_may_record(rq, POLICY_UPDATE, "plan_status", plan, err);
 	pp->may_review =
-		pp->is_template ? 0 : planpage_may(rq, POLICY_CREATE, "plan_review", plan, err);
+		pp->is_template ? 0 : http_may_record(rq, POLICY_CREATE, "plan_review", plan, err);
 	pp->may_check = pp->is_template ? 0
 					: http_may_scope(rq, POLICY_CREATE, "progress_check",
 							 &pp->scope, err);

@@ -30,10 +30,6 @@ struct planpage {
 	struct plan_full now; /* a version's plan as it is now, to compare with */
 };
 
-/* 1 if the actor may do verb on r under the policy rule entity ("plan_goal"), asked
- * with the record itself (a rule's guard may decide on it), 0 if not, -1 on error. */
-int planpage_may(struct http_req *rq, enum policy_verb verb, const char *entity,
-		 const struct rec *r, struct cn_err *err);
 /* The plan plan_id that the actor may read (else 404), loaded whole. */
 int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err);
 /* The same for the plan named by the path parameter "id". */
