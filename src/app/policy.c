@@ -545,11 +545,16 @@ static int guard_membership(struct policy *p, enum policy_verb verb, const struc
 				    "person %lld is an admin; ask an admin to give them a "
 				    "membership in this district",
 				    (long long)person);
-	if (pp.outside || pp.facilitates)
+	if (pp.outside)
 		return cn_err_field(err, CN_ERR_FORBIDDEN, "person_id",
-				    "person %lld belongs to another organization%s; ask an admin "
-				    "to add them to this district",
-				    (long long)person, pp.facilitates ? " (facilitates a network)" : "");
+				    "person %lld belongs to another organization; ask an admin to "
+				    "add them to this district",
+				    (long long)person);
+	if (pp.facilitates)
+		return cn_err_field(err, CN_ERR_FORBIDDEN, "person_id",
+				    "person %lld facilitates a network; ask an admin to add them "
+				    "to this district",
+				    (long long)person);
 	return 0;
 }
 
