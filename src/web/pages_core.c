@@ -281,15 +281,8 @@ static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_e
 		return -1;
 	/* Only those the person may read: a seat on a team whose district they no longer
 	 * belong to lists nothing. */
-	size_t kept = 0;
-	for (size_t i = 0; i < networks.count; i++) {
-		int can = http_can_read(rq, "network", networks.items[i], err);
-		if (can < 0)
-			return -1;
-		if (can)
-			networks.items[kept++] = networks.items[i];
-	}
-	networks.count = kept;
+	if (http_keep_readable(rq, "network", &networks, err))
+		return -1;
 	struct notices notices;
 	if (notice_list(rq->db, rq->a, rq->who.person_id, 0, &notices, err))
 		return -1;
