@@ -148,7 +148,9 @@ const struct rec_entity person_entity = {
 
 static const struct rec_field membership_fields[] = {
 	{.name = "person_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
-	 .ref = &person_entity, .help = "the person"},
+	 .ref = &person_entity,
+	 .help = "the person; a district lead names only people of no organization outside "
+		 "her district (403 otherwise: an admin adds them)"},
 	{.name = "org_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED, .ref = &org_entity,
 	 .help = "the organization"},
 	{.name = "role", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = membership_roles,

@@ -52,6 +52,10 @@ static void world(struct testdb *t, struct arena *a)
 		testapp_make(t, a, &person_entity,
 		     (const char *[]){"given_name", people[i][0], "family_name", "X", "email",
 				      people[i][1], NULL});
+	testapp_make(t, a, &membership_entity,
+	     (const char *[]){"person_id", "2", "org_id", "3", "role", "district_lead", NULL});
+	testapp_make(t, a, &membership_entity,
+	     (const char *[]){"person_id", "3", "org_id", "4", "role", "member", NULL});
 	assert_int_equal(network_facilitator_add(t->db, &t->who, 1, 1, &err), 0);
 	assert_int_equal(team_member_set(t->db, &t->who, 1, 2, "lead", &err), 0);
 	assert_int_equal(team_member_set(t->db, &t->who, 2, 3, "member", &err), 0);
