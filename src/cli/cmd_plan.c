@@ -662,8 +662,8 @@ static int plan_status(struct cli *c, int argc, char **argv)
 	int rc = cli_verb_args(c, argc, argv, opts, 2,
 			  "capnet plan status PLAN draft|submitted|approved|archived [--note TEXT]\n"
 			  "draft -> submitted -> approved (by a facilitator) -> archived; a "
-			  "submitted or approved plan may go back to draft. Each change saves a "
-			  "version.",
+			  "submitted or approved plan may go back to draft (an approved plan is "
+			  "read-only until then). Each change saves a version.",
 			  &a);
 	int64_t id, expected = 0;
 	if (rc != CLI_OK)
