@@ -6,8 +6,8 @@
  * A snapshot holds the whole plan (a demo plan's is about 7 KB, a large plan's 100 KB)
  * and versions are never removed, so a plan takes at most PLAN_VERSION_PER_MINUTE new
  * versions in any minute (whoever saves them) and keeps at most PLAN_VERSION_MAX saved
- * on demand: a few MB a plan, where one member once saved 1,956 versions (204 MB) in
- * four seconds. */
+ * on demand (1.4 MB for a demo plan), where one member once saved 1,956 versions
+ * (204 MB) in four seconds. */
 #ifndef CN_PLAN_VERSION_H
 #define CN_PLAN_VERSION_H
 #include <stddef.h>
