@@ -164,12 +164,17 @@ int plan_content_open(const struct rec *plan, struct cn_err *err)
 		return -1;
 	if (strcmp(rec_text(plan, "status"), "approved") != 0)
 		return 0;
+	long long id = (long long)plan->id;
 	return cn_err_set(err, CN_ERR_CONFLICT,
-			  "plan %lld is approved and read-only; the district lead reopens it "
-			  "first (moves it back to draft: PUT /api/v1/plans/%lld/status with "
-			  "{\"status\":\"draft\"}, or \"Change the status\" on the plan's "
-			  "page), and it is submitted for approval again after the change",
-			  (long long)plan->id, (long long)plan->id);
+			  "plan %lld is approved and read-only; %s reopens it first (moves it "
+			  "back to draft: `capnet plan status %lld draft`, PUT "
+			  "/api/v1/plans/%lld/status with {\"status\":\"draft\"}, or \"Change "
+			  "the status\" on the plan's page), and it is submitted for approval "
+			  "again after the change",
+			  id,
+			  rec_int(plan, "is_template") ? "a facilitator of its network"
+						       : "the district lead",
+			  id, id);
 }
 
 /* Reads a plan whose progress may still be recorded (not archived). */

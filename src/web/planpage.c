@@ -178,10 +178,14 @@ static void pp_workflow(struct page *p, const struct planpage *pp)
 	const char *const *next = pp->moves;
 	if (pp->version == 0 && strcmp(rec_text(pp->plan, "status"), "approved") == 0)
 		html_elem(&p->h, "p",
-			  "This plan is approved, so its goals, actions and PLC schedules are "
-			  "read-only. To change them, the district lead reopens it (Move the plan "
-			  "to: Draft) and submits it for approval again; progress checks and "
-			  "reviews go on meanwhile.",
+			  pp->is_template
+				  ? "This template is approved, so its goals and actions are "
+				    "read-only. To change them, a facilitator of the network "
+				    "reopens it (Move the plan to: Draft)."
+				  : "This plan is approved, so its goals, actions and PLC schedules "
+				    "are read-only. To change them, the district lead reopens it "
+				    "(Move the plan to: Draft) and submits it for approval again; "
+				    "progress checks and reviews go on meanwhile.",
 			  "class", "notice", "id", "approved-note", NULL);
 	if (!pp->may_status || next == NULL || next[0] == NULL)
 		return;

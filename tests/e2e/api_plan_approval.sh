@@ -92,6 +92,9 @@ http DELETE "/api/v1/plc-schedules/$S" -H 'If-Match: *'
 expect_status "nor removed" 409
 json POST /api/v1/plc-schedules "{\"plan_id\":$P,\"school_id\":4,\"recurrence\":\"weekly\",\"weekday\":\"monday\",\"start_time\":\"15:30\",\"minutes\":30}"
 expect_status "nor another added" 409
+run plan goal update "$G" --title "Changed at the command line"
+expect_rc "the command line shares the rule" 1
+expect_err "and says how to reopen the plan there" "plan $P is approved and read-only; the district lead reopens it first (moves it back to draft: \`capnet plan status $P draft\`"
 expect_eq "nothing was written" "$(db_digest)" "$before"
 
 # Carrying the plan out goes on: progress checks and reviews.
