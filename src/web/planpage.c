@@ -182,10 +182,10 @@ static void pp_workflow(struct page *p, const struct planpage *pp)
 				  ? "This template is approved, so its goals and actions are "
 				    "read-only. To change them, a facilitator of the network "
 				    "reopens it (Move the plan to: Draft)."
-				  : "This plan is approved, so its goals, actions and PLC schedules "
-				    "are read-only. To change them, the district lead reopens it "
-				    "(Move the plan to: Draft) and submits it for approval again; "
-				    "progress checks and reviews go on meanwhile.",
+				  : "This plan is approved, so its goals, actions and PLC "
+				    "schedules are read-only. To change them, the district lead "
+				    "reopens it (Move the plan to: Draft) and submits it for "
+				    "approval again; progress checks and reviews go on meanwhile.",
 			  "class", "notice", "id", "approved-note", NULL);
 	if (!pp->may_status || next == NULL || next[0] == NULL)
 		return;

@@ -147,8 +147,9 @@ static void test_members_do_not_move_the_plan(void **state)
 	assert_string_equal(moves(f, LEAD), "draft archived");
 	assert_string_equal(moves(f, ADMIN), "draft archived");
 	assert_int_equal(move(f, MEMBER, "draft", &err), CN_ERR_FORBIDDEN);
-	assert_non_null(strstr(err.msg, "an approved plan is reopened (moved back to draft) only "
-					"by its district's lead or an admin; plan 1 stays approved"));
+	assert_non_null(strstr(err.msg, "an approved plan is reopened (moved back to draft) "
+					"only by its district's lead or an admin; plan 1 stays "
+					"approved"));
 	assert_int_equal(move(f, MEMBER, "archived", &err), CN_ERR_FORBIDDEN);
 	assert_int_equal(move(f, FAC, "draft", &err), CN_ERR_FORBIDDEN);
 	assert_int_equal(move(f, FAC, "archived", &err), CN_ERR_FORBIDDEN);
@@ -157,8 +158,9 @@ static void test_members_do_not_move_the_plan(void **state)
 	assert_int_equal(move(f, LEAD, "draft", &err), CN_OK);
 	assert_string_equal(plan_status(f), "draft");
 	/* The reopening is audited, with its version. */
-	assert_int_equal(testdb_count(f->t, "SELECT COUNT(*) FROM audit_event WHERE entity = 'plan'"
-					    " AND entity_id = 1 AND actor_id = 3 AND action = 'update'"
+	assert_int_equal(testdb_count(f->t, "SELECT COUNT(*) FROM audit_event"
+					    " WHERE entity = 'plan' AND entity_id = 1"
+					    " AND actor_id = 3 AND action = 'update'"
 					    " AND before_json LIKE '%\"status\":\"approved\"%'"
 					    " AND after_json LIKE '%\"status\":\"draft\"%'"),
 			 1);
@@ -250,7 +252,8 @@ static void test_an_approved_plan_is_read_only(void **state)
 	char goal[24];
 	snprintf(goal, sizeof(goal), "%lld", (long long)f->goal);
 	assert_int_equal(create(f, &mia, &progress_check_entity,
-				(const char *[]){"goal_id", goal, "status", "on_track", NULL}, &err),
+				(const char *[]){"goal_id", goal, "status", "on_track", NULL},
+				&err),
 			 0);
 	assert_int_equal(plan_review_add(f->t->db, &fay, 1, FAC, "On track", NULL, &err), 0);
 	/* Once the lead reopens it, the district changes it again. */
