@@ -636,7 +636,9 @@ static const struct policy_rule policy_rules[] = {
 	 0},
 	/* A district's plan, its goals and actions: the district's lead and members write
 	 * them; the network's facilitators read them and keep the network's templates, which
-	 * the network's teams and partners read (guard_district_plan). */
+	 * the network's teams and partners read (guard_district_plan). Once approved, a
+	 * plan's content is read-only to every role until its lead reopens it: a rule on
+	 * the plan's state, kept by the app (plan_content_open) for every way in. */
 	{"plan", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D}, scope_plan_record, NULL,
 	 guard_district_plan, N | P},
 	{"plan_goal", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D}, scope_plan_part,
@@ -648,11 +650,16 @@ static const struct policy_rule policy_rules[] = {
 	{"progress_check", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
 	 scope_progress_check, NULL, NULL, 0},
 	/* A plan's review comments are its network's facilitators'; the district reads
-	 * them. Moving a plan along its workflow (submit, approve, return, archive) is an
-	 * update of "plan_status": the district submits, a facilitator approves (the app
-	 * checks who approves). Both are asked with the plan's record. */
+	 * them. Moving a plan along its workflow is an update of "plan_status": its
+	 * district's lead and its network's facilitators may move it, its members only
+	 * read where it stands. Which move each may make is plan_status_set's to check:
+	 * the district's own moves (submit, reopen an approved plan, archive) are an update
+	 * of "plan_workflow", its lead's and admins' alone, so that no member changes an
+	 * approved plan or takes it off the table; approving takes a facilitator. All are
+	 * asked with the plan's record. */
 	{"plan_review", {A | F | L | D, A | F, 0, 0}, scope_plan_record, NULL, NULL, 0},
-	{"plan_status", {A | F | L | D, 0, A | F | L | D, 0}, scope_plan_record, NULL, NULL, 0},
+	{"plan_status", {A | F | L | D, 0, A | F | L, 0}, scope_plan_record, NULL, NULL, 0},
+	{"plan_workflow", {A | F | L | D, 0, A | L, 0}, scope_plan_record, NULL, NULL, 0},
 	/* A team's capacity-building profile shows its district's records: the district,
 	 * the network's facilitators and admins read it (asked with the team's record). */
 	{"profile", {A | F | L | D, 0, 0, 0}, scope_fields, NULL, NULL, 0},

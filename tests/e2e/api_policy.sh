@@ -407,7 +407,14 @@ prep_plan() {
 	sql "INSERT INTO plan (id, network_id, team_id, school_year, title, created_at, updated_at) VALUES ($v, 1, $(side "$1" 1 2), '2030-31', 'Victim $v', 't', 't')" >/dev/null
 	echo "$v"
 }
-row "PUT /api/v1/plans/{id}/status" "$AREAD" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"submitted"}' '{"status":"submitted"}' "" "" prep_plan
+# The district's lead moves its plan (submits, reopens, archives); a facilitator approves
+# and returns it; a member reads its status only.
+row "PUT /api/v1/plans/{id}/status" "$DKEEP" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"submitted"}' '{"status":"submitted"}' "" "" prep_plan
+prep_approved() { v=$(prep_plan "$1"); c plan status "$v" submitted; c plan status "$v" approved; echo "$v"; }
+row "PUT /api/v1/plans/{id}/status" "$DKEEP" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"draft"}' '{"status":"draft"}' "" "" prep_approved
+# Approving takes a facilitator of the network.
+prep_submitted() { v=$(prep_plan "$1"); c plan status "$v" submitted; echo "$v"; }
+row "PUT /api/v1/plans/{id}/status" "YY YY NN NN NN NN" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"approved"}' '{"status":"approved"}' "" "" prep_submitted
 for e in plan-goals plan-actions progress-checks; do
 	case $e in
 	plan-goals) o_id=$GA x_id=$GB b_own='{"plan_id":1,"title":"G"}' b_other='{"plan_id":2,"title":"G"}' b_change='{"measure":"m"}' keep=$AKEEP ;;
