@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -486,6 +487,52 @@ static void server_connection(void *cls, struct MHD_Connection *conn, void **soc
 	}
 }
 
+/* The connection limit (cfg->max_connections) is kept by the deadline watch, which
+ * sheds an idle connection for a new one (see deadline.h): libmicrohttpd at its own
+ * limit would stop accepting and leave every newcomer waiting in the backlog. */
+static enum MHD_Result server_admit(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	(void)addr;
+	(void)len;
+	struct server *s = cls;
+	return deadline_admit(s->deadline, s->cfg->max_connections) ? MHD_YES : MHD_NO;
+}
+
+/* libmicrohttpd's own limit, never reached before ours: it splits it evenly among the
+ * worker threads, while one thread may hold most connections, and sockets shed but not
+ * yet closed still count for it. */
+static unsigned server_mhd_limit(const struct http_config *cfg)
+{
+	unsigned threads = (unsigned)(cfg->threads > 0 ? cfg->threads : 1);
+	unsigned long long n = 2ull * cfg->max_connections * threads;
+	return n > (1u << 30) ? (1u << 30) : (unsigned)n;
+}
+
+/* Room for the connections and for what else the process opens (database connections,
+ * the listening socket, files being imported): a server out of file descriptors stops
+ * accepting just as one at libmicrohttpd's limit does. Raises the soft limit up to the
+ * hard one when needed. */
+static int server_files(const struct http_config *cfg, struct cn_err *err)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 0;
+	rlim_t need = (rlim_t)cfg->max_connections * 2 + (rlim_t)cfg->threads * 2 + 64;
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need ? need : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need)
+		return cn_err_field(err, CN_ERR_INPUT, "max-connections",
+				    "%u connections need %llu open files, but this process may "
+				    "open only %llu (ulimit -n); lower --max-connections or raise "
+				    "the limit",
+				    cfg->max_connections, (unsigned long long)need,
+				    (unsigned long long)rl.rlim_cur);
+	return 0;
+}
+
 /* "HOST:PORT" (IPv4) into sa. */
 static int server_address(const char *listen, struct sockaddr_in *sa, struct cn_err *err)
 {
@@ -528,7 +575,7 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 		return -1;
 	int rc = store_require_current(db, err);
 	store_close(db);
-	if (rc)
+	if (rc || server_files(cfg, err))
 		return -1;
 
 	/* The workers inherit this mask, so only sigwait below sees the signals. */
@@ -544,12 +591,12 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 	pthread_key_create(&s->db_key, server_db_close);
 	s->deadline = deadline_start(cfg->head_timeout);
 	s->d = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, server_admit, s,
 		server_access, s, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 1),
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header,
-		MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
+		MHD_OPTION_CONNECTION_LIMIT, server_mhd_limit(cfg),
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
 		MHD_OPTION_NOTIFY_COMPLETED, server_completed, s,
