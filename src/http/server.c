@@ -61,8 +61,10 @@ struct server_req {
 	struct buf body;
 	size_t limit;
 	int too_large;
+	int begun;    /* server_begin has set it up */
 	int answered; /* a response is queued */
-	int bad_path;
+	int bad_path; /* not UTF-8, or holds %00 (then nul is set too) */
+	int nul;
 	const struct route_table *table;
 	struct router_match match;
 	struct timespec start;
@@ -235,11 +237,8 @@ static void server_error(struct server_req *r, const struct cn_err *err)
 static int server_run(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	unsigned flags = rq->route->flags;
-	if (!(flags & ROUTE_NO_AUTH) && http_authenticate(rq, err)) {
-		if (err->kind == CN_ERR_UNAUTHENTICATED)
-			http_resp_header(rs, "WWW-Authenticate", "Bearer realm=\"capnet\"");
+	if (!(flags & ROUTE_NO_AUTH) && http_authenticate(rq, err))
 		return -1;
-	}
 	if (!(flags & ROUTE_NO_CSRF) && http_check_csrf(rq, err))
 		return -1;
 	struct respcache_ticket ticket;
@@ -266,7 +265,10 @@ static void server_dispatch(struct server *s, struct server_req *r)
 	if (rq->db == NULL && !no_db)
 		goto fail;
 	if (r->bad_path) {
-		cn_err_set(&err, CN_ERR_INPUT, "the path is not valid UTF-8 text");
+		cn_err_set(&err, CN_ERR_INPUT,
+			   r->nul ? "the address holds %%00, an encoded NUL byte, which no path "
+				    "or query may hold"
+				  : "the path is not valid UTF-8 text");
 		goto fail;
 	}
 	if (r->too_large) {
@@ -339,11 +341,25 @@ static size_t server_content_length(struct MHD_Connection *conn)
 	return (size_t)n;
 }
 
-/* The first call for a request: set up its context. */
-static struct server_req *server_begin(struct server *s, struct MHD_Connection *conn,
-				       const char *url, const char *method)
+/* The request target as sent, before libmicrohttpd decodes it: there a %00 would
+ * become a NUL that silently ends the path (or a query value) early, so such a request
+ * is refused instead. The result is the request's context until server_begin. */
+static void *server_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
+	(void)cls;
+	(void)conn;
 	struct server_req *r = xcalloc(1, sizeof(*r));
+	r->nul = strstr(uri, "%00") != NULL;
+	return r;
+}
+
+/* The first call for a request: set up its context r (from server_uri, or NULL). */
+static struct server_req *server_begin(struct server *s, struct MHD_Connection *conn,
+				       const char *url, const char *method, struct server_req *r)
+{
+	if (r == NULL)
+		r = xcalloc(1, sizeof(*r));
+	r->begun = 1;
 	atomic_fetch_add(&s->inflight, 1);
 	clock_gettime(CLOCK_MONOTONIC, &r->start);
 	struct arena *a = arena_new();
@@ -360,7 +376,7 @@ static struct server_req *server_begin(struct server *s, struct MHD_Connection *
 		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	r->watch = ci != NULL ? ci->socket_context : NULL;
 	deadline_head_done(r->watch);
-	r->bad_path = !utf8_valid(url, strlen(url), NULL);
+	r->bad_path = r->nul || !utf8_valid(url, strlen(url), NULL);
 	r->table = server_table(s->cfg, rq->path);
 	if (!r->bad_path) {
 		/* Every table is tried in order; the first with a route for the path wins. */
@@ -397,8 +413,8 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 	(void)version;
 	struct server *s = cls;
 	struct server_req *r = *con_cls;
-	if (r == NULL) {
-		r = server_begin(s, conn, url, method);
+	if (r == NULL || !r->begun) {
+		r = server_begin(s, conn, url, method, r);
 		*con_cls = r;
 		size_t announced = server_content_length(conn);
 		if (announced > r->limit) {
@@ -435,7 +451,7 @@ static void server_log(const struct server_req *r, long us)
 	jw_obj_begin(&w);
 	jw_kv_str(&w, "time", now);
 	jw_kv_str(&w, "method", r->rq.method);
-	jw_kv_str(&w, "path", r->bad_path ? "(not UTF-8)" : r->rq.path);
+	jw_kv_str(&w, "path", r->nul ? "(holds %00)" : r->bad_path ? "(not UTF-8)" : r->rq.path);
 	jw_kv_int(&w, "status", r->rs.status);
 	jw_kv_int(&w, "bytes", (int64_t)r->bytes);
 	jw_kv_int(&w, "us", us);
@@ -454,8 +470,13 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
 	(void)conn;
 	struct server *s = cls;
 	struct server_req *r = *con_cls;
+	*con_cls = NULL;
 	if (r == NULL)
 		return;
+	if (!r->begun) { /* refused by libmicrohttpd before the handler saw it */
+		free(r);
+		return;
+	}
 	struct timespec end;
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	long us = (long)((end.tv_sec - r->start.tv_sec) * 1000000L +
@@ -468,7 +489,6 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
 	buf_free(&r->rs.body);
 	arena_free(r->rq.a);
 	free(r);
-	*con_cls = NULL;
 	atomic_fetch_sub(&s->inflight, 1);
 }
 
@@ -601,6 +621,7 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
 		MHD_OPTION_NOTIFY_COMPLETED, server_completed, s,
 		MHD_OPTION_NOTIFY_CONNECTION, server_connection, s,
+		MHD_OPTION_URI_LOG_CALLBACK, server_uri, s,
 		/* Last, and only when asked: given as false it would also drop the
 		 * SO_REUSEADDR that lets a restarted server bind at once. */
 		cfg->reuse_port ? MHD_OPTION_LISTENING_ADDRESS_REUSE : MHD_OPTION_END, 1u,

@@ -156,8 +156,11 @@ int http_check_csrf(const struct http_req *rq, struct cn_err *err)
 	if (type != NULL && strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0) {
 		struct form f;
 		struct cn_err ferr;
-		if (form_parse(rq->a, rq->body, rq->body_len, &f, &ferr) == 0 &&
-		    auth_csrf_ok(&rq->session, form_get(&f, "csrf")))
+		if (form_parse(rq->a, rq->body, rq->body_len, &f, &ferr) != 0) {
+			*err = ferr; /* bad input, named: not a forged form */
+			return -1;
+		}
+		if (auth_csrf_ok(&rq->session, form_get(&f, "csrf")))
 			return 0;
 		return cn_err_set(err, CN_ERR_FORBIDDEN,
 				  "the form is out of date or was not sent by capnet's own page; "
@@ -167,8 +170,11 @@ int http_check_csrf(const struct http_req *rq, struct cn_err *err)
 	if (multipart_is(type)) {
 		struct multipart m;
 		struct cn_err merr;
-		if (multipart_parse(rq->a, type, rq->body, rq->body_len, &m, &merr) == 0 &&
-		    auth_csrf_ok(&rq->session, multipart_value(&m, "csrf")))
+		if (multipart_parse(rq->a, type, rq->body, rq->body_len, &m, &merr) != 0) {
+			*err = merr;
+			return -1;
+		}
+		if (auth_csrf_ok(&rq->session, multipart_value(&m, "csrf")))
 			return 0;
 		return cn_err_set(err, CN_ERR_FORBIDDEN,
 				  "the upload form is out of date or was not sent by capnet's own "

@@ -61,6 +61,22 @@ run token create --email admin@kde.ky.gov --calendar
 expect_rc "token create has no --calendar: calendars have their own tokens" 2
 http GET /api/v1/organizations
 expect_status "no credentials: not signed in" 401
+expect_header "a 401 without credentials names the scheme" 'WWW-Authenticate: Bearer realm="capnet"'
+token=$("$CAPNET" token create --email admin@kde.ky.gov 2>/dev/null)
+http GET /api/v1/organizations -H "Authorization: Bearer $token"
+expect_header "a JSON answer is not kept by caches" "Cache-Control: no-store"
+http GET /api/v1/session -H "Authorization: Bearer $token"
+expect_header "nor is the session's" "Cache-Control: no-store"
+http POST /api/v1/organizations -H "Authorization: Bearer $token" -H 'Content-Type: text/plain' \
+	--data-binary '{"kind":"cooperative","name":"Plain coop","parent_id":1}'
+expect_status "a JSON route given text/plain: unsupported media type" 415
+expect_body "the problem names the type expected" "application/json"
+expect_header "as a problem document" "Content-Type: application/problem+json"
+http GET /api/v1/organizations/1%00.json -H "Authorization: Bearer $token"
+expect_status "%00 in a path is refused, not cut short" 400
+expect_body "saying why" "NUL"
+http GET '/api/v1/organizations?q=a%00b' -H "Authorization: Bearer $token"
+expect_status "and in a query" 400
 
 json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"wrong password"}'
 expect_status "a wrong password" 401

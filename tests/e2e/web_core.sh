@@ -50,8 +50,23 @@ http POST /signout -b "$jar"
 expect_status "signing out without the form's token is refused" 403
 csrf=$(curl -s -b "$jar" "$SRV_URL/dashboard" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 expect_eq "the form carries a CSRF token" "${#csrf}" "43"
+http POST /signout -b "$jar" -d "csrf=$csrf&reflection_note=a%00b"
+expect_status "a NUL byte in a form field is bad input, not an out-of-date form" 400
+expect_body "the field is named" "reflection_note"
+http GET /dashboard%00.css -b "$jar"
+expect_status "%00 in a page's path is refused" 400
 http POST /signout -b "$jar" -c "$jar" -d "csrf=$csrf"
 expect_status "sign out with it" 303
 http GET /dashboard -b "$jar"
 expect_status "after signing out the dashboard is closed" 303
+
+# An upload whose file name is too long is bad input naming the field.
+ajar="$T_DIR/admin"
+web_signin admin@demo.capnet.example "$ajar"
+web_csrf "$ajar" /admin/imports
+printf 'x' >"$T_DIR/bundle.zip"
+long=$(python3 -c "print('a' * 1100)")
+http POST /admin/imports/oneroster -b "$ajar" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/bundle.zip;filename=$long.zip"
+expect_status "an overlong upload file name is refused as bad input" 400
+expect_body "naming the field" "roster_file"
 srv_stop
