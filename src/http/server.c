@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -177,7 +178,23 @@ static const struct route_table *server_table(const struct http_config *cfg, con
 	return best;
 }
 
-static const char *server_client(struct MHD_Connection *conn, struct arena *a)
+/* Every X-Forwarded-For header's value, joined by commas in the order received. */
+static enum MHD_Result server_forwarded_kv(void *cls, enum MHD_ValueKind kind, const char *key,
+					   const char *value)
+{
+	(void)kind;
+	struct buf *b = cls;
+	if (strcasecmp(key, "X-Forwarded-For") == 0 && value != NULL) {
+		if (b->len > 0)
+			buf_putc(b, ',');
+		buf_puts(b, value);
+	}
+	return MHD_YES;
+}
+
+/* The client's address: the peer's, or behind a trusted proxy the one it forwards. */
+static const char *server_client(const struct http_config *cfg, struct MHD_Connection *conn,
+				 struct arena *a)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -192,7 +209,14 @@ static const char *server_client(struct MHD_Connection *conn, struct arena *a)
 				  &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, text,
 				  sizeof(text));
 	}
-	return arena_strdup(a, text);
+	if (forwarded_trust_none(&cfg->trusted_proxies))
+		return arena_strdup(a, text);
+	struct buf xff = BUF_INIT;
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, server_forwarded_kv, &xff);
+	char client[FORWARDED_ADDR_LEN];
+	forwarded_client(&cfg->trusted_proxies, text, xff.len > 0 ? buf_str(&xff) : NULL, client);
+	buf_free(&xff);
+	return arena_strdup(a, client);
 }
 
 /* Queues the response in r->rs with the security headers. */
@@ -369,7 +393,7 @@ static struct server_req *server_begin(struct server *s, struct MHD_Connection *
 	rq->conn = conn;
 	rq->method = arena_strdup(a, method);
 	rq->path = arena_strdup(a, url);
-	rq->client = server_client(conn, a);
+	rq->client = server_client(s->cfg, conn, a);
 	rq->who.label = "anonymous";
 	r->rs.status = 200;
 	const union MHD_ConnectionInfo *ci =
