@@ -33,7 +33,8 @@ capnet_pid=$!
 wait_http capnet "$base/healthz"
 
 jar="$dir/cookies"
-status=$(curl -s -c "$jar" -o /dev/null -w '%{http_code}' \
+token=$(curl -s -c "$jar" "$base/signin" | grep -o 'name="csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+status=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$token" \
 	--data-urlencode "email=$email" --data-urlencode "password=capnet-demo-2026" "$base/signin")
 [ "$status" = 303 ] || { echo "bench/web.sh: signing in as $email answered $status" >&2; exit 1; }
 cookie=$(awk '$6 == "capnet_session" {print $7}' "$jar")

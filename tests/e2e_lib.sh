@@ -210,11 +210,20 @@ expect_body_lacks() {
 
 # --- Web page helpers ----------------------------------------------------------------
 
+# web_signin_form JAR: fetches the sign-in form as a browser would: its pre-session
+# cookie goes into the cookie jar file JAR, its CSRF token into W_SIGNIN_CSRF.
+web_signin_form() {
+	W_SIGNIN_CSRF=$(curl -s -c "$1" -b "$1" --max-time 20 "$SRV_URL/signin" |
+		grep -o 'name="csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+}
+
 # web_signin EMAIL JAR: signs in through the sign-in form (password $W_PASSWORD, by
 # default the demo's), keeping the session cookie in the cookie jar file JAR.
 web_signin() {
-	curl -s -o /dev/null -c "$2" -b "$2" --max-time 20 --data-urlencode "email=$1" \
-		--data-urlencode "password=${W_PASSWORD:-capnet-demo-2026}" "$SRV_URL/signin"
+	web_signin_form "$2"
+	curl -s -o /dev/null -c "$2" -b "$2" --max-time 20 --data-urlencode "csrf=$W_SIGNIN_CSRF" \
+		--data-urlencode "email=$1" --data-urlencode "password=${W_PASSWORD:-capnet-demo-2026}" \
+		"$SRV_URL/signin"
 }
 
 # web_csrf JAR [PATH]: the CSRF token of JAR's session, read from a page's form (the

@@ -5,6 +5,7 @@
 #define CN_TESTAPP_H
 #include <zip.h>
 
+#include "app/person.h"
 #include "app/record.h"
 #include "core/buf.h"
 #include "testlib.h"
@@ -20,6 +21,21 @@ static inline int64_t testapp_make(struct testdb *t, struct arena *a, const stru
 			fail_msg("%s.%s: %s", e->name, kv[i], err.msg);
 	if (rec_create(t->db, &t->who, a, r, &err))
 		fail_msg("create %s: %s: %s", e->name, err.field, err.msg);
+	return r->id;
+}
+
+/* Creates a person (Ada Byron, of email) who signs in with password; returns their id
+ * or fails the test. */
+static inline int64_t testapp_person(struct testdb *t, struct arena *a, const char *email,
+				     const char *password)
+{
+	struct cn_err err = {0};
+	struct rec *r = rec_new(a, &person_entity);
+	if (rec_set_text(r, a, "given_name", "Ada", &err) ||
+	    rec_set_text(r, a, "family_name", "Byron", &err) ||
+	    rec_set_text(r, a, "email", email, &err) || rec_create(t->db, &t->who, a, r, &err) ||
+	    person_set_password(t->db, &t->who, r->id, password, &err))
+		fail_msg("%s", err.msg);
 	return r->id;
 }
 

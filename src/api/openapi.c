@@ -433,7 +433,7 @@ void api_openapi(const struct route_table *t, struct buf *out)
 		  "Capacity-building leadership networks: organizations, people, networks, "
 		  "teams, meetings. Sign in with POST /api/v1/session (cookie + X-CSRF-Token "
 		  "on writes) or send Authorization: Bearer TOKEN. Errors are RFC 9457 "
-		  "problems.");
+		  "problems; a request body in another type than application/json is 415.");
 	jw_obj_end(&w);
 	jw_key(&w, "security");
 	jw_arr_begin(&w);

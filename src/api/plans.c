@@ -350,6 +350,7 @@ static int export_get(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	}
 	rs->status = 200;
 	rs->content_type = plan_export_media_type(f);
+	http_resp_header(rs, "Cache-Control", "no-store");
 	buf_reset(&rs->body);
 	buf_append(&rs->body, out.data, out.len);
 	buf_free(&out);

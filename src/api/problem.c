@@ -4,6 +4,7 @@
  * server's log: clients get a plain sentence. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "api/resource.h"
 
@@ -40,8 +41,19 @@ void api_problem(struct http_req *rq, struct http_resp *rs, const struct cn_err 
 		cn_err_format(err, line, sizeof(line));
 		fprintf(stderr, "capnet: %s %s: %s\n", rq->method, rq->path, line);
 	}
+	/* RFC 9110 §11.6.1 and RFC 6750 §3: a 401 names the scheme that would do. */
+	if (err->kind == CN_ERR_UNAUTHENTICATED)
+		http_resp_header(rs, "WWW-Authenticate",
+				 http_header(rq, "Authorization") != NULL
+					 ? "Bearer realm=\"capnet\", error=\"invalid_token\""
+					 : "Bearer realm=\"capnet\"");
 	rs->status = cn_err_http_status(err->kind);
 	rs->content_type = "application/problem+json";
+	int cached = 0;
+	for (size_t i = 0; i < rs->nheaders; i++)
+		cached |= strcasecmp(rs->hname[i], "Cache-Control") == 0;
+	if (!cached) /* api_json may have set it before the handler failed */
+		http_resp_header(rs, "Cache-Control", "no-store");
 	buf_reset(&rs->body);
 	api_problem_json(err, &rs->body);
 }

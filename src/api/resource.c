@@ -34,9 +34,10 @@ int api_json_type(const struct http_req *rq, struct cn_err *err)
 	const char *ct = http_header(rq, "Content-Type");
 	if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0 ||
 	    (ct[16] != '\0' && ct[16] != ';' && ct[16] != ' '))
-		return cn_err_set(err, CN_ERR_INPUT,
-				  "send the body as JSON with the header Content-Type: "
-				  "application/json");
+		return cn_err_set(err, CN_ERR_MEDIA_TYPE,
+				  "this route takes JSON: send the body with the header "
+				  "Content-Type: application/json%s%.60s%s",
+				  ct != NULL ? " (not " : "", ct != NULL ? ct : "", ct != NULL ? ")" : "");
 	return 0;
 }
 
@@ -103,6 +104,7 @@ void api_json(struct http_resp *rs, struct jw *w, int status)
 {
 	rs->status = status;
 	rs->content_type = "application/json";
+	http_resp_header(rs, "Cache-Control", "no-store");
 	buf_reset(&rs->body);
 	jw_init(w, &rs->body);
 }

@@ -51,7 +51,7 @@ static int session_answer(struct http_req *rq, struct http_resp *rs, int64_t per
 static int session_create(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	const char *values[2];
-	if (api_body_fields(rq, values, err))
+	if (http_check_origin(rq, err) || api_body_fields(rq, values, err))
 		return -1;
 	char secret[AUTH_SECRET_LEN];
 	struct auth_session s;

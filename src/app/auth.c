@@ -1,6 +1,8 @@
 /* auth: sessions and throttling. A failed sign-in counts against both the account
  * (its email) and the client address, in table login_throttle, so several processes
- * share the count; over the limit, sign-in is refused until the lock ends. */
+ * share the count; over its limit (a few for an account, many for an address, which
+ * a whole office or everyone behind a proxy may share), sign-in is refused until the
+ * lock ends. */
 #include "app/auth.h"
 
 #include <sodium.h>
@@ -34,6 +36,7 @@ void auth_config_default(struct auth_config *cfg)
 	cfg->idle_seconds = 2 * 3600;
 	cfg->absolute_seconds = 12 * 3600;
 	cfg->max_failures = 5;
+	cfg->max_address_failures = 100;
 	cfg->window_seconds = 15 * 60;
 	cfg->lock_seconds = 15 * 60;
 }
@@ -63,9 +66,9 @@ static long auth_locked_for(struct store *db, const char *key, time_t now, struc
 	return rc < 0 ? -1 : left;
 }
 
-/* Counts one failure against key. */
-static int auth_fail(struct store *db, const struct auth_config *cfg, const char *key, time_t now,
-		     struct cn_err *err)
+/* Counts one failure against key, locked once it has max failures in the window. */
+static int auth_fail(struct store *db, const struct auth_config *cfg, const char *key, int max,
+		     time_t now, struct cn_err *err)
 {
 	struct store_stmt *q = store_prepare(db, SQL_THROTTLE_GET, err);
 	if (q == NULL)
@@ -95,7 +98,7 @@ static int auth_fail(struct store *db, const struct auth_config *cfg, const char
 	store_bind_text(q, 1, key);
 	store_bind_int(q, 2, failures);
 	store_bind_text(q, 3, start_s);
-	store_bind_text(q, 4, failures >= cfg->max_failures ? until_s : NULL);
+	store_bind_text(q, 4, failures >= max ? until_s : NULL);
 	rc = store_step(q, err);
 	store_done(q);
 	return rc < 0 ? -1 : 0;
@@ -127,9 +130,9 @@ static int auth_check_throttle(struct store *db, const char *account, const char
 		return 0;
 	*retry_after = (int)left;
 	return cn_err_set(err, CN_ERR_THROTTLED,
-			  "too many failed sign-ins for this account or address; try again in "
-			  "%ld minute%s",
-			  (left + 59) / 60, (left + 59) / 60 == 1 ? "" : "s");
+			  "too many failed sign-ins %s; try again in %ld minute%s",
+			  a > 0 ? "for this account" : "from this address", (left + 59) / 60,
+			  (left + 59) / 60 == 1 ? "" : "s");
 }
 
 int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *email,
@@ -154,7 +157,8 @@ int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *em
 	if (store_begin(db, err))
 		return -1;
 	if (!ok) {
-		if (auth_fail(db, cfg, account, now, err) || auth_fail(db, cfg, addr, now, err))
+		if (auth_fail(db, cfg, account, cfg->max_failures, now, err) ||
+		    auth_fail(db, cfg, addr, cfg->max_address_failures, now, err))
 			goto fail;
 		if (store_commit(db, err))
 			return -1;

@@ -13,7 +13,9 @@
 struct auth_config {
 	int idle_seconds;     /* a session unused this long ends (default 2 hours) */
 	int absolute_seconds; /* a session ends this long after sign-in (default 12 hours) */
-	int max_failures;     /* failed sign-ins allowed per window, per account and address */
+	int max_failures;     /* failed sign-ins allowed per window for one account (default 5) */
+	int max_address_failures; /* ... from one client address (default 100): many people
+				   * may share one (an office's network, a proxy) */
 	int window_seconds;   /* the counting window (default 15 minutes) */
 	int lock_seconds;     /* how long sign-in is refused once over (default 15 minutes) */
 };
@@ -34,8 +36,9 @@ struct auth_session {
 /* Signs a person in with email and password from client (an address, for throttling).
  * On success fills session_id (the secret for the cookie; shown once) and *out, and
  * records a sign_in audit event. Wrong credentials: CN_ERR_UNAUTHENTICATED; too many
- * recent failures for the account or the address: CN_ERR_THROTTLED with *retry_after
- * seconds set. Every call takes about the same time whether or not the email exists. */
+ * recent failures for the account (max_failures) or from the address (the much higher
+ * max_address_failures, so that made-up emails sent from one address do not lock out
+ * everybody else there): CN_ERR_THROTTLED with *retry_after seconds set. Every call takes about the same time whether or not the email exists. */
 int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *email,
 		 const char *password, const char *client, char session_id[AUTH_SECRET_LEN],
 		 struct auth_session *out, int *retry_after, struct cn_err *err);

@@ -16,7 +16,8 @@ static const struct args_opt serve_opts[] = {
 	{"max-body", 1, "largest JSON request body in bytes (default 1048576)"},
 	{"max-upload", 1, "largest upload body in bytes (default 20971520)"},
 	{"max-header", 1, "memory for one request's head in bytes (default 32768)"},
-	{"max-connections", 1, "open connections at once (default 512)"},
+	{"max-connections", 1,
+	 "open connections at once; past it a new one cuts the longest idle (default 512)"},
 	{"timeout", 1, "seconds a connection may stay idle before it is cut (default 15)"},
 	{"head-timeout", 1,
 	 "seconds a client gets to send a request's head, even trickling it byte by byte; "
@@ -24,8 +25,12 @@ static const struct args_opt serve_opts[] = {
 	{"grace", 1, "seconds requests in flight get to finish on stop (default 10)"},
 	{"session-idle", 1, "seconds of disuse that end a session (default 7200)"},
 	{"session-max", 1, "seconds after sign-in that end a session (default 43200)"},
-	{"login-failures", 1, "failed sign-ins allowed per account and address (default 5)"},
+	{"login-failures", 1, "failed sign-ins allowed per account (default 5)"},
+	{"login-address-failures", 1,
+	 "failed sign-ins allowed from one client address (default 100)"},
 	{"login-window", 1, "seconds over which failures count; also the lock (default 900)"},
+	{"trusted-proxy", 1,
+	 "a proxy whose X-Forwarded-For names the client: address or CIDR, repeatable"},
 	{"secure-cookies", 0, "send the session cookie over HTTPS only (behind TLS)"},
 	{"reuse-port", 0, "share the port with other capnet serve processes (SO_REUSEPORT)"},
 	{NULL, 0, NULL},
@@ -42,7 +47,9 @@ static void serve_help(void)
 		snprintf(left, sizeof(left), "--%s%s", o->name, o->takes_value ? " N" : "");
 		if (strcmp(o->name, "listen") == 0)
 			snprintf(left, sizeof(left), "--listen HOST:PORT");
-		printf("  %-24s %s\n", left, o->help);
+		if (strcmp(o->name, "trusted-proxy") == 0)
+			snprintf(left, sizeof(left), "--trusted-proxy ADDR");
+		printf("  %-28s %s\n", left, o->help);
 	}
 }
 
@@ -89,7 +96,8 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		  conns = cfg.max_connections, timeout = cfg.timeout, grace = cfg.grace,
 		  head_timeout = cfg.head_timeout,
 		  idle = cfg.auth.idle_seconds, absolute = cfg.auth.absolute_seconds,
-		  failures = cfg.auth.max_failures, window = cfg.auth.window_seconds;
+		  failures = cfg.auth.max_failures, window = cfg.auth.window_seconds,
+		  address_failures = cfg.auth.max_address_failures;
 	if (serve_number(&a, "threads", 1, 256, &threads) ||
 	    serve_number(&a, "max-body", 1024, 1LL << 30, &body) ||
 	    serve_number(&a, "max-upload", 1024, 1LL << 32, &upload) ||
@@ -101,6 +109,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	    serve_number(&a, "session-idle", 60, 30 * 86400, &idle) ||
 	    serve_number(&a, "session-max", 60, 90 * 86400, &absolute) ||
 	    serve_number(&a, "login-failures", 1, 1000, &failures) ||
+	    serve_number(&a, "login-address-failures", 1, 1000000, &address_failures) ||
 	    serve_number(&a, "login-window", 1, 86400, &window))
 		return CLI_USAGE;
 	cfg.threads = (int)threads;
@@ -114,10 +123,17 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	cfg.auth.idle_seconds = (int)idle;
 	cfg.auth.absolute_seconds = (int)absolute;
 	cfg.auth.max_failures = (int)failures;
+	cfg.auth.max_address_failures = (int)address_failures;
 	cfg.auth.window_seconds = (int)window;
 	cfg.auth.lock_seconds = (int)window;
 	cfg.secure_cookies = args_has(&a, "secure-cookies");
 	cfg.reuse_port = args_has(&a, "reuse-port");
+	for (size_t i = 0; i < a.nopt; i++) {
+		struct cn_err perr = {0};
+		if (strcmp(a.name[i], "trusted-proxy") == 0 &&
+		    forwarded_trust_add(&cfg.trusted_proxies, a.value[i], &perr))
+			return cli_usage("--trusted-proxy: %s", perr.msg);
+	}
 	const struct route_table *tables[] = {api_table(), web_table(), NULL};
 	cfg.tables = tables;
 	struct cn_err err = {0};

@@ -68,6 +68,7 @@ static const struct {
 	[CN_ERR_STALE] = {"changed since read", 412, 1},
 	[CN_ERR_PRECONDITION] = {"precondition required", 428, 1},
 	[CN_ERR_METHOD] = {"method not allowed", 405, 1},
+	[CN_ERR_MEDIA_TYPE] = {"unsupported media type", 415, 1},
 	[CN_ERR_TOO_LARGE] = {"too large", 413, 1},
 	[CN_ERR_THROTTLED] = {"too many attempts", 429, 1},
 	[CN_ERR_UNAVAILABLE] = {"unavailable", 503, 1},

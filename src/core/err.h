@@ -14,6 +14,7 @@ enum cn_err_kind {
 	CN_ERR_STALE,       /* the record changed since the caller read it */
 	CN_ERR_PRECONDITION, /* a required precondition (If-Match) is missing */
 	CN_ERR_METHOD,      /* the resource exists but not with this method */
+	CN_ERR_MEDIA_TYPE,  /* the body is sent in a type the route does not take */
 	CN_ERR_TOO_LARGE,   /* over a size limit */
 	CN_ERR_THROTTLED,   /* too many attempts; try later */
 	CN_ERR_UNAVAILABLE, /* a dependency (the database) is down; retry */

@@ -3,7 +3,8 @@
  * thread once a second; the per-request marks are atomics, so serving a request never
  * waits on the lock. The watch shuts an overdue socket down while holding the lock,
  * and a closing connection is only forgotten under it, so the socket is still the
- * connection's own (not yet closed and reused) when it is shut. */
+ * connection's own (not yet closed and reused) when it is shut. Shedding for a new
+ * connection shuts a socket down the same way, under the lock. */
 #include "http/deadline.h"
 
 #include <pthread.h>
@@ -28,6 +29,7 @@ struct deadline {
 	unsigned seconds;
 	int stopping;
 	struct deadline_conn *head;
+	unsigned live; /* connections in the list not cut */
 };
 
 static long long deadline_now(void)
@@ -35,6 +37,14 @@ static long long deadline_now(void)
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (long long)t.tv_sec + 1; /* never 0, which means "serving" */
+}
+
+/* Shuts c's socket down; its server notices and closes it. Under d->lock. */
+static void deadline_cut(struct deadline *d, struct deadline_conn *c)
+{
+	shutdown(c->fd, SHUT_RDWR);
+	c->cut = 1;
+	d->live--;
 }
 
 static void *deadline_watch(void *arg)
@@ -49,10 +59,8 @@ static void *deadline_watch(void *arg)
 		long long now = deadline_now();
 		for (struct deadline_conn *c = d->head; c != NULL; c = c->next) {
 			long long since = atomic_load(&c->waiting_since);
-			if (!c->cut && since != 0 && now - since >= (long long)d->seconds) {
-				shutdown(c->fd, SHUT_RDWR);
-				c->cut = 1;
-			}
+			if (!c->cut && since != 0 && now - since >= (long long)d->seconds)
+				deadline_cut(d, c);
 		}
 	}
 	pthread_mutex_unlock(&d->lock);
@@ -92,6 +100,29 @@ void deadline_stop(struct deadline *d)
 	free(d);
 }
 
+int deadline_admit(struct deadline *d, unsigned limit)
+{
+	pthread_mutex_lock(&d->lock);
+	int room = d->live < limit;
+	if (!room) {
+		struct deadline_conn *oldest = NULL;
+		long long oldest_since = 0;
+		for (struct deadline_conn *c = d->head; c != NULL; c = c->next) {
+			long long since = atomic_load(&c->waiting_since);
+			if (!c->cut && since != 0 && (oldest == NULL || since <= oldest_since)) {
+				oldest = c;
+				oldest_since = since;
+			}
+		}
+		if (oldest != NULL) {
+			deadline_cut(d, oldest);
+			room = 1;
+		}
+	}
+	pthread_mutex_unlock(&d->lock);
+	return room;
+}
+
 struct deadline_conn *deadline_opened(struct deadline *d, int fd)
 {
 	struct deadline_conn *c = xcalloc(1, sizeof(*c));
@@ -102,6 +133,7 @@ struct deadline_conn *deadline_opened(struct deadline *d, int fd)
 	if (d->head != NULL)
 		d->head->prev = c;
 	d->head = c;
+	d->live++;
 	pthread_mutex_unlock(&d->lock);
 	return c;
 }
@@ -129,6 +161,8 @@ void deadline_closed(struct deadline *d, struct deadline_conn *c)
 		d->head = c->next;
 	if (c->next != NULL)
 		c->next->prev = c->prev;
+	if (!c->cut)
+		d->live--;
 	pthread_mutex_unlock(&d->lock);
 	free(c);
 }

@@ -66,11 +66,14 @@ int form_parse(struct arena *a, const char *body, size_t len, struct form *f,
 						  "the form has a field with a bad name");
 			if (vlen > FORM_MAX_VALUE)
 				return cn_err_field(err, CN_ERR_TOO_LARGE, name,
-						    "is longer than %d bytes", FORM_MAX_VALUE);
+						    "%s is longer than %d bytes", name,
+						    FORM_MAX_VALUE);
 			size_t bad = 0;
 			if (!utf8_valid(value, vlen, &bad))
-				return cn_err_field(err, CN_ERR_INPUT, name,
-						    "is not valid UTF-8 text (byte %zu)", bad + 1);
+				return cn_err_field(err, CN_ERR_INPUT, name, "%s %s (byte %zu)", name,
+						    value[bad] == '\0' ? "holds a NUL byte"
+									: "is not valid UTF-8 text",
+						    bad + 1);
 			f->name[f->n] = name;
 			f->value[f->n] = value;
 			f->n++;

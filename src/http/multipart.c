@@ -37,7 +37,8 @@ int multipart_is(const char *content_type)
 }
 
 /* Reads one parameter value at *s (a token, or a quoted string with backslash escapes)
- * into out (size bytes); advances *s past it. -1 when it is unterminated or too long. */
+ * into out (size bytes); advances *s past it. -1 when it is unterminated, -2 when it is
+ * too long. */
 static int mp_param_value(const char **s, char *out, size_t size)
 {
 	const char *p = *s;
@@ -49,14 +50,14 @@ static int mp_param_value(const char **s, char *out, size_t size)
 			if (*p == '\\' && p[1] != '\0')
 				p++;
 			if (k + 1 >= size)
-				return -1;
+				return -2;
 			out[k++] = *p;
 		}
 		p++;
 	} else {
 		for (; *p != '\0' && *p != ';' && !mp_space(*p); p++) {
 			if (k + 1 >= size)
-				return -1;
+				return -2;
 			out[k++] = *p;
 		}
 	}
@@ -66,7 +67,7 @@ static int mp_param_value(const char **s, char *out, size_t size)
 }
 
 /* Finds parameter name in a header value "type; a=1; b="2"" into out: 1 found, 0 not,
- * -1 malformed. */
+ * -1 malformed, -2 too long. */
 static int mp_param(const char *value, const char *name, char *out, size_t size)
 {
 	const char *p = strchr(value, ';');
@@ -87,11 +88,12 @@ static int mp_param(const char *value, const char *name, char *out, size_t size)
 		while (mp_space(*p))
 			p++;
 		char tmp[MULTIPART_MAX_FILENAME * 4 + 1];
-		if (mp_param_value(&p, tmp, sizeof(tmp)) != 0)
-			return -1;
+		int rc = mp_param_value(&p, tmp, sizeof(tmp));
+		if (rc != 0)
+			return klen == n && strncasecmp(key, name, n) == 0 ? rc : -1;
 		if (klen == n && strncasecmp(key, name, n) == 0) {
 			if (strlen(tmp) + 1 > size)
-				return -1;
+				return -2;
 			memcpy(out, tmp, strlen(tmp) + 1);
 			return 1;
 		}
@@ -146,11 +148,10 @@ static int mp_headers(struct arena *a, const char *h, size_t n, struct multipart
 					  rc < 0 ? "a malformed or overlong name" : "no name");
 		part->name = arena_strdup(a, name);
 		rc = mp_param(value, "filename", file, sizeof(file));
-		if (rc < 0)
-			return cn_err_set(err, CN_ERR_INPUT,
-					  "part %zu of the upload has a malformed or overlong file "
-					  "name",
-					  index + 1);
+		if (rc == -1)
+			return cn_err_field(err, CN_ERR_INPUT, part->name,
+					    "%s: the file name is malformed (an unclosed quote)",
+					    part->name);
 		if (rc == 1) {
 			/* Some browsers send the whole path: keep its last part. */
 			const char *base = file;
@@ -159,6 +160,12 @@ static int mp_headers(struct arena *a, const char *h, size_t n, struct multipart
 					base = c + 1;
 			part->filename = arena_strdup(a, base);
 		}
+		if (rc == -2 || (rc == 1 && utf8_length(part->filename, strlen(part->filename)) >
+						    MULTIPART_MAX_FILENAME))
+			return cn_err_field(err, CN_ERR_INPUT, part->name,
+					    "%s: the file's name is longer than %d characters; "
+					    "rename the file and send it again",
+					    part->name, MULTIPART_MAX_FILENAME);
 	}
 	if (!disposition)
 		return cn_err_set(err, CN_ERR_INPUT,
@@ -246,11 +253,14 @@ int multipart_parse(struct arena *a, const char *content_type, const char *body,
 		if (part->filename == NULL) {
 			if (part->len > FORM_MAX_VALUE)
 				return cn_err_field(err, CN_ERR_TOO_LARGE, part->name,
-						    "is longer than %d bytes", FORM_MAX_VALUE);
+						    "%s is longer than %d bytes", part->name,
+						    FORM_MAX_VALUE);
 			size_t bad = 0;
 			if (!utf8_valid(part->data, part->len, &bad))
 				return cn_err_field(err, CN_ERR_INPUT, part->name,
-						    "is not UTF-8 text or holds a NUL (byte %zu)",
+						    "%s %s (byte %zu)", part->name,
+						    part->data[bad] == '\0' ? "holds a NUL byte"
+									    : "is not UTF-8 text",
 						    bad + 1);
 			part->data = arena_strndup(a, part->data, part->len);
 		}

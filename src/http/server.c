@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -60,8 +62,10 @@ struct server_req {
 	struct buf body;
 	size_t limit;
 	int too_large;
+	int begun;    /* server_begin has set it up */
 	int answered; /* a response is queued */
-	int bad_path;
+	int bad_path; /* not UTF-8, or holds %00 (then nul is set too) */
+	int nul;
 	const struct route_table *table;
 	struct router_match match;
 	struct timespec start;
@@ -174,7 +178,23 @@ static const struct route_table *server_table(const struct http_config *cfg, con
 	return best;
 }
 
-static const char *server_client(struct MHD_Connection *conn, struct arena *a)
+/* Every X-Forwarded-For header's value, joined by commas in the order received. */
+static enum MHD_Result server_forwarded_kv(void *cls, enum MHD_ValueKind kind, const char *key,
+					   const char *value)
+{
+	(void)kind;
+	struct buf *b = cls;
+	if (strcasecmp(key, "X-Forwarded-For") == 0 && value != NULL) {
+		if (b->len > 0)
+			buf_putc(b, ',');
+		buf_puts(b, value);
+	}
+	return MHD_YES;
+}
+
+/* The client's address: the peer's, or behind a trusted proxy the one it forwards. */
+static const char *server_client(const struct http_config *cfg, struct MHD_Connection *conn,
+				 struct arena *a)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -189,7 +209,14 @@ static const char *server_client(struct MHD_Connection *conn, struct arena *a)
 				  &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, text,
 				  sizeof(text));
 	}
-	return arena_strdup(a, text);
+	if (forwarded_trust_none(&cfg->trusted_proxies))
+		return arena_strdup(a, text);
+	struct buf xff = BUF_INIT;
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, server_forwarded_kv, &xff);
+	char client[FORWARDED_ADDR_LEN];
+	forwarded_client(&cfg->trusted_proxies, text, xff.len > 0 ? buf_str(&xff) : NULL, client);
+	buf_free(&xff);
+	return arena_strdup(a, client);
 }
 
 /* Queues the response in r->rs with the security headers. */
@@ -234,11 +261,8 @@ static void server_error(struct server_req *r, const struct cn_err *err)
 static int server_run(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	unsigned flags = rq->route->flags;
-	if (!(flags & ROUTE_NO_AUTH) && http_authenticate(rq, err)) {
-		if (err->kind == CN_ERR_UNAUTHENTICATED)
-			http_resp_header(rs, "WWW-Authenticate", "Bearer realm=\"capnet\"");
+	if (!(flags & ROUTE_NO_AUTH) && http_authenticate(rq, err))
 		return -1;
-	}
 	if (!(flags & ROUTE_NO_CSRF) && http_check_csrf(rq, err))
 		return -1;
 	struct respcache_ticket ticket;
@@ -265,7 +289,10 @@ static void server_dispatch(struct server *s, struct server_req *r)
 	if (rq->db == NULL && !no_db)
 		goto fail;
 	if (r->bad_path) {
-		cn_err_set(&err, CN_ERR_INPUT, "the path is not valid UTF-8 text");
+		cn_err_set(&err, CN_ERR_INPUT,
+			   r->nul ? "the address holds %%00, an encoded NUL byte, which no path "
+				    "or query may hold"
+				  : "the path is not valid UTF-8 text");
 		goto fail;
 	}
 	if (r->too_large) {
@@ -338,11 +365,25 @@ static size_t server_content_length(struct MHD_Connection *conn)
 	return (size_t)n;
 }
 
-/* The first call for a request: set up its context. */
-static struct server_req *server_begin(struct server *s, struct MHD_Connection *conn,
-				       const char *url, const char *method)
+/* The request target as sent, before libmicrohttpd decodes it: there a %00 would
+ * become a NUL that silently ends the path (or a query value) early, so such a request
+ * is refused instead. The result is the request's context until server_begin. */
+static void *server_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
+	(void)cls;
+	(void)conn;
 	struct server_req *r = xcalloc(1, sizeof(*r));
+	r->nul = strstr(uri, "%00") != NULL;
+	return r;
+}
+
+/* The first call for a request: set up its context r (from server_uri, or NULL). */
+static struct server_req *server_begin(struct server *s, struct MHD_Connection *conn,
+				       const char *url, const char *method, struct server_req *r)
+{
+	if (r == NULL)
+		r = xcalloc(1, sizeof(*r));
+	r->begun = 1;
 	atomic_fetch_add(&s->inflight, 1);
 	clock_gettime(CLOCK_MONOTONIC, &r->start);
 	struct arena *a = arena_new();
@@ -352,14 +393,14 @@ static struct server_req *server_begin(struct server *s, struct MHD_Connection *
 	rq->conn = conn;
 	rq->method = arena_strdup(a, method);
 	rq->path = arena_strdup(a, url);
-	rq->client = server_client(conn, a);
+	rq->client = server_client(s->cfg, conn, a);
 	rq->who.label = "anonymous";
 	r->rs.status = 200;
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	r->watch = ci != NULL ? ci->socket_context : NULL;
 	deadline_head_done(r->watch);
-	r->bad_path = !utf8_valid(url, strlen(url), NULL);
+	r->bad_path = r->nul || !utf8_valid(url, strlen(url), NULL);
 	r->table = server_table(s->cfg, rq->path);
 	if (!r->bad_path) {
 		/* Every table is tried in order; the first with a route for the path wins. */
@@ -396,8 +437,8 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 	(void)version;
 	struct server *s = cls;
 	struct server_req *r = *con_cls;
-	if (r == NULL) {
-		r = server_begin(s, conn, url, method);
+	if (r == NULL || !r->begun) {
+		r = server_begin(s, conn, url, method, r);
 		*con_cls = r;
 		size_t announced = server_content_length(conn);
 		if (announced > r->limit) {
@@ -434,7 +475,7 @@ static void server_log(const struct server_req *r, long us)
 	jw_obj_begin(&w);
 	jw_kv_str(&w, "time", now);
 	jw_kv_str(&w, "method", r->rq.method);
-	jw_kv_str(&w, "path", r->bad_path ? "(not UTF-8)" : r->rq.path);
+	jw_kv_str(&w, "path", r->nul ? "(holds %00)" : r->bad_path ? "(not UTF-8)" : r->rq.path);
 	jw_kv_int(&w, "status", r->rs.status);
 	jw_kv_int(&w, "bytes", (int64_t)r->bytes);
 	jw_kv_int(&w, "us", us);
@@ -453,8 +494,13 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
 	(void)conn;
 	struct server *s = cls;
 	struct server_req *r = *con_cls;
+	*con_cls = NULL;
 	if (r == NULL)
 		return;
+	if (!r->begun) { /* refused by libmicrohttpd before the handler saw it */
+		free(r);
+		return;
+	}
 	struct timespec end;
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	long us = (long)((end.tv_sec - r->start.tv_sec) * 1000000L +
@@ -467,7 +513,6 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
 	buf_free(&r->rs.body);
 	arena_free(r->rq.a);
 	free(r);
-	*con_cls = NULL;
 	atomic_fetch_sub(&s->inflight, 1);
 }
 
@@ -484,6 +529,52 @@ static void server_connection(void *cls, struct MHD_Connection *conn, void **soc
 		deadline_closed(s->deadline, *socket_context);
 		*socket_context = NULL;
 	}
+}
+
+/* The connection limit (cfg->max_connections) is kept by the deadline watch, which
+ * sheds an idle connection for a new one (see deadline.h): libmicrohttpd at its own
+ * limit would stop accepting and leave every newcomer waiting in the backlog. */
+static enum MHD_Result server_admit(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	(void)addr;
+	(void)len;
+	struct server *s = cls;
+	return deadline_admit(s->deadline, s->cfg->max_connections) ? MHD_YES : MHD_NO;
+}
+
+/* libmicrohttpd's own limit, never reached before ours: it splits it evenly among the
+ * worker threads, while one thread may hold most connections, and sockets shed but not
+ * yet closed still count for it. */
+static unsigned server_mhd_limit(const struct http_config *cfg)
+{
+	unsigned threads = (unsigned)(cfg->threads > 0 ? cfg->threads : 1);
+	unsigned long long n = 2ull * cfg->max_connections * threads;
+	return n > (1u << 30) ? (1u << 30) : (unsigned)n;
+}
+
+/* Room for the connections and for what else the process opens (database connections,
+ * the listening socket, files being imported): a server out of file descriptors stops
+ * accepting just as one at libmicrohttpd's limit does. Raises the soft limit up to the
+ * hard one when needed. */
+static int server_files(const struct http_config *cfg, struct cn_err *err)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 0;
+	rlim_t need = (rlim_t)cfg->max_connections * 2 + (rlim_t)cfg->threads * 2 + 64;
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need ? need : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need)
+		return cn_err_field(err, CN_ERR_INPUT, "max-connections",
+				    "%u connections need %llu open files, but this process may "
+				    "open only %llu (ulimit -n); lower --max-connections or raise "
+				    "the limit",
+				    cfg->max_connections, (unsigned long long)need,
+				    (unsigned long long)rl.rlim_cur);
+	return 0;
 }
 
 /* "HOST:PORT" (IPv4) into sa. */
@@ -528,7 +619,7 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 		return -1;
 	int rc = store_require_current(db, err);
 	store_close(db);
-	if (rc)
+	if (rc || server_files(cfg, err))
 		return -1;
 
 	/* The workers inherit this mask, so only sigwait below sees the signals. */
@@ -544,16 +635,17 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 	pthread_key_create(&s->db_key, server_db_close);
 	s->deadline = deadline_start(cfg->head_timeout);
 	s->d = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, server_admit, s,
 		server_access, s, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 1),
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header,
-		MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
+		MHD_OPTION_CONNECTION_LIMIT, server_mhd_limit(cfg),
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
 		MHD_OPTION_NOTIFY_COMPLETED, server_completed, s,
 		MHD_OPTION_NOTIFY_CONNECTION, server_connection, s,
+		MHD_OPTION_URI_LOG_CALLBACK, server_uri, s,
 		/* Last, and only when asked: given as false it would also drop the
 		 * SO_REUSEADDR that lets a restarted server bind at once. */
 		cfg->reuse_port ? MHD_OPTION_LISTENING_ADDRESS_REUSE : MHD_OPTION_END, 1u,

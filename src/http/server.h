@@ -6,6 +6,7 @@
 
 #include "app/auth.h"
 #include "core/err.h"
+#include "http/forwarded.h"
 #include "http/router.h"
 
 struct http_config {
@@ -23,6 +24,8 @@ struct http_config {
 	int secure_cookies;       /* session cookie only over HTTPS (behind a TLS proxy) */
 	int reuse_port;           /* SO_REUSEPORT: several processes listen on one port and
 				   * the kernel spreads new connections among them */
+	struct forwarded_trust trusted_proxies; /* whose X-Forwarded-For names the client
+						 * (none by default) */
 	struct auth_config auth;
 	const struct route_table *const *tables; /* tried in order; NULL-terminated */
 };

@@ -20,7 +20,13 @@
 #include "http/multipart.h"
 #include "http/server.h"
 
-enum { SESSION_CACHED = 8, SESSION_SECRET_MAX = 128 };
+enum {
+	SESSION_CACHED = 8,
+	SESSION_SECRET_MAX = 128,
+	SESSION_SIGNIN_LEN = 43,	     /* a pre-session secret, and its token */
+	SESSION_SIGNIN_SECONDS = 24 * 3600, /* how long a sign-in form stays usable */
+	SESSION_HOST_MAX = 256,
+};
 
 /* A credential found live in the database. */
 struct session_cached {
@@ -144,11 +150,75 @@ int http_authenticate(struct http_req *rq, struct cn_err *err)
 	return 0;
 }
 
+static int session_safe_method(const struct http_req *rq)
+{
+	return strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0 ||
+	       strcmp(rq->method, "OPTIONS") == 0;
+}
+
+/* The host name of s, lowercased, into out: s is an origin or URL
+ * ("https://user@Host:8443/path") when url, else a Host header ("host:8080",
+ * "[::1]:8080"). 0, or -1 when s has none ("null", no scheme, too long). */
+static int session_host(const char *s, int url, char out[SESSION_HOST_MAX])
+{
+	if (url) {
+		const char *scheme = strstr(s, "://");
+		if (scheme == NULL || scheme == s)
+			return -1;
+		s = scheme + 3;
+	}
+	size_t n = strcspn(s, "/?#");
+	const char *at = memchr(s, '@', n);
+	if (at != NULL) {
+		n -= (size_t)(at + 1 - s);
+		s = at + 1;
+	}
+	if (s[0] == '[') {
+		const char *close = memchr(s, ']', n);
+		if (close == NULL)
+			return -1;
+		n = (size_t)(close + 1 - s);
+	} else {
+		const char *colon = memchr(s, ':', n);
+		if (colon != NULL)
+			n = (size_t)(colon - s);
+	}
+	if (n == 0 || n >= SESSION_HOST_MAX)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	out[n] = '\0';
+	return 0;
+}
+
+int http_check_origin(const struct http_req *rq, struct cn_err *err)
+{
+	if (session_safe_method(rq))
+		return 0;
+	const char *what = "Origin", *from = http_header(rq, "Origin");
+	if (from == NULL) {
+		what = "Referer";
+		from = http_header(rq, "Referer");
+	}
+	if (from == NULL)
+		return 0; /* not a browser, or one that says nothing: the token decides */
+	const char *host = http_header(rq, "Host");
+	char a[SESSION_HOST_MAX], b[SESSION_HOST_MAX];
+	if (host != NULL && session_host(from, 1, a) == 0 && session_host(host, 0, b) == 0 &&
+	    strcmp(a, b) == 0)
+		return 0;
+	return cn_err_set(err, CN_ERR_FORBIDDEN,
+			  "this was sent from another site (%s: %.100s), not from capnet's own "
+			  "page; open the page on capnet and send it again",
+			  what, from);
+}
+
 int http_check_csrf(const struct http_req *rq, struct cn_err *err)
 {
-	if (!rq->by_cookie || strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0 ||
-	    strcmp(rq->method, "OPTIONS") == 0)
+	if (!rq->by_cookie || session_safe_method(rq))
 		return 0;
+	if (http_check_origin(rq, err))
+		return -1;
 	if (auth_csrf_ok(&rq->session, http_header(rq, "X-CSRF-Token")))
 		return 0;
 	/* A web form carries the token as its "csrf" field instead of a header. */
@@ -156,8 +226,11 @@ int http_check_csrf(const struct http_req *rq, struct cn_err *err)
 	if (type != NULL && strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0) {
 		struct form f;
 		struct cn_err ferr;
-		if (form_parse(rq->a, rq->body, rq->body_len, &f, &ferr) == 0 &&
-		    auth_csrf_ok(&rq->session, form_get(&f, "csrf")))
+		if (form_parse(rq->a, rq->body, rq->body_len, &f, &ferr) != 0) {
+			*err = ferr; /* bad input, named: not a forged form */
+			return -1;
+		}
+		if (auth_csrf_ok(&rq->session, form_get(&f, "csrf")))
 			return 0;
 		return cn_err_set(err, CN_ERR_FORBIDDEN,
 				  "the form is out of date or was not sent by capnet's own page; "
@@ -167,8 +240,11 @@ int http_check_csrf(const struct http_req *rq, struct cn_err *err)
 	if (multipart_is(type)) {
 		struct multipart m;
 		struct cn_err merr;
-		if (multipart_parse(rq->a, type, rq->body, rq->body_len, &m, &merr) == 0 &&
-		    auth_csrf_ok(&rq->session, multipart_value(&m, "csrf")))
+		if (multipart_parse(rq->a, type, rq->body, rq->body_len, &m, &merr) != 0) {
+			*err = merr;
+			return -1;
+		}
+		if (auth_csrf_ok(&rq->session, multipart_value(&m, "csrf")))
 			return 0;
 		return cn_err_set(err, CN_ERR_FORBIDDEN,
 				  "the upload form is out of date or was not sent by capnet's own "
@@ -190,4 +266,63 @@ void http_session_cookie(struct http_req *rq, struct http_resp *rs, const char *
 			: arena_printf(rq->a, "%s=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0%s",
 				       HTTP_SESSION_COOKIE, secure);
 	http_resp_header(rs, "Set-Cookie", value);
+}
+
+/* The token of a pre-session secret: a hash of it, so that the page never shows the
+ * HttpOnly cookie's own value. */
+static void session_signin_token(const char *secret, char out[SESSION_SIGNIN_LEN + 1])
+{
+	static const char domain[] = "capnet sign-in form";
+	unsigned char hash[32];
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, sizeof(hash));
+	crypto_generichash_update(&st, (const unsigned char *)domain, sizeof(domain));
+	crypto_generichash_update(&st, (const unsigned char *)secret, strlen(secret));
+	crypto_generichash_final(&st, hash, sizeof(hash));
+	sodium_bin2base64(out, SESSION_SIGNIN_LEN + 1, hash, sizeof(hash),
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+/* The request's pre-session secret when it is one capnet could have made, else NULL. */
+static const char *session_signin_secret(const struct http_req *rq)
+{
+	const char *v = http_cookie(rq, HTTP_SIGNIN_COOKIE);
+	if (v == NULL || strlen(v) != SESSION_SIGNIN_LEN)
+		return NULL;
+	for (const char *c = v; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+			return NULL;
+	return v;
+}
+
+const char *http_signin_token(struct http_req *rq, struct http_resp *rs)
+{
+	const char *secret = session_signin_secret(rq);
+	if (secret == NULL) {
+		char fresh[48];
+		person_secret_new(fresh);
+		secret = arena_strdup(rq->a, fresh);
+	}
+	http_resp_header(rs, "Set-Cookie",
+			 arena_printf(rq->a, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
+				      HTTP_SIGNIN_COOKIE, secret, SESSION_SIGNIN_SECONDS,
+				      rq->cfg->secure_cookies ? "; Secure" : ""));
+	char *token = arena_alloc(rq->a, SESSION_SIGNIN_LEN + 1);
+	session_signin_token(secret, token);
+	return token;
+}
+
+int http_check_signin(const struct http_req *rq, const char *given, struct cn_err *err)
+{
+	const char *secret = session_signin_secret(rq);
+	char want[SESSION_SIGNIN_LEN + 1];
+	if (secret != NULL && given != NULL && strlen(given) == SESSION_SIGNIN_LEN) {
+		session_signin_token(secret, want);
+		if (sodium_memcmp(want, given, SESSION_SIGNIN_LEN) == 0)
+			return 0;
+	}
+	return cn_err_set(err, CN_ERR_FORBIDDEN,
+			  "the sign-in form is out of date or was not sent by capnet's own "
+			  "page; sign in again with the form");
 }

@@ -530,6 +530,7 @@ void page_error(struct http_req *rq, struct http_resp *rs, const struct cn_err *
 		[CN_ERR_FORBIDDEN] = "Not allowed",
 		[CN_ERR_CONFLICT] = "That clashes with other records",
 		[CN_ERR_STALE] = "Someone else changed this first",
+		[CN_ERR_MEDIA_TYPE] = "That kind of form is not taken here",
 		[CN_ERR_TOO_LARGE] = "Too large",
 		[CN_ERR_THROTTLED] = "Too many attempts",
 		[CN_ERR_UNAVAILABLE] = "Temporarily unavailable",

@@ -49,9 +49,11 @@ static const char *core_next(const char *next)
 	return next;
 }
 
+/* The sign-in form, its CSRF token bound to the visitor's pre-session cookie. */
 static void core_signin_page(struct page *p, const char *next)
 {
 	struct html *h = &p->h;
+	const char *token = http_signin_token(p->rq, p->rs);
 	html_elem(h, "h1", "Sign in to capnet", NULL);
 	html_elem(h, "p",
 		  "capnet runs capacity-building leadership networks: meetings, district "
@@ -60,6 +62,7 @@ static void core_signin_page(struct page *p, const char *next)
 	page_errors(p);
 	html_open(h, "div", "class", "card", NULL);
 	page_form_begin(p, "/signin", NULL);
+	html_void(h, "input", "type", "hidden", "name", "csrf", "value", token, NULL);
 	html_void(h, "input", "type", "hidden", "name", "next", "value", next, NULL);
 	page_input(p, "email", "Email address", "email", NULL, NULL, 1);
 	page_input(p, "password", "Password", "password", NULL, NULL, 1);
@@ -93,7 +96,13 @@ static int core_signin(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	struct auth_session s;
 	int retry_after = 0;
 	struct cn_err why = {0};
-	if (email == NULL || password == NULL || email[0] == '\0' || password[0] == '\0') {
+	/* Login CSRF: another site must not sign this browser in to an account of its
+	 * choosing, so the form must be capnet's own, sent from capnet. */
+	if (http_check_origin(rq, &why) || http_check_signin(rq, form_get(&f, "csrf"), &why)) {
+		cn_err_set(&why, CN_ERR_FORBIDDEN,
+			   "This sign-in form is out of date or was sent from another site. Sign "
+			   "in again below.");
+	} else if (email == NULL || password == NULL || email[0] == '\0' || password[0] == '\0') {
 		cn_err_field(&why, CN_ERR_INPUT, email && email[0] ? "password" : "email",
 			     "Enter your email address and your password.");
 	} else if (auth_sign_in(rq->db, &rq->cfg->auth, email, password, rq->client, secret, &s,
@@ -103,7 +112,7 @@ static int core_signin(struct http_req *rq, struct http_resp *rs, struct cn_err 
 		return 0;
 	}
 	if (why.kind != CN_ERR_INPUT && why.kind != CN_ERR_UNAUTHENTICATED &&
-	    why.kind != CN_ERR_THROTTLED) {
+	    why.kind != CN_ERR_THROTTLED && why.kind != CN_ERR_FORBIDDEN) {
 		*err = why;
 		return -1;
 	}

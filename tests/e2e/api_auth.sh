@@ -1,7 +1,8 @@
 # End to end: signing in and out over HTTP. The session cookie is HttpOnly and
 # SameSite=Lax, a new one at every sign-in, stored only hashed, and expires; writes
 # with the cookie need the CSRF token, bearer tokens do not; wrong passwords are
-# refused and, after five, throttled per account and per address.
+# refused and, after five, throttled per account; a client address only after many
+# more, taken from X-Forwarded-For only behind a --trusted-proxy.
 . "$(dirname "$0")/../e2e_lib.sh"
 t_begin
 
@@ -61,6 +62,22 @@ run token create --email admin@kde.ky.gov --calendar
 expect_rc "token create has no --calendar: calendars have their own tokens" 2
 http GET /api/v1/organizations
 expect_status "no credentials: not signed in" 401
+expect_header "a 401 without credentials names the scheme" 'WWW-Authenticate: Bearer realm="capnet"'
+token=$("$CAPNET" token create --email admin@kde.ky.gov 2>/dev/null)
+http GET /api/v1/organizations -H "Authorization: Bearer $token"
+expect_header "a JSON answer is not kept by caches" "Cache-Control: no-store"
+http GET /api/v1/session -H "Authorization: Bearer $token"
+expect_header "nor is the session's" "Cache-Control: no-store"
+http POST /api/v1/organizations -H "Authorization: Bearer $token" -H 'Content-Type: text/plain' \
+	--data-binary '{"kind":"cooperative","name":"Plain coop","parent_id":1}'
+expect_status "a JSON route given text/plain: unsupported media type" 415
+expect_body "the problem names the type expected" "application/json"
+expect_header "as a problem document" "Content-Type: application/problem+json"
+http GET /api/v1/organizations/1%00.json -H "Authorization: Bearer $token"
+expect_status "%00 in a path is refused, not cut short" 400
+expect_body "saying why" "NUL"
+http GET '/api/v1/organizations?q=a%00b' -H "Authorization: Bearer $token"
+expect_status "and in a query" 400
 
 json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"wrong password"}'
 expect_status "a wrong password" 401
@@ -78,7 +95,15 @@ expect_status "then even the right password is throttled" 429
 expect_header "with Retry-After" "Retry-After: "
 expect_eq "throttling is kept in the database" "$(sql "SELECT failures FROM login_throttle WHERE key = 'account:admin@kde.ky.gov'")" "5"
 json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}'
-expect_status "the address is throttled too (5 failures from it)" 429
+expect_status "another account at the same address still signs in" 201
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	json POST /api/v1/session "{\"email\":\"made-up$i@kde.ky.gov\",\"password\":\"guess\"}"
+done
+json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}'
+expect_status "ten made-up emails from one address do not lock the others there" 201
+json POST /api/v1/session '{"email":"made-up@kde.ky.gov","password":"guess"}' -H 'X-Forwarded-For: 203.0.113.9'
+expect_eq "without --trusted-proxy, X-Forwarded-For is ignored" \
+	"$(sql "SELECT COUNT(*) FROM login_throttle WHERE key = 'address:203.0.113.9'") $(sql "SELECT failures FROM login_throttle WHERE key = 'address:127.0.0.1'")" "0 16"
 sql "DELETE FROM login_throttle" && true
 json POST /api/v1/session '{"email":"nobody@kde.ky.gov","password":"wrong password"}'
 expect_status "an unknown email" 401
@@ -103,4 +128,28 @@ json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"correct horse
 sql "UPDATE auth_session SET last_seen_at = '2000-01-01T00:00:00Z' WHERE expires_at > '2020'"
 http GET /api/v1/session -b "$jar"
 expect_status "an idle session is not signed in" 401
-expect_eq "sign-ins and sign-outs are audited" "$(sql "SELECT COUNT(*) FROM audit_event WHERE action IN ('sign_in','sign_out')")" "6"
+expect_eq "sign-ins and sign-outs are audited" "$(sql "SELECT COUNT(*) FROM audit_event WHERE action IN ('sign_in','sign_out')")" "8"
+
+# Behind a trusted proxy the client's address comes from X-Forwarded-For: the
+# right-most one the proxy did not write itself. Here 127.0.0.1 plays the proxy, and
+# an address is locked after 3 failures.
+srv_stop
+sql "DELETE FROM login_throttle" && true
+srv_start --trusted-proxy 127.0.0.1 --trusted-proxy 10.0.0.0/8 --login-address-failures 3 || exit 1
+for i in 1 2 3; do
+	json POST /api/v1/session "{\"email\":\"made-up$i@kde.ky.gov\",\"password\":\"guess\"}" \
+		-H 'X-Forwarded-For: 198.51.100.1, 203.0.113.7'
+done
+json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}' -H 'X-Forwarded-For: 203.0.113.7'
+expect_status "a client address is locked at its own ceiling" 429
+expect_body "saying it is the address" "from this address"
+json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}' -H 'X-Forwarded-For: 203.0.113.7, 10.0.0.2'
+expect_status "also through a second proxy of ours" 429
+json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}' -H 'X-Forwarded-For: 198.51.100.2'
+expect_status "another client behind the same proxy still signs in" 201
+json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}' -H 'X-Forwarded-For: 203.0.113.7, 198.51.100.3'
+expect_status "a client cannot pose as another by writing the header's left part" 201
+expect_eq "the lock is the client's, not the proxy's" \
+	"$(sql "SELECT COUNT(*) FROM login_throttle WHERE key IN ('address:203.0.113.7', 'address:127.0.0.1')")" "1"
+expect_eq "the access log shows the client, not the proxy" \
+	"$(grep -c '"client":"198.51.100.2"' "$T_DIR/serve.log")" "1"

@@ -54,7 +54,7 @@ upload "$FIX/loop.json" /api/v1/frameworks
 expect_eq "a loop of parents is refused, naming the association" "$H_STATUS $(jget 'j["field"]')" "400 CFAssociations[1]"
 expect_body "the loop is named" "isChildOf associations form a loop"
 http POST /api/v1/frameworks -H 'Content-Type: text/plain' --data-binary "@$FIX/basic.json"
-expect_status "a body not sent as JSON is refused" 400
+expect_status "a body not sent as JSON is refused" 415
 expect_eq "no refused import changed anything" "$(db_digest)" "$before"
 
 upload "$FIX/basic.json" /api/v1/frameworks

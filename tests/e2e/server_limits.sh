@@ -88,3 +88,39 @@ SRV_PID=""
 expect_eq "then the server exits 0" "$rc" "0"
 expect_eq "and the record is stored" "$(sql "SELECT COUNT(*) FROM organization WHERE name = 'Slow District'")" "1"
 expect_eq "the stop is logged" "$(grep -c 'finishing requests in flight' "$T_DIR/serve.log")" "1"
+
+# Idle connections past --max-connections (512 by default) neither stall nor lock out
+# others: a new connection sheds the longest-idle one that has sent nothing, so a probe
+# is answered at once, not after the idle ones' head timeout (10 s).
+srv_start || exit 1
+for idle in 600 1000; do
+	slowest=$(python3 - "$SRV_PORT" "$idle" <<'PY'
+import socket, sys, time
+port, n = int(sys.argv[1]), int(sys.argv[2])
+idle = []
+for _ in range(n):
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.setblocking(False)
+    s.connect_ex(("127.0.0.1", port))
+    idle.append(s)
+time.sleep(0.5)
+slowest = 0.0
+for _ in range(5):
+    start = time.time()
+    try:
+        p = socket.create_connection(("127.0.0.1", port), timeout=3)
+        p.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        ok = p.recv(100).startswith(b"HTTP/1.1 200")
+        p.close()
+    except OSError:
+        ok = False
+    slowest = max(slowest, time.time() - start if ok else 99)
+print("fast" if slowest < 1 else "slowest probe %.1f s" % slowest)
+for s in idle:
+    s.close()
+PY
+)
+	expect_eq "with $idle idle connections open, a request is still answered within 1 s" "$slowest" "fast"
+done
+srv_stop
+expect_eq "the server stops cleanly after the idle connections" "$SRV_RC" "0"

@@ -23,7 +23,8 @@ srv_start || exit 1
 
 # signin JAR EMAIL: signs in with the demo password, keeping the cookie in JAR.
 signin() {
-	http POST /signin -c "$T_DIR/$1.jar" --data-urlencode "email=$2" \
+	web_signin_form "$T_DIR/$1.jar"
+	http POST /signin -b "$T_DIR/$1.jar" -c "$T_DIR/$1.jar" --data-urlencode "csrf=$W_SIGNIN_CSRF" --data-urlencode "email=$2" \
 		--data-urlencode "password=capnet-demo-2026" --data-urlencode "next=/dashboard"
 	http GET /dashboard -b "$T_DIR/$1.jar"
 	printf '%s' "$H_BODY" | grep -o 'name="csrf" value="[^"]*"' | head -n 1 |

@@ -41,7 +41,7 @@ static void test_status_of_every_kind(void **state)
 	static const int want[CN_ERR_KIND_COUNT] = {
 		[CN_ERR_INPUT] = 400,	     [CN_ERR_NOT_FOUND] = 404,	 [CN_ERR_UNAUTHENTICATED] = 401,
 		[CN_ERR_FORBIDDEN] = 403,    [CN_ERR_CONFLICT] = 409,	 [CN_ERR_STALE] = 412,
-		[CN_ERR_PRECONDITION] = 428, [CN_ERR_METHOD] = 405,	 [CN_ERR_TOO_LARGE] = 413,
+		[CN_ERR_PRECONDITION] = 428, [CN_ERR_METHOD] = 405, [CN_ERR_MEDIA_TYPE] = 415,	 [CN_ERR_TOO_LARGE] = 413,
 		[CN_ERR_THROTTLED] = 429,    [CN_ERR_UNAVAILABLE] = 503, [CN_ERR_INTERNAL] = 500,
 	};
 	for (int k = CN_ERR_INPUT; k < CN_ERR_KIND_COUNT; k++) {

@@ -1,7 +1,7 @@
 /* person: deactivating a person stops sign-in at once: their sessions end (and stay
  * ended when they are reactivated), their API tokens stop working while they are
  * inactive, and a new sign-in is refused until they are reactivated. */
-#include "testlib.h"
+#include "testapp.h"
 
 #include "app/auth.h"
 #include "app/person.h"
@@ -11,14 +11,7 @@ static const char PASSWORD[] = "a long enough password";
 /* Creates a person with a password; returns their id. */
 static int64_t add_person(struct testdb *t, struct arena *a, const char *email)
 {
-	struct cn_err err = {0};
-	struct rec *r = rec_new(a, &person_entity);
-	if (rec_set_text(r, a, "given_name", "Ada", &err) ||
-	    rec_set_text(r, a, "family_name", "Byron", &err) ||
-	    rec_set_text(r, a, "email", email, &err) || rec_create(t->db, &t->who, a, r, &err) ||
-	    person_set_password(t->db, &t->who, r->id, PASSWORD, &err))
-		fail_msg("%s", err.msg);
-	return r->id;
+	return testapp_person(t, a, email, PASSWORD);
 }
 
 static void set_active(struct testdb *t, struct arena *a, int64_t id, int active)

@@ -123,6 +123,16 @@ static void test_bad_bodies_are_refused(void **state)
 	buf_puts(&b, "y\r\n--b--");
 	refused("multipart/form-data; boundary=b", b.data, b.len, CN_ERR_INPUT, "NUL");
 	buf_reset(&b);
+	/* An overlong file name names its field, in bytes past the buffer or in characters. */
+	for (int i = 0; i < 2; i++) {
+		buf_puts(&b, "--b\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"");
+		for (int k = 0; k < (i == 0 ? 1100 : 256); k++)
+			buf_putc(&b, 'a');
+		buf_puts(&b, "\"\r\n\r\nv\r\n--b--");
+		refused("multipart/form-data; boundary=b", b.data, b.len, CN_ERR_INPUT,
+			"upload: the file's name is longer than 255 characters");
+		buf_reset(&b);
+	}
 	buf_puts(&b, "--b\r\nContent-Disposition: form-data; name=\"a\"\r\nX-Long: ");
 	for (int i = 0; i < MULTIPART_MAX_HEADER; i++)
 		buf_putc(&b, 'h');
