@@ -1,14 +1,18 @@
 /* delivery: PD sessions, attendees, walkthroughs and reflections. The records other
  * modules own (plan actions, deliverables, library items) are checked here with their
- * own small queries, so that delivery does not depend on those modules' code. */
+ * own small queries, so that delivery does not depend on those modules' code; only
+ * their entity declarations are named, so that the record engine checks the actor may
+ * read the plan action and the deliverable a session names. */
 #include "app/delivery.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/deliverable.h"
 #include "app/org.h"
 #include "app/person.h"
+#include "app/plan.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/timeutil.h"
@@ -161,7 +165,8 @@ static const struct rec_field session_fields[] = {
 	 .help = "the district team that delivers it"},
 	{.name = "school_id", .type = REC_REF, .ref = &org_entity,
 	 .help = "the school (of the team's district) where it is held"},
-	{.name = "action_id", .type = REC_REF, .help = "the plan action it carries out"},
+	{.name = "action_id", .type = REC_REF, .ref = &plan_action_entity,
+	 .help = "the plan action it carries out"},
 	{.name = "schedule_id", .type = REC_REF, .flags = REC_READONLY,
 	 .help = "the PLC schedule that planned it"},
 	{.name = "scheduled_on", .type = REC_DATE, .flags = REC_READONLY,
@@ -183,7 +188,7 @@ static const struct rec_field session_fields[] = {
 	 .help = "the person who led it"},
 	{.name = "source_meeting_id", .type = REC_REF, .ref = &meeting_entity,
 	 .help = "the network meeting whose learning it passes on"},
-	{.name = "source_deliverable_id", .type = REC_REF,
+	{.name = "source_deliverable_id", .type = REC_REF, .ref = &deliverable_entity,
 	 .help = "the deliverable whose materials it uses"},
 	{.name = "source_version_id", .type = REC_REF,
 	 .help = "the deliverable version used (default: its latest version)"},
@@ -303,7 +308,8 @@ static int session_check(struct store *db, struct arena *a, struct rec *r, const
 	if (delivery_team(db, a, rec_int(r, "team_id"), &district, &network, &sy, err) ||
 	    delivery_check_school(db, a, r, district, err) ||
 	    delivery_check_in_year(r, "held_on", sy, err) || session_check_action(db, r, err) ||
-	    session_check_source(db, r, err))
+	    session_check_source(db, r, err) ||
+	    person_check_of_district(db, r, old, "facilitator_id", district, network, err))
 		return -1;
 	if (!rec_is_null(r, "start_time") &&
 	    time_check_clock(rec_text(r, "start_time"), "start_time", err))
@@ -514,13 +520,13 @@ static const char SQL_WALK_DELETE[] = "DELETE FROM walkthrough WHERE id = ?1";
 static int walkthrough_check(struct store *db, struct arena *a, struct rec *r,
 			     const struct rec *old, struct cn_err *err)
 {
-	(void)old;
 	int64_t district = 0, network = 0;
 	const char *sy = NULL;
 	if (delivery_team(db, a, rec_int(r, "team_id"), &district, &network, &sy, err) ||
 	    delivery_check_school(db, a, r, district, err) ||
 	    delivery_check_in_year(r, "observed_on", sy, err) ||
-	    delivery_check_exists(db, SQL_LIBRARY_ITEM_EXISTS, r, "item_id", "library item", err))
+	    delivery_check_exists(db, SQL_LIBRARY_ITEM_EXISTS, r, "item_id", "library item", err) ||
+	    person_check_of_district(db, r, old, "observer_id", district, network, err))
 		return -1;
 	return 0;
 }
