@@ -13,6 +13,7 @@
 #include "app/org.h"
 #include "app/person.h"
 #include "app/plan.h"
+#include "app/policy.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/timeutil.h"
@@ -373,7 +374,6 @@ static const char SQL_ATTENDEE_LIST[] =
 	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, 'attendee', 0"
 	" FROM pd_attendance x JOIN person p ON p.id = x.person_id"
 	" WHERE x.session_id = ?1 ORDER BY p.family_name, p.given_name, p.id";
-static const char SQL_PERSON_EXISTS[] = "SELECT id FROM person WHERE id = ?1";
 
 static int delivery_attendee_audit(struct store *db, const struct actor *who, int64_t session_id,
 				   const char *change, const int64_t *ids, size_t n,
@@ -407,22 +407,17 @@ int delivery_attendees_add(struct store *db, const struct actor *who, int64_t se
 	}
 	if (rec_get(db, a, &pd_session_entity, session_id, &s, err))
 		goto fail;
+	/* An attendee is a person the actor may read: naming one shows their name. */
+	struct policy *p = policy_new(a, db, who);
 	for (size_t i = 0; i < n; i++) {
-		int64_t found = 0;
-		int rc = delivery_row(db, SQL_PERSON_EXISTS, person_ids[i], 0, &found, 1, err);
-		if (rc < 0)
+		if (policy_check_ref(p, &person_entity, person_ids[i], "person_id", err))
 			goto fail;
-		if (rc == 0) {
-			cn_err_field(err, CN_ERR_INPUT, "person_id", "there is no person with id %lld",
-				     (long long)person_ids[i]);
-			goto fail;
-		}
 		struct store_stmt *q = store_prepare(db, SQL_ATTENDEE_ADD, err);
 		if (q == NULL)
 			goto fail;
 		store_bind_int(q, 1, session_id);
 		store_bind_int(q, 2, person_ids[i]);
-		rc = store_step(q, err);
+		int rc = store_step(q, err);
 		store_done(q);
 		if (rc < 0)
 			goto fail;
