@@ -777,7 +777,8 @@ int policy_check_ref(struct policy *p, const struct rec_entity *e, int64_t id, c
 	if (may < 0)
 		return -1;
 	if (may == 0)
-		return cn_err_field(err, CN_ERR_INPUT, field, "there is no %s with id %lld that you may see",
-				    e->title, (long long)id);
+		return cn_err_field(err, CN_ERR_INPUT, field,
+				    "there is no %s with id %lld that you may see", e->title,
+				    (long long)id);
 	return 0;
 }
