@@ -216,16 +216,24 @@ const struct plan_goal_full *plan_view_goal(const struct plan_full *p, int64_t g
 	return i < 0 ? NULL : &p->goals[i];
 }
 
+const char plan_view_hidden_deliverable[] = "a deliverable you may not see";
+const char plan_view_hidden_person[] = "a person you may not see";
+
 int plan_view_hide(struct plan_full *p, struct policy *reader, struct cn_err *err)
 {
 	for (size_t i = 0; i < p->nactions; i++) {
 		struct plan_action_full *act = &p->actions[i];
 		int64_t owner = rec_int(act->action, "owner_id");
-		int may = owner == 0 ? 1 : policy_may_read(reader, &person_entity, owner, err);
+		int may = owner == 0 ? 1 : -2;
+		for (size_t k = 0; may == -2 && k < i; k++) /* an owner of many actions */
+			if (rec_int(p->actions[k].action, "owner_id") == owner)
+				may = p->actions[k].owner != plan_view_hidden_person;
+		if (may == -2)
+			may = policy_may_read(reader, &person_entity, owner, err);
 		if (may < 0)
 			return -1;
 		if (may == 0)
-			act->owner = PLAN_VIEW_HIDDEN_PERSON;
+			act->owner = plan_view_hidden_person;
 		for (size_t k = 0; k < act->nlinks; k++) {
 			struct plan_link *l = &act->links[k];
 			if (strcmp(l->kind, "deliverable") != 0)
@@ -234,7 +242,7 @@ int plan_view_hide(struct plan_full *p, struct policy *reader, struct cn_err *er
 			if (may < 0)
 				return -1;
 			if (may == 0) {
-				l->title = PLAN_VIEW_HIDDEN_DELIVERABLE;
+				l->title = plan_view_hidden_deliverable;
 				l->status = NULL;
 			}
 		}

@@ -96,6 +96,9 @@ H_TOKEN=$TOKEN_fac
 http GET /api/v1/plans/1/view
 expect_body "the network's facilitator, who reads it, sees its title" '"title":"Secret B draft"'
 H_TOKEN=$TOKEN_leada
+http DELETE "/api/v1/plan-actions/$ACT/deliverables/2"
+expect_status "the district removes the link it may not read" 204
+expect_eq "it is gone" "$(sql "SELECT COUNT(*) FROM action_link WHERE deliverable_id = 2")" "0"
 
 # PD sessions name their source deliverable and version.
 S='"team_id":1,"title":"PLC","held_on":"2026-10-20","minutes":30,"pd_format":"plc"'
