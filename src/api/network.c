@@ -274,7 +274,10 @@ static const struct route network_routes[] = {
 	{"GET", "/api/v1/teams/{id}/members", members_get, "team_member", POLICY_READ, NULL, 0,
 	 "The team's members and their roles", NULL, NULL},
 	{"PUT", "/api/v1/teams/{id}/members/{person_id}", member_change, "team_member",
-	 POLICY_CREATE, NULL, 0, "Add a person to the team or change their role", role_body, NULL},
+	 POLICY_CREATE, NULL, 0,
+	 "Add a person of the team's district (or a facilitator of the network's "
+	 "cooperative; 400 naming person_id otherwise) to the team, or change their role",
+	 role_body, NULL},
 	{"DELETE", "/api/v1/teams/{id}/members/{person_id}", member_change, "team_member",
 	 POLICY_DELETE, NULL, 0, "Remove a person from the team", NULL, NULL},
 	{"GET", "/api/v1/meetings/{id}/attendance", attendance_get, "attendance", POLICY_READ, NULL,

@@ -249,15 +249,27 @@ static int version_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	return 0;
 }
 
+/* A plan that took its versions for the minute answers 429 with Retry-After (RFC 9110
+ * §10.2.3), as sign-in does; returns -1. */
+static int plans_refused(struct http_req *rq, struct http_resp *rs, int retry_after,
+			 const struct cn_err *err)
+{
+	if (err->kind == CN_ERR_THROTTLED)
+		http_resp_header(rs, "Retry-After", arena_printf(rq->a, "%d", retry_after));
+	return -1;
+}
+
 static int version_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *plan = NULL;
 	const char *v[1];
 	int64_t number = 0;
+	int retry_after = 0;
 	if (api_load(rq, &plan_entity, "id", POLICY_UPDATE, &plan, err) ||
-	    api_body_fields(rq, v, err) ||
-	    plan_version_save(rq->db, &rq->who, plan->id, v[0], &number, err))
+	    api_body_fields(rq, v, err))
 		return -1;
+	if (plan_version_save(rq->db, &rq->who, plan->id, v[0], &number, &retry_after, err))
+		return plans_refused(rq, rs, retry_after, err);
 	http_resp_header(rs, "Location",
 			 arena_printf(rq->a, "/api/v1/plans/%lld/versions/%lld", (long long)plan->id,
 				      (long long)number));
@@ -313,11 +325,13 @@ static int status_put(struct http_req *rq, struct http_resp *rs, struct cn_err *
 {
 	struct rec *plan = NULL;
 	const char *v[2];
+	int retry_after = 0;
 	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
 	    http_allow_record(rq, POLICY_UPDATE, "plan_status", plan, err) ||
-	    api_body_fields(rq, v, err) ||
-	    plan_status_set(rq->db, &rq->who, plan->id, v[0], v[1], 0, err))
+	    api_body_fields(rq, v, err))
 		return -1;
+	if (plan_status_set(rq->db, &rq->who, plan->id, v[0], v[1], 0, &retry_after, err))
+		return plans_refused(rq, rs, retry_after, err);
 	api_no_content(rs);
 	return 0;
 }
@@ -487,7 +501,8 @@ static const struct route_field review_body[] = {
 };
 static const struct route_field status_body[] = {
 	{"status", "string", 1, plan_statuses,
-	 "draft -> submitted -> approved -> archived; submitted or approved may go back to draft"},
+	 "draft -> submitted -> approved -> archived; submitted or approved may go back to "
+	 "draft (an approved plan is read-only until its district lead reopens it so)"},
 	{"note", "string", 0, NULL, "saved with the version the change makes"},
 	{NULL, NULL, 0, NULL, NULL},
 };
@@ -562,7 +577,9 @@ static const struct route plans_routes[] = {
 	{"GET", "/api/v1/plans/{id}/versions", versions_get, "plan", POLICY_READ, NULL, 0,
 	 "The plan's saved versions, oldest first", NULL, NULL},
 	{"POST", "/api/v1/plans/{id}/versions", version_post, "plan", POLICY_UPDATE, NULL, 0,
-	 "Save a version of the plan as it is now", version_body, NULL},
+	 "Save a version of the plan as it is now (at most 10 a minute, 200 a plan: 429 with "
+	 "Retry-After, 409)",
+	 version_body, NULL},
 	{"GET", "/api/v1/plans/{id}/versions/{number}", version_get, "plan", POLICY_READ, NULL, 0,
 	 "One saved version with its snapshot of the plan", NULL, NULL},
 	{"GET", "/api/v1/plans/{id}/reviews", reviews_get, "plan_review", POLICY_READ, NULL, 0,
@@ -570,7 +587,8 @@ static const struct route plans_routes[] = {
 	{"POST", "/api/v1/plans/{id}/reviews", review_post, "plan_review", POLICY_CREATE, NULL, 0,
 	 "Add a review comment (the network's facilitators); the team is told", review_body, NULL},
 	{"PUT", "/api/v1/plans/{id}/status", status_put, "plan_status", POLICY_UPDATE, NULL, 0,
-	 "Move the plan along its workflow (approving takes a facilitator); saves a version",
+	 "Move the plan along its workflow: the district lead submits, reopens (approved to "
+	 "draft) and archives it; a facilitator approves or returns it; saves a version",
 	 status_body, NULL},
 	{"GET", "/api/v1/plans/{id}/export", export_get, "plan", POLICY_READ, NULL, 0,
 	 "The plan as CSV, XLSX or a printable PDF", NULL, export_query},

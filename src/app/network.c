@@ -362,6 +362,14 @@ static const char SQL_FAC_LIST[] =
 static const char SQL_MEMBER_SET[] =
 	"INSERT INTO team_member (team_id, person_id, role) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (team_id, person_id) DO UPDATE SET role = excluded.role";
+/* Whether ?2 may sit on team ?1: an active membership in the team's district or one of
+ * its schools, or as facilitator in the organization that runs the team's network. */
+static const char SQL_MEMBER_MAY_JOIN[] =
+	"SELECT COUNT(*) FROM team t JOIN network n ON n.id = t.network_id"
+	" JOIN membership m ON m.person_id = ?2 AND m.active = 1"
+	" JOIN organization o ON o.id = m.org_id"
+	" WHERE t.id = ?1 AND (o.id = t.district_id OR o.parent_id = t.district_id"
+	"  OR (o.id = n.region_id AND m.role = 'facilitator'))";
 static const char SQL_MEMBER_REMOVE[] =
 	"DELETE FROM team_member WHERE team_id = ?1 AND person_id = ?2";
 static const char SQL_MEMBER_LIST[] =
@@ -387,12 +395,45 @@ static const char SQL_ATTEND_LIST[] =
 	" JOIN meeting mt ON mt.id = a.meeting_id"
 	" WHERE a.meeting_id = ?1 ORDER BY p.family_name, p.given_name, p.id";
 
+/* A team's members belong to its district (DESIGN §5, issue 12): refuses person_id for
+ * team_id unless they have an active membership in the team's district or one of its
+ * schools, or are a facilitator of the cooperative that runs the team's network. Runs
+ * inside the change's transaction. */
+static int team_member_may_join(struct store *db, struct arena *a, const struct rec *team,
+				int64_t person_id, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, SQL_MEMBER_MAY_JOIN, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, team->id);
+	store_bind_int(q, 2, person_id);
+	int rc = store_step(q, err);
+	int64_t n = rc == 1 ? store_col_int(q, 0) : 0;
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	if (n > 0)
+		return 0;
+	const char *district = NULL;
+	struct rec *org = NULL;
+	struct cn_err ignored = {0};
+	if (rec_get(db, a, &org_entity, rec_int(team, "district_id"), &org, &ignored) == 0)
+		district = rec_text(org, "name");
+	return cn_err_field(err, CN_ERR_INPUT, "person_id",
+			    "person %lld has no active membership in %s or one of its schools; "
+			    "a team's members belong to its district (or facilitate for the "
+			    "network's cooperative): give them a membership there first",
+			    (long long)person_id, district ? district : "the team's district");
+}
+
 /* Runs one link change (both ids, an optional text and the time bound as ?1 ?2 ?3 ?4),
- * audited
- * as an update of the owning record. */
+ * audited as an update of the owning record. may_link, when not NULL, is asked first
+ * within the transaction whether the person may be linked to the owner. */
 static int network_link(struct store *db, const struct actor *who, const char *sql,
 			const struct rec_entity *owner, int64_t owner_id, int64_t person_id,
 			const char *text, int with_time, const char *what, int must_change,
+			int (*may_link)(struct store *db, struct arena *a, const struct rec *owner,
+					int64_t person_id, struct cn_err *err),
 			struct cn_err *err)
 {
 	char now[TIME_ISO_LEN];
@@ -410,6 +451,8 @@ static int network_link(struct store *db, const struct actor *who, const char *s
 			     "person_id", "there is no person with id %lld", (long long)person_id);
 		goto fail;
 	}
+	if (may_link != NULL && may_link(db, a, o, person_id, err))
+		goto fail;
 	struct store_stmt *q = store_prepare(db, sql, err);
 	if (q == NULL)
 		goto fail;
@@ -494,14 +537,14 @@ int network_facilitator_add(struct store *db, const struct actor *who, int64_t n
 			    int64_t person_id, struct cn_err *err)
 {
 	return network_link(db, who, SQL_FAC_ADD, &network_entity, network_id, person_id, NULL, 0,
-			    "facilitator of", 0, err);
+			    "facilitator of", 0, NULL, err);
 }
 
 int network_facilitator_remove(struct store *db, const struct actor *who, int64_t network_id,
 			       int64_t person_id, struct cn_err *err)
 {
 	return network_link(db, who, SQL_FAC_REMOVE, &network_entity, network_id, person_id, NULL, 0,
-			    "a facilitator of", 1, err);
+			    "a facilitator of", 1, NULL, err);
 }
 
 int network_facilitators(struct store *db, struct arena *a, int64_t network_id,
@@ -516,14 +559,14 @@ int team_member_set(struct store *db, const struct actor *who, int64_t team_id,
 	if (network_check_choice(team_roles, "role", role, err))
 		return -1;
 	return network_link(db, who, SQL_MEMBER_SET, &team_entity, team_id, person_id, role, 0,
-			    "member of", 0, err);
+			    "member of", 0, team_member_may_join, err);
 }
 
 int team_member_remove(struct store *db, const struct actor *who, int64_t team_id,
 		       int64_t person_id, struct cn_err *err)
 {
 	return network_link(db, who, SQL_MEMBER_REMOVE, &team_entity, team_id, person_id, NULL, 0,
-			    "a member of", 1, err);
+			    "a member of", 1, NULL, err);
 }
 
 int team_members(struct store *db, struct arena *a, int64_t team_id, struct network_people *out,
@@ -544,7 +587,7 @@ int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id
 	if (network_check_choice(attendance_statuses, "status", status, err))
 		return -1;
 	return network_link(db, who, SQL_ATTEND_SET, &meeting_entity, meeting_id, person_id,
-			    status, 1, "attendance at", 0, err);
+			    status, 1, "attendance at", 0, NULL, err);
 }
 
 int attendance_list(struct store *db, struct arena *a, int64_t meeting_id,

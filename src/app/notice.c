@@ -13,10 +13,14 @@ static const char SQL_NOTICE_DERIVED[] =
 	" JOIN deliverable_version sv ON sv.deliverable_id = nv.deliverable_id"
 	" JOIN deliverable d ON d.derived_from_version_id = sv.id"
 	" WHERE nv.id = ?1 AND sv.number < nv.number ORDER BY d.id";
+/* Contributors, the creator and the team's leads who still belong to its district. */
 static const char SQL_NOTICE_OWNERS[] =
 	"SELECT person_id FROM deliverable_contributor WHERE deliverable_id = ?1"
 	" UNION SELECT m.person_id FROM team_member m JOIN deliverable d ON d.team_id = m.team_id"
-	"  WHERE d.id = ?1 AND m.role = 'lead'"
+	"  JOIN team t ON t.id = m.team_id"
+	"  WHERE d.id = ?1 AND m.role = 'lead' AND EXISTS (SELECT 1 FROM membership ms"
+	"  JOIN organization o ON o.id = ms.org_id WHERE ms.person_id = m.person_id"
+	"  AND ms.active = 1 AND (o.id = t.district_id OR o.parent_id = t.district_id))"
 	" UNION SELECT created_by FROM deliverable WHERE id = ?1 AND created_by IS NOT NULL"
 	" ORDER BY 1";
 static const char SQL_NOTICE_EXISTS[] =

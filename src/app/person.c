@@ -150,7 +150,9 @@ static const struct rec_field membership_fields[] = {
 	/* A membership is what lets a district read a person, so whom it may name is the
 	 * membership rule's to decide (policy.c), not whether the actor reads them now. */
 	{.name = "person_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED | REC_REF_UNREAD,
-	 .ref = &person_entity, .help = "the person"},
+	 .ref = &person_entity,
+	 .help = "the person; a district lead names only people of no organization outside "
+		 "her district (403 otherwise: an admin adds them)"},
 	{.name = "org_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED, .ref = &org_entity,
 	 .help = "the organization"},
 	{.name = "role", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = membership_roles,

@@ -149,18 +149,57 @@ const char *plan_guskey_label(int level)
 	return level >= 1 && level <= 5 ? guskey_labels[level - 1] : NULL;
 }
 
-/* Reads a plan that may still change (not archived). */
+static int plan_archived(const struct rec *plan, struct cn_err *err)
+{
+	if (strcmp(rec_text(plan, "status"), "archived") != 0)
+		return 0;
+	return cn_err_set(err, CN_ERR_CONFLICT,
+			  "plan %lld is archived and is kept as it was; start a new plan to "
+			  "change it",
+			  (long long)plan->id);
+}
+
+int plan_content_open(const struct rec *plan, struct cn_err *err)
+{
+	if (plan_archived(plan, err))
+		return -1;
+	if (strcmp(rec_text(plan, "status"), "approved") != 0)
+		return 0;
+	long long id = (long long)plan->id;
+	return cn_err_set(err, CN_ERR_CONFLICT,
+			  "plan %lld is approved and read-only; %s reopens it first (moves it "
+			  "back to draft: `capnet plan status %lld draft`, PUT "
+			  "/api/v1/plans/%lld/status with {\"status\":\"draft\"}, or \"Change "
+			  "the status\" on the plan's page), and it is submitted for approval "
+			  "again after the change",
+			  id,
+			  rec_int(plan, "is_template") ? "a facilitator of its network"
+						       : "the district lead",
+			  id, id);
+}
+
+/* Reads a plan whose progress may still be recorded (not archived). */
+static int plan_live(struct store *db, struct arena *a, int64_t plan_id, struct rec **out,
+		     struct cn_err *err)
+{
+	if (rec_get(db, a, &plan_entity, plan_id, out, err))
+		return -1;
+	return plan_archived(*out, err);
+}
+
+/* Reads a plan whose content may still change (plan_content_open). */
 static int plan_editable(struct store *db, struct arena *a, int64_t plan_id, struct rec **out,
 			 struct cn_err *err)
 {
 	if (rec_get(db, a, &plan_entity, plan_id, out, err))
 		return -1;
-	if (strcmp(rec_text(*out, "status"), "archived") == 0)
-		return cn_err_set(err, CN_ERR_CONFLICT,
-				  "plan %lld is archived and is kept as it was; start a new plan "
-				  "to change it",
-				  (long long)plan_id);
-	return 0;
+	return plan_content_open(*out, err);
+}
+
+int plan_content_check(struct store *db, struct arena *a, int64_t plan_id, struct cn_err *err)
+{
+	struct rec *plan = NULL;
+	return plan_editable(db, a, plan_id, &plan, err);
 }
 
 /* s cut to at most max characters at a word boundary, with "..." when cut; in a. */
@@ -233,10 +272,8 @@ static int plan_check_template(struct rec *r, struct cn_err *err)
 static int plan_check(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
 		      struct cn_err *err)
 {
-	if (old != NULL && strcmp(rec_text(old, "status"), "archived") == 0)
-		return cn_err_set(err, CN_ERR_CONFLICT,
-				  "plan %lld is archived and is kept as it was",
-				  (long long)old->id);
+	if (old != NULL && plan_content_open(old, err))
+		return -1;
 	int is_template = rec_int(r, "is_template") != 0;
 	struct rec *team = NULL, *net = NULL;
 	if (is_template) {
@@ -484,7 +521,7 @@ static int progress_check_rules(struct store *db, struct arena *a, struct rec *r
 	(void)old;
 	struct rec *goal = NULL, *plan = NULL;
 	if (rec_get(db, a, &plan_goal_entity, rec_int(r, "goal_id"), &goal, err) ||
-	    plan_editable(db, a, rec_int(goal, "plan_id"), &plan, err))
+	    plan_live(db, a, rec_int(goal, "plan_id"), &plan, err))
 		return -1;
 	if (rec_int(plan, "is_template"))
 		return cn_err_field(err, CN_ERR_INPUT, "goal_id",

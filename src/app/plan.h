@@ -6,7 +6,11 @@
  * and deliverables. Progress is checked per goal. Versions keep JSON snapshots;
  * facilitators review plans and approve them.
  *
- * An archived plan is read-only (see plan_status.h for the workflow).
+ * An archived plan is read-only, and so is an approved one until the district's lead
+ * reopens it (back to draft; see plan_status.h for the workflow): its content, that is
+ * the plan's fields, its goals, actions, their links and needs, and its PLC schedules,
+ * stays as it was approved. Progress checks and facilitators' reviews go on, since
+ * they are about carrying the plan out, not about what it says.
  *
  * Related modules: plan_view.h (the whole plan, read), plan_status.h (workflow), plan_version.h
  * (versions),
@@ -42,8 +46,15 @@ int plan_create_from_assessment(struct store *db, const struct actor *who, int64
 				const char *title, int64_t *plan_id, size_t *goals,
 				struct cn_err *err);
 
+/* 0 if the content of plan (a plan record) may change; else -1 with CN_ERR_CONFLICT
+ * saying why and what to do: an archived plan is kept as it was; an approved plan is
+ * reopened by the district's lead first. */
+int plan_content_open(const struct rec *plan, struct cn_err *err);
+/* The same for the plan plan_id (CN_ERR_NOT_FOUND if there is none); a is scratch. */
+int plan_content_check(struct store *db, struct arena *a, int64_t plan_id, struct cn_err *err);
+
 /* Removing goals and actions (the record engine never deletes them, so that these
- * rules hold): refused on an archived plan; a template goal or action that plans were
+ * rules hold): refused on an archived or approved plan; a template goal or action that plans were
  * copied from stays (CN_ERR_CONFLICT); an action with PD sessions is dropped, not
  * removed. Audited. */
 int plan_goal_remove(struct store *db, const struct actor *who, int64_t goal_id,

@@ -13,9 +13,13 @@
 static const char SQL_REVIEW_ADD[] =
 	"INSERT INTO review (plan_id, reviewer_id, comments, created_at) VALUES (?1, ?2, ?3, ?4)"
 	" RETURNING id";
+/* The team's members who still belong to its district: a seat alone reads nothing. */
 static const char SQL_REVIEW_NOTIFY[] =
 	"INSERT INTO notice (person_id, kind, plan_id, message, created_at)"
-	" SELECT person_id, 'review', ?1, ?2, ?3 FROM team_member WHERE team_id = ?4";
+	" SELECT m.person_id, 'review', ?1, ?2, ?3 FROM team_member m JOIN team t ON t.id = m.team_id"
+	" WHERE m.team_id = ?4 AND EXISTS (SELECT 1 FROM membership ms"
+	"  JOIN organization o ON o.id = ms.org_id WHERE ms.person_id = m.person_id"
+	"  AND ms.active = 1 AND (o.id = t.district_id OR o.parent_id = t.district_id))";
 static const char SQL_REVIEW_LIST[] =
 	"SELECT r.id, r.reviewer_id, p.given_name || ' ' || p.family_name, r.comments,"
 	" r.created_at FROM review r JOIN person p ON p.id = r.reviewer_id"

@@ -8,6 +8,7 @@
 #include "app/audit.h"
 #include "app/plan.h"
 #include "app/plan_version.h"
+#include "app/policy.h"
 #include "core/timeutil.h"
 
 static const char *const next_draft[] = {"submitted", "archived", NULL};
@@ -49,9 +50,76 @@ static int plan_status_refuse(struct cn_err *err, const char *from, const char *
 			    from, list);
 }
 
+/* The district's lead moves its plan; the network's facilitators approve and return it
+ * (policy rules "plan_workflow" and "plan_status"). p is the actor's policy. */
+static int plan_status_allow(struct policy *p, struct store *db, const struct actor *who,
+			     const struct rec *plan, const char *to, struct cn_err *err)
+{
+	const char *from = rec_text(plan, "status");
+	if (who->is_system)
+		return 0;
+	if (strcmp(to, "approved") == 0) {
+		int64_t network = rec_int(plan, "network_id");
+		int ok = plan_person_facilitates(db, who->person_id, network, err);
+		if (ok <= 0)
+			return ok < 0 ? -1
+				      : cn_err_field(err, CN_ERR_FORBIDDEN, "status",
+						     "approving a plan takes a facilitator of "
+						     "network %lld",
+						     (long long)network);
+		return 0;
+	}
+	if (rec_int(plan, "is_template"))
+		return policy_check(p, POLICY_UPDATE, "plan", plan, err);
+	int returned = strcmp(from, "submitted") == 0 && strcmp(to, "draft") == 0;
+	if (policy_check(p, POLICY_UPDATE, returned ? "plan_status" : "plan_workflow", plan,
+			 err) == 0)
+		return 0;
+	if (err->kind != CN_ERR_FORBIDDEN)
+		return -1;
+	const char *what = strcmp(from, "approved") == 0 && strcmp(to, "draft") == 0
+				   ? "an approved plan is reopened (moved back to draft)"
+			   : strcmp(to, "archived") == 0 ? "a plan is archived"
+			   : strcmp(to, "submitted") == 0 ? "a plan is submitted for approval"
+							 : "a submitted plan is returned to draft";
+	return cn_err_field(err, CN_ERR_FORBIDDEN, "status",
+			    "%s only by its district's lead%s or an admin; plan %lld stays %s",
+			    what, returned ? ", a facilitator of its network" : "",
+			    (long long)plan->id, from);
+}
+
+int plan_status_may(struct store *db, struct arena *a, const struct actor *who,
+		    const struct rec *plan, const char *to, struct cn_err *err)
+{
+	return plan_status_allow(policy_new(a, db, who), db, who, plan, to, err);
+}
+
+int plan_status_choices(struct store *db, struct arena *a, const struct actor *who,
+			const struct rec *plan, const char ***out, struct cn_err *err)
+{
+	const char *const *next = plan_status_next(rec_text(plan, "status"));
+	size_t n = 0, k = 0;
+	while (next[n] != NULL)
+		n++;
+	const char **v = arena_alloc(a, sizeof(*v) * (n + 1));
+	struct policy *p = policy_new(a, db, who);
+	for (size_t i = 0; i < n; i++) {
+		struct cn_err no = {0};
+		if (plan_status_allow(p, db, who, plan, next[i], &no) == 0)
+			v[k++] = next[i];
+		else if (no.kind != CN_ERR_FORBIDDEN) {
+			*err = no;
+			return -1;
+		}
+	}
+	v[k] = NULL;
+	*out = v;
+	return 0;
+}
+
 int plan_status_set(struct store *db, const struct actor *who, int64_t plan_id,
 		    const char *status, const char *note, int64_t expected_version,
-		    struct cn_err *err)
+		    int *retry_after, struct cn_err *err)
 {
 	int known = 0;
 	for (size_t i = 0; plan_statuses[i] != NULL; i++)
@@ -87,18 +155,8 @@ int plan_status_set(struct store *db, const struct actor *who, int64_t plan_id,
 			plan_status_refuse(err, from, status);
 		goto fail;
 	}
-	if (strcmp(status, "approved") == 0 && !who->is_system) {
-		int64_t network = rec_int(old, "network_id");
-		int ok = plan_person_facilitates(db, who->person_id, network, err);
-		if (ok < 0)
-			goto fail;
-		if (!ok) {
-			cn_err_set(err, CN_ERR_FORBIDDEN,
-				   "approving a plan takes a facilitator of network %lld",
-				   (long long)rec_int(old, "network_id"));
-			goto fail;
-		}
-	}
+	if (plan_status_may(db, a, who, old, status, err))
+		goto fail;
 	struct store_stmt *q = store_prepare(db, SQL_PLAN_SET_STATUS, err);
 	if (q == NULL)
 		goto fail;
@@ -113,9 +171,11 @@ int plan_status_set(struct store *db, const struct actor *who, int64_t plan_id,
 	if (audit_record(db, who, "update", "plan", plan_id, rec_json_text(a, old),
 			 rec_json_text(a, saved), err))
 		goto fail;
-	char *vnote = arena_printf(a, "status: %s -> %s%s%s", from, status,
+	int reopened = strcmp(from, "approved") == 0 && strcmp(status, "draft") == 0;
+	char *vnote = arena_printf(a, "status: %s -> %s%s%s%s", from, status,
+				   reopened ? " (reopened for changes)" : "",
 				   note && note[0] ? "; " : "", note && note[0] ? note : "");
-	if (plan_version_save(db, who, plan_id, vnote, NULL, err))
+	if (plan_version_save_change(db, who, plan_id, vnote, retry_after, err))
 		goto fail;
 	arena_free(a);
 	return store_commit(db, err);

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/audit.h"
 #include "app/plan.h"
@@ -28,9 +29,96 @@ static const char SQL_VERSION_GET[] =
 	" v.note, v.created_at, v.snapshot FROM plan_version v"
 	" LEFT JOIN person p ON p.id = v.author_id WHERE v.plan_id = ?1 AND v.number = ?2";
 static const char SQL_PLAN_EXISTS[] = "SELECT id FROM plan WHERE id = ?1";
+static const char SQL_VERSION_HELD[] =
+	"SELECT COUNT(*), COALESCE(SUM(LENGTH(snapshot)), 0) FROM plan_version WHERE plan_id = ?1";
+static const char SQL_VERSION_RECENT[] =
+	"SELECT COUNT(*), COALESCE(MIN(created_at), '') FROM plan_version"
+	" WHERE plan_id = ?1 AND created_at > ?2";
 
-int plan_version_save(struct store *db, const struct actor *who, int64_t plan_id,
-		      const char *note, int64_t *number, struct cn_err *err)
+static int plan_version_plan_exists(struct store *db, int64_t plan_id, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, SQL_PLAN_EXISTS, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, plan_id);
+	int rc = store_step(q, err);
+	store_done(q);
+	if (rc == 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no plan with id %lld",
+				  (long long)plan_id);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Refuses a new version of the plan when PLAN_VERSION_PER_MINUTE were saved in the last
+ * minute; in the caller's transaction, before the snapshot is made. */
+static int plan_version_rate(struct store *db, int64_t plan_id, int *retry_after,
+			     struct cn_err *err)
+{
+	time_t now = time(NULL);
+	char since[TIME_ISO_LEN];
+	time_format_utc(now - 60, since);
+	struct store_stmt *q = store_prepare(db, SQL_VERSION_RECENT, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, plan_id);
+	store_bind_text(q, 2, since);
+	int rc = store_step(q, err);
+	int64_t recent = rc == 1 ? store_col_int(q, 0) : 0;
+	time_t first = now;
+	if (rc == 1 && time_parse_utc(store_col_text(q, 1), &first) != 0)
+		first = now;
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	if (recent < PLAN_VERSION_PER_MINUTE)
+		return 0;
+	long wait = (long)(first + 60 - now);
+	wait = wait < 1 ? 1 : wait > 60 ? 60 : wait;
+	if (retry_after != NULL)
+		*retry_after = (int)wait;
+	return cn_err_set(err, CN_ERR_THROTTLED,
+			  "plan %lld had %lld versions saved in the last minute, the most it "
+			  "takes; nothing was saved: wait %ld second%s and save again",
+			  (long long)plan_id, (long long)recent, wait, wait == 1 ? "" : "s");
+}
+
+/* Refuses a version of `size` bytes that would take the plan past PLAN_VERSION_MAX
+ * versions or PLAN_VERSION_BYTES_MAX bytes of snapshots, saying what to do instead. */
+static int plan_version_cap(struct store *db, int64_t plan_id, size_t size, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, SQL_VERSION_HELD, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, plan_id);
+	int rc = store_step(q, err);
+	int64_t count = rc == 1 ? store_col_int(q, 0) : 0;
+	int64_t bytes = rc == 1 ? store_col_int(q, 1) : 0;
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	char why[200];
+	if (count >= PLAN_VERSION_MAX)
+		snprintf(why, sizeof(why),
+			 "plan %lld has %lld saved versions, the most a plan keeps",
+			 (long long)plan_id, (long long)count);
+	else if (bytes + (int64_t)size > PLAN_VERSION_BYTES_MAX)
+		snprintf(why, sizeof(why),
+			 "plan %lld's saved versions hold %lld MB and this one would add %lld KB, "
+			 "past the %d MB a plan keeps",
+			 (long long)plan_id, (long long)(bytes / 1000000),
+			 (long long)(size / 1000), PLAN_VERSION_BYTES_MAX / 1000000);
+	else
+		return 0;
+	return cn_err_set(err, CN_ERR_CONFLICT,
+			  "%s, so this one was not saved; the versions stay readable, a change "
+			  "of status still saves one, and the plan as it is now can be exported "
+			  "(GET /api/v1/plans/%lld/export?format=pdf, or PDF on the plan's page)",
+			  why, (long long)plan_id);
+}
+
+static int plan_version_add(struct store *db, const struct actor *who, int64_t plan_id,
+			    const char *note, int capped, int64_t *number, int *retry_after,
+			    struct cn_err *err)
 {
 	if (plan_text_check("note", note, PLAN_VERSION_NOTE_MAX, 0, err))
 		return -1;
@@ -41,11 +129,14 @@ int plan_version_save(struct store *db, const struct actor *who, int64_t plan_id
 	if (store_begin(db, err))
 		goto fail_arena;
 	struct plan_full p;
-	if (plan_view_load(db, a, plan_id, &p, err))
+	if (plan_version_rate(db, plan_id, retry_after, err) ||
+	    plan_view_load(db, a, plan_id, &p, err))
 		goto fail;
 	struct jw w;
 	jw_init(&w, &snap);
 	plan_view_json(&w, &p);
+	if (capped && plan_version_cap(db, plan_id, snap.len, err))
+		goto fail;
 	struct store_stmt *q = store_prepare(db, SQL_VERSION_NEXT, err);
 	if (q == NULL)
 		goto fail;
@@ -95,6 +186,18 @@ fail_arena:
 	return -1;
 }
 
+int plan_version_save(struct store *db, const struct actor *who, int64_t plan_id,
+		      const char *note, int64_t *number, int *retry_after, struct cn_err *err)
+{
+	return plan_version_add(db, who, plan_id, note, 1, number, retry_after, err);
+}
+
+int plan_version_save_change(struct store *db, const struct actor *who, int64_t plan_id,
+			     const char *note, int *retry_after, struct cn_err *err)
+{
+	return plan_version_add(db, who, plan_id, note, 0, NULL, retry_after, err);
+}
+
 /* The plan's status recorded in a snapshot, in a; NULL if unreadable. */
 static const char *plan_version_status(struct arena *a, const char *snapshot)
 {
@@ -117,20 +220,6 @@ static void plan_version_read(struct store_stmt *q, struct arena *a, struct plan
 	v->status = plan_version_status(a, store_col_text(q, 6));
 	if (snapshot != NULL)
 		*snapshot = store_col_dup(q, 6, a);
-}
-
-static int plan_version_plan_exists(struct store *db, int64_t plan_id, struct cn_err *err)
-{
-	struct store_stmt *q = store_prepare(db, SQL_PLAN_EXISTS, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, plan_id);
-	int rc = store_step(q, err);
-	store_done(q);
-	if (rc == 0)
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no plan with id %lld",
-				  (long long)plan_id);
-	return rc < 0 ? -1 : 0;
 }
 
 int plan_version_list(struct store *db, struct arena *a, int64_t plan_id,

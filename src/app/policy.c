@@ -1,7 +1,41 @@
 /* policy: the rule table and the roles of an actor. The roles are read once per
  * policy (per request) in at most three queries; after that most decisions are made
  * in memory. Records whose scope needs a lookup (an agenda item's network) are cached
- * for the life of the policy. */
+ * for the life of the policy.
+ *
+ * What the rules promise (issue 12: no sequence of requests by any role widens what
+ * that role may see or change):
+ *   - Access follows active memberships only. The district roles (lead, member) come
+ *     from active memberships in a district or one of its schools; the network role
+ *     from the networks where those districts have a team. A seat on a team grants
+ *     nothing by itself: when a membership ends, so does everything it gave, even
+ *     while the person is still listed on one of the district's teams.
+ *   - A team's members belong to its district (an active membership in it or one of
+ *     its schools), or are facilitators of the network's cooperative. app/network.c
+ *     holds that for every interface (team_member_set); since seats grant nothing,
+ *     a seat given against it would still widen nobody's reach.
+ *   - A person's details (name, email, user name, active) are changed by admins and
+ *     by the person. A district lead changes only people whose active memberships
+ *     all lie in districts she leads (or their schools), who are not admins and who
+ *     facilitate no network; belonging to her district besides another organization
+ *     is not enough, and neither is a seat on her team (relate_person).
+ *   - A district lead gives only the member role, in her districts, and only to
+ *     people who belong to no organization outside them: pulling someone of another
+ *     district, a cooperative or the state agency into her district is refused, so
+ *     that no lead comes to control another's account (guard_membership). An admin
+ *     gives such people a membership when they work in two places; the lead then
+ *     reads them, as her district's, but still does not change them.
+ *   - A record names only records the actor may read (policy_check_ref): the record
+ *     engine asks it for every reference the input sets (record.h), and so do the
+ *     links kept outside it (plan action and agenda materials, PD attendees, a
+ *     derivation's source). A record the actor may not read is refused exactly as
+ *     one that does not exist, so naming ids tells nothing. A district record's owner,
+ *     facilitator or observer is, besides, someone of its district or a facilitator
+ *     of its network (person_check_of_district).
+ *   - Try-outs, with their notes, are their person's district's (relate_tryout);
+ *     shared reflections are read by the admins too, as the reflection form says.
+ *   - The command line's operator is an admin here; the app layer's invariants (a
+ *     team's members) bind it too. */
 #include "app/policy.h"
 
 #include <stdio.h>
@@ -31,10 +65,9 @@ static const char SQL_ROLES[] =
 	" WHERE m.person_id = ?1 AND m.active = 1";
 static const char SQL_FACILITATES[] =
 	"SELECT network_id FROM network_facilitator WHERE person_id = ?1";
+/* The teams of the actor's districts, by active membership (not by seat). */
 static const char SQL_TEAMS[] =
-	"SELECT t.network_id, t.district_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
-	" WHERE tm.person_id = ?1"
-	" UNION SELECT t.network_id, t.district_id FROM team t"
+	"SELECT DISTINCT t.network_id, t.district_id FROM team t"
 	" JOIN membership m ON m.person_id = ?1 AND m.active = 1"
 	" JOIN organization o ON o.id = m.org_id"
 	" WHERE t.district_id = CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END";
@@ -63,15 +96,23 @@ static const char SQL_ORG_DISTRICT[] =
 static const char SQL_TEAM_DISTRICT[] =
 	"SELECT t.district_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
 	" WHERE tm.person_id = ?1 AND t.network_id = ?2";
-static const char SQL_PERSON_DISTRICTS[] =
-	"SELECT CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END FROM membership m"
-	" JOIN organization o ON o.id = m.org_id WHERE m.person_id = ?1 AND m.active = 1"
-	" UNION SELECT t.district_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
-	" WHERE tm.person_id = ?1";
+/* A person's active memberships: the role and the district (0 for an organization
+ * that is neither a district nor a school). */
+static const char SQL_PERSON_ORGS[] =
+	"SELECT m.role, CASE WHEN o.kind = 'school' THEN o.parent_id"
+	" WHEN o.kind = 'district' THEN o.id ELSE 0 END FROM membership m"
+	" JOIN organization o ON o.id = m.org_id WHERE m.person_id = ?1 AND m.active = 1";
+static const char SQL_PERSON_FACILITATES[] =
+	"SELECT COUNT(*) FROM network_facilitator WHERE person_id = ?1";
+/* The networks a person takes part in: a seat on a team while they belong to its
+ * district, or facilitating. */
 static const char SQL_PERSON_NETWORKS[] =
 	"SELECT t.network_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
-	" WHERE tm.person_id = ?1 UNION SELECT network_id FROM network_facilitator"
-	" WHERE person_id = ?1";
+	" JOIN membership m ON m.person_id = tm.person_id AND m.active = 1"
+	" JOIN organization o ON o.id = m.org_id"
+	" WHERE tm.person_id = ?1"
+	" AND t.district_id = CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END"
+	" UNION SELECT network_id FROM network_facilitator WHERE person_id = ?1";
 
 struct idset {
 	int64_t *v;
@@ -426,30 +467,59 @@ static int guard_district_plan(struct policy *p, enum policy_verb verb, const st
 			  "(progress checks) but do not change it");
 }
 
-/* Roles the actor holds toward person_id: self, their district's lead or member, or the
- * facilitator of a network they take part in. */
+/* A person's organizations as the actor sees them. */
+struct policy_person {
+	int admin;      /* holds an active admin membership */
+	int facilitates; /* facilitates some network */
+	size_t orgs;    /* active memberships */
+	size_t outside; /* of them, outside the districts the actor leads (and their schools) */
+	size_t shared;  /* of them, in a district the actor belongs to */
+};
+
+static int policy_person_read(struct policy *p, int64_t person, struct policy_person *out,
+			      struct cn_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	int64_t facilitates = 0;
+	if (policy_lookup(p, SQL_PERSON_FACILITATES, person, 0, &facilitates, err))
+		return -1;
+	out->facilitates = facilitates != 0;
+	struct store_stmt *q = store_prepare(p->db, SQL_PERSON_ORGS, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, person);
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		int64_t d = store_col_int(q, 1);
+		out->admin |= strcmp(store_col_text(q, 0), "admin") == 0;
+		out->orgs++;
+		out->outside += !idset_has(&p->lead, d);
+		out->shared += idset_has(&p->district, d);
+	}
+	store_done(q);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Roles the actor holds toward person_id: self; a member of a district they belong to
+ * (reads them); their lead (changes them) only when every organization they belong to
+ * is a district the actor leads, and they are neither an admin nor a facilitator; or
+ * the facilitator of a network they take part in. */
 static int relate_person_id(struct policy *p, int64_t person_id, unsigned *held,
 			    struct cn_err *err)
 {
 	if (person_id == p->who.person_id)
 		*held |= R_SELF;
-	struct store_stmt *q = store_prepare(p->db, SQL_PERSON_DISTRICTS, err);
+	struct policy_person pp;
+	if (policy_person_read(p, person_id, &pp, err))
+		return -1;
+	*held |= pp.shared ? R_DISTRICT : 0;
+	if (pp.orgs > 0 && pp.outside == 0 && !pp.admin && !pp.facilitates)
+		*held |= R_LEAD;
+	struct store_stmt *q = store_prepare(p->db, SQL_PERSON_NETWORKS, err);
 	if (q == NULL)
 		return -1;
 	store_bind_int(q, 1, person_id);
 	int rc;
-	while ((rc = store_step(q, err)) == 1) {
-		int64_t d = store_col_int(q, 0);
-		*held |= idset_has(&p->lead, d) ? R_LEAD : 0;
-		*held |= idset_has(&p->district, d) ? R_DISTRICT : 0;
-	}
-	store_done(q);
-	if (rc < 0)
-		return -1;
-	q = store_prepare(p->db, SQL_PERSON_NETWORKS, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, person_id);
 	while ((rc = store_step(q, err)) == 1)
 		*held |= idset_has(&p->facilitates, store_col_int(q, 0)) ? R_FACILITATOR : 0;
 	store_done(q);
@@ -472,11 +542,12 @@ static int relate_tryout(struct policy *p, const struct rec *r, unsigned *held, 
 	return r == NULL ? 0 : relate_person_id(p, rec_int(r, "person_id"), held, err);
 }
 
-/* A district lead (who is not an admin) may give and change only the member role. */
+/* A district lead (who is not an admin) may give and change only the member role, and
+ * gives a membership only to someone who belongs to no organization outside the
+ * districts she leads (see the promises at the top). */
 static int guard_membership(struct policy *p, enum policy_verb verb, const struct rec *r,
 			    unsigned held, struct cn_err *err)
 {
-	(void)p;
 	if (verb == POLICY_READ || (held & R_ADMIN) || r == NULL)
 		return 0;
 	const char *role = rec_text(r, "role");
@@ -485,6 +556,27 @@ static int guard_membership(struct policy *p, enum policy_verb verb, const struc
 				    "a district lead may give only the member role; ask an admin "
 				    "for the %s role",
 				    role);
+	int64_t person = rec_int(r, "person_id");
+	if (verb != POLICY_CREATE || person == 0)
+		return 0;
+	struct policy_person pp;
+	if (policy_person_read(p, person, &pp, err))
+		return -1;
+	if (pp.admin)
+		return cn_err_field(err, CN_ERR_FORBIDDEN, "person_id",
+				    "person %lld is an admin; ask an admin to give them a "
+				    "membership in this district",
+				    (long long)person);
+	if (pp.outside)
+		return cn_err_field(err, CN_ERR_FORBIDDEN, "person_id",
+				    "person %lld belongs to another organization; ask an admin to "
+				    "add them to this district",
+				    (long long)person);
+	if (pp.facilitates)
+		return cn_err_field(err, CN_ERR_FORBIDDEN, "person_id",
+				    "person %lld facilitates a network; ask an admin to add them "
+				    "to this district",
+				    (long long)person);
 	return 0;
 }
 
@@ -570,7 +662,9 @@ static const struct policy_rule policy_rules[] = {
 	 0},
 	/* A district's plan, its goals and actions: the district's lead and members write
 	 * them; the network's facilitators read them and keep the network's templates, which
-	 * the network's teams and partners read (guard_district_plan). */
+	 * the network's teams and partners read (guard_district_plan). Once approved, a
+	 * plan's content is read-only to every role until its lead reopens it: a rule on
+	 * the plan's state, kept by the app (plan_content_open) for every way in. */
 	{"plan", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D}, scope_plan_record, NULL,
 	 guard_district_plan, N | P},
 	{"plan_goal", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D}, scope_plan_part,
@@ -582,11 +676,16 @@ static const struct policy_rule policy_rules[] = {
 	{"progress_check", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
 	 scope_progress_check, NULL, NULL, 0},
 	/* A plan's review comments are its network's facilitators'; the district reads
-	 * them. Moving a plan along its workflow (submit, approve, return, archive) is an
-	 * update of "plan_status": the district submits, a facilitator approves (the app
-	 * checks who approves). Both are asked with the plan's record. */
+	 * them. Moving a plan along its workflow is an update of "plan_status": its
+	 * district's lead and its network's facilitators may move it, its members only
+	 * read where it stands. Which move each may make is plan_status_set's to check:
+	 * the district's own moves (submit, reopen an approved plan, archive) are an update
+	 * of "plan_workflow", its lead's and admins' alone, so that no member changes an
+	 * approved plan or takes it off the table; approving takes a facilitator. All are
+	 * asked with the plan's record. */
 	{"plan_review", {A | F | L | D, A | F, 0, 0}, scope_plan_record, NULL, NULL, 0},
-	{"plan_status", {A | F | L | D, 0, A | F | L | D, 0}, scope_plan_record, NULL, NULL, 0},
+	{"plan_status", {A | F | L | D, 0, A | F | L, 0}, scope_plan_record, NULL, NULL, 0},
+	{"plan_workflow", {A | F | L | D, 0, A | L, 0}, scope_plan_record, NULL, NULL, 0},
 	/* A team's capacity-building profile shows its district's records: the district,
 	 * the network's facilitators and admins read it (asked with the team's record). */
 	{"profile", {A | F | L | D, 0, 0, 0}, scope_fields, NULL, NULL, 0},

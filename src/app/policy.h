@@ -5,8 +5,11 @@
  *   admin        a membership with role admin, or the system actor (the CLI operator)
  *   facilitator  facilitates the record's network (table network_facilitator)
  *   district lead membership role district_lead in the record's district
- *   district     belongs to the record's district (a membership there or on its team)
- *   network      belongs to a team of the record's network
+ *   district     an active membership in the record's district or one of its schools
+ *   network      belongs to a district with a team in the record's network
+ * Roles come from active memberships only: a seat on a team gives none (policy.c says
+ * what each rule promises). Toward a person, "district lead" is narrower: see
+ * relate_person in policy.c.
  *   partner      membership role partner: reads what networks publish
  *   self         the record is about or by the actor (within its network, if any)
  * A district's records are seen by that district, its network's facilitators and the

@@ -704,6 +704,8 @@ int rec_delete(struct store *db, const struct actor *who, struct arena *a,
 		rec_stale(err, old);
 		goto fail;
 	}
+	if (e->check_delete != NULL && e->check_delete(db, a, old, err))
+		goto fail;
 	struct store_stmt *q = store_prepare(db, e->sql_delete, err);
 	if (q == NULL)
 		goto fail;

@@ -108,6 +108,10 @@ struct rec_entity {
 	 * valid. old is NULL on create. May change r. */
 	int (*check)(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
 		     struct cn_err *err);
+	/* Optional: rules that refuse a delete, given the record as stored; runs in the
+	 * delete's transaction before anything is removed. */
+	int (*check_delete)(struct store *db, struct arena *a, const struct rec *old,
+			    struct cn_err *err);
 	/* Optional: runs after a create or update is stored, in its transaction, with
 	 * the saved record: for data derived from it, such as its search index entry. */
 	int (*after_write)(struct store *db, struct arena *a, const struct rec *saved,

@@ -7,6 +7,7 @@
 #include "app/delivery.h"
 #include "app/network.h"
 #include "app/org.h"
+#include "app/plan.h"
 #include "core/timeutil.h"
 
 static const char *const recurrences[] = {"weekly", "biweekly", "monthly", NULL};
@@ -178,7 +179,9 @@ static int schedule_check(struct store *db, struct arena *a, struct rec *r, cons
 {
 	(void)old;
 	struct schedule_ctx ctx;
-	if (schedule_context(db, a, r, &ctx, err) || schedule_default_dates(db, a, r, &ctx, err))
+	if (schedule_context(db, a, r, &ctx, err) ||
+	    plan_content_check(db, a, rec_int(r, "plan_id"), err) ||
+	    schedule_default_dates(db, a, r, &ctx, err))
 		return -1;
 	if (time_check_clock(rec_text(r, "start_time"), "start_time", err))
 		return -1;
@@ -224,6 +227,13 @@ static int schedule_check(struct store *db, struct arena *a, struct rec *r, cons
 	return 0;
 }
 
+/* A schedule is part of its plan: removed only while the plan's content may change. */
+static int schedule_check_delete(struct store *db, struct arena *a, const struct rec *old,
+				 struct cn_err *err)
+{
+	return plan_content_check(db, a, rec_int(old, "plan_id"), err);
+}
+
 const struct rec_entity plc_schedule_entity = {
 	.name = "plc_schedule",
 	.plural = "plc-schedules",
@@ -238,6 +248,7 @@ const struct rec_entity plc_schedule_entity = {
 	.sql_update = SQL_SCHED_UPDATE,
 	.sql_delete = SQL_SCHED_DELETE,
 	.check = schedule_check,
+	.check_delete = schedule_check_delete,
 };
 
 /* Recurrence. */

@@ -550,7 +550,7 @@ static int version_save(struct cli *c, int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc < 0 ? CLI_OK : rc;
 	struct cn_err err = {0};
-	if (plan_version_save(c->db, &c->who, id, args_get(&a, "note"), &number, &err))
+	if (plan_version_save(c->db, &c->who, id, args_get(&a, "note"), &number, NULL, &err))
 		return cli_fail(&err);
 	printf("%lld\n", (long long)number);
 	fprintf(stderr, "capnet: saved version %lld of plan %lld\n", (long long)number,
@@ -662,8 +662,8 @@ static int plan_status(struct cli *c, int argc, char **argv)
 	int rc = cli_verb_args(c, argc, argv, opts, 2,
 			  "capnet plan status PLAN draft|submitted|approved|archived [--note TEXT]\n"
 			  "draft -> submitted -> approved (by a facilitator) -> archived; a "
-			  "submitted or approved plan may go back to draft. Each change saves a "
-			  "version.",
+			  "submitted or approved plan may go back to draft (an approved plan is "
+			  "read-only until then). Each change saves a version.",
 			  &a);
 	int64_t id, expected = 0;
 	if (rc != CLI_OK)
@@ -673,7 +673,8 @@ static int plan_status(struct cli *c, int argc, char **argv)
 	     cli_id(args_get(&a, "if-version"), "--if-version", &expected)))
 		return CLI_USAGE;
 	struct cn_err err = {0};
-	if (plan_status_set(c->db, &c->who, id, a.pos[1], args_get(&a, "note"), expected, &err))
+	if (plan_status_set(c->db, &c->who, id, a.pos[1], args_get(&a, "note"), expected, NULL,
+			    &err))
 		return cli_fail(&err);
 	fprintf(stderr, "capnet: plan %lld is %s\n", (long long)id, a.pos[1]);
 	return CLI_OK;

@@ -46,6 +46,21 @@ int http_can_read(struct http_req *rq, const char *entity, const struct rec *r,
 	return err->kind == CN_ERR_FORBIDDEN ? 0 : -1;
 }
 
+int http_keep_readable(struct http_req *rq, const char *entity, struct rec_list *l,
+		       struct cn_err *err)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < l->count; i++) {
+		int can = http_can_read(rq, entity, l->items[i], err);
+		if (can < 0)
+			return -1;
+		if (can)
+			l->items[kept++] = l->items[i];
+	}
+	l->count = kept;
+	return 0;
+}
+
 int http_allow_record(struct http_req *rq, enum policy_verb verb, const char *entity,
 		     const struct rec *r, struct cn_err *err)
 {

@@ -27,6 +27,10 @@ int http_may_record(struct http_req *rq, enum policy_verb verb, const char *enti
 /* 1 if the actor may read r, 0 if not, -1 on error (for filtering lists). */
 int http_can_read(struct http_req *rq, const char *entity, const struct rec *r,
 		 struct cn_err *err);
+/* Keeps in l, in order, only the records of entity the actor may read: 0, or -1 when
+ * the policy could not decide. */
+int http_keep_readable(struct http_req *rq, const char *entity, struct rec_list *l,
+		       struct cn_err *err);
 /* The request's policy, for a check the app layer makes with it (notice_allow); the
  * request counts as having asked. */
 struct policy *http_policy(struct http_req *rq);

@@ -279,6 +279,10 @@ static int core_dashboard(struct http_req *rq, struct http_resp *rs, struct cn_e
 	struct rec_list networks;
 	if (rec_list(rq->db, rq->a, &network_entity, &q, &networks, err))
 		return -1;
+	/* Only those the person may read: a seat on a team whose district they no longer
+	 * belong to lists nothing. */
+	if (http_keep_readable(rq, "network", &networks, err))
+		return -1;
 	struct notices notices;
 	if (notice_list(rq->db, rq->a, rq->who.person_id, 0, &notices, err))
 		return -1;

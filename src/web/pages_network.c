@@ -73,14 +73,9 @@ static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 			return -1;
 	}
 	/* The page's networks the actor may read, kept in nets. */
-	size_t shown = 0;
-	for (size_t i = 0; i < nets.count; i++) {
-		int can = http_can_read(rq, "network", nets.items[i], err);
-		if (can < 0)
-			return -1;
-		if (can)
-			nets.items[shown++] = nets.items[i];
-	}
+	if (http_keep_readable(rq, "network", &nets, err))
+		return -1;
+	size_t shown = nets.count;
 	struct page p;
 	page_begin(&p, rq, rs, "Networks", PAGE_NAV_NETWORKS);
 	struct html *h = &p.h;

@@ -75,8 +75,16 @@ int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, stru
 	if (pp->may_edit < 0 || pp->may_status < 0 || pp->may_review < 0 || pp->may_check < 0 ||
 	    pp->may_schedule < 0)
 		return -1;
+	/* Only the moves the actor may make are offered (a member makes none). */
+	if (pp->may_status &&
+	    plan_status_choices(rq->db, rq->a, &rq->who, plan, &pp->moves, err))
+		return -1;
+	pp->may_status = pp->may_status && pp->moves[0] != NULL;
+	struct cn_err locked = {0};
+	if (plan_content_open(plan, &locked))
+		pp->may_edit = pp->may_schedule = 0; /* approved or archived: read-only */
 	if (archived)
-		pp->may_edit = pp->may_check = pp->may_schedule = 0;
+		pp->may_check = 0;
 	return 0;
 }
 
@@ -111,7 +119,7 @@ void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here
 int planpage_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
 		     const struct cn_err *why, struct cn_err *err)
 {
-	if (!page_refused(why)) {
+	if (!page_refused(why) && why->kind != CN_ERR_THROTTLED) {
 		*err = *why;
 		return -1;
 	}
@@ -163,11 +171,23 @@ static void pp_facts(struct page *p, const struct planpage *pp)
 	html_close(h);
 }
 
-/* The status workflow: the statuses the plan may move to, with a note. */
+/* The status workflow: the statuses the actor may move the plan to, with a note; and
+ * why an approved plan cannot be changed. */
 static void pp_workflow(struct page *p, const struct planpage *pp)
 {
 	struct http_req *rq = p->rq;
-	const char *const *next = plan_status_next(rec_text(pp->plan, "status"));
+	const char *const *next = pp->moves;
+	if (pp->version == 0 && strcmp(rec_text(pp->plan, "status"), "approved") == 0)
+		html_elem(&p->h, "p",
+			  pp->is_template
+				  ? "This template is approved, so its goals and actions are "
+				    "read-only. To change them, a facilitator of the network "
+				    "reopens it (Move the plan to: Draft)."
+				  : "This plan is approved, so its goals, actions and PLC "
+				    "schedules are read-only. To change them, the district lead "
+				    "reopens it (Move the plan to: Draft) and submits it for "
+				    "approval again; progress checks and reviews go on meanwhile.",
+			  "class", "notice", "id", "approved-note", NULL);
 	if (!pp->may_status || next == NULL || next[0] == NULL)
 		return;
 	size_t n = 0;

@@ -21,6 +21,7 @@ struct planpage {
 	int may_edit;		 /* change the plan, its goals and actions, save versions */
 	int may_check;		 /* record progress checks (the district, its facilitators) */
 	int may_status;		 /* move it along its workflow */
+	const char **moves;	 /* the statuses the actor may move it to (NULL-terminated) */
 	int may_review;		 /* write reviews (the network's facilitators) */
 	int may_schedule;	 /* keep the PLC schedules */
 	/* A saved version (planpage_version): its number, and the snapshot's goals and
@@ -45,8 +46,8 @@ void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here
  * field with the posted input kept (answered with its status). */
 int planpage_show(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
 		  const struct cn_err *error, struct cn_err *err);
-/* The plan editor again with why beside its field when it refuses the form's input;
- * any other failure is the request's error. */
+/* The plan editor again with why beside its field when it refuses the form's input
+ * (or asks to wait: CN_ERR_THROTTLED); any other failure is the request's error. */
 int planpage_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
 		     const struct cn_err *why, struct cn_err *err);
 

@@ -119,7 +119,7 @@ cell() {
 
 # row "METHOD PATTERN" EXPECTED OWN_PATH OTHER_PATH [OWN_BODY OTHER_BODY OWN_CHECK OTHER_CHECK PREP]
 # EXPECTED: own+other for admin fac leada membera partner anon, e.g. "YY YN YN YN NN NN".
-# In the paths, @V stands for the id PREP prints.
+# In the paths and bodies, @V stands for the id PREP prints.
 row() {
 	route=$1 want=$2 own=$3 other=$4 bown=${5:-} bother=${6:-} kown=${7:-} kother=${8:-} prep=${9:-}
 	ROWS="$ROWS|$route"
@@ -127,7 +127,11 @@ row() {
 	for role in $ROLES; do
 		for side in own other; do
 			if [ $side = own ]; then p=$own b=$bown k=$kown; else p=$other b=$bother k=$kother; fi
-			if [ -n "$prep" ]; then v=$($prep $side); p=$(printf '%s' "$p" | sed "s/@V/$v/"); fi
+			if [ -n "$prep" ]; then
+				v=$($prep $side)
+				p=$(printf '%s' "$p" | sed "s/@V/$v/")
+				b=$(printf '%s' "$b" | sed "s/@V/$v/")
+			fi
 			got="$got$(cell "$role" "${route%% *}" "$p" "$b" "$k")"
 		done
 		got="$got "
@@ -166,7 +170,14 @@ row "GET /api/v1/people/{id}" "YY YY YN YN NN NN" /api/v1/people/4 /api/v1/peopl
 row "PATCH /api/v1/people/{id}" "YY NN YN YN NN NN" /api/v1/people/4 /api/v1/people/6 '{"username":"u4"}' '{"username":"u6"}'
 
 row "GET /api/v1/memberships" "YY NN YN YN NN NN" /api/v1/memberships /api/v1/memberships "" "" '"id":4,' '"id":6,'
-row "POST /api/v1/memberships" "YY NN YN NN NN NN" /api/v1/memberships /api/v1/memberships '{"person_id":8,"org_id":3,"role":"member","title":"new"}' '{"person_id":8,"org_id":4,"role":"member","title":"new"}'
+# A person of no organization yet (a new one for each cell) joins district A or B; a
+# person of the other district does not, but for an admin (issue 12: a lead who
+# pulled them in would come to control their account).
+prep_newcomer() { n=$(date +%N); cid user add --given-name New --family-name "Comer$n" --email "new$n@x.org" --no-password; }
+row "POST /api/v1/memberships" "YY NN YN NN NN NN" /api/v1/memberships /api/v1/memberships '{"person_id":@V,"org_id":3,"role":"member","title":"new"}' '{"person_id":@V,"org_id":4,"role":"member","title":"new"}' "" "" prep_newcomer
+# own: a person of district B into district A; other: one of A into B.
+prep_outsider() { n=$(date +%N); cid user add --given-name Out --family-name "Sider$n" --email "out$n@x.org" --org "$([ "$1" = own ] && echo 4 || echo 3)" --role member --no-password; }
+row "POST /api/v1/memberships" "$ADMIN" /api/v1/memberships /api/v1/memberships '{"person_id":@V,"org_id":3,"role":"member","title":"also"}' '{"person_id":@V,"org_id":4,"role":"member","title":"also"}' "" "" prep_outsider
 row "GET /api/v1/memberships/{id}" "YY NN YN YN NN NN" /api/v1/memberships/4 /api/v1/memberships/6
 row "PATCH /api/v1/memberships/{id}" "YY NN YN NN NN NN" /api/v1/memberships/4 /api/v1/memberships/6 '{"title":"Coach"}' '{"title":"Coach"}'
 row "DELETE /api/v1/memberships/{id}" "YY NN YN NN NN NN" /api/v1/memberships/@V /api/v1/memberships/@V "" "" "" "" prep_membership
@@ -404,7 +415,14 @@ prep_plan() {
 	sql "INSERT INTO plan (id, network_id, team_id, school_year, title, created_at, updated_at) VALUES ($v, 1, $(side "$1" 1 2), '2030-31', 'Victim $v', 't', 't')" >/dev/null
 	echo "$v"
 }
-row "PUT /api/v1/plans/{id}/status" "$AREAD" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"submitted"}' '{"status":"submitted"}' "" "" prep_plan
+# The district's lead moves its plan (submits, reopens, archives); a facilitator approves
+# and returns it; a member reads its status only.
+row "PUT /api/v1/plans/{id}/status" "$DKEEP" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"submitted"}' '{"status":"submitted"}' "" "" prep_plan
+prep_approved() { v=$(prep_plan "$1"); c plan status "$v" submitted; c plan status "$v" approved; echo "$v"; }
+row "PUT /api/v1/plans/{id}/status" "$DKEEP" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"draft"}' '{"status":"draft"}' "" "" prep_approved
+# Approving takes a facilitator of the network.
+prep_submitted() { v=$(prep_plan "$1"); c plan status "$v" submitted; echo "$v"; }
+row "PUT /api/v1/plans/{id}/status" "YY YY NN NN NN NN" /api/v1/plans/@V/status /api/v1/plans/@V/status '{"status":"approved"}' '{"status":"approved"}' "" "" prep_submitted
 for e in plan-goals plan-actions progress-checks; do
 	case $e in
 	plan-goals) o_id=$GA x_id=$GB b_own='{"plan_id":1,"title":"G"}' b_other='{"plan_id":2,"title":"G"}' b_change='{"measure":"m"}' keep=$AKEEP ;;
@@ -467,6 +485,17 @@ json POST /api/v1/memberships '{"person_id":8,"org_id":3,"role":"admin"}'
 expect_status "a district lead cannot give the admin role" 403
 json PATCH /api/v1/memberships/4 '{"role":"district_lead"}' -H 'If-Match: *'
 expect_status "nor promote a member" 403
+# Nor take another district's person over (issue 12): not onto her team, not into her
+# district, and a seat on her team would not make them hers.
+json PUT /api/v1/teams/1/members/6 '{"role":"member"}'
+expect_status "a lead may not put another district's member on her team" 400
+expect_body "naming the field" '"field":"person_id"'
+json POST /api/v1/memberships '{"person_id":1,"org_id":3,"role":"member"}'
+expect_status "nor give the admin a membership in her district" 403
+sql "INSERT INTO team_member (team_id, person_id, role) VALUES (1, 1, 'member')" >/dev/null
+json PATCH /api/v1/people/1 '{"active":false}' -H 'If-Match: *'
+expect_status "a seat on her team does not make the admin hers" 404
+sql "DELETE FROM team_member WHERE team_id = 1 AND person_id = 1" >/dev/null
 http GET '/api/v1/networks/1?include=teams'
 expect_eq "a network's teams: only those the district may see" "$(jget '[t["id"] for t in j["teams"]]')" "[1]"
 H_TOKEN=$TOKEN_admin

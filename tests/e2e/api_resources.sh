@@ -59,6 +59,11 @@ expect_body "an unknown include is named" '"field":"include"'
 json POST /api/v1/people '{"given_name":"Dee","family_name":"Lead","email":"Dee@Daviess.kyschools.us"}'
 expect_body "a person, email in lower case" '"email":"dee@daviess.kyschools.us"'
 json PUT /api/v1/teams/1/members/2 '{"role":"lead"}'
+expect_status "a person of no organization may not join a team" 400
+expect_body "told to give them a membership first" 'give them a membership there first'
+json POST /api/v1/memberships '{"person_id":2,"org_id":3,"role":"district_lead"}'
+expect_status "a membership in the team's district" 201
+json PUT /api/v1/teams/1/members/2 '{"role":"lead"}'
 expect_status "add a team member" 204
 http GET /api/v1/teams/1/members
 expect_body "the member is listed with the role" '"role":"lead"'
@@ -167,4 +172,4 @@ expect_eq "access log line per request" "$(grep -c '"path":"/api/v1/organization
 expect_eq "access log names the user" "$(grep '"path":"/api/v1/meetings/1"' "$T_DIR/serve.log" | head -n 1 | python3 -c 'import json,sys; l=json.loads(sys.stdin.readline()); print(l["user"], l["method"], l["status"] > 0, l["us"] >= 0)')" "1 GET True True"
 srv_stop
 expect_eq "SIGTERM stops the server with status 0" "$SRV_RC" "0"
-expect_eq "every change through the API is audited (the two material links too)" "$(sql "SELECT COUNT(*) FROM audit_event WHERE actor_label LIKE 'token:%'")" "18"
+expect_eq "every change through the API is audited (the two material links too)" "$(sql "SELECT COUNT(*) FROM audit_event WHERE actor_label LIKE 'token:%'")" "19"

@@ -10,8 +10,8 @@ run org add --kind cooperative --name "Green River Regional Educational Cooperat
 run org add --kind district --name "Daviess County Public Schools" --parent-id 2
 run org add --kind district --name "Owensboro Public Schools" --parent-id 2
 run user add --given-name Ana --family-name Reyes --email ana@grrec.org --no-password
-run user add --given-name Dee --family-name Lead --email dee@daviess.kyschools.us --no-password
-run user add --given-name Eli --family-name Cole --email eli@owensboro.kyschools.us --no-password
+run user add --given-name Dee --family-name Lead --email dee@daviess.kyschools.us --org 3 --role district_lead --no-password
+run user add --given-name Eli --family-name Cole --email eli@owensboro.kyschools.us --org 4 --role district_lead --no-password
 run network add --name "Green River Mathematics Leadership Network" --content-area mathematics --region-id 2 --school-year 2026-27
 run network facilitator add 1 ana@grrec.org
 run team add --network-id 1 --district-id 3

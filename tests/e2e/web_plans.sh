@@ -197,7 +197,8 @@ http POST "/plans/$plan/status" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "n
 expect_status "the lead submits the plan" 303
 http POST "/plans/$plan/status" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "new_status=approved"
 expect_status "the lead cannot approve the submitted plan" 409
-expect_body "told beside the choice, which is kept" '<option value="approved" selected>'
+expect_body "told beside the choice" 'id="new_status-error">approving a plan takes a facilitator of network 1</p>'
+expect_body_lacks "which is not offered to her" '<option value="approved"'
 http GET "/plans/$plan" -b "$lead"
 expect_body "its versions" "<td>First draft</td>"
 expect_body_lacks "no review form for the lead" "action=\"/plans/$plan/reviews\""
@@ -366,6 +367,14 @@ expect_body_lacks "never a script" "$xss"
 http GET "/plans/$plan/versions/1" -b "$lead"
 expect_body "compared with the plan now: the goal checked since" "<th scope=\"row\">Goal &lt;script&gt;alert(1)&lt;/script&gt;</th><td>Goal</td><td>Changed</td><td>1 new progress check</td>"
 web_csrf "$lead"
+before=$(db_digest)
+http POST "/plans/$plan/actions" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "a_title=Model lessons $img" -d "a_kind=study"
+expect_status "the approved plan takes no new action" 409
+expect_body "told that the lead reopens it first" "plan $plan is approved and read-only; the district lead reopens it first"
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST "/plans/$plan/status" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "new_status=draft&status_note=Add+model+lessons"
+expect_status "the lead reopens the plan" 303
+expect_eq "a draft again" "$(sql "SELECT status FROM plan WHERE id = $plan")" "draft"
 http POST "/plans/$plan/actions" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "a_title=Model lessons $img" -d "a_kind=study"
 expect_status "the lead adds an action after the latest version" 303
 http GET "/plans/$plan/versions/$last" -b "$lead"

@@ -7,7 +7,7 @@
 #include "app/calendar_token.h"
 #include "core/buf.h"
 
-/* Person 1 is on district 2's team only (no membership); person 2 belongs to district 4. */
+/* Person 1 belongs to district 2 and is on its team; person 2 belongs to district 4. */
 static const char WORLD[] =
 	"INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at) VALUES"
 	" (1, 'state', 'KDE', NULL, 'x', 'x'), (2, 'district', 'Daviess County', 1, 'x', 'x'),"
@@ -15,7 +15,7 @@ static const char WORLD[] =
 	"INSERT INTO person (id, given_name, family_name, email, created_at, updated_at) VALUES"
 	" (1, 'Dee', 'Lead', 'dee@x.org', 'x', 'x'), (2, 'Otto', 'Other', 'otto@x.org', 'x', 'x');"
 	"INSERT INTO membership (person_id, org_id, role, created_at, updated_at)"
-	" VALUES (2, 4, 'member', 'x', 'x');"
+	" VALUES (1, 2, 'district_lead', 'x', 'x'), (2, 4, 'member', 'x', 'x');"
 	"INSERT INTO network (id, name, content_area, school_year, created_at, updated_at)"
 	" VALUES (1, 'Math', 'mathematics', '2026-27', 'x', 'x');"
 	"INSERT INTO team (id, network_id, district_id, name, created_at, updated_at)"
@@ -116,13 +116,15 @@ static void test_only_what_the_creator_may_read(void **state)
 	assert_int_equal(calendar_token_create(t->db, &t->who, a, 1, 0, 99, &secret, NULL, &err), -1);
 	assert_string_equal(err.field, "team_id");
 	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM calendar_token"), 0);
-	/* A team's feed works while its creator is on the team, and stops when they leave. */
+	/* A team's feed works while its creator belongs to the team's district, and stops
+	 * when their membership ends, though they are still on the team. */
 	struct calendar_token tok;
 	assert_int_equal(calendar_token_create(t->db, &t->who, a, 1, 0, 1, &secret, &tok, &err), 0);
 	assert_string_equal(tok.scope, "team");
 	struct buf b = BUF_INIT;
 	assert_int_equal(calendar_token_feed(t->db, a, secret, &b, &err), 0);
-	assert_int_equal(store_exec(t->db, "DELETE FROM team_member WHERE person_id = 1", &err), 0);
+	assert_int_equal(
+		store_exec(t->db, "UPDATE membership SET active = 0 WHERE person_id = 1", &err), 0);
 	assert_int_equal(calendar_token_feed(t->db, a, secret, &b, &err), -1);
 	assert_int_equal(err.kind, CN_ERR_NOT_FOUND);
 	buf_free(&b);

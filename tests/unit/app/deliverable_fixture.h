@@ -37,6 +37,15 @@ static inline void fx_sql(struct fixture *f, const char *sql)
 		fail_msg("%s: %s", sql, err.msg);
 }
 
+/* A membership of person in org (a team's members belong to its district). */
+static inline void fx_member(struct fixture *f, int64_t person, int64_t org, const char *role)
+{
+	char p[32], o[32];
+	snprintf(p, sizeof(p), "%lld", (long long)person);
+	snprintf(o, sizeof(o), "%lld", (long long)org);
+	fx_rec(f, &membership_entity, (const char *const[]){"person_id", p, "org_id", o, "role", role, NULL});
+}
+
 static inline struct fixture *fx_open(void)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
@@ -61,6 +70,9 @@ static inline struct fixture *fx_open(void)
 	f->dee = fx_rec(f, &person_entity, (const char *const[]){"given_name", "Dee", "family_name", "Lead", "email", "dee@daviess.org", NULL});
 	f->eli = fx_rec(f, &person_entity, (const char *const[]){"given_name", "Eli", "family_name", "Member", "email", "eli@daviess.org", NULL});
 	f->ray = fx_rec(f, &person_entity, (const char *const[]){"given_name", "Ray", "family_name", "Lead", "email", "ray@owensboro.org", NULL});
+	fx_member(f, f->dee, f->district_a, "district_lead");
+	fx_member(f, f->eli, f->district_a, "member");
+	fx_member(f, f->ray, f->district_b, "district_lead");
 	assert_int_equal(network_facilitator_add(f->t->db, &f->t->who, f->network, f->ana, &err), 0);
 	assert_int_equal(team_member_set(f->t->db, &f->t->who, f->team_a, f->dee, "lead", &err), 0);
 	assert_int_equal(team_member_set(f->t->db, &f->t->who, f->team_a, f->eli, "member", &err), 0);

@@ -342,6 +342,8 @@ static void test_recommend_gives_reasons(void **state)
 				  arena_printf(a, "network_id=%lld", (long long)n->id),
 				  arena_printf(a, "district_id=%lld", (long long)d->id), NULL);
 	struct rec *p = fx_rec(t, a, &person_entity, "given_name=Dee", "family_name=Lead", NULL);
+	fx_rec(t, a, &membership_entity, arena_printf(a, "person_id=%lld", (long long)p->id),
+	       arena_printf(a, "org_id=%lld", (long long)d->id), "role=district_lead", NULL);
 	assert_int_equal(team_member_set(t->db, &t->who, team->id, p->id, "lead", &err), 0);
 	tryout(t, a, id[0], p->id, 5, "yes");
 	tryout(t, a, id[0], p->id, 4, "maybe");

@@ -31,6 +31,8 @@ static int64_t plan_fixture(struct testdb *t, struct arena *a, int ngoals)
 	testapp_make(t, a, &person_entity,
 	     (const char *[]){"given_name", "Dee", "family_name", "Núñez", "email", "dee@d.org",
 			      NULL});
+	testapp_make(t, a, &membership_entity,
+	     (const char *[]){"person_id", "1", "org_id", "2", "role", "district_lead", NULL});
 	assert_int_equal(team_member_set(t->db, &t->who, 1, 1, "lead", &err), 0);
 	testapp_make(t, a, &assessment_entity, (const char *[]){"team_id", "1", NULL});
 	int64_t lc2 = 0;

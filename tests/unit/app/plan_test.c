@@ -52,6 +52,10 @@ static void world(struct testdb *t, struct arena *a)
 		testapp_make(t, a, &person_entity,
 		     (const char *[]){"given_name", people[i][0], "family_name", "X", "email",
 				      people[i][1], NULL});
+	testapp_make(t, a, &membership_entity,
+	     (const char *[]){"person_id", "2", "org_id", "3", "role", "district_lead", NULL});
+	testapp_make(t, a, &membership_entity,
+	     (const char *[]){"person_id", "3", "org_id", "4", "role", "member", NULL});
 	assert_int_equal(network_facilitator_add(t->db, &t->who, 1, 1, &err), 0);
 	assert_int_equal(team_member_set(t->db, &t->who, 1, 2, "lead", &err), 0);
 	assert_int_equal(team_member_set(t->db, &t->who, 2, 3, "member", &err), 0);
@@ -270,7 +274,8 @@ static void test_template_copy_and_departure(void **state)
 	rec_set_text(ach, a, "owner_id", "3", &err); /* owners are not departure */
 	assert_int_equal(rec_update(t->db, &t->who, a, p.actions[0].action->id, 0, ach, NULL, &err),
 			 0);
-	assert_int_equal(plan_action_unlink(t->db, &t->who, p.actions[1].action->id, 1, 0, &err), 0);
+	assert_int_equal(plan_action_unlink(t->db, &t->who, p.actions[1].action->id, 1, 0, &err),
+			 0);
 	testapp_make(t, a, &plan_action_entity,
 	     (const char *[]){"plan_id", pid, "kind", "policy", "title", "Board counts PLC hours",
 			      NULL});
@@ -311,22 +316,25 @@ static void test_status_transitions(void **state)
 	struct cn_err err = {0};
 	world(t, a);
 	int64_t plan = plan_from_assessment(t, NULL);
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "approved", NULL, 0, &err), -1);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "approved", NULL, 0, NULL, &err),
+			 -1);
 	assert_string_equal(err.field, "status");
 	assert_non_null(strstr(err.msg, "submitted for review first"));
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "done", NULL, 0, &err), -1);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "done", NULL, 0, NULL, &err), -1);
 	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), 0);
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, &err), 0);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, NULL, &err),
+			 0);
 	/* A team member cannot approve; the network's facilitator can. */
 	struct actor dee = {2, "person:2", 0}, ana = {1, "person:1", 0};
-	assert_int_equal(plan_status_set(t->db, &dee, plan, "approved", NULL, 0, &err), -1);
+	assert_int_equal(plan_status_set(t->db, &dee, plan, "approved", NULL, 0, NULL, &err), -1);
 	assert_int_equal(err.kind, CN_ERR_FORBIDDEN);
-	assert_int_equal(plan_status_set(t->db, &ana, plan, "approved", "fine", 0, &err), 0);
-	assert_int_equal(plan_status_set(t->db, &ana, plan, "approved", NULL, 0, &err), -1);
+	assert_int_equal(plan_status_set(t->db, &ana, plan, "approved", "fine", 0, NULL, &err), 0);
+	assert_int_equal(plan_status_set(t->db, &ana, plan, "approved", NULL, 0, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "already approved"));
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "draft", "revise", 0, &err), 0);
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "archived", NULL, 0, &err), 0);
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "draft", NULL, 0, &err), -1);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "draft", "revise", 0, NULL, &err),
+			 0);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "archived", NULL, 0, NULL, &err), 0);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "draft", NULL, 0, NULL, &err), -1);
 	/* Every change saved a version whose note tells it. */
 	struct plan_version_info *v;
 	size_t n;
@@ -358,11 +366,12 @@ static void test_version_snapshots_keep_the_past(void **state)
 	rate(t, 1, "LC.2", 2, 4, "high");
 	int64_t plan = plan_from_assessment(t, NULL);
 	int64_t n1 = 0, n2 = 0;
-	assert_int_equal(plan_version_save(t->db, &t->who, plan, "first draft", &n1, &err), 0);
+	assert_int_equal(plan_version_save(t->db, &t->who, plan, "first draft", &n1, NULL, &err),
+			 0);
 	testapp_make(t, a, &plan_action_entity,
 	     (const char *[]){"plan_id", "1", "goal_id", "1", "kind", "study", "title",
 			      "Study PLC protocols", NULL});
-	assert_int_equal(plan_version_save(t->db, &t->who, plan, NULL, &n2, &err), 0);
+	assert_int_equal(plan_version_save(t->db, &t->who, plan, NULL, &n2, NULL, &err), 0);
 	assert_int_equal(n1, 1);
 	assert_int_equal(n2, 2);
 	struct plan_version_info info;
@@ -383,6 +392,94 @@ static void test_version_snapshots_keep_the_past(void **state)
 	json_decref(now);
 	assert_int_equal(plan_version_get(t->db, a, plan, 3, &info, &snap, &err), -1);
 	assert_int_equal(err.kind, CN_ERR_NOT_FOUND);
+	arena_free(a);
+	testdb_close(t);
+}
+
+/* A plan takes PLAN_VERSION_PER_MINUTE versions a minute, whoever saves them, and keeps
+ * PLAN_VERSION_MAX saved on demand; a change of status still saves one past the cap. */
+static void test_version_caps(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	world(t, a);
+	rate(t, 1, "LC.2", 2, 4, "high");
+	int64_t plan = plan_from_assessment(t, NULL);
+	struct actor dee = {2, "person:2", 0};
+	for (int i = 0; i < PLAN_VERSION_PER_MINUTE; i++)
+		assert_int_equal(plan_version_save(t->db, &dee, plan, NULL, NULL, NULL, &err), 0);
+	int retry = 0;
+	int64_t number = 0;
+	assert_int_equal(plan_version_save(t->db, &dee, plan, "one more", &number, &retry, &err),
+			 -1);
+	assert_int_equal(err.kind, CN_ERR_THROTTLED);
+	assert_true(retry >= 1 && retry <= 60);
+	assert_non_null(strstr(err.msg, "plan 1 had 10 versions saved in the last minute"));
+	assert_non_null(strstr(err.msg, "nothing was saved: wait"));
+	assert_int_equal(number, 0);
+	/* A change of status saves a version too, so it waits as well. */
+	retry = 0;
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, &retry, &err),
+			 -1);
+	assert_int_equal(err.kind, CN_ERR_THROTTLED);
+	assert_true(retry >= 1);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan WHERE status = 'draft'"), 1);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), 10);
+	/* Saved long ago, up to the cap. */
+	sql(t, "UPDATE plan_version SET created_at = '2026-01-05T10:00:00Z'");
+	for (int n = 11; n <= PLAN_VERSION_MAX; n++) {
+		char *q = arena_printf(a,
+				       "INSERT INTO plan_version (plan_id, number, snapshot, "
+				       "created_at) VALUES (1, %d, '{}', '2026-01-05T10:00:00Z')",
+				       n);
+		sql(t, q);
+	}
+	assert_int_equal(plan_version_save(t->db, &dee, plan, NULL, &number, &retry, &err), -1);
+	assert_int_equal(err.kind, CN_ERR_CONFLICT);
+	assert_non_null(strstr(err.msg, "plan 1 has 200 saved versions, the most a plan keeps"));
+	assert_non_null(strstr(err.msg, "export?format=pdf"));
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), PLAN_VERSION_MAX);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, NULL, &err),
+			 0);
+	assert_int_equal(testdb_count(t, "SELECT MAX(number) FROM plan_version"),
+			 PLAN_VERSION_MAX + 1);
+	arena_free(a);
+	testdb_close(t);
+}
+
+/* However few, a plan's versions hold at most PLAN_VERSION_BYTES_MAX of snapshots. */
+static void test_version_bytes_cap(void **state)
+{
+	(void)state;
+	static const char add[] = "INSERT INTO plan_version (plan_id, number, snapshot, created_at)"
+				  " VALUES (1, 1, ?1, '2026-01-05T10:00:00Z')";
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	world(t, a);
+	int64_t plan = plan_from_assessment(t, NULL);
+	size_t big = PLAN_VERSION_BYTES_MAX - 100;
+	char *snap = malloc(big + 1);
+	memset(snap, 'x', big);
+	snap[big] = '\0';
+	struct store_stmt *q = store_prepare(t->db, add, &err);
+	assert_non_null(q);
+	store_bind_text(q, 1, snap);
+	assert_true(store_step(q, &err) >= 0);
+	store_done(q);
+	free(snap);
+	assert_int_equal(plan_version_save(t->db, &t->who, plan, NULL, NULL, NULL, &err), -1);
+	assert_int_equal(err.kind, CN_ERR_CONFLICT);
+	assert_non_null(strstr(err.msg, "plan 1's saved versions hold 49 MB and this one would "
+					"add"));
+	assert_non_null(strstr(err.msg, "past the 50 MB a plan keeps, so this one was not saved"));
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), 1);
+	/* A change of status still saves its version. */
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, NULL, &err),
+			 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), 2);
 	arena_free(a);
 	testdb_close(t);
 }
@@ -516,6 +613,8 @@ int main(void)
 		cmocka_unit_test(test_template_copy_and_departure),
 		cmocka_unit_test(test_status_transitions),
 		cmocka_unit_test(test_version_snapshots_keep_the_past),
+		cmocka_unit_test(test_version_caps),
+		cmocka_unit_test(test_version_bytes_cap),
 		cmocka_unit_test(test_reviews_and_progress),
 		cmocka_unit_test(test_recommendations_with_reasons),
 	};

@@ -1,6 +1,7 @@
 /* policy: decisions by role and scope, through the public interface, on a small
  * fixture: district A and B with teams in network 1, a facilitator, a lead and members;
- * reflections private unless shared. */
+ * reflections private unless shared; no seat on a team, membership or team member
+ * added widens anyone's reach (issue 12). */
 #include "testlib.h"
 
 #include "app/network.h"
@@ -16,16 +17,19 @@ static const char FIXTURE[] =
 	" (5,'school','A High',3,'t','t');"
 	"INSERT INTO person (id, given_name, family_name, created_at, updated_at) VALUES"
 	" (1,'Ann','Admin','t','t'), (2,'Fay','Fac','t','t'), (3,'Lee','LeadA','t','t'),"
-	" (4,'Mia','MemberA','t','t'), (5,'Max','MemberB','t','t'), (6,'Sue','SchoolA','t','t');"
+	" (4,'Mia','MemberA','t','t'), (5,'Max','MemberB','t','t'), (6,'Sue','SchoolA','t','t'),"
+	" (7,'Sam','Spare','t','t'), (8,'Eve','Leaving','t','t');"
 	"INSERT INTO membership (person_id, org_id, role, created_at, updated_at) VALUES"
 	" (1,1,'admin','t','t'), (2,2,'facilitator','t','t'), (3,3,'district_lead','t','t'),"
-	" (4,3,'member','t','t'), (5,4,'member','t','t'), (6,5,'member','t','t');"
-	"INSERT INTO network (id, name, content_area, school_year, created_at, updated_at) VALUES"
-	" (1,'N1','mathematics','2026-27','t','t'), (2,'N2','science','2026-27','t','t');"
+	" (4,3,'member','t','t'), (5,4,'member','t','t'), (6,5,'member','t','t'),"
+	" (8,3,'member','t','t');"
+	"INSERT INTO network (id, name, content_area, region_id, school_year, created_at,"
+	" updated_at) VALUES (1,'N1','mathematics',2,'2026-27','t','t'),"
+	" (2,'N2','science',NULL,'2026-27','t','t');"
 	"INSERT INTO network_facilitator VALUES (1, 2);"
 	"INSERT INTO team (id, network_id, district_id, name, created_at, updated_at) VALUES"
 	" (1,1,3,'A','t','t'), (2,1,4,'B','t','t');"
-	"INSERT INTO team_member VALUES (1,4,'member'), (2,5,'member');"
+	"INSERT INTO team_member VALUES (1,4,'member'), (2,5,'member'), (1,8,'member');"
 	"INSERT INTO meeting (id, network_id, title, starts_at, ends_at, tz, uid, created_at,"
 	" updated_at) VALUES (1,1,'M','2026-09-15T14:00:00Z','2026-09-15T20:00:00Z','UTC','u1',"
 	" 't','t');";
@@ -121,7 +125,7 @@ static void test_lead_gives_only_the_member_role(void **state)
 	struct fx *f = *state;
 	struct cn_err err = {0};
 	struct rec *m = rec_new(f->a, &membership_entity);
-	rec_put_int(m, "person_id", 5, &err);
+	rec_put_int(m, "person_id", 7, &err); /* someone of no organization yet */
 	rec_put_int(m, "org_id", 3, &err);
 	rec_put_text(m, f->a, "role", "member", &err);
 	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", m, &err), 0);
@@ -132,6 +136,129 @@ static void test_lead_gives_only_the_member_role(void **state)
 	rec_put_text(m, f->a, "role", "member", &err);
 	rec_put_int(m, "org_id", 4, &err); /* another district */
 	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", m, &err), -1);
+}
+
+/* put runs sql on the fixture (a change behind the policy's back). */
+static void put(struct fx *f, const char *sql)
+{
+	struct cn_err err = {0};
+	if (store_exec(f->t->db, sql, &err))
+		fail_msg("%s: %s", sql, err.msg);
+}
+
+static struct rec *membership(struct fx *f, int64_t person, int64_t org)
+{
+	struct cn_err err = {0};
+	struct rec *m = rec_new(f->a, &membership_entity);
+	rec_put_int(m, "person_id", person, &err);
+	rec_put_int(m, "org_id", org, &err);
+	rec_put_text(m, f->a, "role", "member", &err);
+	return m;
+}
+
+static void test_lead_pulls_nobody_of_another_organization_in(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	/* Member B into district A: refused, naming the person and who may. */
+	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", membership(f, 5, 3),
+				      &err),
+			 -1);
+	assert_int_equal(err.kind, CN_ERR_FORBIDDEN);
+	assert_string_equal(err.field, "person_id");
+	assert_non_null(strstr(err.msg, "person 5 belongs to another organization"));
+	assert_non_null(strstr(err.msg, "ask an admin"));
+	/* The admin, the facilitator (of the cooperative), into a school of A: refused. */
+	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", membership(f, 1, 5),
+				      &err),
+			 -1);
+	assert_non_null(strstr(err.msg, "person 1 is an admin"));
+	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", membership(f, 2, 3),
+				      &err),
+			 -1);
+	/* A person of A alone may get a school's membership too; an admin gives any. */
+	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", membership(f, 4, 5),
+				      &err),
+			 0);
+	assert_int_equal(policy_check(as(f, 1), POLICY_CREATE, "membership", membership(f, 5, 3),
+				      &err),
+			 0);
+}
+
+static void test_a_seat_on_her_team_makes_no_one_hers(void **state)
+{
+	struct fx *f = *state;
+	const struct rec_entity *p = &person_entity;
+	put(f, "INSERT INTO team_member VALUES (1,1,'member'), (1,5,'member')");
+	assert_false(check(f, 3, POLICY_UPDATE, "person", p, 1)); /* the admin */
+	assert_false(check(f, 3, POLICY_UPDATE, "person", p, 5)); /* member B */
+	assert_false(check(f, 3, POLICY_READ, "person", p, 5));
+	assert_false(check(f, 4, POLICY_READ, "person", p, 5));
+}
+
+static void test_lead_changes_only_people_of_her_district_alone(void **state)
+{
+	struct fx *f = *state;
+	const struct rec_entity *p = &person_entity;
+	assert_true(check(f, 3, POLICY_UPDATE, "person", p, 4));
+	assert_false(check(f, 3, POLICY_UPDATE, "person", p, 7)); /* of no organization */
+	/* Member A, also of district B (an admin gave it): read, not changed. */
+	put(f, "INSERT INTO membership (person_id, org_id, role, created_at, updated_at)"
+	       " VALUES (4,4,'member','t','t')");
+	assert_true(check(f, 3, POLICY_READ, "person", p, 4));
+	assert_false(check(f, 3, POLICY_UPDATE, "person", p, 4));
+	/* The admin, once also of district A: read, never changed. */
+	put(f, "INSERT INTO membership (person_id, org_id, role, created_at, updated_at)"
+	       " VALUES (1,3,'member','t','t')");
+	assert_true(check(f, 3, POLICY_READ, "person", p, 1));
+	assert_false(check(f, 3, POLICY_UPDATE, "person", p, 1));
+	/* Staff of a school of A facilitating a network: not hers to change either. */
+	put(f, "INSERT INTO network_facilitator VALUES (2, 6)");
+	assert_false(check(f, 3, POLICY_UPDATE, "person", p, 6));
+	assert_true(check(f, 1, POLICY_UPDATE, "person", p, 6));
+	assert_true(check(f, 6, POLICY_UPDATE, "person", p, 6)); /* oneself */
+}
+
+static void test_access_follows_active_memberships(void **state)
+{
+	struct fx *f = *state;
+	assert_true(check(f, 8, POLICY_READ, "team", &team_entity, 1));
+	assert_true(check(f, 8, POLICY_READ, "network", &network_entity, 1));
+	assert_true(check(f, 2, POLICY_READ, "person", &person_entity, 8));
+	put(f, "UPDATE membership SET active = 0 WHERE person_id = 8");
+	/* Still on team A, but no longer of district A: nothing of it. */
+	assert_false(check(f, 8, POLICY_READ, "team", &team_entity, 1));
+	assert_false(check(f, 8, POLICY_READ, "network", &network_entity, 1));
+	assert_false(check(f, 8, POLICY_READ, "meeting", &meeting_entity, 1));
+	assert_false(check(f, 3, POLICY_READ, "person", &person_entity, 8));
+	assert_false(check(f, 2, POLICY_READ, "person", &person_entity, 8));
+	assert_true(check(f, 8, POLICY_READ, "person", &person_entity, 8));
+}
+
+static void test_team_members_belong_to_its_district(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	struct actor system = actor_system("cli:test");
+	/* Even the operator: member B on team A, refused naming the person. */
+	assert_int_equal(team_member_set(f->t->db, &system, 1, 5, "member", &err), -1);
+	assert_int_equal(err.kind, CN_ERR_INPUT);
+	assert_string_equal(err.field, "person_id");
+	assert_non_null(strstr(err.msg, "person 5 has no active membership in A"));
+	assert_int_equal(team_member_set(f->t->db, &system, 1, 1, "member", &err), -1);
+	assert_int_equal(team_member_set(f->t->db, &system, 1, 7, "member", &err), -1);
+	/* A school's staff of A; the facilitator of network 1's cooperative. */
+	assert_int_equal(team_member_set(f->t->db, &system, 1, 6, "member", &err), 0);
+	assert_int_equal(team_member_set(f->t->db, &system, 1, 2, "member", &err), 0);
+	/* Network 2 has no cooperative: its teams are its districts' people only. */
+	put(f, "INSERT INTO team (id, network_id, district_id, name, created_at, updated_at)"
+	       " VALUES (3,2,3,'A2','t','t')");
+	assert_int_equal(team_member_set(f->t->db, &system, 3, 2, "member", &err), -1);
+	/* A membership ended is no membership. */
+	put(f, "UPDATE membership SET active = 0 WHERE person_id = 4");
+	assert_int_equal(team_member_set(f->t->db, &system, 3, 4, "member", &err), -1);
+	assert_int_equal(testdb_count(f->t, "SELECT COUNT(*) FROM team_member WHERE team_id = 3"),
+			 0);
 }
 
 static void test_reflections_are_private_unless_shared(void **state)
@@ -167,9 +294,9 @@ static void test_tryouts_are_their_districts(void **state)
 		       "INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at)"
 		       " VALUES (6,'partner','U',1,'t','t');"
 		       "INSERT INTO person (id, given_name, family_name, created_at, updated_at)"
-		       " VALUES (7,'Pat','Partner','t','t');"
+		       " VALUES (9,'Pat','Partner','t','t');"
 		       "INSERT INTO membership (person_id, org_id, role, created_at, updated_at)"
-		       " VALUES (7,6,'partner','t','t');"
+		       " VALUES (9,6,'partner','t','t');"
 		       "INSERT INTO library_item (id, kind, title, created_at, updated_at)"
 		       " VALUES (1,'strategy','Number talks','t','t');"
 		       "INSERT INTO tryout (id, item_id, person_id, rating, would_work, note,"
@@ -183,9 +310,9 @@ static void test_tryouts_are_their_districts(void **state)
 	assert_true(check(f, 2, POLICY_READ, "tryout", t, 1));  /* their network's facilitator */
 	assert_true(check(f, 1, POLICY_READ, "tryout", t, 1));  /* an admin */
 	assert_false(check(f, 5, POLICY_READ, "tryout", t, 1)); /* another district */
-	assert_false(check(f, 7, POLICY_READ, "tryout", t, 1)); /* a partner */
+	assert_false(check(f, 9, POLICY_READ, "tryout", t, 1)); /* a partner */
 	assert_false(check(f, 3, POLICY_UPDATE, "tryout", t, 1));
-	assert_int_equal(policy_check_any(as(f, 7), POLICY_READ, "tryout", &err), 0);
+	assert_int_equal(policy_check_any(as(f, 9), POLICY_READ, "tryout", &err), 0);
 }
 
 /* Naming a record: only one the actor may read, refused as one that is not there. */
@@ -235,6 +362,16 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_tryouts_are_their_districts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_references_name_readable_records, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_lead_pulls_nobody_of_another_organization_in,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_seat_on_her_team_makes_no_one_hers, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_lead_changes_only_people_of_her_district_alone,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_access_follows_active_memberships, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_team_members_belong_to_its_district, setup,
 						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

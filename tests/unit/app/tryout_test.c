@@ -51,6 +51,10 @@ static void world_build(struct testdb *t, struct arena *a, struct world *w)
 		*people[i] = id_of(fx_rec(t, a, &person_entity,
 					  arena_printf(a, "given_name=%s", names[i]),
 					  "family_name=Teacher", NULL));
+	int64_t orgs[] = {w->daviess, w->daviess, w->owensboro};
+	for (int i = 0; i < 3; i++) /* a team's members belong to its district */
+		fx_rec(t, a, &membership_entity, kv(a, "person_id", *people[i]),
+		       kv(a, "org_id", orgs[i]), "role=member", NULL);
 	assert_int_equal(team_member_set(t->db, &t->who, dm, w->ana, "lead", &err), 0);
 	assert_int_equal(team_member_set(t->db, &t->who, de, w->ana, "member", &err), 0);
 	assert_int_equal(team_member_set(t->db, &t->who, dm, w->bo, "member", &err), 0);
