@@ -92,6 +92,12 @@ expect_status "the plan page" 200
 expect_body_lacks "the plan page does not show it" "Secret B draft"
 http GET "/plans/1/actions/$ACT" -b "$T_DIR/lead"
 expect_body_lacks "nor the action's page" "Secret B draft"
+H_TOKEN=$TOKEN_leada
+json POST /api/v1/plans/1/versions '{"note":"with the old link"}'
+expect_status "the lead saves a version of the plan" 201
+http GET /api/v1/plans/1/versions/1
+expect_status "and reads it" 200
+expect_body_lacks "the version's snapshot does not hold the draft's title" "Secret B draft"
 H_TOKEN=$TOKEN_fac
 http GET /api/v1/plans/1/view
 expect_body "the network's facilitator, who reads it, sees its title" '"title":"Secret B draft"'
