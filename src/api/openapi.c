@@ -83,9 +83,14 @@ static void oa_field(struct jw *w, const struct rec_field *f, int nullable)
 		break;
 	}
 	char desc[400];
-	if (f->type == REC_REF && f->ref != NULL)
+	if (f->type == REC_REF && f->ref != NULL && (f->flags & (REC_READONLY | REC_REF_UNREAD)))
 		snprintf(desc, sizeof(desc), "%s (the id of a %s)", f->help ? f->help : "",
 			 f->ref->title);
+	else if (f->type == REC_REF && f->ref != NULL)
+		snprintf(desc, sizeof(desc),
+			 "%s (the id of a %s you may read; another is refused with 400 naming "
+			 "the field, as one that does not exist is)",
+			 f->help ? f->help : "", f->ref->title);
 	else
 		snprintf(desc, sizeof(desc), "%s", f->help ? f->help : "");
 	jw_kv_str(w, "description", desc);

@@ -92,7 +92,8 @@ static int plan_started(struct http_req *rq, struct http_resp *rs, int64_t plan_
 			struct cn_err *err)
 {
 	struct plan_full p;
-	if (plan_view_load(rq->db, rq->a, plan_id, &p, err))
+	if (plan_view_load(rq->db, rq->a, plan_id, &p, err) ||
+	    plan_view_hide(&p, rq->policy, err))
 		return -1;
 	http_resp_header(rs, "Location", arena_printf(rq->a, "/api/v1/plans/%lld", (long long)plan_id));
 	struct jw w;
@@ -159,7 +160,8 @@ static int plan_view_get(struct http_req *rq, struct http_resp *rs, struct cn_er
 	struct rec *plan = NULL;
 	struct plan_full p;
 	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    plan_view_load(rq->db, rq->a, plan->id, &p, err))
+	    plan_view_load(rq->db, rq->a, plan->id, &p, err) ||
+	    plan_view_hide(&p, rq->policy, err))
 		return -1;
 	struct jw w;
 	api_json(rs, &w, 200);
@@ -344,7 +346,7 @@ static int export_get(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	    api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err))
 		return -1;
 	struct buf out = BUF_INIT;
-	if (plan_export(rq->db, plan->id, f, &out, NULL, err)) {
+	if (plan_export(rq->db, plan->id, rq->policy, f, &out, NULL, err)) {
 		buf_free(&out);
 		return -1;
 	}
@@ -422,7 +424,9 @@ static int need_change(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	return 0;
 }
 
-/* An action's link to a library item or a deliverable the caller may read. */
+/* An action's link to a library item or a deliverable the caller may read (404 as
+ * for none, the path naming it); a link to one they may no longer read can still be
+ * removed. */
 static int link_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *action = NULL, *target = NULL;
@@ -430,9 +434,11 @@ static int link_change(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	const struct rec_entity *e = library ? &library_item_entity : &deliverable_entity;
 	int64_t id = 0;
 	if (api_load(rq, &plan_action_entity, "id", POLICY_UPDATE, &action, err) ||
-	    api_id(rq, library ? "item_id" : "deliverable_id", &id, err) ||
-	    rec_get(rq->db, rq->a, e, id, &target, err) ||
-	    http_allow_record(rq, POLICY_READ, e->name, target, err))
+	    api_id(rq, library ? "item_id" : "deliverable_id", &id, err))
+		return -1;
+	if (strcmp(rq->method, "PUT") == 0 &&
+	    (rec_get(rq->db, rq->a, e, id, &target, err) ||
+	     http_allow_record(rq, POLICY_READ, e->name, target, err)))
 		return -1;
 	int64_t item = library ? id : 0, deliverable = library ? 0 : id;
 	if (strcmp(rq->method, "PUT") == 0

@@ -5,7 +5,10 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/deliverable.h"
+#include "app/library.h"
 #include "app/network.h"
+#include "app/policy.h"
 #include "app/record.h"
 
 static const char SQL_AGENDA_MATERIALS[] =
@@ -74,9 +77,24 @@ static int64_t agenda_int(struct store *db, const char *sql, int64_t x, int64_t 
 	return rc < 0 ? -1 : v;
 }
 
-/* Checks entity and that both records exist; *lib is 1 for a library item. */
-static int agenda_material_check(struct store *db, int64_t agenda_item_id, const char *entity,
-				 int64_t id, int *lib, struct cn_err *err)
+/* 1 if the actor may read the material (policy_may_read), 0 if not or if there is
+ * none, -1 on error. */
+static int agenda_material_readable(struct store *db, const struct actor *who, int lib,
+				    int64_t id, struct cn_err *err)
+{
+	struct arena *a = arena_new();
+	int may = policy_may_read(policy_new(a, db, who),
+				  lib ? &library_item_entity : &deliverable_entity, id, err);
+	arena_free(a);
+	return may;
+}
+
+/* Checks entity and that both records exist; a material linked anew (add) must be one
+ * the actor may read, and one they may not is refused as if it did not exist. *lib is
+ * 1 for a library item. */
+static int agenda_material_check(struct store *db, const struct actor *who, int add,
+				 int64_t agenda_item_id, const char *entity, int64_t id, int *lib,
+				 struct cn_err *err)
 {
 	*lib = entity != NULL && strcmp(entity, "library_item") == 0;
 	if (!*lib && (entity == NULL || strcmp(entity, "deliverable") != 0))
@@ -90,13 +108,15 @@ static int agenda_material_check(struct store *db, int64_t agenda_item_id, const
 		return cn_err_field(err, CN_ERR_NOT_FOUND, "agenda_item_id",
 				    "there is no agenda item with id %lld",
 				    (long long)agenda_item_id);
-	found = agenda_int(db, *lib ? SQL_LIBRARY_ITEM : SQL_DELIVERABLE, id, 0, err);
+	found = add ? agenda_material_readable(db, who, *lib, id, err)
+		    : agenda_int(db, *lib ? SQL_LIBRARY_ITEM : SQL_DELIVERABLE, id, 0, err);
 	if (found < 0)
 		return -1;
 	if (found == 0)
 		return cn_err_field(err, CN_ERR_NOT_FOUND,
 				    *lib ? "library_item_id" : "deliverable_id",
-				    "there is no %s with id %lld",
+				    add ? "there is no %s with id %lld that you may see"
+					: "there is no %s with id %lld",
 				    *lib ? "library item" : "deliverable", (long long)id);
 	return 0;
 }
@@ -108,7 +128,7 @@ static int agenda_material_change(struct store *db, const struct actor *who, int
 	int lib = 0;
 	if (store_begin(db, err))
 		return -1;
-	if (agenda_material_check(db, agenda_item_id, entity, id, &lib, err))
+	if (agenda_material_check(db, who, add, agenda_item_id, entity, id, &lib, err))
 		goto fail;
 	int64_t linked = agenda_int(db, lib ? SQL_LINKED_LIBRARY : SQL_LINKED_DELIVERABLE,
 				    agenda_item_id, id, err);

@@ -30,7 +30,8 @@ int agenda_materials(struct store *db, struct arena *a, int64_t meeting_id,
 /* Links material (entity "library_item" or "deliverable", id) to agenda item
  * agenda_item_id, audited. CN_ERR_INPUT on field "entity" for another entity,
  * CN_ERR_NOT_FOUND naming the field (agenda_item_id, library_item_id, deliverable_id)
- * when a record is missing, CN_ERR_CONFLICT when the link is there already. */
+ * when a record is missing or is a material the actor may not read (policy_may_read),
+ * CN_ERR_CONFLICT when the link is there already. */
 int agenda_material_add(struct store *db, const struct actor *who, int64_t agenda_item_id,
 			const char *entity, int64_t id, struct cn_err *err);
 /* Removes that link, audited; CN_ERR_NOT_FOUND when there is none. */

@@ -11,6 +11,7 @@
 #include "app/network.h"
 #include "app/notice.h"
 #include "app/person.h"
+#include "app/policy.h"
 #include "app/setting.h"
 #include "app/similarity.h"
 #include "app/target.h"
@@ -779,6 +780,14 @@ int deliverable_derive(struct store *db, const struct actor *who, struct arena *
 	struct rec *source = NULL, *team = NULL;
 	if (deliverable_version_get(db, a, source_version_id, &src, err))
 		return -1;
+	/* A source the actor may not read is refused as if it did not exist. */
+	int may = policy_may_read(policy_new(a, db, who), &deliverable_entity, src.deliverable_id,
+				  err);
+	if (may <= 0)
+		return may < 0 ? -1
+			       : cn_err_set(err, CN_ERR_NOT_FOUND,
+					    "there is no deliverable version with id %lld",
+					    (long long)source_version_id);
 	if (src.published_at == NULL)
 		return cn_err_field(err, CN_ERR_CONFLICT, "source_version_id",
 				    "version %lld of deliverable %lld was never published; only "

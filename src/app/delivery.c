@@ -1,14 +1,19 @@
 /* delivery: PD sessions, attendees, walkthroughs and reflections. The records other
  * modules own (plan actions, deliverables, library items) are checked here with their
- * own small queries, so that delivery does not depend on those modules' code. */
+ * own small queries, so that delivery does not depend on those modules' code; only
+ * their entity declarations are named, so that the record engine checks the actor may
+ * read the plan action and the deliverable a session names. */
 #include "app/delivery.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/deliverable.h"
 #include "app/org.h"
 #include "app/person.h"
+#include "app/plan.h"
+#include "app/policy.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/timeutil.h"
@@ -161,7 +166,8 @@ static const struct rec_field session_fields[] = {
 	 .help = "the district team that delivers it"},
 	{.name = "school_id", .type = REC_REF, .ref = &org_entity,
 	 .help = "the school (of the team's district) where it is held"},
-	{.name = "action_id", .type = REC_REF, .help = "the plan action it carries out"},
+	{.name = "action_id", .type = REC_REF, .ref = &plan_action_entity,
+	 .help = "the plan action it carries out"},
 	{.name = "schedule_id", .type = REC_REF, .flags = REC_READONLY,
 	 .help = "the PLC schedule that planned it"},
 	{.name = "scheduled_on", .type = REC_DATE, .flags = REC_READONLY,
@@ -183,7 +189,7 @@ static const struct rec_field session_fields[] = {
 	 .help = "the person who led it"},
 	{.name = "source_meeting_id", .type = REC_REF, .ref = &meeting_entity,
 	 .help = "the network meeting whose learning it passes on"},
-	{.name = "source_deliverable_id", .type = REC_REF,
+	{.name = "source_deliverable_id", .type = REC_REF, .ref = &deliverable_entity,
 	 .help = "the deliverable whose materials it uses"},
 	{.name = "source_version_id", .type = REC_REF,
 	 .help = "the deliverable version used (default: its latest version)"},
@@ -303,7 +309,8 @@ static int session_check(struct store *db, struct arena *a, struct rec *r, const
 	if (delivery_team(db, a, rec_int(r, "team_id"), &district, &network, &sy, err) ||
 	    delivery_check_school(db, a, r, district, err) ||
 	    delivery_check_in_year(r, "held_on", sy, err) || session_check_action(db, r, err) ||
-	    session_check_source(db, r, err))
+	    session_check_source(db, r, err) ||
+	    person_check_of_district(db, r, old, "facilitator_id", district, network, err))
 		return -1;
 	if (!rec_is_null(r, "start_time") &&
 	    time_check_clock(rec_text(r, "start_time"), "start_time", err))
@@ -367,7 +374,6 @@ static const char SQL_ATTENDEE_LIST[] =
 	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, 'attendee', 0"
 	" FROM pd_attendance x JOIN person p ON p.id = x.person_id"
 	" WHERE x.session_id = ?1 ORDER BY p.family_name, p.given_name, p.id";
-static const char SQL_PERSON_EXISTS[] = "SELECT id FROM person WHERE id = ?1";
 
 static int delivery_attendee_audit(struct store *db, const struct actor *who, int64_t session_id,
 				   const char *change, const int64_t *ids, size_t n,
@@ -401,22 +407,17 @@ int delivery_attendees_add(struct store *db, const struct actor *who, int64_t se
 	}
 	if (rec_get(db, a, &pd_session_entity, session_id, &s, err))
 		goto fail;
+	/* An attendee is a person the actor may read: naming one shows their name. */
+	struct policy *p = policy_new(a, db, who);
 	for (size_t i = 0; i < n; i++) {
-		int64_t found = 0;
-		int rc = delivery_row(db, SQL_PERSON_EXISTS, person_ids[i], 0, &found, 1, err);
-		if (rc < 0)
+		if (policy_check_ref(p, &person_entity, person_ids[i], "person_id", err))
 			goto fail;
-		if (rc == 0) {
-			cn_err_field(err, CN_ERR_INPUT, "person_id", "there is no person with id %lld",
-				     (long long)person_ids[i]);
-			goto fail;
-		}
 		struct store_stmt *q = store_prepare(db, SQL_ATTENDEE_ADD, err);
 		if (q == NULL)
 			goto fail;
 		store_bind_int(q, 1, session_id);
 		store_bind_int(q, 2, person_ids[i]);
-		rc = store_step(q, err);
+		int rc = store_step(q, err);
 		store_done(q);
 		if (rc < 0)
 			goto fail;
@@ -514,13 +515,13 @@ static const char SQL_WALK_DELETE[] = "DELETE FROM walkthrough WHERE id = ?1";
 static int walkthrough_check(struct store *db, struct arena *a, struct rec *r,
 			     const struct rec *old, struct cn_err *err)
 {
-	(void)old;
 	int64_t district = 0, network = 0;
 	const char *sy = NULL;
 	if (delivery_team(db, a, rec_int(r, "team_id"), &district, &network, &sy, err) ||
 	    delivery_check_school(db, a, r, district, err) ||
 	    delivery_check_in_year(r, "observed_on", sy, err) ||
-	    delivery_check_exists(db, SQL_LIBRARY_ITEM_EXISTS, r, "item_id", "library item", err))
+	    delivery_check_exists(db, SQL_LIBRARY_ITEM_EXISTS, r, "item_id", "library item", err) ||
+	    person_check_of_district(db, r, old, "observer_id", district, network, err))
 		return -1;
 	return 0;
 }

@@ -44,7 +44,8 @@ int delivery_session_deliver(struct store *db, const struct actor *who, struct a
 			     struct cn_err *err);
 
 /* Adds people to a session's attendees, all or none, in one transaction audited as an
- * update of the session. A person already listed is not an error. */
+ * update of the session. A person already listed is not an error; one the actor may
+ * not read is refused as one that does not exist (policy_check_ref, field person_id). */
 int delivery_attendees_add(struct store *db, const struct actor *who, int64_t session_id,
 			   const int64_t *person_ids, size_t n, struct cn_err *err);
 /* Removes one attendee; CN_ERR_NOT_FOUND when the person is not listed. */

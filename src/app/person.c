@@ -147,7 +147,9 @@ const struct rec_entity person_entity = {
 };
 
 static const struct rec_field membership_fields[] = {
-	{.name = "person_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
+	/* A membership is what lets a district read a person, so whom it may name is the
+	 * membership rule's to decide (policy.c), not whether the actor reads them now. */
+	{.name = "person_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED | REC_REF_UNREAD,
 	 .ref = &person_entity,
 	 .help = "the person; a district lead names only people of no organization outside "
 		 "her district (403 otherwise: an admin adds them)"},
@@ -399,4 +401,31 @@ int person_token_revoke(struct store *db, const struct actor *who, int64_t token
 			struct cn_err *err)
 {
 	return audit_revoke(db, who, SQL_TOKEN_REVOKE, "api_token", "token", token_id, err);
+}
+
+static const char SQL_PERSON_OF_DISTRICT[] =
+	"SELECT (SELECT COUNT(*) FROM membership m JOIN organization o ON o.id = m.org_id"
+	"  WHERE m.person_id = ?1 AND m.active = 1"
+	"  AND (o.id = ?2 OR (o.kind = 'school' AND o.parent_id = ?2)))"
+	" + (SELECT COUNT(*) FROM team_member tm JOIN team t ON t.id = tm.team_id"
+	"  WHERE tm.person_id = ?1 AND t.district_id = ?2 AND t.network_id = ?3)"
+	" + (SELECT COUNT(*) FROM network_facilitator WHERE person_id = ?1 AND network_id = ?3)";
+
+int person_check_of_district(struct store *db, const struct rec *r, const struct rec *old,
+			     const char *field, int64_t district_id, int64_t network_id,
+			     struct cn_err *err)
+{
+	int64_t person = rec_int(r, field), n = 0;
+	if (person == 0 || (old != NULL && rec_int(old, field) == person))
+		return 0;
+	int64_t params[3] = {person, district_id, network_id};
+	if (store_query_int(db, SQL_PERSON_OF_DISTRICT, params, 3, &n, err) < 0)
+		return -1;
+	if (n == 0)
+		return cn_err_field(err, CN_ERR_INPUT, field,
+				    "person %lld is not of this %s's district; name an active "
+				    "member of the district (or of one of its schools), one of its "
+				    "team or a facilitator of the network",
+				    (long long)person, r->entity->title);
+	return 0;
 }

@@ -9,9 +9,12 @@
 
 #include "app/assessment.h"
 #include "app/audit.h"
+#include "app/deliverable.h"
 #include "app/instrument.h"
+#include "app/library.h"
 #include "app/network.h"
 #include "app/person.h"
+#include "app/policy.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
@@ -113,8 +116,6 @@ static const char SQL_ACTION_NEXT[] =
 static const char SQL_ACTION_COPIES[] =
 	"SELECT COUNT(*) FROM plan_action WHERE template_action_id = ?1";
 static const char SQL_ACTION_DELETE[] = "DELETE FROM plan_action WHERE id = ?1";
-static const char SQL_LIBRARY_TITLE[] = "SELECT title FROM library_item WHERE id = ?1";
-static const char SQL_DELIVERABLE_TITLE[] = "SELECT title FROM deliverable WHERE id = ?1";
 static const char SQL_LINK_LIBRARY_COUNT[] =
 	"SELECT COUNT(*) FROM action_link WHERE action_id = ?1 AND library_item_id = ?2";
 static const char SQL_LINK_DELIVERABLE_COUNT[] =
@@ -448,7 +449,6 @@ static const struct rec_filter action_filters[] = {
 static int action_check(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
 			struct cn_err *err)
 {
-	(void)old;
 	struct rec *plan = NULL, *goal = NULL;
 	if (plan_editable(db, a, rec_int(r, "plan_id"), &plan, err))
 		return -1;
@@ -466,6 +466,11 @@ static int action_check(struct store *db, struct arena *a, struct rec *r, const 
 	if (start != NULL && due != NULL && strcmp(due, start) < 0)
 		return cn_err_field(err, CN_ERR_INPUT, "due_on", "%s is before the start %s", due,
 				    start);
+	int64_t network = 0, team = 0, district = 0;
+	if (!rec_is_null(r, "owner_id") &&
+	    (plan_owner(db, plan->id, &network, &team, &district, err) ||
+	     person_check_of_district(db, r, old, "owner_id", district, network, err)))
+		return -1;
 	return plan_next_position(db, r, SQL_ACTION_NEXT, err);
 }
 
@@ -838,45 +843,32 @@ fail_arena:
 	return -1;
 }
 
-/* Checks the link target: exactly one of the two, and it exists. */
-static int plan_link_target(struct store *db, int64_t library_item_id, int64_t deliverable_id,
-			    struct cn_err *err)
+/* Checks the link target: exactly one of the two, and one the actor may read (a
+ * deliverable another district keeps as a draft is refused as if it did not exist). */
+static int plan_link_target(struct store *db, struct arena *a, const struct actor *who,
+			    int64_t library_item_id, int64_t deliverable_id, struct cn_err *err)
 {
 	if ((library_item_id != 0) == (deliverable_id != 0))
 		return cn_err_field(err, CN_ERR_INPUT, "library_item_id",
 				    "link either a library item or a deliverable, one at a time");
-	struct store_stmt *q = store_prepare(
-		db, library_item_id ? SQL_LIBRARY_TITLE : SQL_DELIVERABLE_TITLE, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, library_item_id ? library_item_id : deliverable_id);
-	int rc = store_step(q, err);
-	store_done(q);
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
-		return library_item_id
-			       ? cn_err_field(err, CN_ERR_INPUT, "library_item_id",
-					      "there is no library item with id %lld",
-					      (long long)library_item_id)
-			       : cn_err_field(err, CN_ERR_INPUT, "deliverable_id",
-					      "there is no deliverable with id %lld",
-					      (long long)deliverable_id);
-	return 0;
+	struct policy *p = policy_new(a, db, who);
+	return library_item_id
+		       ? policy_check_ref(p, &library_item_entity, library_item_id,
+					  "library_item_id", err)
+		       : policy_check_ref(p, &deliverable_entity, deliverable_id, "deliverable_id",
+					  err);
 }
 
 int plan_action_link(struct store *db, const struct actor *who, int64_t action_id,
 		     int64_t library_item_id, int64_t deliverable_id, struct cn_err *err)
 {
-	if ((library_item_id != 0) == (deliverable_id != 0))
-		return plan_link_target(db, library_item_id, deliverable_id, err);
 	struct arena *a = arena_new();
 	if (store_begin(db, err))
 		goto fail_arena;
 	struct rec *action = NULL, *plan = NULL;
 	if (rec_get(db, a, &plan_action_entity, action_id, &action, err) ||
 	    plan_editable(db, a, rec_int(action, "plan_id"), &plan, err) ||
-	    plan_link_target(db, library_item_id, deliverable_id, err))
+	    plan_link_target(db, a, who, library_item_id, deliverable_id, err))
 		goto fail;
 	int64_t have = 0, changed = 0;
 	const char *count_sql =

@@ -290,14 +290,16 @@ static int plan_export_pdf(struct store *db, struct arena *a, const struct plan_
 	return rc;
 }
 
-int plan_export(struct store *db, int64_t plan_id, enum plan_export_format f, struct buf *out,
-		int *pages, struct cn_err *err)
+int plan_export(struct store *db, int64_t plan_id, struct policy *reader,
+		enum plan_export_format f, struct buf *out, int *pages, struct cn_err *err)
 {
 	if (pages != NULL)
 		*pages = 0;
 	struct arena *a = arena_new();
 	struct plan_full p;
 	int rc = plan_view_load(db, a, plan_id, &p, err);
+	if (rc == 0 && reader != NULL)
+		rc = plan_view_hide(&p, reader, err);
 	if (rc == 0 && f == PLAN_EXPORT_PDF) {
 		rc = plan_export_pdf(db, a, &p, out, pages, err);
 	} else if (rc == 0) {

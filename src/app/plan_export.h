@@ -19,9 +19,11 @@ const char *plan_export_media_type(enum plan_export_format f);
 /* "csv", "xlsx" or "pdf". */
 const char *plan_export_extension(enum plan_export_format f);
 
-/* Appends the plan exported as f to out. *pages (may be NULL) gets the PDF's page
- * count (0 for the other formats). */
-int plan_export(struct store *db, int64_t plan_id, enum plan_export_format f, struct buf *out,
-		int *pages, struct cn_err *err);
+struct policy;
+/* Appends the plan exported as f to out, without what reader may not read
+ * (plan_view_hide; reader NULL: everything, for the CLI's operator). *pages (may be
+ * NULL) gets the PDF's page count (0 for the other formats). */
+int plan_export(struct store *db, int64_t plan_id, struct policy *reader,
+		enum plan_export_format f, struct buf *out, int *pages, struct cn_err *err);
 
 #endif

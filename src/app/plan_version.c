@@ -10,6 +10,7 @@
 #include "app/audit.h"
 #include "app/plan.h"
 #include "app/plan_view.h"
+#include "app/policy.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
 
@@ -129,8 +130,11 @@ static int plan_version_add(struct store *db, const struct actor *who, int64_t p
 	if (store_begin(db, err))
 		goto fail_arena;
 	struct plan_full p;
+	/* The snapshot holds what its saver may read: a link or owner they may not read
+	 * (named before references were checked) is kept hidden in it too. */
 	if (plan_version_rate(db, plan_id, retry_after, err) ||
-	    plan_view_load(db, a, plan_id, &p, err))
+	    plan_view_load(db, a, plan_id, &p, err) ||
+	    plan_view_hide(&p, policy_new(a, db, who), err))
 		goto fail;
 	struct jw w;
 	jw_init(&w, &snap);

@@ -4,8 +4,11 @@
 
 #include <string.h>
 
+#include "app/deliverable.h"
 #include "app/instrument.h"
+#include "app/person.h"
 #include "app/plan.h"
+#include "app/policy.h"
 
 static const char SQL_VIEW_HEAD[] =
 	"SELECT n.name, n.content_area, t.name, COALESCE(t.district_id, 0), o.name, tp.title,"
@@ -211,6 +214,40 @@ const struct plan_goal_full *plan_view_goal(const struct plan_full *p, int64_t g
 {
 	long i = plan_view_goal_index(p, goal_id);
 	return i < 0 ? NULL : &p->goals[i];
+}
+
+const char plan_view_hidden_deliverable[] = "a deliverable you may not see";
+const char plan_view_hidden_person[] = "a person you may not see";
+
+int plan_view_hide(struct plan_full *p, struct policy *reader, struct cn_err *err)
+{
+	for (size_t i = 0; i < p->nactions; i++) {
+		struct plan_action_full *act = &p->actions[i];
+		int64_t owner = rec_int(act->action, "owner_id");
+		int may = owner == 0 ? 1 : -2;
+		for (size_t k = 0; may == -2 && k < i; k++) /* an owner of many actions */
+			if (rec_int(p->actions[k].action, "owner_id") == owner)
+				may = p->actions[k].owner != plan_view_hidden_person;
+		if (may == -2)
+			may = policy_may_read(reader, &person_entity, owner, err);
+		if (may < 0)
+			return -1;
+		if (may == 0)
+			act->owner = plan_view_hidden_person;
+		for (size_t k = 0; k < act->nlinks; k++) {
+			struct plan_link *l = &act->links[k];
+			if (strcmp(l->kind, "deliverable") != 0)
+				continue;
+			may = policy_may_read(reader, &deliverable_entity, l->id, err);
+			if (may < 0)
+				return -1;
+			if (may == 0) {
+				l->title = plan_view_hidden_deliverable;
+				l->status = NULL;
+			}
+		}
+	}
+	return 0;
 }
 
 const char *plan_view_need_text(struct arena *a, const struct plan_need *n)

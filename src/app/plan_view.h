@@ -71,6 +71,17 @@ struct plan_full {
 /* Loads a plan with goals, needs, progress, actions and links, all in a. */
 int plan_view_load(struct store *db, struct arena *a, int64_t plan_id, struct plan_full *out,
 		   struct cn_err *err);
+/* What plan_view_hide shows instead of a record the reader may not read. */
+extern const char plan_view_hidden_deliverable[]; /* "a deliverable you may not see" */
+extern const char plan_view_hidden_person[];      /* "a person you may not see" */
+struct policy;
+/* Takes out of p (from plan_view_load) what reader may not read, before p is shown:
+ * links and owners named before references were checked, or records that have changed
+ * since (a deliverable returned to draft). A linked deliverable the reader may not read
+ * keeps its kind and id (so that the district can unlink it) but its title becomes
+ * plan_view_hidden_deliverable and its status NULL; an owner the reader may not read
+ * becomes plan_view_hidden_person. Library items are read by anyone signed in. */
+int plan_view_hide(struct plan_full *p, struct policy *reader, struct cn_err *err);
 /* The plan as one JSON object: the snapshot format of versions and the API's view. */
 void plan_view_json(struct jw *w, const struct plan_full *p);
 /* Flat arrays for tables: goals (needs as text, latest progress), actions (links as

@@ -25,6 +25,15 @@
  *     that no lead comes to control another's account (guard_membership). An admin
  *     gives such people a membership when they work in two places; the lead then
  *     reads them, as her district's, but still does not change them.
+ *   - A record names only records the actor may read (policy_check_ref): the record
+ *     engine asks it for every reference the input sets (record.h), and so do the
+ *     links kept outside it (plan action and agenda materials, PD attendees, a
+ *     derivation's source). A record the actor may not read is refused exactly as
+ *     one that does not exist, so naming ids tells nothing. A district record's owner,
+ *     facilitator or observer is, besides, someone of its district or a facilitator
+ *     of its network (person_check_of_district).
+ *   - Try-outs, with their notes, are their person's district's (relate_tryout);
+ *     shared reflections are read by the admins too, as the reflection form says.
  *   - The command line's operator is an admin here; the app layer's invariants (a
  *     team's members) bind it too. */
 #include "app/policy.h"
@@ -491,20 +500,17 @@ static int policy_person_read(struct policy *p, int64_t person, struct policy_pe
 	return rc < 0 ? -1 : 0;
 }
 
-/* Roles the actor holds toward a person: self; a member of a district they belong to
+/* Roles the actor holds toward person_id: self; a member of a district they belong to
  * (reads them); their lead (changes them) only when every organization they belong to
  * is a district the actor leads, and they are neither an admin nor a facilitator; or
  * the facilitator of a network they take part in. */
-static int relate_person(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err)
+static int relate_person_id(struct policy *p, int64_t person_id, unsigned *held,
+			    struct cn_err *err)
 {
-	if (r == NULL || r->id == 0) { /* a new person: who may add people at all */
-		*held |= p->lead.n ? R_LEAD : 0;
-		return 0;
-	}
-	if (r->id == p->who.person_id)
+	if (person_id == p->who.person_id)
 		*held |= R_SELF;
 	struct policy_person pp;
-	if (policy_person_read(p, r->id, &pp, err))
+	if (policy_person_read(p, person_id, &pp, err))
 		return -1;
 	*held |= pp.shared ? R_DISTRICT : 0;
 	if (pp.orgs > 0 && pp.outside == 0 && !pp.admin && !pp.facilitates)
@@ -512,12 +518,28 @@ static int relate_person(struct policy *p, const struct rec *r, unsigned *held, 
 	struct store_stmt *q = store_prepare(p->db, SQL_PERSON_NETWORKS, err);
 	if (q == NULL)
 		return -1;
-	store_bind_int(q, 1, r->id);
+	store_bind_int(q, 1, person_id);
 	int rc;
 	while ((rc = store_step(q, err)) == 1)
 		*held |= idset_has(&p->facilitates, store_col_int(q, 0)) ? R_FACILITATOR : 0;
 	store_done(q);
 	return rc < 0 ? -1 : 0;
+}
+
+static int relate_person(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err)
+{
+	if (r == NULL || r->id == 0) { /* a new person: who may add people at all */
+		*held |= p->lead.n ? R_LEAD : 0;
+		return 0;
+	}
+	return relate_person_id(p, r->id, held, err);
+}
+
+/* A try-out is related as its person is: it is read by them, their district (its lead
+ * and members), the facilitators of the networks they take part in and the admins. */
+static int relate_tryout(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err)
+{
+	return r == NULL ? 0 : relate_person_id(p, rec_int(r, "person_id"), held, err);
 }
 
 /* A district lead (who is not an admin) may give and change only the member role, and
@@ -610,13 +632,17 @@ static const struct policy_rule policy_rules[] = {
 	{"standard", {Y, A | F, A | F, A}, scope_global, NULL, NULL, 0},
 	/* The library is read by anyone signed in; a network's facilitators keep its own
 	 * items, admins the statewide ones. Each person records and keeps their own
-	 * try-outs, which anyone signed in reads. */
+	 * try-outs; a try-out (its note, its person) is read by its person, their district,
+	 * the facilitators of their networks and the admins (relate_tryout), never by
+	 * partners or other districts, who see only a library item's try-out counts. */
 	{"library_item", {Y, A | F, A | F, A | F}, scope_fields, NULL, NULL, 0},
-	{"tryout", {Y, A | S, A | S, A | S}, scope_tryout, NULL, NULL, 0},
+	{"tryout", {A | S | L | D | F, A | S, A | S, A | S}, scope_tryout, relate_tryout, NULL, 0},
 	/* A notice is its person's (scope owner_id). */
 	{"notice", {A | S, 0, S, 0}, scope_global, NULL, NULL, 0},
-	/* Reflections are private to their author unless shared with the team. */
-	{"reflection", {S | F | L | D, S, S, S}, scope_reflection, NULL, NULL, 0},
+	/* Reflections are private to their author unless shared; a shared reflection is
+	 * read by the author's district team, the meeting's network's facilitators and the
+	 * admins, as the reflection form promises. */
+	{"reflection", {A | S | F | L | D, S, S, S}, scope_reflection, NULL, NULL, 0},
 	/* A district's delivery records: the district reads them, its lead keeps them. */
 	{"plc_schedule", {A | F | L | D, A | L, A | L, A | L}, scope_plc_schedule, NULL, NULL, 0},
 	{"pd_session", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0},
@@ -826,5 +852,32 @@ int policy_check_any(struct policy *p, enum policy_verb verb, const char *entity
 	}
 	if ((held & allow) == 0)
 		return policy_deny(p, verb, entity, allow, err);
+	return 0;
+}
+
+int policy_may_read(struct policy *p, const struct rec_entity *e, int64_t id, struct cn_err *err)
+{
+	struct rec *r = NULL;
+	struct cn_err why = {0};
+	if (rec_get(p->db, p->a, e, id, &r, &why) == 0 &&
+	    (p->who.is_system || policy_check(p, POLICY_READ, e->name, r, &why) == 0))
+		return 1;
+	if (why.kind == CN_ERR_NOT_FOUND || why.kind == CN_ERR_FORBIDDEN ||
+	    why.kind == CN_ERR_UNAUTHENTICATED)
+		return 0;
+	*err = why;
+	return -1;
+}
+
+int policy_check_ref(struct policy *p, const struct rec_entity *e, int64_t id, const char *field,
+		     struct cn_err *err)
+{
+	int may = policy_may_read(p, e, id, err);
+	if (may < 0)
+		return -1;
+	if (may == 0)
+		return cn_err_field(err, CN_ERR_INPUT, field,
+				    "there is no %s with id %lld that you may see", e->title,
+				    (long long)id);
 	return 0;
 }

@@ -59,6 +59,21 @@ int policy_check_scope(struct policy *p, enum policy_verb verb, const char *enti
 int policy_check_any(struct policy *p, enum policy_verb verb, const char *entity,
 		     struct cn_err *err);
 
+/* References. A record names another (an action its owner, a PD session its source
+ * deliverable, a plan action its linked materials) only if the actor may read the one
+ * named: naming must never widen what the actor sees. The record engine asks this for
+ * every REC_REF field (record.h); modules that keep links of their own ask it too.
+ *
+ * 1 if the actor may read record id of entity e (the system actor reads every record),
+ * 0 if not or if there is no such record, -1 when it could not be decided. */
+int policy_may_read(struct policy *p, const struct rec_entity *e, int64_t id, struct cn_err *err);
+/* 0 if the actor may name record id of entity e in field; else -1 with err
+ * CN_ERR_INPUT on field, "there is no <title> with id <id> that you may see", the same
+ * whether the record is missing or only unreadable, so that naming ids tells nothing
+ * (or another kind when it could not be decided). */
+int policy_check_ref(struct policy *p, const struct rec_entity *e, int64_t id, const char *field,
+		     struct cn_err *err);
+
 /* The scope of record r of entity, as the rules see it. */
 int policy_scope_of(struct policy *p, const char *entity, const struct rec *r,
 		    struct policy_scope *out, struct cn_err *err);

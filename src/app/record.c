@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "app/audit.h"
+#include "app/policy.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
@@ -449,21 +450,47 @@ static int rec_check_required(const struct rec *r, struct cn_err *err)
 	return 0;
 }
 
-/* Every non-null reference must name an existing record. */
-static int rec_check_refs(struct store *db, struct arena *a, const struct rec *r,
-			  struct cn_err *err)
+/* The reference values of r, to tell afterwards which ones the check hook set. */
+static int64_t *rec_ref_values(struct arena *a, const struct rec *r)
 {
 	const struct rec_entity *e = r->entity;
+	int64_t *v = arena_alloc(a, sizeof(int64_t) * (e->nfields ? e->nfields : 1));
+	for (size_t i = 0; i < e->nfields; i++)
+		v[i] = r->v[i].is_null ? 0 : r->v[i].i;
+	return v;
+}
+
+/* Every non-null reference must name an existing record, and the acting person must
+ * be allowed to read each one r names anew: those that differ from old (all of them
+ * on create, old NULL). With checked NULL every reference is looked at (before the
+ * check hook); else only those that differ from checked too (after it, so that what
+ * the hook derived is checked as well). *p is the actor's policy, made on first use. */
+static int rec_check_refs(struct store *db, struct arena *a, const struct actor *who,
+			  const struct rec *r, const struct rec *old, const int64_t *checked,
+			  struct policy **p, struct cn_err *err)
+{
+	const struct rec_entity *e = r->entity;
+	int person = who != NULL && !who->is_system;
 	for (size_t i = 0; i < e->nfields; i++) {
 		const struct rec_field *f = &e->fields[i];
-		if (f->type != REC_REF || r->v[i].is_null || f->ref == NULL)
+		int64_t id = r->v[i].is_null ? 0 : r->v[i].i;
+		if (f->type != REC_REF || f->ref == NULL || id == 0 ||
+		    (checked != NULL && checked[i] == id))
 			continue;
+		int anew = old == NULL || old->v[i].is_null || old->v[i].i != id;
+		if (person && anew && !(f->flags & (REC_READONLY | REC_REF_UNREAD))) {
+			if (*p == NULL)
+				*p = policy_new(a, db, who);
+			if (policy_check_ref(*p, f->ref, id, f->name, err))
+				return -1;
+			continue;
+		}
 		struct rec *target = NULL;
-		if (rec_get(db, a, f->ref, r->v[i].i, &target, err) != 0) {
+		if (checked == NULL && rec_get(db, a, f->ref, id, &target, err) != 0) {
 			if (err->kind == CN_ERR_NOT_FOUND)
 				return cn_err_field(err, CN_ERR_INPUT, f->name,
 						    "there is no %s with id %lld", f->ref->title,
-						    (long long)r->v[i].i);
+						    (long long)id);
 			return -1;
 		}
 	}
@@ -529,11 +556,13 @@ int rec_create(struct store *db, const struct actor *who, struct arena *a, struc
 		return -1;
 	if (store_begin(db, err))
 		return -1;
-	if (rec_check_refs(db, a, r, err))
+	struct policy *p = NULL;
+	if (rec_check_refs(db, a, who, r, NULL, NULL, &p, err))
 		goto fail;
+	int64_t *checked = rec_ref_values(a, r);
 	if (e->check != NULL && e->check(db, a, r, NULL, err))
 		goto fail;
-	if (rec_check_required(r, err))
+	if (rec_check_required(r, err) || rec_check_refs(db, a, who, r, NULL, checked, &p, err))
 		goto fail;
 	struct store_stmt *q = store_prepare(db, e->sql_insert, err);
 	if (q == NULL)
@@ -613,10 +642,14 @@ int rec_update(struct store *db, const struct actor *who, struct arena *a, int64
 		r->v[i] = *nv;
 		r->given[i] = 1;
 	}
+	struct policy *p = NULL;
 	if (rec_normalize_times(r, a, err) || rec_check_required(r, err) ||
-	    rec_check_refs(db, a, r, err))
+	    rec_check_refs(db, a, who, r, old, NULL, &p, err))
 		goto fail;
+	int64_t *checked = rec_ref_values(a, r);
 	if (e->check != NULL && e->check(db, a, r, old, err))
+		goto fail;
+	if (rec_check_refs(db, a, who, r, old, checked, &p, err))
 		goto fail;
 	struct store_stmt *q = store_prepare(db, e->sql_update, err);
 	if (q == NULL)

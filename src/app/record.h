@@ -48,6 +48,10 @@ enum rec_flag {
 	REC_REQUIRED = 1 << 0, /* must be given on create; never null */
 	REC_READONLY = 1 << 1, /* set by capnet (hooks, imports), never by input */
 	REC_FIXED = 1 << 2,    /* given on create, never changed afterwards */
+	/* REC_REF: may name a record the actor cannot read, because the entity's own
+	 * policy rule judges whom it names (a membership names the person it lets the
+	 * district see). Every other reference is checked, see rec_create. */
+	REC_REF_UNREAD = 1 << 3,
 };
 
 struct rec_entity;
@@ -145,7 +149,14 @@ const char *rec_text(const struct rec *r, const char *field);
 int64_t rec_int(const struct rec *r, const char *field);
 int rec_is_null(const struct rec *r, const char *field);
 
-/* Creates r (id, version, times filled in). One transaction with its audit event. */
+/* References: every non-null REC_REF field must name an existing record, and one
+ * that the acting person may read (policy_check_ref in policy.h: the same refusal,
+ * naming the field, whether the record is missing or unreadable). The read check
+ * covers the references the input sets or changes and those the entity's check hook
+ * derives from them; not REC_READONLY ones, which capnet itself sets, nor
+ * REC_REF_UNREAD ones. The system actor (who NULL or is_system) may name any record.
+ *
+ * Creates r (id, version, times filled in). One transaction with its audit event. */
 int rec_create(struct store *db, const struct actor *who, struct arena *a, struct rec *r,
 	       struct cn_err *err);
 /* Reads record id of entity e into a new record in a. CN_ERR_NOT_FOUND if absent. */

@@ -203,7 +203,7 @@ static int plan_show(struct cli *c, int argc, char **argv)
 	struct cn_err err = {0};
 	struct buf b = BUF_INIT;
 	if (fmt == OUTPUT_CSV) {
-		if (plan_export(c->db, id, PLAN_EXPORT_CSV, &b, NULL, &err))
+		if (plan_export(c->db, id, NULL, PLAN_EXPORT_CSV, &b, NULL, &err))
 			rc = cli_fail(&err);
 		else
 			rc = cli_write_file("-", &b);
@@ -775,7 +775,7 @@ static int plan_export_verb(struct cli *c, int argc, char **argv)
 		return cli_usage("--output FILE is needed for %s", plan_export_extension(f));
 	struct buf b = BUF_INIT;
 	int pages = 0;
-	if (plan_export(c->db, id, f, &b, &pages, &err)) {
+	if (plan_export(c->db, id, NULL, f, &b, &pages, &err)) {
 		buf_free(&b);
 		return cli_fail(&err);
 	}

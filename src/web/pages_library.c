@@ -512,15 +512,25 @@ static int lib_tryouts(struct page *p, const struct library_view *v, struct cn_e
 		}
 		html_close(h);
 	}
+	/* The counts above are the network's to see; each try-out itself (its note) only
+	 * for those the policy lets read it (rule "tryout"). */
 	struct rec_list list;
 	if (tryout_list(rq->db, rq->a, v->item->id, &list, err))
 		return -1;
-	if (list.count > 0) {
+	size_t nshown = 0;
+	const struct rec **shown = arena_alloc(rq->a, sizeof(*shown) * LIB_RECENT_TRYOUTS);
+	for (size_t i = list.count; i-- > 0 && nshown < LIB_RECENT_TRYOUTS;) {
+		int may = http_may_record(rq, POLICY_READ, "tryout", list.items[i], err);
+		if (may < 0)
+			return -1;
+		if (may)
+			shown[nshown++] = list.items[i];
+	}
+	if (nshown > 0) {
 		html_elem(h, "h3", "Recent try-outs", NULL);
 		html_open(h, "ul", "class", "tryouts", NULL);
-		for (size_t i = list.count, shown = 0; i-- > 0 && shown < LIB_RECENT_TRYOUTS;
-		     shown++) {
-			const struct rec *t = list.items[i];
+		for (size_t i = 0; i < nshown; i++) {
+			const struct rec *t = shown[i];
 			html_open(h, "li", NULL);
 			html_textf(h, "%.10s: rated %lld of 5; would it work here? %s",
 				   t->created_at, (long long)rec_int(t, "rating"),

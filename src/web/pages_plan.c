@@ -665,7 +665,7 @@ static int plan_download(struct http_req *rq, struct http_resp *rs, struct cn_er
 	if (ext == NULL || plan_export_format_parse(ext + 1, &fmt, err))
 		return -1;
 	buf_reset(&rs->body);
-	if (plan_export(rq->db, pp.plan->id, fmt, &rs->body, NULL, err))
+	if (plan_export(rq->db, pp.plan->id, rq->policy, fmt, &rs->body, NULL, err))
 		return -1;
 	rs->content_type = plan_export_media_type(fmt);
 	http_resp_header(rs, "Content-Disposition",

@@ -50,7 +50,8 @@ int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, stru
 		return -1;
 	pp->is_template = rec_int(plan, "is_template") != 0;
 	if (http_allow_record(rq, POLICY_READ, "plan", plan, err) ||
-	    plan_view_load(rq->db, rq->a, plan_id, &pp->full, err))
+	    plan_view_load(rq->db, rq->a, plan_id, &pp->full, err) ||
+	    plan_view_hide(&pp->full, rq->policy, err))
 		return -1;
 	pp->plan = pp->full.plan;
 	if (!pp->is_template && teampage_get(rq, rec_int(plan, "team_id"), &pp->team, err))

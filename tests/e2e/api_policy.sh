@@ -272,6 +272,11 @@ row "POST /api/v1/reflections" "$REFL" /api/v1/reflections /api/v1/reflections '
 row "GET /api/v1/reflections/{id}" "$REFL" /api/v1/reflections/1 /api/v1/reflections/2
 row "PATCH /api/v1/reflections/{id}" "$REFL" /api/v1/reflections/1 /api/v1/reflections/2 '{"internalize":"more"}' '{"internalize":"more"}'
 row "DELETE /api/v1/reflections/{id}" "$REFL" /api/v1/reflections/@V /api/v1/reflections/@V "" "" "" "" prep_reflection
+# Shared (own = member A's, other = member B's): the author's district team, the
+# network's facilitators and the admins read them, as the reflection form promises.
+shared_reflection() { m=$(cid meeting add --network-id 1 --title Shared --starts-at 2026-12-02T09:00 --ends-at 2026-12-02T10:00); cid reflection add --meeting-id "$m" --person-id "$1" --distill Shared --shared true; }
+SHA=$(shared_reflection 4) SHB=$(shared_reflection 6)
+row "GET /api/v1/reflections/{id} (shared)" "YY YY YN YN NN NN" "/api/v1/reflections/$SHA" "/api/v1/reflections/$SHB"
 
 # The library: anyone signed in reads it; a network's facilitators keep its items
 # (own = network 1's item, other = network 2's).
@@ -281,12 +286,15 @@ row "GET /api/v1/library-items" "$LIBREAD" /api/v1/library-items /api/v1/library
 row "POST /api/v1/library-items" "$LIBKEEP" /api/v1/library-items /api/v1/library-items '{"network_id":1,"kind":"tool","title":"T"}' '{"network_id":2,"kind":"tool","title":"T"}'
 row "GET /api/v1/library-items/{id}" "$LIBREAD" /api/v1/library-items/1 /api/v1/library-items/2
 row "PATCH /api/v1/library-items/{id}" "$LIBKEEP" /api/v1/library-items/1 /api/v1/library-items/2 '{"summary":"s"}' '{"summary":"s"}'
-# Try-outs: own = member A's, other = member B's; each person keeps their own.
+# Try-outs: own = member A's, other = member B's; each person keeps their own. Their
+# notes are their district's: the person, the district, the network's facilitators
+# and admins read them; partners and other districts do not.
 prep_tryout() { c library tryout add 1 --person "$(side "$1" membera@x.org memberb@x.org)" --rating 2 --would-work no; sql "SELECT MAX(id) FROM tryout"; }
 TRYKEEP="YY NN NN YN NN NN"
-row "GET /api/v1/tryouts" "$LIBREAD" /api/v1/tryouts /api/v1/tryouts "" "" '"id":1,' '"id":2,'
+TRYREAD="YY YY YN YN NN NN"
+row "GET /api/v1/tryouts" "$TRYREAD" /api/v1/tryouts /api/v1/tryouts "" "" '"id":1,' '"id":2,'
 row "POST /api/v1/tryouts" "$TRYKEEP" /api/v1/tryouts /api/v1/tryouts '{"item_id":1,"person_id":4,"rating":5,"would_work":"yes"}' '{"item_id":1,"person_id":6,"rating":5,"would_work":"yes"}'
-row "GET /api/v1/tryouts/{id}" "$LIBREAD" /api/v1/tryouts/1 /api/v1/tryouts/2
+row "GET /api/v1/tryouts/{id}" "$TRYREAD" /api/v1/tryouts/1 /api/v1/tryouts/2
 row "PATCH /api/v1/tryouts/{id}" "$TRYKEEP" /api/v1/tryouts/1 /api/v1/tryouts/2 '{"note":"n"}' '{"note":"n"}'
 row "DELETE /api/v1/tryouts/{id}" "$TRYKEEP" /api/v1/tryouts/@V /api/v1/tryouts/@V "" "" "" "" prep_tryout
 

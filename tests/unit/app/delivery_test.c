@@ -146,6 +146,19 @@ static void test_attendees_all_or_nothing(void **state)
 	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM audit_event WHERE entity ="
 					 " 'pd_session' AND action = 'update'"),
 			 2);
+	/* The lead names only people they may read: their district's, not Oz of none. */
+	assert_int_equal(store_exec(t->db,
+				    "INSERT INTO membership (person_id, org_id, role, created_at,"
+				    " updated_at) VALUES (1, 2, 'district_lead', 'x', 'x'),"
+				    " (2, 3, 'member', 'x', 'x')",
+				    &err),
+			 0);
+	struct actor dee = {1, "person:1", 0};
+	int64_t out[] = {4}, theirs[] = {2};
+	assert_int_equal(delivery_attendees_add(t->db, &dee, r->id, out, 1, &err), -1);
+	assert_string_equal(err.field, "person_id");
+	assert_string_equal(err.msg, "there is no person with id 4 that you may see");
+	assert_int_equal(delivery_attendees_add(t->db, &dee, r->id, theirs, 1, &err), 0);
 	arena_free(a);
 	testdb_close(t);
 }

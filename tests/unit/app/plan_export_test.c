@@ -88,7 +88,7 @@ static void test_pdf_is_a_pdf_with_sane_pages(void **state)
 	int64_t plan = plan_fixture(t, a, 2);
 	struct buf b = BUF_INIT;
 	int pages = 0;
-	assert_int_equal(plan_export(t->db, plan, PLAN_EXPORT_PDF, &b, &pages, &err), 0);
+	assert_int_equal(plan_export(t->db, plan, NULL, PLAN_EXPORT_PDF, &b, &pages, &err), 0);
 	assert_true(b.len > 2000);
 	assert_memory_equal(b.data, "%PDF-", 5);
 	assert_non_null(memmem(b.data, b.len, "%%EOF", 5));
@@ -101,7 +101,7 @@ static void test_pdf_is_a_pdf_with_sane_pages(void **state)
 	t = testdb_open();
 	a = arena_new();
 	plan = plan_fixture(t, a, 40);
-	assert_int_equal(plan_export(t->db, plan, PLAN_EXPORT_PDF, &b, &pages, &err), 0);
+	assert_int_equal(plan_export(t->db, plan, NULL, PLAN_EXPORT_PDF, &b, &pages, &err), 0);
 	assert_int_equal(testapp_pdf_pages(&b), pages);
 	assert_true(pages >= 5 && pages <= 40);
 	buf_free(&b);
@@ -117,7 +117,7 @@ static void test_xlsx_is_a_workbook_with_the_plan(void **state)
 	struct cn_err err = {0};
 	int64_t plan = plan_fixture(t, a, 2);
 	struct buf b = BUF_INIT;
-	assert_int_equal(plan_export(t->db, plan, PLAN_EXPORT_XLSX, &b, NULL, &err), 0);
+	assert_int_equal(plan_export(t->db, plan, NULL, PLAN_EXPORT_XLSX, &b, NULL, &err), 0);
 	assert_true(b.len > 1000);
 	assert_memory_equal(b.data, "PK\x03\x04", 4);
 	char *book = testapp_zip_entry(&b, "xl/workbook.xml");
@@ -181,7 +181,7 @@ static void test_csv_parses_back(void **state)
 	struct cn_err err = {0};
 	int64_t plan = plan_fixture(t, a, 2);
 	struct buf b = BUF_INIT;
-	assert_int_equal(plan_export(t->db, plan, PLAN_EXPORT_CSV, &b, NULL, &err), 0);
+	assert_int_equal(plan_export(t->db, plan, NULL, PLAN_EXPORT_CSV, &b, NULL, &err), 0);
 	struct csv_parser p;
 	struct csv_rows *r = calloc(1, sizeof(*r));
 	assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI), 0);

@@ -8,6 +8,7 @@
 #include "app/org.h"
 #include "app/person.h"
 #include "app/policy.h"
+#include "app/tryout.h"
 
 static const char FIXTURE[] =
 	"INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at) VALUES"
@@ -277,6 +278,61 @@ static void test_reflections_are_private_unless_shared(void **state)
 	assert_int_equal(policy_check_scope(as(f, 2), POLICY_READ, "reflection", &s, &err), 0);
 	assert_int_equal(policy_check_scope(as(f, 5), POLICY_READ, "reflection", &s, &err), -1);
 	assert_int_equal(policy_check_scope(as(f, 3), POLICY_UPDATE, "reflection", &s, &err), -1);
+	/* The form promises the admins read what is shared. */
+	assert_int_equal(policy_check_scope(as(f, 1), POLICY_READ, "reflection", &s, &err), 0);
+	assert_int_equal(policy_check_scope(as(f, 1), POLICY_UPDATE, "reflection", &s, &err), -1);
+}
+
+/* A try-out (its note) is its person's district's: the person, the district's lead and
+ * members, the facilitators of the person's networks and admins; not another district,
+ * not a partner. */
+static void test_tryouts_are_their_districts(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	if (store_exec(f->t->db,
+		       "INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at)"
+		       " VALUES (6,'partner','U',1,'t','t');"
+		       "INSERT INTO person (id, given_name, family_name, created_at, updated_at)"
+		       " VALUES (9,'Pat','Partner','t','t');"
+		       "INSERT INTO membership (person_id, org_id, role, created_at, updated_at)"
+		       " VALUES (9,6,'partner','t','t');"
+		       "INSERT INTO library_item (id, kind, title, created_at, updated_at)"
+		       " VALUES (1,'strategy','Number talks','t','t');"
+		       "INSERT INTO tryout (id, item_id, person_id, rating, would_work, note,"
+		       " created_at, updated_at) VALUES (1,1,4,4,'yes','Grade 4 loved it','t','t');",
+		       &err))
+		fail_msg("fixture: %s", err.msg);
+	const struct rec_entity *t = &tryout_entity;
+	assert_true(check(f, 4, POLICY_READ, "tryout", t, 1));  /* the person */
+	assert_true(check(f, 3, POLICY_READ, "tryout", t, 1));  /* their district's lead */
+	assert_true(check(f, 6, POLICY_READ, "tryout", t, 1));  /* a school's staff of A */
+	assert_true(check(f, 2, POLICY_READ, "tryout", t, 1));  /* their network's facilitator */
+	assert_true(check(f, 1, POLICY_READ, "tryout", t, 1));  /* an admin */
+	assert_false(check(f, 5, POLICY_READ, "tryout", t, 1)); /* another district */
+	assert_false(check(f, 9, POLICY_READ, "tryout", t, 1)); /* a partner */
+	assert_false(check(f, 3, POLICY_UPDATE, "tryout", t, 1));
+	assert_int_equal(policy_check_any(as(f, 9), POLICY_READ, "tryout", &err), 0);
+}
+
+/* Naming a record: only one the actor may read, refused as one that is not there. */
+static void test_references_name_readable_records(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	assert_int_equal(policy_may_read(as(f, 3), &person_entity, 4, &err), 1);
+	assert_int_equal(policy_may_read(as(f, 3), &person_entity, 5, &err), 0);
+	assert_int_equal(policy_may_read(as(f, 3), &person_entity, 99, &err), 0);
+	assert_int_equal(policy_check_ref(as(f, 3), &person_entity, 5, "owner_id", &err), -1);
+	assert_int_equal(err.kind, CN_ERR_INPUT);
+	assert_string_equal(err.field, "owner_id");
+	assert_string_equal(err.msg, "there is no person with id 5 that you may see");
+	assert_int_equal(policy_check_ref(as(f, 3), &person_entity, 99, "owner_id", &err), -1);
+	assert_string_equal(err.msg, "there is no person with id 99 that you may see");
+	struct actor system = actor_system("cli:test");
+	assert_int_equal(policy_check_ref(policy_new(f->a, f->t->db, &system), &person_entity, 5,
+					  "owner_id", &err),
+			 0);
 }
 
 static void test_people_by_district_and_network(void **state)
@@ -303,6 +359,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reflections_are_private_unless_shared, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_people_by_district_and_network, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_tryouts_are_their_districts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_references_name_readable_records, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_lead_pulls_nobody_of_another_organization_in,
 						setup, teardown),

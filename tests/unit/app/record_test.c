@@ -1,10 +1,16 @@
 /* record: the engine behind every declared entity. Checked through the organization,
  * network and meeting declarations, and every entity's SQL against its contract. */
+#include "testapp.h"
 #include "testlib.h"
 
+#include "app/deliverable.h"
+#include "app/delivery.h"
 #include "app/entities.h"
 #include "app/network.h"
 #include "app/org.h"
+#include "app/person.h"
+#include "app/plan.h"
+#include "app/policy.h"
 #include "core/buf.h"
 
 static void test_every_entity_sql_matches_its_declaration(void **state)
@@ -210,6 +216,143 @@ static void test_meeting_times_keep_their_zone(void **state)
 	testdb_close(t);
 }
 
+/* Every reference is to an entity the policy has a rule for, so that whether the
+ * actor may name it can always be decided. */
+static void test_every_reference_has_a_policy_rule(void **state)
+{
+	(void)state;
+	for (size_t i = 0; entities_all[i] != NULL; i++)
+		for (size_t k = 0; k < entities_all[i]->nfields; k++) {
+			const struct rec_field *f = &entities_all[i]->fields[k];
+			if (f->type == REC_REF && f->ref != NULL && !policy_knows(f->ref->name))
+				fail_msg("%s.%s names %s, which has no policy rule",
+					 entities_all[i]->name, f->name, f->ref->name);
+		}
+}
+
+/* Two districts (3: A, 4: B) on one network's teams (1, 2); their leads (1, 2), a
+ * facilitator (3) and a person of no organization (4); plan 1 is team 1's. */
+static void refs_fixture(struct testdb *t, struct arena *a)
+{
+	struct cn_err err = {0};
+	testapp_make(t, a, &org_entity, (const char *[]){"kind", "state", "name", "KDE", NULL});
+	testapp_make(t, a, &org_entity,
+		     (const char *[]){"kind", "cooperative", "name", "GRREC", "parent_id", "1", NULL});
+	testapp_make(t, a, &org_entity,
+		     (const char *[]){"kind", "district", "name", "A", "parent_id", "2", NULL});
+	testapp_make(t, a, &org_entity,
+		     (const char *[]){"kind", "district", "name", "B", "parent_id", "2", NULL});
+	const char *people[][2] = {{"Lee", "lee@a.org"}, {"Lou", "lou@b.org"},
+				   {"Fay", "fay@grrec.org"}, {"Sam", "sam@x.org"}};
+	for (int i = 0; i < 4; i++)
+		testapp_make(t, a, &person_entity,
+			     (const char *[]){"given_name", people[i][0], "family_name", "X", "email",
+					      people[i][1], NULL});
+	testapp_make(t, a, &membership_entity,
+		     (const char *[]){"person_id", "1", "org_id", "3", "role", "district_lead", NULL});
+	testapp_make(t, a, &membership_entity,
+		     (const char *[]){"person_id", "2", "org_id", "4", "role", "district_lead", NULL});
+	testapp_make(t, a, &membership_entity,
+		     (const char *[]){"person_id", "3", "org_id", "2", "role", "facilitator", NULL});
+	testapp_make(t, a, &network_entity,
+		     (const char *[]){"name", "Math", "content_area", "mathematics", "school_year",
+				      "2026-27", NULL});
+	testapp_make(t, a, &team_entity, (const char *[]){"network_id", "1", "district_id", "3", NULL});
+	testapp_make(t, a, &team_entity, (const char *[]){"network_id", "1", "district_id", "4", NULL});
+	assert_int_equal(network_facilitator_add(t->db, &t->who, 1, 3, &err), 0);
+	assert_int_equal(team_member_set(t->db, &t->who, 1, 1, "lead", &err), 0);
+	assert_int_equal(team_member_set(t->db, &t->who, 2, 2, "lead", &err), 0);
+	testapp_make(t, a, &plan_entity, (const char *[]){"team_id", "1", NULL});
+}
+
+/* An action of plan 1 owned by owner, created by who: rec_create's result. */
+static int refs_action(struct testdb *t, struct arena *a, const struct actor *who,
+		       const char *owner, struct rec **out, struct cn_err *err)
+{
+	struct rec *r = rec_new(a, &plan_action_entity);
+	assert_int_equal(rec_set_text(r, a, "plan_id", "1", err), 0);
+	assert_int_equal(rec_set_text(r, a, "kind", "study", err), 0);
+	assert_int_equal(rec_set_text(r, a, "title", "Study", err), 0);
+	assert_int_equal(rec_set_text(r, a, "owner_id", owner, err), 0);
+	*out = r;
+	return rec_create(t->db, who, a, r, err);
+}
+
+/* A person names only records they may read, and an unreadable record is refused as
+ * a missing one is; the system actor names any; a reference not named anew (an update
+ * of another field) is not asked about again. */
+static void test_references_name_only_readable_records(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	refs_fixture(t, a);
+	struct actor lee = {1, "person:1", 0};
+	struct rec *r = NULL;
+	assert_int_equal(refs_action(t, a, &lee, "2", &r, &err), -1);
+	assert_int_equal(err.kind, CN_ERR_INPUT);
+	assert_string_equal(err.field, "owner_id");
+	assert_string_equal(err.msg, "there is no person with id 2 that you may see");
+	assert_int_equal(refs_action(t, a, &lee, "999", &r, &err), -1);
+	assert_string_equal(err.field, "owner_id");
+	assert_string_equal(err.msg, "there is no person with id 999 that you may see");
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_action"), 0);
+	assert_int_equal(refs_action(t, a, &lee, "1", &r, &err), 0);
+	/* The network's facilitator, whom the lead may not read, named by the system. */
+	assert_int_equal(refs_action(t, a, &t->who, "3", &r, &err), 0);
+	struct rec *ch = rec_new(a, &plan_action_entity);
+	assert_int_equal(rec_set_text(ch, a, "title", "Study more", &err), 0);
+	assert_int_equal(rec_update(t->db, &lee, a, r->id, 0, ch, NULL, &err), 0);
+	assert_int_equal(rec_set_text(ch, a, "owner_id", "3", &err), 0);
+	assert_int_equal(rec_update(t->db, &lee, a, r->id, 0, ch, NULL, &err), 0);
+	assert_int_equal(refs_action(t, a, &lee, "3", &r, &err), -1);
+	assert_string_equal(err.field, "owner_id");
+	/* A membership's person is the membership rule's to judge. */
+	struct rec *m = rec_new(a, &membership_entity);
+	assert_int_equal(rec_set_text(m, a, "person_id", "4", &err), 0);
+	assert_int_equal(rec_set_text(m, a, "org_id", "3", &err), 0);
+	assert_int_equal(rec_set_text(m, a, "role", "member", &err), 0);
+	assert_int_equal(rec_create(t->db, &lee, a, m, &err), 0);
+	arena_free(a);
+	testdb_close(t);
+}
+
+/* What a check hook derives from the input is checked too: a PD session naming
+ * another district's draft through one of its versions. */
+static void test_derived_references_are_checked(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	refs_fixture(t, a);
+	struct rec *d = rec_new(a, &deliverable_entity);
+	assert_int_equal(rec_set_text(d, a, "network_id", "1", &err), 0);
+	assert_int_equal(rec_set_text(d, a, "team_id", "2", &err), 0);
+	assert_int_equal(rec_set_text(d, a, "kind", "unit", &err), 0);
+	assert_int_equal(rec_set_text(d, a, "title", "B's draft", &err), 0);
+	assert_int_equal(deliverable_create(t->db, &t->who, a, d, 2, "Body", NULL, &err), 0);
+	int64_t version = 0;
+	int64_t id = d->id;
+	assert_int_equal(store_query_int(t->db, "SELECT id FROM deliverable_version WHERE"
+				       " deliverable_id = ?1", &id, 1, &version, &err), 1);
+	struct actor lee = {1, "person:1", 0};
+	struct rec *s = rec_new(a, &pd_session_entity);
+	assert_int_equal(rec_set_text(s, a, "team_id", "1", &err), 0);
+	assert_int_equal(rec_set_text(s, a, "title", "PLC", &err), 0);
+	assert_int_equal(rec_set_text(s, a, "held_on", "2026-10-06", &err), 0);
+	assert_int_equal(rec_set_text(s, a, "minutes", "45", &err), 0);
+	assert_int_equal(rec_set_text(s, a, "pd_format", "plc", &err), 0);
+	assert_int_equal(rec_set_int(s, "source_version_id", version, &err), 0);
+	assert_int_equal(rec_create(t->db, &lee, a, s, &err), -1);
+	assert_string_equal(err.field, "source_deliverable_id");
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM pd_session"), 0);
+	assert_int_equal(rec_create(t->db, &t->who, a, s, &err), 0);
+	arena_free(a);
+	testdb_close(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -220,6 +363,9 @@ int main(void)
 		cmocka_unit_test(test_update_checks_version_and_audits),
 		cmocka_unit_test(test_list_filters_and_pages),
 		cmocka_unit_test(test_meeting_times_keep_their_zone),
+		cmocka_unit_test(test_every_reference_has_a_policy_rule),
+		cmocka_unit_test(test_references_name_only_readable_records),
+		cmocka_unit_test(test_derived_references_are_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
