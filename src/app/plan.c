@@ -450,7 +450,10 @@ static int action_check(struct store *db, struct arena *a, struct rec *r, const 
 			struct cn_err *err)
 {
 	struct rec *plan = NULL, *goal = NULL;
-	if (plan_editable(db, a, rec_int(r, "plan_id"), &plan, err))
+	/* Carrying out an approved plan moves its actions along (in progress, done): a
+	 * change of the status alone needs the plan live, not open for changes. */
+	int status_only = old != NULL && rec_changes_only(r, old, "status");
+	if ((status_only ? plan_live : plan_editable)(db, a, rec_int(r, "plan_id"), &plan, err))
 		return -1;
 	if (!rec_is_null(r, "goal_id")) {
 		if (rec_get(db, a, &plan_goal_entity, rec_int(r, "goal_id"), &goal, err))

@@ -18,7 +18,10 @@
  *     by the person. A district lead changes only people whose active memberships
  *     all lie in districts she leads (or their schools), who are not admins and who
  *     facilitate no network; belonging to her district besides another organization
- *     is not enough, and neither is a seat on her team (relate_person).
+ *     is not enough, and neither is a seat on her team (relate_person). A person is
+ *     read by admins, themself, their districts, the facilitators of their networks
+ *     and, when they facilitate a network, its teams (who name them as a session's
+ *     facilitator or an action's owner); by no one else.
  *   - A district lead gives only the member role, in her districts, and only to
  *     people who belong to no organization outside them: pulling someone of another
  *     district, a cooperative or the state agency into her district is refused, so
@@ -105,14 +108,14 @@ static const char SQL_PERSON_ORGS[] =
 static const char SQL_PERSON_FACILITATES[] =
 	"SELECT COUNT(*) FROM network_facilitator WHERE person_id = ?1";
 /* The networks a person takes part in: a seat on a team while they belong to its
- * district, or facilitating. */
+ * district (0 in the second column), or facilitating (1). */
 static const char SQL_PERSON_NETWORKS[] =
-	"SELECT t.network_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
+	"SELECT t.network_id, 0 FROM team t JOIN team_member tm ON tm.team_id = t.id"
 	" JOIN membership m ON m.person_id = tm.person_id AND m.active = 1"
 	" JOIN organization o ON o.id = m.org_id"
 	" WHERE tm.person_id = ?1"
 	" AND t.district_id = CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END"
-	" UNION SELECT network_id FROM network_facilitator WHERE person_id = ?1";
+	" UNION SELECT network_id, 1 FROM network_facilitator WHERE person_id = ?1";
 
 struct idset {
 	int64_t *v;
@@ -502,8 +505,10 @@ static int policy_person_read(struct policy *p, int64_t person, struct policy_pe
 
 /* Roles the actor holds toward person_id: self; a member of a district they belong to
  * (reads them); their lead (changes them) only when every organization they belong to
- * is a district the actor leads, and they are neither an admin nor a facilitator; or
- * the facilitator of a network they take part in. */
+ * is a district the actor leads, and they are neither an admin nor a facilitator; the
+ * facilitator of a network they take part in; or one of the network's teams when they
+ * facilitate it (its teams read their facilitators, whom they name as a PD session's
+ * facilitator or an action's owner). */
 static int relate_person_id(struct policy *p, int64_t person_id, unsigned *held,
 			    struct cn_err *err)
 {
@@ -520,8 +525,11 @@ static int relate_person_id(struct policy *p, int64_t person_id, unsigned *held,
 		return -1;
 	store_bind_int(q, 1, person_id);
 	int rc;
-	while ((rc = store_step(q, err)) == 1)
-		*held |= idset_has(&p->facilitates, store_col_int(q, 0)) ? R_FACILITATOR : 0;
+	while ((rc = store_step(q, err)) == 1) {
+		int64_t n = store_col_int(q, 0);
+		*held |= idset_has(&p->facilitates, n) ? R_FACILITATOR : 0;
+		*held |= store_col_int(q, 1) && idset_has(&p->networks, n) ? R_NETWORK : 0;
+	}
 	store_done(q);
 	return rc < 0 ? -1 : 0;
 }
@@ -604,7 +612,7 @@ static const struct policy_rule policy_rules[] = {
 	{"organization", {Y, A, A, A}, scope_global, NULL, NULL, 0},
 	{"relationship", {Y, A, A, A}, scope_global, NULL, NULL, 0},
 	{"academic_session", {Y, A, A, A}, scope_global, NULL, NULL, 0},
-	{"person", {A | S | L | D | F, A | L, A | S | L, A}, scope_global, relate_person, NULL, 0},
+	{"person", {A | S | L | D | F | N, A | L, A | S | L, A}, scope_global, relate_person, NULL, 0},
 	{"membership", {A | S | L | D, A | L, A | L, A | L}, scope_membership, NULL,
 	 guard_membership, 0},
 	{"network", {A | F | N | P, A, A | F, A}, scope_network, NULL, NULL, 0},

@@ -372,6 +372,24 @@ int rec_is_null(const struct rec *r, const char *field)
 	return i < 0 || r->v[i].is_null;
 }
 
+/* 1 when field f holds the same value in x and y. */
+static int rec_value_same(const struct rec_field *f, const struct rec_value *x,
+			  const struct rec_value *y)
+{
+	return x->is_null == y->is_null &&
+	       (x->is_null || (rec_is_int_type(f->type) ? x->i == y->i : strcmp(x->s, y->s) == 0));
+}
+
+int rec_changes_only(const struct rec *r, const struct rec *old, const char *field)
+{
+	const struct rec_entity *e = r->entity;
+	for (size_t i = 0; i < e->nfields; i++)
+		if (strcmp(e->fields[i].name, field) != 0 &&
+		    !rec_value_same(&e->fields[i], &r->v[i], &old->v[i]))
+			return 0;
+	return 1;
+}
+
 /* Reads one row laid out as the SQL contract says. */
 static struct rec *rec_read_row(struct store_stmt *q, struct arena *a, const struct rec_entity *e)
 {
@@ -632,10 +650,7 @@ int rec_update(struct store *db, const struct actor *who, struct arena *a, int64
 			continue;
 		const struct rec_field *f = &e->fields[i];
 		const struct rec_value *nv = &changes->v[i], *ov = &old->v[i];
-		int same = nv->is_null == ov->is_null &&
-			   (nv->is_null || (rec_is_int_type(f->type) ? nv->i == ov->i
-								      : strcmp(nv->s, ov->s) == 0));
-		if ((f->flags & REC_FIXED) && !same) {
+		if ((f->flags & REC_FIXED) && !rec_value_same(f, nv, ov)) {
 			cn_err_field(err, CN_ERR_INPUT, f->name, "cannot be changed after creation");
 			goto fail;
 		}

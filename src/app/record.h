@@ -148,6 +148,8 @@ int rec_put_int(struct rec *r, const char *field, int64_t value, struct cn_err *
 const char *rec_text(const struct rec *r, const char *field);
 int64_t rec_int(const struct rec *r, const char *field);
 int rec_is_null(const struct rec *r, const char *field);
+/* 1 when r (an update of old, same entity) differs from old in no field but field. */
+int rec_changes_only(const struct rec *r, const struct rec *old, const char *field);
 
 /* References: every non-null REC_REF field must name an existing record, and one
  * that the acting person may read (policy_check_ref in policy.h: the same refusal,

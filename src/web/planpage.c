@@ -81,8 +81,10 @@ int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, stru
 		return -1;
 	pp->may_status = pp->may_status && pp->moves[0] != NULL;
 	struct cn_err locked = {0};
-	if (plan_content_open(plan, &locked))
-		pp->may_edit = pp->may_schedule = 0; /* approved or archived: read-only */
+	if (plan_content_open(plan, &locked)) { /* approved or archived: read-only */
+		pp->may_mark = pp->may_edit && !archived && !pp->is_template;
+		pp->may_edit = pp->may_schedule = 0;
+	}
 	if (archived)
 		pp->may_check = 0;
 	return 0;
@@ -300,6 +302,33 @@ static void pp_goals(struct page *p, const struct planpage *pp)
 	html_close(h);
 }
 
+/* The status cell of action r on an approved plan: its status is still the district's
+ * to move along as the plan is carried out (the form sends the status alone). */
+static void pp_action_status_form(struct page *p, const struct planpage *pp, const struct rec *r)
+{
+	struct html *h = &p->h;
+	struct http_req *rq = p->rq;
+	const char *id = arena_printf(rq->a, "status-%lld", (long long)r->id);
+	const char *status = rec_text(r, "status");
+	html_open(h, "td", NULL);
+	page_form_begin(p,
+			arena_printf(rq->a, "/plans/%lld/actions/%lld", (long long)pp->plan->id,
+				     (long long)r->id),
+			"inline");
+	html_elem(h, "label", arena_printf(rq->a, "Status of %s", rec_text(r, "title")), "for",
+		  id, "class", "visually-hidden", NULL);
+	html_open(h, "select", "id", id, "name", "a_status", NULL);
+	for (size_t i = 0; plan_action_statuses[i] != NULL; i++)
+		html_elem(h, "option", planpage_action_status_labels[i], "value",
+			  plan_action_statuses[i], "selected",
+			  strcmp(status, plan_action_statuses[i]) == 0 ? "" : NULL, NULL);
+	html_close(h);
+	html_elem(h, "button", "Set", "type", "submit", "class", "secondary", "aria-label",
+		  arena_printf(rq->a, "Set the status of %s", rec_text(r, "title")), NULL);
+	html_close(h);
+	html_close(h);
+}
+
 static void pp_actions(struct page *p, const struct planpage *pp)
 {
 	struct html *h = &p->h;
@@ -332,7 +361,10 @@ static void pp_actions(struct page *p, const struct planpage *pp)
 		html_textf(h, "%s to %s", rec_text(r, "starts_on") ? rec_text(r, "starts_on") : "?",
 			   rec_text(r, "due_on") ? rec_text(r, "due_on") : "?");
 		html_close(h);
-		html_elem(h, "td", page_humanize(rq, rec_text(r, "status")), NULL);
+		if (pp->may_mark)
+			pp_action_status_form(p, pp, r);
+		else
+			html_elem(h, "td", page_humanize(rq, rec_text(r, "status")), NULL);
 		html_open(h, "td", NULL);
 		for (size_t k = 0; k < a->nlinks; k++) {
 			const struct plan_link *l = &a->links[k];

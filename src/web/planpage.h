@@ -19,6 +19,7 @@ struct planpage {
 	struct rec *network;
 	struct policy_scope scope;
 	int may_edit;		 /* change the plan, its goals and actions, save versions */
+	int may_mark;		 /* move an approved plan's actions along (their status) */
 	int may_check;		 /* record progress checks (the district, its facilitators) */
 	int may_status;		 /* move it along its workflow */
 	const char **moves;	 /* the statuses the actor may move it to (NULL-terminated) */

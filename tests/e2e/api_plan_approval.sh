@@ -73,7 +73,7 @@ done
 as membera
 json POST /api/v1/plan-goals "{\"plan_id\":$P,\"title\":\"New goal\"}"
 expect_status "no goal is added" 409
-json PATCH "/api/v1/plan-actions/$A" '{"status":"dropped"}' -H 'If-Match: *'
+json PATCH "/api/v1/plan-actions/$A" '{"title":"Study other protocols","status":"dropped"}' -H 'If-Match: *'
 expect_status "no action is changed" 409
 json POST /api/v1/plan-actions "{\"plan_id\":$P,\"kind\":\"policy\",\"title\":\"New action\"}"
 expect_status "nor added" 409
@@ -97,8 +97,17 @@ expect_rc "the command line shares the rule" 1
 expect_err "and says how to reopen the plan there" "plan $P is approved and read-only; the district lead reopens it first (moves it back to draft: \`capnet plan status $P draft\`"
 expect_eq "nothing was written" "$(db_digest)" "$before"
 
-# Carrying the plan out goes on: progress checks and reviews.
+# Carrying the plan out goes on: actions move along, progress checks and reviews.
 as membera
+json PATCH "/api/v1/plan-actions/$A" '{"status":"in_progress"}' -H 'If-Match: *'
+expect_status "the member marks an action of the approved plan in progress (its status alone)" 200
+expect_eq "the action is in progress" "$(sql "SELECT status FROM plan_action WHERE id = $A")" "in_progress"
+expect_eq "the plan stays approved" "$(status)" "approved"
+run plan action update "$A" --status done
+expect_rc "the command line marks it done too" 0
+run plan action update "$A" --status done --title "Study other protocols"
+expect_rc "but changes nothing else of it" 1
+expect_eq "the action is done, its title unchanged" "$(sql "SELECT status || ' ' || title FROM plan_action WHERE id = $A")" "done Study protocols"
 json POST /api/v1/progress-checks "{\"goal_id\":$G,\"status\":\"on_track\",\"evidence\":\"3 of 4 PLCs meet\"}"
 expect_status "the member records a progress check on the approved plan" 201
 as fac

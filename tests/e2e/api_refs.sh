@@ -141,6 +141,14 @@ expect_status "nor as a walkthrough's observer" 400
 expect_body "the field is named" '"field":"observer_id"'
 json POST /api/v1/walkthroughs '{"team_id":1,"school_id":6,"observed_on":"2026-10-21","observed":true,"observer_id":3}'
 expect_status "the lead observes their own district" 201
+json POST /api/v1/pd-sessions "{$S,\"facilitator_id\":2}"
+expect_status "the lead names the network's facilitator as a session's facilitator" 201
+http GET /api/v1/people/2
+expect_status "and reads the network's facilitator" 200
+H_TOKEN=$TOKEN_partner
+http GET /api/v1/people/2
+expect_status "whom a partner, on no team of the network, does not read" 404
+H_TOKEN=$TOKEN_leada
 # Someone the actor may read is still not another district's record's person.
 H_TOKEN=$TOKEN_admin
 json POST /api/v1/plan-actions '{"plan_id":1,"kind":"study","title":"A","owner_id":5}'

@@ -56,10 +56,20 @@ http POST "/plans/$plan/goals/$goal" -b "$mem" --data-urlencode "csrf=$W_CSRF" -
 expect_status "nor change one" 409
 http POST "/plans/$plan/actions/$action/link" -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "l_item=1"
 expect_status "nor link a library item" 409
+http POST "/plans/$plan/actions/$action" -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "a_title=Changed&a_status=done"
+expect_status "nor change an action" 409
 expect_eq "nothing was written" "$(db_digest)" "$before"
 expect_eq "still approved" "$(status)" "approved"
 http POST "/plans/$plan/progress" -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_status=on_track&pc_checked_on=2027-01-20" --data-urlencode "pc_evidence=Grade 4 PLC met twice"
 expect_status "the member checks progress on the approved plan" 303
+http GET "/plans/$plan" -b "$mem"
+expect_body "and is offered each action's status" "<select id=\"status-$action\" name=\"a_status\">"
+expect_body "named for the action" "aria-label=\"Set the status of "
+web_csrf "$mem"
+http POST "/plans/$plan/actions/$action" -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "a_status=in_progress"
+expect_status "the member marks an action in progress on the approved plan" 303
+expect_eq "the action is in progress" "$(sql "SELECT status FROM plan_action WHERE id = $action")" "in_progress"
+expect_eq "the plan stays approved" "$(status)" "approved"
 
 http GET "/plans/$plan" -b "$fac"
 expect_body_lacks "the facilitator has no move on an approved plan" "action=\"/plans/$plan/status\""

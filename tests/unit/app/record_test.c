@@ -299,8 +299,11 @@ static void test_references_name_only_readable_records(void **state)
 	assert_string_equal(err.msg, "there is no person with id 999 that you may see");
 	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_action"), 0);
 	assert_int_equal(refs_action(t, a, &lee, "1", &r, &err), 0);
-	/* The network's facilitator, whom the lead may not read, named by the system. */
-	assert_int_equal(refs_action(t, a, &t->who, "3", &r, &err), 0);
+	/* The network's teams read its facilitator, and name them. */
+	assert_int_equal(refs_action(t, a, &lee, "3", &r, &err), 0);
+	/* Once they facilitate it no more, the lead may not read them: an action they own
+	 * keeps them, and is changed by the lead in its other fields. */
+	assert_int_equal(network_facilitator_remove(t->db, &t->who, 1, 3, &err), 0);
 	struct rec *ch = rec_new(a, &plan_action_entity);
 	assert_int_equal(rec_set_text(ch, a, "title", "Study more", &err), 0);
 	assert_int_equal(rec_update(t->db, &lee, a, r->id, 0, ch, NULL, &err), 0);
