@@ -122,16 +122,37 @@ int page_list_all(struct http_req *rq, const struct rec_entity *e, const char *f
 /* The networks the signed-in person facilitates or has a team in (every network for an
  * admin), up to REC_LIST_MAX, in the request's arena. */
 int page_my_networks(struct http_req *rq, struct rec_list *out, struct cn_err *err);
-/* Sets onto r each of fields (NULL-terminated) that f holds non-empty, validating its
- * form; err names the field at fault. */
-int page_set_fields(struct rec *r, struct arena *a, const struct form *f,
-		    const char *const *fields, struct cn_err *err);
-/* The same for an edit form, which shows every field: a field the form holds empty is
- * cleared (a required one is refused, named in err); one it does not hold is kept. */
-int page_update_fields(struct rec *r, struct arena *a, const struct form *f,
-		       const char *const *fields, struct cn_err *err);
-/* 1 if why refuses the form's input (bad input, a clash with other records): the page
- * shows it beside its field; 0 if it is the request's own error. */
+
+/* One edit path: every page that creates or changes a record puts the form onto it
+ * here. The form names field F of the record "<prefix>F" (prefix "" when the page has
+ * one form; several forms on one page each use their own, "g_", "a_").
+ *
+ * PAGE_NEW: r is a record about to be created; PAGE_CHANGES: r holds the changes to a
+ * stored record (rec_update). */
+enum page_edit { PAGE_NEW, PAGE_CHANGES };
+/* Sets onto r each of fields (NULL-terminated) that the form sends: a value is parsed
+ * and checked as the entity declares it; an empty value clears the field of a stored
+ * record (a required one is refused) and leaves a new one to its default; a field the
+ * form does not send is left as it is (small forms send one field). why names the
+ * form's field ("g_baseline"). */
+int page_fields(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
+		const char *const *fields, enum page_edit how, struct cn_err *why);
+/* Names the form's field in why ("title" -> "g_title") after the app refused the
+ * record (rec_create, rec_update). */
+void page_field_prefix(struct cn_err *why, const char *prefix);
+/* The hidden field "version" of an edit form: the version of r the form was read at. */
+void page_version(struct page *p, const struct rec *r);
+/* The version the POSTed form was read at (page_version), 0 when it sends none. */
+int64_t page_form_version(const struct form *f);
+/* Saves the form's fields (page_fields, PAGE_CHANGES) with whatever changes already
+ * holds (a record of the entity from rec_new, e.g. a checkbox the page reads itself)
+ * onto stored record id: refused as stale (412) when someone saved it since the
+ * version the form was read at. why names the form's field. */
+int page_update(struct http_req *rq, const struct form *f, const char *prefix,
+		const char *const *fields, int64_t id, struct rec *changes, struct cn_err *why);
+/* 1 if why refuses the form's input (bad input, a clash with other records, a form read
+ * before someone else's save): the page shows it beside its field with the input kept;
+ * 0 if it is the request's own error. */
 int page_refused(const struct cn_err *why);
 /* "?cursor=N" of a list page as an id; 0 when absent or not one. */
 int64_t page_cursor(struct http_req *rq);

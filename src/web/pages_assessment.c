@@ -116,7 +116,7 @@ static int as_start(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		return -1;
 	static const char *const fields[] = {"school_year", "assessed_on", NULL};
 	struct cn_err why = {0};
-	if (page_set_fields(r, rq->a, &f, fields, &why) ||
+	if (page_fields(r, rq->a, &f, "", fields, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, r, &why)) {
 		if (!page_refused(&why)) {
 			*err = why;
@@ -429,7 +429,7 @@ static int as_challenge_add(struct http_req *rq, struct http_resp *rs, struct cn
 	if (rec_put_int(c, "assessment_id", as.assessment->id, err) ||
 	    http_allow_record(rq, POLICY_CREATE, "challenge", c, err))
 		return -1;
-	if (page_set_fields(c, rq->a, &f, as_challenge_fields, &why) ||
+	if (page_fields(c, rq->a, &f, "", as_challenge_fields, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, c, &why))
 		return as_refused(rq, rs, &as, &t, &why, err);
 	page_redirect(rs,

@@ -784,7 +784,7 @@ static int mtg_agenda_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	    http_allow_record(rq, POLICY_CREATE, "agenda_item", item, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_set_fields(item, rq->a, &f, mtg_agenda_fields, &why) ||
+	if (page_fields(item, rq->a, &f, "", mtg_agenda_fields, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, item, &why))
 		return mtg_refused(rq, rs, meeting, &why, err);
 	page_redirect(rs, page_href(rq, "/meetings/%lld?done=agenda#agenda", meeting->id));

@@ -146,6 +146,32 @@ http POST "/plans/$plan/goals/$goal/link" -b "$lead" --data-urlencode "csrf=$W_C
 expect_status "the lead links a need" 303
 expect_eq "linked" "$(sql "SELECT COUNT(*) FROM goal_need WHERE goal_id = $goal")" "1"
 
+# One edit path: a field the form sends empty is cleared, a required one is refused, and
+# a form read before someone else's save is refused with the typed input kept.
+http GET "/plans/$plan/goals/$goal" -b "$lead"
+gv=$(sql "SELECT version FROM plan_goal WHERE id = $goal")
+expect_body "the goal form carries the version it was read at" "name=\"version\" value=\"$gv\""
+http POST "/plans/$plan/goals/$goal" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "g_title=Goal $xss" -d "g_baseline=2+of+5+rooms&g_target=4&g_deadline=2027-05-31&g_measure=&version=$gv"
+expect_status "the lead gives the goal a baseline" 303
+expect_eq "the baseline is saved" "$(sql "SELECT baseline FROM plan_goal WHERE id = $goal")" "2 of 5 rooms"
+gv=$(sql "SELECT version FROM plan_goal WHERE id = $goal")
+http POST "/plans/$plan/goals/$goal" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "g_title=Goal $xss" -d "g_baseline=&g_target=4&g_deadline=2027-05-31&g_measure=&version=$gv"
+expect_status "the lead empties the baseline" 303
+expect_eq "the baseline is gone" "$(sql "SELECT COALESCE(baseline, 'none') FROM plan_goal WHERE id = $goal")" "none"
+expect_eq "the rest is kept" "$(sql "SELECT target || ' ' || deadline FROM plan_goal WHERE id = $goal")" "4 2027-05-31"
+gv2=$(sql "SELECT version FROM plan_goal WHERE id = $goal")
+before=$(db_digest)
+http POST "/plans/$plan/goals/$goal" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "g_title=&g_target=5&version=$gv2"
+expect_status "emptying the goal's title is refused" 400
+expect_body "beside the title" 'id="g_title-error">'
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST "/plans/$plan/goals/$goal" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "g_title=Goal $xss" -d "g_target=Typed+target&version=$gv"
+expect_status "a second save from the same stale form is refused" 412
+expect_body "saying someone else changed it" "changed by someone else since you read it"
+expect_body "the typed input kept" 'value="Typed target"'
+expect_body "the form now carries the version to save over" "name=\"version\" value=\"$gv2\""
+expect_eq "the goal is as the first save left it" "$(sql "SELECT target FROM plan_goal WHERE id = $goal")" "4"
+
 me=$(sql "SELECT id FROM person WHERE email = 'lead@demo.capnet.example'")
 http POST "/plans/$plan/actions" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "a_title=Study+number+talks&a_kind=study&a_goal_id=$goal&a_owner_id=$me&a_starts_on=2026-10-01&a_due_on=2026-09-01"
 expect_status "an action due before it starts is refused" 400
