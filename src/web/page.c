@@ -278,7 +278,15 @@ void page_submit(struct page *p, const char *label)
 void page_button_form(struct page *p, const char *action, const char *label,
 		      const char *css_class)
 {
+	page_version_button(p, action, label, css_class, NULL);
+}
+
+void page_version_button(struct page *p, const char *action, const char *label,
+			 const char *css_class, const struct rec *r)
+{
 	page_form_begin(p, action, "inline");
+	if (r != NULL)
+		page_version(p, r);
 	html_elem(&p->h, "button", label, "type", "submit", "class", css_class, NULL);
 	html_close(&p->h);
 }

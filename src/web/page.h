@@ -83,6 +83,10 @@ void page_submit(struct page *p, const char *label);
 /* A one-button form that POSTs to action (delete, publish, sign out ...). */
 void page_button_form(struct page *p, const char *action, const char *label,
 		      const char *css_class);
+/* The same for a change to r (submit, open again): the form carries the version of r
+ * it was read at (page_version). */
+void page_version_button(struct page *p, const char *action, const char *label,
+			 const char *css_class, const struct rec *r);
 /* Shows why (when it is an error, not CN_OK) beside its field and answers with its
  * status (400, 409, 412 ...): for re-rendering a form. why must outlive the page. */
 void page_show_error(struct page *p, const struct cn_err *why);
