@@ -17,6 +17,7 @@
 enum { ADMIN_PAGE = 50 };
 
 static const char *const admin_person_fields[] = {"given_name", "family_name", "email", NULL};
+static const char *const admin_role_fields[] = {"org_id", "role", "title", NULL};
 static const char *const admin_org_fields[] = {"kind", "name", "parent_id", "identifier", NULL};
 static const char *const admin_parent_kinds[] = {"state", "cooperative", "district", NULL};
 
@@ -542,9 +543,7 @@ static int admin_role_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 		cn_err_field(&why, CN_ERR_INPUT, "org_id", "Choose the organization.");
 	else if (role == NULL || role[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "role", "Choose the role in the organization.");
-	if (why.kind != CN_OK || rec_set_text(m, rq->a, "org_id", org, &why) ||
-	    rec_set_text(m, rq->a, "role", role, &why) ||
-	    (title != NULL && title[0] != '\0' && rec_set_text(m, rq->a, "title", title, &why)))
+	if (why.kind != CN_OK || page_fields(m, rq->a, &f, "", admin_role_fields, PAGE_NEW, &why))
 		return admin_person_page(rq, rs, r, &why, err);
 	struct rec *o = NULL;
 	if (rec_get(rq->db, rq->a, &org_entity, rec_int(m, "org_id"), &o, &why)) {
