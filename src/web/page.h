@@ -1,6 +1,7 @@
 /* page: what every HTML page shares: the layout (skip link, header with the
  * navigation the signed-in person may use, main landmark, footer), forms with the
- * CSRF token and errors next to their fields, redirects, and the error page. Pages are
+ * CSRF token and errors next to their fields, the one way a form becomes a record
+ * (page_fields, page_update), redirects, and the error page. Pages are
  * written through the escaping writer (web/html.h) only.
  *
  * A page handler looks like:
