@@ -8,7 +8,6 @@
 
 #include "app/policy.h"
 #include "app/record.h"
-#include "http/form.h"
 #include "web/page.h"
 
 struct teampage {
