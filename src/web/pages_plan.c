@@ -268,12 +268,12 @@ static int plan_template_new(struct http_req *rq, struct http_resp *rs, struct c
 	struct cn_err why = {0};
 	if (title == NULL || title[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "title", "give the template a title");
-	else if (teampage_set(r, rq->a, &f, pre, fields, &why) == 0 &&
+	else if (page_fields(r, rq->a, &f, pre, fields, PAGE_NEW, &why) == 0 &&
 		 rec_create(rq->db, &rq->who, rq->a, r, &why) == 0) {
 		page_redirect(rs, page_href(rq, "/plans/%lld?done=template", r->id));
 		return 0;
 	}
-	teampage_field(&why, pre);
+	page_field_prefix(&why, pre);
 	if (!page_refused(&why)) {
 		*err = why;
 		return -1;
