@@ -89,6 +89,72 @@ expect_eq "then the server exits 0" "$rc" "0"
 expect_eq "and the record is stored" "$(sql "SELECT COUNT(*) FROM organization WHERE name = 'Slow District'")" "1"
 expect_eq "the stop is logged" "$(grep -c 'finishing requests in flight' "$T_DIR/serve.log")" "1"
 
+# A client that sends its head, then trickles its body a byte at a time: cut once the
+# body is overdue (--body-timeout, here 3 s), although it is never idle for long.
+srv_start --max-connections 4 --body-timeout 3 || exit 1
+slow_body=$(python3 - "$SRV_PORT" <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+start = time.time()
+state = "open"
+while time.time() - start < 12:
+    try:
+        s.sendall(b" ")
+        s.settimeout(0.5)
+        if s.recv(100) == b"":
+            state = "cut"
+            break
+    except socket.timeout:
+        pass
+    except OSError:
+        state = "cut"
+        break
+took = time.time() - start
+print(state if took < 6 else "%s after %.1f s" % (state, took))
+PY
+)
+expect_eq "a client trickling its body is cut off at the body deadline" "$slow_body" "cut"
+# Four such uploads fill --max-connections 4: a new connection sheds the one that has
+# been uploading longest, so others are still answered at once.
+slow_uploads=$(python3 - "$SRV_PORT" <<'PY'
+import socket, sys, threading, time
+port = int(sys.argv[1])
+ups = []
+for _ in range(4):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+    ups.append(s)
+def trickle():
+    while True:
+        time.sleep(2)
+        for s in ups:
+            try:
+                s.send(b" ")
+            except OSError:
+                pass
+threading.Thread(target=trickle, daemon=True).start()
+time.sleep(0.5)
+slowest = 0.0
+for _ in range(3):
+    start = time.time()
+    try:
+        p = socket.create_connection(("127.0.0.1", port), timeout=3)
+        p.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        ok = p.recv(100).startswith(b"HTTP/1.1 200")
+        p.close()
+    except OSError:
+        ok = False
+    slowest = max(slowest, time.time() - start if ok else 99)
+    time.sleep(0.2)
+print("fast" if slowest < 1 else "slowest probe %.1f s" % slowest)
+PY
+)
+expect_eq "with every connection uploading slowly, a request is still answered within 1 s" "$slow_uploads" "fast"
+srv_stop
+
 # Idle connections past --max-connections (512 by default) neither stall nor lock out
 # others: a new connection sheds the longest-idle one that has sent nothing, so a probe
 # is answered at once, not after the idle ones' head timeout (10 s).
