@@ -130,7 +130,7 @@ static int auth_give_back(struct store *db, const char *key, int max, struct cn_
 /* Counts the attempt against the account and the address; refuses it when either is
  * past its ceiling. */
 static int auth_throttle(struct store *db, const struct auth_config *cfg, const char *account,
-			 const char *addr, time_t now, int *retry_after, struct cn_err *err)
+			 const char *addr, time_t now, struct cn_err *err)
 {
 	long a = 0, b = 0;
 	int ok_a = auth_attempt(db, cfg, account, cfg->max_failures, now, &a, err);
@@ -142,16 +142,16 @@ static int auth_throttle(struct store *db, const struct auth_config *cfg, const 
 	if (ok_a && ok_b)
 		return 0;
 	long left = a > b ? a : b;
-	*retry_after = (int)left;
-	return cn_err_set(err, CN_ERR_THROTTLED,
-			  "too many failed sign-ins %s; try again in %ld minute%s",
-			  !ok_a ? "for this account" : "from this address", (left + 59) / 60,
-			  (left + 59) / 60 == 1 ? "" : "s");
+	cn_err_set(err, CN_ERR_THROTTLED, "too many failed sign-ins %s; try again in %ld minute%s",
+		   !ok_a ? "for this account" : "from this address", (left + 59) / 60,
+		   (left + 59) / 60 == 1 ? "" : "s");
+	err->retry_after = left;
+	return -1;
 }
 
 int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *email,
 		 const char *password, const char *client, char session_id[AUTH_SECRET_LEN],
-		 struct auth_session *out, int *retry_after, struct cn_err *err)
+		 struct auth_session *out, struct cn_err *err)
 {
 	char account[300], addr[100];
 	size_t n = (size_t)snprintf(account, sizeof(account), "account:");
@@ -162,7 +162,7 @@ int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *em
 	account[n] = '\0';
 	snprintf(addr, sizeof(addr), "address:%s", client ? client : "unknown");
 	time_t now = time(NULL);
-	if (auth_throttle(db, cfg, account, addr, now, retry_after, err))
+	if (auth_throttle(db, cfg, account, addr, now, err))
 		return -1;
 	int64_t person_id = 0;
 	int ok = person_check_password(db, email, password, &person_id, err);

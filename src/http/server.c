@@ -37,7 +37,7 @@
 
 /* Seconds a client is asked to wait before trying again when the database is down
  * (the Retry-After of every 503). */
-#define SERVER_RETRY_AFTER "5"
+#define SERVER_RETRY_AFTER 5
 
 /* Sent with every response capnet makes. */
 static const char *const server_security_headers[][2] = {
@@ -144,6 +144,12 @@ void http_resp_header(struct http_resp *rs, const char *name, const char *value)
 	rs->hname[rs->nheaders] = name;
 	rs->hvalue[rs->nheaders] = value;
 	rs->nheaders++;
+}
+
+void http_retry_after(struct http_req *rq, struct http_resp *rs, const struct cn_err *err)
+{
+	if (err->retry_after > 0)
+		http_resp_header(rs, "Retry-After", arena_printf(rq->a, "%ld", err->retry_after));
 }
 
 /* The worker thread's database connection, opened on first use. */
@@ -348,7 +354,7 @@ fail:
 		fprintf(stderr, "capnet: %s %s: %s\n", rq->method, rq->path, line);
 		cn_err_set(&err, CN_ERR_UNAVAILABLE,
 			   "the database is not available right now; try again in a moment");
-		http_resp_header(&r->rs, "Retry-After", SERVER_RETRY_AFTER);
+		err.retry_after = SERVER_RETRY_AFTER;
 	}
 	server_error(r, &err);
 }

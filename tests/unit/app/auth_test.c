@@ -45,12 +45,11 @@ static enum cn_err_kind sign_in(struct fixture *f, const char *email, const char
 {
 	char session[AUTH_SECRET_LEN];
 	struct auth_session s;
-	int retry = 0;
 	struct cn_err err = {0};
-	if (auth_sign_in(f->t->db, &f->cfg, email, password, client, session, &s, &retry, &err) == 0)
+	if (auth_sign_in(f->t->db, &f->cfg, email, password, client, session, &s, &err) == 0)
 		return CN_OK;
 	if (err.kind == CN_ERR_THROTTLED)
-		assert_true(retry > 0);
+		assert_true(err.retry_after > 0);
 	return err.kind;
 }
 
@@ -113,10 +112,9 @@ static void *guess(void *arg)
 	for (int i = 0; i < GUESSES; i++) {
 		char session[AUTH_SECRET_LEN], client[40];
 		struct auth_session s;
-		int retry = 0;
 		snprintf(client, sizeof(client), "198.51.100.%d", g->n);
 		cn_err_clear(&err);
-		auth_sign_in(db, &g->f->cfg, "ada@x.org", "guess", client, session, &s, &retry, &err);
+		auth_sign_in(db, &g->f->cfg, "ada@x.org", "guess", client, session, &s, &err);
 		g->kind[i] = err.kind;
 	}
 	store_close(db);
