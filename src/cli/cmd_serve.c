@@ -17,7 +17,8 @@ static const struct args_opt serve_opts[] = {
 	{"max-upload", 1, "largest upload body in bytes (default 20971520)"},
 	{"max-header", 1, "memory for one request's head in bytes (default 32768)"},
 	{"max-connections", 1,
-	 "open connections at once; past it a new one cuts the longest idle (default 512)"},
+	 "open connections at once; past it a new one cuts the longest idle, else the "
+	 "longest uploading (default 512)"},
 	{"timeout", 1, "seconds a connection may stay idle before it is cut (default 15)"},
 	{"head-timeout", 1,
 	 "seconds a client gets to send a request's head, even trickling it byte by byte; "
