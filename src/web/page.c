@@ -491,6 +491,7 @@ void page_show_error(struct page *p, const struct cn_err *why)
 		return;
 	p->error = why;
 	p->rs->status = cn_err_http_status(why->kind);
+	http_retry_after(p->rq, p->rs, why);
 }
 
 int64_t page_cursor(struct http_req *rq)
@@ -580,6 +581,7 @@ void page_error(struct http_req *rq, struct http_resp *rs, const struct cn_err *
 	struct page p;
 	page_begin(&p, rq, rs, title, PAGE_NAV_NONE);
 	rs->status = cn_err_http_status(err->kind);
+	http_retry_after(rq, rs, err);
 	html_elem(&p.h, "h1", title, NULL);
 	if (err->kind == CN_ERR_INTERNAL)
 		html_elem(&p.h, "p", "The problem has been logged. Please try again in a moment.",
