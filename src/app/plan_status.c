@@ -119,7 +119,7 @@ int plan_status_choices(struct store *db, struct arena *a, const struct actor *w
 
 int plan_status_set(struct store *db, const struct actor *who, int64_t plan_id,
 		    const char *status, const char *note, int64_t expected_version,
-		    int *retry_after, struct cn_err *err)
+		    struct cn_err *err)
 {
 	int known = 0;
 	for (size_t i = 0; plan_statuses[i] != NULL; i++)
@@ -175,7 +175,7 @@ int plan_status_set(struct store *db, const struct actor *who, int64_t plan_id,
 	char *vnote = arena_printf(a, "status: %s -> %s%s%s%s", from, status,
 				   reopened ? " (reopened for changes)" : "",
 				   note && note[0] ? "; " : "", note && note[0] ? note : "");
-	if (plan_version_save_change(db, who, plan_id, vnote, retry_after, err))
+	if (plan_version_save_change(db, who, plan_id, vnote, err))
 		goto fail;
 	arena_free(a);
 	return store_commit(db, err);

@@ -460,14 +460,13 @@ static int plan_status(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	const char *status = form_get(&f, "new_status");
 	const char *note = form_get(&f, "status_note");
 	struct cn_err why = {0};
-	int retry_after = 0;
 	if (plan_status_set(rq->db, &rq->who, pp.plan->id, status ? status : "",
-			    note && note[0] ? note : NULL, 0, &retry_after, &why)) {
+			    note && note[0] ? note : NULL, 0, &why)) {
 		if (strcmp(why.field, "status") == 0 || why.field[0] == '\0')
 			snprintf(why.field, sizeof(why.field), "new_status");
 		if (why.kind == CN_ERR_FORBIDDEN)
 			why.kind = CN_ERR_CONFLICT; /* shown beside the choice it refuses */
-		return plan_page_refused(rq, rs, &pp, retry_after, &why, err);
+		return planpage_refused(rq, rs, &pp, &why, err);
 	}
 	page_redirect(rs, page_href(rq, "/plans/%lld?done=status#workflow", pp.plan->id));
 	return 0;

@@ -83,7 +83,7 @@ static enum cn_err_kind move(struct fx *f, int64_t id, const char *status, struc
 {
 	struct actor who = id ? person(id) : f->t->who;
 	cn_err_clear(err);
-	plan_status_set(f->t->db, &who, 1, status, NULL, 0, NULL, err);
+	plan_status_set(f->t->db, &who, 1, status, NULL, 0, err);
 	return err->kind;
 }
 
