@@ -231,7 +231,8 @@ static int version_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	const char *snapshot = NULL;
 	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
 	    api_id(rq, "number", &number, err) ||
-	    plan_version_get(rq->db, rq->a, plan->id, number, &info, &snapshot, err))
+	    plan_version_get(rq->db, rq->a, rq->policy, plan->id, number, &info, &snapshot,
+			     err))
 		return -1;
 	struct jw w;
 	api_json(rs, &w, 200);
@@ -243,7 +244,8 @@ static int version_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	jw_kv_str(&w, "created_at", info.created_at);
 	jw_kv_str(&w, "status", info.status);
 	jw_key(&w, "plan");
-	/* The snapshot was written by plan_view_json when the version was saved. */
+	/* The snapshot was written by plan_view_json when the version was saved, and
+	 * again by jansson with what the reader may not read hidden. */
 	jw_raw_trusted(&w, snapshot, strlen(snapshot));
 	jw_obj_end(&w);
 	return 0;
@@ -258,7 +260,7 @@ static int version_post(struct http_req *rq, struct http_resp *rs, struct cn_err
 	    api_body_fields(rq, v, err))
 		return -1;
 	/* A plan that took its versions for the minute: 429 with Retry-After (err's). */
-	if (plan_version_save(rq->db, &rq->who, plan->id, v[0], &number, NULL, err))
+	if (plan_version_save(rq->db, &rq->who, plan->id, v[0], &number, err))
 		return -1;
 	http_resp_header(rs, "Location",
 			 arena_printf(rq->a, "/api/v1/plans/%lld/versions/%lld", (long long)plan->id,
@@ -318,7 +320,7 @@ static int status_put(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
 	    http_allow_record(rq, POLICY_UPDATE, "plan_status", plan, err) ||
 	    api_body_fields(rq, v, err) ||
-	    plan_status_set(rq->db, &rq->who, plan->id, v[0], v[1], 0, NULL, err))
+	    plan_status_set(rq->db, &rq->who, plan->id, v[0], v[1], 0, err))
 		return -1;
 	api_no_content(rs);
 	return 0;
@@ -442,7 +444,7 @@ static int kar_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	struct rec *plan = NULL;
 	struct plan_kar k;
 	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    plan_kar_evidence(rq->db, rq->a, plan->id, &k, err))
+	    plan_kar_evidence(rq->db, rq->a, rq->policy, plan->id, &k, err))
 		return -1;
 	struct jw w;
 	api_json(rs, &w, 200);
@@ -536,7 +538,9 @@ static const struct route plans_routes[] = {
 	 "plan_action", POLICY_UPDATE, NULL, 0, "Unlink a deliverable from the action", NULL,
 	 NULL},
 	{"GET", "/api/v1/plans/{id}/kar", kar_get, "plan", POLICY_READ, NULL, 0,
-	 "How the plan meets each expectation of 704 KAR 3:035, with its records", NULL, NULL},
+	 "How the plan meets each expectation of 704 KAR 3:035, with the records the reader may "
+	 "read",
+	 NULL, NULL},
 	{"GET", "/api/v1/assessments/{id}/ratings", ratings_get, "assessment", POLICY_READ, NULL, 0,
 	 "The assessment with every indicator (rated or not) and its challenges", NULL, NULL},
 	{"PUT", "/api/v1/assessments/{id}/ratings/{indicator}", rating_put, "assessment",
@@ -566,18 +570,21 @@ static const struct route plans_routes[] = {
 	{"GET", "/api/v1/plans/{id}/versions", versions_get, "plan", POLICY_READ, NULL, 0,
 	 "The plan's saved versions, oldest first", NULL, NULL},
 	{"POST", "/api/v1/plans/{id}/versions", version_post, "plan", POLICY_UPDATE, NULL, 0,
-	 "Save a version of the plan as it is now (at most 10 a minute, 200 a plan: 429 with "
-	 "Retry-After, 409)",
+	 "Save a version of the plan as it is now (at most 10 a minute per person, 200 a plan: "
+	 "429 with Retry-After, 409)",
 	 version_body, NULL},
 	{"GET", "/api/v1/plans/{id}/versions/{number}", version_get, "plan", POLICY_READ, NULL, 0,
-	 "One saved version with its snapshot of the plan", NULL, NULL},
+	 "One saved version with its snapshot of the plan; a linked deliverable or an owner the "
+	 "reader may not read now is hidden in it, as in the plan's view",
+	 NULL, NULL},
 	{"GET", "/api/v1/plans/{id}/reviews", reviews_get, "plan_review", POLICY_READ, NULL, 0,
 	 "The facilitators' review comments on the plan", NULL, NULL},
 	{"POST", "/api/v1/plans/{id}/reviews", review_post, "plan_review", POLICY_CREATE, NULL, 0,
 	 "Add a review comment (the network's facilitators); the team is told", review_body, NULL},
 	{"PUT", "/api/v1/plans/{id}/status", status_put, "plan_status", POLICY_UPDATE, NULL, 0,
 	 "Move the plan along its workflow: the district lead submits, reopens (approved to "
-	 "draft) and archives it; a facilitator approves or returns it; saves a version",
+	 "draft) and archives it; a facilitator (or an admin) approves or returns it; saves a "
+	 "version, whatever versions were saved on demand",
 	 status_body, NULL},
 	{"GET", "/api/v1/plans/{id}/export", export_get, "plan", POLICY_READ, NULL, 0,
 	 "The plan as CSV, XLSX or a printable PDF", NULL, export_query},

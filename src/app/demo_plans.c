@@ -662,7 +662,7 @@ static int demo_plan_status(struct demo_ctx *c, int n, int d, int64_t plan)
 	if (draft)
 		return 0;
 	if (plan_status_set(c->db, c->who, plan, "submitted", "Ready for the facilitator", 0,
-			    NULL, c->err))
+			    c->err))
 		return demo_fail(c, "plan status", "submitted");
 	if (waits) {
 		if (plan_review_add(c->db, c->who, plan, c->org_person[DEMO_STAFF_MATH_FACILITATOR],
@@ -673,7 +673,7 @@ static int demo_plan_status(struct demo_ctx *c, int n, int d, int64_t plan)
 			return demo_fail(c, "plan review", "Tradewater");
 		return 0;
 	}
-	if (plan_status_set(c->db, c->who, plan, "approved", NULL, 0, NULL, c->err))
+	if (plan_status_set(c->db, c->who, plan, "approved", NULL, 0, c->err))
 		return demo_fail(c, "plan status", "approved");
 	return 0;
 }

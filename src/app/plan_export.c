@@ -237,13 +237,13 @@ static void plan_export_actions(struct arena *a, struct pdf_doc *d, const struct
 	}
 }
 
-static int plan_export_kar(struct store *db, struct arena *a, struct pdf_doc *d,
-			   const struct plan_full *p, struct cn_err *err)
+static int plan_export_kar(struct store *db, struct arena *a, struct policy *reader,
+			   struct pdf_doc *d, const struct plan_full *p, struct cn_err *err)
 {
 	if (rec_int(p->plan, "is_template"))
 		return 0;
 	struct plan_kar k;
-	if (plan_kar_evidence(db, a, p->plan->id, &k, err))
+	if (plan_kar_evidence(db, a, reader, p->plan->id, &k, err))
 		return -1;
 	pdf_doc_heading(d, "How the plan meets 704 KAR 3:035");
 	pdf_doc_text(d, "Each expectation with the records that show it; a reader judges.");
@@ -266,8 +266,9 @@ static int plan_export_kar(struct store *db, struct arena *a, struct pdf_doc *d,
 	return 0;
 }
 
-static int plan_export_pdf(struct store *db, struct arena *a, const struct plan_full *p,
-			   struct buf *out, int *pages, struct cn_err *err)
+static int plan_export_pdf(struct store *db, struct arena *a, struct policy *reader,
+			   const struct plan_full *p, struct buf *out, int *pages,
+			   struct cn_err *err)
 {
 	const char *who = p->district_name ? p->district_name : p->network_name;
 	struct pdf_doc *d = pdf_doc_new(
@@ -283,7 +284,7 @@ static int plan_export_pdf(struct store *db, struct arena *a, const struct plan_
 	for (size_t i = 0; i < p->ngoals; i++)
 		plan_export_goal(a, d, &p->goals[i], i + 1);
 	plan_export_actions(a, d, p);
-	int rc = plan_export_kar(db, a, d, p, err);
+	int rc = plan_export_kar(db, a, reader, d, p, err);
 	if (rc == 0)
 		rc = pdf_doc_render(d, out, pages, err);
 	pdf_doc_free(d);
@@ -301,7 +302,7 @@ int plan_export(struct store *db, int64_t plan_id, struct policy *reader,
 	if (rc == 0 && reader != NULL)
 		rc = plan_view_hide(&p, reader, err);
 	if (rc == 0 && f == PLAN_EXPORT_PDF) {
-		rc = plan_export_pdf(db, a, &p, out, pages, err);
+		rc = plan_export_pdf(db, a, reader, &p, out, pages, err);
 	} else if (rc == 0) {
 		struct table *tables[5];
 		plan_export_tables(a, &p, tables);

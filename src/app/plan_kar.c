@@ -8,7 +8,11 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "app/deliverable.h"
+#include "app/delivery.h"
+#include "app/person.h"
 #include "app/plan_view.h"
+#include "app/policy.h"
 
 static const char SQL_KAR_ALIGNED_DELIVERABLES[] =
 	"SELECT a.id, d.id, d.title, COUNT(*) FROM action_link l"
@@ -24,8 +28,8 @@ static const char SQL_KAR_ALIGNED_ITEMS[] =
 static const char SQL_KAR_CONTENT[] =
 	"SELECT a.id, COALESCE(li.id, d.id), COALESCE(li.title, d.title),"
 	" COALESCE(li.kind, d.kind),"
-	" CASE WHEN li.id IS NULL THEN 'deliverable' ELSE 'library_item' END"
-	" FROM action_link l JOIN plan_action a ON a.id = l.action_id"
+	" CASE WHEN li.id IS NULL THEN 'deliverable' ELSE 'library_item' END,"
+	" COALESCE(d.id, 0) FROM action_link l JOIN plan_action a ON a.id = l.action_id"
 	" LEFT JOIN library_item li ON li.id = l.library_item_id"
 	" LEFT JOIN deliverable d ON d.id = l.deliverable_id WHERE a.plan_id = ?1"
 	" AND (li.kind IN ('strategy', 'research') OR d.kind IN ('learning_target_set',"
@@ -41,7 +45,8 @@ static const char SQL_KAR_SESSIONS[] =
 	" AND s.status = 'delivered' AND s.pd_format IN ('plc', 'coaching')"
 	" ORDER BY s.held_on, s.id";
 static const char SQL_KAR_FACILITATED[] =
-	"SELECT s.id, s.title, s.held_on, p.given_name || ' ' || p.family_name FROM pd_session s"
+	"SELECT s.id, s.title, s.held_on, p.given_name || ' ' || p.family_name, p.id"
+	" FROM pd_session s"
 	" JOIN plan_action a ON a.id = s.action_id JOIN person p ON p.id = s.facilitator_id"
 	" WHERE a.plan_id = ?1 AND s.status = 'delivered'"
 	" AND (EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = ?2 AND tm.person_id = p.id)"
@@ -49,7 +54,7 @@ static const char SQL_KAR_FACILITATED[] =
 	"  WHERE m.person_id = p.id AND m.active = 1 AND (o.id = ?3 OR o.parent_id = ?3)))"
 	" ORDER BY s.held_on, s.id";
 static const char SQL_KAR_OWNERS[] =
-	"SELECT a.id, a.title, p.given_name || ' ' || p.family_name FROM plan_action a"
+	"SELECT a.id, a.title, p.given_name || ' ' || p.family_name, p.id FROM plan_action a"
 	" JOIN person p ON p.id = a.owner_id WHERE a.plan_id = ?1"
 	" AND EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = ?2 AND tm.person_id = p.id)"
 	" ORDER BY a.position, a.id";
@@ -108,7 +113,10 @@ static void kar_row_aligned_item(struct kar_ctx *c, struct store_stmt *q)
 
 static void kar_row_content(struct kar_ctx *c, struct store_stmt *q)
 {
-	kar_add(c, KAR_CONTENT_PEDAGOGY, store_col_text(q, 4), store_col_int(q, 1),
+	/* The record's kind outlives the row: a constant, not the column's text. */
+	const char *kind = strcmp(store_col_text(q, 4), "deliverable") == 0 ? "deliverable"
+									 : "library_item";
+	kar_add(c, KAR_CONTENT_PEDAGOGY, kind, store_col_int(q, 1),
 		"action %lld links %s \"%s\"", (long long)store_col_int(q, 0), store_col_text(q, 3),
 		store_col_text(q, 2));
 }
@@ -298,8 +306,28 @@ static void kar_describe(struct plan_kar *k)
 		NULL, NULL, 0};
 }
 
-int plan_kar_evidence(struct store *db, struct arena *a, int64_t plan_id, struct plan_kar *out,
-		      struct cn_err *err)
+/* A record a query's row names, for the reader to be asked about: the record of e
+ * whose id is in column col (e NULL: none; an id of 0: none). */
+struct kar_names {
+	const struct rec_entity *e;
+	int col;
+};
+
+/* 1 if reader (NULL: anyone) may read every record row names, 0 if not, -1 on error. */
+static int kar_may_read(struct policy *reader, struct store_stmt *q, const struct kar_names *n,
+			size_t count, struct cn_err *err)
+{
+	int may = 1;
+	for (size_t i = 0; reader != NULL && may == 1 && i < count; i++) {
+		int64_t id = n[i].e != NULL ? store_col_int(q, n[i].col) : 0;
+		if (id != 0)
+			may = policy_may_read(reader, n[i].e, id, err);
+	}
+	return may;
+}
+
+int plan_kar_evidence(struct store *db, struct arena *a, struct policy *reader, int64_t plan_id,
+		      struct plan_kar *out, struct cn_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	out->plan_id = plan_id;
@@ -312,21 +340,24 @@ int plan_kar_evidence(struct store *db, struct arena *a, int64_t plan_id, struct
 	c->k = out;
 	const int64_t ids[3] = {plan_id, rec_int(p.plan, "team_id"), p.district_id};
 	kar_from_plan(c, &p);
+	const struct rec_entity *dlv = &deliverable_entity, *person = &person_entity,
+				*session = &pd_session_entity;
 	struct {
 		const char *sql;
 		void (*fn)(struct kar_ctx *, struct store_stmt *);
 		int binds; /* how many of plan, team, district */
+		struct kar_names names[2]; /* the records a row shows, that the reader reads */
 	} queries[] = {
-		{SQL_KAR_ALIGNED_DELIVERABLES, kar_row_aligned_deliverable, 1},
-		{SQL_KAR_ALIGNED_ITEMS, kar_row_aligned_item, 1},
-		{SQL_KAR_CONTENT, kar_row_content, 1},
-		{SQL_KAR_MULTI_DISTRICT, kar_row_multi, 1},
-		{SQL_KAR_SESSIONS, kar_row_session, 1},
-		{SQL_KAR_FACILITATED, kar_row_facilitated, 3},
-		{SQL_KAR_OWNERS, kar_row_owner, 2},
-		{SQL_KAR_SCHEDULES, kar_row_schedule, 1},
-		{SQL_KAR_VERSIONS, kar_row_version, 1},
-		{SQL_KAR_REVIEWS, kar_row_review, 1},
+		{SQL_KAR_ALIGNED_DELIVERABLES, kar_row_aligned_deliverable, 1, {{dlv, 1}}},
+		{SQL_KAR_ALIGNED_ITEMS, kar_row_aligned_item, 1, {{0}}},
+		{SQL_KAR_CONTENT, kar_row_content, 1, {{dlv, 5}}},
+		{SQL_KAR_MULTI_DISTRICT, kar_row_multi, 1, {{dlv, 0}}},
+		{SQL_KAR_SESSIONS, kar_row_session, 1, {{session, 0}}},
+		{SQL_KAR_FACILITATED, kar_row_facilitated, 3, {{session, 0}, {person, 4}}},
+		{SQL_KAR_OWNERS, kar_row_owner, 2, {{person, 3}}},
+		{SQL_KAR_SCHEDULES, kar_row_schedule, 1, {{0}}},
+		{SQL_KAR_VERSIONS, kar_row_version, 1, {{0}}},
+		{SQL_KAR_REVIEWS, kar_row_review, 1, {{0}}},
 	};
 	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
 		struct store_stmt *q = store_prepare(db, queries[i].sql, err);
@@ -334,11 +365,14 @@ int plan_kar_evidence(struct store *db, struct arena *a, int64_t plan_id, struct
 			return -1;
 		for (int b = 0; b < queries[i].binds; b++)
 			store_bind_int(q, b + 1, ids[b]);
-		int rc;
-		while ((rc = store_step(q, err)) == 1)
-			queries[i].fn(c, q);
+		int rc, may = 1;
+		while (may >= 0 && (rc = store_step(q, err)) == 1) {
+			may = kar_may_read(reader, q, queries[i].names, 2, err);
+			if (may == 1)
+				queries[i].fn(c, q);
+		}
 		store_done(q);
-		if (rc < 0)
+		if (may < 0 || rc < 0)
 			return -1;
 	}
 	kar_judge(c);

@@ -44,11 +44,15 @@ struct plan_kar {
 	struct plan_kar_item items[KAR_COUNT];
 };
 
+struct policy;
 /* The evidence for each expectation, read from the plan and the records linked to it
- * (deliverables, library items, PD sessions, schedules, checks, versions, reviews). In
- * a. */
-int plan_kar_evidence(struct store *db, struct arena *a, int64_t plan_id, struct plan_kar *out,
-		      struct cn_err *err);
+ * (deliverables, library items, PD sessions, schedules, checks, versions, reviews), as
+ * reader may read it: a record that names a deliverable, a person or a PD session the
+ * reader may not read (another district's draft linked to an action, even one
+ * published when it was linked) is left out, so that each reader judges with records
+ * they may open. reader NULL: every record (the operator's). In a. */
+int plan_kar_evidence(struct store *db, struct arena *a, struct policy *reader, int64_t plan_id,
+		      struct plan_kar *out, struct cn_err *err);
 void plan_kar_json(struct jw *w, const struct plan_kar *k);
 /* One row per expectation: key, title, status, records (count), evidence (texts). */
 void plan_kar_rows_json(struct jw *w, const struct plan_kar *k);

@@ -19,12 +19,11 @@
 /* Changes the plan's status along the allowed transitions (field "status" names a
  * refused one and lists those allowed) if the actor may make the move
  * (plan_status_may), and saves a version whose note says so, with note appended when
- * given. expected_version 0 = any. Refused with CN_ERR_THROTTLED when the plan took its
- * versions for the minute (plan_version.h); *retry_after (may be NULL) then gets the
- * seconds to wait. */
+ * given: never refused for the versions saved on demand (plan_version.h).
+ * expected_version 0 = any. */
 int plan_status_set(struct store *db, const struct actor *who, int64_t plan_id,
 		    const char *status, const char *note, int64_t expected_version,
-		    int *retry_after, struct cn_err *err);
+		    struct cn_err *err);
 /* 0 if the actor may move plan (a plan record) from its status to `to`; else -1 with
  * CN_ERR_FORBIDDEN (field "status") saying who may. Whether the workflow allows the
  * move at all is plan_status_set's to say. a is scratch. */

@@ -550,7 +550,7 @@ static int version_save(struct cli *c, int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc < 0 ? CLI_OK : rc;
 	struct cn_err err = {0};
-	if (plan_version_save(c->db, &c->who, id, args_get(&a, "note"), &number, NULL, &err))
+	if (plan_version_save(c->db, &c->who, id, args_get(&a, "note"), &number, &err))
 		return cli_fail(&err);
 	printf("%lld\n", (long long)number);
 	fprintf(stderr, "capnet: saved version %lld of plan %lld\n", (long long)number,
@@ -580,7 +580,7 @@ static int version_show(struct cli *c, int argc, char **argv)
 	struct cn_err err = {0};
 	struct plan_version_info v;
 	const char *snapshot = NULL;
-	if (plan_version_get(c->db, c->a, id, number, &v, &snapshot, &err))
+	if (plan_version_get(c->db, c->a, NULL, id, number, &v, &snapshot, &err))
 		return cli_fail(&err);
 	if (fmt != OUTPUT_TABLE) {
 		puts(snapshot);
@@ -673,8 +673,7 @@ static int plan_status(struct cli *c, int argc, char **argv)
 	     cli_id(args_get(&a, "if-version"), "--if-version", &expected)))
 		return CLI_USAGE;
 	struct cn_err err = {0};
-	if (plan_status_set(c->db, &c->who, id, a.pos[1], args_get(&a, "note"), expected, NULL,
-			    &err))
+	if (plan_status_set(c->db, &c->who, id, a.pos[1], args_get(&a, "note"), expected, &err))
 		return cli_fail(&err);
 	fprintf(stderr, "capnet: plan %lld is %s\n", (long long)id, a.pos[1]);
 	return CLI_OK;
@@ -821,7 +820,7 @@ static int plan_kar_verb(struct cli *c, int argc, char **argv)
 		return rc < 0 ? CLI_OK : rc;
 	struct cn_err err = {0};
 	struct plan_kar k;
-	if (plan_kar_evidence(c->db, c->a, id, &k, &err))
+	if (plan_kar_evidence(c->db, c->a, NULL, id, &k, &err))
 		return cli_fail(&err);
 	if (fmt == OUTPUT_TABLE) {
 		print_kar(&k);

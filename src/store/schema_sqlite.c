@@ -621,7 +621,16 @@ static const char MIGRATION_2[] =
 	" finished_at TEXT);"
 	"CREATE INDEX import_job_started ON import_job(started_at);";
 
+/* A plan keeps a bounded number of versions saved on demand, while a change of status
+ * always saves one (plan_version.h): each version says which it is. Which versions
+ * saved before were changes of status was not recorded, so they count as saved on
+ * demand. */
+static const char MIGRATION_3[] =
+	"ALTER TABLE plan_version ADD COLUMN on_demand INTEGER NOT NULL DEFAULT 1"
+	" CHECK (on_demand IN (0,1));";
+
 const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
 	{MIGRATION_1, MIGRATION_1_SQLITE, MIGRATION_1_PG},
 	{MIGRATION_2, NULL, NULL},
+	{MIGRATION_3, NULL, NULL},
 };

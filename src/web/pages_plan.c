@@ -451,7 +451,7 @@ static int plan_status(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	const char *note = form_get(&f, "status_note");
 	struct cn_err why = {0};
 	if (plan_status_set(rq->db, &rq->who, pp.plan->id, status ? status : "",
-			    note && note[0] ? note : NULL, 0, NULL, &why)) {
+			    note && note[0] ? note : NULL, 0, &why)) {
 		if (strcmp(why.field, "status") == 0 || why.field[0] == '\0')
 			snprintf(why.field, sizeof(why.field), "new_status");
 		if (why.kind == CN_ERR_FORBIDDEN)
@@ -473,7 +473,7 @@ static int plan_version(struct http_req *rq, struct http_resp *rs, struct cn_err
 	const char *note = form_get(&f, "version_note");
 	struct cn_err why = {0};
 	if (plan_version_save(rq->db, &rq->who, pp.plan->id, note && note[0] ? note : NULL, NULL,
-			      NULL, &why)) {
+			      &why)) {
 		snprintf(why.field, sizeof(why.field), "version_note");
 		return planpage_refused(rq, rs, &pp, &why, err);
 	}

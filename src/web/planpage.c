@@ -787,7 +787,8 @@ int planpage_version(struct http_req *rq, struct planpage *pp, int64_t number,
 		     struct plan_version_info *info, struct cn_err *err)
 {
 	const char *snapshot = NULL;
-	if (plan_version_get(rq->db, rq->a, pp->plan->id, number, info, &snapshot, err))
+	if (plan_version_get(rq->db, rq->a, rq->policy, pp->plan->id, number, info, &snapshot,
+			     err))
 		return -1;
 	json_error_t jerr;
 	json_t *root = json_loads(snapshot, 0, &jerr);

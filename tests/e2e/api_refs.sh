@@ -3,7 +3,9 @@
 # action's link, a PD session's source) or another district's person (an action's
 # owner, a session's facilitator, a walkthrough's observer) is refused with the field
 # named, the same way as for an id that does not exist; links made before are shown
-# as "a deliverable you may not see" in the plan page, its export and its API view.
+# as "a deliverable you may not see" in the plan page, its export and its API view,
+# and in the plan's saved versions (API and page) whoever saved them and whenever the
+# deliverable went back to draft; the plan's KAR view leaves them out.
 # Try-outs (with their notes) are their person's district's, not partners'; admins
 # read the reflections shared with them.
 . "$(dirname "$0")/../e2e_lib.sh"
@@ -101,6 +103,31 @@ expect_body_lacks "the version's snapshot does not hold the draft's title" "Secr
 H_TOKEN=$TOKEN_fac
 http GET /api/v1/plans/1/view
 expect_body "the network's facilitator, who reads it, sees its title" '"title":"Secret B draft"'
+# A version saved by someone who reads the draft (an admin, who may name it) is served
+# to each reader as that reader may read it, as is the plan's KAR view.
+sql "INSERT INTO deliverable_contributor (deliverable_id, person_id, district_id) VALUES (2, 3, 3)" >/dev/null
+H_TOKEN=$TOKEN_admin
+json POST /api/v1/plans/1/versions '{"note":"saved by the admin"}'
+expect_status "the admin saves a version of the plan" 201
+http GET /api/v1/plans/1/versions/2
+expect_body "the admin reads the draft's title in it" '"title":"Secret B draft"'
+H_TOKEN=$TOKEN_membera
+http GET /api/v1/plans/1/versions/2
+expect_status "a member of district A reads that version" 200
+expect_body_lacks "without the draft's title" "Secret B draft"
+expect_body "said to be hidden" '"title":"a deliverable you may not see","status":null'
+http GET /api/v1/plans/1/kar
+expect_status "the member reads the plan's KAR view" 200
+expect_body_lacks "which does not show the draft's title either" "Secret B draft"
+H_TOKEN=""
+W_PASSWORD="correct horse battery" web_signin membera@x.org "$T_DIR/member"
+http GET /plans/1/versions/2 -b "$T_DIR/member"
+expect_status "the version's page" 200
+expect_body_lacks "does not show it" "Secret B draft"
+expect_body "but a hidden deliverable" "a deliverable you may not see"
+H_TOKEN=$TOKEN_fac
+http GET /api/v1/plans/1/kar
+expect_body "the facilitator, who reads it, finds it in the KAR view" "Secret B draft"
 H_TOKEN=$TOKEN_leada
 http DELETE "/api/v1/plan-actions/$ACT/deliverables/2"
 expect_status "the district removes the link it may not read" 204
@@ -120,6 +147,25 @@ c deliverable submit 2
 c deliverable publish 2
 json POST /api/v1/pd-sessions "{$S,\"source_deliverable_id\":2}"
 expect_status "and so is another district's once published" 201
+# A member links it while it is published; district B then takes it back to draft and
+# renames it: the version saved meanwhile and the KAR view no longer show it.
+H_TOKEN=$TOKEN_membera
+http PUT "/api/v1/plan-actions/$ACT/deliverables/2"
+expect_status "a member links the published deliverable" 204
+json POST /api/v1/plans/1/versions '{"note":"with the published link"}'
+expect_status "and saves a version" 201
+N=$(jget 'j["number"]')
+c deliverable withdraw 2
+c deliverable update 2 --title "SECRET renamed"
+http GET "/api/v1/plans/1/versions/$N"
+expect_body_lacks "the version no longer shows its title once it is a draft again" "Secret B draft"
+expect_body "but a hidden deliverable" '"title":"a deliverable you may not see","status":null'
+http GET /api/v1/plans/1/kar
+expect_body_lacks "nor does the KAR view show the new title" "SECRET renamed"
+H_TOKEN=""
+http GET "/plans/1/versions/$N" -b "$T_DIR/member"
+expect_body_lacks "nor the version's page" "Secret B draft"
+H_TOKEN=$TOKEN_leada
 
 # --- Item 4: persons of another district -------------------------------------------------
 json POST /api/v1/plan-actions '{"plan_id":1,"kind":"study","title":"A","owner_id":5}'

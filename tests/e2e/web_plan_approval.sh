@@ -3,8 +3,8 @@
 # submitting, reopening and archiving, the facilitator approving and returning. Once
 # approved, the plan page offers no form that changes its content, says why and who
 # reopens it, and a form posted anyway is refused with nothing written; progress checks
-# go on. Saving versions too fast is answered 429 with Retry-After, the reason beside
-# the note.
+# go on. Saving versions on demand too fast is answered 429 with Retry-After, the
+# reason beside the note.
 . "$(dirname "$0")/../e2e_lib.sh"
 t_begin
 
@@ -107,6 +107,6 @@ while [ $n -lt 20 ]; do
 done
 expect_status "a burst of versions is stopped" 429
 expect_header "with Retry-After" "Retry-After: "
-expect_body "told beside the note to wait" "id=\"version_note-error\">plan $plan had 10 versions saved in the last minute, the most it takes; nothing was saved: wait"
+expect_body "told beside the note to wait" "id=\"version_note-error\">you saved 10 versions of plan $plan in the last minute, the most it takes from one person; nothing was saved: wait"
 expect_body "the note kept" 'value="Again"'
 expect_eq "no more than ten in the minute" "$([ "$(sql "SELECT COUNT(*) FROM plan_version WHERE plan_id = $plan AND note = 'Again'")" -le 10 ] && echo yes)" "yes"

@@ -244,7 +244,7 @@ http POST "/plans/$plan/status" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "n
 expect_status "the lead submits the plan" 303
 http POST "/plans/$plan/status" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "new_status=approved"
 expect_status "the lead cannot approve the submitted plan" 409
-expect_body "told beside the choice" 'id="new_status-error">approving a plan takes a facilitator of network 1</p>'
+expect_body "told beside the choice" "id=\"new_status-error\">a plan is approved only by a facilitator of its network (network 1) or an admin; plan $plan stays submitted</p>"
 expect_body_lacks "which is not offered to her" '<option value="approved"'
 http GET "/plans/$plan" -b "$lead"
 expect_body "its versions" "<td>First draft</td>"

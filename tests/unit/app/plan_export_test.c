@@ -222,7 +222,7 @@ static void test_kar_view_names_records_and_limits(void **state)
 	struct cn_err err = {0};
 	int64_t plan = plan_fixture(t, a, 2);
 	struct plan_kar k;
-	assert_int_equal(plan_kar_evidence(t->db, a, plan, &k, &err), 0);
+	assert_int_equal(plan_kar_evidence(t->db, a, NULL, plan, &k, &err), 0);
 	/* Goal 1 is linked to a need but no action links aligned materials: partly. */
 	assert_string_equal(k.items[KAR_ALIGNED].status, "partly evidenced");
 	assert_string_equal(k.items[KAR_ALIGNED].records[0].kind, "goal");

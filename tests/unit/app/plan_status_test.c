@@ -83,7 +83,7 @@ static enum cn_err_kind move(struct fx *f, int64_t id, const char *status, struc
 {
 	struct actor who = id ? person(id) : f->t->who;
 	cn_err_clear(err);
-	plan_status_set(f->t->db, &who, 1, status, NULL, 0, NULL, err);
+	plan_status_set(f->t->db, &who, 1, status, NULL, 0, err);
 	return err->kind;
 }
 
@@ -171,6 +171,23 @@ static void test_members_do_not_move_the_plan(void **state)
 			 1);
 	assert_int_equal(move(f, MEMBER, "archived", &err), CN_ERR_FORBIDDEN);
 	assert_int_equal(move(f, LEAD, "archived", &err), CN_OK);
+}
+
+/* DESIGN §5: an admin may do everything, so approves a submitted plan as the network's
+ * facilitator does; the refusal of anyone else says who may. */
+static void test_admins_approve(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	assert_int_equal(move(f, LEAD, "submitted", &err), CN_OK);
+	assert_string_equal(moves(f, ADMIN), "draft approved archived");
+	assert_int_equal(move(f, MEMBER, "approved", &err), CN_ERR_FORBIDDEN);
+	assert_string_equal(err.field, "status");
+	assert_non_null(strstr(err.msg, "a plan is approved only by a facilitator of its network "
+					"(network 1) or an admin; plan 1 stays submitted"));
+	assert_int_equal(move(f, LEAD, "approved", &err), CN_ERR_FORBIDDEN);
+	assert_int_equal(move(f, ADMIN, "approved", &err), CN_OK);
+	assert_string_equal(plan_status(f), "approved");
 }
 
 /* Expects the last call refused as an approved plan's change, naming the reopening. */
@@ -270,6 +287,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_members_do_not_move_the_plan, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_admins_approve, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_an_approved_plan_is_read_only, setup,
 						teardown),
 	};

@@ -316,25 +316,25 @@ static void test_status_transitions(void **state)
 	struct cn_err err = {0};
 	world(t, a);
 	int64_t plan = plan_from_assessment(t, NULL);
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "approved", NULL, 0, NULL, &err),
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "approved", NULL, 0, &err),
 			 -1);
 	assert_string_equal(err.field, "status");
 	assert_non_null(strstr(err.msg, "submitted for review first"));
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "done", NULL, 0, NULL, &err), -1);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "done", NULL, 0, &err), -1);
 	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), 0);
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, NULL, &err),
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, &err),
 			 0);
 	/* A team member cannot approve; the network's facilitator can. */
 	struct actor dee = {2, "person:2", 0}, ana = {1, "person:1", 0};
-	assert_int_equal(plan_status_set(t->db, &dee, plan, "approved", NULL, 0, NULL, &err), -1);
+	assert_int_equal(plan_status_set(t->db, &dee, plan, "approved", NULL, 0, &err), -1);
 	assert_int_equal(err.kind, CN_ERR_FORBIDDEN);
-	assert_int_equal(plan_status_set(t->db, &ana, plan, "approved", "fine", 0, NULL, &err), 0);
-	assert_int_equal(plan_status_set(t->db, &ana, plan, "approved", NULL, 0, NULL, &err), -1);
+	assert_int_equal(plan_status_set(t->db, &ana, plan, "approved", "fine", 0, &err), 0);
+	assert_int_equal(plan_status_set(t->db, &ana, plan, "approved", NULL, 0, &err), -1);
 	assert_non_null(strstr(err.msg, "already approved"));
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "draft", "revise", 0, NULL, &err),
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "draft", "revise", 0, &err),
 			 0);
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "archived", NULL, 0, NULL, &err), 0);
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "draft", NULL, 0, NULL, &err), -1);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "archived", NULL, 0, &err), 0);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "draft", NULL, 0, &err), -1);
 	/* Every change saved a version whose note tells it. */
 	struct plan_version_info *v;
 	size_t n;
@@ -366,17 +366,17 @@ static void test_version_snapshots_keep_the_past(void **state)
 	rate(t, 1, "LC.2", 2, 4, "high");
 	int64_t plan = plan_from_assessment(t, NULL);
 	int64_t n1 = 0, n2 = 0;
-	assert_int_equal(plan_version_save(t->db, &t->who, plan, "first draft", &n1, NULL, &err),
+	assert_int_equal(plan_version_save(t->db, &t->who, plan, "first draft", &n1, &err),
 			 0);
 	testapp_make(t, a, &plan_action_entity,
 	     (const char *[]){"plan_id", "1", "goal_id", "1", "kind", "study", "title",
 			      "Study PLC protocols", NULL});
-	assert_int_equal(plan_version_save(t->db, &t->who, plan, NULL, &n2, NULL, &err), 0);
+	assert_int_equal(plan_version_save(t->db, &t->who, plan, NULL, &n2, &err), 0);
 	assert_int_equal(n1, 1);
 	assert_int_equal(n2, 2);
 	struct plan_version_info info;
 	const char *snap = NULL;
-	assert_int_equal(plan_version_get(t->db, a, plan, 1, &info, &snap, &err), 0);
+	assert_int_equal(plan_version_get(t->db, a, NULL, plan, 1, &info, &snap, &err), 0);
 	assert_string_equal(info.note, "first draft");
 	json_t *old = json_loads(snap, 0, NULL);
 	assert_non_null(old);
@@ -386,18 +386,18 @@ static void test_version_snapshots_keep_the_past(void **state)
 	json_t *need = json_array_get(json_object_get(g, "needs"), 0);
 	assert_string_equal(json_string_value(json_object_get(need, "code")), "LC.2");
 	json_decref(old);
-	assert_int_equal(plan_version_get(t->db, a, plan, 2, &info, &snap, &err), 0);
+	assert_int_equal(plan_version_get(t->db, a, NULL, plan, 2, &info, &snap, &err), 0);
 	json_t *now = json_loads(snap, 0, NULL);
 	assert_int_equal(json_array_size(json_object_get(now, "actions")), 1);
 	json_decref(now);
-	assert_int_equal(plan_version_get(t->db, a, plan, 3, &info, &snap, &err), -1);
+	assert_int_equal(plan_version_get(t->db, a, NULL, plan, 3, &info, &snap, &err), -1);
 	assert_int_equal(err.kind, CN_ERR_NOT_FOUND);
 	arena_free(a);
 	testdb_close(t);
 }
 
-/* A plan takes PLAN_VERSION_PER_MINUTE versions a minute, whoever saves them, and keeps
- * PLAN_VERSION_MAX saved on demand; a change of status still saves one past the cap. */
+/* A person saves PLAN_VERSION_PER_MINUTE versions of a plan a minute, and a plan keeps
+ * PLAN_VERSION_MAX saved on demand; a change of status is neither refused nor counted. */
 static void test_version_caps(void **state)
 {
 	(void)state;
@@ -409,42 +409,44 @@ static void test_version_caps(void **state)
 	int64_t plan = plan_from_assessment(t, NULL);
 	struct actor dee = {2, "person:2", 0};
 	for (int i = 0; i < PLAN_VERSION_PER_MINUTE; i++)
-		assert_int_equal(plan_version_save(t->db, &dee, plan, NULL, NULL, NULL, &err), 0);
-	int retry = 0;
+		assert_int_equal(plan_version_save(t->db, &dee, plan, NULL, NULL, &err), 0);
 	int64_t number = 0;
-	assert_int_equal(plan_version_save(t->db, &dee, plan, "one more", &number, &retry, &err),
+	assert_int_equal(plan_version_save(t->db, &dee, plan, "one more", &number, &err),
 			 -1);
 	assert_int_equal(err.kind, CN_ERR_THROTTLED);
-	assert_true(retry >= 1 && retry <= 60);
-	assert_non_null(strstr(err.msg, "plan 1 had 10 versions saved in the last minute"));
+	assert_true(err.retry_after >= 1 && err.retry_after <= 60);
+	assert_non_null(strstr(err.msg, "you saved 10 versions of plan 1 in the last minute, "
+					"the most it takes from one person"));
 	assert_non_null(strstr(err.msg, "nothing was saved: wait"));
 	assert_int_equal(number, 0);
-	/* A change of status saves a version too, so it waits as well. */
-	retry = 0;
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, &retry, &err),
-			 -1);
-	assert_int_equal(err.kind, CN_ERR_THROTTLED);
-	assert_true(retry >= 1);
-	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan WHERE status = 'draft'"), 1);
-	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), 10);
-	/* Saved long ago, up to the cap. */
+	/* Another person still saves one, and a change of status saves its version. */
+	assert_int_equal(plan_version_save(t->db, &t->who, plan, NULL, &number, &err), 0);
+	assert_int_equal(number, 11);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, &err), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan WHERE status = 'submitted'"),
+			 1);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), 12);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version WHERE on_demand = 0"),
+			 1);
+	/* Saved long ago, up to the cap of versions saved on demand. */
 	sql(t, "UPDATE plan_version SET created_at = '2026-01-05T10:00:00Z'");
-	for (int n = 11; n <= PLAN_VERSION_MAX; n++) {
+	for (int n = 13; n <= PLAN_VERSION_MAX + 1; n++) {
 		char *q = arena_printf(a,
 				       "INSERT INTO plan_version (plan_id, number, snapshot, "
 				       "created_at) VALUES (1, %d, '{}', '2026-01-05T10:00:00Z')",
 				       n);
 		sql(t, q);
 	}
-	assert_int_equal(plan_version_save(t->db, &dee, plan, NULL, &number, &retry, &err), -1);
+	assert_int_equal(plan_version_save(t->db, &dee, plan, NULL, &number, &err), -1);
 	assert_int_equal(err.kind, CN_ERR_CONFLICT);
-	assert_non_null(strstr(err.msg, "plan 1 has 200 saved versions, the most a plan keeps"));
+	assert_non_null(strstr(err.msg, "plan 1 has 200 versions saved on demand, the most a "
+					"plan keeps"));
 	assert_non_null(strstr(err.msg, "export?format=pdf"));
-	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), PLAN_VERSION_MAX);
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, NULL, &err),
-			 0);
-	assert_int_equal(testdb_count(t, "SELECT MAX(number) FROM plan_version"),
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"),
 			 PLAN_VERSION_MAX + 1);
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "draft", NULL, 0, &err), 0);
+	assert_int_equal(testdb_count(t, "SELECT MAX(number) FROM plan_version"),
+			 PLAN_VERSION_MAX + 2);
 	arena_free(a);
 	testdb_close(t);
 }
@@ -470,14 +472,14 @@ static void test_version_bytes_cap(void **state)
 	assert_true(store_step(q, &err) >= 0);
 	store_done(q);
 	free(snap);
-	assert_int_equal(plan_version_save(t->db, &t->who, plan, NULL, NULL, NULL, &err), -1);
+	assert_int_equal(plan_version_save(t->db, &t->who, plan, NULL, NULL, &err), -1);
 	assert_int_equal(err.kind, CN_ERR_CONFLICT);
-	assert_non_null(strstr(err.msg, "plan 1's saved versions hold 49 MB and this one would "
-					"add"));
+	assert_non_null(strstr(err.msg, "plan 1's versions saved on demand hold 49 MB and this "
+					"one would add"));
 	assert_non_null(strstr(err.msg, "past the 50 MB a plan keeps, so this one was not saved"));
 	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), 1);
 	/* A change of status still saves its version. */
-	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, NULL, &err),
+	assert_int_equal(plan_status_set(t->db, &t->who, plan, "submitted", NULL, 0, &err),
 			 0);
 	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM plan_version"), 2);
 	arena_free(a);
