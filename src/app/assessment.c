@@ -410,6 +410,25 @@ fail_arena:
 	return -1;
 }
 
+int assessment_rate_all(struct store *db, const struct actor *who, int64_t assessment_id,
+			const struct assessment_rating_of *ratings, size_t n, size_t *failed,
+			struct cn_err *err)
+{
+	if (n == 0)
+		return 0;
+	if (store_begin(db, err))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (assessment_rate(db, who, assessment_id, ratings[i].indicator_id, &ratings[i].in,
+				    err)) {
+			if (failed != NULL)
+				*failed = i;
+			store_rollback(db);
+			return -1;
+		}
+	return store_commit(db, err);
+}
+
 int assessment_indicator(struct store *db, int64_t assessment_id, const char *key, int64_t *id,
 			 struct cn_err *err)
 {
