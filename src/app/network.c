@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/agenda.h"
 #include "app/audit.h"
 #include "app/org.h"
 #include "app/person.h"
@@ -18,10 +19,9 @@ const char *const network_content_areas[] = {
 	"arts_humanities", "world_languages",	   "career_technical", "health_physical_education",
 	"early_childhood", "special_education",   "english_learners", "leadership",
 	"other",	   NULL};
-static const char *const agenda_kinds[] = {"present", "try_out", "collaborate", "plan", "reflect",
-					   NULL};
 static const char *const team_roles[] = {"lead", "member", NULL};
-static const char *const attendance_statuses[] = {"present", "absent", "excused", NULL};
+const char *const attendance_statuses[] = {"present", "absent", "excused", NULL};
+const char *const attendance_status_labels[] = {"Present", "Absent", "Excused", NULL};
 
 /* Networks. */
 
@@ -588,6 +588,24 @@ int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id
 		return -1;
 	return network_link(db, who, SQL_ATTEND_SET, &meeting_entity, meeting_id, person_id,
 			    status, 1, "attendance at", 0, NULL, err);
+}
+
+int attendance_set_all(struct store *db, const struct actor *who, int64_t meeting_id,
+		       const struct attendance_mark *marks, size_t n, size_t *failed,
+		       struct cn_err *err)
+{
+	if (n == 0)
+		return 0;
+	if (store_begin(db, err))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (attendance_set(db, who, meeting_id, marks[i].person_id, marks[i].status, err)) {
+			if (failed != NULL)
+				*failed = i;
+			store_rollback(db);
+			return -1;
+		}
+	return store_commit(db, err);
 }
 
 int attendance_list(struct store *db, struct arena *a, int64_t meeting_id,
