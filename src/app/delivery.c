@@ -396,6 +396,19 @@ static int delivery_attendee_audit(struct store *db, const struct actor *who, in
 	return rc;
 }
 
+int delivery_session_create(struct store *db, const struct actor *who, struct arena *a,
+			    struct rec *r, const int64_t *person_ids, size_t n, struct cn_err *err)
+{
+	if (store_begin(db, err))
+		return -1;
+	if (rec_create(db, who, a, r, err) ||
+	    (n > 0 && delivery_attendees_add(db, who, r->id, person_ids, n, err))) {
+		store_rollback(db);
+		return -1;
+	}
+	return store_commit(db, err);
+}
+
 int delivery_attendees_add(struct store *db, const struct actor *who, int64_t session_id,
 			   const int64_t *person_ids, size_t n, struct cn_err *err)
 {

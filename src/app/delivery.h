@@ -43,6 +43,11 @@ int delivery_session_deliver(struct store *db, const struct actor *who, struct a
 			     int64_t session_id, const struct rec *changes, struct rec **out,
 			     struct cn_err *err);
 
+/* Creates the PD session r (as rec_create: r->id set) with person_ids[0..n) as its
+ * attendees (as delivery_attendees_add), all or none, in one transaction: the page's
+ * "log a session" form. n = 0 creates the session alone. */
+int delivery_session_create(struct store *db, const struct actor *who, struct arena *a,
+			    struct rec *r, const int64_t *person_ids, size_t n, struct cn_err *err);
 /* Adds people to a session's attendees, all or none, in one transaction audited as an
  * update of the session. A person already listed is not an error; one the actor may
  * not read is refused as one that does not exist (policy_check_ref, field person_id). */

@@ -301,7 +301,8 @@ static size_t dv_ticked(struct http_req *rq, const struct form *f, const char *p
 	return n;
 }
 
-/* POST /teams/{id}/sessions: the session and its attendees, all or nothing. */
+/* POST /teams/{id}/sessions: the session and its attendees, all or nothing
+ * (delivery_session_create). */
 static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct teampage t;
@@ -320,15 +321,8 @@ static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	struct cn_err why = {0};
 	if (teampage_set(s, rq->a, &f, "ps_", dv_session_fields, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
-	if (store_begin(rq->db, err))
-		return -1;
-	if (rec_create(rq->db, &rq->who, rq->a, s, &why) ||
-	    (n > 0 && delivery_attendees_add(rq->db, &rq->who, s->id, attendees, n, &why))) {
-		store_rollback(rq->db);
+	if (delivery_session_create(rq->db, &rq->who, rq->a, s, attendees, n, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
-	}
-	if (store_commit(rq->db, err))
-		return -1;
 	page_redirect(rs, page_href(rq, "/sessions/%lld?done=logged", s->id));
 	return 0;
 }
