@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "app/health.h"
 #include "api/resource.h"
 
 static int meta_health(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
@@ -19,10 +20,8 @@ static int meta_health(struct http_req *rq, struct http_resp *rs, struct cn_err 
 
 static int meta_ready(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	if (store_require_current(rq->db, err)) {
-		err->kind = CN_ERR_UNAVAILABLE;
+	if (health_ready(rq->db, err))
 		return -1;
-	}
 	struct jw w;
 	api_json(rs, &w, 200);
 	jw_obj_begin(&w);
