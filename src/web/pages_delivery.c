@@ -16,6 +16,7 @@
 #include "app/person.h"
 #include "app/plan.h"
 #include "app/plan_view.h"
+#include "app/tz.h"
 #include "http/allow.h"
 #include "web/page.h"
 #include "web/planpage.h"
@@ -27,8 +28,6 @@ static const char *const dv_format_labels[] = {"PLC", "Coaching", "Whole-group d
 					       NULL};
 static const char *const dv_statuses[] = {"delivered", "planned", "cancelled", NULL};
 static const char *const dv_status_labels[] = {"Delivered", "Planned", "Cancelled", NULL};
-static const char *const dv_zones[] = {"America/New_York", "America/Chicago", NULL};
-static const char *const dv_zone_labels[] = {"Eastern time", "Central time", NULL};
 static const char *const dv_yes_no[] = {"true", "false", NULL};
 static const char *const dv_seen_labels[] = {"Seen in use", "Not seen", NULL};
 static const char *const dv_session_fields[] = {
@@ -184,7 +183,7 @@ static void dv_session_form(struct page *p, const struct teampage *t, const stru
 	page_select(p, "ps_school_id", "School", c->schools.values, c->schools.labels, NULL, 0);
 	page_input(p, "ps_held_on", "Day", "date", NULL, NULL, 1);
 	page_input(p, "ps_start_time", "Start time", "time", NULL, NULL, 0);
-	page_select(p, "ps_tz", "Time zone", dv_zones, dv_zone_labels, NULL, 1);
+	page_select(p, "ps_tz", "Time zone", tz_choices, tz_labels, NULL, 1);
 	page_input(p, "ps_minutes", "Minutes", "number", NULL, "A six-hour day is 360", 1);
 	page_select(p, "ps_pd_format", "Format", dv_formats, dv_format_labels, NULL, 1);
 	page_select(p, "ps_status", "Status", dv_statuses, dv_status_labels, "delivered", 1);
