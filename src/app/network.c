@@ -9,6 +9,7 @@
 
 #include "app/agenda.h"
 #include "app/audit.h"
+#include "app/batch.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "core/buf.h"
@@ -590,22 +591,26 @@ int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id
 			    status, 1, "attendance at", 0, NULL, err);
 }
 
+struct attendance_batch {
+	struct store *db;
+	const struct actor *who;
+	int64_t meeting_id;
+	const struct attendance_mark *marks;
+};
+
+static int attendance_set_one(void *ctx, size_t i, struct cn_err *err)
+{
+	const struct attendance_batch *b = ctx;
+	return attendance_set(b->db, b->who, b->meeting_id, b->marks[i].person_id,
+			      b->marks[i].status, err);
+}
+
 int attendance_set_all(struct store *db, const struct actor *who, int64_t meeting_id,
 		       const struct attendance_mark *marks, size_t n, size_t *failed,
 		       struct cn_err *err)
 {
-	if (n == 0)
-		return 0;
-	if (store_begin(db, err))
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (attendance_set(db, who, meeting_id, marks[i].person_id, marks[i].status, err)) {
-			if (failed != NULL)
-				*failed = i;
-			store_rollback(db);
-			return -1;
-		}
-	return store_commit(db, err);
+	struct attendance_batch b = {db, who, meeting_id, marks};
+	return batch_all(db, n, attendance_set_one, &b, failed, err);
 }
 
 int attendance_list(struct store *db, struct arena *a, int64_t meeting_id,

@@ -30,6 +30,13 @@ static void world(struct testdb *t, struct arena *a)
 	testapp_make(t, a, &team_entity, (const char *[]){"network_id", "2", "district_id", "4", NULL});
 }
 
+/* The world and an assessment of team 1 (district 3, 2025-26); returns its id. */
+static int64_t world_assessment(struct testdb *t, struct arena *a)
+{
+	world(t, a);
+	return testapp_make(t, a, &assessment_entity, (const char *[]){"team_id", "1", NULL});
+}
+
 static int64_t indicator(struct testdb *t, int64_t assessment, const char *code)
 {
 	struct cn_err err = {0};
@@ -164,8 +171,7 @@ static void test_rating_validation_changes_nothing(void **state)
 	struct testdb *t = testdb_open();
 	struct arena *a = arena_new();
 	struct cn_err err = {0};
-	world(t, a);
-	int64_t as = testapp_make(t, a, &assessment_entity, (const char *[]){"team_id", "1", NULL});
+	int64_t as = world_assessment(t, a);
 	int64_t lc1 = indicator(t, as, "lc.1"), audit = testdb_count(t, "SELECT COUNT(*) FROM "
 								       "audit_event");
 	struct {
@@ -216,8 +222,7 @@ static void test_rate_all_is_all_or_none(void **state)
 	struct testdb *t = testdb_open();
 	struct arena *a = arena_new();
 	struct cn_err err = {0};
-	world(t, a);
-	int64_t as = testapp_make(t, a, &assessment_entity, (const char *[]){"team_id", "1", NULL});
+	int64_t as = world_assessment(t, a);
 	int64_t audit = testdb_count(t, "SELECT COUNT(*) FROM audit_event");
 	struct assessment_rating_of three[] = {
 		{indicator(t, as, "LC.1"), {1, 3, "minutes of PLC meetings", "high"}},
@@ -251,8 +256,7 @@ static void test_challenges_need_a_reason_and_submitted_is_closed(void **state)
 	struct testdb *t = testdb_open();
 	struct arena *a = arena_new();
 	struct cn_err err = {0};
-	world(t, a);
-	int64_t as = testapp_make(t, a, &assessment_entity, (const char *[]){"team_id", "1", NULL});
+	int64_t as = world_assessment(t, a);
 	struct rec *ch = rec_new(a, &challenge_entity);
 	rec_set_text(ch, a, "assessment_id", "1", &err);
 	rec_set_text(ch, a, "description", "Teachers doubt the new routine", &err);
