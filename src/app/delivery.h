@@ -32,6 +32,11 @@ extern const struct rec_entity reflection_entity;
 
 enum { DELIVERY_WALKTHROUGH_GUSKEY = 4, DELIVERY_MINUTES_MAX = 720 };
 
+/* The formats of a PD session (and of a PD schedule's sessions): "plc", "coaching",
+ * "whole_group", "other", NULL, and their labels for forms, in the same order. */
+extern const char *const delivery_formats[];
+extern const char *const delivery_format_labels[];
+
 /* The first and last day ("YYYY-MM-DD") of school year "2026-27": July 1 to June 30.
  * -1 if sy is not a school year. */
 int delivery_school_year_bounds(const char *sy, char from[11], char to[11]);

@@ -23,9 +23,6 @@
 #include "web/teampage.h"
 #include "web/web.h"
 
-static const char *const dv_formats[] = {"plc", "coaching", "whole_group", "other", NULL};
-static const char *const dv_format_labels[] = {"PLC", "Coaching", "Whole-group day", "Other",
-					       NULL};
 static const char *const dv_statuses[] = {"delivered", "planned", "cancelled", NULL};
 static const char *const dv_status_labels[] = {"Delivered", "Planned", "Cancelled", NULL};
 static const char *const dv_yes_no[] = {"true", "false", NULL};
@@ -185,7 +182,7 @@ static void dv_session_form(struct page *p, const struct teampage *t, const stru
 	page_input(p, "ps_start_time", "Start time", "time", NULL, NULL, 0);
 	page_select(p, "ps_tz", "Time zone", tz_choices, tz_labels, NULL, 1);
 	page_input(p, "ps_minutes", "Minutes", "number", NULL, "A six-hour day is 360", 1);
-	page_select(p, "ps_pd_format", "Format", dv_formats, dv_format_labels, NULL, 1);
+	page_select(p, "ps_pd_format", "Format", delivery_formats, delivery_format_labels, NULL, 1);
 	page_select(p, "ps_status", "Status", dv_statuses, dv_status_labels, "delivered", 1);
 	page_select(p, "ps_facilitator_id", "Facilitator", c->people.values, c->people.labels,
 		    NULL, 0);

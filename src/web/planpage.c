@@ -12,6 +12,7 @@
 #include "app/plan_template.h"
 #include "app/plan_version.h"
 #include "app/schedule.h"
+#include "app/delivery.h"
 #include "app/tz.h"
 #include "http/allow.h"
 
@@ -37,9 +38,6 @@ static const char *const pp_weekday_labels[] = {"Monday", "Tuesday", "Wednesday"
 static const char *const pp_weeks[] = {"1", "2", "3", "4", "5", NULL};
 static const char *const pp_week_labels[] = {"First", "Second", "Third", "Fourth", "Last",
 					     NULL};
-static const char *const pp_formats[] = {"plc", "coaching", "whole_group", "other", NULL};
-static const char *const pp_format_labels[] = {"PLC", "Coaching", "Whole-group day", "Other",
-					       NULL};
 
 int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err)
 {
@@ -510,7 +508,7 @@ static int pp_schedules(struct page *p, const struct planpage *pp, struct cn_err
 		page_input(p, "s_start_time", "Start time", "time", "15:30", NULL, 1);
 		page_input(p, "s_minutes", "Minutes", "number", "60", NULL, 1);
 		page_select(p, "s_tz", "Time zone", tz_choices, tz_labels, NULL, 1);
-		page_select(p, "s_pd_format", "Format", pp_formats, pp_format_labels, "plc", 1);
+		page_select(p, "s_pd_format", "Format", delivery_formats, delivery_format_labels, "plc", 1);
 		page_input(p, "s_title", "Title of each session", "text", "PLC", NULL, 1);
 		page_input(p, "s_starts_on", "First day", "date", NULL,
 			   "Default: the school year's first day", 0);
