@@ -20,7 +20,7 @@ const char *const network_content_areas[] = {
 	"arts_humanities", "world_languages",	   "career_technical", "health_physical_education",
 	"early_childhood", "special_education",   "english_learners", "leadership",
 	"other",	   NULL};
-static const char *const team_roles[] = {"lead", "member", NULL};
+const char *const team_roles[] = {"lead", "member", NULL};
 const char *const attendance_statuses[] = {"present", "absent", "excused", NULL};
 const char *const attendance_status_labels[] = {"Present", "Absent", "Excused", NULL};
 

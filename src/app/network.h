@@ -35,6 +35,9 @@ int network_facilitator_remove(struct store *db, const struct actor *who, int64_
 int network_facilitators(struct store *db, struct arena *a, int64_t network_id,
 			 struct network_people *out, struct cn_err *err);
 
+/* A team member's roles: "lead", "member", NULL. */
+extern const char *const team_roles[];
+
 /* role: "lead" or "member". Adding a person already on the team changes the role.
  * The person must belong to the team's district (an active membership in it or one of
  * its schools) or be a facilitator of the organization that runs the team's network;
