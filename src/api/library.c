@@ -120,7 +120,6 @@ static int lib_recommend(struct http_req *rq, struct http_resp *rs, struct cn_er
 	return 0;
 }
 
-
 /* The filters of both routes, as lib_filters reads them, and limit. */
 #define LIB_FIELD(name, type, choices, help)                                                       \
 	{                                                                                          \

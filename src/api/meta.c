@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "app/health.h"
 #include "api/resource.h"
+#include "app/health.h"
 
 static int meta_health(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {

@@ -385,7 +385,8 @@ static int as_rate(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	if (as_load_to_change(rq, &as, &t, &f, err))
 		return -1;
 	struct cn_err why = {0};
-	struct assessment_rating_of *ratings = arena_alloc(rq->a, sizeof(*ratings) * (as.count + 1));
+	struct assessment_rating_of *ratings =
+	    arena_alloc(rq->a, sizeof(*ratings) * (as.count + 1));
 	const struct assessment_item **of = arena_alloc(rq->a, sizeof(*of) * (as.count + 1));
 	size_t n = 0;
 	for (size_t i = 0; i < as.count; i++) {

@@ -129,8 +129,8 @@ static void lib_search_form(struct page *p, const struct lib_query *lq)
 	html_close(h);
 	html_open(h, "div", NULL);
 	page_select(p, "band", "Grade band", library_grade_bands, bands, lq->band, 0);
-	page_select(p, "tier", "ESSA evidence tier", library_tier_choices, lib_tier_labels, lq->tier,
-		    0);
+	page_select(p, "tier", "ESSA evidence tier", library_tier_choices, lib_tier_labels,
+		    lq->tier, 0);
 	html_close(h);
 	html_close(h);
 	page_submit(p, "Search");

@@ -424,8 +424,8 @@ static void mtg_agenda(struct page *p, const struct mtg_view *v)
 		html_textf(h, "%zu", i + 1);
 		html_close(h);
 		html_open(h, "td", NULL);
-		html_elem(h, "span", mtg_choice_label(agenda_kinds, agenda_kind_labels,
-						      rec_text(it, "kind")),
+		html_elem(h, "span",
+			  mtg_choice_label(agenda_kinds, agenda_kind_labels, rec_text(it, "kind")),
 			  "class", "tag", NULL);
 		html_close(h);
 		html_elem(h, "th", rec_text(it, "title"), "scope", "row", NULL);
@@ -622,7 +622,9 @@ static void mtg_attendance(struct page *p, const struct mtg_view *v)
 			html_open(h, "tr", NULL);
 			html_elem(h, "th", a->name, "scope", "row", NULL);
 			html_elem(h, "td", t ? t->district : "", NULL);
-			html_elem(h, "td", mtg_choice_label(attendance_statuses, attendance_status_labels, a->role),
+			html_elem(h, "td",
+				  mtg_choice_label(attendance_statuses, attendance_status_labels,
+						   a->role),
 				  NULL);
 			html_close(h);
 		}
@@ -785,9 +787,8 @@ static int mtg_agenda_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	return 0;
 }
 
-/* One "p<person id>" = status pair of the attendance form. */
-/* POST /meetings/{id}/attendance: every person given a status, all or none
- * (attendance_set_all). */
+/* POST /meetings/{id}/attendance: every person given a status (fields "p<person id>"),
+ * all or none (attendance_set_all). */
 static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *meeting = NULL;

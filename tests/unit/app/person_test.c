@@ -145,9 +145,8 @@ static void test_create_is_all_or_none(void **state)
 	int64_t people = testdb_count(t, "SELECT COUNT(*) FROM person");
 	int64_t audit = testdb_count(t, "SELECT COUNT(*) FROM audit_event");
 	struct rec *p = new_person(a, "ada@x.org");
-	assert_int_equal(person_create(t->db, &t->who, a, p, new_membership(a, "99", "member"), NULL,
-				       &err),
-			 -1);
+	struct rec *nowhere = new_membership(a, "99", "member");
+	assert_int_equal(person_create(t->db, &t->who, a, p, nowhere, NULL, &err), -1);
 	assert_string_equal(err.field, "org_id");
 	p = new_person(a, "ada@x.org");
 	assert_int_equal(person_create(t->db, &t->who, a, p, new_membership(a, "1", "member"),
