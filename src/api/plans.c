@@ -249,27 +249,17 @@ static int version_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	return 0;
 }
 
-/* A plan that took its versions for the minute answers 429 with Retry-After (RFC 9110
- * §10.2.3), as sign-in does; returns -1. */
-static int plans_refused(struct http_req *rq, struct http_resp *rs, int retry_after,
-			 const struct cn_err *err)
-{
-	if (err->kind == CN_ERR_THROTTLED)
-		http_resp_header(rs, "Retry-After", arena_printf(rq->a, "%d", retry_after));
-	return -1;
-}
-
 static int version_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *plan = NULL;
 	const char *v[1];
 	int64_t number = 0;
-	int retry_after = 0;
 	if (api_load(rq, &plan_entity, "id", POLICY_UPDATE, &plan, err) ||
 	    api_body_fields(rq, v, err))
 		return -1;
-	if (plan_version_save(rq->db, &rq->who, plan->id, v[0], &number, &retry_after, err))
-		return plans_refused(rq, rs, retry_after, err);
+	/* A plan that took its versions for the minute: 429 with Retry-After (err's). */
+	if (plan_version_save(rq->db, &rq->who, plan->id, v[0], &number, NULL, err))
+		return -1;
 	http_resp_header(rs, "Location",
 			 arena_printf(rq->a, "/api/v1/plans/%lld/versions/%lld", (long long)plan->id,
 				      (long long)number));
@@ -325,13 +315,11 @@ static int status_put(struct http_req *rq, struct http_resp *rs, struct cn_err *
 {
 	struct rec *plan = NULL;
 	const char *v[2];
-	int retry_after = 0;
 	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
 	    http_allow_record(rq, POLICY_UPDATE, "plan_status", plan, err) ||
-	    api_body_fields(rq, v, err))
+	    api_body_fields(rq, v, err) ||
+	    plan_status_set(rq->db, &rq->who, plan->id, v[0], v[1], 0, NULL, err))
 		return -1;
-	if (plan_status_set(rq->db, &rq->who, plan->id, v[0], v[1], 0, &retry_after, err))
-		return plans_refused(rq, rs, retry_after, err);
 	api_no_content(rs);
 	return 0;
 }

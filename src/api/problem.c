@@ -47,6 +47,7 @@ void api_problem(struct http_req *rq, struct http_resp *rs, const struct cn_err 
 				 http_header(rq, "Authorization") != NULL
 					 ? "Bearer realm=\"capnet\", error=\"invalid_token\""
 					 : "Bearer realm=\"capnet\"");
+	http_retry_after(rq, rs, err);
 	rs->status = cn_err_http_status(err->kind);
 	rs->content_type = "application/problem+json";
 	int cached = 0;

@@ -55,13 +55,9 @@ static int session_create(struct http_req *rq, struct http_resp *rs, struct cn_e
 		return -1;
 	char secret[AUTH_SECRET_LEN];
 	struct auth_session s;
-	int retry_after = 0;
 	if (auth_sign_in(rq->db, &rq->cfg->auth, values[0], values[1], rq->client, secret, &s,
-			 &retry_after, err)) {
-		if (err->kind == CN_ERR_THROTTLED)
-			http_resp_header(rs, "Retry-After", arena_printf(rq->a, "%d", retry_after));
+			 err))
 		return -1;
-	}
 	http_session_cookie(rq, rs, secret);
 	rq->who.person_id = s.person_id;
 	rq->by_token = 0;

@@ -38,10 +38,13 @@ struct auth_session {
  * records a sign_in audit event. Wrong credentials: CN_ERR_UNAUTHENTICATED; too many
  * recent failures for the account (max_failures) or from the address (the much higher
  * max_address_failures, so that made-up emails sent from one address do not lock out
- * everybody else there): CN_ERR_THROTTLED with *retry_after seconds set. Every call takes about the same time whether or not the email exists. */
+ * everybody else there): CN_ERR_THROTTLED with err->retry_after set. Every attempt is
+ * counted before the password is checked, so that attempts made at once are refused
+ * past the limit too. Every call that is not refused takes about the same time whether
+ * or not the email exists. */
 int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *email,
 		 const char *password, const char *client, char session_id[AUTH_SECRET_LEN],
-		 struct auth_session *out, int *retry_after, struct cn_err *err);
+		 struct auth_session *out, struct cn_err *err);
 
 /* Looks a session secret up: 1 live (*out filled), 0 unknown or expired, -1 error.
  * Only reads, so that it can share a request's read transaction. */

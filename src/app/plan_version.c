@@ -77,10 +77,13 @@ static int plan_version_rate(struct store *db, int64_t plan_id, int *retry_after
 	wait = wait < 1 ? 1 : wait > 60 ? 60 : wait;
 	if (retry_after != NULL)
 		*retry_after = (int)wait;
-	return cn_err_set(err, CN_ERR_THROTTLED,
-			  "plan %lld had %lld versions saved in the last minute, the most it "
-			  "takes; nothing was saved: wait %ld second%s and save again",
-			  (long long)plan_id, (long long)recent, wait, wait == 1 ? "" : "s");
+	cn_err_set(err, CN_ERR_THROTTLED,
+		   "plan %lld had %lld versions saved in the last minute, the most it "
+		   "takes; nothing was saved: wait %ld second%s and save again",
+		   (long long)plan_id, (long long)recent, wait, wait == 1 ? "" : "s");
+	if (err != NULL)
+		err->retry_after = wait;
+	return -1;
 }
 
 /* Refuses a version of `size` bytes that would take the plan past PLAN_VERSION_MAX

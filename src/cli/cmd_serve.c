@@ -17,11 +17,14 @@ static const struct args_opt serve_opts[] = {
 	{"max-upload", 1, "largest upload body in bytes (default 20971520)"},
 	{"max-header", 1, "memory for one request's head in bytes (default 32768)"},
 	{"max-connections", 1,
-	 "open connections at once; past it a new one cuts the longest idle (default 512)"},
+	 "open connections at once; past it a new one cuts the longest idle, else the "
+	 "longest uploading (default 512)"},
 	{"timeout", 1, "seconds a connection may stay idle before it is cut (default 15)"},
 	{"head-timeout", 1,
 	 "seconds a client gets to send a request's head, even trickling it byte by byte; "
 	 "also the longest wait between requests (default 10)"},
+	{"body-timeout", 1,
+	 "seconds a client gets to send a request's body once its head is in (default 60)"},
 	{"grace", 1, "seconds requests in flight get to finish on stop (default 10)"},
 	{"session-idle", 1, "seconds of disuse that end a session (default 7200)"},
 	{"session-max", 1, "seconds after sign-in that end a session (default 43200)"},
@@ -94,7 +97,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	long long threads = cfg.threads, body = (long long)cfg.max_body,
 		  upload = (long long)cfg.max_upload, header = (long long)cfg.max_header,
 		  conns = cfg.max_connections, timeout = cfg.timeout, grace = cfg.grace,
-		  head_timeout = cfg.head_timeout,
+		  head_timeout = cfg.head_timeout, body_timeout = cfg.body_timeout,
 		  idle = cfg.auth.idle_seconds, absolute = cfg.auth.absolute_seconds,
 		  failures = cfg.auth.max_failures, window = cfg.auth.window_seconds,
 		  address_failures = cfg.auth.max_address_failures;
@@ -105,6 +108,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	    serve_number(&a, "max-connections", 1, 100000, &conns) ||
 	    serve_number(&a, "timeout", 1, 3600, &timeout) ||
 	    serve_number(&a, "head-timeout", 1, 3600, &head_timeout) ||
+	    serve_number(&a, "body-timeout", 1, 86400, &body_timeout) ||
 	    serve_number(&a, "grace", 0, 3600, &grace) ||
 	    serve_number(&a, "session-idle", 60, 30 * 86400, &idle) ||
 	    serve_number(&a, "session-max", 60, 90 * 86400, &absolute) ||
@@ -119,6 +123,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	cfg.max_connections = (unsigned)conns;
 	cfg.timeout = (unsigned)timeout;
 	cfg.head_timeout = (unsigned)head_timeout;
+	cfg.body_timeout = (unsigned)body_timeout;
 	cfg.grace = (unsigned)grace;
 	cfg.auth.idle_seconds = (int)idle;
 	cfg.auth.absolute_seconds = (int)absolute;

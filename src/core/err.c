@@ -13,6 +13,7 @@ static void err_vset(struct cn_err *err, enum cn_err_kind kind, const char *fiel
 	err->file[0] = '\0';
 	err->line = 0;
 	err->column = 0;
+	err->retry_after = 0;
 }
 
 int cn_err_set(struct cn_err *err, enum cn_err_kind kind, const char *fmt, ...)

@@ -29,6 +29,8 @@ struct cn_err {
 	char file[128];  /* the input file, for imports; "" if none */
 	long line;       /* 1-based line in the input; 0 if none */
 	long column;     /* 1-based column; 0 if none */
+	long retry_after; /* seconds until trying again may succeed (throttled, unavailable),
+			   * set by whoever refuses; 0 if none. Cleared by cn_err_set. */
 };
 
 /* Sets kind and message and clears the location; returns -1 so that a failing

@@ -1,7 +1,7 @@
-/* deadline: the watch over request heads (see deadline.h). Connections are in a list
- * under one mutex, taken only when a connection opens or closes and by the watch
- * thread once a second; the per-request marks are atomics, so serving a request never
- * waits on the lock. The watch shuts an overdue socket down while holding the lock,
+/* deadline: the watch over request heads and bodies (see deadline.h). Connections are
+ * in a list under one mutex, taken only when a connection opens or closes and by the
+ * watch thread once a second; the per-request mark is one atomic, so serving a request
+ * never waits on the lock. The watch shuts an overdue socket down while holding the lock,
  * and a closing connection is only forgotten under it, so the socket is still the
  * connection's own (not yet closed and reused) when it is shut. Shedding for a new
  * connection shuts a socket down the same way, under the lock. */
@@ -15,10 +15,14 @@
 
 #include "core/mem.h"
 
+/* What a connection waits for, kept with the time it began in one atomic mark:
+ * (monotonic seconds << 2) | phase, or 0 while a whole request is being handled. */
+enum { DEADLINE_HEAD = 1, DEADLINE_BODY = 2 };
+
 struct deadline_conn {
 	struct deadline_conn *prev, *next;
 	int fd;
-	atomic_llong waiting_since; /* monotonic seconds; 0 while a request is being served */
+	atomic_llong mark;
 	int cut;
 };
 
@@ -26,17 +30,17 @@ struct deadline {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	pthread_t thread;
-	unsigned seconds;
+	unsigned head_seconds, body_seconds;
 	int stopping;
 	struct deadline_conn *head;
 	unsigned live; /* connections in the list not cut */
 };
 
-static long long deadline_now(void)
+static long long deadline_mark(int phase)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec + 1; /* never 0, which means "serving" */
+	return ((long long)t.tv_sec << 2) | phase;
 }
 
 /* Shuts c's socket down; its server notices and closes it. Under d->lock. */
@@ -56,10 +60,12 @@ static void *deadline_watch(void *arg)
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_sec += 1;
 		pthread_cond_timedwait(&d->wake, &d->lock, &until);
-		long long now = deadline_now();
+		long long now = deadline_mark(0) >> 2;
 		for (struct deadline_conn *c = d->head; c != NULL; c = c->next) {
-			long long since = atomic_load(&c->waiting_since);
-			if (!c->cut && since != 0 && now - since >= (long long)d->seconds)
+			long long mark = atomic_load(&c->mark);
+			unsigned allowed = (mark & 3) == DEADLINE_HEAD ? d->head_seconds
+								       : d->body_seconds;
+			if (!c->cut && mark != 0 && now - (mark >> 2) >= (long long)allowed)
 				deadline_cut(d, c);
 		}
 	}
@@ -67,7 +73,7 @@ static void *deadline_watch(void *arg)
 	return NULL;
 }
 
-struct deadline *deadline_start(unsigned seconds)
+struct deadline *deadline_start(unsigned head_seconds, unsigned body_seconds)
 {
 	struct deadline *d = xcalloc(1, sizeof(*d));
 	pthread_mutex_init(&d->lock, NULL);
@@ -75,7 +81,8 @@ struct deadline *deadline_start(unsigned seconds)
 	pthread_condattr_init(&attr);
 	pthread_cond_init(&d->wake, &attr);
 	pthread_condattr_destroy(&attr);
-	d->seconds = seconds > 0 ? seconds : 1;
+	d->head_seconds = head_seconds > 0 ? head_seconds : 1;
+	d->body_seconds = body_seconds > 0 ? body_seconds : 1;
 	if (pthread_create(&d->thread, NULL, deadline_watch, d) != 0)
 		abort(); /* no thread at start-up: nothing sensible to serve with */
 	return d;
@@ -105,13 +112,16 @@ int deadline_admit(struct deadline *d, unsigned limit)
 	pthread_mutex_lock(&d->lock);
 	int room = d->live < limit;
 	if (!room) {
+		/* Waiting for a head before sending a body, then the longest wait first:
+		 * the marks order so with the phase in the low bits flipped. */
 		struct deadline_conn *oldest = NULL;
-		long long oldest_since = 0;
+		long long oldest_key = 0;
 		for (struct deadline_conn *c = d->head; c != NULL; c = c->next) {
-			long long since = atomic_load(&c->waiting_since);
-			if (!c->cut && since != 0 && (oldest == NULL || since <= oldest_since)) {
+			long long mark = atomic_load(&c->mark);
+			long long key = ((mark & 3) == DEADLINE_HEAD ? 0 : 1ll << 62) | (mark >> 2);
+			if (!c->cut && mark != 0 && (oldest == NULL || key <= oldest_key)) {
 				oldest = c;
-				oldest_since = since;
+				oldest_key = key;
 			}
 		}
 		if (oldest != NULL) {
@@ -127,7 +137,7 @@ struct deadline_conn *deadline_opened(struct deadline *d, int fd)
 {
 	struct deadline_conn *c = xcalloc(1, sizeof(*c));
 	c->fd = fd;
-	atomic_init(&c->waiting_since, deadline_now());
+	atomic_init(&c->mark, deadline_mark(DEADLINE_HEAD));
 	pthread_mutex_lock(&d->lock);
 	c->next = d->head;
 	if (d->head != NULL)
@@ -141,13 +151,19 @@ struct deadline_conn *deadline_opened(struct deadline *d, int fd)
 void deadline_head_done(struct deadline_conn *c)
 {
 	if (c != NULL)
-		atomic_store(&c->waiting_since, 0);
+		atomic_store(&c->mark, deadline_mark(DEADLINE_BODY));
+}
+
+void deadline_body_done(struct deadline_conn *c)
+{
+	if (c != NULL)
+		atomic_store(&c->mark, 0);
 }
 
 void deadline_request_done(struct deadline_conn *c)
 {
 	if (c != NULL)
-		atomic_store(&c->waiting_since, deadline_now());
+		atomic_store(&c->mark, deadline_mark(DEADLINE_HEAD));
 }
 
 void deadline_closed(struct deadline *d, struct deadline_conn *c)

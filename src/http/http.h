@@ -64,5 +64,8 @@ const char *http_param(const struct http_req *rq, const char *name);
 /* Adds a response header; name and value must live as long as the request (constants
  * or the request's arena). Headers past HTTP_MAX_HEADERS are dropped. */
 void http_resp_header(struct http_resp *rs, const char *name, const char *value);
+/* Retry-After (RFC 9110 §10.2.3) when err says how long to wait (err->retry_after):
+ * the error writers of the API and of the pages call it, so that no handler does. */
+void http_retry_after(struct http_req *rq, struct http_resp *rs, const struct cn_err *err);
 
 #endif

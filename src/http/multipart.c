@@ -4,6 +4,7 @@
  * where a part is header lines, an empty line, and its content. */
 #include "http/multipart.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -66,9 +67,17 @@ static int mp_param_value(const char **s, char *out, size_t size)
 	return 0;
 }
 
+/* The parameter that made mp_param fail, and how long it may be in bytes. */
+struct mp_fault {
+	char key[40];
+	size_t limit;
+};
+
 /* Finds parameter name in a header value "type; a=1; b="2"" into out: 1 found, 0 not,
- * -1 malformed, -2 too long. */
-static int mp_param(const char *value, const char *name, char *out, size_t size)
+ * -1 a quote left unclosed, -2 too long; on -1 and -2, *fault names the parameter,
+ * which may be another than name. */
+static int mp_param(const char *value, const char *name, char *out, size_t size,
+		    struct mp_fault *fault)
 {
 	const char *p = strchr(value, ';');
 	size_t n = strlen(name);
@@ -89,11 +98,17 @@ static int mp_param(const char *value, const char *name, char *out, size_t size)
 			p++;
 		char tmp[MULTIPART_MAX_FILENAME * 4 + 1];
 		int rc = mp_param_value(&p, tmp, sizeof(tmp));
-		if (rc != 0)
-			return klen == n && strncasecmp(key, name, n) == 0 ? rc : -1;
-		if (klen == n && strncasecmp(key, name, n) == 0) {
-			if (strlen(tmp) + 1 > size)
-				return -2;
+		int found = klen == n && strncasecmp(key, name, n) == 0;
+		if (rc == 0 && found && strlen(tmp) + 1 > size)
+			rc = -2;
+		if (rc != 0) {
+			snprintf(fault->key, sizeof(fault->key), "%.*s",
+				 (int)(klen < sizeof(fault->key) ? klen : sizeof(fault->key) - 1),
+				 key);
+			fault->limit = (found ? size : sizeof(tmp)) - 1;
+			return rc;
+		}
+		if (found) {
 			memcpy(out, tmp, strlen(tmp) + 1);
 			return 1;
 		}
@@ -101,6 +116,20 @@ static int mp_param(const char *value, const char *name, char *out, size_t size)
 			p++;
 	}
 	return 0;
+}
+
+/* Refuses a header whose parameter made mp_param fail (rc): whose is the part's field
+ * name, or else what names the header ("part 2 of the upload"). */
+static int mp_param_refused(struct cn_err *err, const char *field, const char *whose,
+			    const char *header, const struct mp_fault *fault, int rc)
+{
+	char how[64];
+	if (rc == -1)
+		snprintf(how, sizeof(how), "has an unclosed quote");
+	else
+		snprintf(how, sizeof(how), "is longer than %zu bytes", fault->limit);
+	return cn_err_field(err, CN_ERR_INPUT, field, "%s: the %s parameter %s %s",
+			    field != NULL ? field : whose, header, fault->key, how);
 }
 
 /* Copies the header block's lines into the part: Content-Disposition gives the name
@@ -141,17 +170,19 @@ static int mp_headers(struct arena *a, const char *h, size_t n, struct multipart
 					  index + 1);
 		disposition = 1;
 		char name[FORM_MAX_NAME + 1], file[MULTIPART_MAX_FILENAME * 4 + 1];
-		int rc = mp_param(value, "name", name, sizeof(name));
-		if (rc <= 0 || name[0] == '\0')
-			return cn_err_set(err, CN_ERR_INPUT,
-					  "part %zu of the upload has %s", index + 1,
-					  rc < 0 ? "a malformed or overlong name" : "no name");
+		char whose[40];
+		snprintf(whose, sizeof(whose), "part %zu of the upload", index + 1);
+		struct mp_fault fault;
+		int rc = mp_param(value, "name", name, sizeof(name), &fault);
+		if (rc < 0)
+			return mp_param_refused(err, NULL, whose, "Content-Disposition", &fault, rc);
+		if (rc == 0 || name[0] == '\0')
+			return cn_err_set(err, CN_ERR_INPUT, "%s has no name", whose);
 		part->name = arena_strdup(a, name);
-		rc = mp_param(value, "filename", file, sizeof(file));
-		if (rc == -1)
-			return cn_err_field(err, CN_ERR_INPUT, part->name,
-					    "%s: the file name is malformed (an unclosed quote)",
-					    part->name);
+		rc = mp_param(value, "filename", file, sizeof(file), &fault);
+		if (rc == -1 || (rc == -2 && strcmp(fault.key, "filename") != 0))
+			return mp_param_refused(err, part->name, whose, "Content-Disposition",
+						&fault, rc);
 		if (rc == 1) {
 			/* Some browsers send the whole path: keep its last part. */
 			const char *base = file;
@@ -181,7 +212,10 @@ int multipart_parse(struct arena *a, const char *content_type, const char *body,
 	if (!multipart_is(content_type))
 		return cn_err_set(err, CN_ERR_INPUT, "the upload is not multipart/form-data");
 	char boundary[MULTIPART_MAX_BOUNDARY + 1];
-	int rc = mp_param(content_type, "boundary", boundary, sizeof(boundary));
+	struct mp_fault fault;
+	int rc = mp_param(content_type, "boundary", boundary, sizeof(boundary), &fault);
+	if (rc < 0 && strcmp(fault.key, "boundary") != 0)
+		return mp_param_refused(err, NULL, "the upload", "Content-Type", &fault, rc);
 	if (rc <= 0 || boundary[0] == '\0')
 		return cn_err_set(err, CN_ERR_INPUT,
 				  "the upload's Content-Type has %s boundary (1 to %d characters)",

@@ -37,7 +37,7 @@
 
 /* Seconds a client is asked to wait before trying again when the database is down
  * (the Retry-After of every 503). */
-#define SERVER_RETRY_AFTER "5"
+#define SERVER_RETRY_AFTER 5
 
 /* Sent with every response capnet makes. */
 static const char *const server_security_headers[][2] = {
@@ -84,6 +84,7 @@ void http_config_default(struct http_config *cfg)
 	cfg->max_connections = 512;
 	cfg->timeout = 15;
 	cfg->head_timeout = 10;
+	cfg->body_timeout = 60;
 	cfg->grace = 10;
 	auth_config_default(&cfg->auth);
 }
@@ -143,6 +144,12 @@ void http_resp_header(struct http_resp *rs, const char *name, const char *value)
 	rs->hname[rs->nheaders] = name;
 	rs->hvalue[rs->nheaders] = value;
 	rs->nheaders++;
+}
+
+void http_retry_after(struct http_req *rq, struct http_resp *rs, const struct cn_err *err)
+{
+	if (err->retry_after > 0)
+		http_resp_header(rs, "Retry-After", arena_printf(rq->a, "%ld", err->retry_after));
 }
 
 /* The worker thread's database connection, opened on first use. */
@@ -347,7 +354,7 @@ fail:
 		fprintf(stderr, "capnet: %s %s: %s\n", rq->method, rq->path, line);
 		cn_err_set(&err, CN_ERR_UNAVAILABLE,
 			   "the database is not available right now; try again in a moment");
-		http_resp_header(&r->rs, "Retry-After", SERVER_RETRY_AFTER);
+		err.retry_after = SERVER_RETRY_AFTER;
 	}
 	server_error(r, &err);
 }
@@ -444,6 +451,7 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 		if (announced > r->limit) {
 			r->too_large = 1;
 			r->answered = 1;
+			deadline_body_done(r->watch);
 			server_dispatch(s, r);
 			return server_queue(s, conn, r);
 		}
@@ -460,6 +468,7 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 	if (r->answered)
 		return MHD_YES; /* already answered on the first call */
 	r->answered = 1;
+	deadline_body_done(r->watch); /* received in full: handled, never cut */
 	server_dispatch(s, r);
 	return server_queue(s, conn, r);
 }
@@ -516,7 +525,8 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **con_
 	atomic_fetch_sub(&s->inflight, 1);
 }
 
-/* Each connection is watched from its opening to its closing for an overdue head. */
+/* Each connection is watched from its opening to its closing for an overdue head or
+ * body. */
 static void server_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
 			      enum MHD_ConnectionNotificationCode code)
 {
@@ -532,8 +542,9 @@ static void server_connection(void *cls, struct MHD_Connection *conn, void **soc
 }
 
 /* The connection limit (cfg->max_connections) is kept by the deadline watch, which
- * sheds an idle connection for a new one (see deadline.h): libmicrohttpd at its own
- * limit would stop accepting and leave every newcomer waiting in the backlog. */
+ * sheds an idle or still uploading connection for a new one (see deadline.h):
+ * libmicrohttpd at its own limit would stop accepting and leave every newcomer waiting
+ * in the backlog. */
 static enum MHD_Result server_admit(void *cls, const struct sockaddr *addr, socklen_t len)
 {
 	(void)addr;
@@ -633,7 +644,7 @@ int http_serve(const struct http_config *cfg, void (*ready)(const char *addr),
 	struct server *s = xcalloc(1, sizeof(*s));
 	s->cfg = cfg;
 	pthread_key_create(&s->db_key, server_db_close);
-	s->deadline = deadline_start(cfg->head_timeout);
+	s->deadline = deadline_start(cfg->head_timeout, cfg->body_timeout);
 	s->d = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, server_admit, s,
 		server_access, s, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL,

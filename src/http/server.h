@@ -20,6 +20,8 @@ struct http_config {
 	unsigned timeout;         /* seconds a connection may stay idle (default 15) */
 	unsigned head_timeout;    /* seconds to send a whole request head, trickling or not
 				   * (default 10) */
+	unsigned body_timeout;    /* seconds to send a whole request body once its head is in
+				   * (default 60) */
 	unsigned grace;           /* seconds in-flight requests get to finish on stop (default 10) */
 	int secure_cookies;       /* session cookie only over HTTPS (behind a TLS proxy) */
 	int reuse_port;           /* SO_REUSEPORT: several processes listen on one port and

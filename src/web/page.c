@@ -278,7 +278,15 @@ void page_submit(struct page *p, const char *label)
 void page_button_form(struct page *p, const char *action, const char *label,
 		      const char *css_class)
 {
+	page_version_button(p, action, label, css_class, NULL);
+}
+
+void page_version_button(struct page *p, const char *action, const char *label,
+			 const char *css_class, const struct rec *r)
+{
 	page_form_begin(p, action, "inline");
+	if (r != NULL)
+		page_version(p, r);
 	html_elem(&p->h, "button", label, "type", "submit", "class", css_class, NULL);
 	html_close(&p->h);
 }
@@ -420,32 +428,61 @@ int page_my_networks(struct http_req *rq, struct rec_list *out, struct cn_err *e
 	return rec_list(rq->db, rq->a, &network_entity, &q, out, err);
 }
 
-int page_set_fields(struct rec *r, struct arena *a, const struct form *f,
-		    const char *const *fields, struct cn_err *err)
+int page_fields(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
+		const char *const *fields, enum page_edit how, struct cn_err *why)
 {
 	for (size_t i = 0; fields[i] != NULL; i++) {
-		const char *v = form_get(f, fields[i]);
-		if (v != NULL && v[0] != '\0' && rec_set_text(r, a, fields[i], v, err))
+		const char *name = arena_printf(a, "%s%s", prefix, fields[i]);
+		const char *v = form_get(f, name);
+		if (v == NULL || (v[0] == '\0' && how == PAGE_NEW))
+			continue;
+		if (v[0] != '\0' ? rec_set_text(r, a, fields[i], v, why)
+				 : rec_set_null(r, fields[i], why)) {
+			snprintf(why->field, sizeof(why->field), "%s", name);
 			return -1;
+		}
 	}
 	return 0;
 }
 
-int page_update_fields(struct rec *r, struct arena *a, const struct form *f,
-		       const char *const *fields, struct cn_err *err)
+void page_field_prefix(struct cn_err *why, const char *prefix)
 {
-	for (size_t i = 0; fields[i] != NULL; i++) {
-		const char *v = form_get(f, fields[i]);
-		if (v != NULL && (v[0] != '\0' ? rec_set_text(r, a, fields[i], v, err)
-					      : rec_set_null(r, fields[i], err)))
-			return -1;
+	if (why->field[0] == '\0' || strncmp(why->field, prefix, strlen(prefix)) == 0)
+		return;
+	char name[sizeof(why->field) + 8];
+	snprintf(name, sizeof(name), "%s%s", prefix, why->field);
+	snprintf(why->field, sizeof(why->field), "%.100s", name);
+}
+
+void page_version(struct page *p, const struct rec *r)
+{
+	html_void(&p->h, "input", "type", "hidden", "name", "version", "value",
+		  arena_printf(p->rq->a, "%lld", (long long)r->version), NULL);
+}
+
+int64_t page_form_version(const struct form *f)
+{
+	const char *v = form_get(f, "version");
+	long long n = v ? strtoll(v, NULL, 10) : 0;
+	return n > 0 ? n : 0;
+}
+
+int page_update(struct http_req *rq, const struct form *f, const char *prefix,
+		const char *const *fields, int64_t id, struct rec *changes, struct cn_err *why)
+{
+	if (page_fields(changes, rq->a, f, prefix, fields, PAGE_CHANGES, why))
+		return -1;
+	if (rec_update(rq->db, &rq->who, rq->a, id, page_form_version(f), changes, NULL, why)) {
+		page_field_prefix(why, prefix);
+		return -1;
 	}
 	return 0;
 }
 
 int page_refused(const struct cn_err *why)
 {
-	return why->kind == CN_ERR_INPUT || why->kind == CN_ERR_CONFLICT;
+	return why->kind == CN_ERR_INPUT || why->kind == CN_ERR_CONFLICT ||
+	       why->kind == CN_ERR_STALE;
 }
 
 void page_show_error(struct page *p, const struct cn_err *why)
@@ -454,6 +491,7 @@ void page_show_error(struct page *p, const struct cn_err *why)
 		return;
 	p->error = why;
 	p->rs->status = cn_err_http_status(why->kind);
+	http_retry_after(p->rq, p->rs, why);
 }
 
 int64_t page_cursor(struct http_req *rq)
@@ -543,6 +581,7 @@ void page_error(struct http_req *rq, struct http_resp *rs, const struct cn_err *
 	struct page p;
 	page_begin(&p, rq, rs, title, PAGE_NAV_NONE);
 	rs->status = cn_err_http_status(err->kind);
+	http_retry_after(rq, rs, err);
 	html_elem(&p.h, "h1", title, NULL);
 	if (err->kind == CN_ERR_INTERNAL)
 		html_elem(&p.h, "p", "The problem has been logged. Please try again in a moment.",

@@ -1,6 +1,7 @@
 /* page: what every HTML page shares: the layout (skip link, header with the
  * navigation the signed-in person may use, main landmark, footer), forms with the
- * CSRF token and errors next to their fields, redirects, and the error page. Pages are
+ * CSRF token and errors next to their fields, the one way a form becomes a record
+ * (page_fields, page_update), redirects, and the error page. Pages are
  * written through the escaping writer (web/html.h) only.
  *
  * A page handler looks like:
@@ -83,6 +84,10 @@ void page_submit(struct page *p, const char *label);
 /* A one-button form that POSTs to action (delete, publish, sign out ...). */
 void page_button_form(struct page *p, const char *action, const char *label,
 		      const char *css_class);
+/* The same for a change to r (submit, open again): the form carries the version of r
+ * it was read at (page_version). */
+void page_version_button(struct page *p, const char *action, const char *label,
+			 const char *css_class, const struct rec *r);
 /* Shows why (when it is an error, not CN_OK) beside its field and answers with its
  * status (400, 409, 412 ...): for re-rendering a form. why must outlive the page. */
 void page_show_error(struct page *p, const struct cn_err *why);
@@ -122,16 +127,37 @@ int page_list_all(struct http_req *rq, const struct rec_entity *e, const char *f
 /* The networks the signed-in person facilitates or has a team in (every network for an
  * admin), up to REC_LIST_MAX, in the request's arena. */
 int page_my_networks(struct http_req *rq, struct rec_list *out, struct cn_err *err);
-/* Sets onto r each of fields (NULL-terminated) that f holds non-empty, validating its
- * form; err names the field at fault. */
-int page_set_fields(struct rec *r, struct arena *a, const struct form *f,
-		    const char *const *fields, struct cn_err *err);
-/* The same for an edit form, which shows every field: a field the form holds empty is
- * cleared (a required one is refused, named in err); one it does not hold is kept. */
-int page_update_fields(struct rec *r, struct arena *a, const struct form *f,
-		       const char *const *fields, struct cn_err *err);
-/* 1 if why refuses the form's input (bad input, a clash with other records): the page
- * shows it beside its field; 0 if it is the request's own error. */
+
+/* One edit path: every page that creates or changes a record puts the form onto it
+ * here. The form names field F of the record "<prefix>F" (prefix "" when the page has
+ * one form; several forms on one page each use their own, "g_", "a_").
+ *
+ * PAGE_NEW: r is a record about to be created; PAGE_CHANGES: r holds the changes to a
+ * stored record (rec_update). */
+enum page_edit { PAGE_NEW, PAGE_CHANGES };
+/* Sets onto r each of fields (NULL-terminated) that the form sends: a value is parsed
+ * and checked as the entity declares it; an empty value clears the field of a stored
+ * record (a required one is refused) and leaves a new one to its default; a field the
+ * form does not send is left as it is (small forms send one field). why names the
+ * form's field ("g_baseline"). */
+int page_fields(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
+		const char *const *fields, enum page_edit how, struct cn_err *why);
+/* Names the form's field in why ("title" -> "g_title") after the app refused the
+ * record (rec_create, rec_update). */
+void page_field_prefix(struct cn_err *why, const char *prefix);
+/* The hidden field "version" of an edit form: the version of r the form was read at. */
+void page_version(struct page *p, const struct rec *r);
+/* The version the POSTed form was read at (page_version), 0 when it sends none. */
+int64_t page_form_version(const struct form *f);
+/* Saves the form's fields (page_fields, PAGE_CHANGES) with whatever changes already
+ * holds (a record of the entity from rec_new, e.g. a checkbox the page reads itself)
+ * onto stored record id: refused as stale (412) when someone saved it since the
+ * version the form was read at. why names the form's field. */
+int page_update(struct http_req *rq, const struct form *f, const char *prefix,
+		const char *const *fields, int64_t id, struct rec *changes, struct cn_err *why);
+/* 1 if why refuses the form's input (bad input, a clash with other records, a form read
+ * before someone else's save): the page shows it beside its field with the input kept;
+ * 0 if it is the request's own error. */
 int page_refused(const struct cn_err *why);
 /* "?cursor=N" of a list page as an id; 0 when absent or not one. */
 int64_t page_cursor(struct http_req *rq);

@@ -17,6 +17,7 @@
 enum { ADMIN_PAGE = 50 };
 
 static const char *const admin_person_fields[] = {"given_name", "family_name", "email", NULL};
+static const char *const admin_role_fields[] = {"org_id", "role", "title", NULL};
 static const char *const admin_org_fields[] = {"kind", "name", "parent_id", "identifier", NULL};
 static const char *const admin_parent_kinds[] = {"state", "cooperative", "district", NULL};
 
@@ -237,7 +238,7 @@ static int admin_person_add(struct http_req *rq, struct http_resp *rs, struct cn
 	if (http_allow_record(rq, POLICY_CREATE, "person", person, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_set_fields(person, rq->a, &f, admin_person_fields, &why))
+	if (page_fields(person, rq->a, &f, "", admin_person_fields, PAGE_NEW, &why))
 		return admin_people_page(rq, rs, &why, err);
 	const char *org = form_get(&f, "org_id"), *role = form_get(&f, "role");
 	int has_org = org != NULL && org[0] != '\0', has_role = role != NULL && role[0] != '\0';
@@ -402,9 +403,7 @@ static int admin_person_page(struct http_req *rq, struct http_resp *rs, const st
 	html_open(h, "section", "class", "card", "aria-labelledby", "edit-person", NULL);
 	html_elem(h, "h2", "Name and email", "id", "edit-person", NULL);
 	page_form_begin(&p, page_href(rq, "/admin/people/%lld", r->id), NULL);
-	char v[24];
-	snprintf(v, sizeof(v), "%lld", (long long)r->version);
-	html_void(h, "input", "type", "hidden", "name", "version", "value", v, NULL);
+	page_version(&p, r);
 	page_input(&p, "given_name", "Given name", "text", rec_text(r, "given_name"), NULL, 1);
 	page_input(&p, "family_name", "Family name", "text", rec_text(r, "family_name"), NULL, 1);
 	page_input(&p, "email", "Email address", "email", rec_text(r, "email"),
@@ -470,19 +469,9 @@ static int admin_person_save(struct http_req *rq, struct http_resp *rs, struct c
 	if (admin_person_load(rq, &r, err) || page_form(rq, &f, err) ||
 	    http_allow_record(rq, POLICY_UPDATE, "person", r, err))
 		return -1;
-	struct rec *changes = rec_new(rq->a, &person_entity);
 	struct cn_err why = {0};
-	const char *version = form_get(&f, "version");
-	int64_t expected = version != NULL ? strtoll(version, NULL, 10) : 0;
-	for (size_t i = 0; admin_person_fields[i] != NULL; i++) {
-		const char *v = form_get(&f, admin_person_fields[i]);
-		if ((v == NULL || v[0] == '\0')
-			? rec_set_null(changes, admin_person_fields[i], &why)
-			: rec_set_text(changes, rq->a, admin_person_fields[i], v, &why))
-			return admin_person_refused(rq, rs, r, &why, err);
-	}
-	if (rec_update(rq->db, &rq->who, rq->a, r->id, expected > 0 ? expected : r->version,
-		       changes, NULL, &why))
+	if (page_update(rq, &f, "", admin_person_fields, r->id, rec_new(rq->a, &person_entity),
+			&why))
 		return admin_person_refused(rq, rs, r, &why, err);
 	page_redirect(rs, page_href(rq, "/admin/people/%lld?done=saved", r->id));
 	return 0;
@@ -544,9 +533,7 @@ static int admin_role_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 		cn_err_field(&why, CN_ERR_INPUT, "org_id", "Choose the organization.");
 	else if (role == NULL || role[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "role", "Choose the role in the organization.");
-	if (why.kind != CN_OK || rec_set_text(m, rq->a, "org_id", org, &why) ||
-	    rec_set_text(m, rq->a, "role", role, &why) ||
-	    (title != NULL && title[0] != '\0' && rec_set_text(m, rq->a, "title", title, &why)))
+	if (why.kind != CN_OK || page_fields(m, rq->a, &f, "", admin_role_fields, PAGE_NEW, &why))
 		return admin_person_page(rq, rs, r, &why, err);
 	struct rec *o = NULL;
 	if (rec_get(rq->db, rq->a, &org_entity, rec_int(m, "org_id"), &o, &why)) {
@@ -721,7 +708,7 @@ static int admin_org_add(struct http_req *rq, struct http_resp *rs, struct cn_er
 		return -1;
 	struct rec *org = rec_new(rq->a, &org_entity);
 	struct cn_err why = {0};
-	if (page_set_fields(org, rq->a, &f, admin_org_fields, &why))
+	if (page_fields(org, rq->a, &f, "", admin_org_fields, PAGE_NEW, &why))
 		return admin_orgs_page(rq, rs, &why, err);
 	if (http_allow_record(rq, POLICY_CREATE, "organization", org, err))
 		return -1;

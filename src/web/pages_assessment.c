@@ -116,7 +116,7 @@ static int as_start(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		return -1;
 	static const char *const fields[] = {"school_year", "assessed_on", NULL};
 	struct cn_err why = {0};
-	if (page_set_fields(r, rq->a, &f, fields, &why) ||
+	if (page_fields(r, rq->a, &f, "", fields, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, r, &why)) {
 		if (!page_refused(&why)) {
 			*err = why;
@@ -283,11 +283,11 @@ static int as_page(struct http_req *rq, struct http_resp *rs, const struct asses
 	html_close(h);
 	if (may) {
 		if (submitted)
-			page_button_form(&p, page_href(rq, "/assessments/%lld/reopen", r->id),
-					 "Open it again for changes", "secondary");
+			page_version_button(&p, page_href(rq, "/assessments/%lld/reopen", r->id),
+					    "Open it again for changes", "secondary", r);
 		else if (as->rated > 0)
-			page_button_form(&p, page_href(rq, "/assessments/%lld/submit", r->id),
-					 "Submit the assessment", NULL);
+			page_version_button(&p, page_href(rq, "/assessments/%lld/submit", r->id),
+					    "Submit the assessment", NULL, r);
 	}
 	if (open)
 		page_form_begin(&p, page_href(rq, "/assessments/%lld/ratings", r->id), NULL);
@@ -428,7 +428,7 @@ static int as_challenge_add(struct http_req *rq, struct http_resp *rs, struct cn
 	if (rec_put_int(c, "assessment_id", as.assessment->id, err) ||
 	    http_allow_record(rq, POLICY_CREATE, "challenge", c, err))
 		return -1;
-	if (page_set_fields(c, rq->a, &f, as_challenge_fields, &why) ||
+	if (page_fields(c, rq->a, &f, "", as_challenge_fields, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, c, &why))
 		return as_refused(rq, rs, &as, &t, &why, err);
 	page_redirect(rs,
@@ -465,13 +465,15 @@ static int as_status(struct http_req *rq, struct http_resp *rs, const char *stat
 {
 	struct assessment_full as;
 	struct teampage t;
-	if (as_load_to_change(rq, &as, &t, NULL, err))
+	struct form f;
+	if (as_load_to_change(rq, &as, &t, &f, err))
 		return -1;
 	struct rec *changes = rec_new(rq->a, &assessment_entity);
 	struct cn_err why = {0};
 	if (rec_set_text(changes, rq->a, "status", status, err))
 		return -1;
-	if (rec_update(rq->db, &rq->who, rq->a, as.assessment->id, 0, changes, NULL, &why))
+	if (rec_update(rq->db, &rq->who, rq->a, as.assessment->id, page_form_version(&f), changes,
+		       NULL, &why))
 		return as_refused(rq, rs, &as, &t, &why, err);
 	page_redirect(rs, page_href(rq, "/assessments/%lld?done=status", as.assessment->id));
 	return 0;

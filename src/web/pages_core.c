@@ -94,7 +94,6 @@ static int core_signin(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	const char *next = core_next(form_get(&f, "next"));
 	char secret[AUTH_SECRET_LEN];
 	struct auth_session s;
-	int retry_after = 0;
 	struct cn_err why = {0};
 	/* Login CSRF: another site must not sign this browser in to an account of its
 	 * choosing, so the form must be capnet's own, sent from capnet. */
@@ -106,7 +105,7 @@ static int core_signin(struct http_req *rq, struct http_resp *rs, struct cn_err 
 		cn_err_field(&why, CN_ERR_INPUT, email && email[0] ? "password" : "email",
 			     "Enter your email address and your password.");
 	} else if (auth_sign_in(rq->db, &rq->cfg->auth, email, password, rq->client, secret, &s,
-				&retry_after, &why) == 0) {
+				&why) == 0) {
 		http_session_cookie(rq, rs, secret);
 		page_redirect(rs, next);
 		return 0;
@@ -120,16 +119,14 @@ static int core_signin(struct http_req *rq, struct http_resp *rs, struct cn_err 
 		cn_err_field(&why, CN_ERR_UNAUTHENTICATED, "email",
 			     "The email address or the password is not right.");
 	if (why.kind == CN_ERR_THROTTLED) {
-		char *after = arena_printf(rq->a, "%d", retry_after);
-		http_resp_header(rs, "Retry-After", after);
+		long wait = why.retry_after;
 		cn_err_field(&why, CN_ERR_THROTTLED, "email",
-			     "Too many failed sign-ins; try again in %d minutes.",
-			     (retry_after + 59) / 60);
+			     "Too many failed sign-ins; try again in %ld minutes.", (wait + 59) / 60);
+		why.retry_after = wait;
 	}
 	struct page p;
 	page_begin(&p, rq, rs, "Sign in", PAGE_NAV_NONE);
-	rs->status = cn_err_http_status(why.kind);
-	p.error = &why;
+	page_show_error(&p, &why);
 	core_signin_page(&p, next);
 	page_end(&p);
 	return 0;

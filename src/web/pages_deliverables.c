@@ -289,6 +289,7 @@ static int dlv_new(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 		for (size_t i = 0; team != NULL && i < nteams; i++)
 			if (strcmp(team, teams[i]) == 0)
 				team_id = (int64_t)strtoll(team, NULL, 10);
+		static const char *const fields[] = {"kind", "title", NULL};
 		struct rec *d = rec_new(rq->a, &deliverable_entity);
 		struct rec *t = NULL;
 		const char *body = dlv_text(rq->a, form_get(&f, "body"));
@@ -298,8 +299,7 @@ static int dlv_new(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 			   rec_put_int(d, "team_id", team_id, err) ||
 			   rec_put_int(d, "network_id", rec_int(t, "network_id"), err)) {
 			return -1;
-		} else if (rec_set_text(d, rq->a, "kind", form_get(&f, "kind"), &why) == 0 &&
-			   rec_set_text(d, rq->a, "title", form_get(&f, "title"), &why) == 0) {
+		} else if (page_fields(d, rq->a, &f, "", fields, PAGE_NEW, &why) == 0) {
 			if (http_allow_record(rq, POLICY_CREATE, "deliverable", d, err))
 				return -1;
 			if (deliverable_create(rq->db, &rq->who, rq->a, d, 0,

@@ -280,7 +280,7 @@ static int dv_refused(struct http_req *rq, struct http_resp *rs, const struct te
 		*err = *why;
 		return -1;
 	}
-	teampage_field(why, prefix);
+	page_field_prefix(why, prefix);
 	return dv_team_page(rq, rs, t, why, err);
 }
 
@@ -315,7 +315,7 @@ static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	int64_t *attendees;
 	size_t n = dv_ticked(rq, &f, "ps_attendee_", &people, &attendees);
 	struct cn_err why = {0};
-	if (teampage_set(s, rq->a, &f, "ps_", dv_session_fields, &why))
+	if (page_fields(s, rq->a, &f, "ps_", dv_session_fields, PAGE_NEW, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
 	if (delivery_session_create(rq->db, &rq->who, rq->a, s, attendees, n, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
@@ -336,7 +336,7 @@ static int dv_walk_add(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	    http_allow_record(rq, POLICY_CREATE, "walkthrough", w, err))
 		return -1;
 	struct cn_err why = {0};
-	if (teampage_set(w, rq->a, &f, "w_", dv_walk_fields, &why) ||
+	if (page_fields(w, rq->a, &f, "w_", dv_walk_fields, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, w, &why))
 		return dv_refused(rq, rs, &t, &why, "w_", err);
 	page_redirect(rs, page_href(rq, "/walkthroughs/%lld?done=logged", w->id));
@@ -541,7 +541,7 @@ static int dv_session_deliver(struct http_req *rq, struct http_resp *rs, struct 
 	static const char *const fields[] = {"held_on", "minutes", "changes_note", NULL};
 	struct rec *changes = rec_new(rq->a, &pd_session_entity);
 	struct cn_err why = {0};
-	if (page_set_fields(changes, rq->a, &f, fields, &why) ||
+	if (page_fields(changes, rq->a, &f, "", fields, PAGE_CHANGES, &why) ||
 	    delivery_session_deliver(rq->db, &rq->who, rq->a, s->id, changes, NULL, &why))
 		return dv_session_refused(rq, rs, s, &why, err);
 	page_redirect(rs, page_href(rq, "/sessions/%lld?done=delivered", s->id));

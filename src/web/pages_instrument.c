@@ -407,6 +407,7 @@ static void in_forms(struct page *p, const struct in_view *v)
 	html_open(h, "section", "class", "card", "aria-labelledby", "rename", NULL);
 	html_elem(h, "h2", "Rename the instrument", "id", "rename", NULL);
 	page_form_begin(p, page_href(rq, "/instruments/%lld/rename", inst->id), NULL);
+	page_version(p, inst);
 	page_input(p, "name", "Name", "text", rec_text(inst, "name"), NULL, 1);
 	page_submit(p, "Rename");
 	html_close(h);
@@ -514,11 +515,9 @@ static int in_rename(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 	    http_allow_record(rq, POLICY_UPDATE, "instrument", inst, err))
 		return -1;
 	struct cn_err why = {0};
-	struct rec *changes = rec_new(rq->a, &instrument_entity);
 	static const char *const fields[] = {"name", NULL};
 	if (in_required(&f, "name", "Give the instrument a name.", &why) ||
-	    page_set_fields(changes, rq->a, &f, fields, &why) ||
-	    rec_update(rq->db, &rq->who, rq->a, inst->id, 0, changes, NULL, &why))
+	    page_update(rq, &f, "", fields, inst->id, rec_new(rq->a, &instrument_entity), &why))
 		return in_refused(rq, rs, inst, &why, err);
 	page_redirect(rs, page_href(rq, "/instruments/%lld?done=renamed", inst->id));
 	return 0;
@@ -537,7 +536,7 @@ static int in_indicator_add(struct http_req *rq, struct http_resp *rs, struct cn
 		return -1;
 	struct cn_err why = {0};
 	if (in_indicator_input(&f, &why) ||
-	    page_set_fields(r, rq->a, &f, in_indicator_fields, &why) ||
+	    page_fields(r, rq->a, &f, "", in_indicator_fields, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, r, &why))
 		return in_refused(rq, rs, inst, &why, err);
 	page_redirect(rs, arena_printf(rq->a, "/instruments/%lld?done=added#ind-%lld",
@@ -599,6 +598,7 @@ static int in_edit_page(struct http_req *rq, struct http_resp *rs, const struct 
 	html_open(h, "section", "class", "card", "aria-labelledby", "change", NULL);
 	html_elem(h, "h2", "Change the indicator", "id", "change", NULL);
 	page_form_begin(&p, page_href(rq, "/indicators/%lld", ind->id), NULL);
+	page_version(&p, ind);
 	page_select(&p, "standard", "Standard", instrument_standards, in_standard_labels(rq),
 		    rec_text(ind, "standard"), 1);
 	page_radios(&p, "capacity_level", "Capacity level", instrument_capacity_levels,
@@ -656,10 +656,9 @@ static int in_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	if (in_indicator_load(rq, POLICY_UPDATE, &ind, &inst, &f, err))
 		return -1;
 	struct cn_err why = {0};
-	struct rec *changes = rec_new(rq->a, &indicator_entity);
 	if (in_indicator_input(&f, &why) ||
-	    page_set_fields(changes, rq->a, &f, in_indicator_fields, &why) ||
-	    rec_update(rq->db, &rq->who, rq->a, ind->id, 0, changes, NULL, &why))
+	    page_update(rq, &f, "", in_indicator_fields, ind->id, rec_new(rq->a, &indicator_entity),
+			&why))
 		return in_edit_refused(rq, rs, ind, inst, &why, err);
 	page_redirect(rs, arena_printf(rq->a, "/instruments/%lld?done=saved#ind-%lld",
 				       (long long)inst->id, (long long)ind->id));

@@ -658,19 +658,14 @@ static int lib_tryout_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	for (size_t i = 0; !meeting_ok && meetings[i] != NULL; i++)
 		meeting_ok = strcmp(meetings[i], meeting) == 0;
 	const char *rating = form_get(&f, "rating"), *would = form_get(&f, "would_work");
-	const char *note = form_get(&f, "note");
+	static const char *const fields[] = {"rating", "would_work", "note", "meeting_id", NULL};
 	if (rating == NULL || rating[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "rating", "Choose how it went, 1 to 5.");
 	else if (would == NULL || would[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "would_work", "Choose yes, maybe or no.");
 	else if (!meeting_ok)
 		cn_err_field(&why, CN_ERR_INPUT, "meeting_id", "Choose one of your meetings.");
-	else if (rec_set_text(t, rq->a, "rating", rating, &why) == 0 &&
-		 rec_set_text(t, rq->a, "would_work", would, &why) == 0 &&
-		 (note == NULL || note[0] == '\0' ||
-		  rec_set_text(t, rq->a, "note", note, &why) == 0) &&
-		 (meeting == NULL || meeting[0] == '\0' ||
-		  rec_set_text(t, rq->a, "meeting_id", meeting, &why) == 0) &&
+	else if (page_fields(t, rq->a, &f, "", fields, PAGE_NEW, &why) == 0 &&
 		 rec_create(rq->db, &rq->who, rq->a, t, &why) == 0) {
 		page_redirect(rs, lib_href(rq->a, v.item->id, "?done=tried#tryouts"));
 		return 0;

@@ -135,11 +135,8 @@ static void led_form(struct page *p, const struct led_form *e, const char *const
 	led_links_text(rq->a, e->v, &tags, &citations, &standards);
 	const char *action = it ? page_href(rq, "/library/%lld/edit", it->id) : "/library/new";
 	page_form_begin(p, action, NULL);
-	if (it != NULL) {
-		char v[24];
-		snprintf(v, sizeof(v), "%lld", (long long)it->version);
-		html_void(h, "input", "type", "hidden", "name", "version", "value", v, NULL);
-	}
+	if (it != NULL)
+		page_version(p, it);
 	const char *net = it && rec_int(it, "network_id")
 			      ? page_href(rq, "%lld", rec_int(it, "network_id"))
 			      : NULL;
@@ -324,15 +321,8 @@ static int led_read_links(struct http_req *rq, const struct form *f, struct libr
 static int led_read(struct http_req *rq, const struct form *f, struct rec *r, int update,
 		    const char *const *net_ids, int statewide, struct cn_err *why)
 {
-	for (size_t i = 0; led_fields[i] != NULL; i++) {
-		const char *v = form_get(f, led_fields[i]);
-		if (v == NULL || v[0] == '\0') {
-			if (update && rec_set_null(r, led_fields[i], why))
-				return -1;
-		} else if (rec_set_text(r, rq->a, led_fields[i], v, why)) {
-			return -1;
-		}
-	}
+	if (page_fields(r, rq->a, f, "", led_fields, update ? PAGE_CHANGES : PAGE_NEW, why))
+		return -1;
 	const char *tier = form_get(f, "evidence_tier");
 	if (tier == NULL || tier[0] == '\0' || strcmp(tier, "none") == 0) {
 		if (update && rec_set_null(r, "evidence_tier", why))
@@ -486,11 +476,9 @@ static int led_save(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	if (rec_put_int(after, "network_id", rec_int(changes, "network_id"), err) ||
 	    http_allow_record(rq, POLICY_UPDATE, "library_item", after, err))
 		return -1;
-	const char *version = form_get(&f, "version");
-	int64_t expected = version != NULL ? strtoll(version, NULL, 10) : 0;
 	struct cn_err why = {0};
-	if (library_update(rq->db, &rq->who, rq->a, v.item->id,
-			   expected > 0 ? expected : v.item->version, changes, &l, NULL, &why))
+	if (library_update(rq->db, &rq->who, rq->a, v.item->id, page_form_version(&f), changes, &l,
+			   NULL, &why))
 		return led_refused(rq, rs, &v, &why, err);
 	page_redirect(rs, page_href(rq, "/library/%lld?done=saved", v.item->id));
 	return 0;

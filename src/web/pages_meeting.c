@@ -780,7 +780,7 @@ static int mtg_agenda_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	    http_allow_record(rq, POLICY_CREATE, "agenda_item", item, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_set_fields(item, rq->a, &f, mtg_agenda_fields, &why) ||
+	if (page_fields(item, rq->a, &f, "", mtg_agenda_fields, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, item, &why))
 		return mtg_refused(rq, rs, meeting, &why, err);
 	page_redirect(rs, page_href(rq, "/meetings/%lld?done=agenda#agenda", meeting->id));
@@ -864,12 +864,10 @@ static int mtg_reflection_save(struct http_req *rq, struct http_resp *rs, struct
 					  "meetings");
 	}
 	struct cn_err why = {0};
-	for (size_t i = 0; i < MTG_PARTS; i++) {
-		const char *name = mtg_reflection_parts[i][0], *v = form_get(&f, name);
-		if ((v != NULL && v[0] != '\0' ? rec_set_text(r, rq->a, name, v, &why)
-					       : rec_set_null(r, name, &why)))
-			return mtg_page(rq, rs, meeting, &why, err);
-	}
+	static const char *const fields[] = {"distill", "synthesize", "internalize",
+					     "contextualize", NULL};
+	if (page_fields(r, rq->a, &f, "", fields, mine ? PAGE_CHANGES : PAGE_NEW, &why))
+		return mtg_page(rq, rs, meeting, &why, err);
 	if (rec_set_int(r, "shared", form_get(&f, "shared") != NULL, &why))
 		return mtg_page(rq, rs, meeting, &why, err);
 	int rc = mine != NULL ? rec_update(rq->db, &rq->who, rq->a, mine->id, mine->version, r, NULL,

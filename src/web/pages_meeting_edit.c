@@ -68,8 +68,7 @@ static int me_page(struct http_req *rq, struct http_resp *rs, const struct rec *
 	page_errors(&p);
 	html_open(h, "section", "class", "card", "aria-label", "The meeting's details", NULL);
 	page_form_begin(&p, page_href(rq, "/meetings/%lld/edit", m->id), NULL);
-	html_void(h, "input", "type", "hidden", "name", "version", "value",
-		  arena_printf(rq->a, "%lld", (long long)m->version), NULL);
+	page_version(&p, m);
 	page_input(&p, "title", "Title", "text", rec_text(m, "title"), NULL, 1);
 	page_input(&p, "starts_at", "Starts", "datetime-local",
 		   me_local(rq, rec_text(m, "starts_at"), tz), "Local time in the meeting's time zone",
@@ -107,14 +106,9 @@ static int me_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	struct form f;
 	if (me_load(rq, POLICY_UPDATE, &m, err) || page_form(rq, &f, err))
 		return -1;
-	const char *version = form_get(&f, "version");
-	int64_t expected = version ? strtoll(version, NULL, 10) : 0;
-	struct rec *changes = rec_new(rq->a, &meeting_entity);
 	struct cn_err why = {0};
-	if (page_update_fields(changes, rq->a, &f, me_fields, &why) ||
-	    rec_update(rq->db, &rq->who, rq->a, m->id, expected > 0 ? expected : 0, changes, NULL,
-		       &why)) {
-		if (!page_refused(&why) && why.kind != CN_ERR_STALE) {
+	if (page_update(rq, &f, "", me_fields, m->id, rec_new(rq->a, &meeting_entity), &why)) {
+		if (!page_refused(&why)) {
 			*err = why;
 			return -1;
 		}

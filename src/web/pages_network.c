@@ -609,7 +609,7 @@ static int net_meeting_add(struct http_req *rq, struct http_resp *rs, struct cn_
 	    http_allow_record(rq, POLICY_CREATE, "meeting", m, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_set_fields(m, rq->a, &f, net_meeting_fields, &why) ||
+	if (page_fields(m, rq->a, &f, "", net_meeting_fields, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, m, &why))
 		return net_refused(rq, rs, net, &why, err);
 	page_redirect(rs, page_href(rq, "/networks/%lld?done=meeting#meetings", net->id));
@@ -664,7 +664,7 @@ static int net_team_add(struct http_req *rq, struct http_resp *rs, struct cn_err
 		return -1;
 	struct cn_err why = {0};
 	static const char *const fields[] = {"district_id", "name", NULL};
-	if (page_set_fields(t, rq->a, &f, fields, &why))
+	if (page_fields(t, rq->a, &f, "", fields, PAGE_NEW, &why))
 		return net_refused(rq, rs, net, &why, err);
 	if (rec_is_null(t, "district_id")) {
 		cn_err_field(&why, CN_ERR_INPUT, "district_id", "Choose the team's district.");

@@ -87,8 +87,7 @@ static int ne_page(struct http_req *rq, struct http_resp *rs, const struct rec *
 	page_form_begin(&p, net ? page_href(rq, "/networks/%lld/edit", net->id) : "/networks",
 			NULL);
 	if (net != NULL)
-		html_void(h, "input", "type", "hidden", "name", "version", "value",
-			  arena_printf(rq->a, "%lld", (long long)net->version), NULL);
+		page_version(&p, net);
 	const char *region = net && !rec_is_null(net, "region_id")
 				     ? arena_printf(rq->a, "%lld", (long long)rec_int(net, "region_id"))
 				     : NULL;
@@ -118,7 +117,7 @@ static int ne_page(struct http_req *rq, struct http_resp *rs, const struct rec *
 static int ne_refused(struct http_req *rq, struct http_resp *rs, const struct rec *net,
 		      const struct cn_err *why, struct cn_err *err)
 {
-	if (!page_refused(why) && why->kind != CN_ERR_STALE) {
+	if (!page_refused(why)) {
 		*err = *why;
 		return -1;
 	}
@@ -141,7 +140,7 @@ static int ne_create(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 		return -1;
 	struct rec *net = rec_new(rq->a, &network_entity);
 	struct cn_err why = {0};
-	if (page_set_fields(net, rq->a, &f, ne_fields, &why))
+	if (page_fields(net, rq->a, &f, "", ne_fields, PAGE_NEW, &why))
 		return ne_refused(rq, rs, NULL, &why, err);
 	if (http_allow_record(rq, POLICY_CREATE, "network", net, err))
 		return -1;
@@ -177,14 +176,10 @@ static int ne_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	struct form f;
 	if (ne_load(rq, &net, err) || page_form(rq, &f, err))
 		return -1;
-	const char *version = form_get(&f, "version");
-	int64_t expected = version ? strtoll(version, NULL, 10) : 0;
 	struct rec *changes = rec_new(rq->a, &network_entity);
 	struct cn_err why = {0};
-	if (page_update_fields(changes, rq->a, &f, ne_fields, &why) ||
-	    rec_set_int(changes, "active", form_get(&f, "active") != NULL, &why) ||
-	    rec_update(rq->db, &rq->who, rq->a, net->id, expected > 0 ? expected : 0, changes, NULL,
-		       &why))
+	if (rec_set_int(changes, "active", form_get(&f, "active") != NULL, &why) ||
+	    page_update(rq, &f, "", ne_fields, net->id, changes, &why))
 		return ne_refused(rq, rs, net, &why, err);
 	page_redirect(rs, page_href(rq, "/networks/%lld?done=saved", net->id));
 	return 0;

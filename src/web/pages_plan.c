@@ -268,12 +268,12 @@ static int plan_template_new(struct http_req *rq, struct http_resp *rs, struct c
 	struct cn_err why = {0};
 	if (title == NULL || title[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "title", "give the template a title");
-	else if (teampage_set(r, rq->a, &f, pre, fields, &why) == 0 &&
+	else if (page_fields(r, rq->a, &f, pre, fields, PAGE_NEW, &why) == 0 &&
 		 rec_create(rq->db, &rq->who, rq->a, r, &why) == 0) {
 		page_redirect(rs, page_href(rq, "/plans/%lld?done=template", r->id));
 		return 0;
 	}
-	teampage_field(&why, pre);
+	page_field_prefix(&why, pre);
 	if (!page_refused(&why)) {
 		*err = why;
 		return -1;
@@ -437,16 +437,6 @@ static int plan_show(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 	return planpage_show(rq, rs, &pp, NULL, err);
 }
 
-/* The plan editor with the refusal beside its field; a plan that took its versions for
- * the minute answers 429 with Retry-After, as the sign-in form does. */
-static int plan_page_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
-			     int retry_after, const struct cn_err *why, struct cn_err *err)
-{
-	if (why->kind == CN_ERR_THROTTLED)
-		http_resp_header(rs, "Retry-After", arena_printf(rq->a, "%d", retry_after));
-	return planpage_refused(rq, rs, pp, why, err);
-}
-
 /* POST /plans/{id}/status: the district's lead submits, reopens and archives; a
  * facilitator approves or returns it (plan_status_set says who may). */
 static int plan_status(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
@@ -460,14 +450,13 @@ static int plan_status(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	const char *status = form_get(&f, "new_status");
 	const char *note = form_get(&f, "status_note");
 	struct cn_err why = {0};
-	int retry_after = 0;
 	if (plan_status_set(rq->db, &rq->who, pp.plan->id, status ? status : "",
-			    note && note[0] ? note : NULL, 0, &retry_after, &why)) {
+			    note && note[0] ? note : NULL, 0, NULL, &why)) {
 		if (strcmp(why.field, "status") == 0 || why.field[0] == '\0')
 			snprintf(why.field, sizeof(why.field), "new_status");
 		if (why.kind == CN_ERR_FORBIDDEN)
 			why.kind = CN_ERR_CONFLICT; /* shown beside the choice it refuses */
-		return plan_page_refused(rq, rs, &pp, retry_after, &why, err);
+		return planpage_refused(rq, rs, &pp, &why, err);
 	}
 	page_redirect(rs, page_href(rq, "/plans/%lld?done=status#workflow", pp.plan->id));
 	return 0;
@@ -483,11 +472,10 @@ static int plan_version(struct http_req *rq, struct http_resp *rs, struct cn_err
 		return -1;
 	const char *note = form_get(&f, "version_note");
 	struct cn_err why = {0};
-	int retry_after = 0;
 	if (plan_version_save(rq->db, &rq->who, pp.plan->id, note && note[0] ? note : NULL, NULL,
-			      &retry_after, &why)) {
+			      NULL, &why)) {
 		snprintf(why.field, sizeof(why.field), "version_note");
-		return plan_page_refused(rq, rs, &pp, retry_after, &why, err);
+		return planpage_refused(rq, rs, &pp, &why, err);
 	}
 	page_redirect(rs, page_href(rq, "/plans/%lld?done=version#versions", pp.plan->id));
 	return 0;

@@ -68,10 +68,10 @@ static int pe_create(struct http_req *rq, struct http_resp *rs, struct planpage 
 		     const char *const *fields, const char *anchor, struct cn_err *err)
 {
 	struct cn_err why = {0};
-	if (teampage_set(r, rq->a, f, prefix, fields, &why))
+	if (page_fields(r, rq->a, f, prefix, fields, PAGE_NEW, &why))
 		return planpage_refused(rq, rs, pp, &why, err);
 	if (rec_create(rq->db, &rq->who, rq->a, r, &why)) {
-		teampage_field(&why, prefix);
+		page_field_prefix(&why, prefix);
 		return planpage_refused(rq, rs, pp, &why, err);
 	}
 	page_redirect(rs, arena_printf(rq->a, "/plans/%lld?done=1#%s", (long long)pp->plan->id,
@@ -188,6 +188,7 @@ static int pe_goal_page(struct http_req *rq, struct http_resp *rs, struct planpa
 	html_open(h, "section", "class", "card", "aria-labelledby", "goal", NULL);
 	html_elem(h, "h2", "The goal", "id", "goal", NULL);
 	page_form_begin(&p, base, NULL);
+	page_version(&p, goal);
 	page_input(&p, "g_title", "Where the district wants to be", "text",
 		   rec_text(goal, "title"), NULL, 1);
 	page_input(&p, "g_baseline", "Baseline: where it is now", "text",
@@ -291,15 +292,6 @@ static int pe_goal_show(struct http_req *rq, struct http_resp *rs, struct cn_err
 	return pe_goal_page(rq, rs, &pp, g, NULL, err);
 }
 
-/* The changes the form's prefixed fields make to a record of e. */
-static int pe_changes(struct http_req *rq, const struct form *f, const struct rec_entity *e,
-		      const char *prefix, const char *const *fields, struct rec **out,
-		      struct cn_err *why)
-{
-	*out = rec_new(rq->a, e);
-	return teampage_set(*out, rq->a, f, prefix, fields, why);
-}
-
 /* POST /plans/{id}/goals/{gid} */
 static int pe_goal_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -308,13 +300,10 @@ static int pe_goal_save(struct http_req *rq, struct http_resp *rs, struct cn_err
 	struct form f;
 	if (pe_goal_load(rq, &pp, POLICY_UPDATE, &g, err) || page_form(rq, &f, err))
 		return -1;
-	struct rec *changes;
 	struct cn_err why = {0};
-	if (pe_changes(rq, &f, &plan_goal_entity, "g_", pe_goal_fields, &changes, &why) ||
-	    rec_update(rq->db, &rq->who, rq->a, g->goal->id, 0, changes, NULL, &why)) {
-		teampage_field(&why, "g_");
+	if (page_update(rq, &f, "g_", pe_goal_fields, g->goal->id,
+			rec_new(rq->a, &plan_goal_entity), &why))
 		return pe_goal_refused(rq, rs, &pp, g, &why, err);
-	}
 	page_redirect(rs, page_href(rq, "/plans/%lld?done=goal#goals", pp.plan->id));
 	return 0;
 }
@@ -423,6 +412,7 @@ static int pe_action_page(struct http_req *rq, struct http_resp *rs, struct plan
 	html_open(h, "section", "class", "card", "aria-labelledby", "action", NULL);
 	html_elem(h, "h2", "The action", "id", "action", NULL);
 	page_form_begin(&p, base, NULL);
+	page_version(&p, a);
 	page_input(&p, "a_title", "What the team will do", "text", rec_text(a, "title"), NULL, 1);
 	page_select(&p, "a_kind", "Kind", plan_action_kinds, planpage_kind_labels,
 		    rec_text(a, "kind"), 1);
@@ -523,13 +513,10 @@ static int pe_action_save(struct http_req *rq, struct http_resp *rs, struct cn_e
 	struct form f;
 	if (pe_action_load(rq, &pp, POLICY_UPDATE, &act, err) || page_form(rq, &f, err))
 		return -1;
-	struct rec *changes;
 	struct cn_err why = {0};
-	if (pe_changes(rq, &f, &plan_action_entity, "a_", pe_action_fields, &changes, &why) ||
-	    rec_update(rq->db, &rq->who, rq->a, act->action->id, 0, changes, NULL, &why)) {
-		teampage_field(&why, "a_");
+	if (page_update(rq, &f, "a_", pe_action_fields, act->action->id,
+			rec_new(rq->a, &plan_action_entity), &why))
 		return pe_action_refused(rq, rs, &pp, act, &why, err);
-	}
 	page_redirect(rs, page_href(rq, "/plans/%lld?done=action#actions", pp.plan->id));
 	return 0;
 }

@@ -155,10 +155,10 @@ static int targets_add(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	struct cn_err why = {0};
 	int64_t item = 0;
 	const char *statement = form_get(&f, "statement");
+	static const char *const fields[] = {"kind", "statement", NULL};
 	if (deliverable_standard_resolve(rq->db, form_get(&f, "standard"), &item, &why) == 0 &&
-	    rec_set_text(t, rq->a, "kind", form_get(&f, "kind"), &why) == 0 &&
 	    target_check_statement(statement, &why) == 0 &&
-	    rec_set_text(t, rq->a, "statement", statement, &why) == 0) {
+	    page_fields(t, rq->a, &f, "", fields, PAGE_NEW, &why) == 0) {
 		if (rec_put_int(t, "cf_item_id", item, err))
 			return -1;
 		if (rec_create(rq->db, &rq->who, rq->a, t, &why) == 0) {

@@ -311,6 +311,7 @@ static void pp_action_status_form(struct page *p, const struct planpage *pp, con
 			arena_printf(rq->a, "/plans/%lld/actions/%lld", (long long)pp->plan->id,
 				     (long long)r->id),
 			"inline");
+	page_version(p, r);
 	html_elem(h, "label", arena_printf(rq->a, "Status of %s", rec_text(r, "title")), "for",
 		  id, "class", "visually-hidden", NULL);
 	html_open(h, "select", "id", id, "name", "a_status", NULL);

@@ -115,28 +115,3 @@ const char *teampage_choice_label(const struct teampage_choices *c, int64_t valu
 			return c->labels[i];
 	return NULL;
 }
-
-int teampage_set(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
-		 const char *const *fields, struct cn_err *why)
-{
-	for (size_t i = 0; fields[i] != NULL; i++) {
-		const char *name = arena_printf(a, "%s%s", prefix, fields[i]);
-		const char *v = form_get(f, name);
-		if (v == NULL || v[0] == '\0')
-			continue;
-		if (rec_set_text(r, a, fields[i], v, why)) {
-			snprintf(why->field, sizeof(why->field), "%s", name);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-void teampage_field(struct cn_err *why, const char *prefix)
-{
-	if (why->field[0] == '\0' || strncmp(why->field, prefix, strlen(prefix)) == 0)
-		return;
-	char name[sizeof(why->field) + 8];
-	snprintf(name, sizeof(name), "%s%s", prefix, why->field);
-	snprintf(why->field, sizeof(why->field), "%.100s", name);
-}

@@ -8,7 +8,6 @@
 
 #include "app/policy.h"
 #include "app/record.h"
-#include "http/form.h"
 #include "web/page.h"
 
 struct teampage {
@@ -52,14 +51,6 @@ int teampage_people(struct http_req *rq, const struct teampage *t, struct teampa
 		    struct cn_err *err);
 /* The label of value in c, or NULL. */
 const char *teampage_choice_label(const struct teampage_choices *c, int64_t value);
-
-/* Sets each of fields (NULL-terminated) onto r from the form's "<prefix><field>" when
- * given non-empty; why then names the form's field ("g_title"). Several forms share a
- * page, so each names its fields with its own prefix. */
-int teampage_set(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
-		 const char *const *fields, struct cn_err *why);
-/* Names the form's field in why ("title" -> "g_title") after the app refused it. */
-void teampage_field(struct cn_err *why, const char *prefix);
 
 /* A level 1-4 as people read it, "2 emerging"; "-" for 0. In the arena. */
 const char *teampage_level(struct http_req *rq, int64_t level);

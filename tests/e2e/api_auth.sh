@@ -93,7 +93,7 @@ expect_status "the fifth failure is still refused as wrong" 401
 json POST /api/v1/session '{"email":"admin@kde.ky.gov","password":"correct horse battery"}'
 expect_status "then even the right password is throttled" 429
 expect_header "with Retry-After" "Retry-After: "
-expect_eq "throttling is kept in the database" "$(sql "SELECT failures FROM login_throttle WHERE key = 'account:admin@kde.ky.gov'")" "5"
+expect_eq "throttling is kept in the database, the refused attempt counted too" "$(sql "SELECT failures FROM login_throttle WHERE key = 'account:admin@kde.ky.gov'")" "6"
 json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}'
 expect_status "another account at the same address still signs in" 201
 for i in 1 2 3 4 5 6 7 8 9 10; do
@@ -103,7 +103,7 @@ json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse ba
 expect_status "ten made-up emails from one address do not lock the others there" 201
 json POST /api/v1/session '{"email":"made-up@kde.ky.gov","password":"guess"}' -H 'X-Forwarded-For: 203.0.113.9'
 expect_eq "without --trusted-proxy, X-Forwarded-For is ignored" \
-	"$(sql "SELECT COUNT(*) FROM login_throttle WHERE key = 'address:203.0.113.9'") $(sql "SELECT failures FROM login_throttle WHERE key = 'address:127.0.0.1'")" "0 16"
+	"$(sql "SELECT COUNT(*) FROM login_throttle WHERE key = 'address:203.0.113.9'") $(sql "SELECT failures FROM login_throttle WHERE key = 'address:127.0.0.1'")" "0 17"
 sql "DELETE FROM login_throttle" && true
 json POST /api/v1/session '{"email":"nobody@kde.ky.gov","password":"wrong password"}'
 expect_status "an unknown email" 401
@@ -153,3 +153,28 @@ expect_eq "the lock is the client's, not the proxy's" \
 	"$(sql "SELECT COUNT(*) FROM login_throttle WHERE key IN ('address:203.0.113.7', 'address:127.0.0.1')")" "1"
 expect_eq "the access log shows the client, not the proxy" \
 	"$(grep -c '"client":"198.51.100.2"' "$T_DIR/serve.log")" "1"
+
+# Twenty wrong sign-ins for one account at once, on eight workers: each is counted,
+# only the first five have their password checked (401), the others are refused unheard
+# (429), and the account stays locked for the right password too.
+srv_stop
+sql "DELETE FROM login_throttle" && true
+srv_start --threads 8 || exit 1
+i=0
+while [ $i -lt 20 ]; do
+	i=$((i + 1))
+	curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -H 'Content-Type: application/json' \
+		--data-binary '{"email":"bo@kde.ky.gov","password":"a parallel guess"}' \
+		"$SRV_URL/api/v1/session" >"$T_DIR/par.$i" &
+done
+wait_for=0
+while [ "$(cat "$T_DIR"/par.* 2>/dev/null | wc -l)" -lt 20 ] && [ $wait_for -lt 600 ]; do
+	sleep 0.1
+	wait_for=$((wait_for + 1))
+done
+expect_eq "twenty parallel guesses: five checked, fifteen refused" \
+	"$(grep -c '^401' "$T_DIR"/par.* | awk -F: '{n += $2} END {print n}') $(grep -c '^429' "$T_DIR"/par.* | awk -F: '{n += $2} END {print n}')" "5 15"
+expect_eq "every parallel guess is counted" \
+	"$(sql "SELECT failures FROM login_throttle WHERE key = 'account:bo@kde.ky.gov'")" "20"
+json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}'
+expect_status "the account is locked after parallel guesses" 429

@@ -75,4 +75,4 @@ expect_status "then B throttles the right password" 429
 on "$A_URL"
 json POST /api/v1/session '{"email":"bo@kde.ky.gov","password":"correct horse battery"}'
 expect_status "and so does A" 429
-expect_eq "one count for both servers" "$(sql "SELECT failures FROM login_throttle WHERE key = 'account:bo@kde.ky.gov'")" "5"
+expect_eq "one count for both servers, the two refused attempts too" "$(sql "SELECT failures FROM login_throttle WHERE key = 'account:bo@kde.ky.gov'")" "7"

@@ -27,20 +27,20 @@ PY
 expect_eq "a stalled client is cut off after the timeout" "$cut" "cut"
 # A slowloris client that trickles its head a byte every half second, never idle for
 # long: cut once the head is overdue (3 s), well before it could finish.
-trickle=$(python3 - "$SRV_PORT" <<'PY'
+# trickle.py PORT SENT TRICKLED: sends SENT at once, then TRICKLED a byte every half
+# second (both with backslash escapes), never idle for long; prints "cut" when the
+# server cuts it off within 6 s.
+cat >"$T_DIR/trickle.py" <<'PY'
 import socket, sys, time
+sent, trickled = (a.encode().decode("unicode_escape").encode() for a in sys.argv[2:4])
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(sent)
 start = time.time()
-head = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-Slow: " + b"a" * 40
 state = "open"
-for ch in head:
+for ch in trickled:
     try:
         s.sendall(bytes([ch]))
-    except OSError:
-        state = "cut"
-        break
-    s.settimeout(0.5)
-    try:
+        s.settimeout(0.5)
         if s.recv(100) == b"":
             state = "cut"
             break
@@ -54,7 +54,7 @@ for ch in head:
 took = time.time() - start
 print(state if took < 6 else "%s after %.1f s" % (state, took))
 PY
-)
+trickle=$(python3 "$T_DIR/trickle.py" "$SRV_PORT" "" "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: $(printf '%040d' 0)")
 expect_eq "a client trickling its head byte by byte is cut off at the head deadline" "$trickle" "cut"
 http GET /healthz
 expect_status "the server still answers others" 200
@@ -89,20 +89,33 @@ expect_eq "then the server exits 0" "$rc" "0"
 expect_eq "and the record is stored" "$(sql "SELECT COUNT(*) FROM organization WHERE name = 'Slow District'")" "1"
 expect_eq "the stop is logged" "$(grep -c 'finishing requests in flight' "$T_DIR/serve.log")" "1"
 
-# Idle connections past --max-connections (512 by default) neither stall nor lock out
-# others: a new connection sheds the longest-idle one that has sent nothing, so a probe
-# is answered at once, not after the idle ones' head timeout (10 s).
-srv_start || exit 1
-for idle in 600 1000; do
-	slowest=$(python3 - "$SRV_PORT" "$idle" <<'PY'
-import socket, sys, time
-port, n = int(sys.argv[1]), int(sys.argv[2])
-idle = []
+# crowd.py PORT idle|upload N: holds N connections open, idle (connected, nothing sent)
+# or uploading slowly (a head announcing a large body, then a byte every 2 s), then
+# probes /healthz five times and prints "fast" when every probe was answered within 1 s.
+cat >"$T_DIR/crowd.py" <<'PY'
+import socket, sys, threading, time
+port, mode, n = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+held = []
 for _ in range(n):
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    s.setblocking(False)
-    s.connect_ex(("127.0.0.1", port))
-    idle.append(s)
+    if mode == "idle":
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.setblocking(False)
+        s.connect_ex(("127.0.0.1", port))
+    else:
+        s = socket.create_connection(("127.0.0.1", port))
+        s.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+    held.append(s)
+def trickle():
+    while True:
+        time.sleep(2)
+        for s in held:
+            try:
+                s.send(b" ")
+            except OSError:
+                pass
+if mode == "upload":
+    threading.Thread(target=trickle, daemon=True).start()
 time.sleep(0.5)
 slowest = 0.0
 for _ in range(5):
@@ -116,10 +129,28 @@ for _ in range(5):
         ok = False
     slowest = max(slowest, time.time() - start if ok else 99)
 print("fast" if slowest < 1 else "slowest probe %.1f s" % slowest)
-for s in idle:
+for s in held:
     s.close()
 PY
-)
+# A client that sends its head, then trickles its body a byte at a time: cut once the
+# body is overdue (--body-timeout, here 3 s), although it is never idle for long.
+srv_start --max-connections 4 --body-timeout 3 || exit 1
+slow_body=$(python3 "$T_DIR/trickle.py" "$SRV_PORT" \
+	"POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{" \
+	"$(printf '%040d' 0)")
+expect_eq "a client trickling its body is cut off at the body deadline" "$slow_body" "cut"
+# Four such uploads fill --max-connections 4: a new connection sheds the one that has
+# been uploading longest, so others are still answered at once.
+slow_uploads=$(python3 "$T_DIR/crowd.py" "$SRV_PORT" upload 4)
+expect_eq "with every connection uploading slowly, a request is still answered within 1 s" "$slow_uploads" "fast"
+srv_stop
+
+# Idle connections past --max-connections (512 by default) neither stall nor lock out
+# others: a new connection sheds the longest-idle one that has sent nothing, so a probe
+# is answered at once, not after the idle ones' head timeout (10 s).
+srv_start || exit 1
+for idle in 600 1000; do
+	slowest=$(python3 "$T_DIR/crowd.py" "$SRV_PORT" idle "$idle")
 	expect_eq "with $idle idle connections open, a request is still answered within 1 s" "$slowest" "fast"
 done
 srv_stop

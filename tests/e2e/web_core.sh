@@ -98,4 +98,13 @@ long=$(python3 -c "print('a' * 1100)")
 http POST /admin/imports/oneroster -b "$ajar" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/bundle.zip;filename=$long.zip"
 expect_status "an overlong upload file name is refused as bad input" 400
 expect_body "naming the field" "roster_file"
+
+# Too many failed sign-ins: the form is shown again, 429 with Retry-After.
+web_signin_form "$pre"
+for i in 1 2 3 4 5 6; do
+	http POST /signin -b "$pre" -d "csrf=$W_SIGNIN_CSRF&email=nobody@demo.capnet.example&password=wrong-password"
+done
+expect_status "the sixth failed sign-in in a row is throttled" 429
+expect_header "saying when to try again" "Retry-After: "
+expect_body "beside the email field" "Too many failed sign-ins"
 srv_stop

@@ -88,8 +88,16 @@ http POST "/instruments/$copy/rename" -b "$fac" --data-urlencode "csrf=$W_CSRF" 
 expect_status "an empty name is refused" 400
 expect_body "beside the field" '<p class="field-error" id="name-error">Give the instrument a name.</p>'
 expect_eq "nothing was written" "$(db_digest)" "$before"
-http POST "/instruments/$copy/rename" -b "$fac" --data-urlencode "csrf=$W_CSRF" --data-urlencode "name=Green River math $xss"
+iv=$(sql "SELECT version FROM instrument WHERE id = $copy")
+http GET "/instruments/$copy" -b "$fac"
+expect_body "the rename form carries the version it was read at" "name=\"version\" value=\"$iv\""
+http POST "/instruments/$copy/rename" -b "$fac" --data-urlencode "csrf=$W_CSRF" --data-urlencode "name=Green River math $xss" -d "version=$iv"
 expect_status "the facilitator renames the copy" 303
+http POST "/instruments/$copy/rename" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "name=Typed+name&version=$iv"
+expect_status "a second rename from the same stale form is refused" 412
+expect_body "saying someone else changed it" "changed by someone else since you read it"
+expect_body "the typed name kept" 'value="Typed name"'
+expect_eq "the first rename stands" "$(sql "SELECT name FROM instrument WHERE id = $copy")" "Green River math $xss"
 http GET "/instruments/$copy?done=renamed" -b "$fac"
 expect_body "its new name is shown escaped" "<h1>Green River math &lt;script&gt;alert(1)&lt;/script&gt;</h1>"
 expect_body_lacks "never as a script" "$xss"
@@ -135,6 +143,15 @@ http POST "/indicators/$added" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "sta
 expect_status "the facilitator changes its text, level and code" 303
 expect_header "back to it" "Location: /instruments/$copy?done=saved#ind-$added"
 expect_eq "which is stored" "$(sql "SELECT code || ' ' || capacity_level || ' ' || text FROM indicator WHERE id = $added")" "LC.6 organizational Teachers co-plan units in their PLC every week."
+nv=$(sql "SELECT version FROM indicator WHERE id = $added")
+http GET "/indicators/$added/edit" -b "$fac"
+expect_body "the indicator form carries the version it was read at" "name=\"version\" value=\"$nv\""
+http POST "/indicators/$added" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "standard=learning_communities&capacity_level=organizational&code=LC.6&version=$nv" --data-urlencode "text=Teachers co-plan units in their PLC."
+expect_status "a save from the form" 303
+http POST "/indicators/$added" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "standard=learning_communities&capacity_level=organizational&code=LC.6&version=$nv" --data-urlencode "text=Typed text"
+expect_status "a second save from the same stale form is refused" 412
+expect_body "the typed text kept" "Typed text</textarea>"
+expect_eq "the first save stands" "$(sql "SELECT text FROM indicator WHERE id = $added")" "Teachers co-plan units in their PLC."
 
 # --- Moving ----------------------------------------------------------------------------------
 lc1=$(sql "SELECT id FROM indicator WHERE instrument_id = $copy AND code = 'LC.1'")

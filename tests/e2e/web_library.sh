@@ -133,7 +133,7 @@ expect_body "saying so plainly" "Someone else saved this item after you opened i
 expect_body "with the input kept" 'value="Choral counting routine"'
 version=$((version + 1))
 expect_body "and the form now at the saved version" "name=\"version\" value=\"$version\""
-http POST "/library/$id/edit" -b "$fac" --data-urlencode "$form" -d "version=$version&network_id=1&kind=tool&title=Choral+counting+routine&evidence_tier=none&tags=counting&grade_bands=k_2"
+http POST "/library/$id/edit" -b "$fac" --data-urlencode "$form" -d "version=$version&network_id=1&kind=tool&title=Choral+counting+routine&summary=&evidence_tier=none&tags=counting&grade_bands=k_2"
 expect_status "the facilitator saves her changes" 303
 expect_header "and is sent to the item" "Location: /library/$id?done=saved"
 expect_eq "which are stored; emptied fields are cleared" "$(sql "SELECT kind || ' ' || title || ' ' || COALESCE(CAST(evidence_tier AS TEXT), 'none') || ' ' || COALESCE(summary, 'no summary') FROM library_item WHERE id = $id")" "tool Choral counting routine none no summary"

@@ -177,7 +177,7 @@ expect_body "a member gets a reflection form" 'action="/meetings/1/reflection"'
 expect_body "with the four parts" '<label for="contextualize">Contextualize: what it means for our own schools</label>'
 web_csrf "$mem"
 before=$(db_digest)
-http POST /meetings/1/reflection -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "distill=&shared=1"
+http POST /meetings/1/reflection -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "distill=&synthesize=&internalize=&contextualize=&shared=1"
 expect_status "an empty reflection is refused" 400
 expect_body "beside its first part" 'id="distill-error">a reflection needs at least one of'
 expect_body "the choice to share is kept" 'name="shared" value="1" checked'

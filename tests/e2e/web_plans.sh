@@ -90,6 +90,19 @@ web_csrf "$other"
 http POST "/assessments/$as/ratings" -b "$other" --data-urlencode "csrf=$W_CSRF" -d "c$lc2=4&t$lc2=4"
 expect_status "nor rate it" 404
 
+web_csrf "$lead"
+asv=$(sql "SELECT version FROM assessment WHERE id = $as")
+http GET "/assessments/$as" -b "$lead"
+expect_body "the submit button carries the version it was read at" "<input type=\"hidden\" name=\"version\" value=\"$asv\"><button type=\"submit\">Submit the assessment</button>"
+http POST "/assessments/$as/submit" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "version=$asv"
+expect_status "the lead submits the assessment" 303
+http POST "/assessments/$as/reopen" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "version=$asv"
+expect_status "opening it again from the page read before is refused" 412
+expect_body "saying someone else changed it" "changed by someone else since you read it"
+expect_eq "it stays submitted" "$(sql "SELECT status FROM assessment WHERE id = $as")" "submitted"
+http POST "/assessments/$as/reopen" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "version=$((asv + 1))"
+expect_status "the lead opens it again" 303
+expect_eq "a draft again" "$(sql "SELECT status FROM assessment WHERE id = $as")" "draft"
 http GET "/assessments/$as/compare" -b "$lead"
 expect_status "the comparison page" 200
 expect_body "says there is nothing earlier" "The district has no earlier assessment"
@@ -146,6 +159,32 @@ http POST "/plans/$plan/goals/$goal/link" -b "$lead" --data-urlencode "csrf=$W_C
 expect_status "the lead links a need" 303
 expect_eq "linked" "$(sql "SELECT COUNT(*) FROM goal_need WHERE goal_id = $goal")" "1"
 
+# One edit path: a field the form sends empty is cleared, a required one is refused, and
+# a form read before someone else's save is refused with the typed input kept.
+http GET "/plans/$plan/goals/$goal" -b "$lead"
+gv=$(sql "SELECT version FROM plan_goal WHERE id = $goal")
+expect_body "the goal form carries the version it was read at" "name=\"version\" value=\"$gv\""
+http POST "/plans/$plan/goals/$goal" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "g_title=Goal $xss" -d "g_baseline=2+of+5+rooms&g_target=4&g_deadline=2027-05-31&g_measure=&version=$gv"
+expect_status "the lead gives the goal a baseline" 303
+expect_eq "the baseline is saved" "$(sql "SELECT baseline FROM plan_goal WHERE id = $goal")" "2 of 5 rooms"
+gv=$(sql "SELECT version FROM plan_goal WHERE id = $goal")
+http POST "/plans/$plan/goals/$goal" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "g_title=Goal $xss" -d "g_baseline=&g_target=4&g_deadline=2027-05-31&g_measure=&version=$gv"
+expect_status "the lead empties the baseline" 303
+expect_eq "the baseline is gone" "$(sql "SELECT COALESCE(baseline, 'none') FROM plan_goal WHERE id = $goal")" "none"
+expect_eq "the rest is kept" "$(sql "SELECT target || ' ' || deadline FROM plan_goal WHERE id = $goal")" "4 2027-05-31"
+gv2=$(sql "SELECT version FROM plan_goal WHERE id = $goal")
+before=$(db_digest)
+http POST "/plans/$plan/goals/$goal" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "g_title=&g_target=5&version=$gv2"
+expect_status "emptying the goal's title is refused" 400
+expect_body "beside the title" 'id="g_title-error">'
+expect_eq "nothing was written" "$(db_digest)" "$before"
+http POST "/plans/$plan/goals/$goal" -b "$lead" --data-urlencode "csrf=$W_CSRF" --data-urlencode "g_title=Goal $xss" -d "g_target=Typed+target&version=$gv"
+expect_status "a second save from the same stale form is refused" 412
+expect_body "saying someone else changed it" "changed by someone else since you read it"
+expect_body "the typed input kept" 'value="Typed target"'
+expect_body "the form now carries the version to save over" "name=\"version\" value=\"$gv2\""
+expect_eq "the goal is as the first save left it" "$(sql "SELECT target FROM plan_goal WHERE id = $goal")" "4"
+
 me=$(sql "SELECT id FROM person WHERE email = 'lead@demo.capnet.example'")
 http POST "/plans/$plan/actions" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "a_title=Study+number+talks&a_kind=study&a_goal_id=$goal&a_owner_id=$me&a_starts_on=2026-10-01&a_due_on=2026-09-01"
 expect_status "an action due before it starts is refused" 400
@@ -158,6 +197,14 @@ http GET /dashboard -b "$lead"
 expect_body "the dashboard lists it among the lead's actions" "Study number talks"
 http GET "/plans/$plan/actions/$action" -b "$lead"
 expect_status "the action page" 200
+av=$(sql "SELECT version FROM plan_action WHERE id = $action")
+expect_body "the action form carries the version it was read at" "name=\"version\" value=\"$av\""
+http POST "/plans/$plan/actions/$action" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "a_title=Study+number+talks&a_kind=study&a_starts_on=2026-10-01&a_due_on=2026-12-15&version=$av"
+expect_status "the lead moves the due date" 303
+http POST "/plans/$plan/actions/$action" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "a_title=Typed+title&a_kind=study&version=$av"
+expect_status "a second save from the same stale form is refused" 412
+expect_body "the typed title kept" 'value="Typed title"'
+expect_eq "the first save stands" "$(sql "SELECT title || ' ' || due_on FROM plan_action WHERE id = $action")" "Study number talks 2026-12-15"
 http POST "/plans/$plan/actions/$action/link" -b "$lead" --data-urlencode "csrf=$W_CSRF" -d "l_item=abc"
 expect_status "a library item that is not a number is refused" 400
 expect_body "beside its field" 'id="l_item-error">enter a number such as 12</p>'

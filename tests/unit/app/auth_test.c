@@ -3,6 +3,8 @@
  * everybody shares) must not lock out the other people there. */
 #include "testapp.h"
 
+#include <pthread.h>
+
 #include "app/auth.h"
 #include "app/person.h"
 
@@ -43,12 +45,11 @@ static enum cn_err_kind sign_in(struct fixture *f, const char *email, const char
 {
 	char session[AUTH_SECRET_LEN];
 	struct auth_session s;
-	int retry = 0;
 	struct cn_err err = {0};
-	if (auth_sign_in(f->t->db, &f->cfg, email, password, client, session, &s, &retry, &err) == 0)
+	if (auth_sign_in(f->t->db, &f->cfg, email, password, client, session, &s, &err) == 0)
 		return CN_OK;
 	if (err.kind == CN_ERR_THROTTLED)
-		assert_true(retry > 0);
+		assert_true(err.retry_after > 0);
 	return err.kind;
 }
 
@@ -91,6 +92,78 @@ static void test_an_address_locks_at_its_ceiling(void **state)
 	assert_int_equal(sign_in(f, "ada@x.org", PASSWORD, "2001:db8::8"), CN_OK);
 }
 
+/* Guessers at once, each with its own database connection, as parallel requests in
+ * several threads or processes are. */
+enum { GUESSERS = 4, GUESSES = 5 };
+
+struct guesser {
+	struct fixture *f;
+	int n;
+	enum cn_err_kind kind[GUESSES];
+};
+
+static void *guess(void *arg)
+{
+	struct guesser *g = arg;
+	struct store *db = NULL;
+	struct cn_err err = {0};
+	if (store_open(g->f->t->url, &db, &err))
+		return NULL;
+	for (int i = 0; i < GUESSES; i++) {
+		char session[AUTH_SECRET_LEN], client[40];
+		struct auth_session s;
+		snprintf(client, sizeof(client), "198.51.100.%d", g->n);
+		cn_err_clear(&err);
+		auth_sign_in(db, &g->f->cfg, "ada@x.org", "guess", client, session, &s, &err);
+		g->kind[i] = err.kind;
+	}
+	store_close(db);
+	return NULL;
+}
+
+static void test_parallel_guesses_are_each_counted_and_few_are_checked(void **state)
+{
+	struct fixture *f = *state;
+	pthread_t th[GUESSERS];
+	struct guesser g[GUESSERS];
+	for (int i = 0; i < GUESSERS; i++) {
+		g[i] = (struct guesser){.f = f, .n = i};
+		assert_int_equal(pthread_create(&th[i], NULL, guess, &g[i]), 0);
+	}
+	int checked = 0, refused = 0;
+	for (int i = 0; i < GUESSERS; i++) {
+		pthread_join(th[i], NULL);
+		for (int j = 0; j < GUESSES; j++) {
+			checked += g[i].kind[j] == CN_ERR_UNAUTHENTICATED;
+			refused += g[i].kind[j] == CN_ERR_THROTTLED;
+		}
+	}
+	/* Every guess is counted; only the first max_failures of them had a password
+	 * checked, the rest were refused unheard. */
+	assert_int_equal(checked + refused, GUESSERS * GUESSES);
+	assert_int_equal(checked, f->cfg.max_failures);
+	struct cn_err err = {0};
+	struct store_stmt *q = store_prepare(
+		f->t->db, "SELECT failures FROM login_throttle WHERE key = 'account:ada@x.org'", &err);
+	assert_non_null(q);
+	assert_int_equal(store_step(q, &err), 1);
+	assert_int_equal(store_col_int(q, 0), GUESSERS * GUESSES);
+	store_done(q);
+	assert_int_equal(sign_in(f, "ada@x.org", PASSWORD, "203.0.113.7"), CN_ERR_THROTTLED);
+}
+
+/* A successful sign-in is not held against its address: a proxy that many people
+ * share signs them all in. */
+static void test_sign_ins_do_not_count_against_the_address(void **state)
+{
+	struct fixture *f = *state;
+	f->cfg.max_address_failures = 3;
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(sign_in(f, "ada@x.org", PASSWORD, "203.0.113.7"), CN_OK);
+	made_up_failures(f, 2, "203.0.113.7");
+	assert_int_equal(sign_in(f, "bo@x.org", PASSWORD, "203.0.113.7"), CN_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,6 +172,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_an_account_locks_after_a_few, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_an_address_locks_at_its_ceiling, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_parallel_guesses_are_each_counted_and_few_are_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sign_ins_do_not_count_against_the_address,
+						setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,8 +29,7 @@ static int sign_in(struct testdb *t, const char *email, char session[AUTH_SECRET
 	struct auth_config cfg;
 	auth_config_default(&cfg);
 	struct auth_session s;
-	int retry = 0;
-	return auth_sign_in(t->db, &cfg, email, PASSWORD, "127.0.0.1", session, &s, &retry, err);
+	return auth_sign_in(t->db, &cfg, email, PASSWORD, "127.0.0.1", session, &s, err);
 }
 
 static int session_live(struct testdb *t, const char *session)

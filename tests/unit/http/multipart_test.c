@@ -133,6 +133,26 @@ static void test_bad_bodies_are_refused(void **state)
 			"upload: the file's name is longer than 255 characters");
 		buf_reset(&b);
 	}
+	/* An overlong or unclosed parameter other than the file name is named as such. */
+	buf_puts(&b, "--b\r\nContent-Disposition: form-data; name=\"upload\"; note=\"");
+	for (int k = 0; k < 1100; k++)
+		buf_putc(&b, 'a');
+	buf_puts(&b, "\"; filename=\"a.csv\"\r\n\r\nv\r\n--b--");
+	refused("multipart/form-data; boundary=b", b.data, b.len, CN_ERR_INPUT,
+		"upload: the Content-Disposition parameter note is longer than");
+	buf_reset(&b);
+	buf_puts(&b, "--b\r\nContent-Disposition: form-data; note=\"");
+	for (int k = 0; k < 1100; k++)
+		buf_putc(&b, 'a');
+	buf_puts(&b, "\"; name=\"upload\"\r\n\r\nv\r\n--b--");
+	refused("multipart/form-data; boundary=b", b.data, b.len, CN_ERR_INPUT,
+		"part 1 of the upload: the Content-Disposition parameter note is longer than");
+	buf_reset(&b);
+	buf_puts(&b, "--b\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"a.csv");
+	buf_puts(&b, "\r\n\r\nv\r\n--b--");
+	refused("multipart/form-data; boundary=b", b.data, b.len, CN_ERR_INPUT,
+		"upload: the Content-Disposition parameter filename has an unclosed quote");
+	buf_reset(&b);
 	buf_puts(&b, "--b\r\nContent-Disposition: form-data; name=\"a\"\r\nX-Long: ");
 	for (int i = 0; i < MULTIPART_MAX_HEADER; i++)
 		buf_putc(&b, 'h');
