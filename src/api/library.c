@@ -120,8 +120,6 @@ static int lib_recommend(struct http_req *rq, struct http_resp *rs, struct cn_er
 	return 0;
 }
 
-static const char *const tier_choices[] = {"1", "2", "3", "4", "none", NULL};
-
 /* The filters of both routes, as lib_filters reads them, and limit. */
 #define LIB_FIELD(name, type, choices, help)                                                       \
 	{                                                                                          \
@@ -134,7 +132,8 @@ static const char *const tier_choices[] = {"1", "2", "3", "4", "none", NULL};
 	    LIB_FIELD("grade_band", "string", NULL,                                                \
 		      "items for this grade band: K-2, 3-5, 6-8, 9-12, adult"),                    \
 	    LIB_FIELD("tag", "string", NULL, "items with this tag"),                               \
-	    LIB_FIELD("tier", "string", tier_choices, "items of exactly this ESSA evidence tier"), \
+	    LIB_FIELD("tier", "string", library_tier_choices,                                      \
+		      "items of exactly this ESSA evidence tier"),                                 \
 	    LIB_FIELD("min_tier", "integer", NULL, "items of this tier or stronger (1-4)"),        \
 	    LIB_FIELD("network_id", "string", NULL,                                                \
 		      "items of this network (an id), or statewide"),                              \

@@ -5,6 +5,7 @@
 
 #include "api/api.h"
 #include "api/resource.h"
+#include "app/health.h"
 
 static int meta_health(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -19,10 +20,8 @@ static int meta_health(struct http_req *rq, struct http_resp *rs, struct cn_err 
 
 static int meta_ready(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	if (store_require_current(rq->db, err)) {
-		err->kind = CN_ERR_UNAVAILABLE;
+	if (health_ready(rq->db, err))
 		return -1;
-	}
 	struct jw w;
 	api_json(rs, &w, 200);
 	jw_obj_begin(&w);

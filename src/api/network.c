@@ -142,9 +142,6 @@ static int attendance_get(struct http_req *rq, struct http_resp *rs, struct cn_e
 	return 0;
 }
 
-static const char *const attendance_statuses[] = {"present", "absent", "excused", NULL};
-static const char *const team_roles[] = {"lead", "member", NULL};
-
 static int attendance_put(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *meeting = NULL;

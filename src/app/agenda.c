@@ -11,6 +11,11 @@
 #include "app/policy.h"
 #include "app/record.h"
 
+const char *const agenda_kinds[] = {"present", "try_out", "collaborate", "plan", "reflect",
+				    NULL};
+const char *const agenda_kind_labels[] = {"Present", "Try out", "Collaborate", "Plan", "Reflect",
+					  NULL};
+
 static const char SQL_AGENDA_MATERIALS[] =
 	"SELECT ai.position, ai.id, ai.title, 'library_item', li.id, li.title, li.kind"
 	" FROM agenda_item_link l JOIN agenda_item ai ON ai.id = l.agenda_item_id"

@@ -12,6 +12,11 @@
 #include "core/err.h"
 #include "store/store.h"
 
+/* The kinds of agenda item (DESIGN §2) "present", "try_out", "collaborate", "plan",
+ * "reflect", NULL, and their labels for forms and pages, in the same order. */
+extern const char *const agenda_kinds[];
+extern const char *const agenda_kind_labels[];
+
 /* One material linked from an agenda item. */
 struct agenda_material {
 	int64_t agenda_item_id;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/batch.h"
 #include "app/instrument.h"
 #include "app/network.h"
 #include "core/buf.h"
@@ -408,6 +409,28 @@ fail_arena:
 	buf_free(&after);
 	arena_free(a);
 	return -1;
+}
+
+struct assessment_batch {
+	struct store *db;
+	const struct actor *who;
+	int64_t assessment_id;
+	const struct assessment_rating_of *ratings;
+};
+
+static int assessment_rate_one(void *ctx, size_t i, struct cn_err *err)
+{
+	const struct assessment_batch *b = ctx;
+	return assessment_rate(b->db, b->who, b->assessment_id, b->ratings[i].indicator_id,
+			       &b->ratings[i].in, err);
+}
+
+int assessment_rate_all(struct store *db, const struct actor *who, int64_t assessment_id,
+			const struct assessment_rating_of *ratings, size_t n, size_t *failed,
+			struct cn_err *err)
+{
+	struct assessment_batch b = {db, who, assessment_id, ratings};
+	return batch_all(db, n, assessment_rate_one, &b, failed, err);
 }
 
 int assessment_indicator(struct store *db, int64_t assessment_id, const char *key, int64_t *id,

@@ -34,6 +34,18 @@ struct assessment_rating_in {
 int assessment_rate(struct store *db, const struct actor *who, int64_t assessment_id,
 		    int64_t indicator_id, const struct assessment_rating_in *in,
 		    struct cn_err *err);
+/* One indicator's rating in a batch. */
+struct assessment_rating_of {
+	int64_t indicator_id;
+	struct assessment_rating_in in;
+};
+/* Rates ratings[0..n) in the assessment (the page's "rate all indicators" form), all or
+ * none, in one transaction: each is checked and audited as by assessment_rate. When one
+ * is refused nothing is written, *failed (may be NULL) is its index and err names its
+ * field as assessment_rate does. n = 0 writes nothing and succeeds. */
+int assessment_rate_all(struct store *db, const struct actor *who, int64_t assessment_id,
+			const struct assessment_rating_of *ratings, size_t n, size_t *failed,
+			struct cn_err *err);
 /* Finds the indicator of the assessment's instrument by code or id (see
  * instrument_indicator_find); CN_ERR_INPUT on field "indicator" naming the instrument
  * when there is none. */

@@ -18,7 +18,8 @@
 #include "core/json.h"
 #include "core/timeutil.h"
 
-static const char *const session_formats[] = {"plc", "coaching", "whole_group", "other", NULL};
+const char *const delivery_formats[] = {"plc", "coaching", "whole_group", "other", NULL};
+const char *const delivery_format_labels[] = {"PLC", "Coaching", "Whole-group day", "Other", NULL};
 static const char *const session_statuses[] = {"planned", "delivered", "cancelled", NULL};
 
 /* Queries shared by the checks: each takes ids, returns integer columns. */
@@ -181,7 +182,7 @@ static const struct rec_field session_fields[] = {
 	 .help = "IANA time zone (default America/New_York; western Kentucky America/Chicago)"},
 	{.name = "minutes", .type = REC_INT, .flags = REC_REQUIRED, .min = 1,
 	 .max = DELIVERY_MINUTES_MAX, .help = "length in minutes (a six-hour day is 360)"},
-	{.name = "pd_format", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = session_formats,
+	{.name = "pd_format", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = delivery_formats,
 	 .help = "plc, coaching, whole_group or other"},
 	{.name = "status", .type = REC_ENUM, .choices = session_statuses, .def = "delivered",
 	 .help = "planned, delivered (default) or cancelled"},
@@ -206,7 +207,7 @@ static const struct rec_field session_fields[] = {
 static const struct rec_filter session_filters[] = {
 	{.name = "team_id", .type = REC_REF, .help = "sessions of this team"},
 	{.name = "status", .type = REC_ENUM, .choices = session_statuses, .help = "only this status"},
-	{.name = "pd_format", .type = REC_ENUM, .choices = session_formats,
+	{.name = "pd_format", .type = REC_ENUM, .choices = delivery_formats,
 	 .help = "only this format"},
 	{.name = "school_id", .type = REC_REF, .help = "sessions at this school"},
 	{.name = "from", .type = REC_DATE, .help = "held on or after this day"},
@@ -394,6 +395,19 @@ static int delivery_attendee_audit(struct store *db, const struct actor *who, in
 			      buf_str(&b), err);
 	buf_free(&b);
 	return rc;
+}
+
+int delivery_session_create(struct store *db, const struct actor *who, struct arena *a,
+			    struct rec *r, const int64_t *person_ids, size_t n, struct cn_err *err)
+{
+	if (store_begin(db, err))
+		return -1;
+	if (rec_create(db, who, a, r, err) ||
+	    (n > 0 && delivery_attendees_add(db, who, r->id, person_ids, n, err))) {
+		store_rollback(db);
+		return -1;
+	}
+	return store_commit(db, err);
 }
 
 int delivery_attendees_add(struct store *db, const struct actor *who, int64_t session_id,

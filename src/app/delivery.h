@@ -32,6 +32,11 @@ extern const struct rec_entity reflection_entity;
 
 enum { DELIVERY_WALKTHROUGH_GUSKEY = 4, DELIVERY_MINUTES_MAX = 720 };
 
+/* The formats of a PD session (and of a PD schedule's sessions): "plc", "coaching",
+ * "whole_group", "other", NULL, and their labels for forms, in the same order. */
+extern const char *const delivery_formats[];
+extern const char *const delivery_format_labels[];
+
 /* The first and last day ("YYYY-MM-DD") of school year "2026-27": July 1 to June 30.
  * -1 if sy is not a school year. */
 int delivery_school_year_bounds(const char *sy, char from[11], char to[11]);
@@ -43,6 +48,11 @@ int delivery_session_deliver(struct store *db, const struct actor *who, struct a
 			     int64_t session_id, const struct rec *changes, struct rec **out,
 			     struct cn_err *err);
 
+/* Creates the PD session r (as rec_create: r->id set) with person_ids[0..n) as its
+ * attendees (as delivery_attendees_add), all or none, in one transaction: the page's
+ * "log a session" form. n = 0 creates the session alone. */
+int delivery_session_create(struct store *db, const struct actor *who, struct arena *a,
+			    struct rec *r, const int64_t *person_ids, size_t n, struct cn_err *err);
 /* Adds people to a session's attendees, all or none, in one transaction audited as an
  * update of the session. A person already listed is not an error; one the actor may
  * not read is refused as one that does not exist (policy_check_ref, field person_id). */

@@ -14,6 +14,9 @@
 #include "io/markdown.h"
 
 const char *const library_kinds[] = {"strategy", "resource", "tool", "research", NULL};
+const char *const library_kind_labels[] = {"Strategy", "Resource", "Tool", "Research summary",
+					   NULL};
+const char *const library_tier_choices[] = {"1", "2", "3", "4", "none", NULL};
 const char *const library_grade_bands[] = {"k_2", "3_5", "6_8", "9_12", "adult", NULL};
 
 static const struct rec_field library_fields[] = {

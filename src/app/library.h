@@ -30,6 +30,10 @@ extern const struct rec_entity library_item_entity;
  * (stored codes): k_2, 3_5, 6_8, 9_12, adult (adult learners and professional
  * learning). Content areas are network_content_areas (app/network.h). */
 extern const char *const library_kinds[];
+/* The kinds' labels for forms and pages ("Strategy" ... "Research summary"), in order. */
+extern const char *const library_kind_labels[];
+/* The evidence tiers a form or query names: "1".."4", "none" (not rated), NULL. */
+extern const char *const library_tier_choices[];
 extern const char *const library_grade_bands[];
 
 enum {

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/agenda.h"
 #include "app/audit.h"
+#include "app/batch.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "core/buf.h"
@@ -18,10 +20,9 @@ const char *const network_content_areas[] = {
 	"arts_humanities", "world_languages",	   "career_technical", "health_physical_education",
 	"early_childhood", "special_education",   "english_learners", "leadership",
 	"other",	   NULL};
-static const char *const agenda_kinds[] = {"present", "try_out", "collaborate", "plan", "reflect",
-					   NULL};
-static const char *const team_roles[] = {"lead", "member", NULL};
-static const char *const attendance_statuses[] = {"present", "absent", "excused", NULL};
+const char *const team_roles[] = {"lead", "member", NULL};
+const char *const attendance_statuses[] = {"present", "absent", "excused", NULL};
+const char *const attendance_status_labels[] = {"Present", "Absent", "Excused", NULL};
 
 /* Networks. */
 
@@ -588,6 +589,28 @@ int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id
 		return -1;
 	return network_link(db, who, SQL_ATTEND_SET, &meeting_entity, meeting_id, person_id,
 			    status, 1, "attendance at", 0, NULL, err);
+}
+
+struct attendance_batch {
+	struct store *db;
+	const struct actor *who;
+	int64_t meeting_id;
+	const struct attendance_mark *marks;
+};
+
+static int attendance_set_one(void *ctx, size_t i, struct cn_err *err)
+{
+	const struct attendance_batch *b = ctx;
+	return attendance_set(b->db, b->who, b->meeting_id, b->marks[i].person_id,
+			      b->marks[i].status, err);
+}
+
+int attendance_set_all(struct store *db, const struct actor *who, int64_t meeting_id,
+		       const struct attendance_mark *marks, size_t n, size_t *failed,
+		       struct cn_err *err)
+{
+	struct attendance_batch b = {db, who, meeting_id, marks};
+	return batch_all(db, n, attendance_set_one, &b, failed, err);
 }
 
 int attendance_list(struct store *db, struct arena *a, int64_t meeting_id,

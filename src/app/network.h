@@ -35,6 +35,9 @@ int network_facilitator_remove(struct store *db, const struct actor *who, int64_
 int network_facilitators(struct store *db, struct arena *a, int64_t network_id,
 			 struct network_people *out, struct cn_err *err);
 
+/* A team member's roles: "lead", "member", NULL. */
+extern const char *const team_roles[];
+
 /* role: "lead" or "member". Adding a person already on the team changes the role.
  * The person must belong to the team's district (an active membership in it or one of
  * its schools) or be a facilitator of the organization that runs the team's network;
@@ -51,9 +54,26 @@ int team_members(struct store *db, struct arena *a, int64_t team_id, struct netw
 int team_district_people(struct store *db, struct arena *a, int64_t team_id,
 			 struct network_people *out, struct cn_err *err);
 
+/* The attendance statuses "present", "absent", "excused", NULL, and their labels for
+ * forms, in the same order. */
+extern const char *const attendance_statuses[];
+extern const char *const attendance_status_labels[];
+
 /* status: "present", "absent" or "excused"; recording again replaces it. */
 int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id,
 		   int64_t person_id, const char *status, struct cn_err *err);
+/* One person's attendance in a batch. */
+struct attendance_mark {
+	int64_t person_id;
+	const char *status;
+};
+/* Records marks[0..n) at meeting_id (the meeting page's attendance form), all or none,
+ * in one transaction: each is checked and audited as by attendance_set. When one is
+ * refused nothing is written, *failed (may be NULL) is its index and err names its
+ * field (status, person_id). n = 0 writes nothing and succeeds. */
+int attendance_set_all(struct store *db, const struct actor *who, int64_t meeting_id,
+		       const struct attendance_mark *marks, size_t n, size_t *failed,
+		       struct cn_err *err);
 int attendance_list(struct store *db, struct arena *a, int64_t meeting_id,
 		    struct network_people *out, struct cn_err *err);
 

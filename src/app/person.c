@@ -260,6 +260,24 @@ fail:
 	return -1;
 }
 
+int person_create(struct store *db, const struct actor *who, struct arena *a, struct rec *p,
+		  struct rec *m, const char *password, struct cn_err *err)
+{
+	if (store_begin(db, err))
+		return -1;
+	if (rec_create(db, who, a, p, err))
+		goto fail;
+	if (m != NULL &&
+	    (rec_put_int(m, "person_id", p->id, err) || rec_create(db, who, a, m, err)))
+		goto fail;
+	if (password != NULL && person_set_password(db, who, p->id, password, err))
+		goto fail;
+	return store_commit(db, err);
+fail:
+	store_rollback(db);
+	return -1;
+}
+
 /* A hash checked for unknown people, so that timing does not reveal who exists. */
 static char person_dummy_hash[crypto_pwhash_STRBYTES];
 static pthread_once_t person_dummy_once = PTHREAD_ONCE_INIT;

@@ -15,6 +15,12 @@ enum { PERSON_PASSWORD_MIN = 10, PERSON_PASSWORD_MAX = 256 };
 int person_find_email(struct store *db, const char *email, int64_t *id, struct cn_err *err);
 int person_find_sourced(struct store *db, const char *sourced_id, int64_t *id,
 			struct cn_err *err);
+/* Adds person p (as rec_create: p->id set) and, when given, their membership m
+ * (person_id set here) and password, all or none in one transaction, so that a person
+ * is never left half made (without the role or password asked for). m and password
+ * may be NULL. Errors name the field (org_id, role, password, ...). */
+int person_create(struct store *db, const struct actor *who, struct arena *a, struct rec *p,
+		  struct rec *m, const char *password, struct cn_err *err);
 /* Sets the password (argon2id through libsodium); audited without the secret. */
 int person_set_password(struct store *db, const struct actor *who, int64_t person_id,
 			const char *password, struct cn_err *err);

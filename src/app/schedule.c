@@ -13,7 +13,6 @@
 static const char *const recurrences[] = {"weekly", "biweekly", "monthly", NULL};
 static const char *const weekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
 				       "thursday", "friday", "saturday", NULL};
-static const char *const formats[] = {"plc", "coaching", "whole_group", "other", NULL};
 
 static const struct rec_field schedule_fields[] = {
 	{.name = "plan_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
@@ -37,7 +36,7 @@ static const struct rec_field schedule_fields[] = {
 	 .help = "last day (default: the school year's last day, else May 31)"},
 	{.name = "tz", .type = REC_TZ, .flags = REC_REQUIRED, .def = "America/New_York",
 	 .help = "IANA time zone (default America/New_York)"},
-	{.name = "pd_format", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = formats,
+	{.name = "pd_format", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = delivery_formats,
 	 .def = "plc",
 	 .help = "format of the sessions: plc (default), coaching, whole_group, other"},
 	{.name = "title", .type = REC_TEXT, .flags = REC_REQUIRED, .max = 200, .def = "PLC",

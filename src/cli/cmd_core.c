@@ -154,17 +154,7 @@ static int user_add(struct cli *c, int argc, char **argv)
 		     rec_set_text(m, c->a, "title", args_get(&a, "title"), &err)))
 			return cli_fail(&err);
 	}
-	/* One transaction: a person is never left half made (without role or password). */
-	if (store_begin(c->db, &err))
-		return cli_fail(&err);
-	if (rec_create(c->db, &c->who, c->a, p, &err))
-		goto fail;
-	if (m != NULL && (rec_put_int(m, "person_id", p->id, &err) ||
-			  rec_create(c->db, &c->who, c->a, m, &err)))
-		goto fail;
-	if (password != NULL && person_set_password(c->db, &c->who, p->id, password, &err))
-		goto fail;
-	if (store_commit(c->db, &err))
+	if (person_create(c->db, &c->who, c->a, p, m, password, &err))
 		return cli_fail(&err);
 	struct buf b = BUF_INIT;
 	struct jw w;
@@ -173,9 +163,6 @@ static int user_add(struct cli *c, int argc, char **argv)
 	output_print(stdout, fmt, buf_str(&b), NULL);
 	buf_free(&b);
 	return CLI_OK;
-fail:
-	store_rollback(c->db);
-	return cli_fail(&err);
 }
 
 static int user_passwd(struct cli *c, int argc, char **argv)

@@ -228,7 +228,7 @@ static int admin_refused(struct http_req *rq, struct http_resp *rs, const struct
 }
 
 /* POST /admin/people: the person and, when an organization is chosen, their role in
- * it, in one transaction. */
+ * it, all or none (person_create). */
 static int admin_person_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct form f;
@@ -248,32 +248,22 @@ static int admin_person_add(struct http_req *rq, struct http_resp *rs, struct cn
 				     : "Choose the organization the role is in.");
 		return admin_people_page(rq, rs, &why, err);
 	}
-	if (store_begin(rq->db, err))
-		return -1;
-	if (rec_create(rq->db, &rq->who, rq->a, person, &why))
-		goto refused;
+	struct rec *m = NULL;
 	if (has_org) {
-		struct rec *m = rec_new(rq->a, &membership_entity);
-		if (rec_put_int(m, "person_id", person->id, &why) ||
-		    rec_set_text(m, rq->a, "org_id", org, &why) ||
+		m = rec_new(rq->a, &membership_entity);
+		if (rec_set_text(m, rq->a, "org_id", org, &why) ||
 		    rec_set_text(m, rq->a, "role", role, &why))
-			goto refused;
-		if (http_allow_record(rq, POLICY_CREATE, "membership", m, err)) {
-			store_rollback(rq->db);
+			return admin_refused(rq, rs, &why, admin_people_page, err);
+		/* Asked before the person exists: a new person belongs nowhere yet. */
+		if (http_allow_record(rq, POLICY_CREATE, "membership", m, err))
 			return -1;
-		}
-		if (rec_create(rq->db, &rq->who, rq->a, m, &why))
-			goto refused;
 	}
-	if (store_commit(rq->db, err))
-		return -1;
+	if (person_create(rq->db, &rq->who, rq->a, person, m, NULL, &why))
+		return admin_refused(rq, rs, &why, admin_people_page, err);
 	page_redirect(rs, arena_printf(rq->a, "/admin/people?done=person&q=%s",
 				       admin_qs(rq, rec_text(person, "email") ? rec_text(person, "email")
 									      : rec_text(person, "family_name"))));
 	return 0;
-refused:
-	store_rollback(rq->db);
-	return admin_refused(rq, rs, &why, admin_people_page, err);
 }
 
 /* One person: details, status and roles. */

@@ -375,7 +375,8 @@ static int as_rating_in(struct http_req *rq, const struct form *f,
 	return 0;
 }
 
-/* POST /assessments/{id}/ratings: every indicator given a level is rated, all or none. */
+/* POST /assessments/{id}/ratings: every indicator given a level is rated, all or none
+ * (assessment_rate_all). */
 static int as_rate(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct assessment_full as;
@@ -384,36 +385,34 @@ static int as_rate(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 	if (as_load_to_change(rq, &as, &t, &f, err))
 		return -1;
 	struct cn_err why = {0};
-	if (store_begin(rq->db, err))
-		return -1;
+	struct assessment_rating_of *ratings =
+	    arena_alloc(rq->a, sizeof(*ratings) * (as.count + 1));
+	const struct assessment_item **of = arena_alloc(rq->a, sizeof(*of) * (as.count + 1));
+	size_t n = 0;
 	for (size_t i = 0; i < as.count; i++) {
-		const struct assessment_item *it = &as.items[i];
-		struct assessment_rating_in in;
 		int given = 0;
-		if (as_rating_in(rq, &f, it, &in, &given, &why))
-			goto refused;
+		if (as_rating_in(rq, &f, &as.items[i], &ratings[n].in, &given, &why))
+			return as_refused(rq, rs, &as, &t, &why, err);
 		if (!given)
 			continue;
-		if (assessment_rate(rq->db, &rq->who, as.assessment->id, it->indicator_id, &in,
-				    &why)) {
-			/* The app names its fields; the form names them per indicator. */
-			char what = strcmp(why.field, "target_level") == 0  ? 't'
-				    : strcmp(why.field, "evidence") == 0  ? 'e'
-				    : strcmp(why.field, "priority") == 0  ? 'p'
-									  : 'c';
-			if (why.field[0] != '\0')
-				snprintf(why.field, sizeof(why.field), "%s",
-					 as_field(rq, what, it->indicator_id));
-			goto refused;
-		}
+		ratings[n].indicator_id = as.items[i].indicator_id;
+		of[n++] = &as.items[i];
 	}
-	if (store_commit(rq->db, err))
-		return -1;
+	size_t failed = n;
+	if (assessment_rate_all(rq->db, &rq->who, as.assessment->id, ratings, n, &failed, &why)) {
+		/* The app names its fields; the form names them per indicator. */
+		if (failed < n && why.field[0] != '\0') {
+			char what = strcmp(why.field, "target_level") == 0 ? 't'
+				    : strcmp(why.field, "evidence") == 0   ? 'e'
+				    : strcmp(why.field, "priority") == 0   ? 'p'
+									   : 'c';
+			snprintf(why.field, sizeof(why.field), "%s",
+				 as_field(rq, what, of[failed]->indicator_id));
+		}
+		return as_refused(rq, rs, &as, &t, &why, err);
+	}
 	page_redirect(rs, page_href(rq, "/assessments/%lld?done=rated", as.assessment->id));
 	return 0;
-refused:
-	store_rollback(rq->db);
-	return as_refused(rq, rs, &as, &t, &why, err);
 }
 
 /* POST /assessments/{id}/challenges (policy rule "challenge", asked with the new one) */

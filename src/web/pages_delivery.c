@@ -16,19 +16,15 @@
 #include "app/person.h"
 #include "app/plan.h"
 #include "app/plan_view.h"
+#include "app/tz.h"
 #include "http/allow.h"
 #include "web/page.h"
 #include "web/planpage.h"
 #include "web/teampage.h"
 #include "web/web.h"
 
-static const char *const dv_formats[] = {"plc", "coaching", "whole_group", "other", NULL};
-static const char *const dv_format_labels[] = {"PLC", "Coaching", "Whole-group day", "Other",
-					       NULL};
 static const char *const dv_statuses[] = {"delivered", "planned", "cancelled", NULL};
 static const char *const dv_status_labels[] = {"Delivered", "Planned", "Cancelled", NULL};
-static const char *const dv_zones[] = {"America/New_York", "America/Chicago", NULL};
-static const char *const dv_zone_labels[] = {"Eastern time", "Central time", NULL};
 static const char *const dv_yes_no[] = {"true", "false", NULL};
 static const char *const dv_seen_labels[] = {"Seen in use", "Not seen", NULL};
 static const char *const dv_session_fields[] = {
@@ -184,9 +180,9 @@ static void dv_session_form(struct page *p, const struct teampage *t, const stru
 	page_select(p, "ps_school_id", "School", c->schools.values, c->schools.labels, NULL, 0);
 	page_input(p, "ps_held_on", "Day", "date", NULL, NULL, 1);
 	page_input(p, "ps_start_time", "Start time", "time", NULL, NULL, 0);
-	page_select(p, "ps_tz", "Time zone", dv_zones, dv_zone_labels, NULL, 1);
+	page_select(p, "ps_tz", "Time zone", tz_choices, tz_labels, NULL, 1);
 	page_input(p, "ps_minutes", "Minutes", "number", NULL, "A six-hour day is 360", 1);
-	page_select(p, "ps_pd_format", "Format", dv_formats, dv_format_labels, NULL, 1);
+	page_select(p, "ps_pd_format", "Format", delivery_formats, delivery_format_labels, NULL, 1);
 	page_select(p, "ps_status", "Status", dv_statuses, dv_status_labels, "delivered", 1);
 	page_select(p, "ps_facilitator_id", "Facilitator", c->people.values, c->people.labels,
 		    NULL, 0);
@@ -301,7 +297,8 @@ static size_t dv_ticked(struct http_req *rq, const struct form *f, const char *p
 	return n;
 }
 
-/* POST /teams/{id}/sessions: the session and its attendees, all or nothing. */
+/* POST /teams/{id}/sessions: the session and its attendees, all or nothing
+ * (delivery_session_create). */
 static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct teampage t;
@@ -320,15 +317,8 @@ static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	struct cn_err why = {0};
 	if (page_fields(s, rq->a, &f, "ps_", dv_session_fields, PAGE_NEW, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
-	if (store_begin(rq->db, err))
-		return -1;
-	if (rec_create(rq->db, &rq->who, rq->a, s, &why) ||
-	    (n > 0 && delivery_attendees_add(rq->db, &rq->who, s->id, attendees, n, &why))) {
-		store_rollback(rq->db);
+	if (delivery_session_create(rq->db, &rq->who, rq->a, s, attendees, n, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
-	}
-	if (store_commit(rq->db, err))
-		return -1;
 	page_redirect(rs, page_href(rq, "/sessions/%lld?done=logged", s->id));
 	return 0;
 }

@@ -20,9 +20,6 @@
 
 enum { LIB_PAGE = 20, LIB_RECENT_TRYOUTS = 10, LIB_MEETINGS_MAX = 200 };
 
-static const char *const lib_kind_labels[] = {"Strategy", "Resource", "Tool", "Research summary",
-					      NULL};
-static const char *const lib_tiers[] = {"1", "2", "3", "4", "none", NULL};
 static const char *const lib_tier_labels[] = {"Tier 1: strong",	   "Tier 2: moderate",
 					      "Tier 3: promising", "Tier 4: rationale",
 					      "Not rated",	   NULL};
@@ -47,7 +44,7 @@ static const char *lib_kind_label(const char *kind)
 {
 	for (size_t i = 0; kind != NULL && library_kinds[i] != NULL; i++)
 		if (strcmp(library_kinds[i], kind) == 0)
-			return lib_kind_labels[i];
+			return library_kind_labels[i];
 	return kind;
 }
 
@@ -127,12 +124,13 @@ static void lib_search_form(struct page *p, const struct lib_query *lq)
 		   "Words in titles, summaries, descriptions and citations", 0);
 	html_open(h, "div", "class", "grid two", NULL);
 	html_open(h, "div", NULL);
-	page_select(p, "kind", "Kind", library_kinds, lib_kind_labels, lq->kind, 0);
+	page_select(p, "kind", "Kind", library_kinds, library_kind_labels, lq->kind, 0);
 	page_select(p, "area", "Content area", network_content_areas, areas, lq->area, 0);
 	html_close(h);
 	html_open(h, "div", NULL);
 	page_select(p, "band", "Grade band", library_grade_bands, bands, lq->band, 0);
-	page_select(p, "tier", "ESSA evidence tier", lib_tiers, lib_tier_labels, lq->tier, 0);
+	page_select(p, "tier", "ESSA evidence tier", library_tier_choices, lib_tier_labels,
+		    lq->tier, 0);
 	html_close(h);
 	html_close(h);
 	page_submit(p, "Search");

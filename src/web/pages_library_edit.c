@@ -17,9 +17,6 @@
 #include "web/render.h"
 #include "web/web.h"
 
-static const char *const led_kind_labels[] = {"Strategy", "Resource", "Tool",
-					      "Research summary", NULL};
-static const char *const led_tiers[] = {"1", "2", "3", "4", "none", NULL};
 static const char *const led_tier_labels[] = {
     "Tier 1: strong evidence (an experimental study)",
     "Tier 2: moderate evidence (a quasi-experimental study)",
@@ -151,7 +148,7 @@ static void led_form(struct page *p, const struct led_form *e, const char *const
 			      ? "With no network chosen, the item is in the statewide library."
 			      : "The item goes into the statewide library.",
 			  "class", "hint", NULL);
-	page_radios(p, "kind", "Kind", library_kinds, led_kind_labels,
+	page_radios(p, "kind", "Kind", library_kinds, library_kind_labels,
 		    it ? rec_text(it, "kind") : NULL, 1);
 	page_input(p, "title", "Title", "text", it ? rec_text(it, "title") : NULL, NULL, 1);
 	page_textarea(p, "summary", "Summary", it ? rec_text(it, "summary") : NULL,
@@ -165,7 +162,8 @@ static void led_form(struct page *p, const struct led_form *e, const char *const
 				     ? "none"
 				     : page_href(rq, "%lld", rec_int(it, "evidence_tier")))
 			      : "none";
-	page_radios(p, "evidence_tier", "ESSA evidence tier", led_tiers, led_tier_labels, tier, 0);
+	page_radios(p, "evidence_tier", "ESSA evidence tier", library_tier_choices, led_tier_labels,
+		    tier, 0);
 	page_textarea(p, "citations", "Citations", citations,
 		      "One a line, e.g. an APA reference; a web address at the end of a line "
 		      "links it.",

@@ -25,12 +25,6 @@
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const mtg_agenda_kinds[] = {"present", "try_out", "collaborate", "plan",
-					       "reflect", NULL};
-static const char *const mtg_agenda_labels[] = {"Present", "Try out", "Collaborate", "Plan",
-						"Reflect", NULL};
-static const char *const mtg_statuses[] = {"present", "absent", "excused", NULL};
-static const char *const mtg_status_labels[] = {"Present", "Absent", "Excused", NULL};
 static const char *const mtg_agenda_fields[] = {"kind", "title", "minutes", "notes", NULL};
 /* The four parts of a reflection (the seeds: distill, synthesize and internalize what
  * was learned; contextualize it to one's own schools), with their prompts. */
@@ -430,8 +424,8 @@ static void mtg_agenda(struct page *p, const struct mtg_view *v)
 		html_textf(h, "%zu", i + 1);
 		html_close(h);
 		html_open(h, "td", NULL);
-		html_elem(h, "span", mtg_choice_label(mtg_agenda_kinds, mtg_agenda_labels,
-						      rec_text(it, "kind")),
+		html_elem(h, "span",
+			  mtg_choice_label(agenda_kinds, agenda_kind_labels, rec_text(it, "kind")),
 			  "class", "tag", NULL);
 		html_close(h);
 		html_elem(h, "th", rec_text(it, "title"), "scope", "row", NULL);
@@ -595,8 +589,8 @@ static void mtg_attendance_form(struct page *p, const struct mtg_view *v)
 					current = v->attendance.items[a].role;
 			char name[32];
 			snprintf(name, sizeof(name), "p%lld", (long long)m->person_id);
-			page_select(p, arena_strdup(p->rq->a, name), m->name, mtg_statuses,
-				    mtg_status_labels, current, 0);
+			page_select(p, arena_strdup(p->rq->a, name), m->name, attendance_statuses,
+				    attendance_status_labels, current, 0);
 		}
 		html_close(h);
 	}
@@ -628,7 +622,9 @@ static void mtg_attendance(struct page *p, const struct mtg_view *v)
 			html_open(h, "tr", NULL);
 			html_elem(h, "th", a->name, "scope", "row", NULL);
 			html_elem(h, "td", t ? t->district : "", NULL);
-			html_elem(h, "td", mtg_choice_label(mtg_statuses, mtg_status_labels, a->role),
+			html_elem(h, "td",
+				  mtg_choice_label(attendance_statuses, attendance_status_labels,
+						   a->role),
 				  NULL);
 			html_close(h);
 		}
@@ -645,7 +641,7 @@ static void mtg_agenda_form(struct page *p, const struct mtg_view *v)
 	html_open(h, "section", "class", "card", "aria-labelledby", "add-agenda", NULL);
 	html_elem(h, "h2", "Add an agenda item", "id", "add-agenda", NULL);
 	page_form_begin(p, page_href(p->rq, "/meetings/%lld/agenda", v->meeting->id), NULL);
-	page_select(p, "kind", "Kind", mtg_agenda_kinds, mtg_agenda_labels, "present", 1);
+	page_select(p, "kind", "Kind", agenda_kinds, agenda_kind_labels, "present", 1);
 	page_input(p, "title", "Title", "text", NULL, "What happens", 1);
 	page_input(p, "minutes", "Minutes", "number", NULL, "Planned length, 1 to 600", 0);
 	page_textarea(p, "notes", "Notes", NULL, NULL, 0, NULL);
@@ -791,14 +787,8 @@ static int mtg_agenda_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	return 0;
 }
 
-/* One "p<person id>" = status pair of the attendance form. */
-struct mtg_mark {
-	int64_t person;
-	const char *status;
-	const char *field;
-};
-
-/* POST /meetings/{id}/attendance: every person given a status, all or none. */
+/* POST /meetings/{id}/attendance: every person given a status (fields "p<person id>"),
+ * all or none (attendance_set_all). */
 static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *meeting = NULL;
@@ -806,7 +796,7 @@ static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct
 	if (mtg_load(rq, &meeting, err) || page_form(rq, &f, err))
 		return -1;
 	int64_t network = rec_int(meeting, "network_id");
-	struct mtg_mark *marks = arena_alloc(rq->a, sizeof(*marks) * (f.n + 1));
+	struct attendance_mark *marks = arena_alloc(rq->a, sizeof(*marks) * (f.n + 1));
 	size_t n = 0;
 	struct cn_err why = {0};
 	for (size_t i = 0; i < f.n; i++) {
@@ -818,8 +808,8 @@ static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct
 		if (*end != '\0' || person <= 0 || value[0] == '\0')
 			continue;
 		int known = 0;
-		for (size_t k = 0; mtg_statuses[k] != NULL; k++)
-			known |= strcmp(mtg_statuses[k], value) == 0;
+		for (size_t k = 0; attendance_statuses[k] != NULL; k++)
+			known |= strcmp(attendance_statuses[k], value) == 0;
 		if (!known) {
 			cn_err_field(&why, CN_ERR_INPUT, name,
 				     "'%s' is not a status; choose present, absent or excused", value);
@@ -836,21 +826,13 @@ static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct
 		s.owner_id = 0; /* recording for a team, not for oneself */
 		if (http_allow_scope(rq, POLICY_CREATE, "attendance", &s, err))
 			return -1;
-		marks[n++] = (struct mtg_mark){person, value, name};
+		marks[n++] = (struct attendance_mark){person, value};
 	}
 	if (n == 0) {
 		cn_err_set(&why, CN_ERR_INPUT, "Choose a status for at least one person.");
 		return mtg_page(rq, rs, meeting, &why, err);
 	}
-	if (store_begin(rq->db, err))
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (attendance_set(rq->db, &rq->who, meeting->id, marks[i].person, marks[i].status,
-				   err)) {
-			store_rollback(rq->db);
-			return -1;
-		}
-	if (store_commit(rq->db, err))
+	if (attendance_set_all(rq->db, &rq->who, meeting->id, marks, n, NULL, err))
 		return -1;
 	page_redirect(rs, page_href(rq, "/meetings/%lld?done=attendance#attendance", meeting->id));
 	return 0;

@@ -9,6 +9,7 @@
 #include "app/agenda.h"
 #include "app/network.h"
 #include "app/policy.h"
+#include "app/tz.h"
 #include "core/timeutil.h"
 #include "http/allow.h"
 #include "web/page.h"
@@ -55,11 +56,8 @@ static int me_page(struct http_req *rq, struct http_resp *rs, const struct rec *
 	if (rec_get(rq->db, rq->a, &network_entity, rec_int(m, "network_id"), &net, err))
 		return -1;
 	const char *tz = rec_text(m, "tz");
-	const char *zones[] = {"America/New_York", "America/Chicago", NULL, NULL};
-	const char *labels[] = {"Eastern time (America/New_York)", "Central time (America/Chicago)",
-				NULL, NULL};
-	if (strcmp(tz, zones[0]) != 0 && strcmp(tz, zones[1]) != 0)
-		zones[2] = labels[2] = tz;
+	const char *const *zones, *const *labels;
+	tz_choices_with(rq->a, tz, &zones, &labels);
 	struct page p;
 	const char *title = arena_printf(rq->a, "Edit %s", rec_text(m, "title"));
 	page_begin(&p, rq, rs, title, PAGE_NAV_NETWORKS);

@@ -14,15 +14,13 @@
 #include "app/person.h"
 #include "app/policy.h"
 #include "app/profile.h"
+#include "app/tz.h"
 #include "core/timeutil.h"
 #include "http/allow.h"
 #include "web/chart.h"
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const net_zones[] = {"America/New_York", "America/Chicago", NULL};
-static const char *const net_zone_labels[] = {"Eastern time (America/New_York)",
-					      "Central time (America/Chicago)", NULL};
 static const char *const net_meeting_fields[] = {"title", "starts_at", "ends_at", "tz",
 						 "place", "link", NULL};
 
@@ -500,8 +498,8 @@ static void net_forms(struct page *p, const struct net_view *v)
 		page_input(p, "starts_at", "Starts", "datetime-local", NULL,
 			   "Local time in the meeting's time zone", 1);
 		page_input(p, "ends_at", "Ends", "datetime-local", NULL, NULL, 1);
-		page_select(p, "tz", "Time zone", net_zones, net_zone_labels,
-			    v->zone ? v->zone : "America/New_York", 1);
+		page_select(p, "tz", "Time zone", tz_choices, tz_labels,
+			    v->zone ? v->zone : tz_choices[0], 1);
 		page_input(p, "place", "Place", "text", NULL, NULL, 0);
 		page_input(p, "link", "Link for joining online", "url", NULL, "https://...", 0);
 		page_submit(p, "Add meeting");

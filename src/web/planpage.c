@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/delivery.h"
 #include "app/network.h"
 #include "app/plan.h"
 #include "app/plan_review.h"
@@ -12,6 +13,7 @@
 #include "app/plan_template.h"
 #include "app/plan_version.h"
 #include "app/schedule.h"
+#include "app/tz.h"
 #include "http/allow.h"
 
 const char *const planpage_kind_labels[] = {"Study",	   "Try out",   "Create a deliverable",
@@ -34,13 +36,7 @@ static const char *const pp_weekdays[] = {"monday", "tuesday", "wednesday", "thu
 static const char *const pp_weekday_labels[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
 						"Friday", NULL};
 static const char *const pp_weeks[] = {"1", "2", "3", "4", "5", NULL};
-static const char *const pp_week_labels[] = {"First", "Second", "Third", "Fourth", "Last",
-					     NULL};
-static const char *const pp_formats[] = {"plc", "coaching", "whole_group", "other", NULL};
-static const char *const pp_format_labels[] = {"PLC", "Coaching", "Whole-group day", "Other",
-					       NULL};
-static const char *const pp_zones[] = {"America/New_York", "America/Chicago", NULL};
-static const char *const pp_zone_labels[] = {"Eastern time", "Central time", NULL};
+static const char *const pp_week_labels[] = {"First", "Second", "Third", "Fourth", "Last", NULL};
 
 int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err)
 {
@@ -511,8 +507,9 @@ static int pp_schedules(struct page *p, const struct planpage *pp, struct cn_err
 			    pp_week_labels, NULL, 0);
 		page_input(p, "s_start_time", "Start time", "time", "15:30", NULL, 1);
 		page_input(p, "s_minutes", "Minutes", "number", "60", NULL, 1);
-		page_select(p, "s_tz", "Time zone", pp_zones, pp_zone_labels, NULL, 1);
-		page_select(p, "s_pd_format", "Format", pp_formats, pp_format_labels, "plc", 1);
+		page_select(p, "s_tz", "Time zone", tz_choices, tz_labels, NULL, 1);
+		page_select(p, "s_pd_format", "Format", delivery_formats, delivery_format_labels,
+			    "plc", 1);
 		page_input(p, "s_title", "Title of each session", "text", "PLC", NULL, 1);
 		page_input(p, "s_starts_on", "First day", "date", NULL,
 			   "Default: the school year's first day", 0);

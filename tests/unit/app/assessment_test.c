@@ -30,6 +30,13 @@ static void world(struct testdb *t, struct arena *a)
 	testapp_make(t, a, &team_entity, (const char *[]){"network_id", "2", "district_id", "4", NULL});
 }
 
+/* The world and an assessment of team 1 (district 3, 2025-26); returns its id. */
+static int64_t world_assessment(struct testdb *t, struct arena *a)
+{
+	world(t, a);
+	return testapp_make(t, a, &assessment_entity, (const char *[]){"team_id", "1", NULL});
+}
+
 static int64_t indicator(struct testdb *t, int64_t assessment, const char *code)
 {
 	struct cn_err err = {0};
@@ -164,8 +171,7 @@ static void test_rating_validation_changes_nothing(void **state)
 	struct testdb *t = testdb_open();
 	struct arena *a = arena_new();
 	struct cn_err err = {0};
-	world(t, a);
-	int64_t as = testapp_make(t, a, &assessment_entity, (const char *[]){"team_id", "1", NULL});
+	int64_t as = world_assessment(t, a);
 	int64_t lc1 = indicator(t, as, "lc.1"), audit = testdb_count(t, "SELECT COUNT(*) FROM "
 								       "audit_event");
 	struct {
@@ -208,14 +214,49 @@ static void test_rating_validation_changes_nothing(void **state)
 	testdb_close(t);
 }
 
+/* Rating several indicators is all or none: a refused rating half-way writes nothing and
+ * says which one it was. */
+static void test_rate_all_is_all_or_none(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	int64_t as = world_assessment(t, a);
+	int64_t audit = testdb_count(t, "SELECT COUNT(*) FROM audit_event");
+	struct assessment_rating_of three[] = {
+		{indicator(t, as, "LC.1"), {1, 3, "minutes of PLC meetings", "high"}},
+		{indicator(t, as, "LC.2"), {3, 2, NULL, NULL}},
+		{indicator(t, as, "LC.3"), {2, 2, NULL, NULL}},
+	};
+	size_t failed = 99;
+	assert_int_equal(assessment_rate_all(t->db, &t->who, as, three, 3, &failed, &err), -1);
+	assert_int_equal(failed, 1);
+	assert_string_equal(err.field, "target_level");
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM assessment_rating"), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM audit_event"), audit);
+	three[1].in.target_level = 4;
+	assert_int_equal(assessment_rate_all(t->db, &t->who, as, three, 3, &failed, &err), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM assessment_rating"), 3);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM audit_event"), audit + 3);
+	struct assessment_full full;
+	assert_int_equal(assessment_load(t->db, a, as, &full, &err), 0);
+	assert_int_equal(full.rated, 3);
+	assert_string_equal(full.items[0].evidence, "minutes of PLC meetings");
+	/* Nothing to rate is not an error and writes nothing. */
+	assert_int_equal(assessment_rate_all(t->db, &t->who, as, three, 0, &failed, &err), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM audit_event"), audit + 3);
+	arena_free(a);
+	testdb_close(t);
+}
+
 static void test_challenges_need_a_reason_and_submitted_is_closed(void **state)
 {
 	(void)state;
 	struct testdb *t = testdb_open();
 	struct arena *a = arena_new();
 	struct cn_err err = {0};
-	world(t, a);
-	int64_t as = testapp_make(t, a, &assessment_entity, (const char *[]){"team_id", "1", NULL});
+	int64_t as = world_assessment(t, a);
 	struct rec *ch = rec_new(a, &challenge_entity);
 	rec_set_text(ch, a, "assessment_id", "1", &err);
 	rec_set_text(ch, a, "description", "Teachers doubt the new routine", &err);
@@ -324,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_default_instrument_covers_standards_and_levels),
 		cmocka_unit_test(test_copy_is_editable),
 		cmocka_unit_test(test_rating_validation_changes_nothing),
+		cmocka_unit_test(test_rate_all_is_all_or_none),
 		cmocka_unit_test(test_challenges_need_a_reason_and_submitted_is_closed),
 		cmocka_unit_test(test_compare_with_previous_year),
 	};

@@ -163,6 +163,38 @@ static void test_attendees_all_or_nothing(void **state)
 	testdb_close(t);
 }
 
+/* A session logged with its attendees is one step: an attendee refused leaves no
+ * session behind either. */
+static void test_session_create_with_attendees(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	assert_int_equal(store_exec(t->db, WORLD, &err), 0);
+	int64_t audit = testdb_count(t, "SELECT COUNT(*) FROM audit_event");
+	struct rec *r = session(a, &err);
+	int64_t bad[] = {1, 99};
+	assert_int_equal(delivery_session_create(t->db, &t->who, a, r, bad, 2, &err), -1);
+	assert_string_equal(err.field, "person_id");
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM pd_session"), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM pd_attendance"), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM audit_event"), audit);
+	r = session(a, &err);
+	int64_t ok[] = {1, 2};
+	assert_int_equal(delivery_session_create(t->db, &t->who, a, r, ok, 2, &err), 0);
+	assert_true(r->id > 0);
+	struct network_people people;
+	assert_int_equal(delivery_attendees(t->db, a, r->id, &people, &err), 0);
+	assert_int_equal(people.count, 2);
+	/* Without attendees it is the session alone. */
+	r = session(a, &err);
+	assert_int_equal(delivery_session_create(t->db, &t->who, a, r, NULL, 0, &err), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM pd_session"), 2);
+	arena_free(a);
+	testdb_close(t);
+}
+
 static void test_walkthrough(void **state)
 {
 	(void)state;
@@ -245,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_session_lineage),
 		cmocka_unit_test(test_session_rules),
 		cmocka_unit_test(test_attendees_all_or_nothing),
+		cmocka_unit_test(test_session_create_with_attendees),
 		cmocka_unit_test(test_walkthrough),
 		cmocka_unit_test(test_reflection_privacy_facts),
 	};

@@ -108,11 +108,76 @@ static void test_other_changes_keep_sessions(void **state)
 	testdb_close(t);
 }
 
+static struct rec *new_person(struct arena *a, const char *email)
+{
+	struct cn_err err = {0};
+	struct rec *p = rec_new(a, &person_entity);
+	if (rec_set_text(p, a, "given_name", "Ada", &err) ||
+	    rec_set_text(p, a, "family_name", "Byron", &err) ||
+	    rec_set_text(p, a, "email", email, &err))
+		fail_msg("%s", err.msg);
+	return p;
+}
+
+static struct rec *new_membership(struct arena *a, const char *org, const char *role)
+{
+	struct cn_err err = {0};
+	struct rec *m = rec_new(a, &membership_entity);
+	if (rec_set_text(m, a, "org_id", org, &err) || rec_set_text(m, a, "role", role, &err))
+		fail_msg("%s", err.msg);
+	return m;
+}
+
+/* A person is added with their role and password in one step: a role refused (an
+ * organization that does not exist) or a password too short leaves no person behind. */
+static void test_create_is_all_or_none(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	struct cn_err err = {0};
+	assert_int_equal(store_exec(t->db,
+				    "INSERT INTO organization (id, kind, name, created_at, updated_at)"
+				    " VALUES (1, 'state', 'KDE', 'x', 'x')",
+				    &err),
+			 0);
+	int64_t people = testdb_count(t, "SELECT COUNT(*) FROM person");
+	int64_t audit = testdb_count(t, "SELECT COUNT(*) FROM audit_event");
+	struct rec *p = new_person(a, "ada@x.org");
+	struct rec *nowhere = new_membership(a, "99", "member");
+	assert_int_equal(person_create(t->db, &t->who, a, p, nowhere, NULL, &err), -1);
+	assert_string_equal(err.field, "org_id");
+	p = new_person(a, "ada@x.org");
+	assert_int_equal(person_create(t->db, &t->who, a, p, new_membership(a, "1", "member"),
+				       "short", &err),
+			 -1);
+	assert_string_equal(err.field, "password");
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM person"), people);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM membership"), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM audit_event"), audit);
+	p = new_person(a, "ada@x.org");
+	struct rec *m = new_membership(a, "1", "admin");
+	assert_int_equal(person_create(t->db, &t->who, a, p, m, PASSWORD, &err), 0);
+	assert_true(p->id > 0);
+	assert_int_equal(rec_int(m, "person_id"), p->id);
+	int64_t id = 0;
+	assert_int_equal(person_check_password(t->db, "ada@x.org", PASSWORD, &id, &err), 1);
+	assert_int_equal(id, p->id);
+	/* Without a role or password it is the person alone. */
+	p = new_person(a, "bo@x.org");
+	assert_int_equal(person_create(t->db, &t->who, a, p, NULL, NULL, &err), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM person"), people + 2);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM membership"), 1);
+	arena_free(a);
+	testdb_close(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_deactivation_ends_sessions),
 		cmocka_unit_test(test_other_changes_keep_sessions),
+		cmocka_unit_test(test_create_is_all_or_none),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
