@@ -362,18 +362,27 @@ static const char SQL_FAC_LIST[] =
 static const char SQL_MEMBER_SET[] =
 	"INSERT INTO team_member (team_id, person_id, role) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (team_id, person_id) DO UPDATE SET role = excluded.role";
-/* Whether ?2 may sit on team ?1: an active membership in the team's district or one of
- * its schools, or as facilitator in the organization that runs the team's network. */
+/* Whether the person (column or parameter text) may sit on the team: an active
+ * membership in the team's district or one of its schools, or as facilitator in the
+ * organization that runs the team's network. */
+#define SQL_MAY_SIT(team, person)                                                          \
+	" EXISTS (SELECT 1 FROM team t JOIN network n ON n.id = t.network_id"              \
+	" JOIN membership ms ON ms.person_id = " person " AND ms.active = 1"                \
+	" JOIN organization o ON o.id = ms.org_id"                                          \
+	" WHERE t.id = " team " AND (o.id = t.district_id"                                  \
+	"  OR (o.kind = 'school' AND o.parent_id = t.district_id)"                          \
+	"  OR (o.id = n.region_id AND ms.role = 'facilitator')))"
 static const char SQL_MEMBER_MAY_JOIN[] =
-	"SELECT COUNT(*) FROM team t JOIN network n ON n.id = t.network_id"
-	" JOIN membership m ON m.person_id = ?2 AND m.active = 1"
-	" JOIN organization o ON o.id = m.org_id"
-	" WHERE t.id = ?1 AND (o.id = t.district_id OR o.parent_id = t.district_id"
-	"  OR (o.id = n.region_id AND m.role = 'facilitator'))";
+	"SELECT CASE WHEN" SQL_MAY_SIT("?1", "?2") " THEN 1 ELSE 0 END";
 static const char SQL_MEMBER_REMOVE[] =
 	"DELETE FROM team_member WHERE team_id = ?1 AND person_id = ?2";
+/* A member who may no longer sit on the team (their membership ended) is listed, so
+ * that the team sees whom to remove, by name only and marked so. */
 static const char SQL_MEMBER_LIST[] =
-	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, m.role, m.team_id"
+	"SELECT p.id, p.given_name || ' ' || p.family_name"
+	" || CASE WHEN" SQL_MAY_SIT("m.team_id", "p.id") " THEN '' ELSE ' (membership ended)' END,"
+	" CASE WHEN" SQL_MAY_SIT("m.team_id", "p.id") " THEN p.email END, m.role, m.team_id,"
+	" CASE WHEN" SQL_MAY_SIT("m.team_id", "p.id") " THEN 0 ELSE 1 END"
 	" FROM team_member m JOIN person p ON p.id = m.person_id"
 	" WHERE m.team_id = ?1 ORDER BY m.role, p.family_name, p.given_name, p.id";
 static const char SQL_DISTRICT_PEOPLE[] =
@@ -387,6 +396,17 @@ static const char SQL_ATTEND_SET[] =
 	"INSERT INTO attendance (meeting_id, person_id, status, recorded_at)"
 	" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (meeting_id, person_id)"
 	" DO UPDATE SET status = excluded.status, recorded_at = excluded.recorded_at";
+/* Whether ?2 may attend meeting ?1: a facilitator of its network, or on a team of it
+ * with an active membership in the team's district or one of its schools. */
+static const char SQL_MAY_ATTEND[] =
+	"SELECT COUNT(*) FROM meeting mt WHERE mt.id = ?1"
+	" AND (EXISTS (SELECT 1 FROM network_facilitator f"
+	"  WHERE f.network_id = mt.network_id AND f.person_id = ?2)"
+	"  OR EXISTS (SELECT 1 FROM team t JOIN team_member tm ON tm.team_id = t.id"
+	"  JOIN membership m ON m.person_id = tm.person_id AND m.active = 1"
+	"  JOIN organization o ON o.id = m.org_id"
+	"  WHERE t.network_id = mt.network_id AND tm.person_id = ?2"
+	"  AND t.district_id = CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END))";
 static const char SQL_ATTEND_LIST[] =
 	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, a.status,"
 	" COALESCE((SELECT t.id FROM team t JOIN team_member tm ON tm.team_id = t.id"
@@ -426,6 +446,32 @@ static int team_member_may_join(struct store *db, struct arena *a, const struct 
 			    (long long)person_id, district ? district : "the team's district");
 }
 
+/* A meeting's attendees are its network's (issue 12): its facilitators, and the people
+ * on its teams who belong to their team's district. Refused for anyone else, with the
+ * same message whether or not the person exists. */
+static int attendance_may_attend(struct store *db, struct arena *a, const struct rec *meeting,
+				 int64_t person_id, struct cn_err *err)
+{
+	(void)a;
+	struct store_stmt *q = store_prepare(db, SQL_MAY_ATTEND, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, meeting->id);
+	store_bind_int(q, 2, person_id);
+	int rc = store_step(q, err);
+	int64_t n = rc == 1 ? store_col_int(q, 0) : 0;
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	if (n > 0)
+		return 0;
+	return cn_err_field(err, CN_ERR_INPUT, "person_id",
+			    "person %lld is on no team of this meeting's network (with a "
+			    "membership in the team's district) and does not facilitate it; "
+			    "a meeting's attendance is its network's people's",
+			    (long long)person_id);
+}
+
 /* Runs one link change (both ids, an optional text and the time bound as ?1 ?2 ?3 ?4),
  * audited as an update of the owning record. may_link, when not NULL, is asked first
  * within the transaction whether the person may be linked to the owner. */
@@ -446,13 +492,21 @@ static int network_link(struct store *db, const struct actor *who, const char *s
 	struct rec *o = NULL, *p = NULL;
 	if (rec_get(db, a, owner, owner_id, &o, err))
 		goto fail;
-	if (rec_get(db, a, &person_entity, person_id, &p, err)) {
+	/* With may_link, a person who does not exist is refused as one who may not be
+	 * linked: the answer tells nothing about who exists. */
+	if (rec_get(db, a, &person_entity, person_id, &p, err) &&
+	    (err->kind != CN_ERR_NOT_FOUND || may_link == NULL)) {
 		cn_err_field(err, err->kind == CN_ERR_NOT_FOUND ? CN_ERR_INPUT : err->kind,
 			     "person_id", "there is no person with id %lld", (long long)person_id);
 		goto fail;
 	}
 	if (may_link != NULL && may_link(db, a, o, person_id, err))
 		goto fail;
+	if (p == NULL) {
+		cn_err_field(err, CN_ERR_INPUT, "person_id", "there is no person with id %lld",
+			     (long long)person_id);
+		goto fail;
+	}
 	struct store_stmt *q = store_prepare(db, sql, err);
 	if (q == NULL)
 		goto fail;
@@ -517,6 +571,7 @@ int network_people_query(struct store *db, struct arena *a, const char *sql, int
 		p->email = store_col_dup(q, 2, a);
 		p->role = store_col_dup(q, 3, a);
 		p->team_id = store_col_int(q, 4);
+		p->former = store_col_count(q) > 5 && store_col_int(q, 5) != 0;
 	}
 	store_done(q);
 	return rc < 0 ? -1 : 0;
@@ -587,7 +642,7 @@ int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id
 	if (network_check_choice(attendance_statuses, "status", status, err))
 		return -1;
 	return network_link(db, who, SQL_ATTEND_SET, &meeting_entity, meeting_id, person_id,
-			    status, 1, "attendance at", 0, NULL, err);
+			    status, 1, "attendance at", 0, attendance_may_attend, err);
 }
 
 int attendance_list(struct store *db, struct arena *a, int64_t meeting_id,
@@ -608,6 +663,8 @@ void network_people_json(struct jw *w, const struct network_people *people)
 		jw_kv_str(w, "role", p->role);
 		if (p->team_id != 0)
 			jw_kv_int(w, "team_id", p->team_id);
+		if (p->former)
+			jw_kv_bool(w, "membership_ended", 1);
 		jw_obj_end(w);
 	}
 	jw_arr_end(w);
