@@ -362,33 +362,16 @@ static const char SQL_FAC_LIST[] =
 static const char SQL_MEMBER_SET[] =
 	"INSERT INTO team_member (team_id, person_id, role) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (team_id, person_id) DO UPDATE SET role = excluded.role";
-/* Whether the person (column or parameter text) may sit on the team: an active
- * membership in the team's district or one of its schools, or as facilitator in the
- * organization that runs the team's network. */
-#define SQL_MAY_SIT(team, person)                                                          \
-	" EXISTS (SELECT 1 FROM team t JOIN network n ON n.id = t.network_id"              \
-	" JOIN membership ms ON ms.person_id = " person " AND ms.active = 1"                \
-	" JOIN organization o ON o.id = ms.org_id"                                          \
-	" WHERE t.id = " team " AND (o.id = t.district_id"                                  \
-	"  OR (o.kind = 'school' AND o.parent_id = t.district_id)"                          \
-	"  OR (o.id = n.region_id AND ms.role = 'facilitator')))"
-static const char SQL_MEMBER_MAY_JOIN[] =
-	"SELECT CASE WHEN" SQL_MAY_SIT("?1", "?2") " THEN 1 ELSE 0 END";
 static const char SQL_MEMBER_REMOVE[] =
 	"DELETE FROM team_member WHERE team_id = ?1 AND person_id = ?2";
-/* A member who may no longer sit on the team (their membership ended) is listed, so
- * that the team sees whom to remove, by name only and marked so. */
 static const char SQL_MEMBER_LIST[] =
-	"SELECT p.id, p.given_name || ' ' || p.family_name"
-	" || CASE WHEN" SQL_MAY_SIT("m.team_id", "p.id") " THEN '' ELSE ' (membership ended)' END,"
-	" CASE WHEN" SQL_MAY_SIT("m.team_id", "p.id") " THEN p.email END, m.role, m.team_id,"
-	" CASE WHEN" SQL_MAY_SIT("m.team_id", "p.id") " THEN 0 ELSE 1 END"
+	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, m.role, m.team_id"
 	" FROM team_member m JOIN person p ON p.id = m.person_id"
 	" WHERE m.team_id = ?1 ORDER BY m.role, p.family_name, p.given_name, p.id";
 static const char SQL_DISTRICT_PEOPLE[] =
 	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, NULL, 0 FROM person p"
 	" WHERE p.active = 1 AND EXISTS (SELECT 1 FROM team t JOIN organization o"
-	"  ON o.id = t.district_id OR o.parent_id = t.district_id"
+	"  ON o.id = t.district_id OR (o.kind = 'school' AND o.parent_id = t.district_id)"
 	"  JOIN membership m ON m.org_id = o.id"
 	"  WHERE t.id = ?1 AND m.person_id = p.id AND m.active = 1)"
 	" ORDER BY p.family_name, p.given_name, p.id";
@@ -416,23 +399,17 @@ static const char SQL_ATTEND_LIST[] =
 	" WHERE a.meeting_id = ?1 ORDER BY p.family_name, p.given_name, p.id";
 
 /* A team's members belong to its district (DESIGN §5, issue 12): refuses person_id for
- * team_id unless they have an active membership in the team's district or one of its
- * schools, or are a facilitator of the cooperative that runs the team's network. Runs
- * inside the change's transaction. */
+ * team unless they are of its district for its network's work (person_of_district),
+ * with the same message whether or not the person exists. Runs inside the change's
+ * transaction. */
 static int team_member_may_join(struct store *db, struct arena *a, const struct rec *team,
 				int64_t person_id, struct cn_err *err)
 {
-	struct store_stmt *q = store_prepare(db, SQL_MEMBER_MAY_JOIN, err);
-	if (q == NULL)
+	int of = person_of_district(db, person_id, rec_int(team, "district_id"),
+				    rec_int(team, "network_id"), err);
+	if (of < 0)
 		return -1;
-	store_bind_int(q, 1, team->id);
-	store_bind_int(q, 2, person_id);
-	int rc = store_step(q, err);
-	int64_t n = rc == 1 ? store_col_int(q, 0) : 0;
-	store_done(q);
-	if (rc < 0)
-		return -1;
-	if (n > 0)
+	if (of)
 		return 0;
 	const char *district = NULL;
 	struct rec *org = NULL;
@@ -441,8 +418,8 @@ static int team_member_may_join(struct store *db, struct arena *a, const struct 
 		district = rec_text(org, "name");
 	return cn_err_field(err, CN_ERR_INPUT, "person_id",
 			    "person %lld has no active membership in %s or one of its schools; "
-			    "a team's members belong to its district (or facilitate for the "
-			    "network's cooperative): give them a membership there first",
+			    "a team's members belong to its district (or facilitate the "
+			    "network): give them a membership there first",
 			    (long long)person_id, district ? district : "the team's district");
 }
 
@@ -571,7 +548,7 @@ int network_people_query(struct store *db, struct arena *a, const char *sql, int
 		p->email = store_col_dup(q, 2, a);
 		p->role = store_col_dup(q, 3, a);
 		p->team_id = store_col_int(q, 4);
-		p->former = store_col_count(q) > 5 && store_col_int(q, 5) != 0;
+		p->former = 0;
 	}
 	store_done(q);
 	return rc < 0 ? -1 : 0;
@@ -627,7 +604,23 @@ int team_member_remove(struct store *db, const struct actor *who, int64_t team_i
 int team_members(struct store *db, struct arena *a, int64_t team_id, struct network_people *out,
 		 struct cn_err *err)
 {
-	return network_people_query(db, a, SQL_MEMBER_LIST, team_id, out, err);
+	struct rec *team = NULL;
+	if (rec_get(db, a, &team_entity, team_id, &team, err) ||
+	    network_people_query(db, a, SQL_MEMBER_LIST, team_id, out, err))
+		return -1;
+	for (size_t i = 0; i < out->count; i++) {
+		struct network_person *p = &out->items[i];
+		int of = person_of_district(db, p->person_id, rec_int(team, "district_id"),
+					    rec_int(team, "network_id"), err);
+		if (of < 0)
+			return -1;
+		if (of)
+			continue;
+		p->former = 1;
+		p->email = NULL;
+		p->name = arena_printf(a, "%s (membership ended)", p->name);
+	}
+	return 0;
 }
 
 int team_district_people(struct store *db, struct arena *a, int64_t team_id,

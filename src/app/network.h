@@ -38,9 +38,9 @@ int network_facilitators(struct store *db, struct arena *a, int64_t network_id,
 			 struct network_people *out, struct cn_err *err);
 
 /* role: "lead" or "member". Adding a person already on the team changes the role.
- * The person must belong to the team's district (an active membership in it or one of
- * its schools) or be a facilitator of the organization that runs the team's network;
- * otherwise CN_ERR_INPUT naming person_id. This holds for every actor, the command
+ * The person must be of the team's district for its network (person_of_district: an
+ * active membership in it or one of its schools, or facilitating the network);
+ * otherwise, or if there is no such person, CN_ERR_INPUT naming person_id. This holds for every actor, the command
  * line's operator too. A seat on a team grants no access by itself (app/policy.c). */
 int team_member_set(struct store *db, const struct actor *who, int64_t team_id,
 		    int64_t person_id, const char *role, struct cn_err *err);

@@ -11,9 +11,10 @@
  *     nothing by itself: when a membership ends, so does everything it gave, even
  *     while the person is still listed on one of the district's teams.
  *   - A team's members belong to its district (an active membership in it or one of
- *     its schools), or are facilitators of the network's cooperative. app/network.c
- *     holds that for every interface (team_member_set); since seats grant nothing,
- *     a seat given against it would still widen nobody's reach.
+ *     its schools), or facilitate the network (person_of_district, app/person.h, the
+ *     one rule also for the people a district's records name). app/network.c holds
+ *     that for every interface (team_member_set); since seats grant nothing, a seat
+ *     given against it would still widen nobody's reach.
  *   - A person's details (name, email, user name, active) are changed by admins and
  *     by the person. A district lead changes only people with an active membership
  *     in a district she leads (or its schools) whose every membership, active or
@@ -41,8 +42,9 @@
  *     district in a network (policy_team_district) is that of a team they sit on
  *     while they belong to its district; a meeting's attendees are people on a team
  *     of its network who belong to that team's district, or its facilitators
- *     (app/network.c, for every interface). Lists of people (a team's members, a
- *     meeting's attendance) show an address only of those the reader may read.
+ *     (app/network.c, for every interface). A team's member whose membership ended
+ *     is listed by name only, marked so; a meeting's attendance lists only people
+ *     the reader may read.
  *   - A record names only records the actor may read (policy_check_ref): the record
  *     engine asks it for every reference the input sets (record.h), and so do the
  *     links kept outside it (plan action and agenda materials, PD attendees, a

@@ -173,7 +173,9 @@ row "GET /api/v1/memberships" "YY NN YN YN NN NN" /api/v1/memberships /api/v1/me
 # A person of no organization yet (a new one for each cell) joins district A or B; a
 # person of the other district does not, but for an admin (issue 12: a lead who
 # pulled them in would come to control their account).
-prep_newcomer() { n=$(date +%N); cid user add --given-name New --family-name "Comer$n" --email "new$n@x.org" --no-password; }
+# A newcomer of no organization, made by the lead of A (a lead adds to her district only
+# people she made herself or who are of her district alone).
+prep_newcomer() { n=$(date +%N); H_TOKEN=$TOKEN_leada; json POST /api/v1/people "{\"given_name\":\"New\",\"family_name\":\"Comer$n\",\"email\":\"new$n@x.org\"}"; jget 'j["id"]'; }
 row "POST /api/v1/memberships" "YY NN YN NN NN NN" /api/v1/memberships /api/v1/memberships '{"person_id":@V,"org_id":3,"role":"member","title":"new"}' '{"person_id":@V,"org_id":4,"role":"member","title":"new"}' "" "" prep_newcomer
 # own: a person of district B into district A; other: one of A into B.
 prep_outsider() { n=$(date +%N); cid user add --given-name Out --family-name "Sider$n" --email "out$n@x.org" --org "$([ "$1" = own ] && echo 4 || echo 3)" --role member --no-password; }
