@@ -182,6 +182,16 @@ prep_outsider() { n=$(date +%N); cid user add --given-name Out --family-name "Si
 row "POST /api/v1/memberships" "$ADMIN" /api/v1/memberships /api/v1/memberships '{"person_id":@V,"org_id":3,"role":"member","title":"also"}' '{"person_id":@V,"org_id":4,"role":"member","title":"also"}' "" "" prep_outsider
 row "GET /api/v1/memberships/{id}" "YY NN YN YN NN NN" /api/v1/memberships/4 /api/v1/memberships/6
 row "PATCH /api/v1/memberships/{id}" "YY NN YN NN NN NN" /api/v1/memberships/4 /api/v1/memberships/6 '{"title":"Coach"}' '{"title":"Coach"}'
+# An ended membership in A made active again: own = of a person of A alone; other = of
+# a person of B, whom the lead of A may not pull in (the same rule as giving one).
+prep_ended() {
+	n=$(date +%N)
+	v=$(cid user add --given-name End --family-name "Ed$n" --email "end$n@x.org" --org "$([ "$1" = own ] && echo 3 || echo 4)" --role member --no-password)
+	[ "$1" = own ] && sql "UPDATE membership SET active = 0 WHERE person_id = $v" >/dev/null
+	sql "INSERT INTO membership (person_id, org_id, role, source, active, created_at, updated_at) SELECT $v, 3, 'member', 'manual', 0, 't', 't' WHERE '$1' = 'other'" >/dev/null
+	sql "SELECT id FROM membership WHERE person_id = $v AND org_id = 3"
+}
+row "PATCH /api/v1/memberships/{id} (active again)" "YY NN YN NN NN NN" /api/v1/memberships/@V /api/v1/memberships/@V '{"active":true}' '{"active":true}' "" "" prep_ended
 row "DELETE /api/v1/memberships/{id}" "YY NN YN NN NN NN" /api/v1/memberships/@V /api/v1/memberships/@V "" "" "" "" prep_membership
 
 NET="YY YN YN YN YY NN"
