@@ -126,15 +126,18 @@ static int attendance_get(struct http_req *rq, struct http_resp *rs, struct cn_e
 	    attendance_list(rq->db, rq->a, meeting->id, &all, err))
 		return -1;
 	int64_t network_id = rec_int(meeting, "network_id");
-	/* Each row is its person's district's record: the actor sees those it may. */
+	/* Each row is its person's district's record: the actor sees those it may, of
+	 * people it may read (a name and address are the person's). */
 	struct network_people seen = {arena_alloc(rq->a, sizeof(*all.items) * (all.count + 1)), 0};
 	for (size_t i = 0; i < all.count; i++) {
 		struct policy_scope s;
-		if (attendance_scope(rq, network_id, all.items[i].person_id, &s, err))
+		int64_t person = all.items[i].person_id;
+		int may = policy_may_read(rq->policy, &person_entity, person, err);
+		if (may < 0 || attendance_scope(rq, network_id, person, &s, err))
 			return -1;
-		if (http_allow_scope(rq, POLICY_READ, "attendance", &s, err) == 0)
+		if (may && http_allow_scope(rq, POLICY_READ, "attendance", &s, err) == 0)
 			seen.items[seen.count++] = all.items[i];
-		else if (err->kind != CN_ERR_FORBIDDEN)
+		else if (may && err->kind != CN_ERR_FORBIDDEN)
 			return -1;
 	}
 	cn_err_clear(err);
@@ -269,7 +272,9 @@ static const struct route network_routes[] = {
 	{"DELETE", "/api/v1/networks/{id}/facilitators/{person_id}", facilitator_change,
 	 "network_facilitator", POLICY_DELETE, NULL, 0, "Remove a facilitator", NULL, NULL},
 	{"GET", "/api/v1/teams/{id}/members", members_get, "team_member", POLICY_READ, NULL, 0,
-	 "The team's members and their roles", NULL, NULL},
+	 "The team's members and their roles; one whose membership ended is marked "
+	 "membership_ended, without email",
+	 NULL, NULL},
 	{"PUT", "/api/v1/teams/{id}/members/{person_id}", member_change, "team_member",
 	 POLICY_CREATE, NULL, 0,
 	 "Add a person of the team's district (or a facilitator of the network's "
@@ -280,7 +285,10 @@ static const struct route network_routes[] = {
 	{"GET", "/api/v1/meetings/{id}/attendance", attendance_get, "attendance", POLICY_READ, NULL,
 	 0, "Who attended the meeting (the rows the caller may see)", NULL, NULL},
 	{"PUT", "/api/v1/meetings/{id}/attendance/{person_id}", attendance_put, "attendance",
-	 POLICY_CREATE, NULL, 0, "Record a person's attendance", status_body, NULL},
+	 POLICY_CREATE, NULL, 0,
+	 "Record the attendance of a person on a team of the meeting's network (with a "
+	 "membership in its district) or of its facilitator; 400 naming person_id otherwise",
+	 status_body, NULL},
 	{"GET", "/api/v1/meetings/{id}/agenda", agenda_get, "agenda_item", POLICY_READ, NULL, 0,
 	 "The meeting's agenda items in order", NULL, NULL},
 	{"GET", "/api/v1/meetings/{id}/materials", materials_get, "agenda_item", POLICY_READ, NULL,

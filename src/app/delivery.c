@@ -281,11 +281,11 @@ static int session_check_source(struct store *db, struct rec *r, struct cn_err *
 			return cn_err_field(err, CN_ERR_INPUT, "source_version_id",
 					    "there is no deliverable version with id %lld",
 					    (long long)version);
+		/* Not naming the version's own deliverable, which the actor may not read. */
 		if (deliv != 0 && owner != deliv)
 			return cn_err_field(err, CN_ERR_INPUT, "source_version_id",
-					    "version %lld is a version of deliverable %lld, not of "
-					    "%lld",
-					    (long long)version, (long long)owner, (long long)deliv);
+					    "version %lld is not a version of deliverable %lld",
+					    (long long)version, (long long)deliv);
 		if (deliv == 0 && rec_put_int(r, "source_deliverable_id", owner, err))
 			return -1;
 	} else if (deliv != 0) {

@@ -363,14 +363,6 @@ static const char SQL_FAC_LIST[] =
 static const char SQL_MEMBER_SET[] =
 	"INSERT INTO team_member (team_id, person_id, role) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (team_id, person_id) DO UPDATE SET role = excluded.role";
-/* Whether ?2 may sit on team ?1: an active membership in the team's district or one of
- * its schools, or as facilitator in the organization that runs the team's network. */
-static const char SQL_MEMBER_MAY_JOIN[] =
-	"SELECT COUNT(*) FROM team t JOIN network n ON n.id = t.network_id"
-	" JOIN membership m ON m.person_id = ?2 AND m.active = 1"
-	" JOIN organization o ON o.id = m.org_id"
-	" WHERE t.id = ?1 AND (o.id = t.district_id OR o.parent_id = t.district_id"
-	"  OR (o.id = n.region_id AND m.role = 'facilitator'))";
 static const char SQL_MEMBER_REMOVE[] =
 	"DELETE FROM team_member WHERE team_id = ?1 AND person_id = ?2";
 static const char SQL_MEMBER_LIST[] =
@@ -380,7 +372,7 @@ static const char SQL_MEMBER_LIST[] =
 static const char SQL_DISTRICT_PEOPLE[] =
 	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, NULL, 0 FROM person p"
 	" WHERE p.active = 1 AND EXISTS (SELECT 1 FROM team t JOIN organization o"
-	"  ON o.id = t.district_id OR o.parent_id = t.district_id"
+	"  ON o.id = t.district_id OR (o.kind = 'school' AND o.parent_id = t.district_id)"
 	"  JOIN membership m ON m.org_id = o.id"
 	"  WHERE t.id = ?1 AND m.person_id = p.id AND m.active = 1)"
 	" ORDER BY p.family_name, p.given_name, p.id";
@@ -388,6 +380,17 @@ static const char SQL_ATTEND_SET[] =
 	"INSERT INTO attendance (meeting_id, person_id, status, recorded_at)"
 	" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (meeting_id, person_id)"
 	" DO UPDATE SET status = excluded.status, recorded_at = excluded.recorded_at";
+/* Whether ?2 may attend meeting ?1: a facilitator of its network, or on a team of it
+ * with an active membership in the team's district or one of its schools. */
+static const char SQL_MAY_ATTEND[] =
+	"SELECT COUNT(*) FROM meeting mt WHERE mt.id = ?1"
+	" AND (EXISTS (SELECT 1 FROM network_facilitator f"
+	"  WHERE f.network_id = mt.network_id AND f.person_id = ?2)"
+	"  OR EXISTS (SELECT 1 FROM team t JOIN team_member tm ON tm.team_id = t.id"
+	"  JOIN membership m ON m.person_id = tm.person_id AND m.active = 1"
+	"  JOIN organization o ON o.id = m.org_id"
+	"  WHERE t.network_id = mt.network_id AND tm.person_id = ?2"
+	"  AND t.district_id = CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END))";
 static const char SQL_ATTEND_LIST[] =
 	"SELECT p.id, p.given_name || ' ' || p.family_name, p.email, a.status,"
 	" COALESCE((SELECT t.id FROM team t JOIN team_member tm ON tm.team_id = t.id"
@@ -397,23 +400,17 @@ static const char SQL_ATTEND_LIST[] =
 	" WHERE a.meeting_id = ?1 ORDER BY p.family_name, p.given_name, p.id";
 
 /* A team's members belong to its district (DESIGN §5, issue 12): refuses person_id for
- * team_id unless they have an active membership in the team's district or one of its
- * schools, or are a facilitator of the cooperative that runs the team's network. Runs
- * inside the change's transaction. */
+ * team unless they are of its district for its network's work (person_of_district),
+ * with the same message whether or not the person exists. Runs inside the change's
+ * transaction. */
 static int team_member_may_join(struct store *db, struct arena *a, const struct rec *team,
 				int64_t person_id, struct cn_err *err)
 {
-	struct store_stmt *q = store_prepare(db, SQL_MEMBER_MAY_JOIN, err);
-	if (q == NULL)
+	int of = person_of_district(db, person_id, rec_int(team, "district_id"),
+				    rec_int(team, "network_id"), err);
+	if (of < 0)
 		return -1;
-	store_bind_int(q, 1, team->id);
-	store_bind_int(q, 2, person_id);
-	int rc = store_step(q, err);
-	int64_t n = rc == 1 ? store_col_int(q, 0) : 0;
-	store_done(q);
-	if (rc < 0)
-		return -1;
-	if (n > 0)
+	if (of)
 		return 0;
 	const char *district = NULL;
 	struct rec *org = NULL;
@@ -422,9 +419,35 @@ static int team_member_may_join(struct store *db, struct arena *a, const struct 
 		district = rec_text(org, "name");
 	return cn_err_field(err, CN_ERR_INPUT, "person_id",
 			    "person %lld has no active membership in %s or one of its schools; "
-			    "a team's members belong to its district (or facilitate for the "
-			    "network's cooperative): give them a membership there first",
+			    "a team's members belong to its district (or facilitate the "
+			    "network): give them a membership there first",
 			    (long long)person_id, district ? district : "the team's district");
+}
+
+/* A meeting's attendees are its network's (issue 12): its facilitators, and the people
+ * on its teams who belong to their team's district. Refused for anyone else, with the
+ * same message whether or not the person exists. */
+static int attendance_may_attend(struct store *db, struct arena *a, const struct rec *meeting,
+				 int64_t person_id, struct cn_err *err)
+{
+	(void)a;
+	struct store_stmt *q = store_prepare(db, SQL_MAY_ATTEND, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, meeting->id);
+	store_bind_int(q, 2, person_id);
+	int rc = store_step(q, err);
+	int64_t n = rc == 1 ? store_col_int(q, 0) : 0;
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	if (n > 0)
+		return 0;
+	return cn_err_field(err, CN_ERR_INPUT, "person_id",
+			    "person %lld is on no team of this meeting's network (with a "
+			    "membership in the team's district) and does not facilitate it; "
+			    "a meeting's attendance is its network's people's",
+			    (long long)person_id);
 }
 
 /* Runs one link change (both ids, an optional text and the time bound as ?1 ?2 ?3 ?4),
@@ -447,13 +470,21 @@ static int network_link(struct store *db, const struct actor *who, const char *s
 	struct rec *o = NULL, *p = NULL;
 	if (rec_get(db, a, owner, owner_id, &o, err))
 		goto fail;
-	if (rec_get(db, a, &person_entity, person_id, &p, err)) {
+	/* With may_link, a person who does not exist is refused as one who may not be
+	 * linked: the answer tells nothing about who exists. */
+	if (rec_get(db, a, &person_entity, person_id, &p, err) &&
+	    (err->kind != CN_ERR_NOT_FOUND || may_link == NULL)) {
 		cn_err_field(err, err->kind == CN_ERR_NOT_FOUND ? CN_ERR_INPUT : err->kind,
 			     "person_id", "there is no person with id %lld", (long long)person_id);
 		goto fail;
 	}
 	if (may_link != NULL && may_link(db, a, o, person_id, err))
 		goto fail;
+	if (p == NULL) {
+		cn_err_field(err, CN_ERR_INPUT, "person_id", "there is no person with id %lld",
+			     (long long)person_id);
+		goto fail;
+	}
 	struct store_stmt *q = store_prepare(db, sql, err);
 	if (q == NULL)
 		goto fail;
@@ -518,6 +549,7 @@ int network_people_query(struct store *db, struct arena *a, const char *sql, int
 		p->email = store_col_dup(q, 2, a);
 		p->role = store_col_dup(q, 3, a);
 		p->team_id = store_col_int(q, 4);
+		p->former = 0;
 	}
 	store_done(q);
 	return rc < 0 ? -1 : 0;
@@ -573,7 +605,23 @@ int team_member_remove(struct store *db, const struct actor *who, int64_t team_i
 int team_members(struct store *db, struct arena *a, int64_t team_id, struct network_people *out,
 		 struct cn_err *err)
 {
-	return network_people_query(db, a, SQL_MEMBER_LIST, team_id, out, err);
+	struct rec *team = NULL;
+	if (rec_get(db, a, &team_entity, team_id, &team, err) ||
+	    network_people_query(db, a, SQL_MEMBER_LIST, team_id, out, err))
+		return -1;
+	for (size_t i = 0; i < out->count; i++) {
+		struct network_person *p = &out->items[i];
+		int of = person_of_district(db, p->person_id, rec_int(team, "district_id"),
+					    rec_int(team, "network_id"), err);
+		if (of < 0)
+			return -1;
+		if (of)
+			continue;
+		p->former = 1;
+		p->email = NULL;
+		p->name = arena_printf(a, "%s (membership ended)", p->name);
+	}
+	return 0;
 }
 
 int team_district_people(struct store *db, struct arena *a, int64_t team_id,
@@ -588,7 +636,7 @@ int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id
 	if (network_check_choice(attendance_statuses, "status", status, err))
 		return -1;
 	return network_link(db, who, SQL_ATTEND_SET, &meeting_entity, meeting_id, person_id,
-			    status, 1, "attendance at", 0, NULL, err);
+			    status, 1, "attendance at", 0, attendance_may_attend, err);
 }
 
 struct attendance_batch {
@@ -631,6 +679,8 @@ void network_people_json(struct jw *w, const struct network_people *people)
 		jw_kv_str(w, "role", p->role);
 		if (p->team_id != 0)
 			jw_kv_int(w, "team_id", p->team_id);
+		if (p->former)
+			jw_kv_bool(w, "membership_ended", 1);
 		jw_obj_end(w);
 	}
 	jw_arr_end(w);

@@ -21,6 +21,8 @@ struct network_person {
 	const char *email; /* may be NULL */
 	const char *role;  /* facilitator | lead | member | present | absent | excused */
 	int64_t team_id;   /* attendance: the person's team in the meeting's network, or 0 */
+	int former;        /* team members: seated, but no longer of the team's district (their
+			    * membership ended); name says so, email is NULL */
 };
 
 struct network_people {
@@ -39,14 +41,17 @@ int network_facilitators(struct store *db, struct arena *a, int64_t network_id,
 extern const char *const team_roles[];
 
 /* role: "lead" or "member". Adding a person already on the team changes the role.
- * The person must belong to the team's district (an active membership in it or one of
- * its schools) or be a facilitator of the organization that runs the team's network;
- * otherwise CN_ERR_INPUT naming person_id. This holds for every actor, the command
- * line's operator too. A seat on a team grants no access by itself (app/policy.c). */
+ * The person must be of the team's district for its network (person_of_district: an
+ * active membership in it or one of its schools, or facilitating the network);
+ * otherwise, or if there is no such person, CN_ERR_INPUT naming person_id. This holds
+ * for every actor, the command line's operator too. A seat on a team grants no access by itself (app/policy.c). */
 int team_member_set(struct store *db, const struct actor *who, int64_t team_id,
 		    int64_t person_id, const char *role, struct cn_err *err);
 int team_member_remove(struct store *db, const struct actor *who, int64_t team_id,
 		       int64_t person_id, struct cn_err *err);
+/* The team's members; one whose membership in the team's district has ended is listed
+ * by name with " (membership ended)", former set and no email, so that the team sees
+ * whom to remove without reading a person it no longer may. */
 int team_members(struct store *db, struct arena *a, int64_t team_id, struct network_people *out,
 		 struct cn_err *err);
 /* The active people with an active membership in team_id's district or one of its
@@ -59,7 +64,10 @@ int team_district_people(struct store *db, struct arena *a, int64_t team_id,
 extern const char *const attendance_statuses[];
 extern const char *const attendance_status_labels[];
 
-/* status: "present", "absent" or "excused"; recording again replaces it. */
+/* status: "present", "absent" or "excused"; recording again replaces it. The person
+ * attends the meeting's network: a facilitator of it, or on one of its teams with an
+ * active membership in that team's district or one of its schools; otherwise (or if
+ * there is no such person) CN_ERR_INPUT naming person_id, for every actor. */
 int attendance_set(struct store *db, const struct actor *who, int64_t meeting_id,
 		   int64_t person_id, const char *status, struct cn_err *err);
 /* One person's attendance in a batch. */

@@ -20,7 +20,8 @@ static const char SQL_NOTICE_OWNERS[] =
 	"  JOIN team t ON t.id = m.team_id"
 	"  WHERE d.id = ?1 AND m.role = 'lead' AND EXISTS (SELECT 1 FROM membership ms"
 	"  JOIN organization o ON o.id = ms.org_id WHERE ms.person_id = m.person_id"
-	"  AND ms.active = 1 AND (o.id = t.district_id OR o.parent_id = t.district_id))"
+	"  AND ms.active = 1"
+	"  AND (o.id = t.district_id OR (o.kind = 'school' AND o.parent_id = t.district_id)))"
 	" UNION SELECT created_by FROM deliverable WHERE id = ?1 AND created_by IS NOT NULL"
 	" ORDER BY 1";
 static const char SQL_NOTICE_EXISTS[] =

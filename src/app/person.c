@@ -151,8 +151,9 @@ static const struct rec_field membership_fields[] = {
 	 * membership rule's to decide (policy.c), not whether the actor reads them now. */
 	{.name = "person_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED | REC_REF_UNREAD,
 	 .ref = &person_entity,
-	 .help = "the person; a district lead names only people of no organization outside "
-		 "her district (403 otherwise: an admin adds them)"},
+	 .help = "the person; a district lead names only people whose memberships, active or "
+		 "ended, are all in her district and never admin, or one of none she created "
+		 "(403 otherwise: an admin adds them)"},
 	{.name = "org_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED, .ref = &org_entity,
 	 .help = "the organization"},
 	{.name = "role", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = membership_roles,
@@ -160,7 +161,8 @@ static const struct rec_field membership_fields[] = {
 	{.name = "title", .type = REC_TEXT, .max = 100, .help = "job title, e.g. Math coach"},
 	{.name = "source", .type = REC_TEXT, .flags = REC_READONLY, .max = 32, .def = "manual",
 	 .help = "manual or oneroster"},
-	{.name = "active", .type = REC_BOOL, .def = "true", .help = "false ends the role"},
+	{.name = "active", .type = REC_BOOL, .def = "true",
+	 .help = "false ends the role; a lead makes it true again only as she would give it"},
 };
 
 static const struct rec_filter membership_filters[] = {
@@ -421,29 +423,39 @@ int person_token_revoke(struct store *db, const struct actor *who, int64_t token
 	return audit_revoke(db, who, SQL_TOKEN_REVOKE, "api_token", "token", token_id, err);
 }
 
+/* The one rule of who is of a district for a network's work (person_of_district). */
 static const char SQL_PERSON_OF_DISTRICT[] =
-	"SELECT (SELECT COUNT(*) FROM membership m JOIN organization o ON o.id = m.org_id"
+	"SELECT CASE WHEN EXISTS (SELECT 1 FROM membership m JOIN organization o ON o.id = m.org_id"
 	"  WHERE m.person_id = ?1 AND m.active = 1"
-	"  AND (o.id = ?2 OR (o.kind = 'school' AND o.parent_id = ?2)))"
-	" + (SELECT COUNT(*) FROM team_member tm JOIN team t ON t.id = tm.team_id"
-	"  WHERE tm.person_id = ?1 AND t.district_id = ?2 AND t.network_id = ?3)"
-	" + (SELECT COUNT(*) FROM network_facilitator WHERE person_id = ?1 AND network_id = ?3)";
+	"  AND (o.id = ?2 OR (o.kind = 'school' AND o.parent_id = ?2)"
+	"  OR (m.role = 'facilitator' AND o.id = (SELECT region_id FROM network WHERE id = ?3))))"
+	" OR EXISTS (SELECT 1 FROM network_facilitator WHERE person_id = ?1 AND network_id = ?3)"
+	" THEN 1 ELSE 0 END";
+
+int person_of_district(struct store *db, int64_t person_id, int64_t district_id,
+		       int64_t network_id, struct cn_err *err)
+{
+	int64_t params[3] = {person_id, district_id, network_id}, n = 0;
+	if (store_query_int(db, SQL_PERSON_OF_DISTRICT, params, 3, &n, err) < 0)
+		return -1;
+	return n != 0;
+}
 
 int person_check_of_district(struct store *db, const struct rec *r, const struct rec *old,
 			     const char *field, int64_t district_id, int64_t network_id,
 			     struct cn_err *err)
 {
-	int64_t person = rec_int(r, field), n = 0;
+	int64_t person = rec_int(r, field);
 	if (person == 0 || (old != NULL && rec_int(old, field) == person))
 		return 0;
-	int64_t params[3] = {person, district_id, network_id};
-	if (store_query_int(db, SQL_PERSON_OF_DISTRICT, params, 3, &n, err) < 0)
+	int of = person_of_district(db, person, district_id, network_id, err);
+	if (of < 0)
 		return -1;
-	if (n == 0)
+	if (of == 0)
 		return cn_err_field(err, CN_ERR_INPUT, field,
 				    "person %lld is not of this %s's district; name an active "
-				    "member of the district (or of one of its schools), one of its "
-				    "team or a facilitator of the network",
+				    "member of the district (or of one of its schools) or a "
+				    "facilitator of the network",
 				    (long long)person, r->entity->title);
 	return 0;
 }

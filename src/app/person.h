@@ -39,14 +39,20 @@ int person_token_check(struct store *db, const char *token, int64_t *person_id,
 		       int64_t *token_id, struct cn_err *err);
 int person_token_revoke(struct store *db, const struct actor *who, int64_t token_id,
 			struct cn_err *err);
+/* Whether person_id is of district_id for the work of network_id: an active membership
+ * in the district or one of its schools, or a facilitator of the network (by
+ * network_facilitator, or an active facilitator membership in the organization that
+ * runs it). A seat on a team counts for nothing. The one rule for a team's members
+ * (app/network.c) and for the people a district's records name. 1 yes, 0 no, -1 error. */
+int person_of_district(struct store *db, int64_t person_id, int64_t district_id,
+		       int64_t network_id, struct cn_err *err);
 /* The person a district's record names (a plan action's owner, a PD session's
  * facilitator, a walkthrough's observer) is someone of that district, so that no
- * record of one district speaks for, or shows the name of, a person of another: an
- * active member of district_id or of one of its schools, a member of its team in
- * network_id, or a facilitator of network_id (who co-lead and observe with the teams).
- * Checked when field of r names a person anew (other than old's, old NULL on create);
- * 0 when it holds or field is null, else -1 with CN_ERR_INPUT naming field. The
- * record engine has checked before that the actor may read the person named. */
+ * record of one district speaks for, or shows the name of, a person of another
+ * (person_of_district). Checked when field of r names a person anew (other than old's,
+ * old NULL on create); 0 when it holds or field is null, else -1 with CN_ERR_INPUT
+ * naming field. The record engine has checked before that the actor may read the
+ * person named. */
 int person_check_of_district(struct store *db, const struct rec *r, const struct rec *old,
 			     const char *field, int64_t district_id, int64_t network_id,
 			     struct cn_err *err);

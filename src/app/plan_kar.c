@@ -51,7 +51,8 @@ static const char SQL_KAR_FACILITATED[] =
 	" WHERE a.plan_id = ?1 AND s.status = 'delivered'"
 	" AND (EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = ?2 AND tm.person_id = p.id)"
 	"  OR EXISTS (SELECT 1 FROM membership m JOIN organization o ON o.id = m.org_id"
-	"  WHERE m.person_id = p.id AND m.active = 1 AND (o.id = ?3 OR o.parent_id = ?3)))"
+	"  WHERE m.person_id = p.id AND m.active = 1"
+	"  AND (o.id = ?3 OR (o.kind = 'school' AND o.parent_id = ?3))))"
 	" ORDER BY s.held_on, s.id";
 static const char SQL_KAR_OWNERS[] =
 	"SELECT a.id, a.title, p.given_name || ' ' || p.family_name, p.id FROM plan_action a"

@@ -19,7 +19,8 @@ static const char SQL_REVIEW_NOTIFY[] =
 	" SELECT m.person_id, 'review', ?1, ?2, ?3 FROM team_member m JOIN team t ON t.id = m.team_id"
 	" WHERE m.team_id = ?4 AND EXISTS (SELECT 1 FROM membership ms"
 	"  JOIN organization o ON o.id = ms.org_id WHERE ms.person_id = m.person_id"
-	"  AND ms.active = 1 AND (o.id = t.district_id OR o.parent_id = t.district_id))";
+	"  AND ms.active = 1"
+	"  AND (o.id = t.district_id OR (o.kind = 'school' AND o.parent_id = t.district_id)))";
 static const char SQL_REVIEW_LIST[] =
 	"SELECT r.id, r.reviewer_id, p.given_name || ' ' || p.family_name, r.comments,"
 	" r.created_at FROM review r JOIN person p ON p.id = r.reviewer_id"

@@ -11,23 +11,40 @@
  *     nothing by itself: when a membership ends, so does everything it gave, even
  *     while the person is still listed on one of the district's teams.
  *   - A team's members belong to its district (an active membership in it or one of
- *     its schools), or are facilitators of the network's cooperative. app/network.c
- *     holds that for every interface (team_member_set); since seats grant nothing,
- *     a seat given against it would still widen nobody's reach.
+ *     its schools), or facilitate the network (person_of_district, app/person.h, the
+ *     one rule also for the people a district's records name). app/network.c holds
+ *     that for every interface (team_member_set); since seats grant nothing, a seat
+ *     given against it would still widen nobody's reach.
  *   - A person's details (name, email, user name, active) are changed by admins and
- *     by the person. A district lead changes only people whose active memberships
- *     all lie in districts she leads (or their schools), who are not admins and who
+ *     by the person. A district lead changes only people with an active membership
+ *     in a district she leads (or its schools) whose every membership, active or
+ *     ended, lies in districts she leads, who have never been admins and who
  *     facilitate no network; belonging to her district besides another organization
- *     is not enough, and neither is a seat on her team (relate_person). A person is
- *     read by admins, themself, their districts, the facilitators of their networks
- *     and, when they facilitate a network, its teams (who name them as a session's
- *     facilitator or an action's owner); by no one else.
+ *     (or having once belonged to one) is not enough, and neither is a seat on her
+ *     team (relate_person). A person is read by admins, themself, their districts
+ *     (by active membership), the facilitators of their networks and, when they
+ *     facilitate a network, its teams (who name them as a session's facilitator or
+ *     an action's owner); by no one else.
  *   - A district lead gives only the member role, in her districts, and only to
- *     people who belong to no organization outside them: pulling someone of another
- *     district, a cooperative or the state agency into her district is refused, so
- *     that no lead comes to control another's account (guard_membership). An admin
- *     gives such people a membership when they work in two places; the lead then
- *     reads them, as her district's, but still does not change them.
+ *     people she may take (policy_lead_may_take): those whose every membership,
+ *     active or ended, lies in her districts, who were never admins and facilitate
+ *     no network; or, for someone with no membership at all (a spare account, a
+ *     former admin whose rows were removed), only a person she created herself (the
+ *     audit log's record of the creation names her). Making an ended membership
+ *     active again is giving it anew and is held to the same rule. Pulling someone
+ *     of another district, a cooperative or the state agency into her district is
+ *     refused, so that no lead comes to control another's account
+ *     (guard_membership); the refusal is one message, the same whether the person
+ *     exists or not. An admin gives such people a membership when they work in two
+ *     places; the lead then reads them, as her district's, but still does not
+ *     change them.
+ *   - A team's seat and a meeting's attendance follow memberships too: a person's
+ *     district in a network (policy_team_district) is that of a team they sit on
+ *     while they belong to its district; a meeting's attendees are people on a team
+ *     of its network who belong to that team's district, or its facilitators
+ *     (app/network.c, for every interface). A team's member whose membership ended
+ *     is listed by name only, marked so; a meeting's attendance lists only people
+ *     the reader may read.
  *   - A record names only records the actor may read (policy_check_ref): the record
  *     engine asks it for every reference the input sets (record.h), and so do the
  *     links kept outside it (plan action and agenda materials, PD attendees, a
@@ -96,15 +113,25 @@ static const char SQL_GOAL_PLAN[] = "SELECT plan_id FROM plan_goal WHERE id = ?1
 static const char SQL_ORG_DISTRICT[] =
 	"SELECT CASE WHEN kind = 'district' THEN id WHEN kind = 'school' THEN parent_id"
 	" ELSE 0 END FROM organization WHERE id = ?1";
+/* The district of a person's team in a network, while they belong to it (an active
+ * membership in the district or one of its schools): a seat alone is no district. */
 static const char SQL_TEAM_DISTRICT[] =
 	"SELECT t.district_id FROM team t JOIN team_member tm ON tm.team_id = t.id"
-	" WHERE tm.person_id = ?1 AND t.network_id = ?2";
-/* A person's active memberships: the role and the district (0 for an organization
- * that is neither a district nor a school). */
+	" JOIN membership m ON m.person_id = tm.person_id AND m.active = 1"
+	" JOIN organization o ON o.id = m.org_id"
+	" WHERE tm.person_id = ?1 AND t.network_id = ?2"
+	" AND t.district_id = CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END";
+/* A person's memberships, active or ended: the role, the district (0 for an
+ * organization that is neither a district nor a school) and whether it is active. */
 static const char SQL_PERSON_ORGS[] =
 	"SELECT m.role, CASE WHEN o.kind = 'school' THEN o.parent_id"
-	" WHEN o.kind = 'district' THEN o.id ELSE 0 END FROM membership m"
-	" JOIN organization o ON o.id = m.org_id WHERE m.person_id = ?1 AND m.active = 1";
+	" WHEN o.kind = 'district' THEN o.id ELSE 0 END, m.active FROM membership m"
+	" JOIN organization o ON o.id = m.org_id WHERE m.person_id = ?1";
+/* Who made a person (the actor of its creation; 0 for the system or none recorded). */
+static const char SQL_PERSON_CREATOR[] =
+	"SELECT COALESCE(actor_id, 0) FROM audit_event"
+	" WHERE entity = 'person' AND entity_id = ?1 AND action = 'create' ORDER BY id LIMIT 1";
+static const char SQL_MEMBERSHIP_ACTIVE[] = "SELECT active FROM membership WHERE id = ?1";
 static const char SQL_PERSON_FACILITATES[] =
 	"SELECT COUNT(*) FROM network_facilitator WHERE person_id = ?1";
 /* The networks a person takes part in: a seat on a team while they belong to its
@@ -472,11 +499,12 @@ static int guard_district_plan(struct policy *p, enum policy_verb verb, const st
 
 /* A person's organizations as the actor sees them. */
 struct policy_person {
-	int admin;      /* holds an active admin membership */
+	int admin;       /* has held an admin membership, active or ended */
 	int facilitates; /* facilitates some network */
-	size_t orgs;    /* active memberships */
-	size_t outside; /* of them, outside the districts the actor leads (and their schools) */
-	size_t shared;  /* of them, in a district the actor belongs to */
+	size_t rows;     /* memberships, active or ended */
+	size_t active;   /* of them, active */
+	size_t outside;  /* of them, active or ended, outside the districts the actor leads */
+	size_t shared;   /* active ones in a district the actor belongs to */
 };
 
 static int policy_person_read(struct policy *p, int64_t person, struct policy_person *out,
@@ -494,13 +522,32 @@ static int policy_person_read(struct policy *p, int64_t person, struct policy_pe
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
 		int64_t d = store_col_int(q, 1);
+		int active = store_col_int(q, 2) != 0;
 		out->admin |= strcmp(store_col_text(q, 0), "admin") == 0;
-		out->orgs++;
+		out->rows++;
+		out->active += active;
 		out->outside += !idset_has(&p->lead, d);
-		out->shared += idset_has(&p->district, d);
+		out->shared += active && idset_has(&p->district, d);
 	}
 	store_done(q);
 	return rc < 0 ? -1 : 0;
+}
+
+/* Whether a district lead may bring person into her districts (a membership given or
+ * made active again): 1 if so, 0 if not, -1 on error. See the promises at the top. */
+static int policy_lead_may_take(struct policy *p, int64_t person, struct cn_err *err)
+{
+	struct policy_person pp;
+	if (policy_person_read(p, person, &pp, err))
+		return -1;
+	if (pp.admin || pp.facilitates || pp.outside > 0)
+		return 0;
+	if (pp.rows > 0)
+		return 1;
+	int64_t creator = 0;
+	if (policy_lookup(p, SQL_PERSON_CREATOR, person, 0, &creator, err))
+		return -1;
+	return creator != 0 && creator == p->who.person_id;
 }
 
 /* Roles the actor holds toward person_id: self; a member of a district they belong to
@@ -518,7 +565,7 @@ static int relate_person_id(struct policy *p, int64_t person_id, unsigned *held,
 	if (policy_person_read(p, person_id, &pp, err))
 		return -1;
 	*held |= pp.shared ? R_DISTRICT : 0;
-	if (pp.orgs > 0 && pp.outside == 0 && !pp.admin && !pp.facilitates)
+	if (pp.active > 0 && pp.outside == 0 && !pp.admin && !pp.facilitates)
 		*held |= R_LEAD;
 	struct store_stmt *q = store_prepare(p->db, SQL_PERSON_NETWORKS, err);
 	if (q == NULL)
@@ -551,12 +598,13 @@ static int relate_tryout(struct policy *p, const struct rec *r, unsigned *held, 
 }
 
 /* A district lead (who is not an admin) may give and change only the member role, and
- * gives a membership only to someone who belongs to no organization outside the
- * districts she leads (see the promises at the top). */
+ * gives a membership, or makes an ended one active again, only to someone she may take
+ * (policy_lead_may_take). The refusal is the same whoever the person is, and whether
+ * they exist at all, so that it tells nothing about people she may not read. */
 static int guard_membership(struct policy *p, enum policy_verb verb, const struct rec *r,
 			    unsigned held, struct cn_err *err)
 {
-	if (verb == POLICY_READ || (held & R_ADMIN) || r == NULL)
+	if (verb == POLICY_READ || verb == POLICY_DELETE || (held & R_ADMIN) || r == NULL)
 		return 0;
 	const char *role = rec_text(r, "role");
 	if (role != NULL && strcmp(role, "member") != 0)
@@ -565,27 +613,26 @@ static int guard_membership(struct policy *p, enum policy_verb verb, const struc
 				    "for the %s role",
 				    role);
 	int64_t person = rec_int(r, "person_id");
-	if (verb != POLICY_CREATE || person == 0)
-		return 0;
-	struct policy_person pp;
-	if (policy_person_read(p, person, &pp, err))
+	if (person == 0)
+		return 0; /* refused as missing (REC_REQUIRED) */
+	if (verb == POLICY_UPDATE) {
+		int64_t was_active = 1;
+		if (!rec_int(r, "active"))
+			return 0;
+		if (policy_lookup(p, SQL_MEMBERSHIP_ACTIVE, r->id, 0, &was_active, err))
+			return -1;
+		if (was_active)
+			return 0;
+	}
+	int may = policy_lead_may_take(p, person, err);
+	if (may < 0)
 		return -1;
-	if (pp.admin)
-		return cn_err_field(err, CN_ERR_FORBIDDEN, "person_id",
-				    "person %lld is an admin; ask an admin to give them a "
-				    "membership in this district",
-				    (long long)person);
-	if (pp.outside)
-		return cn_err_field(err, CN_ERR_FORBIDDEN, "person_id",
-				    "person %lld belongs to another organization; ask an admin to "
-				    "add them to this district",
-				    (long long)person);
-	if (pp.facilitates)
-		return cn_err_field(err, CN_ERR_FORBIDDEN, "person_id",
-				    "person %lld facilitates a network; ask an admin to add them "
-				    "to this district",
-				    (long long)person);
-	return 0;
+	if (may)
+		return 0;
+	return cn_err_field(err, CN_ERR_FORBIDDEN, "person_id",
+			    "person %lld: you may add only people of your district who belong to "
+			    "no other organization; ask an admin",
+			    (long long)person);
 }
 
 #define A R_ADMIN

@@ -306,6 +306,9 @@ static int mtg_read(struct http_req *rq, struct rec *meeting, struct mtg_view *v
 		if (mtg_person_scope(rq, v, v->attendance.items[i].person_id, &s, err))
 			return -1;
 		v->attendance_seen[i] = http_may_scope(rq, POLICY_READ, "attendance", &s, err);
+		if (v->attendance_seen[i] > 0)
+			v->attendance_seen[i] = policy_may_read(rq->policy, &person_entity,
+								v->attendance.items[i].person_id, err);
 		if (v->attendance_seen[i] < 0)
 			return -1;
 	}

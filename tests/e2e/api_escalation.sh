@@ -196,7 +196,7 @@ json PUT /api/v1/teams/1/members/6 '{"role":"member"}'
 expect_status "a lead may not put another district's member on her team" 400
 json POST /api/v1/memberships '{"person_id":6,"org_id":3,"role":"member"}'
 expect_status "nor give them a membership in her district" 403
-expect_body "naming them" 'person 6 belongs to another organization'
+expect_body "naming them" 'person 6: you may add only people of your district'
 json PATCH /api/v1/people/6 '{"email":"taken@x.org"}' -H 'If-Match: *'
 expect_refused "nor change them"
 H_TOKEN=$TOKEN_admin
@@ -283,3 +283,85 @@ json PATCH "/api/v1/memberships/$MS8" '{"active":false}' -H 'If-Match: *'
 "$CAPNET" plan review add "$PLA" --reviewer fac@x.org --comments "Looks good" >/dev/null 2>>"$T_DIR/cli.err"
 expect_eq "the review is noticed by the team's members" "$(sql "SELECT COUNT(*) FROM notice WHERE kind = 'review' AND person_id = 4")" "1"
 expect_eq "not by one whose membership ended" "$(sql "SELECT COUNT(*) FROM notice WHERE kind = 'review' AND person_id = 8")" "0"
+
+# --- Holes a review found: each sequence as the role, refused, and no wider reach -------
+# reach2 ROLE: the probes of reach, and the people each sequence below names: whether the
+# role reads or changes them, and the addresses the team and attendance lists show.
+reach2() {
+	reach "$1"
+	for p in $FORMER $SPARE 6 8; do
+		http GET "/api/v1/people/$p"
+		echo "GET person $p -> $H_STATUS"
+		json PATCH "/api/v1/people/$p" '{"no_such_field":1}' -H 'If-Match: *'
+		echo "PATCH person $p -> $H_STATUS"
+	done
+	http GET /api/v1/teams/1/members
+	echo "team 1 members -> $H_STATUS $(jget '" ".join(sorted(str(i.get("email")) for i in j.get("items", [])))' 2>/dev/null)"
+	http GET /api/v1/meetings/1/attendance
+	echo "attendance 1 -> $H_STATUS $(jget '" ".join(sorted(str(i.get("email")) for i in j.get("items", [])))' 2>/dev/null)"
+}
+H_TOKEN=$TOKEN_admin
+json POST /api/v1/people '{"given_name":"Olga","family_name":"Former","email":"former@x.org"}'
+FORMER=$(jget 'j["id"]')
+json POST /api/v1/memberships "{\"person_id\":$FORMER,\"org_id\":1,\"role\":\"admin\"}"
+FMS=$(jget 'j["id"]')
+json PATCH "/api/v1/memberships/$FMS" '{"active":false}' -H 'If-Match: *'
+expect_status "an admin ends a former admin's membership" 200
+json POST /api/v1/people '{"given_name":"Sid","family_name":"Spare","email":"spare@x.org"}'
+SPARE=$(jget 'j["id"]')
+MS6A=$(sql "SELECT id FROM membership WHERE person_id = 6 AND org_id = 3")
+json PATCH "/api/v1/memberships/$MS6A" '{"active":false}' -H 'If-Match: *'
+expect_status "an admin ends member B's membership in district A" 200
+sql "INSERT INTO attendance (meeting_id, person_id, status, recorded_at) VALUES (1, 8, 'present', '2026-09-15T10:00:00Z')" >/dev/null
+for r in leada fac; do reach2 "$r" >"$T_DIR/before2.$r"; done
+
+# H1: a former admin, a spare account an admin made, a person that does not exist: a
+# lead pulls none of them in, and is told the same either way.
+H_TOKEN=$TOKEN_leada
+for victim in $FORMER $SPARE 999999; do
+	json POST /api/v1/memberships "{\"person_id\":$victim,\"org_id\":3,\"role\":\"member\"}"
+	expect_status "a lead may not give person $victim a membership in her district" 403
+	expect_body "one message for person $victim, whoever they are" "person $victim: you may add only people of your district who belong to no other organization; ask an admin"
+	json POST /api/v1/memberships "{\"person_id\":$victim,\"org_id\":6,\"role\":\"member\"}"
+	expect_status "nor in a school of her district" 403
+	json PUT "/api/v1/teams/1/members/$victim" '{"role":"member"}'
+	expect_status "nor put person $victim on her team" 400
+	expect_body "with the same message whether they exist or not" "person $victim has no active membership in District A"
+	json PATCH "/api/v1/people/$victim" '{"email":"mine@evil.org"}' -H 'If-Match: *'
+	expect_refused "nor change person $victim"
+done
+expect_eq "the former admin is unchanged" "$(sql "SELECT email FROM person WHERE id = $FORMER")" "former@x.org"
+# M1: a membership an admin ended, of someone now of district B only.
+json PATCH "/api/v1/memberships/$MS6A" '{"active":true}' -H 'If-Match: *'
+expect_status "a lead may not make member B's ended membership in A active again" 403
+expect_body "saying so as for a new one" "person 6: you may add only people of your district"
+expect_eq "it stays ended" "$(sql "SELECT active FROM membership WHERE id = $MS6A")" "0"
+# L1: a former member's seat shows no address.
+http GET /api/v1/teams/1/members
+expect_body_lacks "the team's list shows no former member's address" "leaving@x.org"
+expect_body "but names them, with their membership ended" '"membership_ended":true'
+# H2: the facilitator records the attendance of one on no team of the network (the
+# partner) to read their address.
+H_TOKEN=$TOKEN_fac
+json PUT /api/v1/meetings/1/attendance/7 '{"status":"present"}'
+expect_status "a facilitator may not record the attendance of someone on no team of the network" 400
+expect_body "naming the field" '"field":"person_id"'
+json PUT /api/v1/meetings/1/attendance/999999 '{"status":"present"}'
+expect_status "the same for a person that does not exist" 400
+http GET /api/v1/meetings/1/attendance
+expect_body_lacks "the attendance shows no address of a person the facilitator may not read" "partner@x.org"
+expect_body_lacks "not even of a former member" "leaving@x.org"
+H_TOKEN=$TOKEN_admin
+json PUT /api/v1/meetings/1/attendance/7 '{"status":"present"}'
+expect_status "an admin may not either: attendees are the network's" 400
+for r in leada fac; do
+	reach2 "$r" >"$T_DIR/after2.$r"
+	if cmp -s "$T_DIR/before2.$r" "$T_DIR/after2.$r"; then t_ok "$r: no wider reach after the review's sequences"; else
+		t_fail "$r: no wider reach after the review's sequences" "$(diff "$T_DIR/before2.$r" "$T_DIR/after2.$r" | grep '^[<>]' | tr '\n' ';')"
+	fi
+done
+H_TOKEN=$TOKEN_fac
+json PUT /api/v1/meetings/1/attendance/4 '{"status":"present"}'
+expect_status "a member of a team of the network attends" 204
+json PUT /api/v1/meetings/1/attendance/2 '{"status":"present"}'
+expect_status "so does the network's facilitator" 204

@@ -173,13 +173,25 @@ row "GET /api/v1/memberships" "YY NN YN YN NN NN" /api/v1/memberships /api/v1/me
 # A person of no organization yet (a new one for each cell) joins district A or B; a
 # person of the other district does not, but for an admin (issue 12: a lead who
 # pulled them in would come to control their account).
-prep_newcomer() { n=$(date +%N); cid user add --given-name New --family-name "Comer$n" --email "new$n@x.org" --no-password; }
+# A newcomer of no organization, made by the lead of A (a lead adds to her district only
+# people she made herself or who are of her district alone).
+prep_newcomer() { n=$(date +%N); H_TOKEN=$TOKEN_leada; json POST /api/v1/people "{\"given_name\":\"New\",\"family_name\":\"Comer$n\",\"email\":\"new$n@x.org\"}"; jget 'j["id"]'; }
 row "POST /api/v1/memberships" "YY NN YN NN NN NN" /api/v1/memberships /api/v1/memberships '{"person_id":@V,"org_id":3,"role":"member","title":"new"}' '{"person_id":@V,"org_id":4,"role":"member","title":"new"}' "" "" prep_newcomer
 # own: a person of district B into district A; other: one of A into B.
 prep_outsider() { n=$(date +%N); cid user add --given-name Out --family-name "Sider$n" --email "out$n@x.org" --org "$([ "$1" = own ] && echo 4 || echo 3)" --role member --no-password; }
 row "POST /api/v1/memberships" "$ADMIN" /api/v1/memberships /api/v1/memberships '{"person_id":@V,"org_id":3,"role":"member","title":"also"}' '{"person_id":@V,"org_id":4,"role":"member","title":"also"}' "" "" prep_outsider
 row "GET /api/v1/memberships/{id}" "YY NN YN YN NN NN" /api/v1/memberships/4 /api/v1/memberships/6
 row "PATCH /api/v1/memberships/{id}" "YY NN YN NN NN NN" /api/v1/memberships/4 /api/v1/memberships/6 '{"title":"Coach"}' '{"title":"Coach"}'
+# An ended membership in A made active again: own = of a person of A alone; other = of
+# a person of B, whom the lead of A may not pull in (the same rule as giving one).
+prep_ended() {
+	n=$(date +%N)
+	v=$(cid user add --given-name End --family-name "Ed$n" --email "end$n@x.org" --org "$([ "$1" = own ] && echo 3 || echo 4)" --role member --no-password)
+	[ "$1" = own ] && sql "UPDATE membership SET active = 0 WHERE person_id = $v" >/dev/null
+	sql "INSERT INTO membership (person_id, org_id, role, source, active, created_at, updated_at) SELECT $v, 3, 'member', 'manual', 0, 't', 't' WHERE '$1' = 'other'" >/dev/null
+	sql "SELECT id FROM membership WHERE person_id = $v AND org_id = 3"
+}
+row "PATCH /api/v1/memberships/{id} (active again)" "YY NN YN NN NN NN" /api/v1/memberships/@V /api/v1/memberships/@V '{"active":true}' '{"active":true}' "" "" prep_ended
 row "DELETE /api/v1/memberships/{id}" "YY NN YN NN NN NN" /api/v1/memberships/@V /api/v1/memberships/@V "" "" "" "" prep_membership
 
 NET="YY YN YN YN YY NN"

@@ -140,6 +140,9 @@ expect_status "a session may not name another district's draft as its source" 40
 expect_body "the field is named" '"field":"source_deliverable_id"'
 json POST /api/v1/pd-sessions "{$S,\"source_version_id\":$VB}"
 expect_status "nor name it through one of its versions" 400
+json POST /api/v1/pd-sessions "{$S,\"source_deliverable_id\":1,\"source_version_id\":$VB}"
+expect_status "nor pair its version with a deliverable of its own" 400
+expect_body_lacks "the refusal does not name the deliverable it may not read" "deliverable 2"
 expect_eq "no session was recorded" "$(sql "SELECT COUNT(*) FROM pd_session")" "0"
 json POST /api/v1/pd-sessions "{$S,\"source_deliverable_id\":1}"
 expect_status "the district's own deliverable is a source" 201

@@ -77,7 +77,7 @@ run meeting attend 1 ana.reyes@grrec.org --status excused
 run meeting attendance 1 --format json
 expect_out "attendance lists the team of a team member" '"team_id":1'
 run meeting attend 1 99
-expect_err "attendance of an unknown person" "person_id: there is no person with id 99"
+expect_err "attendance of an unknown person" "person_id: person 99 is on no team of this meeting's network"
 
 run meeting update 1 --title "Meeting 1: Number talks in K-5" --if-version 1
 expect_rc "update with the current version" 0

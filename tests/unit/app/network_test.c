@@ -4,8 +4,9 @@
 
 #include "app/network.h"
 
-/* One network with one meeting, and two people. Plain rows, so that the test needs
- * nothing but the schema. */
+/* One network with one meeting, and two people of its one district's team (attendees
+ * are of the network's teams). Plain rows, so that the test needs nothing but the
+ * schema. */
 static const char SEED[] =
 	"INSERT INTO network (id, name, content_area, school_year, created_at, updated_at)"
 	" VALUES (1, 'Math', 'mathematics', '2026-27', 't', 't');"
@@ -14,7 +15,15 @@ static const char SEED[] =
 	" (1, 1, 'M1', '2026-09-15T14:00:00Z', '2026-09-15T20:00:00Z', 'America/Chicago', 'u1',"
 	"  't', 't');"
 	"INSERT INTO person (id, given_name, family_name, created_at, updated_at) VALUES"
-	" (1, 'Ana', 'Ruiz', 't', 't'), (2, 'Bo', 'Lee', 't', 't');";
+	" (1, 'Ana', 'Ruiz', 't', 't'), (2, 'Bo', 'Lee', 't', 't');"
+	"INSERT INTO organization (id, kind, name, created_at, updated_at) VALUES"
+	" (1, 'district', 'District A', 't', 't');"
+	"INSERT INTO membership (person_id, org_id, role, created_at, updated_at) VALUES"
+	" (1, 1, 'member', 't', 't'), (2, 1, 'member', 't', 't');"
+	"INSERT INTO team (id, network_id, district_id, name, created_at, updated_at) VALUES"
+	" (1, 1, 1, 'District A', 't', 't');"
+	"INSERT INTO team_member (team_id, person_id, role) VALUES (1, 1, 'member'),"
+	" (1, 2, 'member');";
 
 static void test_attendance_set_all_is_all_or_none(void **state)
 {

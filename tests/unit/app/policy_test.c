@@ -125,7 +125,7 @@ static void test_lead_gives_only_the_member_role(void **state)
 	struct fx *f = *state;
 	struct cn_err err = {0};
 	struct rec *m = rec_new(f->a, &membership_entity);
-	rec_put_int(m, "person_id", 7, &err); /* someone of no organization yet */
+	rec_put_int(m, "person_id", 4, &err); /* someone of her district alone */
 	rec_put_int(m, "org_id", 3, &err);
 	rec_put_text(m, f->a, "role", "member", &err);
 	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", m, &err), 0);
@@ -166,13 +166,14 @@ static void test_lead_pulls_nobody_of_another_organization_in(void **state)
 			 -1);
 	assert_int_equal(err.kind, CN_ERR_FORBIDDEN);
 	assert_string_equal(err.field, "person_id");
-	assert_non_null(strstr(err.msg, "person 5 belongs to another organization"));
+	assert_non_null(strstr(err.msg, "person 5: you may add only people of your district who "
+					"belong to no other organization; ask an admin"));
 	assert_non_null(strstr(err.msg, "ask an admin"));
 	/* The admin, the facilitator (of the cooperative), into a school of A: refused. */
 	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", membership(f, 1, 5),
 				      &err),
 			 -1);
-	assert_non_null(strstr(err.msg, "person 1 is an admin"));
+	assert_non_null(strstr(err.msg, "person 1: you may add only people of your district"));
 	assert_int_equal(policy_check(as(f, 3), POLICY_CREATE, "membership", membership(f, 2, 3),
 				      &err),
 			 -1);
@@ -183,6 +184,102 @@ static void test_lead_pulls_nobody_of_another_organization_in(void **state)
 	assert_int_equal(policy_check(as(f, 1), POLICY_CREATE, "membership", membership(f, 5, 3),
 				      &err),
 			 0);
+}
+
+/* Whether the lead (3) may give person a membership in district A. */
+static int lead_adds(struct fx *f, int64_t person, struct cn_err *err)
+{
+	return policy_check(as(f, 3), POLICY_CREATE, "membership", membership(f, person, 3), err) ==
+	       0;
+}
+
+static void test_lead_takes_over_no_former_admin_nor_spare_account(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	/* A former admin: the membership ended, no active one left. */
+	put(f, "INSERT INTO membership (person_id, org_id, role, active, created_at, updated_at)"
+	       " VALUES (7,1,'admin',0,'t','t')");
+	assert_false(lead_adds(f, 7, &err));
+	assert_int_equal(err.kind, CN_ERR_FORBIDDEN);
+	assert_string_equal(err.field, "person_id");
+	assert_non_null(strstr(err.msg, "person 7: you may add only people of your district"));
+	/* Had an admin made them one of A anyway, the lead still would not change them. */
+	put(f, "INSERT INTO membership (person_id, org_id, role, created_at, updated_at)"
+	       " VALUES (7,3,'member','t','t')");
+	assert_true(check(f, 3, POLICY_READ, "person", &person_entity, 7));
+	assert_false(check(f, 3, POLICY_UPDATE, "person", &person_entity, 7));
+	/* One who left district B for good is not hers either. */
+	put(f, "UPDATE membership SET active = 0 WHERE person_id = 5");
+	assert_false(lead_adds(f, 5, &err));
+	/* A person of no organization: only one the lead made herself. */
+	put(f, "INSERT INTO person (id, given_name, family_name, created_at, updated_at) VALUES"
+	       " (9,'Sid','Spare','t','t'), (10,'Nia','New','t','t');"
+	       "INSERT INTO audit_event (at, actor_id, actor_label, action, entity, entity_id)"
+	       " VALUES ('t', 1, 'a', 'create', 'person', 9), ('t', 3, 'l', 'create', 'person', 10)");
+	assert_false(lead_adds(f, 9, &err));
+	char seen[sizeof(err.msg)];
+	memcpy(seen, err.msg, sizeof(seen));
+	assert_true(lead_adds(f, 10, &err));
+	/* One that does not exist: the same refusal as for one that does. */
+	assert_false(lead_adds(f, 99, &err));
+	assert_int_equal(err.kind, CN_ERR_FORBIDDEN);
+	assert_string_equal(err.msg + strlen("person 99"), seen + strlen("person 9"));
+}
+
+static void test_lead_reactivates_no_membership_of_another_district(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	/* Member B was of A too (an admin's doing); the admin ended it. */
+	put(f, "INSERT INTO membership (id, person_id, org_id, role, active, created_at,"
+	       " updated_at) VALUES (50,5,3,'member',0,'t','t')");
+	struct rec *m = NULL;
+	assert_int_equal(rec_get(f->t->db, f->a, &membership_entity, 50, &m, &err), 0);
+	rec_put_int(m, "active", 1, &err);
+	assert_int_equal(policy_check(as(f, 3), POLICY_UPDATE, "membership", m, &err), -1);
+	assert_string_equal(err.field, "person_id");
+	assert_int_equal(policy_check(as(f, 1), POLICY_UPDATE, "membership", m, &err), 0);
+	/* Her own member's membership, ended and made active again: hers to do. */
+	put(f, "UPDATE membership SET active = 0 WHERE person_id = 4");
+	int64_t id = testdb_count(f->t, "SELECT id FROM membership WHERE person_id = 4");
+	assert_int_equal(rec_get(f->t->db, f->a, &membership_entity, id, &m, &err), 0);
+	rec_put_int(m, "active", 1, &err);
+	assert_int_equal(policy_check(as(f, 3), POLICY_UPDATE, "membership", m, &err), 0);
+}
+
+static void test_a_seat_without_membership_gives_no_district(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	int64_t d = -1;
+	assert_int_equal(policy_team_district(as(f, 3), 8, 1, &d, &err), 0);
+	assert_int_equal(d, 3);
+	put(f, "UPDATE membership SET active = 0 WHERE person_id = 8");
+	assert_int_equal(policy_team_district(as(f, 3), 8, 1, &d, &err), 0);
+	assert_int_equal(d, 0);
+}
+
+static void test_attendees_are_the_networks(void **state)
+{
+	struct fx *f = *state;
+	struct cn_err err = {0};
+	struct actor system = actor_system("cli:test");
+	/* The admin is on no team of network 1: not even the operator records her. */
+	assert_int_equal(attendance_set(f->t->db, &system, 1, 1, "present", &err), -1);
+	assert_int_equal(err.kind, CN_ERR_INPUT);
+	assert_string_equal(err.field, "person_id");
+	char seen[sizeof(err.msg)];
+	memcpy(seen, err.msg, sizeof(seen));
+	assert_int_equal(attendance_set(f->t->db, &system, 1, 99, "present", &err), -1);
+	assert_string_equal(err.msg + strlen("person 99"), seen + strlen("person 9"));
+	/* A member of team A; the network's facilitator. */
+	assert_int_equal(attendance_set(f->t->db, &system, 1, 4, "present", &err), 0);
+	assert_int_equal(attendance_set(f->t->db, &system, 1, 2, "present", &err), 0);
+	/* Seated on team A, the membership ended: no longer. */
+	put(f, "UPDATE membership SET active = 0 WHERE person_id = 8");
+	assert_int_equal(attendance_set(f->t->db, &system, 1, 8, "present", &err), -1);
+	assert_int_equal(testdb_count(f->t, "SELECT COUNT(*) FROM attendance"), 2);
 }
 
 static void test_a_seat_on_her_team_makes_no_one_hers(void **state)
@@ -365,6 +462,13 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_lead_pulls_nobody_of_another_organization_in,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lead_takes_over_no_former_admin_nor_spare_account,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lead_reactivates_no_membership_of_another_district,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_seat_without_membership_gives_no_district,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attendees_are_the_networks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_seat_on_her_team_makes_no_one_hers, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_lead_changes_only_people_of_her_district_alone,
