@@ -143,7 +143,14 @@ static void test_every_entity_sql_and_table_follow_its_fields(void **state)
 		const char *selects[] = {e->sql_get, e->sql_list};
 		for (size_t k = 0; k < 2; k++) {
 			struct store_stmt *q = store_prepare(t->db, selects[k], &err);
-			if (q == NULL)
+			/* Run once on no rows: PostgreSQL names the columns of a result only. */
+			if (q != NULL && k == 0)
+				store_bind_int(q, 1, 0);
+			if (q != NULL && k == 1) {
+				store_bind_int(q, (int)e->nfilters + 1, 0);
+				store_bind_int(q, (int)e->nfilters + 2, 1);
+			}
+			if (q == NULL || store_step(q, &err) < 0)
 				fail_msg("%s: %s", e->name, err.msg);
 			for (int c = 0; c < store_col_count(q) && c < (int)e->nfields + 4; c++) {
 				const char *want = c < 4 ? own[c] : e->fields[c - 4].name;
@@ -160,7 +167,7 @@ static void test_every_entity_sql_and_table_follow_its_fields(void **state)
 		char sql[160];
 		snprintf(sql, sizeof(sql), "SELECT * FROM %s LIMIT 0", table);
 		struct store_stmt *q = store_prepare_once(t->db, sql, &err);
-		if (q == NULL)
+		if (q == NULL || store_step(q, &err) < 0)
 			fail_msg("%s: %s", e->name, err.msg);
 		for (int c = 0; c < store_col_count(q); c++) {
 			const char *col = store_col_name(q, c);
