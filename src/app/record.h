@@ -5,7 +5,8 @@
  * renders the record as JSON. The CLI, the JSON API and the OpenAPI document are all
  * driven from the same declarations, so a rule is written once.
  *
- * SQL contract of an entity (checked by tests/unit/app/record_test.c):
+ * SQL contract of an entity (checked by tests/unit/app/record_test.c, column by column
+ * against the field declaration, and the table's columns too):
  *   sql_get    SELECT id, version, created_at, updated_at, <fields in order>
  *              FROM ... WHERE id = ?1
  *   sql_list   the same columns; binds ?1..?N = filters in order (NULL = no filter),
