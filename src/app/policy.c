@@ -322,8 +322,8 @@ static int scope_fields(struct policy *p, const struct rec *r, struct policy_sco
 			struct cn_err *err)
 {
 	(void)p, (void)err;
-	s->network_id = rec_int(r, "network_id");
-	s->district_id = rec_int(r, "district_id");
+	s->network_id = rec_has(r, "network_id") ? rec_int(r, "network_id") : 0;
+	s->district_id = rec_has(r, "district_id") ? rec_int(r, "district_id") : 0;
 	return 0;
 }
 

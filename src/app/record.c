@@ -265,14 +265,27 @@ static int rec_parse(const char *name, enum rec_type type, unsigned flags, int64
 	return cn_err_field(err, CN_ERR_INTERNAL, name, "has an unknown type");
 }
 
-static const struct rec_field *rec_find(const struct rec *r, const char *field, int *idx,
-					struct cn_err *err)
+/* The index of field in r's entity. A name the entity does not declare is a mistake in
+ * capnet's own code (input names are checked against the declaration before they get
+ * here), so it stops the program, naming both, at the first test that runs it. */
+static int rec_index(const struct rec *r, const char *field)
 {
-	*idx = rec_field_index(r->entity, field);
-	if (*idx < 0) {
-		cn_err_field(err, CN_ERR_INPUT, field, "is not a field of %s", r->entity->title);
-		return NULL;
+	int i = rec_field_index(r->entity, field);
+	if (i < 0) {
+		fprintf(stderr, "capnet: bug: %s has no field \"%s\"\n", r->entity->name, field);
+		abort();
 	}
+	return i;
+}
+
+int rec_has(const struct rec *r, const char *field)
+{
+	return rec_field_index(r->entity, field) >= 0;
+}
+
+static const struct rec_field *rec_find(const struct rec *r, const char *field, int *idx)
+{
+	*idx = rec_index(r, field);
 	return &r->entity->fields[*idx];
 }
 
@@ -280,9 +293,7 @@ int rec_put_text(struct rec *r, struct arena *a, const char *field, const char *
 		 struct cn_err *err)
 {
 	int i;
-	const struct rec_field *f = rec_find(r, field, &i, err);
-	if (f == NULL)
-		return -1;
+	const struct rec_field *f = rec_find(r, field, &i);
 	if (value == NULL)
 		return rec_set_null(r, field, err);
 	struct rec_value v;
@@ -297,9 +308,7 @@ int rec_set_text(struct rec *r, struct arena *a, const char *field, const char *
 		 struct cn_err *err)
 {
 	int i;
-	const struct rec_field *f = rec_find(r, field, &i, err);
-	if (f == NULL)
-		return -1;
+	const struct rec_field *f = rec_find(r, field, &i);
 	if (f->flags & REC_READONLY)
 		return cn_err_field(err, CN_ERR_INPUT, field, "is set by capnet and cannot be given");
 	return rec_put_text(r, a, field, value, err);
@@ -308,9 +317,7 @@ int rec_set_text(struct rec *r, struct arena *a, const char *field, const char *
 int rec_put_int(struct rec *r, const char *field, int64_t value, struct cn_err *err)
 {
 	int i;
-	const struct rec_field *f = rec_find(r, field, &i, err);
-	if (f == NULL)
-		return -1;
+	const struct rec_field *f = rec_find(r, field, &i);
 	if (!rec_is_int_type(f->type))
 		return cn_err_field(err, CN_ERR_INPUT, field, "must be %s, not a number",
 				    rec_type_names[f->type]);
@@ -331,9 +338,7 @@ int rec_put_int(struct rec *r, const char *field, int64_t value, struct cn_err *
 int rec_set_int(struct rec *r, const char *field, int64_t value, struct cn_err *err)
 {
 	int i;
-	const struct rec_field *f = rec_find(r, field, &i, err);
-	if (f == NULL)
-		return -1;
+	const struct rec_field *f = rec_find(r, field, &i);
 	if (f->flags & REC_READONLY)
 		return cn_err_field(err, CN_ERR_INPUT, field, "is set by capnet and cannot be given");
 	return rec_put_int(r, field, value, err);
@@ -342,9 +347,7 @@ int rec_set_int(struct rec *r, const char *field, int64_t value, struct cn_err *
 int rec_set_null(struct rec *r, const char *field, struct cn_err *err)
 {
 	int i;
-	const struct rec_field *f = rec_find(r, field, &i, err);
-	if (f == NULL)
-		return -1;
+	const struct rec_field *f = rec_find(r, field, &i);
 	if (f->flags & REC_REQUIRED)
 		return cn_err_field(err, CN_ERR_INPUT, field, "is required and cannot be empty");
 	r->v[i].is_null = 1;
@@ -356,20 +359,19 @@ int rec_set_null(struct rec *r, const char *field, struct cn_err *err)
 
 const char *rec_text(const struct rec *r, const char *field)
 {
-	int i = rec_field_index(r->entity, field);
-	return i < 0 || r->v[i].is_null ? NULL : r->v[i].s;
+	int i = rec_index(r, field);
+	return r->v[i].is_null ? NULL : r->v[i].s;
 }
 
 int64_t rec_int(const struct rec *r, const char *field)
 {
-	int i = rec_field_index(r->entity, field);
-	return i < 0 || r->v[i].is_null ? 0 : r->v[i].i;
+	int i = rec_index(r, field);
+	return r->v[i].is_null ? 0 : r->v[i].i;
 }
 
 int rec_is_null(const struct rec *r, const char *field)
 {
-	int i = rec_field_index(r->entity, field);
-	return i < 0 || r->v[i].is_null;
+	return r->v[rec_index(r, field)].is_null;
 }
 
 /* 1 when field f holds the same value in x and y. */
@@ -383,6 +385,7 @@ static int rec_value_same(const struct rec_field *f, const struct rec_value *x,
 int rec_changes_only(const struct rec *r, const struct rec *old, const char *field)
 {
 	const struct rec_entity *e = r->entity;
+	(void)rec_index(r, field);
 	for (size_t i = 0; i < e->nfields; i++)
 		if (strcmp(e->fields[i].name, field) != 0 &&
 		    !rec_value_same(&e->fields[i], &r->v[i], &old->v[i]))

@@ -5,7 +5,8 @@
  * renders the record as JSON. The CLI, the JSON API and the OpenAPI document are all
  * driven from the same declarations, so a rule is written once.
  *
- * SQL contract of an entity (checked by tests/unit/app/record_test.c):
+ * SQL contract of an entity (checked by tests/unit/app/record_test.c, column by column
+ * against the field declaration, and the table's columns too):
  *   sql_get    SELECT id, version, created_at, updated_at, <fields in order>
  *              FROM ... WHERE id = ?1
  *   sql_list   the same columns; binds ?1..?N = filters in order (NULL = no filter),
@@ -132,6 +133,15 @@ int rec_field_index(const struct rec_entity *e, const char *name);
  * "k_2"), or NULL. choices is NULL-terminated. */
 const char *rec_choice_find(const char *const *choices, const char *input);
 
+/* Field names. Every rec_set_*, rec_put_*, rec_text, rec_int, rec_is_null and
+ * rec_changes_only call must name a field the record's entity declares: an unknown name
+ * is a bug in capnet, and the call aborts with a message naming the entity and the
+ * field, so that a misspelt name fails the first test that runs it. Input from people
+ * (JSON keys, CLI flags, form names) is checked with rec_field_index first; code that
+ * serves several entities asks rec_has. */
+/* 1 when r's entity declares field. */
+int rec_has(const struct rec *r, const char *field);
+
 /* Setting input. These check the value's form only (type, length, choice) and name
  * the field in err; rules across fields and records run in rec_create/rec_update.
  * Setting a READONLY field is refused unless `trusted` (imports, hooks, demo). */
@@ -144,7 +154,7 @@ int rec_put_text(struct rec *r, struct arena *a, const char *field, const char *
 		 struct cn_err *err);
 int rec_put_int(struct rec *r, const char *field, int64_t value, struct cn_err *err);
 
-/* Reading a field by name (it must exist): text NULL / int 0 when null. */
+/* Reading a field by name (it must exist, see above): text NULL / int 0 when null. */
 const char *rec_text(const struct rec *r, const char *field);
 int64_t rec_int(const struct rec *r, const char *field);
 int rec_is_null(const struct rec *r, const char *field);

@@ -13,6 +13,11 @@
 #include "app/policy.h"
 #include "core/buf.h"
 
+#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 static void test_every_entity_sql_matches_its_declaration(void **state)
 {
 	(void)state;
@@ -37,6 +42,169 @@ static void test_every_entity_sql_matches_its_declaration(void **state)
 	testdb_close(t);
 }
 
+/* The next comma-separated item of *s up to the character `end` (or the end of the
+ * text), without the spaces around it, into out; NULL when none is left. */
+static const char *sql_item(const char **s, char end, char *out, size_t size)
+{
+	const char *p = *s;
+	while (*p == ' ')
+		p++;
+	if (*p == '\0' || *p == end)
+		return NULL;
+	size_t n = 0;
+	int depth = 0;
+	while (*p != '\0' && (depth > 0 || (*p != ',' && *p != end))) {
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		if (n + 1 < size)
+			out[n++] = *p;
+		p++;
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	*s = *p == ',' ? p + 1 : p;
+	return out;
+}
+
+/* Checks an entity's INSERT and UPDATE against its fields (see the SQL contract in
+ * record.h) and returns its table, or NULL; problems go to errs. */
+static const char *sql_check_writes(struct arena *a, const struct rec_entity *e,
+				    struct buf *errs)
+{
+	const size_t nf = e->nfields;
+	char item[200], want[200], table[100];
+	const char *s = e->sql_insert;
+	if (sscanf(s, "INSERT INTO %99s (", table) != 1 || (s = strchr(s, '(')) == NULL) {
+		buf_printf(errs, "%s: INSERT does not start INSERT INTO <table> (\n", e->name);
+		return NULL;
+	}
+	s++;
+	for (size_t i = 0; i < nf + 2; i++) {
+		const char *col = i < nf ? e->fields[i].name : i == nf ? "created_at" : "updated_at";
+		if (sql_item(&s, ')', item, sizeof(item)) == NULL || strcmp(item, col) != 0)
+			buf_printf(errs, "%s: INSERT column %zu is %s, the declaration says %s\n",
+				   e->name, i + 1, item, col);
+	}
+	if ((s = strstr(s, "VALUES (")) == NULL) {
+		buf_printf(errs, "%s: INSERT has no VALUES (\n", e->name);
+	} else {
+		s += strlen("VALUES (");
+		for (size_t i = 0; i < nf + 2; i++) {
+			snprintf(want, sizeof(want), "?%zu", i < nf ? i + 1 : nf + 1);
+			if (sql_item(&s, ')', item, sizeof(item)) == NULL || strcmp(item, want) != 0)
+				buf_printf(errs, "%s: INSERT value %zu is %s, the contract says %s\n",
+					   e->name, i + 1, item, want);
+		}
+	}
+	char prefix[160];
+	snprintf(prefix, sizeof(prefix), "UPDATE %s SET ", table);
+	if (strncmp(e->sql_update, prefix, strlen(prefix)) != 0) {
+		buf_printf(errs, "%s: UPDATE does not start %s\n", e->name, prefix);
+		return arena_strdup(a, table);
+	}
+	s = e->sql_update + strlen(prefix);
+	for (size_t i = 0; i < nf + 2; i++) {
+		if (i < nf)
+			snprintf(want, sizeof(want), "%s = ?%zu", e->fields[i].name, i + 1);
+		else if (i == nf)
+			snprintf(want, sizeof(want), "updated_at = ?%zu", nf + 1);
+		else
+			snprintf(want, sizeof(want), "version = version + 1");
+		if (sql_item(&s, '\0', item, sizeof(item)) == NULL)
+			item[0] = '\0';
+		char *where = strstr(item, " WHERE ");
+		if (where != NULL)
+			*where = '\0';
+		if (strcmp(item, want) != 0)
+			buf_printf(errs, "%s: UPDATE sets \"%s\" where the declaration says \"%s\"\n",
+				   e->name, item, want);
+	}
+	snprintf(want, sizeof(want), " WHERE id = ?%zu AND version = ?%zu", nf + 2, nf + 3);
+	if (strstr(e->sql_update, want) == NULL)
+		buf_printf(errs, "%s: UPDATE does not end%s\n", e->name, want);
+	return arena_strdup(a, table);
+}
+
+/* Every entity's SQL and its table follow the one declaration of its fields: the
+ * SELECT columns, the INSERT columns and values, the UPDATE assignments in field order,
+ * and the schema holds a column for each field and no column the declaration lacks. A
+ * field added to the declaration and forgotten in one statement, or two fields in a
+ * different order, fail here instead of storing a value in the wrong column. */
+static void test_every_entity_sql_and_table_follow_its_fields(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	struct buf errs = BUF_INIT;
+	struct cn_err err = {0};
+	static const char *const own[] = {"id", "version", "created_at", "updated_at"};
+	for (size_t i = 0; entities_all[i] != NULL; i++) {
+		const struct rec_entity *e = entities_all[i];
+		const char *selects[] = {e->sql_get, e->sql_list};
+		for (size_t k = 0; k < 2; k++) {
+			struct store_stmt *q = store_prepare(t->db, selects[k], &err);
+			/* Run once on no rows: PostgreSQL names the columns of a result only. */
+			if (q != NULL && k == 0)
+				store_bind_int(q, 1, 0);
+			if (q != NULL && k == 1) {
+				store_bind_int(q, (int)e->nfilters + 1, 0);
+				store_bind_int(q, (int)e->nfilters + 2, 1);
+			}
+			if (q == NULL || store_step(q, &err) < 0)
+				fail_msg("%s: %s", e->name, err.msg);
+			for (int c = 0; c < store_col_count(q) && c < (int)e->nfields + 4; c++) {
+				const char *want = c < 4 ? own[c] : e->fields[c - 4].name;
+				if (strcmp(store_col_name(q, c), want) != 0)
+					buf_printf(&errs, "%s: %s column %d is %s, the declaration says %s\n",
+						   e->name, k ? "list" : "get", c + 1,
+						   store_col_name(q, c), want);
+			}
+			store_done(q);
+		}
+		const char *table = sql_check_writes(a, e, &errs);
+		if (table == NULL)
+			continue;
+		char sql[160];
+		snprintf(sql, sizeof(sql), "SELECT * FROM %s LIMIT 0", table);
+		struct store_stmt *q = store_prepare_once(t->db, sql, &err);
+		if (q == NULL || store_step(q, &err) < 0)
+			fail_msg("%s: %s", e->name, err.msg);
+		for (int c = 0; c < store_col_count(q); c++) {
+			const char *col = store_col_name(q, c);
+			int known = rec_field_index(e, col) >= 0;
+			for (size_t k = 0; k < 4; k++)
+				known |= strcmp(col, own[k]) == 0;
+			/* Kept apart from the record on purpose: auth reads and writes it. */
+			known |= strcmp(e->name, "person") == 0 && strcmp(col, "password_hash") == 0;
+			if (!known)
+				buf_printf(&errs, "%s: table %s has column %s, which is no field\n",
+					   e->name, table, col);
+		}
+		for (size_t f = 0; f < e->nfields; f++) {
+			int found = 0;
+			for (int c = 0; c < store_col_count(q); c++)
+				found |= strcmp(store_col_name(q, c), e->fields[f].name) == 0;
+			if (!found)
+				buf_printf(&errs, "%s: table %s has no column %s\n", e->name, table,
+					   e->fields[f].name);
+		}
+		store_done(q);
+		/* Names the declaration itself refers to are its fields. */
+		if (e->actor_field != NULL && rec_field_index(e, e->actor_field) < 0)
+			buf_printf(&errs, "%s: actor_field %s is no field\n", e->name, e->actor_field);
+		for (size_t f = 0; f < e->nfields; f++)
+			if (e->fields[f].tz_field != NULL &&
+			    rec_field_index(e, e->fields[f].tz_field) < 0)
+				buf_printf(&errs, "%s: %s's tz_field %s is no field\n", e->name,
+					   e->fields[f].name, e->fields[f].tz_field);
+	}
+	if (errs.len > 0)
+		fail_msg("%s", errs.data);
+	buf_free(&errs);
+	arena_free(a);
+	testdb_close(t);
+}
+
 static struct rec *org(struct testdb *t, struct arena *a, const char *kind, const char *name,
 		       int64_t parent)
 {
@@ -49,6 +217,108 @@ static struct rec *org(struct testdb *t, struct arena *a, const char *kind, cons
 	if (rec_create(t->db, &t->who, a, r, &err) != 0)
 		fail_msg("create %s: %s: %s", name, err.field, err.msg);
 	return r;
+}
+
+/* Runs call(r) in a child process with its standard error in a pipe; returns what the
+ * child wrote there, and whether it was stopped by SIGABRT in *aborted. */
+static char *in_child(struct arena *a, void (*call)(struct rec *), struct rec *r, int *aborted)
+{
+	int fd[2];
+	assert_int_equal(pipe(fd), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fd[0]);
+		dup2(fd[1], 2);
+		call(r);
+		_exit(0);
+	}
+	close(fd[1]);
+	char out[512];
+	size_t n = 0;
+	ssize_t k;
+	while (n < sizeof(out) - 1 && (k = read(fd[0], out + n, sizeof(out) - 1 - n)) > 0)
+		n += (size_t)k;
+	out[n] = '\0';
+	close(fd[0]);
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	*aborted = WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+	return arena_strdup(a, out);
+}
+
+static void call_text(struct rec *r)
+{
+	(void)rec_text(r, "nmae");
+}
+static void call_int(struct rec *r)
+{
+	(void)rec_int(r, "nmae");
+}
+static void call_is_null(struct rec *r)
+{
+	(void)rec_is_null(r, "nmae");
+}
+static void call_changes_only(struct rec *r)
+{
+	(void)rec_changes_only(r, r, "nmae");
+}
+static void call_set_text(struct rec *r)
+{
+	struct cn_err err = {0};
+	struct arena *a = arena_new();
+	(void)rec_set_text(r, a, "nmae", "x", &err);
+}
+static void call_put_text(struct rec *r)
+{
+	struct cn_err err = {0};
+	struct arena *a = arena_new();
+	(void)rec_put_text(r, a, "nmae", "x", &err);
+}
+static void call_set_int(struct rec *r)
+{
+	struct cn_err err = {0};
+	(void)rec_set_int(r, "nmae", 1, &err);
+}
+static void call_put_int(struct rec *r)
+{
+	struct cn_err err = {0};
+	(void)rec_put_int(r, "nmae", 1, &err);
+}
+static void call_set_null(struct rec *r)
+{
+	struct cn_err err = {0};
+	(void)rec_set_null(r, "nmae", &err);
+}
+static void call_right_name(struct rec *r)
+{
+	(void)rec_text(r, "name");
+}
+
+/* A field name the entity does not declare is a bug in capnet's own code: every call
+ * that takes a name stops the program, naming the entity and the field, rather than
+ * reading NULL or 0. rec_has asks without stopping. */
+static void test_a_misspelt_field_name_stops_the_program(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rec *r = rec_new(a, &org_entity);
+	void (*calls[])(struct rec *) = {call_text,     call_int,      call_is_null,
+					  call_changes_only, call_set_text, call_put_text,
+					  call_set_int,  call_put_int,  call_set_null};
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		int aborted = 0;
+		const char *said = in_child(a, calls[i], r, &aborted);
+		if (!aborted || strstr(said, "organization has no field \"nmae\"") == NULL)
+			fail_msg("call %zu: aborted %d, said \"%s\"", i, aborted, said);
+	}
+	int aborted = 1;
+	assert_string_equal(in_child(a, call_right_name, r, &aborted), "");
+	assert_false(aborted);
+	assert_true(rec_has(r, "name"));
+	assert_false(rec_has(r, "nmae"));
+	arena_free(a);
 }
 
 static void test_create_validates_and_names_the_field(void **state)
@@ -66,7 +336,6 @@ static void test_create_validates_and_names_the_field(void **state)
 	assert_int_equal(rec_set_text(r, a, "name", "bad \xff utf8", &err), -1);
 	assert_non_null(strstr(err.msg, "UTF-8"));
 	assert_int_equal(rec_set_text(r, a, "sourced_id", "x", &err), -1); /* read-only */
-	assert_int_equal(rec_set_text(r, a, "nonsense", "x", &err), -1);
 	/* A missing required field is named; nothing is stored. */
 	assert_int_equal(rec_set_text(r, a, "kind", "District", &err), 0);
 	assert_string_equal(rec_text(r, "kind"), "district");
@@ -360,6 +629,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_entity_sql_matches_its_declaration),
+		cmocka_unit_test(test_every_entity_sql_and_table_follow_its_fields),
+		cmocka_unit_test(test_a_misspelt_field_name_stops_the_program),
 		cmocka_unit_test(test_create_validates_and_names_the_field),
 		cmocka_unit_test(test_references_and_hierarchy),
 		cmocka_unit_test(test_choices_match_in_any_case),
