@@ -57,6 +57,11 @@ t_fail() {
 	for line in "$@"; do printf '# %s\n' "$line"; done
 }
 
+# c CMD...: runs capnet quietly to set a test's world up; what it says on stderr goes to
+# $T_DIR/cli.err. cid CMD...: the same, printing the id of the record it made.
+c() { "$CAPNET" "$@" >/dev/null 2>>"$T_DIR/cli.err"; }
+cid() { "$CAPNET" "$@" --format json 2>>"$T_DIR/cli.err" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+
 # run CMD...: runs capnet with the arguments; sets T_RC, T_OUT, T_ERR.
 run() {
 	"$CAPNET" "$@" >"$T_DIR/out" 2>"$T_DIR/err"

@@ -8,8 +8,6 @@
 . "$(dirname "$0")/../e2e_lib.sh"
 t_begin
 
-c() { "$CAPNET" "$@" >/dev/null 2>>"$T_DIR/cli.err"; }
-cid() { "$CAPNET" "$@" --format json 2>>"$T_DIR/cli.err" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 c init
 c org add --kind state --name "Kentucky Department of Education"          # 1
 c org add --kind cooperative --name "Green River" --parent-id 1            # 2

@@ -7,7 +7,6 @@
 . "$(dirname "$0")/../e2e_lib.sh"
 t_begin
 
-c() { "$CAPNET" "$@" >/dev/null 2>>"$T_DIR/cli.err"; }
 c init
 c org add --kind state --name "Kentucky Department of Education"                        # 1
 c org add --kind cooperative --name "Green River Regional Educational Cooperative" --parent-id 1  # 2
