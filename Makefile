@@ -22,7 +22,7 @@ else
 BUILD = build/plain
 endif
 
-LIB_SRC := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+LIB_SRC := $(filter-out src/cli/main.c,$(wildcard src/*/*.c src/*/*/*.c))
 ASSETS := $(sort $(wildcard src/web/assets/*))
 GEN_ASSETS := $(BUILD)/gen/assets.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o

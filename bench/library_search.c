@@ -28,8 +28,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "app/library.h"
-#include "app/network.h"
+#include "app/library/library.h"
+#include "app/network/network.h"
 #include "core/buf.h"
 #include "core/mem.h"
 #include "store/store.h"

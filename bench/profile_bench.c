@@ -26,7 +26,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "app/profile.h"
+#include "app/profile/profile.h"
 #include "core/arena.h"
 #include "store/store.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/similarity.h"
+#include "app/deliverable/similarity.h"
 #include "bench.h"
 #include "core/arena.h"
 #include "core/buf.h"

@@ -5,7 +5,7 @@
 #define CN_TESTAPP_H
 #include <zip.h>
 
-#include "app/person.h"
+#include "app/org/person.h"
 #include "app/record.h"
 #include "core/buf.h"
 #include "testlib.h"

@@ -1,13 +1,13 @@
 /* calendar: calendar subscriptions (issue 5). A signed-in person makes a token for the
  * feed of a network (its meetings) or a team (its PD sessions) they may read, lists
  * their tokens and revokes them; GET /calendar/TOKEN.ics is public, the token being the
- * credential, and answers the iCalendar feed (app/calendar_token.h). An unknown or
+ * credential, and answers the iCalendar feed (app/network/calendar_token.h). An unknown or
  * revoked token is "not found". */
 #include <stdio.h>
 #include <string.h>
 
 #include "api/resource.h"
-#include "app/calendar_token.h"
+#include "app/network/calendar_token.h"
 
 /* The caller's own tokens: a scope the policy sees as theirs. */
 static struct policy_scope calendar_owner(int64_t person_id)

@@ -6,18 +6,18 @@
  * set, and the signed-in person's notices. Policy rules: "deliverable" (reading,
  * writing, submitting, withdrawing), "deliverable_publish" (publishing and returning,
  * by facilitators), "deliverable_review" and "notice". The rules themselves are in
- * app/deliverable*.h, app/notice.h and app/target.h. */
+ * app/deliverable*.h, app/notice.h and app/deliverable/target.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/resource.h"
-#include "app/deliverable.h"
-#include "app/deliverable_lineage.h"
-#include "app/deliverable_review.h"
-#include "app/network.h"
+#include "app/deliverable/deliverable.h"
+#include "app/deliverable/deliverable_lineage.h"
+#include "app/deliverable/deliverable_review.h"
+#include "app/network/network.h"
 #include "app/notice.h"
-#include "app/target.h"
+#include "app/deliverable/target.h"
 #include "core/diff.h"
 
 /* The deliverable of path parameter id, when the caller may do verb on it. */

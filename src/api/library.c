@@ -1,11 +1,11 @@
 /* library: searching the library and recommendations for a passage of text (policy
  * rule "library_item": anyone signed in reads the library). The items themselves and
  * their try-outs are declared entities served by entity.c; the ranking, the filters
- * and the reasons are app/library.h's. */
+ * and the reasons are app/library/library.h's. */
 #include <string.h>
 
 #include "api/resource.h"
-#include "app/library.h"
+#include "app/library/library.h"
 
 enum { LIBRARY_API_DEFAULT = 20 };
 

@@ -8,11 +8,11 @@
 #include <string.h>
 
 #include "api/resource.h"
-#include "app/agenda.h"
-#include "app/deliverable.h"
-#include "app/library.h"
-#include "app/network.h"
-#include "app/person.h"
+#include "app/network/agenda.h"
+#include "app/deliverable/deliverable.h"
+#include "app/library/library.h"
+#include "app/network/network.h"
+#include "app/org/person.h"
 
 static void people_answer(struct http_resp *rs, const struct network_people *people)
 {

@@ -4,27 +4,27 @@
  * template, its library recommendations, versions, facilitator reviews, status and
  * exports. Instruments, indicators, assessments, challenges, plans, goals, actions and
  * progress checks themselves are declared entities served by entity.c. Every handler
- * asks the policy with the record it acts on (app/policy.c, "Needs assessments and
+ * asks the policy with the record it acts on (app/access/policy.c, "Needs assessments and
  * plans"). */
 #include <stdio.h>
 #include <string.h>
 
 #include "api/resource.h"
-#include "app/assessment.h"
-#include "app/deliverable.h"
+#include "app/assessment/assessment.h"
+#include "app/deliverable/deliverable.h"
 #include "app/entities.h"
-#include "app/instrument.h"
-#include "app/library.h"
-#include "app/network.h"
-#include "app/plan.h"
-#include "app/plan_export.h"
-#include "app/plan_kar.h"
-#include "app/plan_recommend.h"
-#include "app/plan_review.h"
-#include "app/plan_status.h"
-#include "app/plan_template.h"
-#include "app/plan_version.h"
-#include "app/plan_view.h"
+#include "app/assessment/instrument.h"
+#include "app/library/library.h"
+#include "app/network/network.h"
+#include "app/plan/plan.h"
+#include "app/plan/plan_export.h"
+#include "app/plan/plan_kar.h"
+#include "app/plan/plan_recommend.h"
+#include "app/plan/plan_review.h"
+#include "app/plan/plan_status.h"
+#include "app/plan/plan_template.h"
+#include "app/plan/plan_version.h"
+#include "app/plan/plan_view.h"
 
 /* Assessments. */
 

@@ -1,13 +1,13 @@
 /* profile: the capacity-building profile (issue 5, DESIGN §2) of a team, and of a
  * network with its teams side by side: each component with the records behind it and
- * their Guskey level, and the train-the-trainer flag with its reason (app/profile.h).
+ * their Guskey level, and the train-the-trainer flag with its reason (app/profile/profile.h).
  * A profile shows a district's records, so it is read under the policy's "profile"
  * rule with the team's scope; a network's view lists only the teams the caller may. */
 #include <string.h>
 
 #include "api/resource.h"
-#include "app/network.h"
-#include "app/profile.h"
+#include "app/network/network.h"
+#include "app/profile/profile.h"
 
 /* A team or network has one school year (its network's): `?year=` must name it. */
 static int profile_year(struct http_req *rq, const struct rec *net, const char *what,

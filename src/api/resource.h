@@ -5,7 +5,7 @@
 #define CN_API_RESOURCE_H
 #include <jansson.h>
 
-#include "app/policy.h"
+#include "app/access/policy.h"
 #include "core/json.h"
 #include "http/allow.h"
 #include "http/router.h"

@@ -2,7 +2,7 @@
  * routes for every declared entity (list, get, create, update and, where the entity
  * declares sql_delete, delete), so a new entity in app/entities.c is served, checked by
  * the policy under its name, and documented without more code here. An entity is
- * served only once the policy has a rule for it (app/policy.c): nothing reaches the
+ * served only once the policy has a rule for it (app/access/policy.c): nothing reaches the
  * API without a decision about who may see it. */
 #include <pthread.h>
 #include <stdio.h>

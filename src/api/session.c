@@ -1,12 +1,12 @@
 /* session: signing in and out over the API, and who is signed in. Sign-in sets the
  * session cookie and returns the CSRF token that cookie-signed writes must send back
- * in X-CSRF-Token; the rules live in app/auth.c, the cookie in http/session.c. These
+ * in X-CSRF-Token; the rules live in app/access/auth.c, the cookie in http/session.c. These
  * routes are public: they decide for themselves who may use them. */
 #include <stdio.h>
 #include <string.h>
 
 #include "api/resource.h"
-#include "app/person.h"
+#include "app/org/person.h"
 #include "http/server.h"
 #include "http/session.h"
 

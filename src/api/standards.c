@@ -3,15 +3,15 @@
  * identifier), listing frameworks, browsing one as a tree or one level at a time, and
  * finding items by code prefix or by words; one item with its place, associations, the
  * learning targets written for it and the library items aligned to it (each only
- * where the caller may read them). The work is app/standards.h's; this file reads the
+ * where the caller may read them). The work is app/standards/standards.h's; this file reads the
  * request and writes the answer. */
 #include <stdio.h>
 #include <string.h>
 
 #include "api/resource.h"
-#include "app/library.h"
-#include "app/standards.h"
-#include "app/target.h"
+#include "app/library/library.h"
+#include "app/standards/standards.h"
+#include "app/deliverable/target.h"
 
 enum { STD_TREE_DEPTH_MAX = 100 };
 

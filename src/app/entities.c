@@ -3,18 +3,18 @@
 
 #include <string.h>
 
-#include "app/assessment.h"
-#include "app/deliverable.h"
-#include "app/delivery.h"
-#include "app/instrument.h"
-#include "app/library.h"
-#include "app/network.h"
-#include "app/org.h"
-#include "app/person.h"
-#include "app/plan.h"
-#include "app/schedule.h"
-#include "app/target.h"
-#include "app/tryout.h"
+#include "app/assessment/assessment.h"
+#include "app/deliverable/deliverable.h"
+#include "app/delivery/delivery.h"
+#include "app/assessment/instrument.h"
+#include "app/library/library.h"
+#include "app/network/network.h"
+#include "app/org/org.h"
+#include "app/org/person.h"
+#include "app/plan/plan.h"
+#include "app/plan/schedule.h"
+#include "app/deliverable/target.h"
+#include "app/delivery/tryout.h"
 
 const struct rec_entity *const entities_all[] = {
 	&org_entity,	 &relationship_entity, &academic_session_entity, &person_entity,

@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "app/actor.h"
-#include "app/roster.h"
-#include "app/standards.h"
+#include "app/org/roster.h"
+#include "app/standards/standards.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/mem.h"

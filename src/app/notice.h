@@ -2,15 +2,15 @@
  * was adapted from has a newly published version. The adaptation is never changed; its
  * owners (contributors, the team's leads, its creator) each get a notice, can compare
  * the new source version with their own latest version, take what they want into a
- * normal save (app/deliverable.h), and mark the notice seen. A facilitator's review of a
- * plan (app/plan_review.h) tells the team's members with a notice too. */
+ * normal save (app/deliverable/deliverable.h), and mark the notice seen. A facilitator's review of a
+ * plan (app/plan/plan_review.h) tells the team's members with a notice too. */
 #ifndef CN_NOTICE_H
 #define CN_NOTICE_H
 #include <stddef.h>
 #include <stdint.h>
 
-#include "app/deliverable.h"
-#include "app/policy.h"
+#include "app/deliverable/deliverable.h"
+#include "app/access/policy.h"
 
 struct notice {
 	int64_t id;

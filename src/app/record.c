@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "app/audit.h"
-#include "app/policy.h"
+#include "app/access/policy.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"

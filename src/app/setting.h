@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "app/actor.h"
-#include "app/similarity.h"
+#include "app/deliverable/similarity.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/assessment.h"
-#include "app/instrument.h"
+#include "app/assessment/assessment.h"
+#include "app/assessment/instrument.h"
 #include "cli/cli.h"
 #include "core/json.h"
 

@@ -1,9 +1,9 @@
 /* cmd_calendar_token: `capnet calendar-token create|list|revoke`: calendar subscription
- * addresses for a person, each with its own revocable token (app/calendar_token.h). */
+ * addresses for a person, each with its own revocable token (app/network/calendar_token.h). */
 #include <stdio.h>
 #include <string.h>
 
-#include "app/calendar_token.h"
+#include "app/network/calendar_token.h"
 #include "cli/cli.h"
 #include "core/json.h"
 

@@ -5,9 +5,9 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "app/instrument.h"
-#include "app/org.h"
-#include "app/person.h"
+#include "app/assessment/instrument.h"
+#include "app/org/org.h"
+#include "app/org/person.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/deliverable.h"
-#include "app/deliverable_lineage.h"
-#include "app/target.h"
+#include "app/deliverable/deliverable.h"
+#include "app/deliverable/deliverable_lineage.h"
+#include "app/deliverable/target.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/deliverable.h"
-#include "app/deliverable_review.h"
+#include "app/deliverable/deliverable.h"
+#include "app/deliverable/deliverable_review.h"
 #include "app/notice.h"
-#include "app/target.h"
+#include "app/deliverable/target.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

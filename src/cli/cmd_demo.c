@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

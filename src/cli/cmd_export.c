@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/calendar.h"
+#include "app/network/calendar.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/roster.h"
+#include "app/org/roster.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/library.h"
-#include "app/tryout.h"
+#include "app/library/library.h"
+#include "app/delivery/tryout.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

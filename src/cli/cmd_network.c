@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/network.h"
-#include "app/person.h"
+#include "app/network/network.h"
+#include "app/org/person.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

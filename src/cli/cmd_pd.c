@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/delivery.h"
-#include "app/schedule.h"
+#include "app/delivery/delivery.h"
+#include "app/plan/schedule.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

@@ -6,16 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/assessment.h"
-#include "app/plan.h"
-#include "app/plan_export.h"
-#include "app/plan_kar.h"
-#include "app/plan_recommend.h"
-#include "app/plan_review.h"
-#include "app/plan_status.h"
-#include "app/plan_template.h"
-#include "app/plan_version.h"
-#include "app/plan_view.h"
+#include "app/assessment/assessment.h"
+#include "app/plan/plan.h"
+#include "app/plan/plan_export.h"
+#include "app/plan/plan_kar.h"
+#include "app/plan/plan_recommend.h"
+#include "app/plan/plan_review.h"
+#include "app/plan/plan_status.h"
+#include "app/plan/plan_template.h"
+#include "app/plan/plan_version.h"
+#include "app/plan/plan_view.h"
 #include "cli/cli.h"
 #include "core/json.h"
 

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app/profile.h"
+#include "app/profile/profile.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "app/standards.h"
+#include "app/standards/standards.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"

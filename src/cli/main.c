@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app/person.h"
+#include "app/org/person.h"
 #include "cli/cli.h"
 #include "core/arena.h"
 

@@ -1,9 +1,9 @@
-/* allow: a route asks the policy (app/policy.h) through these, which also record
+/* allow: a route asks the policy (app/access/policy.h) through these, which also record
  * that it asked: the server refuses to answer for a route that never did. Shared by
  * the JSON API and the web pages. */
 #ifndef CN_ALLOW_H
 #define CN_ALLOW_H
-#include "app/policy.h"
+#include "app/access/policy.h"
 #include "http/http.h"
 
 /* Ask the policy; each marks the request as having asked. 0 allowed, -1 with err. */

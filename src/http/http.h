@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "app/actor.h"
-#include "app/auth.h"
+#include "app/access/auth.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "store/store.h"

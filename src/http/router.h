@@ -6,7 +6,7 @@
 #define CN_ROUTER_H
 #include <stddef.h>
 
-#include "app/policy.h"
+#include "app/access/policy.h"
 #include "app/record.h"
 #include "core/arena.h"
 #include "core/err.h"

@@ -26,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app/policy.h"
+#include "app/access/policy.h"
 #include "core/json.h"
 #include "core/mem.h"
 #include "core/timeutil.h"

@@ -4,7 +4,7 @@
 #define CN_SERVER_H
 #include <stddef.h>
 
-#include "app/auth.h"
+#include "app/access/auth.h"
 #include "core/err.h"
 #include "http/forwarded.h"
 #include "http/router.h"

@@ -15,7 +15,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "app/person.h"
+#include "app/org/person.h"
 #include "http/form.h"
 #include "http/multipart.h"
 #include "http/server.h"

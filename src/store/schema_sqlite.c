@@ -504,7 +504,7 @@ static const char MIGRATION_1[] =
 	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
 	" UNIQUE (meeting_id, person_id));"
 	"CREATE INDEX reflection_person ON reflection(person_id);"
-	/* What the capacity-building profile reads by (app/profile.c): a team's plan, its
+	/* What the capacity-building profile reads by (app/profile/profile.c): a team's plan, its
 	 * goals, actions and their links, progress checks, deliverables and versions. */
 	"CREATE INDEX IF NOT EXISTS plan_team ON plan(team_id, school_year);"
 	"CREATE INDEX IF NOT EXISTS plan_goal_plan ON plan_goal(plan_id, position);"

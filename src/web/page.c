@@ -7,9 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "app/network.h"
-#include "app/person.h"
-#include "app/policy.h"
+#include "app/network/network.h"
+#include "app/org/person.h"
+#include "app/access/policy.h"
 #include "core/timeutil.h"
 #include "http/allow.h"
 #include "http/session.h"

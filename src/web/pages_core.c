@@ -5,18 +5,18 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/auth.h"
-#include "app/network.h"
+#include "app/access/auth.h"
+#include "app/network/network.h"
 #include "app/notice.h"
-#include "app/person.h"
-#include "app/plan.h"
-#include "app/policy.h"
+#include "app/org/person.h"
+#include "app/plan/plan.h"
+#include "app/access/policy.h"
 #include "core/timeutil.h"
 #include "http/allow.h"
 #include "http/server.h"
 #include "http/session.h"
 #include "web/assets.h"
-#include "web/dlv.h"
+#include "web/deliverable/dlv.h"
 #include "web/page.h"
 #include "web/web.h"
 

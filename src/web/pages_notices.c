@@ -8,7 +8,7 @@
 #include "app/notice.h"
 #include "core/diff.h"
 #include "http/allow.h"
-#include "web/dlv.h"
+#include "web/deliverable/dlv.h"
 #include "web/page.h"
 #include "web/render.h"
 #include "web/web.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "api/decode.h"
-#include "app/network.h"
+#include "app/network/network.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

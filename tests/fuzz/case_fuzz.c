@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "app/standards.h"
+#include "app/standards/standards.h"
 #include "io/case.h"
 #include "store/store.h"
 

@@ -4,8 +4,8 @@
  * numbers the agenda afresh; an item at the edge stays. */
 #include "testlib.h"
 
-#include "app/agenda.h"
-#include "app/network.h"
+#include "app/network/agenda.h"
+#include "app/network/network.h"
 
 /* Two meetings of one network; the first has two agenda items linking library items
  * and a deliverable, the second one item. Plain rows, so that the test needs nothing

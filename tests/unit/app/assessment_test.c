@@ -2,10 +2,10 @@
  * the comparison of a district's assessments across years. */
 #include "testapp.h"
 
-#include "app/assessment.h"
-#include "app/instrument.h"
-#include "app/network.h"
-#include "app/org.h"
+#include "app/assessment/assessment.h"
+#include "app/assessment/instrument.h"
+#include "app/network/network.h"
+#include "app/org/org.h"
 
 
 /* A state agency (1), cooperative (2), two districts (3, 4), networks for 2025-26 (1)

@@ -5,8 +5,8 @@
 
 #include <pthread.h>
 
-#include "app/auth.h"
-#include "app/person.h"
+#include "app/access/auth.h"
+#include "app/org/person.h"
 
 static const char PASSWORD[] = "a long enough password";
 

@@ -3,8 +3,8 @@
 
 #include <libical/ical.h>
 
-#include "app/calendar.h"
-#include "app/delivery.h"
+#include "app/network/calendar.h"
+#include "app/delivery/delivery.h"
 #include "app/setting.h"
 #include "core/buf.h"
 

@@ -4,7 +4,7 @@
 
 #include <libical/ical.h>
 
-#include "app/calendar_token.h"
+#include "app/network/calendar_token.h"
 #include "core/buf.h"
 
 /* Person 1 belongs to district 2 and is on its team; person 2 belongs to district 4. */

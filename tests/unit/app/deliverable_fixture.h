@@ -5,10 +5,10 @@
 #define CN_DELIVERABLE_FIXTURE_H
 #include "testlib.h"
 
-#include "app/deliverable.h"
-#include "app/network.h"
-#include "app/org.h"
-#include "app/person.h"
+#include "app/deliverable/deliverable.h"
+#include "app/network/network.h"
+#include "app/org/org.h"
+#include "app/org/person.h"
 
 struct fixture {
 	struct testdb *t;

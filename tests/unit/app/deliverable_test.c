@@ -3,8 +3,8 @@
  * and the settings behind the classification. */
 #include "deliverable_fixture.h"
 
-#include "app/deliverable_lineage.h"
-#include "app/deliverable_review.h"
+#include "app/deliverable/deliverable_lineage.h"
+#include "app/deliverable/deliverable_review.h"
 #include "app/notice.h"
 #include "app/setting.h"
 #include "core/mem.h"

@@ -1,7 +1,7 @@
 /* delivery: PD sessions and their lineage, attendees, walkthroughs, reflections. */
 #include "testlib.h"
 
-#include "app/delivery.h"
+#include "app/delivery/delivery.h"
 #include "app/entities.h"
 
 static const char WORLD[] =

@@ -3,9 +3,9 @@
  * tests read one database loaded once (loading hashes five passwords). */
 #include "testlib.h"
 
-#include "app/demo.h"
-#include "app/person.h"
-#include "app/profile.h"
+#include "demo/demo.h"
+#include "app/org/person.h"
+#include "app/profile/profile.h"
 
 static struct testdb *loaded;
 static struct demo_summary summary;

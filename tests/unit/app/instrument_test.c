@@ -2,10 +2,10 @@
  * indicator cannot be removed, in words a facilitator reads. */
 #include "testapp.h"
 
-#include "app/assessment.h"
-#include "app/instrument.h"
-#include "app/network.h"
-#include "app/org.h"
+#include "app/assessment/assessment.h"
+#include "app/assessment/instrument.h"
+#include "app/network/network.h"
+#include "app/org/org.h"
 
 /* A cooperative (1), a district (2), networks 1 and 2, a team of the district in
  * network 1 (1). */

@@ -5,10 +5,10 @@
 #define CN_LIBRARY_FIXTURE_H
 #include "testlib.h"
 
-#include "app/library.h"
-#include "app/network.h"
-#include "app/org.h"
-#include "app/person.h"
+#include "app/library/library.h"
+#include "app/network/network.h"
+#include "app/org/org.h"
+#include "app/org/person.h"
 
 /* Creates a record of e from "field=value" strings ending with NULL. */
 static inline struct rec *fx_rec(struct testdb *t, struct arena *a, const struct rec_entity *e,

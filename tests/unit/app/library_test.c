@@ -3,7 +3,7 @@
  * their reasons; the body rendered safely. */
 #include "library_fixture.h"
 
-#include "app/tryout.h"
+#include "app/delivery/tryout.h"
 #include "core/buf.h"
 
 static char *view_json(struct testdb *t, struct arena *a, int64_t id, int with_html)

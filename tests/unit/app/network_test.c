@@ -2,7 +2,7 @@
  * writes nothing and says which one it was. */
 #include "testlib.h"
 
-#include "app/network.h"
+#include "app/network/network.h"
 
 /* One network with one meeting, and two people of its one district's team (attendees
  * are of the network's teams). Plain rows, so that the test needs nothing but the

@@ -3,8 +3,8 @@
  * inactive, and a new sign-in is refused until they are reactivated. */
 #include "testapp.h"
 
-#include "app/auth.h"
-#include "app/person.h"
+#include "app/access/auth.h"
+#include "app/org/person.h"
 
 static const char PASSWORD[] = "a long enough password";
 

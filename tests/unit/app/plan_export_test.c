@@ -5,13 +5,13 @@
 
 #include <csv.h>
 
-#include "app/assessment.h"
-#include "app/network.h"
-#include "app/org.h"
-#include "app/person.h"
-#include "app/plan.h"
-#include "app/plan_export.h"
-#include "app/plan_kar.h"
+#include "app/assessment/assessment.h"
+#include "app/network/network.h"
+#include "app/org/org.h"
+#include "app/org/person.h"
+#include "app/plan/plan.h"
+#include "app/plan/plan_export.h"
+#include "app/plan/plan_kar.h"
 #include "core/buf.h"
 
 

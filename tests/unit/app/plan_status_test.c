@@ -5,13 +5,13 @@
  * goal, an action and a PLC schedule. */
 #include "testapp.h"
 
-#include "app/library.h"
-#include "app/plan.h"
-#include "app/plan_review.h"
-#include "app/plan_status.h"
-#include "app/plan_version.h"
-#include "app/policy.h"
-#include "app/schedule.h"
+#include "app/library/library.h"
+#include "app/plan/plan.h"
+#include "app/plan/plan_review.h"
+#include "app/plan/plan_status.h"
+#include "app/plan/plan_version.h"
+#include "app/access/policy.h"
+#include "app/plan/schedule.h"
 
 static const char FIXTURE[] =
 	"INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at) VALUES"

@@ -4,18 +4,18 @@
 
 #include <jansson.h>
 
-#include "app/assessment.h"
-#include "app/instrument.h"
-#include "app/network.h"
-#include "app/org.h"
-#include "app/person.h"
-#include "app/plan.h"
-#include "app/plan_recommend.h"
-#include "app/plan_review.h"
-#include "app/plan_status.h"
-#include "app/plan_template.h"
-#include "app/plan_version.h"
-#include "app/plan_view.h"
+#include "app/assessment/assessment.h"
+#include "app/assessment/instrument.h"
+#include "app/network/network.h"
+#include "app/org/org.h"
+#include "app/org/person.h"
+#include "app/plan/plan.h"
+#include "app/plan/plan_recommend.h"
+#include "app/plan/plan_review.h"
+#include "app/plan/plan_status.h"
+#include "app/plan/plan_template.h"
+#include "app/plan/plan_version.h"
+#include "app/plan/plan_view.h"
 
 
 static void sql(struct testdb *t, const char *s)

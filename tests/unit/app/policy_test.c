@@ -4,11 +4,11 @@
  * added widens anyone's reach (issue 12). */
 #include "testlib.h"
 
-#include "app/network.h"
-#include "app/org.h"
-#include "app/person.h"
-#include "app/policy.h"
-#include "app/tryout.h"
+#include "app/network/network.h"
+#include "app/org/org.h"
+#include "app/org/person.h"
+#include "app/access/policy.h"
+#include "app/delivery/tryout.h"
 
 static const char FIXTURE[] =
 	"INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at) VALUES"

@@ -4,8 +4,8 @@
  * monthly PLCs. */
 #include "testlib.h"
 
-#include "app/delivery.h"
-#include "app/profile.h"
+#include "app/delivery/delivery.h"
+#include "app/profile/profile.h"
 #include "app/setting.h"
 #include "core/buf.h"
 

@@ -3,14 +3,14 @@
 #include "testapp.h"
 #include "testlib.h"
 
-#include "app/deliverable.h"
-#include "app/delivery.h"
+#include "app/deliverable/deliverable.h"
+#include "app/delivery/delivery.h"
 #include "app/entities.h"
-#include "app/network.h"
-#include "app/org.h"
-#include "app/person.h"
-#include "app/plan.h"
-#include "app/policy.h"
+#include "app/network/network.h"
+#include "app/org/org.h"
+#include "app/org/person.h"
+#include "app/plan/plan.h"
+#include "app/access/policy.h"
 #include "core/buf.h"
 
 #include <signal.h>

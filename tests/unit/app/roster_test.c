@@ -3,9 +3,9 @@
  * was. */
 #include "testlib.h"
 
-#include "app/org.h"
-#include "app/person.h"
-#include "app/roster.h"
+#include "app/org/org.h"
+#include "app/org/person.h"
+#include "app/org/roster.h"
 
 static const char ORGS[] =
 	"sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"

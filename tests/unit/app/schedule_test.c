@@ -2,8 +2,8 @@
  * sessions again without duplicating or touching delivered ones. */
 #include "testlib.h"
 
-#include "app/delivery.h"
-#include "app/schedule.h"
+#include "app/delivery/delivery.h"
+#include "app/plan/schedule.h"
 
 static const char WORLD[] =
 	"INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at) VALUES"

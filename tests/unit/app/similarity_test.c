@@ -1,7 +1,7 @@
 /* similarity: known pairs of texts and how they are classified. */
 #include "testlib.h"
 
-#include "app/similarity.h"
+#include "app/deliverable/similarity.h"
 #include "core/mem.h"
 
 static const struct similarity_thresholds defaults = {SIMILARITY_DUPLICATE_DEFAULT,

@@ -1,10 +1,10 @@
 /* standards: importing CASE packages (hierarchy, order, re-import, all or nothing) and
- * browsing and finding what was imported, through app/standards.h. */
+ * browsing and finding what was imported, through app/standards/standards.h. */
 #include "testlib.h"
 
 #include <jansson.h>
 
-#include "app/standards.h"
+#include "app/standards/standards.h"
 #include "core/buf.h"
 
 /* Imports a fixture file; fails the test on error. */

@@ -3,7 +3,7 @@
 #include "deliverable_fixture.h"
 
 #include "app/setting.h"
-#include "app/target.h"
+#include "app/deliverable/target.h"
 #include "schema_check.h"
 
 static const char SCHEMA[] = "tests/fixtures/case/schema/case-v1p0-cfpackage-schema.json";

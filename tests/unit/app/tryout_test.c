@@ -3,7 +3,7 @@
  * the teams whose members tried the item. */
 #include "library_fixture.h"
 
-#include "app/tryout.h"
+#include "app/delivery/tryout.h"
 #include "core/buf.h"
 
 struct world {

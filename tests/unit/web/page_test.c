@@ -4,7 +4,7 @@
  * version is the one it was read at. */
 #include "testlib.h"
 
-#include "app/plan.h"
+#include "app/plan/plan.h"
 #include "web/page.h"
 
 static const char *const goal_fields[] = {"title", "baseline", "target", "deadline", NULL};

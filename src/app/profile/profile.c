@@ -1,0 +1,827 @@
+/* profile: computing the capacity-building profile (profile.h). Every component reads
+ * a handful of indexed queries keyed by the team or its plan; assembly (grouping,
+ * comparing titles, counting months) is done here in C. */
+#include "app/profile/profile.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/setting.h"
+#include "core/buf.h"
+
+static const char SQL_TEAM[] =
+	"SELECT t.id, t.name, t.network_id, t.district_id, o.name, n.name, n.school_year"
+	" FROM team t JOIN organization o ON o.id = t.district_id"
+	" JOIN network n ON n.id = t.network_id WHERE t.id = ?1";
+/* The team's plan for the year: the newest one not archived, else the newest. */
+static const char SQL_PLAN[] =
+	"SELECT id, title, COALESCE(template_id, 0) FROM plan"
+	" WHERE team_id = ?1 AND school_year = ?2 AND is_template = 0"
+	" ORDER BY CASE WHEN status = 'archived' THEN 1 ELSE 0 END, id DESC LIMIT 1";
+static const char SQL_GOAL_NEEDS[] =
+	"SELECT g.id, g.title, g.deadline, i.code, n.indicator_id FROM plan_goal g"
+	" LEFT JOIN goal_need n ON n.goal_id = g.id"
+	" LEFT JOIN indicator i ON i.id = n.indicator_id"
+	" WHERE g.plan_id = ?1 ORDER BY g.position, g.id, i.code";
+static const char SQL_GOALS_TEMPLATE[] =
+	"SELECT id, title, COALESCE(template_goal_id, 0) FROM plan_goal WHERE plan_id = ?1"
+	" ORDER BY position, id";
+static const char SQL_ACTIONS_TEMPLATE[] =
+	"SELECT id, title, COALESCE(template_action_id, 0) FROM plan_action WHERE plan_id = ?1"
+	" ORDER BY position, id";
+static const char SQL_DERIVED[] =
+	"SELECT d.id, d.title, d.derived_from_version_id, v.number, v.source_similarity,"
+	" v.created_at FROM deliverable d"
+	" LEFT JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="
+	"  (SELECT MAX(x.number) FROM deliverable_version x WHERE x.deliverable_id = d.id)"
+	" WHERE d.team_id = ?1 AND d.derived_from_version_id IS NOT NULL ORDER BY d.id";
+static const char SQL_ORIGINAL_COUNT[] =
+	"SELECT COUNT(*) FROM deliverable WHERE team_id = ?1 AND derived_from_version_id IS NULL";
+static const char SQL_CONTRIBUTORS[] =
+	"SELECT d.id, d.title, c.district_id, o.name FROM deliverable d"
+	" LEFT JOIN deliverable_contributor c ON c.deliverable_id = d.id"
+	" LEFT JOIN organization o ON o.id = c.district_id"
+	" WHERE d.network_id = ?2 AND (d.team_id = ?1 OR d.id IN"
+	"  (SELECT y.deliverable_id FROM deliverable_contributor y WHERE y.district_id = ?3))"
+	" ORDER BY d.id, c.district_id";
+static const char SQL_SESSIONS[] =
+	"SELECT s.id, s.title, s.held_on, s.pd_format, s.minutes, COALESCE(s.guskey_level, 0),"
+	" s.unchanged_redelivery, COALESCE(s.source_meeting_id, 0),"
+	" COALESCE(s.source_deliverable_id, 0), COALESCE(s.source_version_id, 0),"
+	" (SELECT COUNT(*) FROM pd_attendance x WHERE x.session_id = s.id)"
+	" FROM pd_session s WHERE s.team_id = ?1 AND s.status = 'delivered'"
+	" ORDER BY s.held_on, s.id";
+static const char SQL_STRATEGIES[] =
+	"SELECT DISTINCT l.library_item_id FROM action_link l"
+	" JOIN plan_action p ON p.id = l.action_id"
+	" WHERE p.plan_id = ?1 AND l.library_item_id IS NOT NULL";
+static const char SQL_WALKTHROUGHS[] =
+	"SELECT w.id, w.observed_on, COALESCE(w.item_id, 0), li.title, w.observed, o.name"
+	" FROM walkthrough w LEFT JOIN library_item li ON li.id = w.item_id"
+	" LEFT JOIN organization o ON o.id = w.school_id"
+	" WHERE w.team_id = ?1 ORDER BY w.observed_on, w.id";
+static const char SQL_LAST_CHECKS[] =
+	"SELECT g.id, g.title, COALESCE(pc.id, 0), pc.checked_on, pc.status,"
+	" COALESCE(pc.guskey_level, 0) FROM plan_goal g"
+	" LEFT JOIN progress_check pc ON pc.id = (SELECT x.id FROM progress_check x"
+	"  WHERE x.goal_id = g.id ORDER BY x.checked_on DESC, x.id DESC LIMIT 1)"
+	" WHERE g.plan_id = ?1 ORDER BY g.position, g.id";
+static const char SQL_NETWORK[] = "SELECT name, school_year FROM network WHERE id = ?1";
+static const char SQL_NETWORK_TEAMS[] =
+	"SELECT id FROM team WHERE network_id = ?1 ORDER BY name, id";
+
+static const char *const kind_keys[PROFILE_KIND_COUNT] = {
+	"grounded", "customized", "created", "collaborative", "job_embedded", "in_classrooms",
+	"on_track"};
+static const char *const kind_titles[PROFILE_KIND_COUNT] = {
+	"Grounded in assessed needs",
+	"Customized, not prepackaged",
+	"Created, not duplicated",
+	"Collaborative across districts",
+	"Job-embedded and sustained",
+	"In classrooms",
+	"On track"};
+/* The Guskey level each component's evidence is at (on_track: its checks' own). */
+static const int kind_guskey[PROFILE_KIND_COUNT] = {0, 0, 2, 3, 3, 4, 0};
+
+const char *const profile_view_names[PROFILE_VIEW_COUNT] = {"teams", "components", "evidence"};
+
+const char *profile_guskey_label(int level)
+{
+	static const char *const labels[] = {NULL,
+					     "reactions",
+					     "learning",
+					     "organizational support",
+					     "use of new knowledge and skills",
+					     "student outcomes"};
+	return level >= 1 && level <= 5 ? labels[level] : NULL;
+}
+
+/* Adding evidence to a component: capacity is kept beside it while computing. */
+struct evlist {
+	struct profile_component *c;
+	size_t cap;
+	struct arena *a;
+};
+
+static struct profile_evidence *ev_add(struct evlist *l, const char *entity, int64_t id,
+				       const char *title)
+{
+	struct profile_component *c = l->c;
+	if (c->nevidence == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct profile_evidence *bigger = arena_alloc(l->a, sizeof(*bigger) * cap);
+		if (c->nevidence)
+			memcpy(bigger, c->evidence, sizeof(*bigger) * c->nevidence);
+		c->evidence = bigger;
+		l->cap = cap;
+	}
+	struct profile_evidence *e = &c->evidence[c->nevidence++];
+	memset(e, 0, sizeof(*e));
+	e->entity = entity;
+	e->id = id;
+	e->title = title;
+	return e;
+}
+
+static void metric(struct profile_component *c, const char *name, double v)
+{
+	if (c->nmetrics < PROFILE_METRICS_MAX)
+		c->metrics[c->nmetrics++] = (struct profile_metric){name, v};
+}
+
+static void measured(struct profile_component *c, int64_t num, int64_t den)
+{
+	c->numerator = num;
+	c->denominator = den;
+	c->measured = den > 0;
+	c->share = den > 0 ? (double)num / (double)den : 0.0;
+}
+
+static int pct(double share)
+{
+	return (int)(share * 100.0 + 0.5);
+}
+
+static struct store_stmt *prep1(struct store *db, const char *sql, int64_t p1, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, sql, err);
+	if (q != NULL)
+		store_bind_int(q, 1, p1);
+	return q;
+}
+
+/* grounded: goals linked to an assessed need. */
+static int profile_grounded(struct store *db, struct arena *a, struct profile *p,
+			    struct cn_err *err)
+{
+	struct profile_component *c = &p->c[PROFILE_GROUNDED];
+	struct evlist l = {c, 0, a};
+	if (p->plan_id == 0) {
+		c->summary = "no plan for this school year yet";
+		return 0;
+	}
+	struct store_stmt *q = prep1(db, SQL_GOAL_NEEDS, p->plan_id, err);
+	if (q == NULL)
+		return -1;
+	int64_t linked = 0, goals = 0;
+	struct profile_evidence *e = NULL;
+	struct buf needs = BUF_INIT;
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		int64_t id = store_col_int(q, 0);
+		if (e == NULL || e->id != id) {
+			if (e != NULL)
+				e->note = arena_strdup(a, buf_str(&needs));
+			buf_reset(&needs);
+			e = ev_add(&l, "plan_goal", id, store_col_dup(q, 1, a));
+			e->date = store_col_dup(q, 2, a);
+			e->value = "not linked to a need";
+			goals++;
+		}
+		if (!store_col_is_null(q, 4)) {
+			if (!e->counts)
+				linked++;
+			e->counts = 1;
+			e->number += 1;
+			e->has_number = 1;
+			e->value = "linked to an assessed need";
+			const char *code = store_col_text(q, 3);
+			buf_printf(&needs, "%sneed %s", needs.len ? ", " : "", code ? code : "?");
+		}
+	}
+	if (e != NULL)
+		e->note = arena_strdup(a, buf_str(&needs));
+	buf_free(&needs);
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	measured(c, linked, goals);
+	c->summary = goals == 0 ? "the plan has no goals yet"
+				: arena_printf(a, "%lld of %lld plan goals (%d%%) are linked to an "
+						  "assessed need",
+					       (long long)linked, (long long)goals, pct(c->share));
+	return 0;
+}
+
+struct titem {
+	int64_t id, template_id;
+	const char *title;
+	int used;
+};
+
+static int load_items(struct store *db, struct arena *a, const char *sql, int64_t plan,
+		      struct titem **out, size_t *n, struct cn_err *err)
+{
+	struct store_stmt *q = prep1(db, sql, plan, err);
+	if (q == NULL)
+		return -1;
+	size_t cap = 16;
+	*out = arena_alloc(a, sizeof(**out) * cap);
+	*n = 0;
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		if (*n == cap) {
+			struct titem *bigger = arena_alloc(a, sizeof(**out) * cap * 2);
+			memcpy(bigger, *out, sizeof(**out) * cap);
+			*out = bigger;
+			cap *= 2;
+		}
+		(*out)[*n] = (struct titem){store_col_int(q, 0), store_col_int(q, 2),
+					    store_col_dup(q, 1, a), 0};
+		(*n)++;
+	}
+	store_done(q);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Compares the plan's goals or actions with the template's; counts[0..3] get added,
+ * removed, changed, kept. */
+static void compare_items(struct evlist *l, const char *entity, struct titem *mine, size_t nm,
+			  struct titem *tmpl, size_t nt, int64_t counts[4])
+{
+	for (size_t i = 0; i < nm; i++) {
+		struct titem *from = NULL;
+		for (size_t k = 0; k < nt && mine[i].template_id != 0; k++)
+			if (tmpl[k].id == mine[i].template_id)
+				from = &tmpl[k];
+		struct profile_evidence *e = ev_add(l, entity, mine[i].id, mine[i].title);
+		if (from == NULL) {
+			e->value = "added";
+			e->counts = 1;
+			counts[0]++;
+			continue;
+		}
+		from->used = 1;
+		if (strcmp(from->title, mine[i].title) != 0) {
+			e->value = "changed";
+			e->counts = 1;
+			e->note = arena_printf(l->a, "template %s %lld: %s", entity,
+					       (long long)from->id, from->title);
+			counts[2]++;
+		} else {
+			e->value = "kept as in the template";
+			counts[3]++;
+		}
+	}
+	for (size_t k = 0; k < nt; k++) {
+		if (tmpl[k].used)
+			continue;
+		struct profile_evidence *e = ev_add(l, entity, tmpl[k].id, tmpl[k].title);
+		e->value = "removed";
+		e->counts = 1;
+		e->note = "in the template, not in the plan";
+		counts[1]++;
+	}
+}
+
+/* customized: departure from the template. */
+static int profile_customized(struct store *db, struct arena *a, struct profile *p,
+			      struct cn_err *err)
+{
+	struct profile_component *c = &p->c[PROFILE_CUSTOMIZED];
+	struct evlist l = {c, 0, a};
+	if (p->plan_id == 0) {
+		c->summary = "no plan for this school year yet";
+		return 0;
+	}
+	if (p->template_id == 0) {
+		c->summary = "not from a template: the team wrote its own plan";
+		return 0;
+	}
+	struct titem *g = NULL, *tg = NULL, *ac = NULL, *ta = NULL;
+	size_t ng = 0, ntg = 0, na = 0, nta = 0;
+	if (load_items(db, a, SQL_GOALS_TEMPLATE, p->plan_id, &g, &ng, err) ||
+	    load_items(db, a, SQL_GOALS_TEMPLATE, p->template_id, &tg, &ntg, err) ||
+	    load_items(db, a, SQL_ACTIONS_TEMPLATE, p->plan_id, &ac, &na, err) ||
+	    load_items(db, a, SQL_ACTIONS_TEMPLATE, p->template_id, &ta, &nta, err))
+		return -1;
+	int64_t goals[4] = {0}, actions[4] = {0};
+	compare_items(&l, "plan_goal", g, ng, tg, ntg, goals);
+	compare_items(&l, "plan_action", ac, na, ta, nta, actions);
+	int64_t departed = goals[0] + goals[1] + goals[2] + actions[0] + actions[1] + actions[2];
+	measured(c, departed, (int64_t)(ntg + nta) + goals[0] + actions[0]);
+	metric(c, "goals_added", (double)goals[0]);
+	metric(c, "goals_removed", (double)goals[1]);
+	metric(c, "goals_changed", (double)goals[2]);
+	metric(c, "goals_kept", (double)goals[3]);
+	metric(c, "actions_added", (double)actions[0]);
+	metric(c, "actions_removed", (double)actions[1]);
+	metric(c, "actions_changed", (double)actions[2]);
+	metric(c, "actions_kept", (double)actions[3]);
+	c->summary = arena_printf(
+		a,
+		"from template plan %lld: goals %lld added, %lld removed, %lld changed, %lld kept;"
+		" actions %lld added, %lld removed, %lld changed, %lld kept (%d%% departs)",
+		(long long)p->template_id, (long long)goals[0], (long long)goals[1],
+		(long long)goals[2], (long long)goals[3], (long long)actions[0],
+		(long long)actions[1], (long long)actions[2], (long long)actions[3],
+		pct(c->share));
+	return 0;
+}
+
+/* created: similarity of derived deliverables to their source. */
+static int profile_created(struct store *db, struct arena *a, struct profile *p,
+			   const struct similarity_thresholds *th, struct cn_err *err)
+{
+	struct profile_component *c = &p->c[PROFILE_CREATED];
+	struct evlist l = {c, 0, a};
+	struct store_stmt *q = prep1(db, SQL_DERIVED, p->team_id, err);
+	if (q == NULL)
+		return -1;
+	int64_t dup = 0, adapted = 0, fresh = 0, unmeasured = 0;
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		struct profile_evidence *e =
+			ev_add(&l, "deliverable", store_col_int(q, 0), store_col_dup(q, 1, a));
+		const char *made = store_col_text(q, 5);
+		e->date = made ? arena_strndup(a, made, 10) : NULL;
+		e->guskey_level = 2;
+		if (store_col_is_null(q, 4)) {
+			e->value = "not measured";
+			e->note = arena_printf(a, "derived from version %lld; no similarity yet",
+					       (long long)store_col_int(q, 2));
+			unmeasured++;
+			continue;
+		}
+		double s = store_col_double(q, 4);
+		e->number = s;
+		e->has_number = 1;
+		e->note = arena_printf(a, "version %lld vs source version %lld: similarity %.2f",
+				       (long long)store_col_int(q, 3),
+				       (long long)store_col_int(q, 2), s);
+		enum similarity_class cls = similarity_classify(s, th);
+		e->value = similarity_class_name(cls);
+		e->counts = cls != SIMILARITY_DUPLICATE;
+		dup += cls == SIMILARITY_DUPLICATE;
+		adapted += cls == SIMILARITY_ADAPTED;
+		fresh += cls == SIMILARITY_NEW;
+	}
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	int64_t original = 0;
+	q = prep1(db, SQL_ORIGINAL_COUNT, p->team_id, err);
+	if (q == NULL)
+		return -1;
+	rc = store_step(q, err);
+	if (rc == 1)
+		original = store_col_int(q, 0);
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	measured(c, adapted + fresh, dup + adapted + fresh);
+	metric(c, "duplicate", (double)dup);
+	metric(c, "adapted", (double)adapted);
+	metric(c, "new", (double)fresh);
+	metric(c, "not_measured", (double)unmeasured);
+	metric(c, "original", (double)original);
+	if (!c->measured)
+		c->summary = arena_printf(a,
+					  "no derived deliverable with a measured similarity "
+					  "(%lld not measured; %lld original deliverables)",
+					  (long long)unmeasured, (long long)original);
+	else
+		c->summary = arena_printf(
+			a,
+			"%lld of %lld derived deliverables adapted or new (%d%%): %lld duplicate "
+			"(similarity >= %.2f), %lld adapted, %lld new (< %.2f); %lld original",
+			(long long)(adapted + fresh), (long long)c->denominator, pct(c->share),
+			(long long)dup, th->duplicate_min, (long long)adapted, (long long)fresh,
+			th->new_below, (long long)original);
+	return 0;
+}
+
+/* collaborative: deliverables with contributors from more than one district. */
+static int profile_collaborative(struct store *db, struct arena *a, struct profile *p,
+				 struct cn_err *err)
+{
+	struct profile_component *c = &p->c[PROFILE_COLLABORATIVE];
+	struct evlist l = {c, 0, a};
+	struct store_stmt *q = store_prepare(db, SQL_CONTRIBUTORS, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, p->team_id);
+	store_bind_int(q, 2, p->network_id);
+	store_bind_int(q, 3, p->district_id);
+	int64_t total = 0, collab = 0, last_district = -1;
+	struct profile_evidence *e = NULL;
+	struct buf names = BUF_INIT;
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		int64_t id = store_col_int(q, 0);
+		if (e == NULL || e->id != id) {
+			if (e != NULL)
+				e->note = arena_strdup(a, buf_str(&names));
+			buf_reset(&names);
+			e = ev_add(&l, "deliverable", id, store_col_dup(q, 1, a));
+			e->has_number = 1;
+			e->guskey_level = 3;
+			e->value = "one district";
+			last_district = -1;
+			total++;
+		}
+		if (store_col_is_null(q, 2))
+			continue;
+		int64_t d = store_col_int(q, 2);
+		if (d == last_district)
+			continue;
+		last_district = d;
+		e->number += 1;
+		const char *name = store_col_text(q, 3);
+		buf_printf(&names, "%s%s", names.len ? "; " : "", name ? name : "?");
+		if (e->number > 1 && !e->counts) {
+			e->counts = 1;
+			e->value = "several districts";
+			collab++;
+		}
+	}
+	if (e != NULL)
+		e->note = arena_strdup(a, buf_str(&names));
+	buf_free(&names);
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	measured(c, collab, total);
+	c->summary = total == 0 ? "the team has no deliverables in this network yet"
+				: arena_printf(a,
+					       "%lld of %lld deliverables (%d%%) have contributors "
+					       "from more than one district",
+					       (long long)collab, (long long)total, pct(c->share));
+	return 0;
+}
+
+/* job_embedded: formats and spread of delivered PD. */
+static int profile_job_embedded(struct store *db, struct arena *a, struct profile *p,
+				struct cn_err *err)
+{
+	struct profile_component *c = &p->c[PROFILE_JOB_EMBEDDED];
+	struct evlist l = {c, 0, a};
+	struct store_stmt *q = prep1(db, SQL_SESSIONS, p->team_id, err);
+	if (q == NULL)
+		return -1;
+	int64_t minutes = 0, embedded = 0, whole = 0, sessions = 0, attend = 0, unchanged = 0;
+	int64_t months = 0;
+	char last_month[8] = "";
+	struct buf month_list = BUF_INIT;
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		struct profile_evidence *e =
+			ev_add(&l, "pd_session", store_col_int(q, 0), store_col_dup(q, 1, a));
+		const char *held = store_col_text(q, 2);
+		e->date = arena_strdup(a, held);
+		const char *fmt = store_col_text(q, 3);
+		int64_t m = store_col_int(q, 4), n = store_col_int(q, 10);
+		e->value = arena_strdup(a, fmt);
+		e->number = (double)m;
+		e->has_number = 1;
+		e->guskey_level = (int)store_col_int(q, 5);
+		e->counts = strcmp(fmt, "plc") == 0 || strcmp(fmt, "coaching") == 0;
+		int64_t meeting = store_col_int(q, 7), deliv = store_col_int(q, 8);
+		int64_t version = store_col_int(q, 9);
+		int same = (int)store_col_int(q, 6);
+		const char *lineage = meeting ? arena_printf(a, "from meeting %lld", (long long)meeting)
+				      : deliv ? arena_printf(a, "from deliverable %lld version %lld",
+							     (long long)deliv, (long long)version)
+					      : "the team's own";
+		e->note = arena_printf(a, "%lld min, %lld attendees, %s%s", (long long)m,
+				       (long long)n, lineage,
+				       same ? ", re-delivered unchanged" : "");
+		minutes += m;
+		embedded += e->counts ? m : 0;
+		whole += strcmp(fmt, "whole_group") == 0 ? m : 0;
+		attend += n;
+		unchanged += same;
+		sessions++;
+		if (strncmp(held, last_month, 7) != 0) {
+			/* Rows come in date order, so a new month is a month not seen. */
+			memcpy(last_month, held, 7);
+			last_month[7] = '\0';
+			months++;
+			buf_printf(&month_list, "%s%s", month_list.len ? ", " : "", last_month);
+		}
+	}
+	store_done(q);
+	if (rc < 0) {
+		buf_free(&month_list);
+		return -1;
+	}
+	measured(c, embedded, minutes);
+	metric(c, "sessions", (double)sessions);
+	metric(c, "minutes", (double)minutes);
+	metric(c, "minutes_plc_or_coaching", (double)embedded);
+	metric(c, "minutes_whole_group", (double)whole);
+	metric(c, "months", (double)months);
+	metric(c, "attendances", (double)attend);
+	metric(c, "unchanged_redeliveries", (double)unchanged);
+	c->summary = sessions == 0
+			     ? "no PD sessions delivered yet"
+			     : arena_printf(a,
+					    "%lld of %lld delivered PD minutes (%d%%) in PLC or "
+					    "coaching; %lld whole-group; %lld session%s in %lld "
+					    "month%s (%s)",
+					    (long long)embedded, (long long)minutes, pct(c->share),
+					    (long long)whole, (long long)sessions,
+					    sessions == 1 ? "" : "s", (long long)months,
+					    months == 1 ? "" : "s", buf_str(&month_list));
+	buf_free(&month_list);
+	return 0;
+}
+
+/* in_classrooms: walkthroughs that saw the plan's strategies. */
+static int profile_in_classrooms(struct store *db, struct arena *a, struct profile *p,
+				 struct cn_err *err)
+{
+	struct profile_component *c = &p->c[PROFILE_IN_CLASSROOMS];
+	struct evlist l = {c, 0, a};
+	size_t nitems = 0, cap = 16;
+	int64_t *items = arena_alloc(a, sizeof(int64_t) * cap);
+	int rc;
+	if (p->plan_id != 0) {
+		struct store_stmt *q = prep1(db, SQL_STRATEGIES, p->plan_id, err);
+		if (q == NULL)
+			return -1;
+		while ((rc = store_step(q, err)) == 1) {
+			if (nitems == cap) {
+				int64_t *bigger = arena_alloc(a, sizeof(int64_t) * cap * 2);
+				memcpy(bigger, items, sizeof(int64_t) * cap);
+				items = bigger;
+				cap *= 2;
+			}
+			items[nitems++] = store_col_int(q, 0);
+		}
+		store_done(q);
+		if (rc < 0)
+			return -1;
+	}
+	unsigned char *seen = arena_alloc(a, nitems + 1);
+	struct store_stmt *q = prep1(db, SQL_WALKTHROUGHS, p->team_id, err);
+	if (q == NULL)
+		return -1;
+	int64_t looked = 0, observed = 0, other = 0;
+	while ((rc = store_step(q, err)) == 1) {
+		int64_t item = store_col_int(q, 2);
+		const char *title = store_col_text(q, 3);
+		struct profile_evidence *e = ev_add(
+			&l, "walkthrough", store_col_int(q, 0),
+			arena_printf(a, "%s: %s", store_col_text(q, 5) ? store_col_text(q, 5) : "?",
+				     title ? title : "no strategy named"));
+		e->date = store_col_dup(q, 1, a);
+		e->guskey_level = 4;
+		int obs = (int)store_col_int(q, 4);
+		size_t k = 0;
+		while (k < nitems && items[k] != item)
+			k++;
+		if (item == 0 || k == nitems) {
+			e->value = obs ? "observed, not a plan strategy" : "not a plan strategy";
+			other++;
+			continue;
+		}
+		looked++;
+		e->value = obs ? "observed" : "not observed";
+		e->note = arena_printf(a, "library item %lld", (long long)item);
+		if (obs) {
+			e->counts = 1;
+			observed++;
+			seen[k] = 1;
+		}
+	}
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	int64_t strategies_seen = 0;
+	for (size_t k = 0; k < nitems; k++)
+		strategies_seen += seen[k];
+	measured(c, observed, looked);
+	metric(c, "plan_strategies", (double)nitems);
+	metric(c, "plan_strategies_observed", (double)strategies_seen);
+	metric(c, "walkthroughs_other", (double)other);
+	if (nitems == 0)
+		c->summary = arena_printf(a,
+					  "the plan links no strategies (library items) to its "
+					  "actions; %lld walkthroughs recorded",
+					  (long long)other);
+	else if (looked == 0)
+		c->summary = arena_printf(a,
+					  "no walkthrough has looked for the plan's %zu "
+					  "strategies yet",
+					  nitems);
+	else
+		c->summary = arena_printf(a,
+					  "%lld of %lld walkthroughs (%d%%) observed a plan "
+					  "strategy; %lld of %zu strategies seen in classrooms",
+					  (long long)observed, (long long)looked, pct(c->share),
+					  (long long)strategies_seen, nitems);
+	return 0;
+}
+
+/* on_track: each goal's last progress check. */
+static int profile_on_track(struct store *db, struct arena *a, struct profile *p,
+			    struct cn_err *err)
+{
+	struct profile_component *c = &p->c[PROFILE_ON_TRACK];
+	struct evlist l = {c, 0, a};
+	if (p->plan_id == 0) {
+		c->summary = "no plan for this school year yet";
+		return 0;
+	}
+	struct store_stmt *q = prep1(db, SQL_LAST_CHECKS, p->plan_id, err);
+	if (q == NULL)
+		return -1;
+	int64_t goals = 0, ok = 0, unchecked = 0;
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		struct profile_evidence *e =
+			ev_add(&l, "plan_goal", store_col_int(q, 0), store_col_dup(q, 1, a));
+		goals++;
+		if (store_col_int(q, 2) == 0) {
+			e->value = "not checked yet";
+			unchecked++;
+			continue;
+		}
+		const char *status = store_col_text(q, 4);
+		e->date = store_col_dup(q, 3, a);
+		e->value = arena_strdup(a, status);
+		e->guskey_level = (int)store_col_int(q, 5);
+		e->note = arena_printf(a, "progress check %lld", (long long)store_col_int(q, 2));
+		if (e->guskey_level > c->guskey_level)
+			c->guskey_level = e->guskey_level;
+		if (strcmp(status, "met") == 0 || strcmp(status, "on_track") == 0) {
+			e->counts = 1;
+			ok++;
+		}
+	}
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	measured(c, ok, goals);
+	metric(c, "not_checked", (double)unchecked);
+	c->summary = goals == 0 ? "the plan has no goals yet"
+				: arena_printf(a,
+					       "%lld of %lld goals (%d%%) met or on track at their "
+					       "last progress check; %lld not checked yet",
+					       (long long)ok, (long long)goals, pct(c->share),
+					       (long long)unchecked);
+	return 0;
+}
+
+static double metric_of(const struct profile_component *c, const char *name)
+{
+	for (size_t i = 0; i < c->nmetrics; i++)
+		if (strcmp(c->metrics[i].name, name) == 0)
+			return c->metrics[i].value;
+	return 0;
+}
+
+/* The train-the-trainer flag, with its reason. */
+static void profile_flag(struct arena *a, struct profile *p)
+{
+	const struct profile_component *cr = &p->c[PROFILE_CREATED];
+	const struct profile_component *je = &p->c[PROFILE_JOB_EMBEDDED];
+	double dup = metric_of(cr, "duplicate"), meas = (double)cr->denominator;
+	double minutes = metric_of(je, "minutes"), whole = metric_of(je, "minutes_whole_group");
+	double months = metric_of(je, "months"), unchanged = metric_of(je, "unchanged_redeliveries");
+	int duplicated = meas > 0 && dup * 2 > meas;
+	int whole_most = minutes > 0 && whole * 2 > minutes;
+	int few_months = minutes > 0 && months <= PROFILE_FEW_MONTHS;
+	p->train_the_trainer.flagged = duplicated && (whole_most || few_months);
+	const char *materials =
+		meas == 0 ? "no derived deliverable has a measured similarity"
+			  : arena_printf(a, "%.0f of %.0f derived deliverables duplicate their "
+					    "source",
+					 dup, meas);
+	const char *delivery =
+		minutes == 0
+			? "no PD delivered yet"
+			: arena_printf(a, "%.0f of %.0f PD minutes (%d%%) were whole-group, in %.0f "
+					  "month%s",
+				       whole, minutes, pct(whole / minutes), months,
+				       months == 1 ? "" : "s");
+	const char *redelivery =
+		unchanged > 0 ? arena_printf(a, "; %.0f session%s re-delivered network materials "
+					       "unchanged",
+					    unchanged, unchanged == 1 ? "" : "s")
+			      : "";
+	if (p->train_the_trainer.flagged)
+		p->train_the_trainer.reason = arena_printf(
+			a, "train the trainer: %s, and %s%s%s", materials, delivery,
+			whole_most && few_months ? " (one-off whole-group days)"
+			: whole_most	      ? " (mostly whole-group)"
+					      : " (not sustained through the year)",
+			redelivery);
+	else
+		p->train_the_trainer.reason = arena_printf(
+			a, "not flagged: %s; %s%s%s", materials, delivery,
+			!duplicated ? " (materials are not mostly duplicated)"
+				    : " (delivery is job-embedded and spread through the year)",
+			redelivery);
+}
+
+static int profile_team_with(struct store *db, struct arena *a, int64_t team_id,
+			     const struct similarity_thresholds *th, struct profile *p,
+			     struct cn_err *err)
+{
+	memset(p, 0, sizeof(*p));
+	struct store_stmt *q = prep1(db, SQL_TEAM, team_id, err);
+	if (q == NULL)
+		return -1;
+	int rc = store_step(q, err);
+	if (rc == 1) {
+		p->team_id = store_col_int(q, 0);
+		p->team_name = store_col_dup(q, 1, a);
+		p->network_id = store_col_int(q, 2);
+		p->district_id = store_col_int(q, 3);
+		p->district_name = store_col_dup(q, 4, a);
+		p->network_name = store_col_dup(q, 5, a);
+		p->school_year = store_col_dup(q, 6, a);
+	}
+	store_done(q);
+	if (rc == 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no team with id %lld",
+				  (long long)team_id);
+	if (rc < 0)
+		return -1;
+	q = prep1(db, SQL_PLAN, team_id, err);
+	if (q == NULL)
+		return -1;
+	store_bind_text(q, 2, p->school_year);
+	rc = store_step(q, err);
+	if (rc == 1) {
+		p->plan_id = store_col_int(q, 0);
+		p->plan_title = store_col_dup(q, 1, a);
+		p->template_id = store_col_int(q, 2);
+	}
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	for (int k = 0; k < PROFILE_KIND_COUNT; k++) {
+		p->c[k].kind = (enum profile_kind)k;
+		p->c[k].key = kind_keys[k];
+		p->c[k].title = kind_titles[k];
+		p->c[k].guskey_level = kind_guskey[k];
+	}
+	if (profile_grounded(db, a, p, err) || profile_customized(db, a, p, err) ||
+	    profile_created(db, a, p, th, err) || profile_collaborative(db, a, p, err) ||
+	    profile_job_embedded(db, a, p, err) || profile_in_classrooms(db, a, p, err) ||
+	    profile_on_track(db, a, p, err))
+		return -1;
+	profile_flag(a, p);
+	return 0;
+}
+
+int profile_team(struct store *db, struct arena *a, int64_t team_id, struct profile *out,
+		 struct cn_err *err)
+{
+	struct similarity_thresholds th;
+	if (setting_thresholds(db, &th, err))
+		return -1;
+	return profile_team_with(db, a, team_id, &th, out, err);
+}
+
+int profile_network(struct store *db, struct arena *a, int64_t network_id,
+		    struct profile_network *out, struct cn_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	out->network_id = network_id;
+	if (setting_thresholds(db, &out->thresholds, err))
+		return -1;
+	struct store_stmt *q = prep1(db, SQL_NETWORK, network_id, err);
+	if (q == NULL)
+		return -1;
+	int rc = store_step(q, err);
+	if (rc == 1) {
+		out->name = store_col_dup(q, 0, a);
+		out->school_year = store_col_dup(q, 1, a);
+	}
+	store_done(q);
+	if (rc == 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no network with id %lld",
+				  (long long)network_id);
+	if (rc < 0)
+		return -1;
+	q = prep1(db, SQL_NETWORK_TEAMS, network_id, err);
+	if (q == NULL)
+		return -1;
+	size_t cap = 16, n = 0;
+	int64_t *ids = arena_alloc(a, sizeof(int64_t) * cap);
+	while ((rc = store_step(q, err)) == 1) {
+		if (n == cap) {
+			int64_t *bigger = arena_alloc(a, sizeof(int64_t) * cap * 2);
+			memcpy(bigger, ids, sizeof(int64_t) * cap);
+			ids = bigger;
+			cap *= 2;
+		}
+		ids[n++] = store_col_int(q, 0);
+	}
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	out->teams = arena_alloc(a, sizeof(struct profile) * (n ? n : 1));
+	for (size_t i = 0; i < n; i++) {
+		if (profile_team_with(db, a, ids[i], &out->thresholds, &out->teams[i], err))
+			return -1;
+		out->flagged += (size_t)out->teams[i].train_the_trainer.flagged;
+	}
+	out->count = n;
+	return 0;
+}
