@@ -139,7 +139,7 @@ cat "$FIX/prerelease.json" | "$CAPNET" import case - >"$T_DIR/out" 2>"$T_DIR/err
 expect_eq "a package on standard input, in 2017 field names" "$?" "0"
 run standards tree http://asn.jesandco.org/resources/D2000001 --format csv
 # The code "-" is user text starting with a minus sign, so CSV writes it neutralized.
-expect_out "string sequence numbers order the children" ',"1","'-","Assessment Boundary"'
+expect_out "string sequence numbers order the children" ",\"1\",\"'-\",\"Assessment Boundary\""
 
 run standards --help
 expect_out "standards has help" "capnet standards find --code PREFIX"
