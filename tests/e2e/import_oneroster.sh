@@ -211,6 +211,8 @@ if [ -d "$real" ]; then
 	run import oneroster "$real"
 	expect_rc "the published sample bundle imports with warnings" 0
 	expect_err "its schools without a district are warnings" "orgs.csv:3: column \"parentSourcedId\": the school \"School 2\" (54321) has no parent"
+	expect_err "one warning for the school under that school" "orgs.csv:2: column \"parentSourcedId\": the school \"School 1\" (12345) cannot be under the school \"School 2\" (54321); a school belongs to a district; no district can be traced from it, so the school is not imported"
+	expect_out "one warning per row" "rows imported with warnings (see above): 2"
 else
 	T_N=$((T_N + 1)); echo "ok $T_N - the published sample bundle # SKIP /work/shared is absent"
 fi

@@ -508,6 +508,14 @@ static int roster_plan_orgs(struct roster *x, struct cn_err *err)
 				return -1;
 			struct roster_ref anc;
 			int found = roster_trace(x, p->kind, &eff, &anc);
+			if (!found && strcmp(p->kind, "school") == 0) {
+				if (roster_soften(x, err,
+						  "no district can be traced from it, so the school "
+						  "is not imported"))
+					return -1;
+				p->skip = 1;
+				continue;
+			}
 			if (roster_soften(x, err,
 					  found ? arena_printf(x->tmp, "attached to the %s it can be "
 								       "traced to",
