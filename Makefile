@@ -32,7 +32,8 @@ LIB := $(BUILD)/libcapnet.a
 TEST_SRC := $(wildcard tests/unit/*/*_test.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check demo deps test-deps clean fuzz fuzz-build bench format
+.PHONY: all check demo deps test-deps clean fuzz fuzz-build bench format install \
+	install-systemd uninstall
 
 all: capnet
 
@@ -87,6 +88,41 @@ demo: deps
 	$(MAKE) capnet
 	./capnet demo --if-empty --db sqlite:capnet.db
 	./capnet serve --db sqlite:capnet.db --listen 127.0.0.1:8080
+
+# Installing, as Debian lays it out: the program, its man page, the docs and the example
+# systemd units (with the installed program's path) under share/doc/capnet/examples.
+# `make install-systemd` also puts the units into SYSTEMDDIR and, when there is none
+# yet, the environment file into /etc/default/capnet. INSTALL_BIN: the binary to
+# install (the plain build unless told).
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DOCDIR = $(PREFIX)/share/doc/capnet
+SYSTEMDDIR ?= /lib/systemd/system
+SYSCONFDIR ?= /etc
+INSTALL_BIN ?= $(BUILD)/capnet
+UNITS = capnet.service capnet-backup.service capnet-backup.timer
+
+install: $(INSTALL_BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)/examples
+	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/capnet
+	install -m 644 docs/capnet.1 $(DESTDIR)$(MANDIR)/man1/capnet.1
+	install -m 644 README.md $(wildcard docs/*.md) $(DESTDIR)$(DOCDIR)/
+	for f in $(UNITS) capnet.default; do \
+		sed 's|@BINDIR@|$(BINDIR)|g' contrib/systemd/$$f >$(DESTDIR)$(DOCDIR)/examples/$$f && \
+		chmod 644 $(DESTDIR)$(DOCDIR)/examples/$$f || exit 1; \
+	done
+
+install-systemd: install
+	install -d $(DESTDIR)$(SYSTEMDDIR) $(DESTDIR)$(SYSCONFDIR)/default
+	for f in $(UNITS); do install -m 644 $(DESTDIR)$(DOCDIR)/examples/$$f $(DESTDIR)$(SYSTEMDDIR)/$$f || exit 1; done
+	[ -e $(DESTDIR)$(SYSCONFDIR)/default/capnet ] || \
+		install -m 640 contrib/systemd/capnet.default $(DESTDIR)$(SYSCONFDIR)/default/capnet
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/capnet $(DESTDIR)$(MANDIR)/man1/capnet.1
+	rm -rf $(DESTDIR)$(DOCDIR)
+	for f in $(UNITS); do rm -f $(DESTDIR)$(SYSTEMDDIR)/$$f; done
 
 # libFuzzer targets: one per parser of outside input.
 FUZZ_SRC := $(wildcard tests/fuzz/*_fuzz.c)

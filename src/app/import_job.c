@@ -42,6 +42,7 @@ struct import_job_work {
 	size_t len;
 	int dry_run;
 	int64_t person_id, parent_id;
+	int strict;
 };
 
 /* This process's running import. Guarded by mu; ended is signalled when it ends. */
@@ -121,6 +122,7 @@ static int import_job_roster(struct store *db, const struct actor *who, struct a
 		return -1;
 	struct roster_opts o = {.dry_run = w->dry_run,
 				.parent_id = w->parent_id,
+				.strict = w->strict,
 				.progress = import_job_progress,
 				.progress_ctx = (void *)"writing records"};
 	struct roster_summary s;
@@ -265,6 +267,7 @@ int import_job_start(struct store *db, const struct import_job_request *rq, int6
 	w->dry_run = rq->dry_run;
 	w->person_id = rq->person_id;
 	w->parent_id = rq->parent_id;
+	w->strict = rq->strict;
 	char label[40];
 	snprintf(label, sizeof(label), "person:%lld", (long long)rq->person_id);
 	w->label = xstrdup(label);

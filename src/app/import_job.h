@@ -28,6 +28,7 @@ struct import_job_request {
 	size_t len;
 	int dry_run;	   /* check and count, write nothing */
 	int64_t parent_id; /* OneRoster: parent of the bundle's top organizations, or 0 */
+	int strict;	   /* OneRoster: refuse references that do not resolve */
 };
 
 /* Records the job as running and starts it on a thread of its own. *id gets the job's

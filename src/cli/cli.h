@@ -95,6 +95,12 @@ int cmd_team(struct cli *c, int argc, char **argv);
 int cmd_meeting(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_migrate_data(struct cli *c, int argc, char **argv);
+int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_restore(struct cli *c, int argc, char **argv);
+/* Prints a per-table report (store_copy, store_digest) in fmt: table, rows, checksum
+ * and, when verified is not NULL, a column "verified" holding it (cmd_migrate.c). */
+void cli_print_tables(enum output_format fmt, const struct store_copy_report *r,
+		      const char *verified);
 int cmd_deliverable(struct cli *c, int argc, char **argv);
 int cmd_setting(struct cli *c, int argc, char **argv);
 /* Parts of `capnet deliverable` in their own files. */

@@ -10,7 +10,7 @@
 
 static const char oneroster_help[] =
 	"usage: capnet import oneroster DIR|ZIP [--mode auto|bulk|delta] [--dry-run]\n"
-	"                               [--link-by-email] [--parent-id ID]\n"
+	"                               [--link-by-email] [--parent-id ID] [--strict]\n"
 	"                               [--format table|json]\n"
 	"Imports a OneRoster 1.1 CSV bundle (a folder or a .zip holding manifest.csv and\n"
 	"orgs.csv, users.csv, academicSessions.csv) in one transaction: if anything is\n"
@@ -24,6 +24,8 @@ static const char oneroster_help[] =
 	"                          becomes that person (default: an error)\n"
 	"  --parent-id ID          put the bundle's top organizations under organization\n"
 	"                          ID (e.g. the regional cooperative)\n"
+	"  --strict                refuse the bundle when a reference does not resolve\n"
+	"                          (default: import the row without it, with a warning)\n"
 	"  --format table|json     the summary as text (default) or JSON\n"
 	"\n"
 	"What becomes what:\n"
@@ -37,7 +39,13 @@ static const char oneroster_help[] =
 	"               one is set; passwords in the file are never read\n"
 	"  academicSessions.csv  schoolYear, term, semester, gradingPeriod; schoolYear\n"
 	"               2027 -> school year 2026-27\n"
-	"Status tobedeleted deactivates, never erases. A bulk file is complete for the\n"
+	"References real exports carry that capnet cannot follow are warnings naming the\n"
+	"file, line and column, not refusals (unless --strict): a parentSourcedId or\n"
+	"orgSourcedIds entry that is nowhere is left empty; a school under a school is\n"
+	"attached to the district it can be traced to; a school with no district is not\n"
+	"imported.\n"
+	"Status tobedeleted deactivates, never erases; status inactive (OneRoster 1.0)\n"
+	"stores the row as inactive. A bulk file is complete for the\n"
 	"organizations it covers: people, organizations and sessions imported before,\n"
 	"now absent and under those organizations, are deactivated (the summary counts\n"
 	"them). Empty optional values do not erase what capnet has.\n"
@@ -102,13 +110,17 @@ static void import_print_table(const struct oneroster *in, const struct roster_s
 	printf("\n");
 	if (s->unknown_deletions > 0)
 		printf("tobedeleted rows naming nothing capnet has: %zu\n", s->unknown_deletions);
+	if (s->inactive > 0)
+		printf("rows with status inactive, stored as inactive: %zu\n", s->inactive);
+	if (s->nwarnings > 0)
+		printf("rows imported with warnings (see above): %zu\n", s->nwarnings);
 }
 
 static int import_oneroster(struct cli *c, int argc, char **argv)
 {
 	static const struct args_opt opts[] = {
 		{"mode", 1, NULL},	    {"dry-run", 0, NULL},   {"link-by-email", 0, NULL},
-		{"parent-id", 1, NULL}, {"format", 1, NULL}, {NULL, 0, NULL}};
+		{"parent-id", 1, NULL}, {"format", 1, NULL}, {"strict", 0, NULL}, {NULL, 0, NULL}};
 	struct args a;
 	if (args_parse(argc, argv, opts, 0, &a))
 		return CLI_USAGE;
@@ -131,7 +143,8 @@ static int import_oneroster(struct cli *c, int argc, char **argv)
 	if (format != NULL && !json && strcmp(format, "table") != 0)
 		return cli_usage("--format: '%s' is not table or json", format);
 	struct roster_opts o = {.dry_run = args_has(&a, "dry-run"),
-				.link_by_email = args_has(&a, "link-by-email")};
+				.link_by_email = args_has(&a, "link-by-email"),
+				.strict = args_has(&a, "strict")};
 	if (args_has(&a, "parent-id") && cli_id(args_get(&a, "parent-id"), "--parent-id",
 						&o.parent_id))
 		return CLI_USAGE;
@@ -157,6 +170,9 @@ static int import_oneroster(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "capnet: nothing was imported\n");
 		return rc;
 	}
+	for (size_t i = 0; i < s.nwarnings; i++)
+		fprintf(stderr, "capnet: warning: %s:%ld: column \"%s\": %s\n", s.warnings[i].file,
+			s.warnings[i].line, s.warnings[i].column, s.warnings[i].message);
 	if (json) {
 		struct buf b = BUF_INIT;
 		struct jw w;

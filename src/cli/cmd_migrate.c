@@ -14,6 +14,27 @@ static void migrate_progress(void *ctx, const char *table, int64_t rows)
 		fprintf(stderr, "\r\033[Kcopying %s: %lld rows", table, (long long)rows);
 }
 
+void cli_print_tables(enum output_format fmt, const struct store_copy_report *r,
+		      const char *verified)
+{
+	struct buf b = BUF_INIT;
+	struct jw w;
+	jw_init(&w, &b);
+	jw_arr_begin(&w);
+	for (size_t i = 0; i < r->count; i++) {
+		jw_obj_begin(&w);
+		jw_kv_str(&w, "table", r->tables[i].name);
+		jw_kv_int(&w, "rows", r->tables[i].rows);
+		jw_kv_str(&w, "checksum", r->tables[i].checksum);
+		if (verified != NULL)
+			jw_kv_str(&w, "verified", verified);
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	output_print(stdout, fmt, buf_str(&b), NULL);
+	buf_free(&b);
+}
+
 int cmd_migrate_data(struct cli *c, int argc, char **argv)
 {
 	static const struct args_opt opts[] = {{"from", 1, NULL}, {"to", 1, NULL},
@@ -60,21 +81,7 @@ int cmd_migrate_data(struct cli *c, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	struct buf b = BUF_INIT;
-	struct jw w;
-	jw_init(&w, &b);
-	jw_arr_begin(&w);
-	for (size_t i = 0; i < report.count; i++) {
-		jw_obj_begin(&w);
-		jw_kv_str(&w, "table", report.tables[i].name);
-		jw_kv_int(&w, "rows", report.tables[i].rows);
-		jw_kv_str(&w, "checksum", report.tables[i].checksum);
-		jw_kv_str(&w, "verified", "same in both");
-		jw_obj_end(&w);
-	}
-	jw_arr_end(&w);
-	output_print(stdout, fmt, buf_str(&b), NULL);
-	buf_free(&b);
+	cli_print_tables(fmt, &report, "same in both");
 	fprintf(stderr, "capnet: copied and verified %lld rows in %zu tables\n",
 		(long long)report.rows, report.count);
 	rc = CLI_OK;

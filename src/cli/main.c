@@ -29,6 +29,8 @@ static const struct command commands[] = {
 	{"team", cmd_team, "district teams in a network and their members"},
 	{"meeting", cmd_meeting, "network meetings, agendas and attendance"},
 	{"migrate-data", cmd_migrate_data, "copy an installation to another database, verified"},
+	{"backup", cmd_backup, "a consistent copy of a SQLite database while it serves"},
+	{"restore", cmd_restore, "a backup into a new, empty database, verified"},
 	{"deliverable", cmd_deliverable, "deliverables: versions, reviews, adaptations, targets"},
 	{"setting", cmd_setting, "site settings: similarity thresholds, CASE base URI"},
 	{"standards", cmd_standards, "academic standards frameworks: list, tree, show, find"},

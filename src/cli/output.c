@@ -1,7 +1,6 @@
 /* output: JSON in, table/JSON/CSV out. jansson parses the JSON our own writer made. */
 #include "cli/output.h"
 
-#include <csv.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -9,7 +8,9 @@
 
 #include "core/buf.h"
 #include "core/mem.h"
+#include "core/table.h"
 #include "core/utf8.h"
+#include "io/table_write.h"
 
 enum { OUTPUT_CELL_MAX = 48 };
 
@@ -155,25 +156,36 @@ static void output_record(FILE *f, const json_t *obj)
 	buf_free(&b);
 }
 
+/* CSV through the one CSV writer (io/table_write.h), which neutralizes formulas: the
+ * JSON rows become a table whose strings are text cells and whose numbers stay
+ * numbers. */
 static void output_csv(FILE *f, const json_t *rows, const char **cols, size_t ncols)
 {
+	struct arena *a = arena_new();
+	struct table *t = table_new(a, "rows", cols);
 	struct buf b = BUF_INIT;
-	for (size_t c = 0; c < ncols; c++) {
-		if (c)
-			fputc(',', f);
-		csv_fwrite(f, cols[c], strlen(cols[c]));
-	}
-	fputs("\r\n", f);
 	for (size_t r = 0; r < json_array_size(rows); r++) {
+		table_row(t);
 		for (size_t c = 0; c < ncols; c++) {
-			if (c)
-				fputc(',', f);
-			output_cell(&b, json_object_get(json_array_get(rows, r), cols[c]));
-			csv_fwrite(f, buf_str(&b), b.len);
+			const json_t *v = json_object_get(json_array_get(rows, r), cols[c]);
+			if (json_is_integer(v)) {
+				table_int(t, json_integer_value(v));
+			} else if (json_is_real(v)) {
+				table_number(t, json_real_value(v));
+			} else if (v == NULL || json_is_null(v)) {
+				table_empty(t);
+			} else {
+				output_cell(&b, v);
+				table_text(t, buf_str(&b));
+			}
 		}
-		fputs("\r\n", f);
 	}
+	const struct table *one[] = {t};
+	buf_reset(&b);
+	table_csv(one, 1, &b);
+	fwrite(b.data, 1, b.len, f);
 	buf_free(&b);
+	arena_free(a);
 }
 
 int output_print(FILE *f, enum output_format fmt, const char *json, const char *const *columns)

@@ -53,6 +53,35 @@ static void case_link(struct jw *w, const char *key, const char *title, const ch
 	jw_obj_end(w);
 }
 
+/* One CFAssociation from target t to node to, named from both so that exporting twice
+ * gives the same identifier. */
+static void case_write_association(struct jw *w, const struct case_target_set *s,
+				   const char *doc_uri, const struct case_target *t,
+				   const char *type, int64_t sequence, const struct case_node *to)
+{
+	char id[UUID_TEXT_LEN];
+	char *name = xmalloc(strlen(type) + strlen(to->identifier) + 2);
+	sprintf(name, "%s %s", type, to->identifier);
+	uuid_named(t->identifier, name, id);
+	free(name);
+	char *uri = case_uri(s->base_uri, id);
+	char *origin = case_uri(s->base_uri, t->identifier);
+	char *dest = case_node_uri(s->base_uri, to);
+	jw_obj_begin(w);
+	jw_kv_str(w, "identifier", id);
+	jw_kv_str(w, "associationType", type);
+	jw_kv_int(w, "sequenceNumber", sequence);
+	jw_kv_str(w, "uri", uri);
+	case_link(w, "originNodeURI", t->statement, t->identifier, origin);
+	case_link(w, "destinationNodeURI", to->title, to->identifier, dest);
+	jw_kv_str(w, "lastChangeDateTime", t->last_change);
+	case_link(w, "CFDocumentURI", s->title, s->identifier, doc_uri);
+	jw_obj_end(w);
+	free(uri);
+	free(origin);
+	free(dest);
+}
+
 void case_write_targets(const struct case_target_set *s, struct buf *out)
 {
 	struct jw w;
@@ -99,6 +128,13 @@ void case_write_targets(const struct case_target_set *s, struct buf *out)
 		snprintf(seq, sizeof(seq), "%lld", (long long)t->sequence);
 		jw_kv_str(&w, "listEnumeration", seq);
 		jw_kv_str(&w, "CFItemType", CASE_ITEM_TYPE_LEARNING_TARGET);
+		if (t->nlevels > 0) {
+			jw_key(&w, "educationLevel");
+			jw_arr_begin(&w);
+			for (size_t k = 0; k < t->nlevels; k++)
+				jw_str(&w, t->levels[k]);
+			jw_arr_end(&w);
+		}
 		case_link(&w, "CFItemTypeURI", CASE_ITEM_TYPE_LEARNING_TARGET, type_id, type_uri);
 		jw_key(&w, "conceptKeywords");
 		jw_arr_begin(&w);
@@ -116,27 +152,12 @@ void case_write_targets(const struct case_target_set *s, struct buf *out)
 	jw_arr_begin(&w);
 	for (size_t i = 0; i < s->count; i++) {
 		const struct case_target *t = &s->targets[i];
-		char id[UUID_TEXT_LEN];
-		char *name = xmalloc(strlen(t->standard.identifier) + 16);
-		sprintf(name, "isChildOf %s", t->standard.identifier);
-		uuid_named(t->identifier, name, id);
-		free(name);
-		char *uri = case_uri(s->base_uri, id);
-		char *origin = case_uri(s->base_uri, t->identifier);
-		char *dest = case_node_uri(s->base_uri, &t->standard);
-		jw_obj_begin(&w);
-		jw_kv_str(&w, "identifier", id);
-		jw_kv_str(&w, "associationType", "isChildOf");
-		jw_kv_int(&w, "sequenceNumber", t->sequence);
-		jw_kv_str(&w, "uri", uri);
-		case_link(&w, "originNodeURI", t->statement, t->identifier, origin);
-		case_link(&w, "destinationNodeURI", t->standard.title, t->standard.identifier, dest);
-		jw_kv_str(&w, "lastChangeDateTime", t->last_change);
-		case_link(&w, "CFDocumentURI", s->title, s->identifier, doc_uri);
-		jw_obj_end(&w);
-		free(uri);
-		free(origin);
-		free(dest);
+		struct case_node doc = {s->identifier, doc_uri, s->title};
+		case_write_association(&w, s, doc_uri, t, "isChildOf", (int64_t)i + 1, &doc);
+	}
+	for (size_t i = 0; i < s->count; i++) {
+		const struct case_target *t = &s->targets[i];
+		case_write_association(&w, s, doc_uri, t, "isPartOf", t->sequence, &t->standard);
 	}
 	jw_arr_end(&w);
 

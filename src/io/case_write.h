@@ -1,8 +1,11 @@
 /* case_write: writes a set of learning targets as a 1EdTech CASE 1.0 CFPackage (JSON).
  * The set is the CFDocument; each target is a CFItem of CFItemType "Learning Target"
- * with an isChildOf CFAssociation to the standard it deconstructs, which lives in
- * another framework and so is referenced by its node (identifier, uri, title) only
- * (CASE 1.0 §4.5, LinkGenURI). A CFDefinitions.CFItemTypes entry declares the item type.
+ * that hangs under the document (an isChildOf CFAssociation to the CFDocument, so the
+ * package is a tree of its own and re-imports clean) and points at the standard it
+ * deconstructs with an isPartOf CFAssociation; the standard lives in another framework
+ * and so is referenced by its node (identifier, uri, title) only (CASE 1.0 §4.5,
+ * LinkGenURI). Each target carries its standard's educationLevel. A
+ * CFDefinitions.CFItemTypes entry declares the item type.
  *
  * Identifiers: the document's and the targets' come from the caller (stable UUIDs);
  * associations and the item type get name-based UUIDs (core/uuid.h) so that exporting
@@ -32,6 +35,8 @@ struct case_target {
 	int64_t sequence;        /* order under its standard (sequenceNumber), 1-based */
 	const char *last_change; /* "YYYY-MM-DDTHH:MM:SSZ" */
 	struct case_node standard;
+	const char *const *levels; /* educationLevel, e.g. "05"; may be empty */
+	size_t nlevels;
 };
 
 struct case_target_set {

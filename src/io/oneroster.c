@@ -228,20 +228,26 @@ static int or_enum(struct or_ctx *x, int c, const char *const *names, size_t cou
 	return or_fail(x, c, err, "'%.*s' is not %s (%s)", (int)(n > 80 ? 80 : n), s, what, list);
 }
 
-/* status: empty or active, or tobedeleted (1.0's inactive too). */
-static int or_status(struct or_ctx *x, int c, int *deleted, struct cn_err *err)
+/* status: empty or active, tobedeleted, or 1.0's inactive (a record that exists but
+ * is not active: read in full, unlike a deletion). */
+static int or_status(struct or_ctx *x, int c, int *deleted, int *inactive, struct cn_err *err)
 {
 	size_t n;
 	const char *s = or_raw(x, c, &n);
 	*deleted = 0;
+	*inactive = 0;
 	if (n == 0 || (n == 6 && strncasecmp(s, "active", 6) == 0))
 		return 0;
-	if ((n == 11 && strncasecmp(s, "tobedeleted", 11) == 0) ||
-	    (n == 8 && strncasecmp(s, "inactive", 8) == 0)) {
+	if (n == 11 && strncasecmp(s, "tobedeleted", 11) == 0) {
 		*deleted = 1;
 		return 0;
 	}
-	return or_fail(x, c, err, "'%.*s' is not a OneRoster status (active or tobedeleted)",
+	if (n == 8 && strncasecmp(s, "inactive", 8) == 0) {
+		*inactive = 1;
+		return 0;
+	}
+	return or_fail(x, c, err,
+		       "'%.*s' is not a OneRoster status (active, tobedeleted or inactive)",
 		       (int)(n > 80 ? 80 : n), s);
 }
 
@@ -285,7 +291,7 @@ static int or_read_org(struct or_ctx *x, struct cn_err *err)
 	struct oneroster_org g = {.line = x->rec.line};
 	int type = 0;
 	if (or_sourced_id(x, "organization", &g.sourced_id, err) ||
-	    or_status(x, ORG_STATUS, &g.deleted, err))
+	    or_status(x, ORG_STATUS, &g.deleted, &g.inactive, err))
 		return -1;
 	if (!g.deleted) {
 		if (or_required(x, ORG_NAME, "organization", &g.name, err) ||
@@ -346,7 +352,7 @@ static int or_read_user(struct or_ctx *x, struct cn_err *err)
 	struct oneroster_user u = {.line = x->rec.line, .enabled = 1};
 	int role = 0;
 	if (or_sourced_id(x, "user", &u.sourced_id, err) ||
-	    or_status(x, USER_STATUS, &u.deleted, err))
+	    or_status(x, USER_STATUS, &u.deleted, &u.inactive, err))
 		return -1;
 	size_t rn;
 	or_raw(x, USER_ROLE, &rn);
@@ -420,7 +426,7 @@ static int or_read_session(struct or_ctx *x, struct cn_err *err)
 	struct oneroster_session s = {.line = x->rec.line};
 	int type = 0;
 	if (or_sourced_id(x, "academic session", &s.sourced_id, err) ||
-	    or_status(x, SESSION_STATUS, &s.deleted, err))
+	    or_status(x, SESSION_STATUS, &s.deleted, &s.inactive, err))
 		return -1;
 	if (!s.deleted) {
 		if (or_required(x, SESSION_TITLE, "academic session", &s.title, err) ||

@@ -7,7 +7,8 @@
  * Accepted beyond the letter of 1.1, because real exports do it: capitalised
  * enumerations ("Teacher"), header names in any case, vendor `ext_*` and `metadata.*`
  * columns (ignored), 1.0 column names (`userId` for username; `agents`, `grade`
- * ignored), status `inactive` (1.0) as `tobedeleted`, a date-time where a date is
+ * ignored), status `inactive` (1.0: the record exists but is not active; its own
+ * case, not `tobedeleted`), a date-time where a date is
  * expected (the date part is used), a missing schoolYear column (derived from
  * startDate: the school year ends in the year after a start in July or later). */
 #ifndef CN_ONEROSTER_H
@@ -53,11 +54,13 @@ enum oneroster_session_type {
 };
 
 /* Rows. Text is trimmed UTF-8; optional text is NULL when empty. A row with status
- * tobedeleted (`deleted`) carries its sourcedId; its other fields may be empty. */
+ * tobedeleted (`deleted`) carries its sourcedId; its other fields may be empty. A row
+ * with status inactive (`inactive`) is read in full, like an active one. */
 struct oneroster_org {
 	long line;
 	const char *sourced_id;
 	int deleted;
+	int inactive;
 	const char *name;
 	enum oneroster_org_type type;
 	const char *identifier;
@@ -68,6 +71,7 @@ struct oneroster_user {
 	long line;
 	const char *sourced_id;
 	int deleted;
+	int inactive;
 	int enabled; /* enabledUser (true when empty) */
 	enum oneroster_role role;
 	const char *username; /* username, or 1.0's userId */
@@ -80,6 +84,7 @@ struct oneroster_session {
 	long line;
 	const char *sourced_id;
 	int deleted;
+	int inactive;
 	const char *title;
 	enum oneroster_session_type type;
 	const char *starts_on, *ends_on; /* YYYY-MM-DD */

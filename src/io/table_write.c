@@ -17,10 +17,14 @@ enum { TABLE_SHEET_NAME_MAX = 31, TABLE_WIDTH_MIN = 8, TABLE_WIDTH_MAX = 60 };
 
 /* CSV. */
 
-static void table_csv_cell(struct buf *out, const char *s)
+/* Appends s as one quoted CSV cell. Text from user data (text = 1) that a spreadsheet
+ * would read as a formula or shift into another cell (= + - @, tab or carriage return
+ * first; OWASP "CSV injection") gets a leading apostrophe; numbers are written as
+ * they are, so -3 stays a number. */
+static void table_csv_cell(struct buf *out, const char *s, int text)
 {
 	size_t n = strlen(s);
-	int formula = n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
+	int formula = text && n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
 	char *src = xmalloc(n + 2);
 	size_t k = 0;
 	if (formula)
@@ -39,15 +43,15 @@ static void table_csv_value(struct buf *out, const struct table_cell *c)
 {
 	char num[64];
 	if (c == NULL || c->type == TABLE_EMPTY) {
-		table_csv_cell(out, "");
+		table_csv_cell(out, "", 0);
 	} else if (c->type == TABLE_NUMBER) {
 		snprintf(num, sizeof(num), "%.15g", c->number);
-		table_csv_cell(out, num);
+		table_csv_cell(out, num, 0);
 	} else if (c->type == TABLE_INT) {
 		snprintf(num, sizeof(num), "%lld", (long long)c->i);
-		table_csv_cell(out, num);
+		table_csv_cell(out, num, 0);
 	} else {
-		table_csv_cell(out, c->text ? c->text : "");
+		table_csv_cell(out, c->text ? c->text : "", 1);
 	}
 }
 
@@ -67,7 +71,7 @@ void table_csv(const struct table *const *tables, size_t n, struct buf *out)
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (c)
 				buf_putc(out, ',');
-			table_csv_cell(out, t->columns[c]);
+			table_csv_cell(out, t->columns[c], 1);
 		}
 		buf_puts(out, "\r\n");
 		for (size_t r = 0; r < t->nrows; r++) {
@@ -93,16 +97,16 @@ void table_csv(const struct table *const *tables, size_t n, struct buf *out)
 			if (k == ncols)
 				cols[ncols++] = tables[i]->columns[c];
 		}
-	table_csv_cell(out, "section");
+	table_csv_cell(out, "section", 1);
 	for (size_t k = 0; k < ncols; k++) {
 		buf_putc(out, ',');
-		table_csv_cell(out, cols[k]);
+		table_csv_cell(out, cols[k], 1);
 	}
 	buf_puts(out, "\r\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct table *t = tables[i];
 		for (size_t r = 0; r < t->nrows; r++) {
-			table_csv_cell(out, t->name);
+			table_csv_cell(out, t->name, 1);
 			for (size_t k = 0; k < ncols; k++) {
 				long c = table_column(t, cols[k]);
 				buf_putc(out, ',');

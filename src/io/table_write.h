@@ -3,9 +3,11 @@
  * in one CSV become one table: a first column "section" names each row's table, and
  * the columns are the union of the tables' columns in the order first seen.
  *
- * CSV cells that a spreadsheet would run as a formula (text starting with = + - or @)
- * are written with a leading apostrophe; XLSX cells are always plain strings or
- * numbers, never formulas. */
+ * This is the one CSV writer: every CSV capnet makes (list commands' --format csv,
+ * reports, plan exports) goes through table_csv. Text cells that a spreadsheet would
+ * run as a formula (starting with = + - @, tab or carriage return) are written with a
+ * leading apostrophe; number cells are not touched. XLSX cells are always plain
+ * strings or numbers, never formulas. */
 #ifndef CN_TABLE_WRITE_H
 #define CN_TABLE_WRITE_H
 #include <stddef.h>

@@ -193,6 +193,26 @@ static int copy_search(struct store *from, struct store *to, struct cn_err *err)
 	return rc < 0 ? -1 : 0;
 }
 
+int store_digest(struct store *st, struct arena *a, struct store_copy_report *out,
+		 struct cn_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (sodium_init() < 0)
+		return cn_err_set(err, CN_ERR_INTERNAL, "libsodium could not start");
+	const char **tables = NULL;
+	size_t n = copy_tables(a, &tables);
+	out->tables = arena_alloc(a, sizeof(struct store_copy_table) * (n ? n : 1));
+	for (size_t i = 0; i < n; i++) {
+		struct store_copy_table *t = &out->tables[out->count++];
+		t->name = tables[i];
+		if (copy_digest(st, arena_printf(a, "SELECT * FROM %s", tables[i]), &t->rows,
+				t->checksum, err))
+			return -1;
+		out->rows += t->rows;
+	}
+	return 0;
+}
+
 int store_copy(struct store *from, struct store *to, struct arena *a,
 	       void (*progress)(void *ctx, const char *table, int64_t rows), void *ctx,
 	       struct store_copy_report *out, struct cn_err *err)

@@ -385,6 +385,15 @@ int store_query_int(struct store *st, const char *sql, const int64_t *params, in
 	return rc;
 }
 
+int store_backup(struct store *st, const char *path, struct cn_err *err)
+{
+	if (st->be->backup == NULL)
+		return cn_err_set(err, CN_ERR_INPUT,
+				  "a %s database is backed up with its own tools, not by capnet",
+				  st->be->name);
+	return st->be->backup(st->conn, path, err);
+}
+
 int store_integrity_check(struct store *st, char *out, unsigned long size, struct cn_err *err)
 {
 	return st->be->integrity_check(st->conn, out, size, err);

@@ -186,6 +186,18 @@ int store_copy(struct store *from, struct store *to, struct arena *a,
 	       void (*progress)(void *ctx, const char *table, int64_t rows), void *ctx,
 	       struct store_copy_report *out, struct cn_err *err);
 
+/* Every table's row count and checksum (as store_copy compares them), in creation
+ * order; the strings live in a. */
+int store_digest(struct store *st, struct arena *a, struct store_copy_report *out,
+		 struct cn_err *err);
+
+/* A consistent copy of the whole database into a new file at path, made while other
+ * connections (a running `capnet serve`) go on reading and writing: SQLite's online
+ * backup, read from one snapshot. The copy is written beside path and renamed into
+ * place, so path never holds half a copy. CN_ERR_CONFLICT when path exists;
+ * CN_ERR_INPUT on a backend that cannot (PostgreSQL: its own pg_dump does it). */
+int store_backup(struct store *st, const char *path, struct cn_err *err);
+
 /* "ok" or the first problem found by the backend's integrity check, into out. */
 int store_integrity_check(struct store *st, char *out, unsigned long size, struct cn_err *err);
 

@@ -49,6 +49,8 @@ struct store_backend {
 	int dialect; /* STORE_DIALECT_* */
 	char *(*portable_ddl)(const char *sql);
 	int (*integrity_check)(void *conn, char *out, unsigned long size, struct cn_err *err);
+	/* store_backup; NULL when the backend has its own tool for it. */
+	int (*backup)(void *conn, const char *path, struct cn_err *err);
 	/* Full-text search: the statements of each dialect; see store_search in store.h.
 	 * Index tokens in the tags column all start with '_' ("_k_<kind>", "_f_<facet>",
 	 * "_t_<title word>") and title and body hold no '_', so that no word of a search,

@@ -251,7 +251,7 @@ expect_eq "unless all are asked for" "$(jget 'len(j["items"])')" "1"
 http GET "/api/v1/deliverables/$A/versions/2"
 expect_body "the adaptation is never overwritten" "Draw a number line from 0 to 1."
 
-# A learning-target set exports as CASE.
+# A learning-target set exports as CASE; each target points at its standard (isPartOf).
 H_TOKEN=$TOKEN_dee
 json POST /api/v1/deliverables '{"network_id":1,"team_id":1,"kind":"learning_target_set","title":"Ratio language"}'
 S=$(jget 'j["id"]')
@@ -259,7 +259,7 @@ json POST /api/v1/learning-targets "{\"deliverable_id\":$S,\"cf_item_id\":$std,\
 expect_status "a learning target on a standard" 201
 http GET "/api/v1/deliverables/$S/case"
 expect_eq "the set as a CASE package" \
-	"$(jget '[i["CFItemType"] for i in j["CFItems"]], [a["destinationNodeURI"]["identifier"] for a in j["CFAssociations"] if a["associationType"] == "isChildOf"]')" \
+	"$(jget '[i["CFItemType"] for i in j["CFItems"]], [a["destinationNodeURI"]["identifier"] for a in j["CFAssociations"] if a["associationType"] == "isPartOf"]')" \
 	"['Learning Target'] ['c5d7a0e0-0103-4000-8000-000000000103']"
 http GET "/api/v1/deliverables/$D/case"
 expect_status "only a learning-target set exports" 400

@@ -23,11 +23,11 @@ expect_rc "network with two district teams" 0
 sql "INSERT INTO framework (identifier, uri, title, created_at, updated_at) VALUES
  ('a7c1e2d0-0000-4000-8000-000000000001', 'https://case.example/uri/a7c1e2d0-0000-4000-8000-000000000001',
   'Kentucky Academic Standards for Mathematics', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
-INSERT INTO cf_item (framework_id, identifier, uri, human_coding_scheme, full_statement, created_at, updated_at) VALUES
+INSERT INTO cf_item (framework_id, identifier, uri, human_coding_scheme, full_statement, education_levels, created_at, updated_at) VALUES
  (1, 'b8d2f3e1-0000-4000-8000-000000000001', 'https://case.example/uri/b8d2f3e1-0000-4000-8000-000000000001',
-  'KY.5.NF.1', 'Add and subtract fractions with unlike denominators.', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+  'KY.5.NF.1', 'Add and subtract fractions with unlike denominators.', '05', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
  (1, 'b8d2f3e1-0000-4000-8000-000000000002', NULL, 'KY.5.NF.2',
-  'Solve word problems involving addition and subtraction of fractions.', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+  'Solve word problems involving addition and subtraction of fractions.', '05,06', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
 
 cat >"$T_DIR/v1.md" <<'MD'
 # Adding fractions with unlike denominators
@@ -171,12 +171,30 @@ p = json.load(open(sys.argv[1]))
 items, assoc = p["CFItems"], p["CFAssociations"]
 assert p["CFDocument"]["title"] == "Grade 5 fractions: learning targets"
 assert all(i["CFItemType"] == "Learning Target" for i in items), items
-dest = {a["destinationNodeURI"]["identifier"] for a in assoc}
+doc = p["CFDocument"]["identifier"]
+ids = {i["identifier"] for i in items}
+# Each target hangs under the export's own document ...
+tree = {a["originNodeURI"]["identifier"] for a in assoc
+        if a["associationType"] == "isChildOf" and a["destinationNodeURI"]["identifier"] == doc}
+assert tree == ids, (tree, ids)
+# ... and points at its standard, in another framework.
+dest = {a["destinationNodeURI"]["identifier"] for a in assoc if a["associationType"] == "isPartOf"}
 assert dest == {"b8d2f3e1-0000-4000-8000-000000000001", "b8d2f3e1-0000-4000-8000-000000000002"}, dest
-assert all(a["associationType"] == "isChildOf" for a in assoc)
+levels = sorted(tuple(i.get("educationLevel", [])) for i in items)
+assert levels == [("05",), ("05",), ("05", "06")], levels
 print("fine")
 PY
-expect_eq "export has Learning Target items under their standards" "$(cat "$T_DIR/check")" "fine"
+expect_eq "export has Learning Target items under their document, pointing at their standards" "$(cat "$T_DIR/check")" "fine"
+# The export re-imports into an empty database without a warning per item.
+saved_db=$CAPNET_DB
+export CAPNET_DB="sqlite:$T_DIR/reimport.db"
+c init
+run import case "$T_DIR/targets.json" --format json
+expect_rc "the export re-imports into an empty database" 0
+expect_out "without warnings" '"warning_count":0'
+expect_eq "its three targets stored under the document" "$(sqlite3 "$T_DIR/reimport.db" "SELECT COUNT(*) FROM cf_item WHERE item_type = 'Learning Target' AND parent_id IS NULL")" "3"
+expect_eq "with their education level" "$(sqlite3 "$T_DIR/reimport.db" "SELECT education_levels FROM cf_item ORDER BY education_levels DESC LIMIT 1")" "05,06"
+export CAPNET_DB=$saved_db
 run deliverable export case 1
 expect_err "only a learning-target set exports" "only a learning_target_set exports as CASE"
 run deliverable --help

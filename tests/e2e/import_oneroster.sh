@@ -72,7 +72,7 @@ export CAPNET_DB=$saved_db
 # refuse NAME WANT: the bundle in $T_DIR/b is refused with WANT; nothing changes.
 refuse() {
 	before=$(db_digest)
-	run import oneroster "$T_DIR/b"
+	run import oneroster "$T_DIR/b" ${STRICT:-}
 	if [ "$T_RC" -ne 1 ]; then t_fail "$1: refused" "exit status $T_RC" "stdout: $T_OUT" "stderr: $T_ERR"; else t_ok "$1: refused"; fi
 	expect_err "$1: the message names where" "$2"
 	expect_eq "$1: nothing written" "$(db_digest)" "$before"
@@ -92,10 +92,10 @@ sed -i 's/^u-owl,,,true,d-owensboro,administrator,oowens,,Olu,/u-owl,,,true,d-ow
 refuse "invalid UTF-8" "users.csv:8: column \"givenName\": is not valid UTF-8 (byte 3 of the field is 0xFF)"
 fresh
 sed -i 's/,KY-301,ky-doe,/,KY-301,ky-dept-of-ed,/' "$T_DIR/b/orgs.csv"
-refuse "a dangling parent" "orgs.csv:4: column \"parentSourcedId\": no organization has sourcedId 'ky-dept-of-ed', neither in orgs.csv nor in capnet"
+STRICT=--strict refuse "--strict: a dangling parent" "orgs.csv:4: column \"parentSourcedId\": no organization has sourcedId 'ky-dept-of-ed', neither in orgs.csv nor in capnet"
 fresh
 sed -i 's/,301-020,d-daviess,/,301-020,s-apollo,/' "$T_DIR/b/orgs.csv"
-refuse "a school under a school" "orgs.csv:6: column \"parentSourcedId\": the school \"Burns Elementary School, Main Campus\" (s-burns) cannot be under the school \"Apollo High School\" (s-apollo); a school belongs to a district"
+STRICT=--strict refuse "--strict: a school under a school" "orgs.csv:6: column \"parentSourcedId\": the school \"Burns Elementary School, Main Campus\" (s-burns) cannot be under the school \"Apollo High School\" (s-apollo); a school belongs to a district"
 fresh
 sed -i 's/^u-owl,,,true,d-owensboro/u-owl,,,true,"d-owensboro/' "$T_DIR/b/users.csv"
 refuse "a quote left open" "users.csv:8: a quoted field opened here is never closed"
@@ -104,7 +104,7 @@ sed -i 's/,Olu,Owens,/,Olu,O"Owens,/' "$T_DIR/b/users.csv"
 refuse "a stray quote" "users.csv:8: a double quote is misplaced"
 fresh
 sed -i 's/,2026-12-18,sy-2027,/,2026-12-18,sy-2072,/' "$T_DIR/b/academicSessions.csv"
-refuse "a missing parent session" "academicSessions.csv:2: column \"parentSourcedId\": no academic session has sourcedId 'sy-2072'"
+STRICT=--strict refuse "--strict: a missing parent session" "academicSessions.csv:2: column \"parentSourcedId\": no academic session has sourcedId 'sy-2072'"
 fresh
 sed -i 's/cy.aide@owensboro/olu.owens@owensboro/' "$T_DIR/b/users.csv"
 refuse "an email twice" "users.csv:8: column \"email\": olu.owens@owensboro.kyschools.us is also the address on line 7"
@@ -158,13 +158,61 @@ expect_rc "import without a format is a usage error" 2
 run import edfi x
 expect_err "an unknown format is named" "'edfi' is not a format capnet imports"
 
+# A bundle as districts' systems export it (tests/fixtures/oneroster/district): what is
+# sound is imported, each row capnet cannot follow is a warning with file, line and
+# column, and --strict refuses it as before.
+district="$fixtures/district"
+before=$(db_digest)
+run import oneroster "$district" --strict
+expect_rc "--strict refuses a district's real export" 1
+expect_err "--strict names the first dangling reference" \
+	"orgs.csv:2: column \"parentSourcedId\": no organization has sourcedId 'state-ky'"
+expect_eq "--strict wrote nothing" "$(db_digest)" "$before"
+run import oneroster "$district"
+expect_rc "a district's real export imports" 0
+expect_err "a parent not in the file is a warning" \
+	"capnet: warning: orgs.csv:2: column \"parentSourcedId\": no organization has sourcedId 'state-ky', neither in orgs.csv nor in capnet; add it to orgs.csv or correct the reference; imported without it"
+expect_err "a school under a school goes to the district it can be traced to" \
+	"capnet: warning: orgs.csv:4: column \"parentSourcedId\": the school \"Hancock County High School Annex\" (s-hancock-annex) cannot be under the school \"Hancock County High School\" (s-hancock-hs); a school belongs to a district; attached to the district \"Hancock County Schools\" (d-hancock) it can be traced to"
+expect_err "a school with no district is left out" \
+	"capnet: warning: orgs.csv:6: column \"parentSourcedId\": no organization has sourcedId 's-nowhere', neither in orgs.csv nor in capnet; add it to orgs.csv or correct the reference; a school belongs to a district, so it is not imported"
+expect_err "a session whose parent does not resolve" \
+	"capnet: warning: academicSessions.csv:3: column \"parentSourcedId\": no academic session has sourcedId 'sy-2027-statewide'"
+expect_err "a user's organization not in the file" \
+	"capnet: warning: users.csv:3: column \"orgSourcedIds\": no organization has sourcedId 's-gone'"
+expect_out "inactive rows are counted on their own" "rows with status inactive, stored as inactive: 2"
+expect_out "the warnings are counted" "rows imported with warnings (see above): 5"
+expect_out "inactive is not a deletion" "organizations             4        0            0          0"
+expect_eq "the annex sits under the district" \
+	"$(sql "SELECT p.sourced_id FROM organization o JOIN organization p ON p.id = o.parent_id WHERE o.sourced_id = 's-hancock-annex'")" "d-hancock"
+expect_eq "the district stays at the top" "$(sql "SELECT COUNT(*) FROM organization WHERE sourced_id = 'd-hancock' AND parent_id IS NULL")" "1"
+expect_eq "the lost school is not imported" "$(sql "SELECT COUNT(*) FROM organization WHERE sourced_id = 's-lost'")" "0"
+expect_eq "the inactive school is stored inactive" "$(sql "SELECT active FROM organization WHERE sourced_id = 's-old-mill'")" "0"
+expect_eq "the inactive user is stored inactive" "$(sql "SELECT active FROM person WHERE sourced_id = 'h-retired'")" "0"
+expect_eq "the semester has no parent" "$(sql "SELECT COUNT(*) FROM academic_session WHERE sourced_id = 'h-fall-2026' AND parent_id IS NULL")" "1"
+expect_eq "the teacher keeps the membership that resolves" \
+	"$(sql "SELECT o.sourced_id FROM membership m JOIN person p ON p.id = m.person_id JOIN organization o ON o.id = m.org_id WHERE p.sourced_id = 'h-teach'")" "s-hancock-annex"
+run import oneroster "$district" --format json
+expect_out "the JSON summary lists each warning with file, line and column" \
+	'"warnings":[{"file":"orgs.csv","line":2,"column":"parentSourcedId","message":"no organization has sourcedId'
+expect_out "the JSON summary counts inactive rows" '"inactive":2'
+before=$(db_digest)
+run import oneroster "$district"
+expect_out "importing it again changes nothing" "organizations             0        0            0          4"
+expect_eq "importing it again leaves the records as they were" "$(db_digest)" "$before"
+
 real=/work/shared/data/oneroster/oat_sa_OneRosterv1p1BaseCSV
 if [ -d "$real" ]; then
 	before=$(db_digest)
-	run import oneroster "$real"
-	expect_err "the published sample bundle is refused with its first problem" \
+	run import oneroster "$real" --strict
+	expect_err "--strict refuses the published sample bundle with its first problem" \
 		"orgs.csv:2: column \"parentSourcedId\": the school \"School 1\" (12345) cannot be under the school \"School 2\" (54321)"
 	expect_eq "the refused sample wrote nothing" "$(db_digest)" "$before"
+	run import oneroster "$real"
+	expect_rc "the published sample bundle imports with warnings" 0
+	expect_err "its schools without a district are warnings" "orgs.csv:3: column \"parentSourcedId\": the school \"School 2\" (54321) has no parent"
+	expect_err "one warning for the school under that school" "orgs.csv:2: column \"parentSourcedId\": the school \"School 1\" (12345) cannot be under the school \"School 2\" (54321); a school belongs to a district; no district can be traced from it, so the school is not imported"
+	expect_out "one warning per row" "rows imported with warnings (see above): 2"
 else
 	T_N=$((T_N + 1)); echo "ok $T_N - the published sample bundle # SKIP /work/shared is absent"
 fi

@@ -342,6 +342,13 @@ expect_eq "the organizations are stored" "$(sql "SELECT COUNT(*) FROM organizati
 expect_eq "the top one under the organization chosen" "$(sql "SELECT parent_id FROM organization WHERE sourced_id = 'ky-doe'")" "2"
 upload oneroster -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/good.zip" -F "parent_id=2"
 expect_body "the same bundle again changes nothing" '<th scope="row">Organizations</th><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">6</td>'
+(cd "$fixtures/oneroster" && zip -qr "$T_DIR/district.zip" district)
+upload oneroster -F "csrf=$W_CSRF" -F "roster_dry_run=1" -F "roster_strict=1" -F "roster_file=@$T_DIR/district.zip"
+expect_body "strict refuses a district's real export" "The import failed; nothing was changed"
+upload oneroster -F "csrf=$W_CSRF" -F "roster_dry_run=1" -F "roster_file=@$T_DIR/district.zip"
+expect_body "otherwise it imports with warnings" '<h3 id="warnings">Warnings: imported with less than the row asked for</h3>'
+expect_body "each naming file, line and column" "orgs.csv:4: column &quot;parentSourcedId&quot;: the school &quot;Hancock County High School Annex&quot;"
+expect_body "and the inactive rows counted" "Rows with status inactive, stored as inactive: 2."
 web_csrf "$lead"
 http POST /admin/imports/oneroster -b "$lead" -F "csrf=$W_CSRF" -F "roster_file=@$T_DIR/good.zip"
 expect_status "a lead may not import" 403

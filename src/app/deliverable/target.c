@@ -67,7 +67,7 @@ static const char SQL_ALIGN[] =
 	" ON CONFLICT (deliverable_id, cf_item_id) DO NOTHING";
 static const char SQL_EXPORT_TARGETS[] =
 	"SELECT t.identifier, t.statement, t.kind, t.updated_at, i.identifier, i.uri,"
-	" i.human_coding_scheme, i.full_statement, t.cf_item_id"
+	" i.human_coding_scheme, i.full_statement, t.cf_item_id, i.education_levels"
 	" FROM learning_target t JOIN cf_item i ON i.id = t.cf_item_id"
 	" WHERE t.deliverable_id = ?1 ORDER BY t.position, t.id";
 static const char SQL_EXPORT_OWNER[] =
@@ -286,6 +286,22 @@ int target_copy_set(struct store *db, struct arena *a, int64_t from_id, int64_t 
 	return 0;
 }
 
+/* The standard's education levels ("05,06", as the CASE import stores them) as the
+ * target's educationLevel list. */
+static void target_levels(struct arena *a, char *levels, struct case_target *x)
+{
+	size_t n = 0, cap = 0;
+	const char **list = NULL;
+	char *save = NULL;
+	for (char *tok = levels ? strtok_r(levels, ",", &save) : NULL; tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		list = arena_grow(a, list, sizeof(*list), n, &cap);
+		list[n++] = tok;
+	}
+	x->levels = list;
+	x->nlevels = n;
+}
+
 int target_export_case(struct store *db, struct arena *a, int64_t deliverable_id,
 		       struct buf *out, struct cn_err *err)
 {
@@ -343,6 +359,7 @@ int target_export_case(struct store *db, struct arena *a, int64_t deliverable_id
 		for (size_t k = 0; k < s.count; k++)
 			x->sequence += items[k] == items[s.count];
 		x->code = code ? arena_printf(a, "%s-LT%lld", code, (long long)x->sequence) : NULL;
+		target_levels(a, store_col_dup(q, 9, a), x);
 		s.count++;
 	}
 	store_done(q);

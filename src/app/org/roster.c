@@ -66,6 +66,7 @@ struct roster_plan {
 	struct roster_ref parent;
 	int64_t id; /* once applied; a department: the organization it folds into */
 	int state;  /* 0 new, 1 being ordered, 2 ordered */
+	int skip;   /* not imported (a school without a district), warned about */
 };
 
 struct roster_membership {
@@ -92,6 +93,7 @@ struct roster {
 	struct strmap *scope;     /* "#id" of organizations the bundle covers */
 	size_t done, total;
 	int64_t session_org;
+	size_t warnings_cap;
 };
 
 /* Why a record is deactivated, for the counts. */
@@ -137,6 +139,27 @@ static int roster_wrap(struct cn_err *err, const char *file, long line,
 		}
 	cn_err_at(err, file, line, 0);
 	return -1;
+}
+
+/* The error just set about a row becomes a warning saying what was done instead
+ * (done), and the import goes on: 0. With opts.strict it stays an error: -1. */
+static int roster_soften(struct roster *x, struct cn_err *err, const char *done)
+{
+	if (x->o->strict)
+		return -1;
+	struct roster_warning w = {.file = arena_strdup(x->a, err->file), .line = err->line};
+	const char *col = err->field;
+	size_t n = strlen(col);
+	if (strncmp(col, "column \"", 8) == 0 && n > 9)
+		w.column = arena_strndup(x->a, col + 8, n - 9);
+	else
+		w.column = arena_strdup(x->a, col);
+	w.message = arena_printf(x->a, "%s; %s", err->msg, done);
+	x->s->warnings = arena_grow(x->a, x->s->warnings, sizeof(w), x->s->nwarnings,
+				    &x->warnings_cap);
+	x->s->warnings[x->s->nwarnings++] = w;
+	cn_err_clear(err);
+	return 0;
 }
 
 static int roster_load(struct roster *x, const struct rec_entity *e, struct rec_list *out,
@@ -339,6 +362,15 @@ static int roster_org_ref(struct roster *x, const char *sid, const char *file, l
 					   "'%s' is deleted by orgs.csv and capnet does not have it",
 					   sid);
 	}
+	if (out->plan != NULL && out->plan->skip) {
+		long at = out->plan->org->line;
+		out->plan = NULL; /* not imported: at most its stored self */
+		if (out->rec == NULL)
+			return roster_fail(err, file, line, column,
+					   "'%s' is not imported (see the warning about orgs.csv "
+					   "line %ld)",
+					   sid, at);
+	}
 	if (out->plan != NULL) {
 		out->rec = NULL;
 		return 0;
@@ -386,6 +418,37 @@ static const char *roster_org_parent_kind(struct roster *x, struct roster_plan *
 	return roster_ref_kind(eff);
 }
 
+/* The parent of an organization named by r, in the file or else in capnet. */
+static struct roster_ref roster_ref_parent(struct roster *x, const struct roster_ref *r)
+{
+	struct roster_ref up = {0};
+	if (r->plan != NULL) {
+		up = r->plan->parent;
+		if (up.plan == NULL && up.rec == NULL && r->plan->rec != NULL)
+			up.rec = roster_by_id(&x->orgs, rec_int(r->plan->rec, "parent_id"));
+	} else if (r->rec != NULL && rec_int(r->rec, "parent_id") != 0) {
+		up.rec = roster_by_id(&x->orgs, rec_int(r->rec, "parent_id"));
+	}
+	return up;
+}
+
+/* The nearest ancestor of from (from included) an organization of kind may sit
+ * under, into *out: 1 found, 0 none. */
+static int roster_trace(struct roster *x, const char *kind, const struct roster_ref *from,
+			struct roster_ref *out)
+{
+	struct roster_ref r = *from;
+	for (int depth = 0; depth < 64 && (r.plan != NULL || r.rec != NULL); depth++) {
+		const char *k = roster_ref_kind(&r);
+		if (k != NULL && org_parent_allowed(kind, k) && !(r.plan && r.plan->skip)) {
+			*out = r;
+			return 1;
+		}
+		r = roster_ref_parent(x, &r);
+	}
+	return 0;
+}
+
 /* orgs.csv: resolves every parent, checks the kind rules, orders parents first. */
 static int roster_plan_orgs(struct roster *x, struct cn_err *err)
 {
@@ -406,15 +469,22 @@ static int roster_plan_orgs(struct roster *x, struct cn_err *err)
 		const struct oneroster_org *g = p->org;
 		if (g->deleted)
 			continue;
+		int dangling = 0;
 		if (g->parent != NULL &&
-		    roster_org_ref(x, g->parent, file, g->line, "parentSourcedId", &p->parent, err))
-			return -1;
+		    roster_org_ref(x, g->parent, file, g->line, "parentSourcedId", &p->parent, err)) {
+			if (x->o->strict)
+				return -1;
+			dangling = 1; /* softened below, once its fate is known */
+			p->parent = (struct roster_ref){0};
+		}
 		if (p->parent.plan != NULL && p->parent.plan->kind == NULL)
 			return roster_fail(err, file, g->line, "parentSourcedId",
 					   "'%s' is a department; organizations cannot sit under a "
 					   "department",
 					   g->parent);
 		if (p->kind == NULL) {
+			if (dangling && roster_soften(x, err, "imported without it"))
+				return -1;
 			if (g->parent == NULL)
 				return roster_fail(err, file, g->line, "parentSourcedId",
 						   "the department \"%s\" (%s) has no parent; name "
@@ -422,22 +492,58 @@ static int roster_plan_orgs(struct roster *x, struct cn_err *err)
 						   g->name, g->sourced_id);
 			continue;
 		}
+		if (dangling && !(strcmp(p->kind, "school") == 0 &&
+				  roster_org_parent_kind(x, p, &(struct roster_ref){0}) == NULL) &&
+		    roster_soften(x, err, "imported without it"))
+			return -1;
 		struct roster_ref eff;
 		const char *pkind = roster_org_parent_kind(x, p, &eff);
 		struct roster_ref self = {p, NULL};
-		if (pkind == NULL && strcmp(p->kind, "school") == 0)
-			return roster_fail(err, file, g->line, "parentSourcedId",
-					   "the %s has no parent; a school belongs to a district: "
-					   "add its district to orgs.csv and name it in "
-					   "parentSourcedId (or give --parent-id)",
-					   roster_ref_label(x, &self));
-		if (pkind != NULL && !org_parent_allowed(p->kind, pkind))
-			return roster_fail(err, file, g->line,
-					   eff.rec == x->parent_opt && eff.rec ? "--parent-id"
-									   : "parentSourcedId",
-					   "the %s cannot be under the %s; %s",
-					   roster_ref_label(x, &self), roster_ref_label(x, &eff),
-					   roster_kind_rule(p->kind));
+		if (pkind != NULL && !org_parent_allowed(p->kind, pkind)) {
+			int opt = eff.rec == x->parent_opt && eff.rec != NULL;
+			roster_fail(err, file, g->line, opt ? "--parent-id" : "parentSourcedId",
+				    "the %s cannot be under the %s; %s", roster_ref_label(x, &self),
+				    roster_ref_label(x, &eff), roster_kind_rule(p->kind));
+			if (opt) /* the operator's choice, not the file's: never softened */
+				return -1;
+			struct roster_ref anc;
+			int found = roster_trace(x, p->kind, &eff, &anc);
+			if (!found && strcmp(p->kind, "school") == 0) {
+				if (roster_soften(x, err,
+						  "no district can be traced from it, so the school "
+						  "is not imported"))
+					return -1;
+				p->skip = 1;
+				continue;
+			}
+			if (roster_soften(x, err,
+					  found ? arena_printf(x->tmp, "attached to the %s it can be "
+								       "traced to",
+							       roster_ref_label(x, &anc))
+						: "imported without a parent"))
+				return -1;
+			p->parent = found ? anc : (struct roster_ref){0};
+			pkind = found ? roster_ref_kind(&anc) : NULL;
+		}
+		if (pkind == NULL && strcmp(p->kind, "school") == 0) {
+			if (dangling) {
+				if (roster_soften(x, err,
+						  "a school belongs to a district, so it is not "
+						  "imported"))
+					return -1;
+				p->skip = 1;
+				continue;
+			}
+			roster_fail(err, file, g->line, "parentSourcedId",
+				    "the %s has no parent; a school belongs to a district: "
+				    "add its district to orgs.csv and name it in "
+				    "parentSourcedId (or give --parent-id)",
+				    roster_ref_label(x, &self));
+			if (roster_soften(x, err, "not imported"))
+				return -1;
+			p->skip = 1;
+			continue;
+		}
 		if (p->parent.plan == NULL) {
 			roots++;
 			root = p;
@@ -467,7 +573,7 @@ static int roster_apply_deletion(struct roster *x, struct roster_plan *p, enum r
 
 /* Creates want, or saves it onto the plan's stored record; counts either. */
 static int roster_apply_want(struct roster *x, struct roster_plan *p, struct rec *want,
-			     enum roster_kind k, struct cn_err *err)
+			     enum roster_kind k, int active, struct cn_err *err)
 {
 	if (p->rec == NULL) {
 		if (rec_create(x->db, x->who, x->tmp, want, err))
@@ -480,7 +586,7 @@ static int roster_apply_want(struct roster *x, struct roster_plan *p, struct rec
 	int rc = roster_save(x, p->rec, want, err);
 	if (rc < 0)
 		return -1;
-	roster_count(x, k, rc, rec_int(p->rec, "active") != 0, 1);
+	roster_count(x, k, rc, rec_int(p->rec, "active") != 0, active);
 	return 0;
 }
 
@@ -490,6 +596,8 @@ static int roster_apply_org(struct roster *x, struct roster_plan *p, struct cn_e
 	const char *file = oneroster_file_name(OR_FILE_ORGS);
 	if (g->deleted)
 		return roster_apply_deletion(x, p, ROSTER_ORG, err);
+	if (p->skip)
+		return 0;
 	if (p->kind == NULL) {
 		x->s->departments++;
 		p->id = roster_ref_id(&p->parent);
@@ -505,9 +613,10 @@ static int roster_apply_org(struct roster *x, struct roster_plan *p, struct cn_e
 	    (g->identifier && rec_put_text(want, x->tmp, "identifier", g->identifier, err)) ||
 	    rec_put_text(want, x->tmp, "sourced_id", g->sourced_id, err) ||
 	    (parent && rec_put_int(want, "parent_id", parent, err)) ||
-	    rec_put_int(want, "active", 1, err))
+	    rec_put_int(want, "active", !g->inactive, err))
 		return roster_wrap(err, file, g->line, roster_org_cols);
-	if (roster_apply_want(x, p, want, ROSTER_ORG, err))
+	x->s->inactive += g->inactive != 0;
+	if (roster_apply_want(x, p, want, ROSTER_ORG, !g->inactive, err))
 		return roster_wrap(err, file, g->line, roster_org_cols);
 	roster_scope_add(x, p->id);
 	return 0;
@@ -535,11 +644,14 @@ static int roster_plan_sessions(struct roster *x, struct cn_err *err)
 			p->parent.plan = NULL;
 		if (p->parent.plan == NULL)
 			p->parent.rec = strmap_get(x->session_sid, s->parent);
-		if (p->parent.plan == NULL && p->parent.rec == NULL)
-			return roster_fail(err, file, s->line, "parentSourcedId",
-					   "no academic session has sourcedId '%s', neither in "
-					   "%s nor in capnet; add it or correct the reference",
-					   s->parent, file);
+		if (p->parent.plan == NULL && p->parent.rec == NULL) {
+			roster_fail(err, file, s->line, "parentSourcedId",
+				    "no academic session has sourcedId '%s', neither in %s nor in "
+				    "capnet; add it or correct the reference",
+				    s->parent, file);
+			if (roster_soften(x, err, "imported without it"))
+				return -1;
+		}
 	}
 	x->norder = 0;
 	for (size_t i = 0; i < in->nsessions; i++)
@@ -567,9 +679,10 @@ static int roster_apply_session(struct roster *x, struct roster_plan *p, struct 
 	    (p->rec == NULL && x->session_org > 0 &&
 	     rec_put_int(want, "org_id", x->session_org, err)) ||
 	    rec_put_text(want, x->tmp, "sourced_id", s->sourced_id, err) ||
-	    rec_put_int(want, "active", 1, err))
+	    rec_put_int(want, "active", !s->inactive, err))
 		return roster_wrap(err, file, s->line, roster_session_cols);
-	if (roster_apply_want(x, p, want, ROSTER_SESSION, err))
+	x->s->inactive += s->inactive != 0;
+	if (roster_apply_want(x, p, want, ROSTER_SESSION, !s->inactive, err))
 		return roster_wrap(err, file, s->line, roster_session_cols);
 	return 0;
 }
@@ -651,9 +764,20 @@ static int roster_user_orgs(struct roster *x, const struct oneroster_user *u,
 	size_t count = 0;
 	for (size_t i = 0; i < u->norgs; i++) {
 		struct roster_ref ref;
-		if (roster_org_ref(x, u->orgs[i], file, u->line, "orgSourcedIds", &ref, err))
-			return -1;
+		if (roster_org_ref(x, u->orgs[i], file, u->line, "orgSourcedIds", &ref, err)) {
+			if (roster_soften(x, err, "no membership there"))
+				return -1;
+			continue;
+		}
 		int64_t id = roster_ref_id(&ref);
+		if (id == 0) { /* a department of a school that is not imported */
+			roster_fail(err, file, u->line, "orgSourcedIds",
+				    "'%s' is a department of a school that is not imported",
+				    u->orgs[i]);
+			if (roster_soften(x, err, "no membership there"))
+				return -1;
+			continue;
+		}
 		const char *kind = roster_ref_kind(&ref);
 		if (ref.plan != NULL && ref.plan->kind == NULL) /* a department */
 			kind = roster_ref_kind(&ref.plan->parent);
@@ -707,6 +831,7 @@ static int roster_apply_user(struct roster *x, const struct oneroster_user *u,
 {
 	const char *file = oneroster_file_name(OR_FILE_USERS);
 	struct rec *old = strmap_get(x->person_sid, u->sourced_id);
+	x->s->inactive += u->inactive != 0;
 	if (u->deleted) {
 		if (old == NULL) {
 			x->s->unknown_deletions++;
@@ -723,7 +848,7 @@ static int roster_apply_user(struct roster *x, const struct oneroster_user *u,
 	    rec_put_text(r, x->tmp, "family_name", u->family_name, err) ||
 	    (u->email && rec_put_text(r, x->tmp, "email", u->email, err)) ||
 	    (u->username && rec_put_text(r, x->tmp, "username", u->username, err)) ||
-	    rec_put_int(r, "active", u->enabled, err) ||
+	    rec_put_int(r, "active", u->enabled && !u->inactive, err) ||
 	    rec_put_text(r, x->tmp, "sourced_id", u->sourced_id, err))
 		return roster_wrap(err, file, u->line, roster_person_cols);
 	const char *email = rec_text(r, "email");
@@ -740,7 +865,8 @@ static int roster_apply_user(struct roster *x, const struct oneroster_user *u,
 		if (rc < 0)
 			return roster_wrap(err, file, u->line, roster_person_cols);
 		pid = old->id;
-		roster_count(x, ROSTER_PERSON, rc, rec_int(old, "active") != 0, u->enabled);
+		roster_count(x, ROSTER_PERSON, rc, rec_int(old, "active") != 0,
+			     u->enabled && !u->inactive);
 	}
 	if (roster_sync_members(x, pid, want, nwant, err))
 		return roster_wrap(err, file, u->line, roster_member_cols);
@@ -988,6 +1114,19 @@ void roster_summary_json(struct jw *w, const struct oneroster *in, const struct 
 			  (int64_t)s->skipped[roster_not_stored[i]]);
 	jw_obj_end(w);
 	jw_kv_int(w, "unknown_deletions", (int64_t)s->unknown_deletions);
+	jw_kv_int(w, "inactive", (int64_t)s->inactive);
+	jw_key(w, "warnings");
+	jw_arr_begin(w);
+	for (size_t i = 0; i < s->nwarnings; i++) {
+		const struct roster_warning *x = &s->warnings[i];
+		jw_obj_begin(w);
+		jw_kv_str(w, "file", x->file);
+		jw_kv_int(w, "line", x->line);
+		jw_kv_str(w, "column", x->column);
+		jw_kv_str(w, "message", x->message);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
 	jw_key(w, "notes");
 	jw_arr_begin(w);
 	for (size_t i = 0; i < in->nnotes; i++)

@@ -21,9 +21,16 @@
  *     Records of other districts' bundles are left alone.
  *   - empty optional values (email, username, identifier, parentSourcedId) do not
  *     erase what capnet already has; enabledUser false deactivates the person.
- *   - a reference to a sourcedId that is neither in the bundle nor in capnet is an
- *     error naming the file, line and column; so is an organization kind that cannot
- *     sit under its parent (a school belongs to a district).
+ *   - status inactive (OneRoster 1.0) stores the row as it is, inactive; it is
+ *     counted on its own, not as a deletion.
+ *   - real districts' exports name references capnet cannot follow. Unless strict,
+ *     what is sound is imported and each such row is a warning naming the file, line
+ *     and column: a parentSourcedId or orgSourcedIds entry that is neither in the
+ *     bundle nor in capnet is left empty (dropped from the list); an organization
+ *     under a kind it cannot sit under (a school under a school) is attached to the
+ *     nearest ancestor it may sit under (the school's district), or to none; a
+ *     school left without a district is not imported. With strict, each of these
+ *     refuses the bundle, naming the file, line and column.
  *   - an email already used by a person who is not in the file is an error, unless
  *     link_by_email: then that person becomes the user of the row.
  *   - academic sessions belong to the bundle's top organization when it has exactly
@@ -45,6 +52,7 @@ struct roster_opts {
 	int dry_run;       /* check and count everything, then roll back */
 	int link_by_email; /* adopt a person not yet imported who has the row's email */
 	int64_t parent_id; /* when not 0: the parent of the bundle's top organizations */
+	int strict;        /* refuse the bundle for a reference that does not resolve */
 	/* Called now and then while writing, with rows done and rows in all; may be NULL. */
 	void (*progress)(void *ctx, size_t done, size_t total);
 	void *progress_ctx;
@@ -55,11 +63,22 @@ struct roster_counts {
 	size_t absent; /* of deactivated: because a bulk file no longer had them */
 };
 
+/* A row imported with less than it asked for (see the rules above). */
+struct roster_warning {
+	const char *file;    /* "orgs.csv" */
+	long line;
+	const char *column;  /* "parentSourcedId" */
+	const char *message; /* what was wrong and what capnet did */
+};
+
 struct roster_summary {
 	struct roster_counts n[ROSTER_KIND_COUNT];
 	size_t departments;            /* department rows folded into their parent */
 	size_t skipped[OR_ROLE_COUNT]; /* users not stored, by role */
 	size_t unknown_deletions;      /* tobedeleted rows naming nothing capnet has */
+	size_t inactive;               /* rows with status inactive, stored inactive */
+	struct roster_warning *warnings; /* in the arena given to roster_import */
+	size_t nwarnings;
 	int dry_run;
 };
 
@@ -78,7 +97,8 @@ int roster_import(struct store *db, const struct actor *who, struct arena *a,
 		  struct roster_summary *out, struct cn_err *err);
 
 /* The summary as one JSON object: modes, counts per kind, skipped users by role,
- * and the bundle's notes. */
+ * the inactive rows, the warnings ({file, line, column, message}) and the bundle's
+ * notes. */
 void roster_summary_json(struct jw *w, const struct oneroster *in, const struct roster_summary *s);
 
 #endif

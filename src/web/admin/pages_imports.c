@@ -32,6 +32,7 @@ static const char ROSTER_FILE[] = "roster_file", CASE_FILE[] = "case_file";
 struct imports_form {
 	enum import_job_kind kind;
 	int dry_run;
+	int strict;
 	const char *parent_id;
 	struct cn_err error;
 };
@@ -121,6 +122,10 @@ static int imports_page(struct http_req *rq, struct http_resp *rs, const struct 
 		    parent_labels, roster ? f->parent_id : NULL, 0);
 	page_checkbox(&p, "roster_dry_run", "Check only: show what would change, write nothing",
 		      roster && f->dry_run, NULL);
+	page_checkbox(&p, "roster_strict",
+		      "Strict: refuse the file if a reference does not resolve (otherwise such "
+		      "rows are imported without it and listed as warnings)",
+		      roster && f->strict, NULL);
 	page_submit(&p, "Import roster");
 	html_close(h);
 	html_close(h);
@@ -194,6 +199,8 @@ static int imports_start(struct http_req *rq, struct http_resp *rs, enum import_
 					.len = part->len,
 					.dry_run = f.dry_run};
 	if (kind == IMPORT_JOB_ONEROSTER) {
+		f.strict = multipart_value(&m, "roster_strict") != NULL;
+		jr.strict = f.strict;
 		f.parent_id = multipart_value(&m, "parent_id");
 		if (f.parent_id != NULL && f.parent_id[0] != '\0') {
 			char *end = NULL;
@@ -318,7 +325,32 @@ static void imports_roster_result(struct page *p, const json_t *r)
 	}
 	html_text(h, ".");
 	html_close(h);
+	size_t inactive = imports_count(r, "inactive");
+	if (inactive > 0) {
+		html_open(h, "li", NULL);
+		html_textf(h, "Rows with status inactive, stored as inactive: %zu.", inactive);
+		html_close(h);
+	}
 	imports_list_items(h, r, "notes");
+	html_close(h);
+	const json_t *warnings = json_object_get(r, "warnings");
+	if (json_array_size(warnings) == 0)
+		return;
+	html_elem(h, "h3", "Warnings: imported with less than the row asked for", "id",
+		  "warnings", NULL);
+	html_open(h, "ul", "class", "warnings", NULL);
+	size_t i;
+	json_t *w;
+	json_array_foreach(warnings, i, w)
+	{
+		html_open(h, "li", NULL);
+		html_textf(h, "%s:%lld: column \"%s\": %s",
+			   json_string_value(json_object_get(w, "file")),
+			   (long long)json_integer_value(json_object_get(w, "line")),
+			   json_string_value(json_object_get(w, "column")),
+			   json_string_value(json_object_get(w, "message")));
+		html_close(h);
+	}
 	html_close(h);
 }
 

@@ -155,6 +155,8 @@ static void expect_refused(struct testdb *t, struct bundle_text b, const struct 
 	arena_free(a);
 }
 
+static const struct roster_opts strict = {.strict = 1};
+
 static void test_refusals_write_nothing(void **state)
 {
 	(void)state;
@@ -164,19 +166,19 @@ static void test_refusals_write_nothing(void **state)
 	import_ok(t, a, (struct bundle_text){ORGS, USERS, SESSIONS, 0}, NULL, &s);
 	const char *head = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n";
 	expect_refused(t, (struct bundle_text){arena_printf(a, "%ss-new,,,New,school,,d-nowhere\n", head), NULL, NULL, 0},
-		       NULL,
+		       &strict,
 		       "orgs.csv:2: column \"parentSourcedId\": no organization has sourcedId "
 		       "'d-nowhere', neither in orgs.csv nor in capnet");
 	expect_refused(t, (struct bundle_text){arena_printf(a, "%ss1,,,One,school,,s2\ns2,,,Two,school,,d-daviess\n", head), NULL, NULL, 0},
-		       NULL,
+		       &strict,
 		       "orgs.csv:2: column \"parentSourcedId\": the school \"One\" (s1) cannot be "
 		       "under the school \"Two\" (s2); a school belongs to a district");
 	expect_refused(t, (struct bundle_text){arena_printf(a, "%ss1,,,Lonely,school,,\n", head), NULL, NULL, 0},
-		       NULL, "orgs.csv:2: column \"parentSourcedId\": the school \"Lonely\" (s1) has no parent");
+		       &strict, "orgs.csv:2: column \"parentSourcedId\": the school \"Lonely\" (s1) has no parent");
 	expect_refused(t, (struct bundle_text){arena_printf(a, "%sn1,,,A,national,,n2\nn2,,,B,national,,n1\n", head), NULL, NULL, 0},
 		       NULL, "is its own ancestor through parentSourcedId");
 	expect_refused(t, (struct bundle_text){ORGS, "u9,,,true,\"s-apollo,x9\",teacher,,,A,B,,,,,,,,\n", NULL, 0},
-		       NULL,
+		       &strict,
 		       "users.csv:2: column \"orgSourcedIds\": no organization has sourcedId 'x9'");
 	expect_refused(t, (struct bundle_text){NULL, "u9,,,true,s-apollo,teacher,,,A,B,,,not-an-email,,,,,\n", NULL, 0},
 		       NULL, "users.csv:2: column \"email\": 'not-an-email' is not an email address");
@@ -189,7 +191,7 @@ static void test_refusals_write_nothing(void **state)
 	expect_refused(t, (struct bundle_text){NULL, NULL,
 				"sourcedId,title,type,startDate,endDate,parentSourcedId,schoolYear\n"
 				"t1,Term,term,2026-08-01,2026-12-01,missing-year,2027\n", 0},
-		       NULL,
+		       &strict,
 		       "academicSessions.csv:2: column \"parentSourcedId\": no academic session has "
 		       "sourcedId 'missing-year'");
 	struct roster_opts bad_parent = {.parent_id = 999};
@@ -344,6 +346,54 @@ static void test_parent_id_places_the_top_organizations(void **state)
 	testdb_close(t);
 }
 
+/* Without strict, references that do not resolve are warnings naming file, line and
+ * column; what is sound is imported, the school under a school goes to its district,
+ * a school with no district is left out; inactive rows are stored inactive. */
+static void test_lenient_import_warns(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	const char *orgs = "sourcedId,status,name,type,parentSourcedId\n"
+			   "d1,,Daviess,district,ky-missing\n"
+			   "s1,,Apollo,school,d1\n"
+			   "s2,,Annex,school,s1\n"
+			   "s3,,Lonely,school,nowhere\n"
+			   "s4,inactive,Old Mill,school,d1\n";
+	const char *users = "u1,,,true,\"s2,gone\",teacher,,,A,B,,,,,,,,\n";
+	const char *sessions = "sourcedId,title,type,startDate,endDate,parentSourcedId,schoolYear\n"
+			       "t1,Term,term,2026-08-01,2026-12-01,missing-year,2027\n";
+	struct roster_summary s;
+	import_ok(t, a, (struct bundle_text){orgs, users, sessions, 0}, NULL, &s);
+	assert_int_equal(s.nwarnings, 5);
+	assert_string_equal(s.warnings[0].file, "orgs.csv");
+	assert_int_equal(s.warnings[0].line, 2);
+	assert_string_equal(s.warnings[0].column, "parentSourcedId");
+	assert_non_null(strstr(s.warnings[0].message, "'ky-missing'"));
+	assert_non_null(strstr(s.warnings[1].message, "attached to the district \"Daviess\" (d1)"));
+	assert_int_equal(s.warnings[2].line, 5);
+	assert_non_null(strstr(s.warnings[2].message, "not imported"));
+	assert_string_equal(s.warnings[3].column, "parentSourcedId");
+	assert_string_equal(s.warnings[3].file, "academicSessions.csv");
+	assert_string_equal(s.warnings[4].column, "orgSourcedIds");
+	assert_int_equal(s.inactive, 1);
+	assert_int_equal(s.n[ROSTER_ORG].created, 4);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM organization o JOIN organization p"
+					 " ON p.id = o.parent_id WHERE o.sourced_id = 's2' AND"
+					 " p.sourced_id = 'd1'"),
+			 1);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM organization WHERE sourced_id = 's3'"), 0);
+	assert_int_equal(testdb_count(t, "SELECT active FROM organization WHERE sourced_id = 's4'"), 0);
+	assert_int_equal(testdb_count(t, "SELECT COUNT(*) FROM membership"), 1);
+	import_ok(t, a, (struct bundle_text){orgs, users, sessions, 0}, NULL, &s);
+	for (int k = 0; k < ROSTER_KIND_COUNT; k++)
+		assert_int_equal(s.n[k].created + s.n[k].updated + s.n[k].deactivated, 0);
+	assert_int_equal(s.nwarnings, 5);
+	assert_int_equal(s.n[ROSTER_ORG].unchanged, 4);
+	arena_free(a);
+	testdb_close(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_memberships_follow_the_file),
 		cmocka_unit_test(test_email_of_a_person_added_by_hand),
 		cmocka_unit_test(test_parent_id_places_the_top_organizations),
+		cmocka_unit_test(test_lenient_import_warns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

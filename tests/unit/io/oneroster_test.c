@@ -53,10 +53,16 @@ static void test_orgs(void **state)
 	assert_int_equal(read_one(OR_FILE_ORGS, ORG_HEAD,
 				  "s1,Active,,\"Apollo, High\",School,A1,d1\n"
 				  "d1,,,Daviess,DISTRICT,,\n"
-				  "old,tobedeleted,,,,,\n",
+				  "old,tobedeleted,,,,,\n"
+				  "mill,Inactive,,Old Mill,school,M1,d1\n",
 				  a, &out, &err),
 			 0);
-	assert_int_equal(out.norgs, 3);
+	assert_int_equal(out.norgs, 4);
+	/* 1.0's inactive is its own case: read in full, not a deletion. */
+	assert_int_equal(out.orgs[3].inactive, 1);
+	assert_int_equal(out.orgs[3].deleted, 0);
+	assert_string_equal(out.orgs[3].name, "Old Mill");
+	assert_string_equal(out.orgs[3].parent, "d1");
 	assert_string_equal(out.orgs[0].name, "Apollo, High");
 	assert_int_equal(out.orgs[0].type, OR_ORG_SCHOOL);
 	assert_string_equal(out.orgs[0].parent, "d1");

@@ -41,6 +41,39 @@ static void test_csv_one_and_many(void **state)
 	arena_free(a);
 }
 
+/* Every text cell a spreadsheet would run as a formula or shift (= + - @, tab, carriage
+ * return first) gets a leading apostrophe; numbers, negative ones too, stay numbers. */
+static void test_csv_neutralizes_formulas(void **state)
+{
+	(void)state;
+	static const char *const cols[] = {"name", "n", NULL};
+	static const char *const bad[] = {"=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)",
+					  "\tx", "\rx"};
+	struct arena *a = arena_new();
+	struct table *t = table_new(a, "orgs", cols);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		table_row(t);
+		table_text(t, bad[i]);
+		table_number(t, -2.5);
+	}
+	table_row(t);
+	table_text(t, "plain = fine");
+	table_int(t, -3);
+	struct buf b = BUF_INIT;
+	const struct table *one[] = {t};
+	table_csv(one, 1, &b);
+	assert_string_equal(buf_str(&b), "\"name\",\"n\"\r\n"
+					 "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"-2.5\"\r\n"
+					 "\"'+1\",\"-2.5\"\r\n"
+					 "\"'-1\",\"-2.5\"\r\n"
+					 "\"'@SUM(A1)\",\"-2.5\"\r\n"
+					 "\"'\tx\",\"-2.5\"\r\n"
+					 "\"'\rx\",\"-2.5\"\r\n"
+					 "\"plain = fine\",\"-3\"\r\n");
+	buf_free(&b);
+	arena_free(a);
+}
+
 static void test_xlsx_sheet_names(void **state)
 {
 	(void)state;
@@ -69,6 +102,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_one_and_many),
+		cmocka_unit_test(test_csv_neutralizes_formulas),
 		cmocka_unit_test(test_xlsx_sheet_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
