@@ -5,6 +5,7 @@
  * so each changed record is validated and audited like any other change; unchanged
  * records are not written at all. One "import" audit event records the summary. */
 #include "app/org/roster.h"
+#include "app/org/roster_priv.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +20,22 @@
 
 enum { ROSTER_TICK = 256 };
 
+/* capnet field -> OneRoster column, to name the column when the engine refuses. */
+static const struct roster_colmap roster_org_cols[] = {
+	{"kind", "type"},	     {"name", "name"},	       {"identifier", "identifier"},
+	{"parent_id", "parentSourcedId"}, {"sourced_id", "sourcedId"}, {NULL, NULL}};
+const struct roster_colmap roster_person_cols[] = {
+	{"given_name", "givenName"}, {"family_name", "familyName"}, {"email", "email"},
+	{"username", "username"},    {"sourced_id", "sourcedId"},     {NULL, NULL}};
+const struct roster_colmap roster_member_cols[] = {
+	{"person_id", "sourcedId"}, {"org_id", "orgSourcedIds"}, {"role", "role"},
+	{"title", "role"},	    {NULL, NULL}};
+static const struct roster_colmap roster_session_cols[] = {
+	{"title", "title"},	      {"kind", "type"},		 {"school_year", "schoolYear"},
+	{"starts_on", "startDate"},   {"ends_on", "endDate"},	 {"parent_id", "parentSourcedId"},
+	{"sourced_id", "sourcedId"}, {NULL, NULL}};
+
+
 static const char *const roster_kind_names[ROSTER_KIND_COUNT] = {
 	"organizations", "people", "memberships", "academic_sessions"};
 
@@ -31,73 +48,6 @@ unsigned roster_keep_roles(void)
 	       (1u << OR_ROLE_TEACHER);
 }
 
-/* capnet field -> OneRoster column, to name the column when the engine refuses. */
-struct roster_colmap {
-	const char *field, *column;
-};
-
-static const struct roster_colmap roster_org_cols[] = {
-	{"kind", "type"},	     {"name", "name"},	       {"identifier", "identifier"},
-	{"parent_id", "parentSourcedId"}, {"sourced_id", "sourcedId"}, {NULL, NULL}};
-static const struct roster_colmap roster_person_cols[] = {
-	{"given_name", "givenName"}, {"family_name", "familyName"}, {"email", "email"},
-	{"username", "username"},    {"sourced_id", "sourcedId"},     {NULL, NULL}};
-static const struct roster_colmap roster_member_cols[] = {
-	{"person_id", "sourcedId"}, {"org_id", "orgSourcedIds"}, {"role", "role"},
-	{"title", "role"},	    {NULL, NULL}};
-static const struct roster_colmap roster_session_cols[] = {
-	{"title", "title"},	      {"kind", "type"},		 {"school_year", "schoolYear"},
-	{"starts_on", "startDate"},   {"ends_on", "endDate"},	 {"parent_id", "parentSourcedId"},
-	{"sourced_id", "sourcedId"}, {NULL, NULL}};
-
-/* An organization named by a sourcedId: a row of this bundle or a stored record. */
-struct roster_plan;
-struct roster_ref {
-	struct roster_plan *plan;
-	struct rec *rec;
-};
-
-/* One orgs.csv or academicSessions.csv row on its way in. */
-struct roster_plan {
-	const struct oneroster_org *org;
-	const struct oneroster_session *session;
-	const char *kind;      /* capnet kind; NULL for a department */
-	struct rec *rec;       /* the stored record with this sourcedId, or NULL */
-	struct roster_ref parent;
-	int64_t id; /* once applied; a department: the organization it folds into */
-	int state;  /* 0 new, 1 being ordered, 2 ordered */
-	int skip;   /* not imported (a school without a district), warned about */
-};
-
-struct roster_membership {
-	struct rec *rec;
-	struct roster_membership *next;
-};
-
-struct roster {
-	struct store *db;
-	const struct actor *who;
-	struct arena *a;
-	struct arena *tmp; /* per few rows; renewed by roster_tick */
-	const struct oneroster *in;
-	const struct roster_opts *o;
-	struct roster_summary *s;
-	struct rec_list orgs, people, members, sessions; /* as loaded, by id */
-	struct strmap *org_sid, *person_sid, *person_email, *session_sid, *member_of;
-	struct strmap *org_plan, *session_plan, *user_row, *skipped_sid;
-	struct roster_plan *orgp, *sessp;
-	struct roster_plan **order;
-	size_t norder;
-	struct rec *parent_opt; /* the organization of opts.parent_id */
-	struct roster_plan *root; /* the bundle's one top organization, if one */
-	struct strmap *scope;     /* "#id" of organizations the bundle covers */
-	size_t done, total;
-	int64_t session_org;
-	size_t warnings_cap;
-};
-
-/* Why a record is deactivated, for the counts. */
-enum roster_why { ROSTER_WHY_ROW, ROSTER_WHY_ABSENT, ROSTER_WHY_ROLE };
 
 static void roster_tick(struct roster *x)
 {
@@ -111,10 +61,10 @@ static void roster_tick(struct roster *x)
 }
 
 /* An error about column of line in file. */
-static int roster_fail(struct cn_err *err, const char *file, long line, const char *column,
+int roster_fail(struct cn_err *err, const char *file, long line, const char *column,
 		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-static int roster_fail(struct cn_err *err, const char *file, long line, const char *column,
+int roster_fail(struct cn_err *err, const char *file, long line, const char *column,
 		       const char *fmt, ...)
 {
 	char msg[480], field[128];
@@ -129,7 +79,7 @@ static int roster_fail(struct cn_err *err, const char *file, long line, const ch
 }
 
 /* Places an error from the engine at a row, naming the OneRoster column. */
-static int roster_wrap(struct cn_err *err, const char *file, long line,
+int roster_wrap(struct cn_err *err, const char *file, long line,
 		       const struct roster_colmap *map)
 {
 	for (size_t i = 0; map[i].field != NULL; i++)
@@ -143,7 +93,7 @@ static int roster_wrap(struct cn_err *err, const char *file, long line,
 
 /* The error just set about a row becomes a warning saying what was done instead
  * (done), and the import goes on: 0. With opts.strict it stays an error: -1. */
-static int roster_soften(struct roster *x, struct cn_err *err, const char *done)
+int roster_soften(struct roster *x, struct cn_err *err, const char *done)
 {
 	if (x->o->strict)
 		return -1;
@@ -218,7 +168,7 @@ static struct rec *roster_by_id(const struct rec_list *list, int64_t id)
 	return NULL;
 }
 
-static void roster_id_key(char out[24], int64_t id)
+void roster_id_key(char out[24], int64_t id)
 {
 	snprintf(out, 24, "#%lld", (long long)id);
 }
@@ -234,7 +184,7 @@ static int roster_same(const struct rec_field *f, const struct rec_value *a,
 }
 
 /* Saves the fields want gives onto old when any differ: 1 saved, 0 already so, -1. */
-static int roster_save(struct roster *x, const struct rec *old, const struct rec *want,
+int roster_save(struct roster *x, const struct rec *old, const struct rec *want,
 		       struct cn_err *err)
 {
 	const struct rec_entity *e = old->entity;
@@ -255,7 +205,7 @@ static int roster_save(struct roster *x, const struct rec *old, const struct rec
 }
 
 /* Counts a save of a record of kind k that was or was not active before. */
-static void roster_count(struct roster *x, enum roster_kind k, int rc, int was_active,
+void roster_count(struct roster *x, enum roster_kind k, int rc, int was_active,
 			 int now_active)
 {
 	struct roster_counts *n = &x->s->n[k];
@@ -268,7 +218,7 @@ static void roster_count(struct roster *x, enum roster_kind k, int rc, int was_a
 }
 
 /* Sets active = false on old (an org, person, membership or session). */
-static int roster_deactivate(struct roster *x, struct rec *old, enum roster_kind k,
+int roster_deactivate(struct roster *x, struct rec *old, enum roster_kind k,
 			     enum roster_why why, struct cn_err *err)
 {
 	if (!rec_int(old, "active")) {
@@ -284,7 +234,7 @@ static int roster_deactivate(struct roster *x, struct rec *old, enum roster_kind
 	return 0;
 }
 
-static void roster_scope_add(struct roster *x, int64_t id)
+void roster_scope_add(struct roster *x, int64_t id)
 {
 	char key[24];
 	roster_id_key(key, id);
@@ -299,12 +249,12 @@ static int roster_in_scope(const struct roster *x, int64_t id)
 	return id != 0 && strmap_get(x->scope, key) != NULL;
 }
 
-static int64_t roster_ref_id(const struct roster_ref *r)
+int64_t roster_ref_id(const struct roster_ref *r)
 {
 	return r->plan ? r->plan->id : r->rec ? r->rec->id : 0;
 }
 
-static const char *roster_ref_kind(const struct roster_ref *r)
+const char *roster_ref_kind(const struct roster_ref *r)
 {
 	return r->plan ? r->plan->kind : r->rec ? rec_text(r->rec, "kind") : NULL;
 }
@@ -350,7 +300,7 @@ static const char *roster_kind_rule(const char *kind)
 }
 
 /* Resolves an organization sourcedId named in file/line/column. */
-static int roster_org_ref(struct roster *x, const char *sid, const char *file, long line,
+int roster_org_ref(struct roster *x, const char *sid, const char *file, long line,
 			  const char *column, struct roster_ref *out, struct cn_err *err)
 {
 	out->plan = strmap_get(x->org_plan, sid);
@@ -684,192 +634,6 @@ static int roster_apply_session(struct roster *x, struct roster_plan *p, struct 
 	x->s->inactive += s->inactive != 0;
 	if (roster_apply_want(x, p, want, ROSTER_SESSION, !s->inactive, err))
 		return roster_wrap(err, file, s->line, roster_session_cols);
-	return 0;
-}
-
-/* The capnet role and membership title of a OneRoster role at an organization of
- * kind. Only a district's administrator leads; nobody becomes admin from a file. */
-static const char *roster_role(enum oneroster_role r, const char *kind, const char **title)
-{
-	static const char *const titles[OR_ROLE_COUNT] = {
-		[OR_ROLE_ADMINISTRATOR] = "Administrator", [OR_ROLE_AIDE] = "Aide",
-		[OR_ROLE_PROCTOR] = "Proctor", [OR_ROLE_TEACHER] = "Teacher"};
-	*title = titles[r];
-	if (r == OR_ROLE_ADMINISTRATOR && kind != NULL && strcmp(kind, "district") == 0)
-		return "district_lead";
-	return "member";
-}
-
-struct roster_want {
-	int64_t org_id;
-	const char *role, *title;
-};
-
-/* Brings the person's OneRoster memberships to exactly want[0..n): creates what is
- * missing, reactivates, deactivates the rest. Memberships made by hand are left as
- * they are. */
-static int roster_sync_members(struct roster *x, int64_t pid, const struct roster_want *want,
-			       size_t n, struct cn_err *err)
-{
-	char key[24];
-	roster_id_key(key, pid);
-	struct roster_membership *have = strmap_get(x->member_of, key);
-	struct roster_counts *c = &x->s->n[ROSTER_MEMBERSHIP];
-	for (size_t i = 0; i < n; i++) {
-		struct rec *found = NULL;
-		for (struct roster_membership *m = have; m != NULL && found == NULL; m = m->next)
-			if (rec_int(m->rec, "org_id") == want[i].org_id &&
-			    strcmp(rec_text(m->rec, "role"), want[i].role) == 0)
-				found = m->rec;
-		struct rec *r = rec_new(x->tmp, &membership_entity);
-		if (rec_put_text(r, x->tmp, "title", want[i].title, err) ||
-		    rec_put_int(r, "active", 1, err))
-			return -1;
-		if (found != NULL) {
-			if (strcmp(rec_text(found, "source"), "oneroster") != 0)
-				continue;
-			int rc = roster_save(x, found, r, err);
-			if (rc < 0)
-				return -1;
-			roster_count(x, ROSTER_MEMBERSHIP, rc, rec_int(found, "active") != 0, 1);
-			continue;
-		}
-		if (rec_put_int(r, "person_id", pid, err) ||
-		    rec_put_int(r, "org_id", want[i].org_id, err) ||
-		    rec_put_text(r, x->tmp, "role", want[i].role, err) ||
-		    rec_put_text(r, x->tmp, "source", "oneroster", err) ||
-		    rec_create(x->db, x->who, x->tmp, r, err))
-			return -1;
-		c->created++;
-	}
-	for (struct roster_membership *m = have; m != NULL; m = m->next) {
-		if (strcmp(rec_text(m->rec, "source"), "oneroster") != 0)
-			continue;
-		int wanted = 0;
-		for (size_t i = 0; i < n && !wanted; i++)
-			wanted = rec_int(m->rec, "org_id") == want[i].org_id &&
-				 strcmp(rec_text(m->rec, "role"), want[i].role) == 0;
-		if (!wanted && roster_deactivate(x, m->rec, ROSTER_MEMBERSHIP, ROSTER_WHY_ABSENT, err))
-			return -1;
-	}
-	return 0;
-}
-
-/* The memberships a users.csv row asks for, one per organization and role. */
-static int roster_user_orgs(struct roster *x, const struct oneroster_user *u,
-			    struct roster_want **out, size_t *n, struct cn_err *err)
-{
-	const char *file = oneroster_file_name(OR_FILE_USERS);
-	struct roster_want *w = arena_alloc(x->tmp, u->norgs * sizeof(*w));
-	size_t count = 0;
-	for (size_t i = 0; i < u->norgs; i++) {
-		struct roster_ref ref;
-		if (roster_org_ref(x, u->orgs[i], file, u->line, "orgSourcedIds", &ref, err)) {
-			if (roster_soften(x, err, "no membership there"))
-				return -1;
-			continue;
-		}
-		int64_t id = roster_ref_id(&ref);
-		if (id == 0) { /* a department of a school that is not imported */
-			roster_fail(err, file, u->line, "orgSourcedIds",
-				    "'%s' is a department of a school that is not imported",
-				    u->orgs[i]);
-			if (roster_soften(x, err, "no membership there"))
-				return -1;
-			continue;
-		}
-		const char *kind = roster_ref_kind(&ref);
-		if (ref.plan != NULL && ref.plan->kind == NULL) /* a department */
-			kind = roster_ref_kind(&ref.plan->parent);
-		struct roster_want one = {.org_id = id};
-		one.role = roster_role(u->role, kind, &one.title);
-		int dup = 0;
-		for (size_t k = 0; k < count; k++)
-			dup |= w[k].org_id == one.org_id && strcmp(w[k].role, one.role) == 0;
-		if (!dup)
-			w[count++] = one;
-		roster_scope_add(x, id);
-	}
-	*out = w;
-	*n = count;
-	return 0;
-}
-
-/* Checks the row's email against the file and capnet; may pick the person to adopt. */
-static int roster_user_email(struct roster *x, const struct oneroster_user *u, const char *email,
-			     struct rec **old, struct cn_err *err)
-{
-	const char *file = oneroster_file_name(OR_FILE_USERS);
-	struct rec *owner = strmap_get(x->person_email, email);
-	if (owner == NULL || owner == *old)
-		return 0;
-	const char *osid = rec_text(owner, "sourced_id");
-	if (osid != NULL && strmap_get(x->user_row, osid) != NULL)
-		return 0; /* that row gives its person another address */
-	if (osid == NULL && *old == NULL && x->o->link_by_email) {
-		*old = owner;
-		return 0;
-	}
-	if (osid != NULL)
-		return roster_fail(err, file, u->line, "email",
-				   "%s is already the address of %s %s (capnet person %lld, "
-				   "sourcedId '%s'), who is not in this file; correct the address",
-				   email, rec_text(owner, "given_name"),
-				   rec_text(owner, "family_name"), (long long)owner->id, osid);
-	return roster_fail(err, file, u->line, "email",
-			   "%s is already the address of %s %s (capnet person %lld), who was "
-			   "not imported; %s",
-			   email, rec_text(owner, "given_name"), rec_text(owner, "family_name"),
-			   (long long)owner->id,
-			   *old ? "correct the address"
-				: "give --link-by-email to make that person this user, or correct "
-				  "the address");
-}
-
-static int roster_apply_user(struct roster *x, const struct oneroster_user *u,
-			     struct cn_err *err)
-{
-	const char *file = oneroster_file_name(OR_FILE_USERS);
-	struct rec *old = strmap_get(x->person_sid, u->sourced_id);
-	x->s->inactive += u->inactive != 0;
-	if (u->deleted) {
-		if (old == NULL) {
-			x->s->unknown_deletions++;
-			return 0;
-		}
-		return roster_deactivate(x, old, ROSTER_PERSON, ROSTER_WHY_ROW, err);
-	}
-	struct roster_want *want = NULL;
-	size_t nwant = 0;
-	if (roster_user_orgs(x, u, &want, &nwant, err))
-		return -1;
-	struct rec *r = rec_new(x->tmp, &person_entity);
-	if (rec_put_text(r, x->tmp, "given_name", u->given_name, err) ||
-	    rec_put_text(r, x->tmp, "family_name", u->family_name, err) ||
-	    (u->email && rec_put_text(r, x->tmp, "email", u->email, err)) ||
-	    (u->username && rec_put_text(r, x->tmp, "username", u->username, err)) ||
-	    rec_put_int(r, "active", u->enabled && !u->inactive, err) ||
-	    rec_put_text(r, x->tmp, "sourced_id", u->sourced_id, err))
-		return roster_wrap(err, file, u->line, roster_person_cols);
-	const char *email = rec_text(r, "email");
-	if (email != NULL && roster_user_email(x, u, email, &old, err))
-		return -1;
-	int64_t pid;
-	if (old == NULL) {
-		if (rec_create(x->db, x->who, x->tmp, r, err))
-			return roster_wrap(err, file, u->line, roster_person_cols);
-		pid = r->id;
-		x->s->n[ROSTER_PERSON].created++;
-	} else {
-		int rc = roster_save(x, old, r, err);
-		if (rc < 0)
-			return roster_wrap(err, file, u->line, roster_person_cols);
-		pid = old->id;
-		roster_count(x, ROSTER_PERSON, rc, rec_int(old, "active") != 0,
-			     u->enabled && !u->inactive);
-	}
-	if (roster_sync_members(x, pid, want, nwant, err))
-		return roster_wrap(err, file, u->line, roster_member_cols);
 	return 0;
 }
 
