@@ -4,7 +4,7 @@
 
 CC ?= cc
 PKGS = libmicrohttpd jansson sqlite3 libpq libsodium libical libcmark libzip libcurl xlsxwriter cairo \
-	fontconfig
+	fontconfig librhonabwy
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 
@@ -22,7 +22,7 @@ else
 BUILD = build/plain
 endif
 
-LIB_SRC := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+LIB_SRC := $(filter-out src/cli/main.c,$(wildcard src/*/*.c)) $(wildcard src/app/sso/*.c)
 ASSETS := $(sort $(wildcard src/web/assets/*))
 GEN_ASSETS := $(BUILD)/gen/assets.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o
