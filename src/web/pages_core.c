@@ -11,6 +11,7 @@
 #include "app/person.h"
 #include "app/plan.h"
 #include "app/policy.h"
+#include "app/sso/sso.h"
 #include "core/timeutil.h"
 #include "http/allow.h"
 #include "http/server.h"
@@ -68,6 +69,24 @@ static void core_signin_page(struct page *p, const char *next)
 	page_input(p, "password", "Password", "password", NULL, NULL, 1);
 	page_submit(p, "Sign in");
 	html_close(h);
+	html_close(h);
+	/* The connected providers, each a button that starts its flow; a list that cannot
+	 * be read leaves the password form alone. */
+	struct sso_provider *list = NULL;
+	size_t n = 0;
+	struct cn_err ignored = {0};
+	if (sso_provider_list(p->rq->db, p->rq->a, &list, &n, &ignored) || n == 0)
+		return;
+	html_open(h, "div", "class", "card", NULL);
+	html_elem(h, "h2", "Or sign in with your district account", NULL);
+	for (size_t i = 0; i < n; i++) {
+		html_open(h, "form", "method", "post", "action",
+			  arena_printf(p->rq->a, "/sso/%lld/start", (long long)list[i].id), NULL);
+		html_void(h, "input", "type", "hidden", "name", "csrf", "value", token, NULL);
+		html_void(h, "input", "type", "hidden", "name", "next", "value", next, NULL);
+		html_elem(h, "button", list[i].name, "type", "submit", NULL);
+		html_close(h);
+	}
 	html_close(h);
 }
 

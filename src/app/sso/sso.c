@@ -23,6 +23,7 @@ enum { SSO_FLOW_SECONDS = 600, SSO_SKEW = 60, SSO_MAX_DOMAINS = 50 };
 static const char SQL_PROVIDER_ADD[] =
 	"INSERT INTO sso_provider (name, issuer, client_id, client_secret, scopes, allow_create,"
 	" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
+static const char SQL_PROVIDER_BY_ISSUER[] = "SELECT id FROM sso_provider WHERE issuer = ?1";
 static const char SQL_DOMAIN_ADD[] =
 	"INSERT INTO sso_domain (provider_id, domain, district_id) VALUES (?1, ?2, ?3)";
 static const char SQL_PROVIDER_LIST[] =
@@ -159,9 +160,11 @@ static int sso_district(struct store *db, struct arena *a, struct sso_domain *d,
 	return rc < 0 ? -1 : 0;
 }
 
-static int sso_provider_check(struct store *db, struct arena *a, const struct sso_provider *in,
-			      struct sso_domain *domains, struct cn_err *err)
+/* Checks in's fields and resolves its domains' districts in place. */
+static int sso_provider_check(struct store *db, struct arena *a, struct sso_provider *in,
+			      struct cn_err *err)
 {
+	struct sso_domain *domains = in->domains;
 	if (sso_text(in->name, "name", 100, err) || sso_text(in->issuer, "issuer", 500, err) ||
 	    sso_text(in->client_id, "client_id", 500, err) ||
 	    sso_text(in->client_secret, "client_secret", 2000, err) ||
@@ -181,7 +184,6 @@ static int sso_provider_check(struct store *db, struct arena *a, const struct ss
 		return cn_err_field(err, CN_ERR_INPUT, "domains", "at most %d domains per provider",
 				    SSO_MAX_DOMAINS);
 	for (size_t i = 0; i < in->ndomains; i++) {
-		domains[i] = in->domains[i];
 		if (sso_district(db, a, &domains[i], err))
 			return -1;
 		for (size_t j = 0; j < i; j++)
@@ -228,8 +230,23 @@ int sso_provider_add(struct store *db, const struct actor *who, struct arena *a,
 	if (p.scopes == NULL || p.scopes[0] == '\0')
 		p.scopes = "openid email profile";
 	p.domains = arena_alloc(a, (p.ndomains + 1) * sizeof(*p.domains));
-	if (sso_provider_check(db, a, &p, p.domains, err))
+	if (p.ndomains > 0)
+		memcpy(p.domains, in->domains, p.ndomains * sizeof(*p.domains));
+	if (sso_provider_check(db, a, &p, err))
 		return -1;
+	struct store_stmt *dup = store_prepare(db, SQL_PROVIDER_BY_ISSUER, err);
+	if (dup == NULL)
+		return -1;
+	store_bind_text(dup, 1, p.issuer);
+	int taken = store_step(dup, err);
+	store_done(dup);
+	if (taken < 0)
+		return -1;
+	if (taken)
+		return cn_err_field(err, CN_ERR_CONFLICT, "issuer",
+				    "a provider with the issuer %s is connected already; remove it "
+				    "first to connect it again",
+				    p.issuer);
 	/* The issuer must answer as one, before anyone is sent to it. */
 	struct oidc_meta meta;
 	if (oidc_discover(a, p.issuer, &meta, err)) {
@@ -305,7 +322,7 @@ static int sso_domains_of(struct store *db, struct arena *a, struct sso_provider
 	size_t cap = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		p->domains = arena_grow(a, p->domains, sizeof(*p->domains), p->ndomains + 1, &cap);
+		p->domains = arena_grow(a, p->domains, sizeof(*p->domains), p->ndomains, &cap);
 		struct sso_domain *d = &p->domains[p->ndomains++];
 		d->domain = store_col_dup(q, 0, a);
 		d->district_id = store_col_int(q, 1);
@@ -326,7 +343,7 @@ int sso_provider_list(struct store *db, struct arena *a, struct sso_provider **o
 	size_t cap = 0;
 	int rc;
 	while ((rc = store_step(q, err)) == 1) {
-		*out = arena_grow(a, *out, sizeof(**out), *n + 1, &cap);
+		*out = arena_grow(a, *out, sizeof(**out), *n, &cap);
 		sso_provider_row(q, a, &(*out)[(*n)++]);
 	}
 	store_done(q);
@@ -382,6 +399,29 @@ fail:
 out:
 	arena_free(a);
 	return ret;
+}
+
+void sso_provider_write(struct jw *w, const struct sso_provider *p)
+{
+	jw_obj_begin(w);
+	jw_kv_int(w, "id", p->id);
+	jw_kv_str(w, "name", p->name);
+	jw_kv_str(w, "issuer", p->issuer);
+	jw_kv_str(w, "client_id", p->client_id);
+	jw_kv_str(w, "scopes", p->scopes);
+	jw_kv_bool(w, "allow_create", p->allow_create);
+	jw_key(w, "domains");
+	jw_arr_begin(w);
+	for (size_t i = 0; i < p->ndomains; i++) {
+		jw_obj_begin(w);
+		jw_kv_str(w, "domain", p->domains[i].domain);
+		jw_kv_int(w, "district_id", p->domains[i].district_id);
+		jw_kv_str(w, "district", p->domains[i].district_name);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+	jw_kv_str(w, "created_at", p->created_at);
+	jw_obj_end(w);
 }
 
 int sso_redirect_uri(struct store *db, struct arena *a, const char **out, struct cn_err *err)

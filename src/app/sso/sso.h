@@ -23,6 +23,7 @@
 #include "app/auth.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "store/store.h"
 
 /* One email domain a provider vouches for, and its district. */
@@ -58,6 +59,10 @@ int sso_provider_list(struct store *db, struct arena *a, struct sso_provider **o
 /* One provider as sso_provider_list shows it; CN_ERR_NOT_FOUND naming the id. */
 int sso_provider_get(struct store *db, struct arena *a, int64_t id, struct sso_provider *out,
 		     struct cn_err *err);
+/* Writes p as the API and the CLI show it: id, name, issuer, client_id, scopes,
+ * allow_create, domains [{domain, district_id, district}], created_at; never the
+ * secret. */
+void sso_provider_write(struct jw *w, const struct sso_provider *p);
 /* Disconnects a provider (admins only), its domains and flows under way; the links of
  * people to their provider accounts stay (by issuer). Audited. */
 int sso_provider_remove(struct store *db, const struct actor *who, int64_t id, struct cn_err *err);
