@@ -228,6 +228,12 @@ static int oidc_refuse(struct cn_err *err, const char *why)
 			  why);
 }
 
+static int oidc_true(json_t *v)
+{
+	return json_is_true(v) || (json_is_string(v) && (strcmp(json_string_value(v), "true") == 0 ||
+							   strcmp(json_string_value(v), "1") == 0));
+}
+
 /* The claims' checks, on a token whose signature is good. */
 static int oidc_claims_check(struct arena *a, json_t *cl, const struct oidc_expect *x,
 			     struct oidc_claims *out, struct cn_err *err)
@@ -276,10 +282,11 @@ static int oidc_claims_check(struct arena *a, json_t *cl, const struct oidc_expe
 	memset(out, 0, sizeof(*out));
 	out->subject = arena_strdup(a, sub);
 	out->email = oidc_str(a, cl, "email");
-	json_t *ev = json_object_get(cl, "email_verified");
-	/* Some providers send the flag as a string. */
-	out->email_verified = json_is_true(ev) ||
-			      (json_is_string(ev) && strcmp(json_string_value(ev), "true") == 0);
+	/* Some providers send the flag as a string. Microsoft Entra ID sends no
+	 * email_verified; its optional claim xms_edov (the email's domain is verified by
+	 * its owner, the tenant) says the same. */
+	out->email_verified = oidc_true(json_object_get(cl, "email_verified")) ||
+			      oidc_true(json_object_get(cl, "xms_edov"));
 	out->given_name = oidc_str(a, cl, "given_name");
 	out->family_name = oidc_str(a, cl, "family_name");
 	out->name = oidc_str(a, cl, "name");

@@ -61,7 +61,7 @@ struct oidc_expect {
 struct oidc_claims {
 	const char *subject;
 	const char *email; /* NULL when absent */
-	int email_verified;
+	int email_verified; /* email_verified true, or (Entra ID) xms_edov true */
 	const char *given_name, *family_name, *name; /* NULL when absent */
 };
 

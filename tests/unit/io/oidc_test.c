@@ -182,6 +182,29 @@ static void test_unknown_key_and_unsigned(void **state)
 	assert_int_equal(verify("not a token", &c, &err), -1);
 }
 
+/* email_verified is reported as the token says; Entra ID's xms_edov counts as it. */
+static void test_email_verified(void **state)
+{
+	(void)state;
+	struct oidc_claims c;
+	struct cn_err err = {0};
+	time_t now = time(NULL);
+	char cl[600];
+	const char *flags[] = {"\"email_verified\":false", "", "\"xms_edov\":true",
+			       "\"email_verified\":\"true\""};
+	int want[] = {0, 0, 1, 1};
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(cl, sizeof(cl),
+			 "{\"iss\":\"" ISS "\",\"sub\":\"s\",\"aud\":\"" AUD "\",\"exp\":%lld,"
+			 "\"iat\":%lld,\"nonce\":\"" NONCE "\",\"email\":\"u@x.org\"%s%s}",
+			 (long long)now + 300, (long long)now, flags[i][0] ? "," : "", flags[i]);
+		char *t = token(priv_rsa, R_JWA_ALG_RS256, cl);
+		assert_int_equal(verify(t, &c, &err), 0);
+		assert_int_equal(c.email_verified, want[i]);
+		r_free(t);
+	}
+}
+
 static void test_pkce_s256(void **state)
 {
 	(void)state;
@@ -212,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_expired_refused),
 		cmocka_unit_test(test_nonce_and_issuer_refused),
 		cmocka_unit_test(test_unknown_key_and_unsigned),
+		cmocka_unit_test(test_email_verified),
 		cmocka_unit_test(test_pkce_s256),
 		cmocka_unit_test(test_issuer_rule),
 	};
