@@ -14,19 +14,6 @@
 #include "web/page.h"
 #include "web/web.h"
 
-/* A place to go after signing in: a path of ours (as the password form's next). */
-static const char *sso_next(const char *next)
-{
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strncmp(next, "/signin", 7) == 0 || strncmp(next, "/sso/", 5) == 0 ||
-	    strlen(next) > 500)
-		return "/dashboard";
-	for (const char *c = next; *c; c++)
-		if ((unsigned char)*c < 0x21 || *c == 0x7f)
-			return "/dashboard";
-	return next;
-}
-
 /* A page saying why signing in did not work, with the way back; status from why. */
 static int sso_trouble(struct http_req *rq, struct http_resp *rs, const struct cn_err *why)
 {
@@ -61,7 +48,7 @@ static int sso_start_page(struct http_req *rq, struct http_resp *rs, struct cn_e
 	}
 	char browser[AUTH_SECRET_LEN];
 	const char *url;
-	if (sso_start(rq->db, rq->a, id, sso_next(form_get(&f, "next")), browser, &url, &why)) {
+	if (sso_start(rq->db, rq->a, id, page_next(form_get(&f, "next")), browser, &url, &why)) {
 		if (why.kind == CN_ERR_INTERNAL) {
 			*err = why;
 			return -1;
@@ -98,7 +85,7 @@ static int sso_callback_page(struct http_req *rq, struct http_resp *rs, struct c
 		return sso_trouble(rq, rs, &why);
 	}
 	http_session_cookie(rq, rs, secret);
-	page_redirect(rs, sso_next(next));
+	page_redirect(rs, page_next(next));
 	return 0;
 }
 
