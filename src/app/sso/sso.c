@@ -194,28 +194,13 @@ static int sso_provider_check(struct store *db, struct arena *a, struct sso_prov
 	return 0;
 }
 
-/* The provider as JSON for the audit log, never with its secret. */
+/* The provider as JSON for the audit log (as sso_provider_write: never the secret). */
 static const char *sso_provider_json(struct arena *a, const struct sso_provider *p)
 {
 	struct buf b = BUF_INIT;
 	struct jw w;
 	jw_init(&w, &b);
-	jw_obj_begin(&w);
-	jw_kv_str(&w, "name", p->name);
-	jw_kv_str(&w, "issuer", p->issuer);
-	jw_kv_str(&w, "client_id", p->client_id);
-	jw_kv_str(&w, "scopes", p->scopes);
-	jw_kv_bool(&w, "allow_create", p->allow_create);
-	jw_key(&w, "domains");
-	jw_arr_begin(&w);
-	for (size_t i = 0; i < p->ndomains; i++) {
-		jw_obj_begin(&w);
-		jw_kv_str(&w, "domain", p->domains[i].domain);
-		jw_kv_id(&w, "district_id", p->domains[i].district_id);
-		jw_obj_end(&w);
-	}
-	jw_arr_end(&w);
-	jw_obj_end(&w);
+	sso_provider_write(&w, p);
 	const char *out = arena_strdup(a, buf_str(&b));
 	buf_free(&b);
 	return out;
@@ -292,6 +277,8 @@ int sso_provider_add(struct store *db, const struct actor *who, struct arena *a,
 		if (rc < 0)
 			goto fail;
 	}
+	p.id = *id;
+	p.created_at = now;
 	if (audit_record(db, who, "create", "sso_provider", *id, NULL, sso_provider_json(a, &p), err))
 		goto fail;
 	return store_commit(db, err);
