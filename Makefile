@@ -4,7 +4,7 @@
 
 CC ?= cc
 PKGS = libmicrohttpd jansson sqlite3 libpq libsodium libical libcmark libzip libcurl xlsxwriter cairo \
-	fontconfig
+	fontconfig librhonabwy
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 

@@ -237,3 +237,45 @@ web_csrf() {
 	W_CSRF=$(curl -s -b "$1" --max-time 20 "$SRV_URL${2:-/dashboard}" |
 		grep -o 'name="csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
 }
+
+# --- Node.js, npm and Chromium -------------------------------------------------------
+
+# t_need_browser WHAT: prints "ok 1 - WHAT # SKIP <why>" and exits unless Node.js 20+,
+# npm and Chromium ($CHROMIUM, default /usr/bin/chromium) are on the machine.
+t_need_browser() {
+	b_chromium=${CHROMIUM:-/usr/bin/chromium}
+	if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+		echo "ok 1 - $1 # SKIP Node.js and npm are not installed (scripts/deps test installs them)"
+		exit 0
+	fi
+	if [ ! -x "$b_chromium" ]; then
+		echo "ok 1 - $1 # SKIP $b_chromium is not installed (scripts/deps test installs it)"
+		exit 0
+	fi
+	if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+		echo "ok 1 - $1 # SKIP Node.js $(node --version) is older than 20, which playwright-core needs"
+		exit 0
+	fi
+}
+
+# t_npm_ci DIR: the npm packages DIR/package-lock.json pins, installed with npm ci unless
+# DIR/node_modules holds exactly the versions DIR/package.json names; when they cannot
+# be, a failed test and exit 1. After t_begin.
+t_npm_ci() {
+	if ! t_npm_installed "$1"; then
+		if ! (cd "$1" && npm ci --no-audit --no-fund --loglevel=error) >"$T_DIR/npm.log" 2>&1 ||
+			! t_npm_installed "$1"; then
+			t_fail "npm ci installs the packages of $1" "$(tail -n 20 "$T_DIR/npm.log")"
+			exit 1
+		fi
+	fi
+}
+
+t_npm_installed() {
+	(cd "$1" && node -e '
+		const want = require("./package.json").dependencies;
+		for (const [name, version] of Object.entries(want))
+			if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);
+	') 2>/dev/null
+}
+

@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{"demo", cmd_demo, "load a demo into an empty database; print its sign-in accounts"},
 	{"serve", cmd_serve, "serve the JSON API over HTTP"},
 	{"user", cmd_user, "people who sign in: add, list, passwd, role"},
+	{"sso", cmd_sso, "single sign-on: OpenID Connect providers: add, list, remove"},
 	{"token", cmd_token, "bearer tokens for integrations: create, revoke"},
 	{"org", cmd_org, "organizations: state agency, cooperatives, districts, schools, ..."},
 	{"relationship", cmd_relationship, "partnerships, MOUs and services between organizations"},

@@ -21,6 +21,9 @@ enum route_flag {
 	ROUTE_UPLOAD = 1 << 2,  /* the body may be as large as the upload limit */
 	ROUTE_NO_AUTH = 1 << 3, /* credentials are not even looked at (health checks) */
 	ROUTE_NO_DB = 1 << 4,   /* answers without the database: rq->db is NULL (liveness) */
+	ROUTE_WRITES = 1 << 5,  /* a GET that changes something (the page a sign-in provider
+				 * sends people back to): no read transaction around it; the
+				 * use case it calls opens its own */
 };
 
 /* A documented input field of a route that does not serve a declared entity. */

@@ -322,7 +322,8 @@ static void server_dispatch(struct server *s, struct server_req *r)
 	unsigned flags = rq->route->flags;
 	/* A read's queries (credentials, roles, records) share one snapshot and one round
 	 * of locking. */
-	int reading = !no_db && (strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0);
+	int reading = !no_db && !(flags & ROUTE_WRITES) &&
+		      (strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0);
 	if (reading && store_begin_read(rq->db, &err))
 		goto fail;
 	int rc = server_run(rq, &r->rs, &err);

@@ -296,6 +296,14 @@ static const char *session_signin_secret(const struct http_req *rq)
 	return v;
 }
 
+void http_sso_cookie(struct http_req *rq, struct http_resp *rs, const char *secret)
+{
+	http_resp_header(rs, "Set-Cookie",
+			 arena_printf(rq->a, "%s=%s; Path=/sso/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
+				      HTTP_SSO_COOKIE, secret ? secret : "", secret ? 600 : 0,
+				      rq->cfg->secure_cookies ? "; Secure" : ""));
+}
+
 const char *http_signin_token(struct http_req *rq, struct http_resp *rs)
 {
 	const char *secret = session_signin_secret(rq);

@@ -12,6 +12,7 @@
 
 #define HTTP_SESSION_COOKIE "capnet_session"
 #define HTTP_SIGNIN_COOKIE "capnet_signin"
+#define HTTP_SSO_COOKIE "capnet_sso"
 
 /* Sets rq->who (and by_cookie / by_token / session) from the Authorization header or
  * the session cookie. No credentials: nobody is signed in, returns 0. A bearer token
@@ -46,5 +47,9 @@ int http_check_signin(const struct http_req *rq, const char *given, struct cn_er
 /* Adds the Set-Cookie header that starts a session with secret, or (secret NULL) ends
  * it. HttpOnly, SameSite=Lax, Path=/, Secure when the server is set so. */
 void http_session_cookie(struct http_req *rq, struct http_resp *rs, const char *secret);
+
+/* Adds the Set-Cookie header binding a single sign-on flow to this browser (secret,
+ * for ten minutes, sent only to /sso/), or (secret NULL) ending it. */
+void http_sso_cookie(struct http_req *rq, struct http_resp *rs, const char *secret);
 
 #endif

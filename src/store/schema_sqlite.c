@@ -629,8 +629,52 @@ static const char MIGRATION_3[] =
 	"ALTER TABLE plan_version ADD COLUMN on_demand INTEGER NOT NULL DEFAULT 1"
 	" CHECK (on_demand IN (0,1));";
 
+/* Single sign-on (OpenID Connect): the providers an admin connected, the email domains
+ * each vouches for and the district a new person of that domain joins, the flows under
+ * way (shared by every process: the state the browser brings back is stored hashed, the
+ * PKCE verifier and the nonce as they are sent), and which provider account is whose.
+ * A provider's client secret is stored as given: capnet must send it to the provider.
+ * Links outlive the provider (their issuer and subject still name the account). */
+static const char MIGRATION_4[] =
+	"CREATE TABLE sso_provider ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),"
+	" issuer TEXT NOT NULL UNIQUE,"
+	" client_id TEXT NOT NULL CHECK (length(client_id) BETWEEN 1 AND 500),"
+	" client_secret TEXT NOT NULL,"
+	" scopes TEXT NOT NULL,"
+	" allow_create INTEGER NOT NULL DEFAULT 0 CHECK (allow_create IN (0,1)),"
+	" jwks TEXT,"
+	" jwks_at TEXT,"
+	" created_at TEXT NOT NULL);"
+	"CREATE TABLE sso_domain ("
+	" provider_id INTEGER NOT NULL REFERENCES sso_provider(id) ON DELETE CASCADE,"
+	" domain TEXT NOT NULL,"
+	" district_id INTEGER NOT NULL REFERENCES organization(id),"
+	" PRIMARY KEY (provider_id, domain));"
+	"CREATE TABLE sso_flow ("
+	" state_hash TEXT PRIMARY KEY,"
+	" provider_id INTEGER NOT NULL REFERENCES sso_provider(id) ON DELETE CASCADE,"
+	" browser_hash TEXT NOT NULL,"
+	" nonce TEXT NOT NULL,"
+	" verifier TEXT NOT NULL,"
+	" next TEXT NOT NULL,"
+	" expires_at TEXT NOT NULL,"
+	" used_at TEXT);"
+	"CREATE INDEX sso_flow_expires ON sso_flow(expires_at);"
+	"CREATE TABLE sso_link ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" issuer TEXT NOT NULL,"
+	" subject TEXT NOT NULL,"
+	" provider_id INTEGER REFERENCES sso_provider(id) ON DELETE SET NULL,"
+	" created_at TEXT NOT NULL,"
+	" UNIQUE (issuer, subject));"
+	"CREATE INDEX sso_link_person ON sso_link(person_id);";
+
 const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
 	{MIGRATION_1, MIGRATION_1_SQLITE, MIGRATION_1_PG},
 	{MIGRATION_2, NULL, NULL},
 	{MIGRATION_3, NULL, NULL},
+	{MIGRATION_4, NULL, NULL},
 };

@@ -593,3 +593,15 @@ void page_error(struct http_req *rq, struct http_resp *rs, const struct cn_err *
 	html_close(&p.h);
 	page_end(&p);
 }
+
+const char *page_next(const char *next)
+{
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
+	    strncmp(next, "/signin", 7) == 0 || strncmp(next, "/sso/", 5) == 0 ||
+	    strlen(next) > 500)
+		return "/dashboard";
+	for (const char *c = next; *c; c++)
+		if ((unsigned char)*c < 0x21 || *c == 0x7f)
+			return "/dashboard";
+	return next;
+}

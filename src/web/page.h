@@ -174,6 +174,10 @@ void page_table_end(struct page *p);
  * empty, -1 with err (CN_ERR_INPUT naming it) when it is something else. */
 int page_query_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
 
+/* Where to go after signing in (a "next" parameter): next when it is a path of ours
+ * (never another site, nor the sign-in pages themselves), else "/dashboard". */
+const char *page_next(const char *next);
+
 /* Renders err as an HTML error page (the web table's error renderer); a request
  * without a signed-in person is sent to the sign-in page instead. */
 void page_error(struct http_req *rq, struct http_resp *rs, const struct cn_err *err);

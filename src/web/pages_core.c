@@ -11,6 +11,7 @@
 #include "app/org/person.h"
 #include "app/plan/plan.h"
 #include "app/access/policy.h"
+#include "app/sso/sso.h"
 #include "core/timeutil.h"
 #include "http/allow.h"
 #include "http/server.h"
@@ -37,18 +38,6 @@ static int core_static(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	return 0;
 }
 
-/* A place to go back to after signing in: a path of ours, never another site. */
-static const char *core_next(const char *next)
-{
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strncmp(next, "/signin", 7) == 0 || strlen(next) > 500)
-		return "/dashboard";
-	for (const char *c = next; *c; c++)
-		if ((unsigned char)*c < 0x21 || *c == 0x7f)
-			return "/dashboard";
-	return next;
-}
-
 /* The sign-in form, its CSRF token bound to the visitor's pre-session cookie. */
 static void core_signin_page(struct page *p, const char *next)
 {
@@ -69,18 +58,36 @@ static void core_signin_page(struct page *p, const char *next)
 	page_submit(p, "Sign in");
 	html_close(h);
 	html_close(h);
+	/* The connected providers, each a button that starts its flow; a list that cannot
+	 * be read leaves the password form alone. */
+	struct sso_provider *list = NULL;
+	size_t n = 0;
+	struct cn_err ignored = {0};
+	if (sso_provider_list(p->rq->db, p->rq->a, &list, &n, &ignored) || n == 0)
+		return;
+	html_open(h, "div", "class", "card", NULL);
+	html_elem(h, "h2", "Or sign in with your district account", NULL);
+	for (size_t i = 0; i < n; i++) {
+		html_open(h, "form", "method", "post", "action",
+			  arena_printf(p->rq->a, "/sso/%lld/start", (long long)list[i].id), NULL);
+		html_void(h, "input", "type", "hidden", "name", "csrf", "value", token, NULL);
+		html_void(h, "input", "type", "hidden", "name", "next", "value", next, NULL);
+		html_elem(h, "button", list[i].name, "type", "submit", NULL);
+		html_close(h);
+	}
+	html_close(h);
 }
 
 static int core_signin_form(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	(void)err;
 	if (rq->who.person_id != 0) {
-		page_redirect(rs, core_next(http_query(rq, "next")));
+		page_redirect(rs, page_next(http_query(rq, "next")));
 		return 0;
 	}
 	struct page p;
 	page_begin(&p, rq, rs, "Sign in", PAGE_NAV_NONE);
-	core_signin_page(&p, core_next(http_query(rq, "next")));
+	core_signin_page(&p, page_next(http_query(rq, "next")));
 	page_end(&p);
 	return 0;
 }
@@ -91,7 +98,7 @@ static int core_signin(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	if (page_form(rq, &f, err))
 		return -1;
 	const char *email = form_get(&f, "email"), *password = form_get(&f, "password");
-	const char *next = core_next(form_get(&f, "next"));
+	const char *next = page_next(form_get(&f, "next"));
 	char secret[AUTH_SECRET_LEN];
 	struct auth_session s;
 	struct cn_err why = {0};

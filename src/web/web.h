@@ -37,5 +37,6 @@ extern const struct web_routes web_routes_plan_edit;
 extern const struct web_routes web_routes_delivery;
 extern const struct web_routes web_routes_profile;
 extern const struct web_routes web_routes_instrument;
+extern const struct web_routes web_routes_sso;
 
 #endif

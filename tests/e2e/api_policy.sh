@@ -145,6 +145,20 @@ ADMIN="YY NN NN NN NN NN"
 row "GET /api/v1/session" "$ALL" /api/v1/session /api/v1/session
 row "GET /api/v1/audit" "$ADMIN" /api/v1/audit /api/v1/audit
 
+# Sign-in providers: admins only. Two are connected (rows made directly: connecting one
+# reads its discovery document); connecting one of their issuers again is a conflict
+# (409), found before any provider is asked.
+for n in 1 2; do
+	sql "INSERT INTO sso_provider (name, issuer, client_id, client_secret, scopes, created_at) VALUES ('IdP $n', 'https://idp$n.example.org', 'c', 's', 'openid', 't')" >/dev/null
+done
+prep_sso() {
+	sql "INSERT INTO sso_provider (name, issuer, client_id, client_secret, scopes, created_at) VALUES ('Victim', 'https://victim-$1-$(date +%N).example.org', 'c', 's', 'openid', 't') RETURNING id" | head -n 1
+}
+row "GET /api/v1/sso/providers" "$ADMIN" /api/v1/sso/providers /api/v1/sso/providers "" "" '"id":1,' '"id":2,'
+row "POST /api/v1/sso/providers" "$ADMIN" /api/v1/sso/providers /api/v1/sso/providers '{"name":"X","issuer":"https://idp1.example.org","client_id":"c","client_secret":"s"}' '{"name":"X","issuer":"https://idp2.example.org","client_id":"c","client_secret":"s"}'
+row "GET /api/v1/sso/providers/{id}" "$ADMIN" /api/v1/sso/providers/1 /api/v1/sso/providers/2
+row "DELETE /api/v1/sso/providers/{id}" "$ADMIN" /api/v1/sso/providers/@V /api/v1/sso/providers/@V "" "" "" "" prep_sso
+
 row "GET /api/v1/organizations" "$ALL" /api/v1/organizations /api/v1/organizations "" "" '"id":3,' '"id":4,'
 row "POST /api/v1/organizations" "$ADMIN" /api/v1/organizations /api/v1/organizations '{"kind":"school","name":"S","parent_id":3}' '{"kind":"school","name":"S","parent_id":4}'
 row "GET /api/v1/organizations/{id}" "$ALL" /api/v1/organizations/3 /api/v1/organizations/4

@@ -10,37 +10,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 dir="$top/tests/browser"
 chromium=${CHROMIUM:-/usr/bin/chromium}
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-	echo "ok 1 - browser tests # SKIP Node.js and npm are not installed (scripts/deps test installs them)"
-	exit 0
-fi
-if [ ! -x "$chromium" ]; then
-	echo "ok 1 - browser tests # SKIP $chromium is not installed (scripts/deps test installs it)"
-	exit 0
-fi
-major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$major" -lt 20 ]; then
-	echo "ok 1 - browser tests # SKIP Node.js $(node --version) is older than 20, which playwright-core needs"
-	exit 0
-fi
-
+t_need_browser "browser tests"
 t_begin
-
-# The pinned packages, unless node_modules already holds exactly those versions.
-installed() {
-	(cd "$dir" && node -e '
-		const want = require("./package.json").dependencies;
-		for (const [name, version] of Object.entries(want))
-			if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);
-	') 2>/dev/null
-}
-if ! installed; then
-	if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$T_DIR/npm.log" 2>&1 || ! installed; then
-		t_fail "npm ci installs playwright-core and axe-core in tests/browser" \
-			"$(tail -n 20 "$T_DIR/npm.log")"
-		exit 1
-	fi
-fi
+t_npm_ci "$dir"
 
 run demo
 if [ "$T_RC" -ne 0 ]; then

@@ -173,6 +173,22 @@ int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *em
 				  "the email or the password is wrong; check both and try again");
 	if (store_begin(db, err))
 		return -1;
+	if (auth_keyed(db, SQL_THROTTLE_CLEAR, account, err) ||
+	    auth_give_back(db, addr, cfg->max_address_failures, err) ||
+	    auth_sign_in_as(db, cfg, person_id, NULL, session_id, out, err)) {
+		store_rollback(db);
+		return -1;
+	}
+	return store_commit(db, err);
+}
+
+int auth_sign_in_as(struct store *db, const struct auth_config *cfg, int64_t person_id,
+		    const char *how, char session_id[AUTH_SECRET_LEN], struct auth_session *out,
+		    struct cn_err *err)
+{
+	if (store_begin(db, err))
+		return -1;
+	time_t now = time(NULL);
 	char now_s[TIME_ISO_LEN], exp_s[TIME_ISO_LEN];
 	time_format_utc(now, now_s);
 	time_format_utc(now + cfg->absolute_seconds, exp_s);
@@ -181,9 +197,7 @@ int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *em
 	out->person_id = person_id;
 	person_secret_hash(session_id, out->id_hash);
 	person_secret_new(out->csrf_token);
-	if (auth_keyed(db, SQL_THROTTLE_CLEAR, account, err) ||
-	    auth_give_back(db, addr, cfg->max_address_failures, err) ||
-	    auth_keyed(db, SQL_SESSION_PURGE, now_s, err))
+	if (auth_keyed(db, SQL_SESSION_PURGE, now_s, err))
 		goto fail;
 	struct store_stmt *q = store_prepare(db, SQL_SESSION_ADD, err);
 	if (q == NULL)
@@ -200,7 +214,7 @@ int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *em
 	char label[40];
 	struct actor who;
 	auth_actor(person_id, label, sizeof(label), &who);
-	if (audit_record(db, &who, "sign_in", "person", person_id, NULL, NULL, err))
+	if (audit_record(db, &who, "sign_in", "person", person_id, NULL, how, err))
 		goto fail;
 	return store_commit(db, err);
 fail:

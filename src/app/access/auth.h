@@ -46,6 +46,15 @@ int auth_sign_in(struct store *db, const struct auth_config *cfg, const char *em
 		 const char *password, const char *client, char session_id[AUTH_SECRET_LEN],
 		 struct auth_session *out, struct cn_err *err);
 
+/* Starts a session for person_id, whom a caller has already identified (a sign-in
+ * provider vouched for them; auth_sign_in after the password): fills session_id and
+ * *out as auth_sign_in does and records a sign_in audit event whose "after" is how
+ * (JSON text saying how they signed in, or NULL). Inside the caller's transaction when
+ * there is one. The caller checks that the person is active. */
+int auth_sign_in_as(struct store *db, const struct auth_config *cfg, int64_t person_id,
+		    const char *how, char session_id[AUTH_SECRET_LEN], struct auth_session *out,
+		    struct cn_err *err);
+
 /* Looks a session secret up: 1 live (*out filled), 0 unknown or expired, -1 error.
  * Only reads, so that it can share a request's read transaction. */
 int auth_session_find(struct store *db, const struct auth_config *cfg, const char *session_id,

@@ -671,6 +671,7 @@ static const struct policy_rule policy_rules[] = {
 	{"attendance", {A | F | L | D | S, A | F | L | S, A | F | L | S, A | F | L}, scope_fields,
 	 NULL, NULL, 0},
 	{"audit_event", {A, 0, 0, 0}, scope_global, NULL, NULL, 0},
+	{"sso_provider", {A, A, A, A}, scope_global, NULL, NULL, 0},
 	/* A team's deliverables are its district's until published (DESIGN §5). */
 	{"deliverable", {A | F | L | D, A | F | L | D, A | F | L | D, A | F}, scope_deliverable, NULL,
 	 NULL, N | P},
