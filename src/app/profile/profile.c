@@ -132,8 +132,14 @@ static const char SET_ORIGINAL_COUNT[] =
 static const char SET_CONTRIBUTORS[] =
 	"SELECT t.id, t.network_id, t.district_id, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END,"
 	" d.id, d.title, c.district_id, o.name FROM team t"
-	" LEFT JOIN deliverable d ON d.network_id = t.network_id AND (d.team_id = t.id OR d.id IN"
-	"  (SELECT y.deliverable_id FROM deliverable_contributor y WHERE y.district_id = t.district_id))"
+	" LEFT JOIN (SELECT t2.id AS team_id, d2.id AS deliverable_id FROM team t2"
+	"  JOIN deliverable d2 ON d2.team_id = t2.id AND d2.network_id = t2.network_id"
+	"  WHERE t2.network_id = ?1"
+	"  UNION SELECT t3.id, y.deliverable_id FROM team t3"
+	"  JOIN deliverable_contributor y ON y.district_id = t3.district_id"
+	"  JOIN deliverable d3 ON d3.id = y.deliverable_id AND d3.network_id = t3.network_id"
+	"  WHERE t3.network_id = ?1) td ON td.team_id = t.id"
+	" LEFT JOIN deliverable d ON d.id = td.deliverable_id"
 	" LEFT JOIN deliverable_contributor c ON c.deliverable_id = d.id"
 	" LEFT JOIN organization o ON o.id = c.district_id"
 	" WHERE t.network_id = ?1 ORDER BY t.id, d.id, c.district_id";
