@@ -6,7 +6,8 @@
 # answer cache never serves it) and then the cached ones (one URL repeated), for:
 #   GET /api/v1/networks/N?include=teams, the network page /networks/N, the plan page
 # with `wrk -t2 -c64 -d10s`: requests/s, p50, p99, capnet's CPU per request, nginx's
-# requests/s and the ratio capnet/nginx; then capnet's peak RSS.
+# requests/s and the ratio capnet/nginx; then capnet's peak RSS. With --scale state,
+# also the statewide profile's server time and the library search's p99.
 # Goals (issue 16), made anew: ratio >= 0.5 / 0.25 / 0.3 on SQLite, >= 0.3 / 0.1 / 0.15
 # on PostgreSQL; p99 <= 20 ms; RSS <= 64 MB. Never run by `make check`. Only 127.0.0.1
 # is ever a target.
@@ -62,6 +63,39 @@ for db in $dbs; do
 	echo
 	echo "== $label (demo${scale:+ --scale $scale} made in $made s), capnet --threads $threads"
 	anew_rows "$label" "$port" "$token"
+	if [ -n "$scale" ]; then
+		# Server time (the access log's "us") of GETs made one after another: every
+		# network's profile (all teams of all networks: the statewide profile) and 200
+		# library searches for different words.
+		: >"$dir/access.log"
+		c0=$(cpu $capnet_pid)
+		for n in $(sql "SELECT id FROM network ORDER BY id"); do
+			curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/networks/$n/profile"
+		done
+		c1=$(cpu $capnet_pid)
+		for w in fraction reading routine discourse feedback vocabulary argument model inquiry writing; do
+			i=0
+			while [ $i -lt 20 ]; do
+				i=$((i + 1))
+				curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/library/search?q=$w&r=$i"
+			done
+		done
+		sleep 0.3
+		c2=$(cpu $capnet_pid)
+		python3 - "$dir/access.log" "$c0" "$c1" "$c2" <<'PY'
+import json, sys
+c0, c1, c2 = (float(x) for x in sys.argv[2:5])
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+prof = [r for r in rows if r["path"].endswith("/profile")]
+lib = sorted(r["us"] for r in rows if r["path"] == "/api/v1/library/search")
+bad = [r["status"] for r in rows if r["status"] != 200]
+print("statewide profile (every team of every network, %d networks): %.1f ms of server time,"
+      " %.1f ms of capnet CPU (goal < 100)" % (len(prof), sum(r["us"] for r in prof) / 1000, (c1 - c0) * 1000))
+print("library search, %d searches one at a time: median %.2f ms, p99 %.2f ms, CPU %.2f ms each (goal p99 < 5)%s"
+      % (len(lib), lib[len(lib) // 2] / 1000, lib[len(lib) * 99 // 100] / 1000, (c2 - c1) * 1000 / max(len(lib), 1),
+         "; not 200: %s" % bad if bad else ""))
+PY
+	fi
 	echo "capnet peak RSS: $(awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$capnet_pid/status") MB (goal <= 64)"
 	kill "$capnet_pid" && wait "$capnet_pid" || true
 	capnet_pid=""
