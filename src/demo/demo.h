@@ -92,11 +92,11 @@ struct demo_state_summary {
 };
 
 /* Adds a state's size of records to a database holding the full demo (capnet demo
- * --scale state): 171 districts with about 1,500 schools and 45,000 staff, twelve
- * networks of the demo's school year that together hold every one of those districts,
- * and three school years of each team's work (needs assessments, plans with goals,
- * actions and progress checks, PD sessions, walkthroughs, deliverables with versions,
- * reflections). In one transaction; all or nothing. */
+ * --scale state): 171 districts with about 1,500 schools and 45,000 staff, and three
+ * school years up to the demo's, each with twelve networks that together hold every
+ * one of those districts and each team's work of the year (needs assessment, plan
+ * with goals, actions and progress checks, PD sessions, walkthroughs, deliverables
+ * with versions, reflections). In one transaction; all or nothing. */
 int demo_state(struct store *db, struct demo_state_summary *out, struct cn_err *err);
 
 /* The demo accounts whose email is in db (e.g. loaded by an earlier demo_load), in

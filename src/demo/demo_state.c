@@ -1,7 +1,7 @@
 /* demo_state: a state's size of records on top of the demo (capnet demo --scale
  * state), for measuring capnet at the size of Kentucky: 171 districts, about 1,500
- * schools, 45,000 staff, twelve networks that together hold every district, and three
- * school years of each team's work. Rows go in with prepared statements in one
+ * schools, 45,000 staff, and three school years, each with twelve networks that
+ * together hold every district, and each team's work of the year. Rows go in with prepared statements in one
  * transaction; no record rules run (the rows are made valid by construction), so that
  * it takes seconds. Names are invented. */
 #include "demo/demo.h"
@@ -305,27 +305,29 @@ int demo_state(struct store *db, struct demo_state_summary *out, struct cn_err *
 		cn_err_set(err, CN_ERR_CONFLICT, "the state's size is added to the full demo only");
 		goto fail;
 	}
-	int64_t networks[STATE_NETWORKS], meetings[STATE_NETWORKS][STATE_YEARS][STATE_MEETINGS];
-	for (int n = 0; n < STATE_NETWORKS; n++) {
-		char name[120], uid[64], start[32], end[32];
-		snprintf(name, sizeof(name), "Statewide %s Network %d",
-			 n % 2 ? "English/Language Arts" : "Mathematics", n + 1);
-		if (state_row(&c, SQL_NETWORK, &networks[n], "tttt", name, areas[n % 2],
-			      DEMO_SCHOOL_YEAR, STATE_NOW))
-			goto fail;
-		out->networks++;
-		for (int y = 0; y < STATE_YEARS; y++)
+	/* Twelve networks each school year; each district has a team in one of them. */
+	int64_t networks[STATE_YEARS][STATE_NETWORKS];
+	int64_t meetings[STATE_YEARS][STATE_NETWORKS][STATE_MEETINGS];
+	for (int y = 0; y < STATE_YEARS; y++)
+		for (int n = 0; n < STATE_NETWORKS; n++) {
+			char name[120], uid[64], start[32], end[32];
+			snprintf(name, sizeof(name), "Statewide %s Network %d, %s",
+				 n % 2 ? "English/Language Arts" : "Mathematics", n + 1, state_years[y]);
+			if (state_row(&c, SQL_NETWORK, &networks[y][n], "tttt", name, areas[n % 2],
+				      state_years[y], STATE_NOW))
+				goto fail;
+			out->networks++;
 			for (int m = 0; m < STATE_MEETINGS; m++) {
 				snprintf(start, sizeof(start), "%d-%02d-12T13:00:00Z", 2024 + y + (m > 1),
 					 m > 1 ? 2 : 9 + m);
 				snprintf(end, sizeof(end), "%d-%02d-12T20:00:00Z", 2024 + y + (m > 1),
 					 m > 1 ? 2 : 9 + m);
 				snprintf(uid, sizeof(uid), "state-meeting-%ld@capnet.example", ++c.serial);
-				if (state_row(&c, SQL_MEETING, &meetings[n][y][m], "ittttt", networks[n],
-					      "Network meeting", start, end, uid, STATE_NOW))
+				if (state_row(&c, SQL_MEETING, &meetings[y][n][m], "ittttt",
+					      networks[y][n], "Network meeting", start, end, uid, STATE_NOW))
 					goto fail;
 			}
-	}
+		}
 	long staff = 0;
 	for (int d = 0; d < STATE_DISTRICTS; d++) {
 		char name[120], dname[120];
@@ -361,18 +363,20 @@ int demo_state(struct store *db, struct demo_state_summary *out, struct cn_err *
 			out->staff++;
 		}
 		int n = d % STATE_NETWORKS;
-		int64_t team = 0;
-		if (state_row(&c, SQL_TEAM, &team, "iitt", networks[n], district, dname, STATE_NOW))
-			goto fail;
-		out->teams++;
-		for (int k = 0; k < STATE_TEAM_MEMBERS; k++)
-			if (state_row(&c, SQL_TEAM_MEMBER, NULL, "iit", team, people[k],
-				      k == 0 ? "lead" : "member"))
+		for (int y = 0; y < STATE_YEARS; y++) {
+			int64_t team = 0;
+			if (state_row(&c, SQL_TEAM, &team, "iitt", networks[y][n], district, dname,
+				      STATE_NOW))
 				goto fail;
-		for (int y = 0; y < STATE_YEARS; y++)
-			if (state_team_year(&c, networks[n], team, district, schools, nschools, people,
-					    y, meetings[n][y]))
+			out->teams++;
+			for (int k = 0; k < STATE_TEAM_MEMBERS; k++)
+				if (state_row(&c, SQL_TEAM_MEMBER, NULL, "iit", team, people[k],
+					      k == 0 ? "lead" : "member"))
+					goto fail;
+			if (state_team_year(&c, networks[y][n], team, district, schools, nschools,
+					    people, y, meetings[y][n]))
 				goto fail;
+		}
 	}
 	if (store_commit(db, err))
 		return -1;

@@ -24,8 +24,9 @@ enum { STORE_ANSWER_KEYS = 4, STORE_ANSWER_TEXT = 64 };
 struct store_cell {
 	int64_t i;
 	double d;
-	char *text; /* NULL for SQL NULL */
+	size_t text; /* offset of the text in the set's texts, or STORE_NULL */
 };
+#define STORE_NULL ((size_t)-1)
 
 /* A statement's rows for every key of a set (store_answer_load). Rows are kept as
  * read: the key columns, the "has a row" flag, then the keyed statement's columns. */
@@ -33,8 +34,18 @@ struct store_answer {
 	const char *sql; /* the keyed statement it answers */
 	int nkeys, ncols, width;
 	struct store_cell *cells;
+	struct buf texts; /* every cell's text, each ended by a NUL */
 	size_t nrows;
+	/* The runs of rows of one key, found by a hash of the first key: slots hold a
+	 * run's index + 1 (0 empty); nslots is a power of two. */
+	struct store_run *runs;
+	size_t nruns;
+	size_t *slots, nslots;
 	struct store_answer *next;
+};
+
+struct store_run {
+	size_t start, end;
 };
 
 /* A parameter bound to a statement that an answer set may answer. */
@@ -302,10 +313,69 @@ void store_answer_clear(struct store *st)
 	while (st->answers != NULL) {
 		struct store_answer *a = st->answers;
 		st->answers = a->next;
-		for (size_t i = 0; i < a->nrows * (size_t)a->width; i++)
-			free(a->cells[i].text);
+		buf_free(&a->texts);
 		free(a->cells);
+		free(a->runs);
+		free(a->slots);
 		free(a);
+	}
+}
+
+/* The hash of a first key: an integer's value, or a text's FNV-1a. */
+static uint64_t store_key_hash(int is_text, int64_t i, const char *text)
+{
+	uint64_t h = 1469598103934665603u;
+	if (!is_text)
+		return ((uint64_t)i * 0x9e3779b97f4a7c15u) >> 7;
+	for (const char *c = text; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	return h;
+}
+
+/* Whether the set's first key column holds text (then it is hashed as text). */
+static int store_answer_text_key(const struct store_answer *a, const struct store_cell *row)
+{
+	if (row[0].text == STORE_NULL)
+		return 0;
+	char num[32];
+	snprintf(num, sizeof(num), "%lld", (long long)row[0].i);
+	return strcmp(num, a->texts.data + row[0].text) != 0;
+}
+
+static int store_answer_row_is(const struct store_answer *a, size_t r, const struct store_stmt *q);
+
+/* Indexes the runs of rows with the same keys. */
+static void store_answer_index(struct store_answer *a)
+{
+	a->runs = xcalloc(a->nrows + 1, sizeof(*a->runs));
+	for (size_t r = 0; r < a->nrows;) {
+		const struct store_cell *first = &a->cells[r * (size_t)a->width];
+		size_t end = r + 1;
+		for (; end < a->nrows; end++) {
+			const struct store_cell *row = &a->cells[end * (size_t)a->width];
+			int same = 1;
+			for (int k = 0; k < a->nkeys && same; k++)
+				same = (row[k].text == STORE_NULL) == (first[k].text == STORE_NULL) &&
+				       (row[k].text == STORE_NULL ||
+					strcmp(a->texts.data + row[k].text, a->texts.data + first[k].text) == 0);
+			if (!same)
+				break;
+		}
+		a->runs[a->nruns++] = (struct store_run){r, end};
+		r = end;
+	}
+	for (a->nslots = 16; a->nslots < 2 * a->nruns; a->nslots *= 2)
+		;
+	a->slots = xcalloc(a->nslots, sizeof(*a->slots));
+	for (size_t i = 0; i < a->nruns; i++) {
+		const struct store_cell *row = &a->cells[a->runs[i].start * (size_t)a->width];
+		int text = store_answer_text_key(a, row);
+		uint64_t h = store_key_hash(text, row[0].i,
+					    row[0].text == STORE_NULL ? "" : a->texts.data + row[0].text);
+		size_t slot = (size_t)h & (a->nslots - 1);
+		while (a->slots[slot] != 0)
+			slot = (slot + 1) & (a->nslots - 1);
+		a->slots[slot] = i + 1;
 	}
 }
 
@@ -339,17 +409,19 @@ int store_answer_load(struct store *st, const char *keyed_sql, int nkeys, const 
 			row[c].i = st->be->col_int(q->h, c);
 			row[c].d = st->be->col_double(q->h, c);
 			const char *t = st->be->col_is_null(q->h, c) ? NULL : st->be->col_text(q->h, c);
-			row[c].text = t ? xstrdup(t) : NULL;
+			row[c].text = t ? a->texts.len : STORE_NULL;
+			if (t != NULL)
+				buf_append(&a->texts, t, strlen(t) + 1);
 		}
 	}
 	store_done(q);
 	if (rc < 0 || (a->nrows > 0 && a->ncols < 0)) {
-		for (size_t i = 0; i < a->nrows * (size_t)a->width; i++)
-			free(a->cells[i].text);
+		buf_free(&a->texts);
 		free(a->cells);
 		free(a);
 		return rc < 0 ? -1 : cn_err_set(err, CN_ERR_INTERNAL, "an answer set lacks its keys");
 	}
+	store_answer_index(a);
 	/* A newer set for the same statement replaces the older. */
 	for (struct store_answer **p = &st->answers; *p != NULL; p = &(*p)->next)
 		if ((*p)->sql == keyed_sql) {
@@ -374,11 +446,12 @@ static int store_answer_row_is(const struct store_answer *a, size_t r, const str
 	for (int k = 0; k < a->nkeys; k++) {
 		const struct store_key *key = &q->keys[k];
 		if (key->set == 2) {
-			if (row[k].text != NULL)
+			if (row[k].text != STORE_NULL)
 				return 0;
-		} else if (row[k].text == NULL) {
+		} else if (row[k].text == STORE_NULL) {
 			return 0;
-		} else if (key->is_text ? strcmp(row[k].text, key->text) != 0 : row[k].i != key->i) {
+		} else if (key->is_text ? strcmp(a->texts.data + row[k].text, key->text) != 0
+					: row[k].i != key->i) {
 			return 0;
 		}
 	}
@@ -393,15 +466,18 @@ static int store_answer_find(struct store_stmt *q)
 	for (int k = 0; k < a->nkeys; k++)
 		if (!q->keys[k].set)
 			return 0;
-	for (size_t r = 0; r < a->nrows; r++) {
-		if (!store_answer_row_is(a, r, q))
+	if (a->nslots == 0 || q->keys[0].set == 2)
+		return 0; /* a NULL first key: never in a set's index */
+	const struct store_key *k0 = &q->keys[0];
+	uint64_t h = store_key_hash(k0->is_text, k0->i, k0->text);
+	for (size_t slot = (size_t)h & (a->nslots - 1); a->slots[slot] != 0;
+	     slot = (slot + 1) & (a->nslots - 1)) {
+		const struct store_run *run = &a->runs[a->slots[slot] - 1];
+		if (!store_answer_row_is(a, run->start, q))
 			continue;
-		size_t end = r;
-		while (end < a->nrows && store_answer_row_is(a, end, q))
-			end++;
 		q->answering = 1;
-		q->row = r;
-		q->end = end;
+		q->row = run->start;
+		q->end = run->end;
 		return 1;
 	}
 	return 0;
@@ -526,7 +602,7 @@ const char *store_col_text(struct store_stmt *q, int col)
 {
 	if (q->answering) {
 		const struct store_cell *c = store_answer_cell(q, col);
-		return c ? c->text : NULL;
+		return c && c->text != STORE_NULL ? q->answer->texts.data + c->text : NULL;
 	}
 	return q->st->be->col_text(q->h, col);
 }
@@ -535,7 +611,7 @@ int store_col_is_null(struct store_stmt *q, int col)
 {
 	if (q->answering) {
 		const struct store_cell *c = store_answer_cell(q, col);
-		return c == NULL || c->text == NULL;
+		return c == NULL || c->text == STORE_NULL;
 	}
 	return q->st->be->col_is_null(q->h, col);
 }

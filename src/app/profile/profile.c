@@ -77,15 +77,15 @@ static const char SQL_NETWORK_TEAMS[] =
  * keyed statement or 0 for a key with none, then exactly the keyed statement's columns
  * in its order. A test compares the profiles read both ways. */
 #define PROFILE_SET_TEAMS " FROM team t WHERE t.network_id = ?1"
-/* The plans read: each team's plan for the network's year (as SQL_PLAN chooses). */
+/* The plans read: the teams' plans of the network's year (SQL_PLAN chooses one of
+ * them for each team; a set may hold more keys than are asked for). */
 #define PROFILE_SET_PLANS                                                                 \
-	"WITH k AS (SELECT (SELECT x.id FROM plan x WHERE x.team_id = t.id"                 \
-	"  AND x.school_year = n.school_year AND x.is_template = 0"                         \
-	"  ORDER BY CASE WHEN x.status = 'archived' THEN 1 ELSE 0 END, x.id DESC LIMIT 1) AS id" \
-	" FROM team t JOIN network n ON n.id = t.network_id WHERE t.network_id = ?1)"
+	"WITH k AS MATERIALIZED (SELECT p.id FROM team t JOIN network n ON n.id = t.network_id" \
+	" JOIN plan p ON p.team_id = t.id AND p.school_year = n.school_year"                  \
+	" AND p.is_template = 0 WHERE t.network_id = ?1)"
 /* ... and their templates. */
 #define PROFILE_SET_PLANS_TEMPLATES                                                       \
-	PROFILE_SET_PLANS ", kt AS (SELECT id FROM k WHERE id IS NOT NULL UNION"             \
+	PROFILE_SET_PLANS ", kt AS MATERIALIZED (SELECT id FROM k WHERE id IS NOT NULL UNION"             \
 			  " SELECT p.template_id FROM plan p JOIN k ON k.id = p.id"           \
 			  " WHERE p.template_id IS NOT NULL)"
 static const char SET_TEAM[] =

@@ -342,15 +342,23 @@ static size_t compare_networks(struct testdb *t, unsigned seed, int round)
 	return compared;
 }
 
-static void test_network_profiles_read_at_once_equal_each_teams_after_random_changes(
-	void **state)
+/* A database holding the full demo. */
+static struct testdb *demo_world(void)
 {
-	(void)state;
 	struct testdb *t = testdb_open();
 	struct cn_err err = {0};
 	struct demo_summary sum;
 	if (demo_load(t->db, &t->who, DEMO_FULL, &sum, &err))
 		fail_msg("demo: %s", err.msg);
+	return t;
+}
+
+static void test_network_profiles_read_at_once_equal_each_teams_after_random_changes(
+	void **state)
+{
+	(void)state;
+	struct testdb *t = demo_world();
+	struct cn_err err = {0};
 	unsigned seed = (unsigned)time(NULL);
 	srand(seed);
 	size_t compared = compare_networks(t, seed, 0);
@@ -378,11 +386,8 @@ static void test_network_profiles_read_at_once_equal_each_teams_after_random_cha
 static void test_network_profile_statements_do_not_grow_with_teams(void **state)
 {
 	(void)state;
-	struct testdb *t = testdb_open();
+	struct testdb *t = demo_world();
 	struct cn_err err = {0};
-	struct demo_summary sum;
-	if (demo_load(t->db, &t->who, DEMO_FULL, &sum, &err))
-		fail_msg("demo: %s", err.msg);
 	uint64_t counts[2];
 	for (int i = 0; i < 2; i++) {
 		for (int d = 0; i == 1 && d < 6; d++)
