@@ -1,14 +1,16 @@
 #!/bin/sh
-# bench/web.sh: the web pages' speed on the demo data. Signs in through the sign-in form
-# as one demo person, then:
+# bench/web.sh: the web pages' speed on the demo data. First, like bench/http.sh, the
+# made-anew figures (a fresh query string on every request) and then the cached ones
+# of the API network read, the network page and the plan page against nginx serving
+# the same bytes. Then, signed in through the sign-in form as one demo person:
 #  - the median (and 90th percentile) server time of the main pages, from the access
 #    log's "us" field, over REQUESTS requests each: /signin, /dashboard, and the network
 #    and meeting pages where this server has them (target: median under 5 ms); each
 #    request has its own query (?n=N), so that every page is made, none given again
 #    from the server's cache;
 #  - `wrk -t2 -c64 -d10s` on the network page (the dashboard where there is none) with
-#    the session cookie, against nginx serving a static copy of the same HTML, in the
-#    same run (target: capnet/nginx >= 0.5).
+#    the session cookie, made anew, against nginx serving a static copy of the same HTML.
+# usage: bench/web.sh [--db sqlite|pg|postgresql://...] (default sqlite)
 # Never run by `make check`. Only 127.0.0.1 is ever a target. Environment: CAPNET
 # (binary, default ./capnet), REQUESTS (default 200), DURATION (default 10s),
 # CONNECTIONS (default 64), THREADS (capnet's, default 2), EMAIL (default the demo's
@@ -21,16 +23,33 @@ duration=${DURATION:-10s}
 conns=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 email=${EMAIL:-facilitator@demo.capnet.example}
+db=sqlite
+while [ $# -gt 0 ]; do
+	case $1 in
+	--db) [ $# -gt 1 ] || { echo "bench/web.sh: --db needs a value" >&2; exit 2; }; db=$2; shift 2 ;;
+	--db=*) db=${1#--db=}; shift ;;
+	-h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	*) echo "bench/web.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+	esac
+done
 . "$top/bench/lib/http.sh"
-bench_begin web.sh wrk nginx curl python3
-export CAPNET_DB="sqlite:$dir/capnet.db"
+bench_begin web.sh wrk nginx curl python3 sqlite3 psql
+bench_db "$db"
 
+"$capnet" init >/dev/null 2>&1
 "$capnet" demo >/dev/null 2>&1
 port=$(free_port)
 base="http://127.0.0.1:$port"
 "$capnet" serve --listen "127.0.0.1:$port" --threads "$threads" 2>>"$dir/access.log" &
 capnet_pid=$!
 wait_http capnet "$base/healthz"
+mkdir -p "$dir/www"
+nginx_start "$dir/www" "text/html"
+echo ok >"$dir/www/up"
+wait_http nginx "http://127.0.0.1:$nport/up"
+admin=$(sql "SELECT p.email FROM person p JOIN membership m ON m.person_id = p.id WHERE m.role = 'admin' AND m.active = 1 AND p.email IS NOT NULL ORDER BY p.id LIMIT 1")
+anew_rows "$(echo "$CAPNET_DB" | cut -d: -f1)" "$port" "$("$capnet" token create --email "$admin" 2>/dev/null)"
+echo
 
 jar="$dir/cookies"
 token=$(curl -s -c "$jar" "$base/signin" | grep -o 'name="csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
@@ -40,8 +59,8 @@ status=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlen
 cookie=$(awk '$6 == "capnet_session" {print $7}' "$jar")
 
 # The pages to time: those of the dashboard's first network and meeting that exist here.
-network=$(sqlite3 "$dir/capnet.db" "SELECT MIN(id) FROM network")
-meeting=$(sqlite3 "$dir/capnet.db" "SELECT MIN(id) FROM meeting WHERE network_id = $network")
+network=$(sql "SELECT MIN(id) FROM network")
+meeting=$(sql "SELECT MIN(id) FROM meeting WHERE network_id = $network")
 pages="/signin /dashboard"
 for p in "/networks/$network" "/meetings/$meeting"; do
 	s=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' "$base$p")
@@ -88,30 +107,13 @@ for p in $pages; do
 done
 echo "slowest median: $worst ms (target < 5)"
 
-# wrk on the network page (else the dashboard) against nginx serving its bytes.
+# wrk on the network page (else the dashboard), made anew, against nginx serving its bytes.
 target=/dashboard
 case "$pages" in *"/networks/$network"*) target="/networks/$network" ;; esac
-mkdir -p "$dir/www"
 curl -s -b "$jar" "$base$target" >"$dir/www/page.html"
 size=$(wc -c <"$dir/www/page.html" | tr -d ' ')
-nginx_start "$dir/www" "text/html"
-wait_http nginx "http://127.0.0.1:$nport/page.html"
-
-echo "GET $target: $size bytes of HTML; wrk -t2 -c$conns -d$duration"
+echo
+echo "GET $target signed in by cookie, made anew: $size bytes of HTML; wrk -t2 -c$conns -d$duration"
+anew=1
 wrk_compare "$base$target" "Cookie: capnet_session=$cookie" "http://127.0.0.1:$nport/page.html"
-echo "ratio capnet/nginx on $target: $ratio (target >= 0.5)"
-
-# The same page made anew for every request (its own query each time), so that the
-# answer cache never serves it: what a page costs to make under load.
-cat >"$dir/anew.lua" <<'LUA'
-n = 0
-request = function()
-	n = n + 1
-	return wrk.format(nil, wrk.path .. "?n=" .. n)
-end
-LUA
-c0=$(cpu $capnet_pid)
-wrk -t2 -c"$conns" -d"$duration" --latency -s "$dir/anew.lua" -H "Cookie: capnet_session=$cookie" \
-	"$base$target" >"$dir/anew.wrk"
-set -- $(awk '/^Requests\/sec/ {r = $2} $1 == "99%" {p = $2} /requests in/ {n = $1} END {print r, p, n}' "$dir/anew.wrk")
-echo "made anew each time: $1 requests/s, p99 $2, CPU $(awk -v a="$c0" -v b="$(cpu $capnet_pid)" -v n="$3" 'BEGIN {printf "%.1f", (b - a) * 1e6 / n}') us/request"
+echo "ratio capnet/nginx on $target, made anew: $ratio"

@@ -77,12 +77,27 @@ cpu() {
 		awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); t += $12 + $13 } END { printf "%.3f", t / hz }'
 }
 
-# wrk_run NAME URL [HEADER]: wrk -t2; prints "rps p50 p99 requests".
+# wrk_run NAME URL [HEADER]: wrk -t2; prints "rps p50 p99 requests". With anew=1 every
+# request gets its own query string (&r=N, or ?r=N on a path without a query), so that
+# no answer cache can serve it: every answer is made anew.
 wrk_run() {
-	if [ $# -gt 2 ]; then
-		wrk -t2 -c"$conns" -d"$duration" --latency -H "$3" "$2" >"$dir/$1.wrk"
+	if [ "${anew:-0}" = 1 ]; then
+		cat >"$dir/anew.lua" <<'LUA'
+local n = 0
+local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+request = function()
+	n = n + 1
+	return wrk.format(nil, wrk.path .. sep .. "r=" .. n)
+end
+LUA
+		set -- "$@" -s "$dir/anew.lua"
 	else
-		wrk -t2 -c"$conns" -d"$duration" --latency "$2" >"$dir/$1.wrk"
+		set -- "$@" -s /dev/null
+	fi
+	if [ -n "$3" ]; then
+		wrk -t2 -c"$conns" -d"$duration" --latency "$4" "$5" -H "$3" "$2" >"$dir/$1.wrk"
+	else
+		wrk -t2 -c"$conns" -d"$duration" --latency "$4" "$5" "$2" >"$dir/$1.wrk"
 	fi
 	rps=$(awk '/^Requests\/sec/ {print $2}' "$dir/$1.wrk")
 	p50=$(ms "$(awk '$1 == "50%" {print $2}' "$dir/$1.wrk")")
@@ -112,13 +127,13 @@ wrk_compare() {
 	round=0
 	while [ $round -lt "${ROUNDS:-1}" ]; do
 		round=$((round + 1))
-		c0=$(cpu $capnet_pid)
+		c0=$(cpu $capnet_pid ${db_pids:-})
 		set -- "$1" "$2" "$3" "$label" $(wrk_run capnet "$1" "$2")
 		c_rpss="$c_rpss $5" c_p50s="$c_p50s $6" c_p99s="$c_p99s $7"
 		c_n=$((c_n + $8))
-		c_cpu=$(awk -v t="$c_cpu" -v a="$c0" -v b="$(cpu $capnet_pid)" 'BEGIN {print t + b - a}')
+		c_cpu=$(awk -v t="$c_cpu" -v a="$c0" -v b="$(cpu $capnet_pid ${db_pids:-})" 'BEGIN {print t + b - a}')
 		n0=$(cpu $nginx_workers)
-		set -- "$1" "$2" "$3" "$label" $(wrk_run nginx "$3")
+		set -- "$1" "$2" "$3" "$label" $(wrk_run nginx "$3" "")
 		n_rpss="$n_rpss $5" n_p50s="$n_p50s $6" n_p99s="$n_p99s $7"
 		n_n=$((n_n + $8))
 		n_cpu=$(awk -v t="$n_cpu" -v a="$n0" -v b="$(cpu $nginx_workers)" 'BEGIN {print t + b - a}')
@@ -133,4 +148,76 @@ wrk_compare() {
 	printf '%-10s %12.0f %10.2f %10.2f %14s\n' nginx "$n_rps" "$n_p50" "$n_p99" "$n_us"
 	echo "load average before the run: $load (other work on this machine skews both)"
 	ratio=$(awk -v c="$c_rps" -v n="$n_rps" 'BEGIN {printf "%.2f", c / n}')
+}
+
+# bench_db DB: the database for a benchmark: sqlite (a new file in dir), pg (a
+# throwaway cluster in dir/pg, tests/pg_cluster.sh) or a postgresql:// URL of an
+# existing, empty database. Exports CAPNET_DB and defines sql QUERY printing rows.
+bench_db() {
+	case $1 in
+	sqlite)
+		export CAPNET_DB="sqlite:$dir/capnet.db"
+		sql() { sqlite3 "$dir/capnet.db" "$1"; }
+		return
+		;;
+	pg)
+		pg_dir="$dir/pg"
+		url=$(sh "$top/tests/pg_cluster.sh" start "$pg_dir") ||
+			{ echo "bench: no PostgreSQL here; run scripts/deps test" >&2; exit 1; }
+		export CAPNET_DB="$url"
+		;;
+	postgresql:* | postgres:*) export CAPNET_DB="$1" ;;
+	*) echo "bench: --db takes sqlite, pg, both or a postgresql:// URL, not '$1'" >&2; exit 2 ;;
+	esac
+	sql() { psql -X -A -t -q -d "$CAPNET_DB" -c "$1"; }
+}
+
+# bench_db_end: stops the throwaway cluster of bench_db pg, if any.
+bench_db_end() {
+	[ -z "$pg_dir" ] || sh "$top/tests/pg_cluster.sh" stop "$pg_dir"
+	pg_dir=""
+}
+
+# anew_rows LABEL PORT TOKEN: the issue's three rows on the capnet at PORT (signed in
+# with the bearer TOKEN), each against nginx serving a static copy of the same bytes:
+# GET /api/v1/networks/N?include=teams (N the network with most teams), the network
+# page /networks/N and the plan page of that network's first plan. Made anew (a fresh
+# query string each request) first, then the same URL repeated (the answer cache
+# serves it). Needs nginx_start done with root $dir/www; prints one line per row:
+# what, capnet req/s, p50, p99, CPU us/request (capnet's and, on a throwaway
+# PostgreSQL cluster, the database server's), nginx req/s, ratio.
+anew_rows() {
+	a_label=$1 a_port=$2 a_token=$3
+	a_net=$(sql "SELECT network_id FROM team GROUP BY network_id ORDER BY COUNT(*) DESC, network_id LIMIT 1")
+	a_plan=$(sql "SELECT MIN(p.id) FROM plan p JOIN team t ON t.id = p.team_id WHERE t.network_id = $a_net AND p.is_template = 0")
+	a_teams=$(sql "SELECT COUNT(*) FROM team WHERE network_id = $a_net")
+	mkdir -p "$dir/www"
+	# PostgreSQL's own work counts in the CPU per request: its server processes.
+	db_pids=""
+	if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+		a_pm=$(head -n 1 "$pg_dir/data/postmaster.pid")
+		db_pids="$a_pm $(pgrep -P "$a_pm" | tr '\n' ' ')"
+	fi
+	a_rows=""
+	for a_path in "/api/v1/networks/$a_net?include=teams" "/networks/$a_net" "/plans/$a_plan"; do
+		a_file="$a_label$(echo "$a_path" | tr '/?=&' '____')"
+		curl -s -f -H "Authorization: Bearer $a_token" "http://127.0.0.1:$a_port$a_path" >"$dir/www/$a_file" ||
+			{ echo "bench: GET $a_path failed" >&2; exit 1; }
+		a_rows="$a_rows $a_path@$a_file"
+	done
+	echo "$a_label: network $a_net ($a_teams teams), plan $a_plan; wrk -t2 -c$conns -d$duration; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	printf '%-44s %-6s %9s %8s %8s %8s %9s %6s\n' what mode "req/s" "p50 ms" "p99 ms" "CPU us" "nginx r/s" ratio
+	set -f # the paths hold '?'
+	for anew in 1 0; do
+		for a_row in $a_rows; do
+			a_path=${a_row%%@*} a_file=${a_row#*@}
+			a_size=$(wc -c <"$dir/www/$a_file" | tr -d ' ')
+			wrk_compare "http://127.0.0.1:$a_port$a_path" "Authorization: Bearer $a_token" \
+				"http://127.0.0.1:$nport/$a_file" capnet >"$dir/compare.out"
+			printf '%-44s %-6s %9.0f %8.2f %8.2f %8s %9.0f %6s\n' "$a_path ($((a_size / 1024)) KB)" \
+				"$([ $anew = 1 ] && echo anew || echo cached)" "$c_rps" "$c_p50" "$c_p99" "$c_us" "$n_rps" "$ratio"
+		done
+	done
+	set +f
+	anew=0
 }

@@ -29,6 +29,10 @@ static void demo_usage(void)
 	       "                 print the demo accounts it has, and exit 0 (for `make demo`)\n"
 	       "  --no-work      only the organizations, people, networks, teams, meetings\n"
 	       "                 and accounts: the year's work starts from nothing\n"
+	       "  --scale S      demo (default), or state: the demo and, on top, a state's\n"
+	       "                 size (171 districts, 1,500 schools, 45,000 staff, twelve\n"
+	       "                 networks holding every district, three school years of\n"
+	       "                 work) for measuring speed; takes seconds\n"
 	       "  --format F     table (default), json, or csv (the accounts only)\n",
 	       DEMO_SCHOOL_YEAR, DEMO_PASSWORD);
 }
@@ -191,7 +195,8 @@ static int demo_not_empty(struct cli *c, const struct demo_existing *ex, int if_
 int cmd_demo(struct cli *c, int argc, char **argv)
 {
 	static const struct args_opt opts[] = {
-	    {"if-empty", 0, NULL}, {"no-work", 0, NULL}, {"format", 1, NULL}, {NULL, 0, NULL}};
+	    {"if-empty", 0, NULL}, {"no-work", 0, NULL}, {"format", 1, NULL}, {"scale", 1, NULL},
+	    {NULL, 0, NULL}};
 	struct args a;
 	if (args_parse(argc - 1, argv + 1, opts, 0, &a))
 		return CLI_USAGE;
@@ -204,6 +209,12 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	enum output_format fmt;
 	if (cli_format(&a, &fmt))
 		return CLI_USAGE;
+	const char *scale = args_get(&a, "scale");
+	if (scale != NULL && strcmp(scale, "demo") != 0 && strcmp(scale, "state") != 0)
+		return cli_usage("--scale takes demo or state, not '%s'", scale);
+	int state = scale != NULL && strcmp(scale, "state") == 0;
+	if (state && args_has(&a, "no-work"))
+		return cli_usage("--scale state adds work: it does not go with --no-work");
 	struct cn_err err = {0};
 	if (demo_open(c, &err))
 		return cli_fail(&err);
@@ -216,6 +227,14 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	if (demo_load(c->db, &c->who, args_has(&a, "no-work") ? DEMO_NO_WORK : DEMO_FULL, &s,
 		      &err))
 		return cli_fail(&err);
+	struct demo_state_summary big;
+	if (state && demo_state(c->db, &big, &err))
+		return cli_fail(&err);
+	if (state && fmt == OUTPUT_TABLE)
+		printf("Added a state's size: %d districts, %d schools, %ld staff, %d networks"
+		       " with %d teams, three school years of work; %ld rows in %.1f s\n",
+		       big.districts, big.schools, big.staff, big.networks, big.teams, big.rows,
+		       big.ms / 1000);
 	if (fmt == OUTPUT_JSON) {
 		demo_print_json(demo_db_name(c), &s, 1);
 		return CLI_OK;

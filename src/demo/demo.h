@@ -84,6 +84,21 @@ enum demo_scope { DEMO_FULL, DEMO_NO_WORK };
 int demo_load(struct store *db, const struct actor *who, enum demo_scope scope,
 	      struct demo_summary *out, struct cn_err *err);
 
+/* What demo_state added, and how long it took. */
+struct demo_state_summary {
+	int networks, districts, schools, teams;
+	long staff, rows;
+	double ms;
+};
+
+/* Adds a state's size of records to a database holding the full demo (capnet demo
+ * --scale state): 171 districts with about 1,500 schools and 45,000 staff, and three
+ * school years up to the demo's, each with twelve networks that together hold every
+ * one of those districts and each team's work of the year (needs assessment, plan
+ * with goals, actions and progress checks, PD sessions, walkthroughs, deliverables
+ * with versions, reflections). In one transaction; all or nothing. */
+int demo_state(struct store *db, struct demo_state_summary *out, struct cn_err *err);
+
 /* The demo accounts whose email is in db (e.g. loaded by an earlier demo_load), in
  * role order, into out->accounts / out->naccounts; the counts are left 0. */
 int demo_accounts_present(struct store *db, struct demo_summary *out, struct cn_err *err);

@@ -71,6 +71,7 @@ struct server_req {
 	struct timespec start;
 	size_t bytes;
 	struct deadline_conn *watch; /* its connection's, in the deadline watch */
+	uint64_t statements; /* sent to the database for it (store_statements) */
 };
 
 void http_config_default(struct http_config *cfg)
@@ -287,12 +288,13 @@ static int server_run(struct http_req *rq, struct http_resp *rs, struct cn_err *
 }
 
 /* Runs the route for a fully received request; fills r->rs. */
-static void server_dispatch(struct server *s, struct server_req *r)
+static void server_dispatch_run(struct server *s, struct server_req *r)
 {
 	struct http_req *rq = &r->rq;
 	struct cn_err err = {0};
 	int no_db = rq->route != NULL && (rq->route->flags & ROUTE_NO_DB) && !r->too_large;
 	rq->db = no_db ? NULL : server_db(s, &err);
+	r->statements = rq->db != NULL ? store_statements(rq->db) : 0;
 	if (rq->db == NULL && !no_db)
 		goto fail;
 	if (r->bad_path) {
@@ -358,6 +360,13 @@ fail:
 		err.retry_after = SERVER_RETRY_AFTER;
 	}
 	server_error(r, &err);
+}
+
+/* server_dispatch_run, counting the statements it sent to the database. */
+static void server_dispatch(struct server *s, struct server_req *r)
+{
+	server_dispatch_run(s, r);
+	r->statements = r->rq.db != NULL ? store_statements(r->rq.db) - r->statements : 0;
 }
 
 static size_t server_content_length(struct MHD_Connection *conn)
@@ -489,6 +498,7 @@ static void server_log(const struct server_req *r, long us)
 	jw_kv_int(&w, "status", r->rs.status);
 	jw_kv_int(&w, "bytes", (int64_t)r->bytes);
 	jw_kv_int(&w, "us", us);
+	jw_kv_int(&w, "statements", (int64_t)r->statements);
 	jw_kv_id(&w, "user", r->rq.who.person_id);
 	jw_kv_str(&w, "client", r->rq.client);
 	jw_obj_end(&w);

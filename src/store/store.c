@@ -18,12 +18,56 @@ enum { STORE_CACHE_SLOTS = 512 };
 static const char STORE_COMMIT[] = "COMMIT";
 static const char STORE_ROLLBACK[] = "ROLLBACK";
 
+enum { STORE_ANSWER_KEYS = 4, STORE_ANSWER_TEXT = 64 };
+
+/* One value of an answer set's row, read every way a caller may ask for it. */
+struct store_cell {
+	int64_t i;
+	double d;
+	size_t text; /* offset of the text in the set's texts, or STORE_NULL */
+};
+#define STORE_NULL ((size_t)-1)
+
+/* A statement's rows for every key of a set (store_answer_load). Rows are kept as
+ * read: the key columns, the "has a row" flag, then the keyed statement's columns. */
+struct store_answer {
+	const char *sql; /* the keyed statement it answers */
+	int nkeys, ncols, width;
+	struct store_cell *cells;
+	struct buf texts; /* every cell's text, each ended by a NUL */
+	size_t nrows;
+	/* The runs of rows of one key, found by a hash of the first key: slots hold a
+	 * run's index + 1 (0 empty); nslots is a power of two. */
+	struct store_run *runs;
+	size_t nruns;
+	size_t *slots, nslots;
+	struct store_answer *next;
+};
+
+struct store_run {
+	size_t start, end;
+};
+
+/* A parameter bound to a statement that an answer set may answer. */
+struct store_key {
+	int set, is_text;
+	int64_t i;
+	char text[STORE_ANSWER_TEXT];
+};
+
 struct store_stmt {
 	struct store *st;
 	const char *sql; /* cache key: the address of a constant */
 	void *h;
 	int busy;
 	int cached;
+	int started; /* stepped since prepared or reset: counted once */
+	/* Answered from a set: the set, the keys bound, and the rows [row, end) being
+	 * given (row - 1 is the current one once stepped). */
+	struct store_answer *answer;
+	struct store_key keys[STORE_ANSWER_KEYS];
+	int answering;
+	size_t row, end;
 };
 
 struct store {
@@ -32,6 +76,8 @@ struct store {
 	int tx_depth;
 	int tx_doomed;
 	int tx_read; /* the transaction is store_begin_read's */
+	uint64_t statements;
+	struct store_answer *answers;
 	struct store_stmt cache[STORE_CACHE_SLOTS];
 };
 
@@ -70,6 +116,7 @@ void store_close(struct store *st)
 		return;
 	if (st->tx_depth > 0)
 		st->be->exec(st->conn, STORE_ROLLBACK, NULL);
+	store_answer_clear(st);
 	for (int i = 0; i < STORE_CACHE_SLOTS; i++)
 		if (st->cache[i].h != NULL)
 			st->be->finalize(st->cache[i].h);
@@ -101,13 +148,20 @@ int store_lost(const struct store *st)
 
 int store_exec(struct store *st, const char *sql, struct cn_err *err)
 {
+	st->statements++;
 	return st->be->exec(st->conn, sql, err);
+}
+
+uint64_t store_statements(const struct store *st)
+{
+	return st->statements;
 }
 
 /* BEGIN, COMMIT or ROLLBACK: through the statement cache where the backend says that
  * saves work (SQLite parses every exec'd statement anew), else exec'd. */
 static int store_tx(struct store *st, const char *sql, struct cn_err *err)
 {
+	st->statements++;
 	if (!st->be->tx_prepared)
 		return st->be->exec(st->conn, sql, err);
 	struct store_stmt *q = store_prepare(st, sql, err);
@@ -151,6 +205,7 @@ int store_commit(struct store *st, struct cn_err *err)
 	if (--st->tx_depth > 0)
 		return 0;
 	st->tx_read = 0;
+	store_answer_clear(st);
 	if (st->tx_doomed) {
 		store_tx(st, STORE_ROLLBACK, NULL);
 		return cn_err_set(err, CN_ERR_INTERNAL,
@@ -172,6 +227,7 @@ void store_rollback(struct store *st)
 		return;
 	}
 	st->tx_read = 0;
+	store_answer_clear(st);
 	store_tx(st, STORE_ROLLBACK, NULL);
 }
 
@@ -186,6 +242,25 @@ static size_t store_slot(const char *sql)
 	return (size_t)((p >> 3) ^ (p >> 13)) % STORE_CACHE_SLOTS;
 }
 
+/* The answer set for sql, or NULL. */
+static struct store_answer *store_answer_of(struct store *st, const char *sql)
+{
+	for (struct store_answer *a = st->answers; a != NULL; a = a->next)
+		if (a->sql == sql)
+			return a;
+	return NULL;
+}
+
+/* q handed out by store_prepare: nothing run yet, answered from a set if one has it. */
+static struct store_stmt *store_handed(struct store_stmt *q)
+{
+	q->started = 0;
+	q->answering = 0;
+	memset(q->keys, 0, sizeof(q->keys));
+	q->answer = q->st->answers != NULL ? store_answer_of(q->st, q->sql) : NULL;
+	return q;
+}
+
 struct store_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *err)
 {
 	size_t slot = store_slot(sql);
@@ -195,7 +270,7 @@ struct store_stmt *store_prepare(struct store *st, const char *sql, struct cn_er
 			if (c->busy)
 				break; /* the same statement nested: use a fresh one */
 			c->busy = 1;
-			return c;
+			return store_handed(c);
 		}
 		if (c->sql == NULL) {
 			void *h = st->be->prepare(st->conn, sql, err);
@@ -206,7 +281,7 @@ struct store_stmt *store_prepare(struct store *st, const char *sql, struct cn_er
 			c->h = h;
 			c->busy = 1;
 			c->cached = 1;
-			return c;
+			return store_handed(c);
 		}
 	}
 	void *h = st->be->prepare(st->conn, sql, err);
@@ -217,7 +292,7 @@ struct store_stmt *store_prepare(struct store *st, const char *sql, struct cn_er
 	q->sql = sql;
 	q->h = h;
 	q->busy = 1;
-	return q;
+	return store_handed(q);
 }
 
 struct store_stmt *store_prepare_once(struct store *st, const char *sql, struct cn_err *err)
@@ -233,6 +308,208 @@ struct store_stmt *store_prepare_once(struct store *st, const char *sql, struct 
 	return q;
 }
 
+void store_answer_clear(struct store *st)
+{
+	while (st->answers != NULL) {
+		struct store_answer *a = st->answers;
+		st->answers = a->next;
+		buf_free(&a->texts);
+		free(a->cells);
+		free(a->runs);
+		free(a->slots);
+		free(a);
+	}
+}
+
+/* The hash of a first key: an integer's value, or a text's FNV-1a. */
+static uint64_t store_key_hash(int is_text, int64_t i, const char *text)
+{
+	uint64_t h = 1469598103934665603u;
+	if (!is_text)
+		return ((uint64_t)i * 0x9e3779b97f4a7c15u) >> 7;
+	for (const char *c = text; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	return h;
+}
+
+/* Whether the set's first key column holds text (then it is hashed as text). */
+static int store_answer_text_key(const struct store_answer *a, const struct store_cell *row)
+{
+	if (row[0].text == STORE_NULL)
+		return 0;
+	char num[32];
+	snprintf(num, sizeof(num), "%lld", (long long)row[0].i);
+	return strcmp(num, a->texts.data + row[0].text) != 0;
+}
+
+static int store_answer_row_is(const struct store_answer *a, size_t r, const struct store_stmt *q);
+
+/* Indexes the runs of rows with the same keys. */
+static void store_answer_index(struct store_answer *a)
+{
+	a->runs = xcalloc(a->nrows + 1, sizeof(*a->runs));
+	for (size_t r = 0; r < a->nrows;) {
+		const struct store_cell *first = &a->cells[r * (size_t)a->width];
+		size_t end = r + 1;
+		for (; end < a->nrows; end++) {
+			const struct store_cell *row = &a->cells[end * (size_t)a->width];
+			int same = 1;
+			for (int k = 0; k < a->nkeys && same; k++)
+				same = (row[k].text == STORE_NULL) == (first[k].text == STORE_NULL) &&
+				       (row[k].text == STORE_NULL ||
+					strcmp(a->texts.data + row[k].text, a->texts.data + first[k].text) == 0);
+			if (!same)
+				break;
+		}
+		a->runs[a->nruns++] = (struct store_run){r, end};
+		r = end;
+	}
+	for (a->nslots = 16; a->nslots < 2 * a->nruns; a->nslots *= 2)
+		;
+	a->slots = xcalloc(a->nslots, sizeof(*a->slots));
+	for (size_t i = 0; i < a->nruns; i++) {
+		const struct store_cell *row = &a->cells[a->runs[i].start * (size_t)a->width];
+		int text = store_answer_text_key(a, row);
+		uint64_t h = store_key_hash(text, row[0].i,
+					    row[0].text == STORE_NULL ? "" : a->texts.data + row[0].text);
+		size_t slot = (size_t)h & (a->nslots - 1);
+		while (a->slots[slot] != 0)
+			slot = (slot + 1) & (a->nslots - 1);
+		a->slots[slot] = i + 1;
+	}
+}
+
+int store_answer_load(struct store *st, const char *keyed_sql, int nkeys, const char *set_sql,
+		      const int64_t *params, int nparams, struct cn_err *err)
+{
+	if (nkeys < 1 || nkeys > STORE_ANSWER_KEYS)
+		return cn_err_set(err, CN_ERR_INTERNAL, "an answer set has 1 to %d keys, not %d",
+				  STORE_ANSWER_KEYS, nkeys);
+	struct store_stmt *q = store_prepare(st, set_sql, err);
+	if (q == NULL)
+		return -1;
+	for (int i = 0; i < nparams; i++)
+		store_bind_int(q, i + 1, params[i]);
+	struct store_answer *a = xcalloc(1, sizeof(*a));
+	a->sql = keyed_sql;
+	a->nkeys = nkeys;
+	size_t cap = 0;
+	int rc;
+	while ((rc = store_step(q, err)) == 1) {
+		if (a->width == 0) {
+			a->width = store_col_count(q);
+			a->ncols = a->width - nkeys - 1;
+		}
+		if (a->nrows == cap) {
+			cap = cap ? cap * 2 : 64;
+			a->cells = xrealloc(a->cells, sizeof(*a->cells) * cap * (size_t)a->width);
+		}
+		struct store_cell *row = &a->cells[a->nrows++ * (size_t)a->width];
+		for (int c = 0; c < a->width; c++) {
+			row[c].i = st->be->col_int(q->h, c);
+			row[c].d = st->be->col_double(q->h, c);
+			const char *t = st->be->col_is_null(q->h, c) ? NULL : st->be->col_text(q->h, c);
+			row[c].text = t ? a->texts.len : STORE_NULL;
+			if (t != NULL)
+				buf_append(&a->texts, t, strlen(t) + 1);
+		}
+	}
+	store_done(q);
+	if (rc < 0 || (a->nrows > 0 && a->ncols < 0)) {
+		buf_free(&a->texts);
+		free(a->cells);
+		free(a);
+		return rc < 0 ? -1 : cn_err_set(err, CN_ERR_INTERNAL, "an answer set lacks its keys");
+	}
+	store_answer_index(a);
+	/* A newer set for the same statement replaces the older. */
+	for (struct store_answer **p = &st->answers; *p != NULL; p = &(*p)->next)
+		if ((*p)->sql == keyed_sql) {
+			struct store_answer *old = *p;
+			*p = old->next;
+			old->next = NULL;
+			struct store_answer *keep = st->answers;
+			st->answers = old;
+			store_answer_clear(st);
+			st->answers = keep;
+			break;
+		}
+	a->next = st->answers;
+	st->answers = a;
+	return 0;
+}
+
+/* Whether row r of a has q's keys. */
+static int store_answer_row_is(const struct store_answer *a, size_t r, const struct store_stmt *q)
+{
+	const struct store_cell *row = &a->cells[r * (size_t)a->width];
+	for (int k = 0; k < a->nkeys; k++) {
+		const struct store_key *key = &q->keys[k];
+		if (key->set == 2) {
+			if (row[k].text != STORE_NULL)
+				return 0;
+		} else if (row[k].text == STORE_NULL) {
+			return 0;
+		} else if (key->is_text ? strcmp(a->texts.data + row[k].text, key->text) != 0
+					: row[k].i != key->i) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Finds q's rows in its answer set: 1 found (q answers from it now), 0 when the set
+ * does not hold q's keys (q runs on the database). */
+static int store_answer_find(struct store_stmt *q)
+{
+	const struct store_answer *a = q->answer;
+	for (int k = 0; k < a->nkeys; k++)
+		if (!q->keys[k].set)
+			return 0;
+	if (a->nslots == 0 || q->keys[0].set == 2)
+		return 0; /* a NULL first key: never in a set's index */
+	const struct store_key *k0 = &q->keys[0];
+	uint64_t h = store_key_hash(k0->is_text, k0->i, k0->text);
+	for (size_t slot = (size_t)h & (a->nslots - 1); a->slots[slot] != 0;
+	     slot = (slot + 1) & (a->nslots - 1)) {
+		const struct store_run *run = &a->runs[a->slots[slot] - 1];
+		if (!store_answer_row_is(a, run->start, q))
+			continue;
+		q->answering = 1;
+		q->row = run->start;
+		q->end = run->end;
+		return 1;
+	}
+	return 0;
+}
+
+/* The cell of the current answered row for column col (0-based, the keyed
+ * statement's), or NULL when out of range. */
+static const struct store_cell *store_answer_cell(const struct store_stmt *q, int col)
+{
+	const struct store_answer *a = q->answer;
+	if (q->row == 0 || col < 0 || col >= a->ncols)
+		return NULL;
+	return &a->cells[(q->row - 1) * (size_t)a->width + (size_t)(a->nkeys + 1 + col)];
+}
+
+/* Remembers parameter idx of a statement an answer set may answer. */
+static void store_key_set(struct store_stmt *q, int idx, int is_null, int64_t i, const char *text)
+{
+	if (q->answer == NULL || idx < 1 || idx > STORE_ANSWER_KEYS)
+		return;
+	struct store_key *k = &q->keys[idx - 1];
+	k->set = is_null ? 2 : 1;
+	k->is_text = text != NULL;
+	k->i = i;
+	if (text != NULL) {
+		if (strlen(text) >= sizeof(k->text))
+			k->set = 0; /* never in a set: the database answers */
+		else
+			snprintf(k->text, sizeof(k->text), "%s", text);
+	}
+}
+
 const struct store_backend *store_backend_of(struct store *st)
 {
 	return st->be;
@@ -245,16 +522,20 @@ void *store_conn_of(struct store *st)
 
 void store_bind_int(struct store_stmt *q, int idx, int64_t v)
 {
+	store_key_set(q, idx, 0, v, NULL);
 	q->st->be->bind_int(q->h, idx, v);
 }
 
 void store_bind_double(struct store_stmt *q, int idx, double v)
 {
+	if (q->answer != NULL && idx >= 1 && idx <= STORE_ANSWER_KEYS)
+		q->keys[idx - 1].set = 0; /* sets are keyed by ids and text only */
 	q->st->be->bind_double(q->h, idx, v);
 }
 
 void store_bind_text(struct store_stmt *q, int idx, const char *s)
 {
+	store_key_set(q, idx, s == NULL, 0, s);
 	if (s == NULL)
 		q->st->be->bind_null(q->h, idx);
 	else
@@ -263,19 +544,36 @@ void store_bind_text(struct store_stmt *q, int idx, const char *s)
 
 void store_bind_null(struct store_stmt *q, int idx)
 {
+	store_key_set(q, idx, 1, 0, NULL);
 	q->st->be->bind_null(q->h, idx);
 }
 
 void store_bind_id(struct store_stmt *q, int idx, int64_t v)
 {
 	if (v == 0)
-		q->st->be->bind_null(q->h, idx);
+		store_bind_null(q, idx);
 	else
-		q->st->be->bind_int(q->h, idx, v);
+		store_bind_int(q, idx, v);
 }
 
 int store_step(struct store_stmt *q, struct cn_err *err)
 {
+	if (!q->started) {
+		q->started = 1;
+		if (q->answer == NULL || !store_answer_find(q))
+			q->st->statements++;
+	}
+	if (q->answering) {
+		const struct store_answer *a = q->answer;
+		while (q->row < q->end && a->cells[q->row * (size_t)a->width + (size_t)a->nkeys].i == 0)
+			q->row++; /* a row that only says the key is held */
+		if (q->row >= q->end) {
+			q->row = q->end = 0; /* past the last row: no columns */
+			return 0;
+		}
+		q->row++;
+		return 1;
+	}
 	int rc = q->st->be->step(q->st->conn, q->h, err);
 	if (rc < 0 && q->st->tx_depth > 0)
 		q->st->tx_doomed = 1;
@@ -284,31 +582,51 @@ int store_step(struct store_stmt *q, struct cn_err *err)
 
 int64_t store_col_int(struct store_stmt *q, int col)
 {
+	if (q->answering) {
+		const struct store_cell *c = store_answer_cell(q, col);
+		return c ? c->i : 0;
+	}
 	return q->st->be->col_int(q->h, col);
 }
 
 double store_col_double(struct store_stmt *q, int col)
 {
+	if (q->answering) {
+		const struct store_cell *c = store_answer_cell(q, col);
+		return c ? c->d : 0;
+	}
 	return q->st->be->col_double(q->h, col);
 }
 
 const char *store_col_text(struct store_stmt *q, int col)
 {
+	if (q->answering) {
+		const struct store_cell *c = store_answer_cell(q, col);
+		return c && c->text != STORE_NULL ? q->answer->texts.data + c->text : NULL;
+	}
 	return q->st->be->col_text(q->h, col);
 }
 
 int store_col_is_null(struct store_stmt *q, int col)
 {
+	if (q->answering) {
+		const struct store_cell *c = store_answer_cell(q, col);
+		return c == NULL || c->text == STORE_NULL;
+	}
 	return q->st->be->col_is_null(q->h, col);
 }
 
 int store_col_count(struct store_stmt *q)
 {
+	if (q->answer != NULL && q->answering)
+		return q->answer->ncols;
 	return q->st->be->col_count(q->h);
 }
 
 const char *store_col_name(struct store_stmt *q, int col)
 {
+	if (q->answering)
+		return "";
 	return q->st->be->col_name(q->h, col);
 }
 
@@ -319,6 +637,9 @@ char *store_col_dup(struct store_stmt *q, int col, struct arena *a)
 
 void store_reset(struct store_stmt *q)
 {
+	q->started = 0;
+	q->answering = 0;
+	memset(q->keys, 0, sizeof(q->keys));
 	q->st->be->reset(q->h);
 }
 
@@ -328,6 +649,8 @@ void store_done(struct store_stmt *q)
 		return;
 	if (q->cached) {
 		q->st->be->reset(q->h);
+		q->answer = NULL;
+		q->answering = 0;
 		q->busy = 0;
 		return;
 	}

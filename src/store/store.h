@@ -104,6 +104,28 @@ void store_done(struct store_stmt *q);
 /* Rows changed by the last finished INSERT/UPDATE/DELETE on this connection. */
 int64_t store_changes(struct store *st);
 
+/* Statements sent to the database through this connection so far: each run of a
+ * prepared statement, each store_exec, each BEGIN, COMMIT and ROLLBACK sent. A run
+ * answered from an answer set (below) is not one. For logs and tests. */
+uint64_t store_statements(const struct store *st);
+
+/* Answer sets: set-based reads for code that runs one statement per key (per team, per
+ * plan). store_answer_load runs set_sql once, with params[i] bound to ?i+1 as integers,
+ * and keeps its rows: columns 0 .. nkeys-1 are a key (the values keyed_sql's
+ * parameters ?1 .. ?nkeys take), column nkeys is 1 for a row of keyed_sql's answer
+ * and 0 for a row that only says the set holds the key (so a key whose answer has no
+ * rows has one such row), and the rest are keyed_sql's columns. A key's rows are
+ * together, those with 1 in the order keyed_sql gives them. From then on, until
+ * store_answer_clear or the end of the outermost transaction, each run of keyed_sql
+ * (the same constant) whose parameters ?1 .. ?nkeys are bound to a key of the set
+ * (integers or text, as bound) is answered from those rows without reaching the
+ * database; a key the set does not hold runs on the database as usual. So the set
+ * must give exactly what keyed_sql would, in the same snapshot: read both in one
+ * transaction. A newer set for keyed_sql replaces the older. nkeys is 1 to 4. */
+int store_answer_load(struct store *st, const char *keyed_sql, int nkeys, const char *set_sql,
+		      const int64_t *params, int nparams, struct cn_err *err);
+void store_answer_clear(struct store *st);
+
 /* Runs a statement that changes rows, with no result rows: prepare, bind nothing,
  * step, done. For statements with parameters use the calls above. */
 int store_run(struct store *st, const char *sql, struct cn_err *err);

@@ -9,7 +9,12 @@
  * idle clients when it shuts down) is noticed before a statement is sent, so the
  * first request after a restart already goes to a new session. A session lost inside
  * a transaction took the transaction with it: the statements after the loss fail
- * until the caller ends the transaction, so nothing runs outside it. */
+ * until the caller ends the transaction, so nothing runs outside it.
+ *
+ * A read (store_begin_read) costs no round trip of its own: its BEGIN (repeatable
+ * read, so that all its statements see one snapshot) goes in one pipeline with its
+ * first statement, and its COMMIT, when it changed nothing, is sent without waiting;
+ * the answer is read before the session's next statement. */
 #include "store/store_backend.h"
 
 #include <libpq-fe.h>
@@ -29,6 +34,10 @@ struct pg_conn {
 	unsigned next_name;
 	int64_t changes;
 	int in_tx; /* the session was in a transaction when last heard from */
+	int begin_pending;  /* a read's BEGIN, to be sent with its first statement */
+	int read_tx;        /* in a read begun that way: its COMMIT need not be waited for */
+	int wrote;          /* ... and a statement of it changed something */
+	int commit_pending; /* a read's COMMIT sent, its answer not yet read */
 	/* Search documents held back (pg_search_put): the columns kind, ref_id, title,
 	 * body and tags as array literals being built, and the statement that sends them. */
 	struct buf put[5];
@@ -51,6 +60,49 @@ struct pg_stmt {
 
 static int pg_flush(struct pg_conn *conn, struct cn_err *err);
 static void pg_discard(struct pg_conn *conn);
+
+static const char PG_BEGIN_READ[] = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+
+/* Reads the answers of a pipeline up to its sync and leaves pipeline mode; *first
+ * (may be NULL) gets the first answer (the caller clears it), the others are dropped.
+ * A session that cannot leave the pipeline is made again. */
+static void pg_pipeline_end(struct pg_conn *conn, PGresult **first)
+{
+	int seen = 0;
+	for (int nulls = 0; nulls < 8;) {
+		PGresult *r = PQgetResult(conn->c);
+		if (r == NULL) {
+			if (PQstatus(conn->c) != CONNECTION_OK)
+				break;
+			nulls++;
+			continue;
+		}
+		ExecStatusType st = PQresultStatus(r);
+		if (first != NULL && !seen++)
+			*first = r;
+		else
+			PQclear(r);
+		if (st == PGRES_PIPELINE_SYNC)
+			break;
+	}
+	if (!PQexitPipelineMode(conn->c) && PQstatus(conn->c) == CONNECTION_OK) {
+		PQreset(conn->c);
+		conn->generation++;
+		PQclear(PQexec(conn->c, "SET client_min_messages = warning"));
+	}
+}
+
+/* Reads the answer of a read's COMMIT sent without waiting. */
+static void pg_settle(struct pg_conn *conn)
+{
+	if (!conn->commit_pending)
+		return;
+	conn->commit_pending = 0;
+	pg_pipeline_end(conn, NULL);
+	if (PQstatus(conn->c) == CONNECTION_OK && PQtransactionStatus(conn->c) != PQTRANS_IDLE)
+		PQclear(PQexec(conn->c, "ROLLBACK"));
+	conn->in_tx = 0;
+}
 
 /* After "REFERENCES t(c)" and its ON DELETE action, the end of the clause. */
 static const char *pg_references_end(const char *p)
@@ -155,6 +207,7 @@ static int pg_lost(struct cn_err *err)
  * when the session is gone. Inside a transaction a lost session is not replaced. */
 static int pg_ensure(struct pg_conn *conn, struct cn_err *err)
 {
+	pg_settle(conn);
 	for (int i = 0; i < 2 && !conn->in_tx && PQstatus(conn->c) == CONNECTION_OK; i++)
 		if (!PQconsumeInput(conn->c))
 			break;
@@ -213,11 +266,52 @@ static void pg_close(void *c)
 	free(conn);
 }
 
+/* Sends a read's BEGIN held back (pg_exec) on its own, before a statement that cannot
+ * go in one pipeline with it. */
+static int pg_begin_now(struct pg_conn *conn, struct cn_err *err)
+{
+	if (!conn->begin_pending)
+		return 0;
+	conn->begin_pending = 0;
+	PGresult *r = PQexec(conn->c, PG_BEGIN_READ);
+	int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : pg_fail(conn, r, err);
+	PQclear(r);
+	pg_track(conn);
+	return rc;
+}
+
 static int pg_exec(void *c, const char *sql, struct cn_err *err)
 {
 	struct pg_conn *conn = c;
-	/* Ending a transaction whose session was lost: the server rolled it back. */
+	pg_settle(conn);
+	if (strcmp(sql, PG_BEGIN_READ) == 0) {
+		if (pg_flush(conn, err) || pg_ensure(conn, err))
+			return -1;
+		conn->begin_pending = 1;
+		conn->read_tx = 1;
+		conn->wrote = 0;
+		return 0;
+	}
 	int ending = strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0;
+	if (ending && conn->begin_pending) { /* a read that read nothing */
+		conn->begin_pending = conn->read_tx = 0;
+		return 0;
+	}
+	int read_commit = ending && sql[0] == 'C' && conn->read_tx && !conn->wrote &&
+			  conn->nput == 0 && PQstatus(conn->c) == CONNECTION_OK;
+	if (ending)
+		conn->read_tx = 0;
+	if (read_commit && PQenterPipelineMode(conn->c)) {
+		if (PQsendQueryParams(conn->c, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) &&
+		    PQpipelineSync(conn->c)) {
+			conn->commit_pending = 1;
+			return 0;
+		}
+		pg_pipeline_end(conn, NULL);
+	}
+	if (!ending && pg_begin_now(conn, err))
+		return -1;
+	/* Ending a transaction whose session was lost: the server rolled it back. */
 	if (sql[0] == 'R' && ending)
 		pg_discard(conn);
 	if (ending && PQstatus(conn->c) != CONNECTION_OK) {
@@ -375,6 +469,7 @@ static void pg_finalize(void *h)
 {
 	struct pg_stmt *s = h;
 	pg_reset(s);
+	pg_settle(s->conn);
 	if (PQstatus(s->conn->c) == CONNECTION_OK && s->generation == s->conn->generation) {
 		char sql[48];
 		snprintf(sql, sizeof(sql), "DEALLOCATE %s", s->name);
@@ -425,8 +520,36 @@ static int pg_run(struct pg_conn *conn, struct pg_stmt *s, struct cn_err *err)
 		return -1;
 	if (s->generation != conn->generation && pg_prepare_on_server(s, err))
 		return -1;
-	s->res = PQexecPrepared(conn->c, s->name, s->nparams, (const char *const *)s->values,
-				NULL, NULL, 0);
+	if (conn->begin_pending) {
+		/* A read's first statement: its BEGIN goes in the same round trip. */
+		conn->begin_pending = 0;
+		PGresult *begin = NULL;
+		if (!PQenterPipelineMode(conn->c))
+			return pg_begin_now(conn, err) ? -1 : pg_run(conn, s, err);
+		int sent = PQsendQueryParams(conn->c, PG_BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0) &&
+			   PQsendQueryPrepared(conn->c, s->name, s->nparams,
+					       (const char *const *)s->values, NULL, NULL, 0) &&
+			   PQpipelineSync(conn->c);
+		if (!sent) {
+			pg_pipeline_end(conn, NULL);
+			return pg_fail(conn, NULL, err);
+		}
+		/* The answers: BEGIN's, then the statement's. */
+		begin = PQgetResult(conn->c);
+		while (begin != NULL && PQgetResult(conn->c) != NULL)
+			;
+		int begun = begin != NULL && PQresultStatus(begin) == PGRES_COMMAND_OK;
+		pg_pipeline_end(conn, &s->res);
+		if (!begun) {
+			PQclear(s->res);
+			s->res = begin;
+			begin = NULL;
+		}
+		PQclear(begin);
+	} else {
+		s->res = PQexecPrepared(conn->c, s->name, s->nparams,
+					(const char *const *)s->values, NULL, NULL, 0);
+	}
 	pg_track(conn);
 	ExecStatusType st = PQresultStatus(s->res);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
@@ -437,6 +560,8 @@ static int pg_run(struct pg_conn *conn, struct pg_stmt *s, struct cn_err *err)
 	}
 	const char *tuples = PQcmdTuples(s->res);
 	conn->changes = tuples && tuples[0] ? strtoll(tuples, NULL, 10) : 0;
+	if (strncmp(PQcmdStatus(s->res), "SELECT", 6) != 0)
+		conn->wrote = 1;
 	s->nrows = PQntuples(s->res);
 	s->row = 0;
 	return s->nrows > 0 ? 1 : 0;
@@ -493,6 +618,7 @@ static int pg_col_count(void *h)
 	struct pg_stmt *s = h;
 	if (s->res != NULL)
 		return PQnfields(s->res);
+	pg_settle(s->conn);
 	if (s->generation != s->conn->generation && pg_prepare_on_server(s, NULL))
 		return 0;
 	PGresult *d = PQdescribePrepared(s->conn->c, s->name);
@@ -675,7 +801,7 @@ static int pg_after_copy(void *c, const char *table, struct cn_err *err)
 	for (const char *p = table; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
 			return cn_err_set(err, CN_ERR_INTERNAL, "bad table name %s", table);
-	if (pg_flush(conn, err))
+	if (pg_flush(conn, err) || pg_ensure(conn, err))
 		return -1;
 	const char *params[1] = {table};
 	PGresult *r = PQexecParams(conn->c,
@@ -725,7 +851,7 @@ const struct store_backend store_pg_backend = {
 	.changes = pg_changes,
 	.lost = pg_lost_conn,
 	.begin_sql = "BEGIN",
-	.begin_read_sql = "BEGIN",
+	.begin_read_sql = PG_BEGIN_READ,
 	/* The running transactions as of now: any commit anywhere in the cluster, this
 	 * connection's included, changes it (PostgreSQL 13+). */
 	.data_version_sql = "SELECT pg_current_snapshot()::text",

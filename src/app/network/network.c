@@ -602,17 +602,52 @@ int team_member_remove(struct store *db, const struct actor *who, int64_t team_i
 			    "a member of", 1, NULL, err);
 }
 
+/* Where a team is: its district and network. */
+static const char SQL_TEAM_PLACE[] = "SELECT district_id, network_id FROM team WHERE id = ?1";
+/* SQL_TEAM_PLACE and SQL_MEMBER_LIST for every team of network ?1 (answer sets). */
+static const char SET_TEAM_PLACE[] =
+	"SELECT t.id, 1, t.district_id, t.network_id FROM team t WHERE t.network_id = ?1";
+static const char SET_MEMBER_LIST[] =
+	"SELECT t.id, CASE WHEN p.id IS NULL THEN 0 ELSE 1 END,"
+	" p.id, p.given_name || ' ' || p.family_name, p.email, m.role, m.team_id"
+	" FROM team t LEFT JOIN team_member m ON m.team_id = t.id"
+	" LEFT JOIN person p ON p.id = m.person_id"
+	" WHERE t.network_id = ?1 ORDER BY t.id, m.role, p.family_name, p.given_name, p.id";
+
+int team_members_read_all(struct store *db, int64_t network_id, struct cn_err *err)
+{
+	if (!store_in_transaction(db))
+		return 0; /* what is read at once must not outlive its snapshot */
+	if (store_answer_load(db, SQL_TEAM_PLACE, 1, SET_TEAM_PLACE, &network_id, 1, err) ||
+	    store_answer_load(db, SQL_MEMBER_LIST, 1, SET_MEMBER_LIST, &network_id, 1, err))
+		return -1;
+	return person_of_district_read_all(db, network_id, err);
+}
+
 int team_members(struct store *db, struct arena *a, int64_t team_id, struct network_people *out,
 		 struct cn_err *err)
 {
-	struct rec *team = NULL;
-	if (rec_get(db, a, &team_entity, team_id, &team, err) ||
-	    network_people_query(db, a, SQL_MEMBER_LIST, team_id, out, err))
+	int64_t place[2] = {0, 0};
+	struct store_stmt *q = store_prepare(db, SQL_TEAM_PLACE, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, team_id);
+	int rc = store_step(q, err);
+	if (rc == 1) {
+		place[0] = store_col_int(q, 0);
+		place[1] = store_col_int(q, 1);
+	}
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no %s with id %lld",
+				  team_entity.title, (long long)team_id);
+	if (network_people_query(db, a, SQL_MEMBER_LIST, team_id, out, err))
 		return -1;
 	for (size_t i = 0; i < out->count; i++) {
 		struct network_person *p = &out->items[i];
-		int of = person_of_district(db, p->person_id, rec_int(team, "district_id"),
-					    rec_int(team, "network_id"), err);
+		int of = person_of_district(db, p->person_id, place[0], place[1], err);
 		if (of < 0)
 			return -1;
 		if (of)

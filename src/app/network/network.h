@@ -54,6 +54,10 @@ int team_member_remove(struct store *db, const struct actor *who, int64_t team_i
  * whom to remove without reading a person it no longer may. */
 int team_members(struct store *db, struct arena *a, int64_t team_id, struct network_people *out,
 		 struct cn_err *err);
+/* Reads the members of every team of network_id at once: team_members then answers
+ * for those teams without statements of its own until the transaction ends. Outside
+ * a transaction it reads nothing (team_members reads team by team). */
+int team_members_read_all(struct store *db, int64_t network_id, struct cn_err *err);
 /* The active people with an active membership in team_id's district or one of its
  * schools (those who may join the team), by family name; role is NULL. In a. */
 int team_district_people(struct store *db, struct arena *a, int64_t team_id,

@@ -432,6 +432,25 @@ static const char SQL_PERSON_OF_DISTRICT[] =
 	" OR EXISTS (SELECT 1 FROM network_facilitator WHERE person_id = ?1 AND network_id = ?3)"
 	" THEN 1 ELSE 0 END";
 
+/* SQL_PERSON_OF_DISTRICT for every member of every team of network ?1 (an answer set,
+ * store_answer_load): keyed by person, the team's district and network. */
+static const char SET_PERSON_OF_DISTRICT[] =
+	"SELECT m.person_id, t.district_id, t.network_id, 1,"
+	" CASE WHEN EXISTS (SELECT 1 FROM membership x JOIN organization o ON o.id = x.org_id"
+	"  WHERE x.person_id = m.person_id AND x.active = 1"
+	"  AND (o.id = t.district_id OR (o.kind = 'school' AND o.parent_id = t.district_id)"
+	"  OR (x.role = 'facilitator' AND o.id = (SELECT region_id FROM network WHERE id = t.network_id))))"
+	" OR EXISTS (SELECT 1 FROM network_facilitator f WHERE f.person_id = m.person_id"
+	"  AND f.network_id = t.network_id)"
+	" THEN 1 ELSE 0 END"
+	" FROM team t JOIN team_member m ON m.team_id = t.id WHERE t.network_id = ?1";
+
+int person_of_district_read_all(struct store *db, int64_t network_id, struct cn_err *err)
+{
+	return store_answer_load(db, SQL_PERSON_OF_DISTRICT, 3, SET_PERSON_OF_DISTRICT, &network_id,
+				 1, err);
+}
+
 int person_of_district(struct store *db, int64_t person_id, int64_t district_id,
 		       int64_t network_id, struct cn_err *err)
 {

@@ -46,6 +46,10 @@ int person_token_revoke(struct store *db, const struct actor *who, int64_t token
  * (app/network/network.c) and for the people a district's records name. 1 yes, 0 no, -1 error. */
 int person_of_district(struct store *db, int64_t person_id, int64_t district_id,
 		       int64_t network_id, struct cn_err *err);
+/* Reads at once whether each member of each team of network_id is of the team's
+ * district: person_of_district then answers for them without a statement each, until
+ * the transaction ends (store_answer_load). */
+int person_of_district_read_all(struct store *db, int64_t network_id, struct cn_err *err);
 /* The person a district's record names (a plan action's owner, a PD session's
  * facilitator, a walkthrough's observer) is someone of that district, so that no
  * record of one district speaks for, or shows the name of, a person of another

@@ -70,6 +70,139 @@ static const char SQL_NETWORK[] = "SELECT name, school_year FROM network WHERE i
 static const char SQL_NETWORK_TEAMS[] =
 	"SELECT id FROM team WHERE network_id = ?1 ORDER BY name, id";
 
+/* Set-based reads for profile_network (store_answer_load): each statement above that
+ * runs once per team or per plan, answered for every team of network ?1 at once. Each
+ * gives the key (the team, or the plan the profile reads: the team's plan for the
+ * year and, for the template comparison, the plan's template), 1 for a row of the
+ * keyed statement or 0 for a key with none, then exactly the keyed statement's columns
+ * in its order. A test compares the profiles read both ways. */
+#define PROFILE_SET_TEAMS " FROM team t WHERE t.network_id = ?1"
+/* The plans read: the teams' plans of the network's year (SQL_PLAN chooses one of
+ * them for each team; a set may hold more keys than are asked for). */
+#define PROFILE_SET_PLANS                                                                 \
+	"WITH k AS MATERIALIZED (SELECT p.id FROM team t JOIN network n ON n.id = t.network_id" \
+	" JOIN plan p ON p.team_id = t.id AND p.school_year = n.school_year"                  \
+	" AND p.is_template = 0 WHERE t.network_id = ?1)"
+/* ... and their templates. */
+#define PROFILE_SET_PLANS_TEMPLATES                                                       \
+	PROFILE_SET_PLANS ", kt AS MATERIALIZED (SELECT id FROM k WHERE id IS NOT NULL UNION"             \
+			  " SELECT p.template_id FROM plan p JOIN k ON k.id = p.id"           \
+			  " WHERE p.template_id IS NOT NULL)"
+static const char SET_TEAM[] =
+	"SELECT t.id, 1, t.id, t.name, t.network_id, t.district_id, o.name, n.name, n.school_year"
+	" FROM team t JOIN organization o ON o.id = t.district_id"
+	" JOIN network n ON n.id = t.network_id WHERE t.network_id = ?1";
+static const char SET_PLAN[] =
+	"SELECT t.id, n.school_year, CASE WHEN p.id IS NULL THEN 0 ELSE 1 END,"
+	" p.id, p.title, COALESCE(p.template_id, 0)"
+	" FROM team t JOIN network n ON n.id = t.network_id"
+	" LEFT JOIN plan p ON p.id = (SELECT x.id FROM plan x WHERE x.team_id = t.id"
+	"  AND x.school_year = n.school_year AND x.is_template = 0"
+	"  ORDER BY CASE WHEN x.status = 'archived' THEN 1 ELSE 0 END, x.id DESC LIMIT 1)"
+	" WHERE t.network_id = ?1";
+static const char SET_GOAL_NEEDS[] =
+	PROFILE_SET_PLANS
+	" SELECT k.id, CASE WHEN g.id IS NULL THEN 0 ELSE 1 END,"
+	" g.id, g.title, g.deadline, i.code, gn.indicator_id FROM k"
+	" LEFT JOIN plan_goal g ON g.plan_id = k.id"
+	" LEFT JOIN goal_need gn ON gn.goal_id = g.id"
+	" LEFT JOIN indicator i ON i.id = gn.indicator_id"
+	" WHERE k.id IS NOT NULL ORDER BY k.id, g.position, g.id, i.code";
+static const char SET_GOALS_TEMPLATE[] =
+	PROFILE_SET_PLANS_TEMPLATES
+	" SELECT kt.id, CASE WHEN g.id IS NULL THEN 0 ELSE 1 END,"
+	" g.id, g.title, COALESCE(g.template_goal_id, 0) FROM kt"
+	" LEFT JOIN plan_goal g ON g.plan_id = kt.id ORDER BY kt.id, g.position, g.id";
+static const char SET_ACTIONS_TEMPLATE[] =
+	PROFILE_SET_PLANS_TEMPLATES
+	" SELECT kt.id, CASE WHEN g.id IS NULL THEN 0 ELSE 1 END,"
+	" g.id, g.title, COALESCE(g.template_action_id, 0) FROM kt"
+	" LEFT JOIN plan_action g ON g.plan_id = kt.id ORDER BY kt.id, g.position, g.id";
+static const char SET_DERIVED[] =
+	"SELECT t.id, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END,"
+	" d.id, d.title, d.derived_from_version_id, v.number, v.source_similarity,"
+	" v.created_at FROM team t"
+	" LEFT JOIN deliverable d ON d.team_id = t.id AND d.derived_from_version_id IS NOT NULL"
+	" LEFT JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="
+	"  (SELECT MAX(x.number) FROM deliverable_version x WHERE x.deliverable_id = d.id)"
+	" WHERE t.network_id = ?1 ORDER BY t.id, d.id";
+static const char SET_ORIGINAL_COUNT[] =
+	"SELECT t.id, 1, (SELECT COUNT(*) FROM deliverable d WHERE d.team_id = t.id"
+	" AND d.derived_from_version_id IS NULL)" PROFILE_SET_TEAMS;
+static const char SET_CONTRIBUTORS[] =
+	"SELECT t.id, t.network_id, t.district_id, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END,"
+	" d.id, d.title, c.district_id, o.name FROM team t"
+	" LEFT JOIN (SELECT t2.id AS team_id, d2.id AS deliverable_id FROM team t2"
+	"  JOIN deliverable d2 ON d2.team_id = t2.id AND d2.network_id = t2.network_id"
+	"  WHERE t2.network_id = ?1"
+	"  UNION SELECT t3.id, y.deliverable_id FROM team t3"
+	"  JOIN deliverable_contributor y ON y.district_id = t3.district_id"
+	"  JOIN deliverable d3 ON d3.id = y.deliverable_id AND d3.network_id = t3.network_id"
+	"  WHERE t3.network_id = ?1) td ON td.team_id = t.id"
+	" LEFT JOIN deliverable d ON d.id = td.deliverable_id"
+	" LEFT JOIN deliverable_contributor c ON c.deliverable_id = d.id"
+	" LEFT JOIN organization o ON o.id = c.district_id"
+	" WHERE t.network_id = ?1 ORDER BY t.id, d.id, c.district_id";
+static const char SET_SESSIONS[] =
+	"SELECT t.id, CASE WHEN s.id IS NULL THEN 0 ELSE 1 END,"
+	" s.id, s.title, s.held_on, s.pd_format, s.minutes, COALESCE(s.guskey_level, 0),"
+	" s.unchanged_redelivery, COALESCE(s.source_meeting_id, 0),"
+	" COALESCE(s.source_deliverable_id, 0), COALESCE(s.source_version_id, 0),"
+	" (SELECT COUNT(*) FROM pd_attendance x WHERE x.session_id = s.id)"
+	" FROM team t LEFT JOIN pd_session s ON s.team_id = t.id AND s.status = 'delivered'"
+	" WHERE t.network_id = ?1 ORDER BY t.id, s.held_on, s.id";
+static const char SET_STRATEGIES[] =
+	PROFILE_SET_PLANS
+	" SELECT DISTINCT k.id, CASE WHEN l.library_item_id IS NULL THEN 0 ELSE 1 END,"
+	" l.library_item_id FROM k LEFT JOIN plan_action p ON p.plan_id = k.id"
+	" LEFT JOIN action_link l ON l.action_id = p.id AND l.library_item_id IS NOT NULL"
+	" WHERE k.id IS NOT NULL ORDER BY 1, 2, 3";
+static const char SET_WALKTHROUGHS[] =
+	"SELECT t.id, CASE WHEN w.id IS NULL THEN 0 ELSE 1 END,"
+	" w.id, w.observed_on, COALESCE(w.item_id, 0), li.title, w.observed, o.name"
+	" FROM team t LEFT JOIN walkthrough w ON w.team_id = t.id"
+	" LEFT JOIN library_item li ON li.id = w.item_id"
+	" LEFT JOIN organization o ON o.id = w.school_id"
+	" WHERE t.network_id = ?1 ORDER BY t.id, w.observed_on, w.id";
+static const char SET_LAST_CHECKS[] =
+	PROFILE_SET_PLANS
+	" SELECT k.id, CASE WHEN g.id IS NULL THEN 0 ELSE 1 END,"
+	" g.id, g.title, COALESCE(pc.id, 0), pc.checked_on, pc.status,"
+	" COALESCE(pc.guskey_level, 0) FROM k"
+	" LEFT JOIN plan_goal g ON g.plan_id = k.id"
+	" LEFT JOIN progress_check pc ON pc.id = (SELECT x.id FROM progress_check x"
+	"  WHERE x.goal_id = g.id ORDER BY x.checked_on DESC, x.id DESC LIMIT 1)"
+	" WHERE k.id IS NOT NULL ORDER BY k.id, g.position, g.id";
+
+static const struct {
+	const char *keyed, *set;
+	int nkeys;
+} profile_sets[] = {
+	{SQL_TEAM, SET_TEAM, 1},
+	{SQL_PLAN, SET_PLAN, 2},
+	{SQL_GOAL_NEEDS, SET_GOAL_NEEDS, 1},
+	{SQL_GOALS_TEMPLATE, SET_GOALS_TEMPLATE, 1},
+	{SQL_ACTIONS_TEMPLATE, SET_ACTIONS_TEMPLATE, 1},
+	{SQL_DERIVED, SET_DERIVED, 1},
+	{SQL_ORIGINAL_COUNT, SET_ORIGINAL_COUNT, 1},
+	{SQL_CONTRIBUTORS, SET_CONTRIBUTORS, 3},
+	{SQL_SESSIONS, SET_SESSIONS, 1},
+	{SQL_STRATEGIES, SET_STRATEGIES, 1},
+	{SQL_WALKTHROUGHS, SET_WALKTHROUGHS, 1},
+	{SQL_LAST_CHECKS, SET_LAST_CHECKS, 1},
+};
+
+/* Reads what the profiles of every team of the network need, a statement per kind of
+ * record for all teams at once; the per-team reads are then answered from memory. */
+static int profile_sets_load(struct store *db, int64_t network_id, struct cn_err *err)
+{
+	for (size_t i = 0; i < sizeof(profile_sets) / sizeof(profile_sets[0]); i++)
+		if (store_answer_load(db, profile_sets[i].keyed, profile_sets[i].nkeys,
+				      profile_sets[i].set, &network_id, 1, err))
+			return -1;
+	return 0;
+}
+
 static const char *const kind_keys[PROFILE_KIND_COUNT] = {
 	"grounded", "customized", "created", "collaborative", "job_embedded", "in_classrooms",
 	"on_track"};
@@ -817,11 +950,14 @@ int profile_network(struct store *db, struct arena *a, int64_t network_id,
 	if (rc < 0)
 		return -1;
 	out->teams = arena_alloc(a, sizeof(struct profile) * (n ? n : 1));
-	for (size_t i = 0; i < n; i++) {
-		if (profile_team_with(db, a, ids[i], &out->thresholds, &out->teams[i], err))
-			return -1;
+	rc = n > 1 ? profile_sets_load(db, network_id, err) : 0;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		rc = profile_team_with(db, a, ids[i], &out->thresholds, &out->teams[i], err);
 		out->flagged += (size_t)out->teams[i].train_the_trainer.flagged;
 	}
+	store_answer_clear(db);
+	if (rc)
+		return -1;
 	out->count = n;
 	return 0;
 }

@@ -108,7 +108,9 @@ struct profile_network {
 /* The profile of one team; everything lives in a. CN_ERR_NOT_FOUND for no such team. */
 int profile_team(struct store *db, struct arena *a, int64_t team_id, struct profile *out,
 		 struct cn_err *err);
-/* The profile of every team of a network; everything lives in a. */
+/* The profile of every team of a network; everything lives in a. The records of all
+ * its teams are read at once, a statement per kind of record whatever the number of
+ * teams; each profile is the same as profile_team's. */
 int profile_network(struct store *db, struct arena *a, int64_t network_id,
 		    struct profile_network *out, struct cn_err *err);
 

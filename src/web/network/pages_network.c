@@ -209,6 +209,8 @@ static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, st
 
 	if (page_list_all(rq, &team_entity, "network_id", net->id, &v->teams, err))
 		return -1;
+	if (v->teams.count > 1 && team_members_read_all(rq->db, net->id, err))
+		return -1;
 	v->team_seen = arena_alloc(rq->a, sizeof(int) * (v->teams.count + 1));
 	v->members = arena_alloc(rq->a, sizeof(*v->members) * (v->teams.count + 1));
 	for (size_t i = 0; i < v->teams.count; i++) {
@@ -340,7 +342,13 @@ static void net_teams(struct page *p, const struct net_view *v)
 				continue;
 			const struct rec *t = v->teams.items[i];
 			const struct network_people *m = &v->members[i];
-			const char *district = net_org_name(rq, rec_int(t, "district_id"));
+			/* The district's name as the profiles read it, for all teams at once. */
+			const char *district = NULL;
+			for (size_t k = 0; k < v->profiles.count && district == NULL; k++)
+				if (v->profiles.teams[k].team_id == t->id)
+					district = v->profiles.teams[k].district_name;
+			if (district == NULL)
+				district = net_org_name(rq, rec_int(t, "district_id"));
 			html_open(h, "tr", NULL);
 			html_open(h, "th", "scope", "row", NULL);
 			html_elem(h, "a", district ? district : rec_text(t, "name"), "href",

@@ -2,12 +2,16 @@
  * tests/fixtures/delivery/profile_world.sql): one that duplicates everything and
  * delivers one six-hour whole-group day, one that customizes, adapts and runs
  * monthly PLCs. */
+#include <time.h>
+
 #include "testlib.h"
 
 #include "app/delivery/delivery.h"
 #include "app/profile/profile.h"
 #include "app/setting.h"
 #include "core/buf.h"
+#include "core/json.h"
+#include "demo/demo.h"
 
 static void load_world(struct testdb *t)
 {
@@ -273,6 +277,149 @@ static void test_plan_without_template_and_team_without_plan(void **state)
 	arena_free(a);
 }
 
+
+/* The changes the set-based reads must follow: records moved between teams and
+ * plans, statuses changed, links and checks removed, teams added and moved. Ids are
+ * drawn at random (an id that does not exist changes nothing; a change the schema
+ * refuses is skipped). */
+static const char *const random_changes[] = {
+	"UPDATE pd_session SET team_id = ?1 WHERE id = ?2",
+	"UPDATE pd_session SET status = 'planned' WHERE id = ?2 AND ?1 > 0",
+	"UPDATE pd_session SET pd_format = 'plc', minutes = ?1 WHERE id = ?2",
+	"UPDATE walkthrough SET team_id = ?1 WHERE id = ?2",
+	"UPDATE walkthrough SET observed = 1 - observed WHERE id = ?2 AND ?1 > 0",
+	"DELETE FROM goal_need WHERE goal_id = ?2 AND ?1 > 0",
+	"DELETE FROM progress_check WHERE id = ?2 AND ?1 > 0",
+	"UPDATE deliverable SET team_id = ?1 WHERE id = ?2",
+	"DELETE FROM deliverable_contributor WHERE deliverable_id = ?2 AND ?1 > 0",
+	"UPDATE plan SET status = 'archived' WHERE id = ?2 AND ?1 > 0",
+	"UPDATE plan SET team_id = ?1 WHERE id = ?2",
+	"DELETE FROM plan_goal WHERE id = ?2 AND ?1 > 0",
+	"DELETE FROM action_link WHERE action_id = ?2 AND ?1 > 0",
+	"UPDATE team SET network_id = 1 + ?2 % 3 WHERE id = ?1",
+	"INSERT INTO team (network_id, district_id, name, created_at, updated_at)"
+	" SELECT 1 + ?2 % 3, id, 'Team ' || name, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'"
+	" FROM organization WHERE id = ?1",
+};
+
+/* profile_json of p, in a. */
+static const char *profile_text(struct arena *a, const struct profile *p)
+{
+	struct buf b = BUF_INIT;
+	struct jw w;
+	jw_init(&w, &b);
+	profile_json(&w, p);
+	const char *s = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* Every network's profiles, read for all teams at once, equal each team's profile
+ * read alone; returns the number of teams compared. */
+static size_t compare_networks(struct testdb *t, unsigned seed, int round)
+{
+	struct cn_err err = {0};
+	size_t compared = 0;
+	int64_t networks = testdb_count(t, "SELECT COALESCE(MAX(id), 0) FROM network");
+	for (int64_t n = 1; n <= networks; n++) {
+		struct arena *a = arena_new();
+		struct profile_network net;
+		if (profile_network(t->db, a, n, &net, &err))
+			fail_msg("network %lld: %s", (long long)n, err.msg);
+		for (size_t i = 0; i < net.count; i++) {
+			struct profile alone;
+			if (profile_team(t->db, a, net.teams[i].team_id, &alone, &err))
+				fail_msg("team: %s", err.msg);
+			const char *set = profile_text(a, &net.teams[i]);
+			const char *one = profile_text(a, &alone);
+			if (strcmp(set, one) != 0)
+				fail_msg("seed %u round %d: team %lld differs:\n%s\n%s", seed, round,
+					 (long long)alone.team_id, set, one);
+			compared++;
+		}
+		arena_free(a);
+	}
+	return compared;
+}
+
+/* A database holding the full demo. */
+static struct testdb *demo_world(void)
+{
+	struct testdb *t = testdb_open();
+	struct cn_err err = {0};
+	struct demo_summary sum;
+	if (demo_load(t->db, &t->who, DEMO_FULL, &sum, &err))
+		fail_msg("demo: %s", err.msg);
+	return t;
+}
+
+static void test_network_profiles_read_at_once_equal_each_teams_after_random_changes(
+	void **state)
+{
+	(void)state;
+	struct testdb *t = demo_world();
+	struct cn_err err = {0};
+	unsigned seed = (unsigned)time(NULL);
+	srand(seed);
+	size_t compared = compare_networks(t, seed, 0);
+	assert_true(compared >= 8);
+	const size_t nchanges = sizeof(random_changes) / sizeof(random_changes[0]);
+	int64_t teams = testdb_count(t, "SELECT MAX(id) FROM team");
+	int64_t most = testdb_count(t, "SELECT MAX(id) FROM organization");
+	for (int round = 1; round <= 40; round++) {
+		for (int k = 0; k < 5; k++) {
+			const char *sql = random_changes[(size_t)rand() % nchanges];
+			struct store_stmt *q = store_prepare(t->db, sql, &err);
+			assert_non_null(q);
+			store_bind_int(q, 1, 1 + rand() % (strstr(sql, "organization") ? most : teams));
+			store_bind_int(q, 2, 1 + rand() % 60);
+			(void)store_step(q, &err); /* refused changes are skipped */
+			store_done(q);
+		}
+		compared += compare_networks(t, seed, round);
+	}
+	assert_true(compared > 8 * 40);
+	testdb_close(t);
+}
+
+/* The statements a network's profiles take do not grow with its teams. */
+static void test_network_profile_statements_do_not_grow_with_teams(void **state)
+{
+	(void)state;
+	struct testdb *t = demo_world();
+	struct cn_err err = {0};
+	uint64_t counts[2];
+	for (int i = 0; i < 2; i++) {
+		for (int d = 0; i == 1 && d < 6; d++)
+			if (store_exec(t->db,
+				       "INSERT INTO organization (kind, name, created_at, updated_at)"
+				       " VALUES ('district', 'Another district',"
+				       " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+				       &err))
+				fail_msg("district: %s", err.msg);
+		if (i == 1 && store_exec(t->db,
+					"INSERT INTO team (network_id, district_id, name, created_at,"
+					" updated_at) SELECT 1, o.id, 'Team ' || o.name,"
+					" '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'"
+					" FROM organization o WHERE o.kind = 'district' AND NOT EXISTS"
+					" (SELECT 1 FROM team x WHERE x.network_id = 1"
+					" AND x.district_id = o.id)",
+					&err))
+			fail_msg("teams: %s", err.msg);
+		struct arena *a = arena_new();
+		struct profile_network net;
+		uint64_t before = store_statements(t->db);
+		assert_int_equal(profile_network(t->db, a, 1, &net, &err), 0);
+		counts[i] = store_statements(t->db) - before;
+		if (i == 1)
+			assert_true(net.count > 8);
+		arena_free(a);
+	}
+	assert_true(counts[0] > 0);
+	assert_int_equal(counts[1], counts[0]);
+	testdb_close(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +427,8 @@ int main(void)
 		cmocka_unit_test(test_customizing_district_is_not_flagged),
 		cmocka_unit_test(test_network_view_and_thresholds_from_settings),
 		cmocka_unit_test(test_plan_without_template_and_team_without_plan),
+		cmocka_unit_test(test_network_profiles_read_at_once_equal_each_teams_after_random_changes),
+		cmocka_unit_test(test_network_profile_statements_do_not_grow_with_teams),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -97,6 +97,39 @@ static void test_migrate_is_idempotent_and_versions_are_checked(void **state)
 	rmdir(dir);
 }
 
+/* The reads of a read transaction see one snapshot: what another connection commits
+ * in between is seen only after it; and a read that reads nothing, or one after
+ * another, leaves the connection ready. */
+static void test_a_read_sees_one_snapshot(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct cn_err err = {0};
+	struct store *other = NULL;
+	assert_int_equal(store_open(t->url, &other, &err), 0);
+	assert_int_equal(store_begin_read(t->db, &err), 0);
+	assert_int_equal(testdb_count(t, SQL_COUNT), 0);
+	struct store_stmt *q = store_prepare(other, SQL_ADD, &err);
+	assert_non_null(q);
+	store_bind_text(q, 1, "seen-later");
+	store_bind_text(q, 2, "v");
+	assert_int_equal(store_step(q, &err), 0);
+	store_done(q);
+	assert_int_equal(testdb_count(t, SQL_COUNT), 0);
+	assert_int_equal(store_commit(t->db, &err), 0);
+	assert_int_equal(store_begin_read(t->db, &err), 0);
+	assert_int_equal(store_commit(t->db, &err), 0);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(store_begin_read(t->db, &err), 0);
+		assert_int_equal(testdb_count(t, SQL_COUNT), 1);
+		assert_int_equal(store_commit(t->db, &err), 0);
+	}
+	assert_int_equal(add(t, "after", &err), 0);
+	assert_int_equal(testdb_count(t, SQL_COUNT), 2);
+	store_close(other);
+	testdb_close(t);
+}
+
 static void test_urls(void **state)
 {
 	(void)state;
@@ -122,6 +155,7 @@ int main(void)
 		cmocka_unit_test(test_constraint_failure_is_a_conflict),
 		cmocka_unit_test(test_audit_log_is_append_only),
 		cmocka_unit_test(test_migrate_is_idempotent_and_versions_are_checked),
+		cmocka_unit_test(test_a_read_sees_one_snapshot),
 		cmocka_unit_test(test_urls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
