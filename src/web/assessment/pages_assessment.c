@@ -27,7 +27,9 @@ static const char *const as_kinds[] = {"technical", "adaptive", NULL};
 static const char *const as_kind_labels[] = {
 	"Technical: a known fix exists",
 	"Adaptive: no prescribed fix; the people involved must learn and change", NULL};
-static const char *const as_challenge_fields[] = {"description", "kind", "reason", NULL};
+static const struct route_field as_challenge_fields[] = {
+	{.name = "description"}, {.name = "kind"}, {.name = "reason"}, {.name = NULL},
+};
 
 /* GET /teams/{id}/assessments */
 static int as_list(struct http_req *rq, struct http_resp *rs, struct cn_err *err);
@@ -98,25 +100,28 @@ static int as_list_page(struct http_req *rq, struct http_resp *rs, const struct 
 static int as_list(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct teampage t;
-	if (teampage_load(rq, "id", &t, err))
+	if (teampage_of(rq, rq->record, &t, err))
 		return -1;
 	return as_list_page(rq, rs, &t, NULL, err);
 }
+
+static const struct route_field as_start_fields[] = {
+	{.name = "school_year"}, {.name = "assessed_on"}, {.name = NULL},
+};
 
 /* POST /teams/{id}/assessments */
 static int as_start(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct teampage t;
 	struct form f;
-	if (teampage_load(rq, "id", &t, err) || page_form(rq, &f, err))
+	if (teampage_of(rq, rq->record, &t, err) || page_form(rq, &f, err))
 		return -1;
 	struct rec *r = rec_new(rq->a, &assessment_entity);
 	if (rec_put_int(r, "team_id", t.team->id, err) ||
 	    http_allow_record(rq, POLICY_CREATE, AS_RULE, r, err))
 		return -1;
-	static const char *const fields[] = {"school_year", "assessed_on", NULL};
 	struct cn_err why = {0};
-	if (page_fields(r, rq->a, &f, "", fields, PAGE_NEW, &why) ||
+	if (page_fields(r, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, r, &why)) {
 		if (!page_refused(&why)) {
 			*err = why;
@@ -428,7 +433,7 @@ static int as_challenge_add(struct http_req *rq, struct http_resp *rs, struct cn
 	if (rec_put_int(c, "assessment_id", as.assessment->id, err) ||
 	    http_allow_record(rq, POLICY_CREATE, "challenge", c, err))
 		return -1;
-	if (page_fields(c, rq->a, &f, "", as_challenge_fields, PAGE_NEW, &why) ||
+	if (page_fields(c, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, c, &why))
 		return as_refused(rq, rs, &as, &t, &why, err);
 	page_redirect(rs,
@@ -606,15 +611,15 @@ static int as_compare(struct http_req *rq, struct http_resp *rs, struct cn_err *
 
 static const struct route assessment_routes[] = {
 	{"GET", "/teams/{id}/assessments", as_list, "team", POLICY_READ, NULL, 0,
-	 "a team's needs assessments", NULL, NULL},
+	 "a team's needs assessments", NULL, NULL, &teampage_team},
 	{"POST", "/teams/{id}/assessments", as_start, AS_RULE, POLICY_CREATE, NULL, 0,
-	 "start a needs assessment", NULL, NULL},
+	 "start a needs assessment", as_start_fields, NULL, &teampage_team},
 	{"GET", "/assessments/{id}", as_show, AS_RULE, POLICY_READ, NULL, 0,
 	 "a needs assessment: ratings by capacity level, challenges", NULL, NULL},
 	{"POST", "/assessments/{id}/ratings", as_rate, AS_RULE, POLICY_UPDATE, NULL, 0,
 	 "rate the indicators", NULL, NULL},
 	{"POST", "/assessments/{id}/challenges", as_challenge_add, "challenge", POLICY_CREATE,
-	 NULL, 0, "add a challenge", NULL, NULL},
+	 NULL, 0, "add a challenge", as_challenge_fields, NULL},
 	{"POST", "/assessments/{id}/challenges/{cid}/remove", as_challenge_remove, "challenge",
 	 POLICY_DELETE, NULL, 0, "remove a challenge", NULL, NULL},
 	{"POST", "/assessments/{id}/submit", as_submit, AS_RULE, POLICY_UPDATE, NULL, 0,

@@ -18,8 +18,14 @@
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const in_indicator_fields[] = {"standard", "capacity_level", "code", "text",
-						  NULL};
+/* The forms, as their routes declare them. */
+static const struct route_field in_indicator_fields[] = {
+	{.name = "standard"}, {.name = "capacity_level"}, {.name = "code"}, {.name = "text"},
+	{.name = NULL},
+};
+static const struct route_field in_rename_fields[] = {
+	{.name = "name"}, {.name = NULL},
+};
 static const char *const in_level_labels[] = {"People", "Organizational",
 					      "Institutional (policy)", NULL};
 
@@ -515,9 +521,8 @@ static int in_rename(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 	    http_allow_record(rq, POLICY_UPDATE, "instrument", inst, err))
 		return -1;
 	struct cn_err why = {0};
-	static const char *const fields[] = {"name", NULL};
 	if (in_required(&f, "name", "Give the instrument a name.", &why) ||
-	    page_update(rq, &f, "", fields, inst->id, rec_new(rq->a, &instrument_entity), &why))
+	    page_update(rq, &f, "", inst->id, rec_new(rq->a, &instrument_entity), &why))
 		return in_refused(rq, rs, inst, &why, err);
 	page_redirect(rs, page_href(rq, "/instruments/%lld?done=renamed", inst->id));
 	return 0;
@@ -536,7 +541,7 @@ static int in_indicator_add(struct http_req *rq, struct http_resp *rs, struct cn
 		return -1;
 	struct cn_err why = {0};
 	if (in_indicator_input(&f, &why) ||
-	    page_fields(r, rq->a, &f, "", in_indicator_fields, PAGE_NEW, &why) ||
+	    page_fields(r, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, r, &why))
 		return in_refused(rq, rs, inst, &why, err);
 	page_redirect(rs, arena_printf(rq->a, "/instruments/%lld?done=added#ind-%lld",
@@ -657,8 +662,7 @@ static int in_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 		return -1;
 	struct cn_err why = {0};
 	if (in_indicator_input(&f, &why) ||
-	    page_update(rq, &f, "", in_indicator_fields, ind->id, rec_new(rq->a, &indicator_entity),
-			&why))
+	    page_update(rq, &f, "", ind->id, rec_new(rq->a, &indicator_entity), &why))
 		return in_edit_refused(rq, rs, ind, inst, &why, err);
 	page_redirect(rs, arena_printf(rq->a, "/instruments/%lld?done=saved#ind-%lld",
 				       (long long)inst->id, (long long)ind->id));
@@ -715,13 +719,13 @@ static const struct route instrument_routes[] = {
 	{"GET", "/instruments/{id}", in_show, "instrument", POLICY_READ, NULL, 0,
 	 "an instrument: its indicators by standard", NULL, NULL},
 	{"POST", "/instruments/{id}/rename", in_rename, "instrument", POLICY_UPDATE, NULL, 0,
-	 "rename a network's instrument", NULL, NULL},
+	 "rename a network's instrument", in_rename_fields, NULL},
 	{"POST", "/instruments/{id}/indicators", in_indicator_add, "indicator", POLICY_CREATE,
-	 NULL, 0, "add an indicator", NULL, NULL},
+	 NULL, 0, "add an indicator", in_indicator_fields, NULL},
 	{"GET", "/indicators/{id}/edit", in_edit, "indicator", POLICY_UPDATE, NULL, 0,
 	 "the form to change an indicator", NULL, NULL},
 	{"POST", "/indicators/{id}", in_save, "indicator", POLICY_UPDATE, NULL, 0,
-	 "change an indicator", NULL, NULL},
+	 "change an indicator", in_indicator_fields, NULL},
 	{"POST", "/indicators/{id}/move", in_move, "indicator", POLICY_UPDATE, NULL, 0,
 	 "move an indicator", NULL, NULL},
 	{"POST", "/indicators/{id}/remove", in_remove, "indicator", POLICY_DELETE, NULL, 0,

@@ -25,7 +25,10 @@
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const mtg_agenda_fields[] = {"kind", "title", "minutes", "notes", NULL};
+static const struct route_field mtg_agenda_fields[] = {
+	{.name = "kind"}, {.name = "title"}, {.name = "minutes"}, {.name = "notes"},
+	{.name = NULL},
+};
 /* The four parts of a reflection (the seeds: distill, synthesize and internalize what
  * was learned; contextualize it to one's own schools), with their prompts. */
 static const char *const mtg_reflection_parts[][2] = {
@@ -783,7 +786,7 @@ static int mtg_agenda_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	    http_allow_record(rq, POLICY_CREATE, "agenda_item", item, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_fields(item, rq->a, &f, "", mtg_agenda_fields, PAGE_NEW, &why) ||
+	if (page_fields(item, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, item, &why))
 		return mtg_refused(rq, rs, meeting, &why, err);
 	page_redirect(rs, page_href(rq, "/meetings/%lld?done=agenda#agenda", meeting->id));
@@ -841,6 +844,11 @@ static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct
 	return 0;
 }
 
+static const struct route_field mtg_reflection_fields[] = {
+	{.name = "distill"}, {.name = "synthesize"}, {.name = "internalize"},
+	{.name = "contextualize"}, {.name = NULL},
+};
+
 /* POST /meetings/{id}/reflection: writes or rewrites the actor's own reflection; an
  * empty part is cleared. */
 static int mtg_reflection_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
@@ -867,9 +875,7 @@ static int mtg_reflection_save(struct http_req *rq, struct http_resp *rs, struct
 					  "meetings");
 	}
 	struct cn_err why = {0};
-	static const char *const fields[] = {"distill", "synthesize", "internalize",
-					     "contextualize", NULL};
-	if (page_fields(r, rq->a, &f, "", fields, mine ? PAGE_CHANGES : PAGE_NEW, &why))
+	if (page_fields(r, rq->a, &f, "", rq->route->body, mine ? PAGE_CHANGES : PAGE_NEW, &why))
 		return mtg_page(rq, rs, meeting, &why, err);
 	if (rec_set_int(r, "shared", form_get(&f, "shared") != NULL, &why))
 		return mtg_page(rq, rs, meeting, &why, err);
@@ -886,11 +892,11 @@ static const struct route meeting_routes[] = {
 	{"GET", "/meetings/{id}", mtg_show, "meeting", POLICY_READ, NULL, 0,
 	 "a meeting: agenda, materials, try-outs, attendance, reflections", NULL, NULL},
 	{"POST", "/meetings/{id}/agenda", mtg_agenda_add, "agenda_item", POLICY_CREATE, NULL, 0,
-	 "add an agenda item", NULL, NULL},
+	 "add an agenda item", mtg_agenda_fields, NULL},
 	{"POST", "/meetings/{id}/attendance", mtg_attendance_save, "attendance", POLICY_CREATE,
 	 NULL, 0, "record attendance", NULL, NULL},
 	{"POST", "/meetings/{id}/reflection", mtg_reflection_save, "reflection", POLICY_CREATE,
-	 NULL, 0, "write or rewrite one's own reflection on a meeting", NULL, NULL},
+	 NULL, 0, "write or rewrite one's own reflection on a meeting", mtg_reflection_fields, NULL},
 };
 
 const struct web_routes web_routes_meeting = {meeting_routes,

@@ -21,8 +21,10 @@
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const net_meeting_fields[] = {"title", "starts_at", "ends_at", "tz",
-						 "place", "link", NULL};
+static const struct route_field net_meeting_fields[] = {
+	{.name = "title"}, {.name = "starts_at"}, {.name = "ends_at"}, {.name = "tz"},
+	{.name = "place"}, {.name = "link"}, {.name = NULL},
+};
 
 enum { NET_LIST_PAGE = 50 };
 
@@ -609,7 +611,7 @@ static int net_meeting_add(struct http_req *rq, struct http_resp *rs, struct cn_
 	    http_allow_record(rq, POLICY_CREATE, "meeting", m, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_fields(m, rq->a, &f, "", net_meeting_fields, PAGE_NEW, &why) ||
+	if (page_fields(m, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, m, &why))
 		return net_refused(rq, rs, net, &why, err);
 	page_redirect(rs, page_href(rq, "/networks/%lld?done=meeting#meetings", net->id));
@@ -650,6 +652,10 @@ static int net_facilitator_add(struct http_req *rq, struct http_resp *rs, struct
 	return 0;
 }
 
+static const struct route_field net_team_fields[] = {
+	{.name = "district_id"}, {.name = "name"}, {.name = NULL},
+};
+
 /* POST /networks/{id}/teams: a district's team joins the network. */
 static int net_team_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -663,8 +669,7 @@ static int net_team_add(struct http_req *rq, struct http_resp *rs, struct cn_err
 	    http_allow_scope(rq, POLICY_CREATE, "team", &s, err))
 		return -1;
 	struct cn_err why = {0};
-	static const char *const fields[] = {"district_id", "name", NULL};
-	if (page_fields(t, rq->a, &f, "", fields, PAGE_NEW, &why))
+	if (page_fields(t, rq->a, &f, "", rq->route->body, PAGE_NEW, &why))
 		return net_refused(rq, rs, net, &why, err);
 	if (rec_is_null(t, "district_id")) {
 		cn_err_field(&why, CN_ERR_INPUT, "district_id", "Choose the team's district.");
@@ -699,11 +704,11 @@ static const struct route network_routes[] = {
 	{"GET", "/networks/{id}", net_show, "network", POLICY_READ, NULL, 0,
 	 "a network: facts, facilitators, meetings, teams", NULL, NULL},
 	{"POST", "/networks/{id}/meetings", net_meeting_add, "meeting", POLICY_CREATE, NULL, 0,
-	 "add a meeting to a network", NULL, NULL},
+	 "add a meeting to a network", net_meeting_fields, NULL},
 	{"POST", "/networks/{id}/facilitators", net_facilitator_add, "network_facilitator",
 	 POLICY_CREATE, NULL, 0, "add a facilitator to a network", NULL, NULL},
 	{"POST", "/networks/{id}/teams", net_team_add, "team", POLICY_CREATE, NULL, 0,
-	 "add a district team to a network", NULL, NULL},
+	 "add a district team to a network", net_team_fields, NULL},
 	{"POST", "/networks/{id}/facilitators/{person}/remove", net_facilitator_remove,
 	 "network_facilitator", POLICY_DELETE, NULL, 0, "remove a facilitator from a network",
 	 NULL, NULL},
