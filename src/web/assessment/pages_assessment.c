@@ -133,25 +133,22 @@ static int as_start(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	return 0;
 }
 
-/* The assessment of the path, loaded whole, that the actor may read; its team too. */
+/* The route's assessment (route_load: one the actor may read, or change on a route
+ * that changes it), loaded whole; its team too. */
 static int as_load(struct http_req *rq, struct assessment_full *as, struct teampage *t,
 		   struct cn_err *err)
 {
-	struct rec *r = NULL;
-	if (page_load(rq, &assessment_entity, AS_RULE, &r, err) ||
-	    assessment_load(rq->db, rq->a, r->id, as, err))
+	struct rec *r = rq->record;
+	if (assessment_load(rq->db, rq->a, r->id, as, err))
 		return -1;
 	return teampage_get(rq, rec_int(r, "team_id"), t, err);
 }
 
-/* The assessment of the path that the actor may change, and the POSTed form (f may be
- * NULL). */
+/* The same and the POSTed form (f may be NULL), for a route that changes it. */
 static int as_load_to_change(struct http_req *rq, struct assessment_full *as,
 			     struct teampage *t, struct form *f, struct cn_err *err)
 {
-	if (as_load(rq, as, t, err) || (f != NULL && page_form(rq, f, err)))
-		return -1;
-	return http_allow_record(rq, POLICY_UPDATE, AS_RULE, as->assessment, err);
+	return as_load(rq, as, t, err) || (f != NULL && page_form(rq, f, err)) ? -1 : 0;
 }
 
 /* Form field names of an indicator's rating: "c12", "t12", "e12", "p12". */
@@ -609,25 +606,31 @@ static int as_compare(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	return 0;
 }
 
+/* The assessment of the path, which the actor may do the route's verb on; one whose
+ * challenges change, which the actor may read (the challenge's rule is asked with the
+ * challenge). */
+static const struct route_load as_assessment = {&assessment_entity, "id", NULL, NULL, 0};
+static const struct route_load as_parent = {&assessment_entity, "id", NULL, NULL, 1};
+
 static const struct route assessment_routes[] = {
-	{"GET", "/teams/{id}/assessments", as_list, "team", POLICY_READ, NULL, 0,
-	 "a team's needs assessments", NULL, NULL, &teampage_team},
-	{"POST", "/teams/{id}/assessments", as_start, AS_RULE, POLICY_CREATE, NULL, 0,
-	 "start a needs assessment", as_start_fields, NULL, &teampage_team},
-	{"GET", "/assessments/{id}", as_show, AS_RULE, POLICY_READ, NULL, 0,
-	 "a needs assessment: ratings by capacity level, challenges", NULL, NULL},
-	{"POST", "/assessments/{id}/ratings", as_rate, AS_RULE, POLICY_UPDATE, NULL, 0,
-	 "rate the indicators", NULL, NULL},
-	{"POST", "/assessments/{id}/challenges", as_challenge_add, "challenge", POLICY_CREATE,
-	 NULL, 0, "add a challenge", as_challenge_fields, NULL},
-	{"POST", "/assessments/{id}/challenges/{cid}/remove", as_challenge_remove, "challenge",
-	 POLICY_DELETE, NULL, 0, "remove a challenge", NULL, NULL},
-	{"POST", "/assessments/{id}/submit", as_submit, AS_RULE, POLICY_UPDATE, NULL, 0,
-	 "submit the assessment", NULL, NULL},
-	{"POST", "/assessments/{id}/reopen", as_reopen, AS_RULE, POLICY_UPDATE, NULL, 0,
-	 "open a submitted assessment again", NULL, NULL},
-	{"GET", "/assessments/{id}/compare", as_compare, AS_RULE, POLICY_READ, NULL, 0,
-	 "what moved since the team's previous assessment", NULL, NULL},
+    {"GET", "/teams/{id}/assessments", as_list, "team", POLICY_READ, NULL, 0,
+     "a team's needs assessments", NULL, NULL, &teampage_team},
+    {"POST", "/teams/{id}/assessments", as_start, AS_RULE, POLICY_CREATE, NULL, 0,
+     "start a needs assessment", as_start_fields, NULL, &teampage_team},
+    {"GET", "/assessments/{id}", as_show, AS_RULE, POLICY_READ, NULL, 0,
+     "a needs assessment: ratings by capacity level, challenges", NULL, NULL, &as_assessment},
+    {"POST", "/assessments/{id}/ratings", as_rate, AS_RULE, POLICY_UPDATE, NULL, 0,
+     "rate the indicators", NULL, NULL, &as_assessment},
+    {"POST", "/assessments/{id}/challenges", as_challenge_add, "challenge", POLICY_CREATE, NULL, 0,
+     "add a challenge", as_challenge_fields, NULL, &as_parent},
+    {"POST", "/assessments/{id}/challenges/{cid}/remove", as_challenge_remove, "challenge",
+     POLICY_DELETE, NULL, 0, "remove a challenge", NULL, NULL, &as_parent},
+    {"POST", "/assessments/{id}/submit", as_submit, AS_RULE, POLICY_UPDATE, NULL, 0,
+     "submit the assessment", NULL, NULL, &as_assessment},
+    {"POST", "/assessments/{id}/reopen", as_reopen, AS_RULE, POLICY_UPDATE, NULL, 0,
+     "open a submitted assessment again", NULL, NULL, &as_assessment},
+    {"GET", "/assessments/{id}/compare", as_compare, AS_RULE, POLICY_READ, NULL, 0,
+     "what moved since the team's previous assessment", NULL, NULL, &as_assessment},
 };
 
 const struct web_routes web_routes_assessment = {

@@ -259,9 +259,9 @@ static const struct route_field plan_template_fields[] = {
  * (policy rule "plan", asked with the template about to be) and goes to its editor. */
 static int plan_template_new(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	struct rec *net = rq->record;
 	struct form f;
-	if (page_load(rq, &network_entity, "network", &net, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct rec *r = plan_new_template(rq, net->id, err);
 	if (r == NULL || http_allow_record(rq, POLICY_CREATE, "plan", r, err))
@@ -710,35 +710,36 @@ static int plan_recommendations(struct http_req *rq, struct http_resp *rs, struc
 /* The plan of the path, read and authorized (the route's rule and verb asked with it)
  * before the handler runs. */
 static const struct route_load plan_of_path = {&plan_entity, "id", NULL, NULL, 0};
+/* The network a template is made for, which the actor may read. */
+static const struct route_load plan_network = {&network_entity, "id", NULL, NULL, 1};
 
 static const struct route plan_routes[] = {
-	{"GET", "/plans", plan_index, "team", POLICY_READ, NULL, 0,
-	 "the teams a person may see, their plans and the network templates", NULL, NULL, NULL},
-	{"GET", "/teams/{id}/plans", plan_team, "team", POLICY_READ, NULL, 0, "a team's plans",
-	 NULL, NULL, &teampage_team},
-	{"POST", "/networks/{id}/plan-templates", plan_template_new, "plan", POLICY_CREATE, NULL,
-	 0, "make a plan template for the network", plan_template_fields, NULL, NULL},
-	{"POST", "/teams/{id}/plans", plan_start, "plan", POLICY_CREATE, NULL, 0,
-	 "start a plan from an assessment, a template or blank", NULL, NULL, &teampage_team},
-	{"GET", "/plans/{id}", plan_show, "plan", POLICY_READ, NULL, 0, "the plan editor", NULL,
-	 NULL, &plan_of_path},
-	{"POST", "/plans/{id}/status", plan_status, "plan_status", POLICY_UPDATE, NULL, 0,
-	 "change a plan's status", NULL, NULL, &plan_of_path},
-	{"POST", "/plans/{id}/versions", plan_version, "plan", POLICY_UPDATE, NULL, 0,
-	 "save a version of a plan", NULL, NULL, &plan_of_path},
-	{"GET", "/plans/{id}/versions/{n}", plan_version_show, "plan", POLICY_READ, NULL, 0,
-	 "a saved version of a plan as it was", NULL, NULL, &plan_of_path},
-	{"POST", "/plans/{id}/reviews", plan_review, "plan_review", POLICY_CREATE, NULL, 0,
-	 "review a plan", NULL, NULL, &plan_of_path},
-	{"GET", "/plans/{id}/export.csv", plan_download, "plan", POLICY_READ, NULL, 0,
-	 "a plan as CSV", NULL, NULL, &plan_of_path},
-	{"GET", "/plans/{id}/export.xlsx", plan_download, "plan", POLICY_READ, NULL, 0,
-	 "a plan as a spreadsheet", NULL, NULL, &plan_of_path},
-	{"GET", "/plans/{id}/export.pdf", plan_download, "plan", POLICY_READ, NULL, 0,
-	 "a plan as a printable PDF", NULL, NULL, &plan_of_path},
-	{"GET", "/plans/{id}/recommendations", plan_recommendations, "plan", POLICY_READ,
-	 NULL, 0, "library items recommended per goal, with the reasons", NULL, NULL,
-	 &plan_of_path},
+    {"GET", "/plans", plan_index, "team", POLICY_READ, NULL, 0,
+     "the teams a person may see, their plans and the network templates", NULL, NULL, NULL},
+    {"GET", "/teams/{id}/plans", plan_team, "team", POLICY_READ, NULL, 0, "a team's plans", NULL,
+     NULL, &teampage_team},
+    {"POST", "/networks/{id}/plan-templates", plan_template_new, "plan", POLICY_CREATE, NULL, 0,
+     "make a plan template for the network", plan_template_fields, NULL, &plan_network},
+    {"POST", "/teams/{id}/plans", plan_start, "plan", POLICY_CREATE, NULL, 0,
+     "start a plan from an assessment, a template or blank", NULL, NULL, &teampage_team},
+    {"GET", "/plans/{id}", plan_show, "plan", POLICY_READ, NULL, 0, "the plan editor", NULL, NULL,
+     &plan_of_path},
+    {"POST", "/plans/{id}/status", plan_status, "plan_status", POLICY_UPDATE, NULL, 0,
+     "change a plan's status", NULL, NULL, &plan_of_path},
+    {"POST", "/plans/{id}/versions", plan_version, "plan", POLICY_UPDATE, NULL, 0,
+     "save a version of a plan", NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/versions/{n}", plan_version_show, "plan", POLICY_READ, NULL, 0,
+     "a saved version of a plan as it was", NULL, NULL, &plan_of_path},
+    {"POST", "/plans/{id}/reviews", plan_review, "plan_review", POLICY_CREATE, NULL, 0,
+     "review a plan", NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/export.csv", plan_download, "plan", POLICY_READ, NULL, 0, "a plan as CSV",
+     NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/export.xlsx", plan_download, "plan", POLICY_READ, NULL, 0,
+     "a plan as a spreadsheet", NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/export.pdf", plan_download, "plan", POLICY_READ, NULL, 0,
+     "a plan as a printable PDF", NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/recommendations", plan_recommendations, "plan", POLICY_READ, NULL, 0,
+     "library items recommended per goal, with the reasons", NULL, NULL, &plan_of_path},
 };
 
 const struct web_routes web_routes_plan = {plan_routes,

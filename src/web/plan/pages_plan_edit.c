@@ -55,17 +55,6 @@ static const struct route_field pe_schedule_form[] = {
 	{NULL, NULL, 0, NULL, NULL},
 };
 
-/* The route's plan (route_load with parent): the actor may read it; the handler asks
- * the part's rule with the part about to be added. */
-static int pe_new_part(struct http_req *rq, const struct rec_entity *e, struct rec **out,
-		       struct cn_err *err)
-{
-	*out = rec_new(rq->a, e);
-	if (rec_put_int(*out, "plan_id", rq->record->id, err))
-		return -1;
-	return http_allow_record(rq, POLICY_CREATE, e->name, *out, err);
-}
-
 /* Creates r from the form's prefixed fields (the route's declared form); the editor
  * again on refusal. */
 static int pe_create(struct http_req *rq, struct http_resp *rs, const struct form *f,
@@ -83,24 +72,31 @@ static int pe_create(struct http_req *rq, struct http_resp *rs, const struct for
 	return 0;
 }
 
-/* POST /plans/{id}/goals */
-static int pe_goal_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	struct form f;
-	struct rec *r;
-	if (page_form(rq, &f, err) || pe_new_part(rq, &plan_goal_entity, &r, err))
-		return -1;
-	return pe_create(rq, rs, &f, r, "g_", "goals", err);
-}
+/* The parts of a plan its editor adds (the route's rule names one), each with its
+ * form's prefix and the editor's section that shows it. */
+static const struct {
+	const struct rec_entity *e;
+	const char *prefix, *anchor;
+} pe_parts[] = {
+    {&plan_goal_entity, "g_", "goals"},
+    {&plan_action_entity, "a_", "actions"},
+    {&plc_schedule_entity, "s_", "schedule"},
+};
 
-/* POST /plans/{id}/actions */
-static int pe_action_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+/* POST /plans/{id}/goals, /actions and /schedules: a part of the route's plan (which
+ * the actor may read: route_load with parent), which the actor may add under its rule,
+ * asked with the part about to be. */
+static int pe_part_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
+	size_t i = 0;
+	while (strcmp(pe_parts[i].e->name, rq->route->entity) != 0)
+		i++;
 	struct form f;
-	struct rec *r;
-	if (page_form(rq, &f, err) || pe_new_part(rq, &plan_action_entity, &r, err))
+	struct rec *r = rec_new(rq->a, pe_parts[i].e);
+	if (page_form(rq, &f, err) || rec_put_int(r, "plan_id", rq->record->id, err) ||
+	    http_allow_record(rq, POLICY_CREATE, pe_parts[i].e->name, r, err))
 		return -1;
-	return pe_create(rq, rs, &f, r, "a_", "actions", err);
+	return pe_create(rq, rs, &f, r, pe_parts[i].prefix, pe_parts[i].anchor, err);
 }
 
 /* POST /plans/{id}/progress: the district and the network's facilitators record
@@ -126,16 +122,6 @@ static int pe_progress_add(struct http_req *rq, struct http_resp *rs, struct cn_
 			http_allow_record(rq, POLICY_CREATE, "progress_check", r, err)))
 		return -1;
 	return pe_create(rq, rs, &f, r, "pc_", "goals", err);
-}
-
-/* POST /plans/{id}/schedules */
-static int pe_schedule_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	struct form f;
-	struct rec *r;
-	if (page_form(rq, &f, err) || pe_new_part(rq, &plc_schedule_entity, &r, err))
-		return -1;
-	return pe_create(rq, rs, &f, r, "s_", "schedule", err);
 }
 
 /* POST /plans/{id}/schedules/{sid}/generate */
@@ -517,37 +503,36 @@ static const struct route_load pe_schedule = {&plc_schedule_entity, "sid", "plan
 	{m, path, fn, rule, verb, NULL, 0, what, form, NULL, load}
 
 static const struct route plan_edit_routes[] = {
-	PE_ROUTE("POST", "/plans/{id}/goals", pe_goal_add, "plan_goal", POLICY_CREATE,
-		 "add a goal", pe_goal_form, &pe_plan),
-	PE_ROUTE("GET", "/plans/{id}/goals/{gid}", pe_part_show, "plan_goal", POLICY_UPDATE,
-		 "a goal and its needs", NULL, &pe_goal),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}", pe_part_save, "plan_goal", POLICY_UPDATE,
-		 "change a goal", pe_goal_form, &pe_goal),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/link", pe_goal_need, "plan_goal",
-		 POLICY_UPDATE, "link a goal to an assessed need", NULL, &pe_goal),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/unlink", pe_goal_need, "plan_goal",
-		 POLICY_UPDATE, "unlink a need", NULL, &pe_goal),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/remove", pe_part_remove, "plan_goal",
-		 POLICY_DELETE, "remove a goal", NULL, &pe_goal),
-	PE_ROUTE("POST", "/plans/{id}/actions", pe_action_add, "plan_action", POLICY_CREATE,
-		 "add an action", pe_action_form, &pe_plan),
-	PE_ROUTE("GET", "/plans/{id}/actions/{aid}", pe_part_show, "plan_action", POLICY_UPDATE,
-		 "an action and its links", NULL, &pe_action),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}", pe_part_save, "plan_action", POLICY_UPDATE,
-		 "change an action", pe_action_form, &pe_action),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/link", pe_action_links, "plan_action",
-		 POLICY_UPDATE, "link a library item or deliverable", NULL, &pe_action),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/unlink", pe_action_links, "plan_action",
-		 POLICY_UPDATE, "unlink a library item or deliverable", NULL, &pe_action),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/remove", pe_part_remove, "plan_action",
-		 POLICY_DELETE, "remove an action", NULL, &pe_action),
-	PE_ROUTE("POST", "/plans/{id}/progress", pe_progress_add, "progress_check", POLICY_CREATE,
-		 "record a progress check", pe_progress_form, &pe_plan),
-	PE_ROUTE("POST", "/plans/{id}/schedules", pe_schedule_add, "plc_schedule", POLICY_CREATE,
-		 "add a PLC schedule", pe_schedule_form, &pe_plan),
-	PE_ROUTE("POST", "/plans/{id}/schedules/{sid}/generate", pe_schedule_generate,
-		 "plc_schedule", POLICY_UPDATE, "plan the sessions of a PLC schedule", NULL,
-		 &pe_schedule),
+    PE_ROUTE("POST", "/plans/{id}/goals", pe_part_add, "plan_goal", POLICY_CREATE, "add a goal",
+	     pe_goal_form, &pe_plan),
+    PE_ROUTE("GET", "/plans/{id}/goals/{gid}", pe_part_show, "plan_goal", POLICY_UPDATE,
+	     "a goal and its needs", NULL, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/goals/{gid}", pe_part_save, "plan_goal", POLICY_UPDATE,
+	     "change a goal", pe_goal_form, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/goals/{gid}/link", pe_goal_need, "plan_goal", POLICY_UPDATE,
+	     "link a goal to an assessed need", NULL, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/goals/{gid}/unlink", pe_goal_need, "plan_goal", POLICY_UPDATE,
+	     "unlink a need", NULL, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/goals/{gid}/remove", pe_part_remove, "plan_goal", POLICY_DELETE,
+	     "remove a goal", NULL, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/actions", pe_part_add, "plan_action", POLICY_CREATE,
+	     "add an action", pe_action_form, &pe_plan),
+    PE_ROUTE("GET", "/plans/{id}/actions/{aid}", pe_part_show, "plan_action", POLICY_UPDATE,
+	     "an action and its links", NULL, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/actions/{aid}", pe_part_save, "plan_action", POLICY_UPDATE,
+	     "change an action", pe_action_form, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/actions/{aid}/link", pe_action_links, "plan_action",
+	     POLICY_UPDATE, "link a library item or deliverable", NULL, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/actions/{aid}/unlink", pe_action_links, "plan_action",
+	     POLICY_UPDATE, "unlink a library item or deliverable", NULL, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/actions/{aid}/remove", pe_part_remove, "plan_action",
+	     POLICY_DELETE, "remove an action", NULL, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/progress", pe_progress_add, "progress_check", POLICY_CREATE,
+	     "record a progress check", pe_progress_form, &pe_plan),
+    PE_ROUTE("POST", "/plans/{id}/schedules", pe_part_add, "plc_schedule", POLICY_CREATE,
+	     "add a PLC schedule", pe_schedule_form, &pe_plan),
+    PE_ROUTE("POST", "/plans/{id}/schedules/{sid}/generate", pe_schedule_generate, "plc_schedule",
+	     POLICY_UPDATE, "plan the sessions of a PLC schedule", NULL, &pe_schedule),
 };
 
 #undef PE_ROUTE
