@@ -63,7 +63,7 @@ static int token_revoke(struct http_req *rq, struct http_resp *rs, struct cn_err
 {
 	int64_t id = 0;
 	struct calendar_token t;
-	if (api_id(rq, "id", &id, err) || calendar_token_get(rq->db, rq->a, id, &t, err))
+	if (http_param_id(rq, "id", &id, err) || calendar_token_get(rq->db, rq->a, id, &t, err))
 		return -1;
 	struct policy_scope s = calendar_owner(t.person_id);
 	int may = http_may_scope(rq, POLICY_DELETE, "calendar_token", &s, err);

@@ -20,12 +20,6 @@
 #include "app/deliverable/target.h"
 #include "core/diff.h"
 
-/* The deliverable of path parameter id, when the caller may do verb on it. */
-static int dl_load(struct http_req *rq, enum policy_verb verb, struct rec **d, struct cn_err *err)
-{
-	return api_load(rq, &deliverable_entity, "id", verb, d, err);
-}
-
 /* Answers with the deliverable as stored now, with its ETag. */
 static int dl_send(struct http_req *rq, struct http_resp *rs, int64_t id, int status,
 		   struct cn_err *err)
@@ -46,10 +40,9 @@ static int64_t dl_number(const char *v) { return v != NULL ? strtoll(v, NULL, 10
  * the deliverable's, which every save changes. */
 static int versions_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *d;
+	struct rec *d = rq->record;
 	struct deliverable_versions v;
-	if (dl_load(rq, POLICY_READ, &d, err) ||
-	    deliverable_versions(rq->db, rq->a, d->id, &v, err))
+	if (deliverable_versions(rq->db, rq->a, d->id, &v, err))
 		return -1;
 	api_etag(rq, rs, d);
 	struct jw w;
@@ -66,9 +59,9 @@ static int versions_get(struct http_req *rq, struct http_resp *rs, struct cn_err
  * save made meanwhile; one of them is required. */
 static int versions_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *d;
+	struct rec *d = rq->record;
 	const char *values[3];
-	if (dl_load(rq, POLICY_UPDATE, &d, err) || api_body_fields(rq, values, err))
+	if (api_body_fields(rq, values, err))
 		return -1;
 	struct deliverable_save in = {
 	    .body = values[0], .change_note = values[1], .based_on = dl_number(values[2])};
@@ -112,10 +105,10 @@ static int versions_post(struct http_req *rq, struct http_resp *rs, struct cn_er
 /* GET /api/v1/deliverables/{id}/versions/{number}: one version with its body. */
 static int version_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *d;
+	struct rec *d = rq->record;
 	int64_t number;
 	struct deliverable_version v;
-	if (dl_load(rq, POLICY_READ, &d, err) || api_id(rq, "number", &number, err) ||
+	if (http_param_id(rq, "number", &number, err) ||
 	    deliverable_version_find(rq->db, rq->a, d->id, number, &v, err))
 		return -1;
 	struct jw w;
@@ -128,10 +121,9 @@ static int version_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
  * from to the one before it. */
 static int diff_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *d;
+	struct rec *d = rq->record;
 	struct deliverable_versions all;
-	if (dl_load(rq, POLICY_READ, &d, err) ||
-	    deliverable_versions(rq->db, rq->a, d->id, &all, err))
+	if (deliverable_versions(rq->db, rq->a, d->id, &all, err))
 		return -1;
 	if (all.count == 0)
 		return cn_err_set(err, CN_ERR_CONFLICT,
@@ -176,11 +168,9 @@ static int diff_get(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 static int status_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	const char *action = strrchr(rq->path, '/') + 1;
-	struct rec *d;
+	struct rec *d = rq->record;
 	int64_t expected = 0;
-	if (dl_load(rq, POLICY_READ, &d, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, rq->route->entity, d, err) ||
-	    (http_header(rq, "If-Match") != NULL && api_if_match(rq, d, &expected, err)) ||
+	if ((http_header(rq, "If-Match") != NULL && api_if_match(rq, d, &expected, err)) ||
 	    deliverable_transition(rq->db, &rq->who, rq->a, d->id, action, expected, NULL, err))
 		return -1;
 	return dl_send(rq, rs, d->id, 200, err);
@@ -228,12 +218,10 @@ static int reviews_answer(struct http_req *rq, struct http_resp *rs, const struc
 /* GET /api/v1/deliverables/{id}/reviews[?version=N] */
 static int reviews_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *d;
+	struct rec *d = rq->record;
 	int64_t number = 0;
 	struct deliverable_version v = {0};
-	if (dl_load(rq, POLICY_READ, &d, err) ||
-	    http_allow_record(rq, POLICY_READ, "deliverable_review", d, err) ||
-	    api_query_int(rq, "version", 1, INT64_MAX, &number, err) < 0 ||
+	if (api_query_int(rq, "version", 1, INT64_MAX, &number, err) < 0 ||
 	    (number != 0 && review_version(rq, d, number, "version", &v, err)))
 		return -1;
 	return reviews_answer(rq, rs, d, v.id, 200, err);
@@ -257,12 +245,10 @@ static const struct route_field review_body[] = {
 /* POST /api/v1/deliverables/{id}/reviews: 201 with the version's reviews. */
 static int reviews_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *d;
+	struct rec *d = rq->record;
 	const char *values[sizeof(review_body) / sizeof(review_body[0])];
 	struct deliverable_version v;
-	if (dl_load(rq, POLICY_READ, &d, err) ||
-	    http_allow_record(rq, POLICY_CREATE, "deliverable_review", d, err) ||
-	    api_body_fields(rq, values, err) ||
+	if (api_body_fields(rq, values, err) ||
 	    review_version(rq, d, dl_number(values[0]), "version", &v, err))
 		return -1;
 	struct deliverable_review in = {0};
@@ -314,11 +300,10 @@ static const struct route_field derive_body[] = {
 /* POST /api/v1/deliverables/{id}/derive: 201 with the team's new deliverable. */
 static int derive_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *d, *team = NULL, *made = NULL;
+	struct rec *d = rq->record, *team = NULL, *made = NULL;
 	const char *values[4];
 	struct deliverable_version src;
-	if (dl_load(rq, POLICY_READ, &d, err) ||
-	    http_allow_any(rq, POLICY_CREATE, "deliverable", err) ||
+	if (http_allow_any(rq, POLICY_CREATE, "deliverable", err) ||
 	    api_body_fields(rq, values, err))
 		return -1;
 	struct deliverable_derive in = {
@@ -366,10 +351,9 @@ static int lineage_visible(struct http_req *rq, struct deliverable_link *links, 
  * its class; steps the caller may not read are left out. */
 static int lineage_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *d;
+	struct rec *d = rq->record;
 	struct deliverable_lineage l;
-	if (dl_load(rq, POLICY_READ, &d, err) ||
-	    deliverable_lineage(rq->db, rq->a, d->id, &l, err) ||
+	if (deliverable_lineage(rq->db, rq->a, d->id, &l, err) ||
 	    lineage_visible(rq, l.sources, &l.nsources, err) ||
 	    lineage_visible(rq, l.derivatives, &l.nderivatives, err))
 		return -1;
@@ -382,10 +366,8 @@ static int lineage_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 /* GET /api/v1/deliverables/{id}/case: a learning-target set as a CASE 1.0 package. */
 static int case_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *d;
+	struct rec *d = rq->record;
 	struct jw w;
-	if (dl_load(rq, POLICY_READ, &d, err))
-		return -1;
 	api_json(rs, &w, 200);
 	if (target_export_case(rq->db, rq->a, d->id, &rs->body, err)) {
 		buf_reset(&rs->body);
@@ -400,7 +382,7 @@ static int notice_load(struct http_req *rq, enum policy_verb verb, struct notice
 		       struct cn_err *err)
 {
 	int64_t id;
-	if (api_id(rq, "id", &id, err))
+	if (http_param_id(rq, "id", &id, err))
 		return -1;
 	return notice_get_allowed(rq->db, rq->a, http_policy(rq), &rq->who, verb, id, n, err);
 }
@@ -486,39 +468,45 @@ static const struct route_field notices_query[] = {
 
 #define DLV "/api/v1/deliverables/{id}"
 
+/* The deliverable of the path, which the actor may do the route's verb on under its
+ * rule; one is derived by those who may read it (the route's rule is asked with the
+ * deliverable about to be). */
+static const struct route_load dl_deliverable = {&deliverable_entity, "id", NULL, NULL, 0};
+static const struct route_load dl_source = {&deliverable_entity, "id", NULL, NULL, 1};
+
 static const struct route deliverable_routes[] = {
     {"GET", DLV "/versions", versions_get, "deliverable", POLICY_READ, NULL, 0,
-     "The deliverable's versions, oldest first (ETag: the deliverable's)", NULL, NULL},
+     "The deliverable's versions, oldest first (ETag: the deliverable's)", NULL, NULL, &dl_deliverable},
     {"POST", DLV "/versions", versions_post, "deliverable", POLICY_UPDATE, NULL, 0,
      "Save a new version (If-Match with the deliverable's ETag, or based_on; stale: 412)",
-     save_body, NULL},
+     save_body, NULL, &dl_deliverable},
     {"GET", DLV "/versions/{number}", version_get, "deliverable", POLICY_READ, NULL, 0,
-     "One version with its text", NULL, NULL},
+     "One version with its text", NULL, NULL, &dl_deliverable},
     {"GET", DLV "/diff", diff_get, "deliverable", POLICY_READ, NULL, 0,
-     "The differences between two versions (line by line, as hunks)", NULL, diff_query},
+     "The differences between two versions (line by line, as hunks)", NULL, diff_query, &dl_deliverable},
     {"POST", DLV "/submit", status_post, "deliverable", POLICY_UPDATE, NULL, 0,
-     "Submit a draft for review", NULL, NULL},
+     "Submit a draft for review", NULL, NULL, &dl_deliverable},
     {"POST", DLV "/publish", status_post, "deliverable_publish", POLICY_UPDATE, NULL, 0,
-     "Publish a deliverable in review (its network's facilitators)", NULL, NULL},
+     "Publish a deliverable in review (its network's facilitators)", NULL, NULL, &dl_deliverable},
     {"POST", DLV "/return", status_post, "deliverable_publish", POLICY_UPDATE, NULL, 0,
-     "Return a deliverable in review to draft (its network's facilitators)", NULL, NULL},
+     "Return a deliverable in review to draft (its network's facilitators)", NULL, NULL, &dl_deliverable},
     {"POST", DLV "/withdraw", status_post, "deliverable", POLICY_UPDATE, NULL, 0,
-     "Withdraw a published deliverable to draft", NULL, NULL},
+     "Withdraw a published deliverable to draft", NULL, NULL, &dl_deliverable},
     {"GET", DLV "/reviews", reviews_get, "deliverable_review", POLICY_READ, NULL, 0,
-     "Reviews of the deliverable's versions, with the mean of each dimension", NULL, reviews_query},
+     "Reviews of the deliverable's versions, with the mean of each dimension", NULL, reviews_query, &dl_deliverable},
     {"POST", DLV "/reviews", reviews_post, "deliverable_review", POLICY_CREATE, NULL, 0,
      "Review a version on the EQuIP-style rubric (0-3 per dimension, with comments)", review_body,
-     NULL},
+     NULL, &dl_deliverable},
     {"POST", DLV "/derive", derive_post, "deliverable", POLICY_CREATE, NULL, 0,
      "Adapt a published version for a team: a new deliverable with a contextualization "
      "note",
-     derive_body, NULL},
+     derive_body, NULL, &dl_source},
     {"GET", DLV "/lineage", lineage_get, "deliverable", POLICY_READ, NULL, 0,
      "Where it was adapted from and its adaptations, each with its similarity and class "
      "(duplicate, adapted, new)",
-     NULL, NULL},
+     NULL, NULL, &dl_deliverable},
     {"GET", DLV "/case", case_get, "deliverable", POLICY_READ, NULL, 0,
-     "A learning-target set as a CASE 1.0 CFPackage", NULL, NULL},
+     "A learning-target set as a CASE 1.0 CFPackage", NULL, NULL, &dl_deliverable},
     {"GET", "/api/v1/notices", notices_get, "notice", POLICY_READ, NULL, 0,
      "The caller's notices (a source of their adaptations published a new version)", NULL,
      notices_query},

@@ -128,10 +128,10 @@ static int entity_includes(struct http_req *rq, const struct rec_entity *e,
 int api_entity_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	const struct rec_entity *e = rq->route->rec;
-	struct rec *r = NULL;
+	struct rec *r = rq->record;
 	const struct api_include *inc[4];
 	size_t ninc = 0;
-	if (api_load(rq, e, "id", POLICY_READ, &r, err) || entity_includes(rq, e, inc, &ninc, err))
+	if (entity_includes(rq, e, inc, &ninc, err))
 		return -1;
 	if (ninc == 0) {
 		api_send_rec(rq, rs, r, 200);
@@ -180,10 +180,9 @@ int api_entity_create(struct http_req *rq, struct http_resp *rs, struct cn_err *
 int api_entity_update(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	const struct rec_entity *e = rq->route->rec;
-	struct rec *old = NULL;
+	const struct rec *old = rq->record;
 	int64_t version = 0;
-	if (api_load(rq, e, "id", POLICY_UPDATE, &old, err) ||
-	    api_if_match(rq, old, &version, err))
+	if (api_if_match(rq, old, &version, err))
 		return -1;
 	struct rec *changes = rec_new(rq->a, e);
 	if (entity_decode(rq, changes, err))
@@ -205,10 +204,9 @@ int api_entity_update(struct http_req *rq, struct http_resp *rs, struct cn_err *
 int api_entity_delete(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	const struct rec_entity *e = rq->route->rec;
-	struct rec *old = NULL;
+	const struct rec *old = rq->record;
 	int64_t version = 0;
-	if (api_load(rq, e, "id", POLICY_DELETE, &old, err) ||
-	    api_if_match(rq, old, &version, err) ||
+	if (api_if_match(rq, old, &version, err) ||
 	    rec_delete(rq->db, &rq->who, rq->a, e, old->id, version, err))
 		return -1;
 	api_no_content(rs);

@@ -24,25 +24,11 @@ static void people_answer(struct http_resp *rs, const struct network_people *peo
 	jw_obj_end(&w);
 }
 
-/* The owner record (network, team, meeting) the actor may read, and the person id of
- * the path. */
-static int link_owner(struct http_req *rq, const struct rec_entity *e, struct rec **owner,
-		      int64_t *person, struct cn_err *err)
-{
-	if (api_load(rq, e, "id", POLICY_READ, owner, err))
-		return -1;
-	if (person != NULL && api_id(rq, "person_id", person, err))
-		return -1;
-	return 0;
-}
-
 static int facilitators_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	const struct rec *net = rq->record;
 	struct network_people people;
 	struct policy_scope s = {0};
-	if (link_owner(rq, &network_entity, &net, NULL, err))
-		return -1;
 	s.network_id = net->id;
 	if (http_allow_scope(rq, POLICY_READ, "network_facilitator", &s, err) ||
 	    network_facilitators(rq->db, rq->a, net->id, &people, err))
@@ -53,9 +39,9 @@ static int facilitators_get(struct http_req *rq, struct http_resp *rs, struct cn
 
 static int facilitator_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	const struct rec *net = rq->record;
 	int64_t person = 0;
-	if (link_owner(rq, &network_entity, &net, &person, err))
+	if (http_param_id(rq, "person_id", &person, err))
 		return -1;
 	int put = strcmp(rq->method, "PUT") == 0;
 	struct policy_scope s = {.network_id = net->id, .owner_id = person};
@@ -71,10 +57,8 @@ static int facilitator_change(struct http_req *rq, struct http_resp *rs, struct 
 
 static int members_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *team = NULL;
+	const struct rec *team = rq->record;
 	struct network_people people;
-	if (link_owner(rq, &team_entity, &team, NULL, err))
-		return -1;
 	struct policy_scope s = {.network_id = rec_int(team, "network_id"),
 				 .district_id = rec_int(team, "district_id")};
 	if (http_allow_scope(rq, POLICY_READ, "team_member", &s, err) ||
@@ -86,9 +70,9 @@ static int members_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 
 static int member_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *team = NULL;
+	const struct rec *team = rq->record;
 	int64_t person = 0;
-	if (link_owner(rq, &team_entity, &team, &person, err))
+	if (http_param_id(rq, "person_id", &person, err))
 		return -1;
 	int put = strcmp(rq->method, "PUT") == 0;
 	struct policy_scope s = {.network_id = rec_int(team, "network_id"),
@@ -120,10 +104,9 @@ static int attendance_scope(struct http_req *rq, int64_t network_id, int64_t per
 
 static int attendance_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *meeting = NULL;
+	const struct rec *meeting = rq->record;
 	struct network_people all;
-	if (link_owner(rq, &meeting_entity, &meeting, NULL, err) ||
-	    attendance_list(rq->db, rq->a, meeting->id, &all, err))
+	if (attendance_list(rq->db, rq->a, meeting->id, &all, err))
 		return -1;
 	int64_t network_id = rec_int(meeting, "network_id");
 	/* Each row is its person's district's record: the actor sees those it may, of
@@ -147,11 +130,11 @@ static int attendance_get(struct http_req *rq, struct http_resp *rs, struct cn_e
 
 static int attendance_put(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *meeting = NULL;
+	const struct rec *meeting = rq->record;
 	int64_t person = 0;
 	struct policy_scope s;
 	const char *values[1];
-	if (link_owner(rq, &meeting_entity, &meeting, &person, err) ||
+	if (http_param_id(rq, "person_id", &person, err) ||
 	    attendance_scope(rq, rec_int(meeting, "network_id"), person, &s, err) ||
 	    http_allow_scope(rq, POLICY_CREATE, "attendance", &s, err) ||
 	    api_body_fields(rq, values, err) ||
@@ -163,10 +146,9 @@ static int attendance_put(struct http_req *rq, struct http_resp *rs, struct cn_e
 
 static int agenda_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *meeting = NULL;
+	const struct rec *meeting = rq->record;
 	struct rec_list items;
-	if (link_owner(rq, &meeting_entity, &meeting, NULL, err) ||
-	    agenda_items(rq->db, rq->a, meeting->id, &items, err) ||
+	if (agenda_items(rq->db, rq->a, meeting->id, &items, err) ||
 	    http_keep_readable(rq, "agenda_item", &items, err))
 		return -1;
 	struct jw w;
@@ -180,11 +162,10 @@ static int agenda_get(struct http_req *rq, struct http_resp *rs, struct cn_err *
 /* GET /meetings/{id}/materials: the materials the actor may read, in agenda order. */
 static int materials_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *meeting = NULL;
+	const struct rec *meeting = rq->record;
 	struct agenda_material *m = NULL;
 	size_t n = 0;
-	if (link_owner(rq, &meeting_entity, &meeting, NULL, err) ||
-	    agenda_materials(rq->db, rq->a, meeting->id, &m, &n, err))
+	if (agenda_materials(rq->db, rq->a, meeting->id, &m, &n, err))
 		return -1;
 	struct jw w;
 	api_items_begin(rs, &w);
@@ -218,12 +199,12 @@ static int materials_get(struct http_req *rq, struct http_resp *rs, struct cn_er
  * read. */
 static int material_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *item = NULL, *r = NULL;
+	const struct rec *item = rq->record;
+	struct rec *r = NULL;
 	int64_t id = 0;
 	int lib = strstr(rq->path, "/library-items/") != NULL;
 	const struct rec_entity *e = lib ? &library_item_entity : &deliverable_entity;
-	if (api_load(rq, &agenda_item_entity, "id", POLICY_UPDATE, &item, err) ||
-	    api_id(rq, lib ? "item_id" : "deliverable_id", &id, err) ||
+	if (http_param_id(rq, lib ? "item_id" : "deliverable_id", &id, err) ||
 	    rec_get(rq->db, rq->a, e, id, &r, err) ||
 	    http_allow_record(rq, POLICY_READ, e->name, r, err))
 		return -1;
@@ -260,47 +241,55 @@ static const struct route_field status_body[] = {
 	{NULL, NULL, 0, NULL, NULL},
 };
 
+/* The record each route acts on (route_load): a network, team or meeting the actor
+ * may read, whose facilitators, members, attendance or agenda the route's rule then
+ * decides on in its scope; or the agenda item the actor may change. */
+static const struct route_load owner_network = {&network_entity, "id", NULL, NULL, 1};
+static const struct route_load owner_team = {&team_entity, "id", NULL, NULL, 1};
+static const struct route_load owner_meeting = {&meeting_entity, "id", NULL, NULL, 1};
+static const struct route_load agenda_item_of_path = {&agenda_item_entity, "id", NULL, NULL, 0};
+
 static const struct route network_routes[] = {
 	{"GET", "/api/v1/networks/{id}/facilitators", facilitators_get, "network_facilitator",
-	 POLICY_READ, NULL, 0, "The network's facilitators", NULL, NULL},
+	 POLICY_READ, NULL, 0, "The network's facilitators", NULL, NULL, &owner_network},
 	{"PUT", "/api/v1/networks/{id}/facilitators/{person_id}", facilitator_change,
-	 "network_facilitator", POLICY_CREATE, NULL, 0, "Make a person a facilitator", NULL, NULL},
+	 "network_facilitator", POLICY_CREATE, NULL, 0, "Make a person a facilitator", NULL, NULL, &owner_network},
 	{"DELETE", "/api/v1/networks/{id}/facilitators/{person_id}", facilitator_change,
-	 "network_facilitator", POLICY_DELETE, NULL, 0, "Remove a facilitator", NULL, NULL},
+	 "network_facilitator", POLICY_DELETE, NULL, 0, "Remove a facilitator", NULL, NULL, &owner_network},
 	{"GET", "/api/v1/teams/{id}/members", members_get, "team_member", POLICY_READ, NULL, 0,
 	 "The team's members and their roles; one whose membership ended is marked "
 	 "membership_ended, without email",
-	 NULL, NULL},
+	 NULL, NULL, &owner_team},
 	{"PUT", "/api/v1/teams/{id}/members/{person_id}", member_change, "team_member",
 	 POLICY_CREATE, NULL, 0,
 	 "Add a person of the team's district (or a facilitator of the network's "
 	 "cooperative; 400 naming person_id otherwise) to the team, or change their role",
-	 role_body, NULL},
+	 role_body, NULL, &owner_team},
 	{"DELETE", "/api/v1/teams/{id}/members/{person_id}", member_change, "team_member",
-	 POLICY_DELETE, NULL, 0, "Remove a person from the team", NULL, NULL},
+	 POLICY_DELETE, NULL, 0, "Remove a person from the team", NULL, NULL, &owner_team},
 	{"GET", "/api/v1/meetings/{id}/attendance", attendance_get, "attendance", POLICY_READ, NULL,
-	 0, "Who attended the meeting (the rows the caller may see)", NULL, NULL},
+	 0, "Who attended the meeting (the rows the caller may see)", NULL, NULL, &owner_meeting},
 	{"PUT", "/api/v1/meetings/{id}/attendance/{person_id}", attendance_put, "attendance",
 	 POLICY_CREATE, NULL, 0,
 	 "Record the attendance of a person on a team of the meeting's network (with a "
 	 "membership in its district) or of its facilitator; 400 naming person_id otherwise",
-	 status_body, NULL},
+	 status_body, NULL, &owner_meeting},
 	{"GET", "/api/v1/meetings/{id}/agenda", agenda_get, "agenda_item", POLICY_READ, NULL, 0,
-	 "The meeting's agenda items in order", NULL, NULL},
+	 "The meeting's agenda items in order", NULL, NULL, &owner_meeting},
 	{"GET", "/api/v1/meetings/{id}/materials", materials_get, "agenda_item", POLICY_READ, NULL,
-	 0, "The library items and deliverables linked from the meeting's agenda", NULL, NULL},
+	 0, "The library items and deliverables linked from the meeting's agenda", NULL, NULL, &owner_meeting},
 	{"PUT", "/api/v1/agenda-items/{id}/library-items/{item_id}", material_change,
 	 "agenda_item", POLICY_UPDATE, NULL, 0, "Link a library item to the agenda item", NULL,
-	 NULL},
+	 NULL, &agenda_item_of_path},
 	{"DELETE", "/api/v1/agenda-items/{id}/library-items/{item_id}", material_change,
 	 "agenda_item", POLICY_UPDATE, NULL, 0, "Unlink a library item from the agenda item",
-	 NULL, NULL},
+	 NULL, NULL, &agenda_item_of_path},
 	{"PUT", "/api/v1/agenda-items/{id}/deliverables/{deliverable_id}", material_change,
 	 "agenda_item", POLICY_UPDATE, NULL, 0, "Link a deliverable to the agenda item", NULL,
-	 NULL},
+	 NULL, &agenda_item_of_path},
 	{"DELETE", "/api/v1/agenda-items/{id}/deliverables/{deliverable_id}", material_change,
 	 "agenda_item", POLICY_UPDATE, NULL, 0, "Unlink a deliverable from the agenda item", NULL,
-	 NULL},
+	 NULL, &agenda_item_of_path},
 };
 
 size_t api_network_routes(const struct route **out)

@@ -30,10 +30,9 @@
 
 static int ratings_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *as = NULL;
+	const struct rec *as = rq->record;
 	struct assessment_full full;
-	if (api_load(rq, &assessment_entity, "id", POLICY_READ, &as, err) ||
-	    assessment_load(rq->db, rq->a, as->id, &full, err))
+	if (assessment_load(rq->db, rq->a, as->id, &full, err))
 		return -1;
 	struct jw w;
 	api_json(rs, &w, 200);
@@ -43,11 +42,10 @@ static int ratings_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 
 static int rating_put(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *as = NULL;
+	const struct rec *as = rq->record;
 	const char *v[4];
 	int64_t indicator = 0;
-	if (api_load(rq, &assessment_entity, "id", POLICY_UPDATE, &as, err) ||
-	    api_body_fields(rq, v, err))
+	if (api_body_fields(rq, v, err))
 		return -1;
 	struct assessment_rating_in in = {api_value_int(v[0]), api_value_int(v[1]), v[2], v[3]};
 	if (assessment_indicator(rq->db, as->id, http_param(rq, "indicator"), &indicator, err) ||
@@ -59,10 +57,10 @@ static int rating_put(struct http_req *rq, struct http_resp *rs, struct cn_err *
 
 static int compare_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *as = NULL, *before = NULL;
+	const struct rec *as = rq->record;
+	struct rec *before = NULL;
 	int64_t with = 0;
-	if (api_query_check(rq, err) || api_query_id(rq, "with", &with, err) ||
-	    api_load(rq, &assessment_entity, "id", POLICY_READ, &as, err))
+	if (api_query_check(rq, err) || api_query_id(rq, "with", &with, err))
 		return -1;
 	if (with == 0) {
 		int found = assessment_previous(rq->db, as->id, &with, err);
@@ -157,10 +155,9 @@ static int from_template(struct http_req *rq, struct http_resp *rs, struct cn_er
 
 static int plan_view_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	struct plan_full p;
-	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    plan_view_load(rq->db, rq->a, plan->id, &p, err) ||
+	if (plan_view_load(rq->db, rq->a, plan->id, &p, err) ||
 	    plan_view_hide(&p, rq->policy, err))
 		return -1;
 	struct jw w;
@@ -171,10 +168,9 @@ static int plan_view_get(struct http_req *rq, struct http_resp *rs, struct cn_er
 
 static int departure_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	struct plan_departure d;
-	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    plan_template_departure(rq->db, rq->a, plan->id, &d, err))
+	if (plan_template_departure(rq->db, rq->a, plan->id, &d, err))
 		return -1;
 	struct jw w;
 	api_json(rs, &w, 200);
@@ -184,7 +180,7 @@ static int departure_get(struct http_req *rq, struct http_resp *rs, struct cn_er
 
 static int recommendations_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	int64_t goal = 0, limit = 0;
 	if (api_query_check(rq, err) || api_query_id(rq, "goal_id", &goal, err) ||
 	    api_query_id(rq, "limit", &limit, err))
@@ -193,8 +189,6 @@ static int recommendations_get(struct http_req *rq, struct http_resp *rs, struct
 		return cn_err_field(err, CN_ERR_INPUT, "limit", "%lld is out of range; use 1 to %d",
 				    (long long)limit, PLAN_RECOMMEND_MAX);
 	struct plan_recommendations r;
-	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err))
-		return -1;
 	if (plan_recommend(rq->db, rq->a, plan->id, goal, (int)limit, &r, err)) {
 		if (strcmp(err->field, "goal") == 0)
 			snprintf(err->field, sizeof(err->field), "goal_id");
@@ -208,11 +202,10 @@ static int recommendations_get(struct http_req *rq, struct http_resp *rs, struct
 
 static int versions_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	struct plan_version_info *v = NULL;
 	size_t n = 0;
-	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    plan_version_list(rq->db, rq->a, plan->id, &v, &n, err))
+	if (plan_version_list(rq->db, rq->a, plan->id, &v, &n, err))
 		return -1;
 	struct jw w;
 	api_json(rs, &w, 200);
@@ -225,12 +218,11 @@ static int versions_get(struct http_req *rq, struct http_resp *rs, struct cn_err
 
 static int version_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	int64_t number = 0;
 	struct plan_version_info info;
 	const char *snapshot = NULL;
-	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    api_id(rq, "number", &number, err) ||
+	if (http_param_id(rq, "number", &number, err) ||
 	    plan_version_get(rq->db, rq->a, rq->policy, plan->id, number, &info, &snapshot,
 			     err))
 		return -1;
@@ -253,11 +245,10 @@ static int version_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 
 static int version_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	const char *v[1];
 	int64_t number = 0;
-	if (api_load(rq, &plan_entity, "id", POLICY_UPDATE, &plan, err) ||
-	    api_body_fields(rq, v, err))
+	if (api_body_fields(rq, v, err))
 		return -1;
 	/* A plan that took its versions for the minute: 429 with Retry-After (err's). */
 	if (plan_version_save(rq->db, &rq->who, plan->id, v[0], &number, err))
@@ -276,12 +267,10 @@ static int version_post(struct http_req *rq, struct http_resp *rs, struct cn_err
 
 static int reviews_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	struct plan_review *r = NULL;
 	size_t n = 0;
-	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    http_allow_record(rq, POLICY_READ, "plan_review", plan, err) ||
-	    plan_review_list(rq->db, rq->a, plan->id, &r, &n, err))
+	if (plan_review_list(rq->db, rq->a, plan->id, &r, &n, err))
 		return -1;
 	struct jw w;
 	api_json(rs, &w, 200);
@@ -294,12 +283,10 @@ static int reviews_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 
 static int review_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	const char *v[1];
 	int64_t id = 0;
-	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    http_allow_record(rq, POLICY_CREATE, "plan_review", plan, err) ||
-	    api_body_fields(rq, v, err) ||
+	if (api_body_fields(rq, v, err) ||
 	    plan_review_add(rq->db, &rq->who, plan->id, rq->who.person_id, v[0], &id, err))
 		return -1;
 	struct jw w;
@@ -315,11 +302,9 @@ static int review_post(struct http_req *rq, struct http_resp *rs, struct cn_err 
 
 static int status_put(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	const char *v[2];
-	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, "plan_status", plan, err) ||
-	    api_body_fields(rq, v, err) ||
+	if (api_body_fields(rq, v, err) ||
 	    plan_status_set(rq->db, &rq->who, plan->id, v[0], v[1], 0, err))
 		return -1;
 	api_no_content(rs);
@@ -328,12 +313,11 @@ static int status_put(struct http_req *rq, struct http_resp *rs, struct cn_err *
 
 static int export_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	enum plan_export_format f;
 	const char *format = http_query(rq, "format");
 	if (api_query_check(rq, err) ||
-	    plan_export_format_parse(format != NULL ? format : "", &f, err) ||
-	    api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err))
+	    plan_export_format_parse(format != NULL ? format : "", &f, err))
 		return -1;
 	struct buf out = BUF_INIT;
 	if (plan_export(rq->db, plan->id, rq->policy, f, &out, NULL, err)) {
@@ -356,12 +340,12 @@ static int export_get(struct http_req *rq, struct http_resp *rs, struct cn_err *
 
 static int instrument_copy_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *src = NULL, *net = NULL;
+	const struct rec *src = rq->record;
+	struct rec *net = NULL;
 	const char *v[2];
 	int64_t id = 0;
 	struct instrument_full full;
-	if (api_load(rq, &instrument_entity, "id", POLICY_READ, &src, err) ||
-	    api_body_fields(rq, v, err) ||
+	if (api_body_fields(rq, v, err) ||
 	    plan_input(rq, &network_entity, "network_id", v[0], &net, err))
 		return -1;
 	struct rec *copy = rec_new(rq->a, &instrument_entity);
@@ -380,10 +364,8 @@ static int instrument_copy_post(struct http_req *rq, struct http_resp *rs, struc
 
 static int remove_delete(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	const struct rec_entity *e = entities_find(rq->route->entity);
-	struct rec *r = NULL;
-	if (api_load(rq, e, "id", POLICY_DELETE, &r, err))
-		return -1;
+	const struct rec *r = rq->record;
+	const struct rec_entity *e = r->entity;
 	int rc = e == &challenge_entity   ? assessment_challenge_remove(rq->db, &rq->who, r->id, err)
 		 : e == &plan_goal_entity ? plan_goal_remove(rq->db, &rq->who, r->id, err)
 		 : e == &indicator_entity ? instrument_indicator_remove(rq->db, &rq->who, r->id, err)
@@ -398,10 +380,10 @@ static int remove_delete(struct http_req *rq, struct http_resp *rs, struct cn_er
  * the plan's district. */
 static int need_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *goal = NULL, *as = NULL;
+	const struct rec *goal = rq->record;
+	struct rec *as = NULL;
 	int64_t as_id = 0, indicator = 0;
-	if (api_load(rq, &plan_goal_entity, "id", POLICY_UPDATE, &goal, err) ||
-	    api_id(rq, "assessment_id", &as_id, err) ||
+	if (http_param_id(rq, "assessment_id", &as_id, err) ||
 	    rec_get(rq->db, rq->a, &assessment_entity, as_id, &as, err) ||
 	    http_allow_record(rq, POLICY_READ, "assessment", as, err) ||
 	    assessment_indicator(rq->db, as->id, http_param(rq, "indicator"), &indicator, err))
@@ -419,12 +401,12 @@ static int need_change(struct http_req *rq, struct http_resp *rs, struct cn_err 
  * removed. */
 static int link_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *action = NULL, *target = NULL;
+	const struct rec *action = rq->record;
+	struct rec *target = NULL;
 	int library = http_param(rq, "item_id") != NULL;
 	const struct rec_entity *e = library ? &library_item_entity : &deliverable_entity;
 	int64_t id = 0;
-	if (api_load(rq, &plan_action_entity, "id", POLICY_UPDATE, &action, err) ||
-	    api_id(rq, library ? "item_id" : "deliverable_id", &id, err))
+	if (http_param_id(rq, library ? "item_id" : "deliverable_id", &id, err))
 		return -1;
 	if (strcmp(rq->method, "PUT") == 0 &&
 	    (rec_get(rq->db, rq->a, e, id, &target, err) ||
@@ -441,10 +423,9 @@ static int link_change(struct http_req *rq, struct http_resp *rs, struct cn_err 
 
 static int kar_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *plan = NULL;
+	const struct rec *plan = rq->record;
 	struct plan_kar k;
-	if (api_load(rq, &plan_entity, "id", POLICY_READ, &plan, err) ||
-	    plan_kar_evidence(rq->db, rq->a, rq->policy, plan->id, &k, err))
+	if (plan_kar_evidence(rq->db, rq->a, rq->policy, plan->id, &k, err))
 		return -1;
 	struct jw w;
 	api_json(rs, &w, 200);
@@ -508,48 +489,59 @@ static const struct route_field copy_body[] = {
 	{NULL, NULL, 0, NULL, NULL},
 };
 
+/* The record each route acts on (route_load): the plan, assessment, instrument or part
+ * of the path. An instrument is copied by those who may read it (parent); the route's
+ * rule is asked with the copy. */
+static const struct route_load plans_plan = {&plan_entity, "id", NULL, NULL, 0};
+static const struct route_load plans_assessment = {&assessment_entity, "id", NULL, NULL, 0};
+static const struct route_load plans_instrument = {&instrument_entity, "id", NULL, NULL, 1};
+static const struct route_load plans_indicator = {&indicator_entity, "id", NULL, NULL, 0};
+static const struct route_load plans_challenge = {&challenge_entity, "id", NULL, NULL, 0};
+static const struct route_load plans_goal = {&plan_goal_entity, "id", NULL, NULL, 0};
+static const struct route_load plans_action = {&plan_action_entity, "id", NULL, NULL, 0};
+
 static const struct route plans_routes[] = {
 	{"POST", "/api/v1/instruments/{id}/copies", instrument_copy_post, "instrument",
 	 POLICY_CREATE, NULL, 0, "Copy an instrument with its indicators for a network, to edit",
-	 copy_body, NULL},
+	 copy_body, NULL, &plans_instrument},
 	{"DELETE", "/api/v1/indicators/{id}", remove_delete, "indicator", POLICY_DELETE,
 	 NULL, 0, "Remove an indicator from a network's copy (not once rated)", NULL,
-	 NULL},
+	 NULL, &plans_indicator},
 	{"DELETE", "/api/v1/challenges/{id}", remove_delete, "challenge", POLICY_DELETE,
-	 NULL, 0, "Remove a challenge (not from a submitted assessment)", NULL, NULL},
+	 NULL, 0, "Remove a challenge (not from a submitted assessment)", NULL, NULL, &plans_challenge},
 	{"DELETE", "/api/v1/plan-goals/{id}", remove_delete, "plan_goal", POLICY_DELETE,
 	 NULL, 0, "Remove a goal (a template goal that plans came from stays)", NULL,
-	 NULL},
+	 NULL, &plans_goal},
 	{"DELETE", "/api/v1/plan-actions/{id}", remove_delete, "plan_action", POLICY_DELETE,
 	 NULL, 0, "Remove an action (one with PD sessions is dropped instead)",
-	 NULL, NULL},
+	 NULL, NULL, &plans_action},
 	{"PUT", "/api/v1/plan-goals/{id}/needs/{assessment_id}/{indicator}", need_change,
 	 "plan_goal", POLICY_UPDATE, NULL, 0,
-	 "Link the goal to an assessed need (an indicator rated in an assessment)", NULL, NULL},
+	 "Link the goal to an assessed need (an indicator rated in an assessment)", NULL, NULL, &plans_goal},
 	{"DELETE", "/api/v1/plan-goals/{id}/needs/{assessment_id}/{indicator}", need_change,
-	 "plan_goal", POLICY_UPDATE, NULL, 0, "Unlink the goal from a need", NULL, NULL},
+	 "plan_goal", POLICY_UPDATE, NULL, 0, "Unlink the goal from a need", NULL, NULL, &plans_goal},
 	{"PUT", "/api/v1/plan-actions/{id}/library-items/{item_id}", link_change, "plan_action",
-	 POLICY_UPDATE, NULL, 0, "Link a library item to the action", NULL, NULL},
+	 POLICY_UPDATE, NULL, 0, "Link a library item to the action", NULL, NULL, &plans_action},
 	{"DELETE", "/api/v1/plan-actions/{id}/library-items/{item_id}", link_change, "plan_action",
-	 POLICY_UPDATE, NULL, 0, "Unlink a library item from the action", NULL, NULL},
+	 POLICY_UPDATE, NULL, 0, "Unlink a library item from the action", NULL, NULL, &plans_action},
 	{"PUT", "/api/v1/plan-actions/{id}/deliverables/{deliverable_id}", link_change,
-	 "plan_action", POLICY_UPDATE, NULL, 0, "Link a deliverable to the action", NULL, NULL},
+	 "plan_action", POLICY_UPDATE, NULL, 0, "Link a deliverable to the action", NULL, NULL, &plans_action},
 	{"DELETE", "/api/v1/plan-actions/{id}/deliverables/{deliverable_id}", link_change,
 	 "plan_action", POLICY_UPDATE, NULL, 0, "Unlink a deliverable from the action", NULL,
-	 NULL},
+	 NULL, &plans_action},
 	{"GET", "/api/v1/plans/{id}/kar", kar_get, "plan", POLICY_READ, NULL, 0,
 	 "How the plan meets each expectation of 704 KAR 3:035, with the records the reader may "
 	 "read",
-	 NULL, NULL},
+	 NULL, NULL, &plans_plan},
 	{"GET", "/api/v1/assessments/{id}/ratings", ratings_get, "assessment", POLICY_READ, NULL, 0,
-	 "The assessment with every indicator (rated or not) and its challenges", NULL, NULL},
+	 "The assessment with every indicator (rated or not) and its challenges", NULL, NULL, &plans_assessment},
 	{"PUT", "/api/v1/assessments/{id}/ratings/{indicator}", rating_put, "assessment",
 	 POLICY_UPDATE, NULL, 0,
 	 "Rate an indicator (by code, e.g. LC.2, or id): current and target level, evidence, "
 	 "priority",
-	 rating_body, NULL},
+	 rating_body, NULL, &plans_assessment},
 	{"GET", "/api/v1/assessments/{id}/compare", compare_get, "assessment", POLICY_READ, NULL, 0,
-	 "Compare with the team's previous assessment: what moved", NULL, compare_query},
+	 "Compare with the team's previous assessment: what moved", NULL, compare_query, &plans_assessment},
 	{"POST", "/api/v1/plans/from-assessment", from_assessment, "plan", POLICY_CREATE, NULL, 0,
 	 "Start a plan from an assessment: each high-priority gap proposes a goal",
 	 from_assessment_body, NULL},
@@ -558,36 +550,36 @@ static const struct route plans_routes[] = {
 	 from_template_body, NULL},
 	{"GET", "/api/v1/plans/{id}/view", plan_view_get, "plan", POLICY_READ, NULL, 0,
 	 "The whole plan: goals with needs and progress, actions with owners and links", NULL,
-	 NULL},
+	 NULL, &plans_plan},
 	{"GET", "/api/v1/plans/{id}/departure", departure_get, "plan", POLICY_READ, NULL, 0,
 	 "How far the plan departs from its template: goals and actions added, removed, changed",
-	 NULL, NULL},
+	 NULL, NULL, &plans_plan},
 	{"GET", "/api/v1/plans/{id}/recommendations", recommendations_get, "plan", POLICY_READ, NULL,
 	 0,
 	 "Library items for each goal, ranked, with the reasons (matched words, evidence tier, "
 	 "try-out ratings)",
-	 NULL, recommend_query},
+	 NULL, recommend_query, &plans_plan},
 	{"GET", "/api/v1/plans/{id}/versions", versions_get, "plan", POLICY_READ, NULL, 0,
-	 "The plan's saved versions, oldest first", NULL, NULL},
+	 "The plan's saved versions, oldest first", NULL, NULL, &plans_plan},
 	{"POST", "/api/v1/plans/{id}/versions", version_post, "plan", POLICY_UPDATE, NULL, 0,
 	 "Save a version of the plan as it is now (at most 10 a minute per person, 200 a plan: "
 	 "429 with Retry-After, 409)",
-	 version_body, NULL},
+	 version_body, NULL, &plans_plan},
 	{"GET", "/api/v1/plans/{id}/versions/{number}", version_get, "plan", POLICY_READ, NULL, 0,
 	 "One saved version with its snapshot of the plan; a linked deliverable or an owner the "
 	 "reader may not read now is hidden in it, as in the plan's view",
-	 NULL, NULL},
+	 NULL, NULL, &plans_plan},
 	{"GET", "/api/v1/plans/{id}/reviews", reviews_get, "plan_review", POLICY_READ, NULL, 0,
-	 "The facilitators' review comments on the plan", NULL, NULL},
+	 "The facilitators' review comments on the plan", NULL, NULL, &plans_plan},
 	{"POST", "/api/v1/plans/{id}/reviews", review_post, "plan_review", POLICY_CREATE, NULL, 0,
-	 "Add a review comment (the network's facilitators); the team is told", review_body, NULL},
+	 "Add a review comment (the network's facilitators); the team is told", review_body, NULL, &plans_plan},
 	{"PUT", "/api/v1/plans/{id}/status", status_put, "plan_status", POLICY_UPDATE, NULL, 0,
 	 "Move the plan along its workflow: the district lead submits, reopens (approved to "
 	 "draft) and archives it; a facilitator (or an admin) approves or returns it; saves a "
 	 "version, whatever versions were saved on demand",
-	 status_body, NULL},
+	 status_body, NULL, &plans_plan},
 	{"GET", "/api/v1/plans/{id}/export", export_get, "plan", POLICY_READ, NULL, 0,
-	 "The plan as CSV, XLSX or a printable PDF", NULL, export_query},
+	 "The plan as CSV, XLSX or a printable PDF", NULL, export_query, &plans_plan},
 };
 
 size_t api_plans_routes(const struct route **out)

@@ -27,11 +27,10 @@ static int profile_year(struct http_req *rq, const struct rec *net, const char *
 
 static int team_profile_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *team = NULL, *net = NULL;
+	const struct rec *team = rq->record;
+	struct rec *net = NULL;
 	struct profile p;
-	if (api_load(rq, &team_entity, "id", POLICY_READ, &team, err) ||
-	    http_allow_record(rq, POLICY_READ, "profile", team, err) ||
-	    rec_get(rq->db, rq->a, &network_entity, rec_int(team, "network_id"), &net, err) ||
+	if (rec_get(rq->db, rq->a, &network_entity, rec_int(team, "network_id"), &net, err) ||
 	    profile_year(rq, net, "team", team->id, err) ||
 	    profile_team(rq->db, rq->a, team->id, &p, err))
 		return -1;
@@ -43,10 +42,9 @@ static int team_profile_get(struct http_req *rq, struct http_resp *rs, struct cn
 
 static int network_profile_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	const struct rec *net = rq->record;
 	struct profile_network n;
-	if (api_load(rq, &network_entity, "id", POLICY_READ, &net, err) ||
-	    http_allow_any(rq, POLICY_READ, "profile", err) ||
+	if (http_allow_any(rq, POLICY_READ, "profile", err) ||
 	    profile_year(rq, net, "network", net->id, err) ||
 	    profile_network(rq->db, rq->a, net->id, &n, err))
 		return -1;
@@ -75,14 +73,19 @@ static const struct route_field year_query[] = {
 	{NULL, NULL, 0, NULL, NULL},
 };
 
+/* The team whose profile the actor may read (the profile rule asked with the team), or
+ * the network they may read, whose teams' profiles are each asked about. */
+static const struct route_load profile_team_load = {&team_entity, "id", NULL, NULL, 0};
+static const struct route_load profile_network_load = {&network_entity, "id", NULL, NULL, 1};
+
 static const struct route profile_routes[] = {
 	{"GET", "/api/v1/teams/{id}/profile", team_profile_get, "profile", POLICY_READ, NULL, 0,
 	 "The team's capacity-building profile: each component with its records and Guskey "
 	 "level, and the train-the-trainer flag with its reason",
-	 NULL, year_query},
+	 NULL, year_query, &profile_team_load},
 	{"GET", "/api/v1/networks/{id}/profile", network_profile_get, "profile", POLICY_READ, NULL,
 	 0, "The network's teams' profiles side by side (those the caller may read), with flags",
-	 NULL, year_query},
+	 NULL, year_query, &profile_network_load},
 };
 
 size_t api_profile_routes(const struct route **out)

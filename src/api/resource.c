@@ -8,23 +8,11 @@
 
 #include "api/decode.h"
 
-int api_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err)
-{
-	const char *s = http_param(rq, name);
-	char *end = NULL;
-	long long v = s != NULL ? strtoll(s, &end, 10) : 0;
-	if (s == NULL || s[0] < '1' || s[0] > '9' || *end != '\0' || v <= 0)
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "'%s' is not an id; ids are whole numbers",
-				  s != NULL ? s : "");
-	*out = v;
-	return 0;
-}
-
 int api_load(struct http_req *rq, const struct rec_entity *e, const char *param, enum policy_verb verb,
 	     struct rec **out, struct cn_err *err)
 {
 	int64_t id;
-	if (api_id(rq, param, &id, err) || rec_get(rq->db, rq->a, e, id, out, err))
+	if (http_param_id(rq, param, &id, err) || rec_get(rq->db, rq->a, e, id, out, err))
 		return -1;
 	return http_allow_record(rq, verb, e->name, *out, err);
 }

@@ -11,8 +11,6 @@
 #include "http/router.h"
 
 
-/* Path parameter name as an id; anything else is "not found". */
-int api_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
 /* Reads the stored record of e with the id in path parameter "id" and checks that the
  * actor may do verb on it (see api_allow_record). */
 int api_load(struct http_req *rq, const struct rec_entity *e, const char *param, enum policy_verb verb,

@@ -1,6 +1,6 @@
 /* routes: the API's route table. The families' fixed routes come first, then five
  * routes for every declared entity (list, get, create, update and, where the entity
- * declares sql_delete, delete), so a new entity in app/entities.c is served, checked by
+ * declares sql_delete, delete; the last three load the record of {id}), so a new entity in app/entities.c is served, checked by
  * the policy under its name, and documented without more code here. An entity is
  * served only once the policy has a rule for it (app/access/policy.c): nothing reaches the
  * API without a decision about who may see it. */
@@ -37,6 +37,8 @@ static void routes_entity(const struct rec_entity *e)
 {
 	const char *collection = routes_text("/api/v1/%s", e->plural);
 	const char *one = routes_text("/api/v1/%s/{id}", e->plural);
+	struct route_load *load = xcalloc(1, sizeof(*load)); /* the record of {id} */
+	*load = (struct route_load){e, "id", NULL, NULL, 0};
 	static const struct {
 		const char *method;
 		int one;
@@ -63,7 +65,8 @@ static void routes_entity(const struct rec_entity *e)
 			0,
 			routes_text(kinds[i].summary, kinds[i].plural ? e->plural : e->title),
 			NULL,
-			NULL};
+			NULL,
+			kinds[i].one ? load : NULL};
 }
 
 static void routes_build(void)

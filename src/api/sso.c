@@ -26,7 +26,7 @@ static int sso_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 {
 	int64_t id;
 	struct sso_provider p;
-	if (http_allow_any(rq, POLICY_READ, "sso_provider", err) || api_id(rq, "id", &id, err) ||
+	if (http_allow_any(rq, POLICY_READ, "sso_provider", err) || http_param_id(rq, "id", &id, err) ||
 	    sso_provider_get(rq->db, rq->a, id, &p, err))
 		return -1;
 	struct jw w;
@@ -123,7 +123,7 @@ out:
 static int sso_delete(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	int64_t id;
-	if (http_allow_any(rq, POLICY_DELETE, "sso_provider", err) || api_id(rq, "id", &id, err) ||
+	if (http_allow_any(rq, POLICY_DELETE, "sso_provider", err) || http_param_id(rq, "id", &id, err) ||
 	    sso_provider_remove(rq->db, &rq->who, id, err))
 		return -1;
 	api_no_content(rs);

@@ -59,7 +59,7 @@ static int std_framework_load(struct http_req *rq, struct standards_framework *f
 			      struct cn_err *err)
 {
 	int64_t id;
-	if (http_allow_any(rq, POLICY_READ, "standard", err) || api_id(rq, "id", &id, err))
+	if (http_allow_any(rq, POLICY_READ, "standard", err) || http_param_id(rq, "id", &id, err))
 		return -1;
 	return standards_framework_get(rq->db, rq->a, id, fw, err);
 }
@@ -187,7 +187,7 @@ static int std_item(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 {
 	int64_t id;
 	struct standards_detail d;
-	if (http_allow_any(rq, POLICY_READ, "standard", err) || api_id(rq, "id", &id, err) ||
+	if (http_allow_any(rq, POLICY_READ, "standard", err) || http_param_id(rq, "id", &id, err) ||
 	    standards_detail(rq->db, rq->a, id, &d, err))
 		return -1;
 	struct jw w;

@@ -10,6 +10,7 @@
 #include "app/access/auth.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "http/form.h"
 #include "store/store.h"
 
 enum { HTTP_MAX_PARAMS = 4, HTTP_MAX_HEADERS = 8 };
@@ -37,6 +38,10 @@ struct http_req {
 	struct auth_session session; /* when by_cookie */
 	struct policy *policy;  /* decides for who; made when the request is dispatched */
 	int policy_asked;       /* set by every policy check: a route that never asks fails */
+	/* The record the route declares (route.load), read and allowed by the server
+	 * before the handler runs; NULL for a route that declares none. In a. */
+	struct rec *record;
+	struct form *form;      /* the urlencoded body once decoded (page_form), or NULL */
 	void *conn;             /* the server's connection (opaque) */
 };
 
@@ -60,6 +65,9 @@ int http_query_each(const struct http_req *rq,
 		    int (*fn)(void *ctx, const char *name, const char *value), void *ctx);
 /* The value of path parameter name ("id"), or NULL. */
 const char *http_param(const struct http_req *rq, const char *name);
+/* Path parameter name as an id: 0, or -1 with err "not found" (404) when it is not a
+ * whole number above 0, as no record has such an id. */
+int http_param_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
 
 /* Adds a response header; name and value must live as long as the request (constants
  * or the request's arena). Headers past HTTP_MAX_HEADERS are dropped. */

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "http/allow.h"
+
 /* Matches one pattern against path; fills m on success. */
 static int router_try(const char *pattern, const char *path, struct arena *a,
 		      struct router_match *m)
@@ -69,4 +71,28 @@ const struct route *router_match(const struct route *routes, size_t n, const cha
 						 used ? ", " : "", routes[i].method);
 	}
 	return NULL;
+}
+
+int router_load(struct http_req *rq, struct cn_err *err)
+{
+	const struct route_load *l = rq->route->load;
+	if (l == NULL)
+		return 0;
+	int64_t id, owner = 0;
+	struct rec *r = NULL;
+	if (http_param_id(rq, l->param, &id, err) ||
+	    (l->owner_param != NULL && http_param_id(rq, l->owner_param, &owner, err)) ||
+	    rec_get(rq->db, rq->a, l->rec, id, &r, err))
+		return -1;
+	if (l->owner_field != NULL && rec_int(r, l->owner_field) != owner)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no %s %lld at %s", l->rec->title,
+				  (long long)id, rq->path);
+	const char *rule = rq->route->entity;
+	if ((l->parent || strcmp(rule, l->rec->name) != 0) &&
+	    http_allow_record(rq, POLICY_READ, l->rec->name, r, err))
+		return -1;
+	if (!l->parent && http_allow_record(rq, rq->route->verb, rule, r, err))
+		return -1;
+	rq->record = r;
+	return 0;
 }

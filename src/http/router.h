@@ -35,6 +35,26 @@ struct route_field {
 	const char *help;
 };
 
+/* The record a route acts on (DESIGN §4): before the handler runs, the server reads the
+ * record of rec whose id is in path parameter param, refuses it unless it belongs where
+ * the path says (owner_field holds the id in path parameter owner_param), and asks the
+ * policy whether the actor may do the route's verb on it under the route's rule
+ * (route.entity; a rule other than rec's own is asked after rec's own read; see
+ * parent). A record
+ * that is not stored, not where the path says, or that the actor may not read is "not
+ * found" (404); one they may read but not act on, 403. The handler finds it in
+ * rq->record. */
+struct route_load {
+	const struct rec_entity *rec;
+	const char *param;	 /* "id", "gid" */
+	const char *owner_field; /* NULL, or "plan_id" ... */
+	const char *owner_param; /* ... which must hold the id in this path parameter ("id") */
+	/* The record is the parent of what the route adds (a plan for POST .../goals):
+	 * the server only asks whether the actor may read it, under its own rule, and the
+	 * handler asks the route's rule with the record it is about to add. */
+	int parent;
+};
+
 struct route {
 	const char *method;  /* GET, POST, PUT, PATCH, DELETE */
 	const char *pattern; /* "/api/v1/teams/{id}/members/{person_id}" */
@@ -44,9 +64,21 @@ struct route {
 	const struct rec_entity *rec; /* the declared entity it serves, or NULL */
 	unsigned flags;
 	const char *summary;             /* one line, for OpenAPI */
-	const struct route_field *body;  /* request body fields, name NULL ends; or NULL */
+	/* Request body fields, name NULL ends; or NULL. A page's form names the fields of
+	 * the record it edits (page_fields, page_update). */
+	const struct route_field *body;
 	const struct route_field *query; /* query parameters, name NULL ends; or NULL */
+	const struct route_load *load;   /* the record it acts on, or NULL (list, create) */
 };
+
+/* Route tables are written positionally: one that stops before `load` (ten fields, as
+ * every table did before routes declared their record) leaves it NULL, as C leaves
+ * every field not given, so that warning is not wanted where routes are declared. */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+/* Reads and authorizes rq->route's declared record into rq->record (see route_load):
+ * 0, or -1 with err. Does nothing for a route that declares none. */
+int router_load(struct http_req *rq, struct cn_err *err);
 
 struct route_table {
 	/* Requests no table has a route for get their error from the table with the

@@ -138,6 +138,18 @@ const char *http_param(const struct http_req *rq, const char *name)
 	return NULL;
 }
 
+int http_param_id(const struct http_req *rq, const char *name, int64_t *out, struct cn_err *err)
+{
+	const char *s = http_param(rq, name);
+	char *end = NULL;
+	long long v = s != NULL ? strtoll(s, &end, 10) : 0;
+	if (s == NULL || s[0] < '1' || s[0] > '9' || *end != '\0' || v <= 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "'%s' is not an id; ids are whole numbers",
+				  s != NULL ? s : "");
+	*out = v;
+	return 0;
+}
+
 void http_resp_header(struct http_resp *rs, const char *name, const char *value)
 {
 	if (rs->nheaders == HTTP_MAX_HEADERS)
@@ -281,6 +293,8 @@ static int server_run(struct http_req *rq, struct http_resp *rs, struct cn_err *
 		return 0;
 	}
 	rq->policy = policy_new(rq->a, rq->db, &rq->who);
+	if (router_load(rq, err))
+		return -1;
 	int rc = rq->route->fn(rq, rs, err);
 	if (rc == 0 && (rq->policy_asked || (flags & ROUTE_PUBLIC)))
 		respcache_put(rq, &ticket, rs);

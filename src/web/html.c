@@ -107,15 +107,21 @@ static void html_attrs(struct html *h, va_list ap)
 	}
 }
 
+/* <tag attrs...>: the start tag of html_open and html_void. */
+static void html_start_tag(struct html *h, const char *tag, va_list ap)
+{
+	buf_putc(h->out, '<');
+	buf_puts(h->out, tag);
+	html_attrs(h, ap);
+	buf_putc(h->out, '>');
+}
+
 void html_open(struct html *h, const char *tag, ...)
 {
 	va_list ap;
-	buf_putc(h->out, '<');
-	buf_puts(h->out, tag);
 	va_start(ap, tag);
-	html_attrs(h, ap);
+	html_start_tag(h, tag, ap);
 	va_end(ap);
-	buf_putc(h->out, '>');
 	if (h->depth < HTML_MAX_DEPTH)
 		h->open[h->depth] = tag;
 	h->depth++;
@@ -124,12 +130,9 @@ void html_open(struct html *h, const char *tag, ...)
 void html_void(struct html *h, const char *tag, ...)
 {
 	va_list ap;
-	buf_putc(h->out, '<');
-	buf_puts(h->out, tag);
 	va_start(ap, tag);
-	html_attrs(h, ap);
+	html_start_tag(h, tag, ap);
 	va_end(ap);
-	buf_putc(h->out, '>');
 }
 
 void html_close(struct html *h)

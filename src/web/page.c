@@ -29,12 +29,19 @@ static const struct {
 
 int page_form(struct http_req *rq, struct form *f, struct cn_err *err)
 {
+	if (rq->form != NULL) { /* decoded once a request */
+		*f = *rq->form;
+		return 0;
+	}
 	memset(f, 0, sizeof(*f));
 	const char *type = http_header(rq, "Content-Type");
-	if (rq->body_len == 0 || type == NULL ||
-	    strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
-		return form_parse(rq->a, "", 0, f, err);
-	return form_parse(rq->a, rq->body, rq->body_len, f, err);
+	int urlencoded = rq->body_len > 0 && type != NULL &&
+			 strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0;
+	if (form_parse(rq->a, urlencoded ? rq->body : "", urlencoded ? rq->body_len : 0, f, err))
+		return -1;
+	rq->form = arena_alloc(rq->a, sizeof(*rq->form));
+	*rq->form = *f;
+	return 0;
 }
 
 static void page_header(struct page *p, enum page_nav nav)
@@ -388,13 +395,7 @@ const char *page_humanize(struct http_req *rq, const char *value)
 
 int page_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err)
 {
-	const char *v = http_param(rq, name);
-	char *end = NULL;
-	long long id = v ? strtoll(v, &end, 10) : 0;
-	if (v == NULL || *end != '\0' || id <= 0)
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no such page");
-	*out = id;
-	return 0;
+	return http_param_id(rq, name, out, err);
 }
 
 int page_load(struct http_req *rq, const struct rec_entity *e, const char *rule,
@@ -429,15 +430,15 @@ int page_my_networks(struct http_req *rq, struct rec_list *out, struct cn_err *e
 }
 
 int page_fields(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
-		const char *const *fields, enum page_edit how, struct cn_err *why)
+		const struct route_field *fields, enum page_edit how, struct cn_err *why)
 {
-	for (size_t i = 0; fields[i] != NULL; i++) {
-		const char *name = arena_printf(a, "%s%s", prefix, fields[i]);
+	for (size_t i = 0; fields != NULL && fields[i].name != NULL; i++) {
+		const char *field = fields[i].name;
+		const char *name = arena_printf(a, "%s%s", prefix, field);
 		const char *v = form_get(f, name);
 		if (v == NULL || (v[0] == '\0' && how == PAGE_NEW))
 			continue;
-		if (v[0] != '\0' ? rec_set_text(r, a, fields[i], v, why)
-				 : rec_set_null(r, fields[i], why)) {
+		if (v[0] != '\0' ? rec_set_text(r, a, field, v, why) : rec_set_null(r, field, why)) {
 			snprintf(why->field, sizeof(why->field), "%s", name);
 			return -1;
 		}
@@ -467,10 +468,10 @@ int64_t page_form_version(const struct form *f)
 	return n > 0 ? n : 0;
 }
 
-int page_update(struct http_req *rq, const struct form *f, const char *prefix,
-		const char *const *fields, int64_t id, struct rec *changes, struct cn_err *why)
+int page_update(struct http_req *rq, const struct form *f, const char *prefix, int64_t id,
+		struct rec *changes, struct cn_err *why)
 {
-	if (page_fields(changes, rq->a, f, prefix, fields, PAGE_CHANGES, why))
+	if (page_fields(changes, rq->a, f, prefix, rq->route->body, PAGE_CHANGES, why))
 		return -1;
 	if (rec_update(rq->db, &rq->who, rq->a, id, page_form_version(f), changes, NULL, why)) {
 		page_field_prefix(why, prefix);

@@ -19,6 +19,7 @@
 #include "core/err.h"
 #include "http/form.h"
 #include "http/http.h"
+#include "http/router.h"
 #include "web/html.h"
 
 enum page_nav {
@@ -49,7 +50,7 @@ void page_begin(struct page *p, struct http_req *rq, struct http_resp *rs, const
 void page_end(struct page *p);
 
 /* Decodes the request's urlencoded form into f (for handlers that act before
- * rendering). */
+ * rendering); decoded once a request, page_begin shows the same input again. */
 int page_form(struct http_req *rq, struct form *f, struct cn_err *err);
 /* A 303 redirect to location (a path of ours), e.g. after a successful POST. */
 void page_redirect(struct http_resp *rs, const char *location);
@@ -109,7 +110,8 @@ void page_time(struct page *p, const char *utc, const char *ends, const char *tz
 /* An enumeration value as people read it: "english_language_arts" -> "English
  * language arts", "try_out" -> "Try out". In the request's arena; NULL stays NULL. */
 const char *page_humanize(struct http_req *rq, const char *value);
-/* An integer path parameter ("id"), or -1 with err (404) when it is not one. */
+/* An integer path parameter ("id"), or -1 with err (404) when it is not one
+ * (http_param_id). */
 int page_id(struct http_req *rq, const char *name, int64_t *out, struct cn_err *err);
 
 /* Records and forms. */
@@ -135,13 +137,13 @@ int page_my_networks(struct http_req *rq, struct rec_list *out, struct cn_err *e
  * PAGE_NEW: r is a record about to be created; PAGE_CHANGES: r holds the changes to a
  * stored record (rec_update). */
 enum page_edit { PAGE_NEW, PAGE_CHANGES };
-/* Sets onto r each of fields (NULL-terminated) that the form sends: a value is parsed
- * and checked as the entity declares it; an empty value clears the field of a stored
- * record (a required one is refused) and leaves a new one to its default; a field the
- * form does not send is left as it is (small forms send one field). why names the
- * form's field ("g_baseline"). */
+/* Sets onto r each of fields (a route's declared form, rq->route->body: name NULL
+ * ends) that the form sends: a value is parsed and checked as the entity declares it;
+ * an empty value clears the field of a stored record (a required one is refused) and
+ * leaves a new one to its default; a field the form does not send is left as it is
+ * (small forms send one field). why names the form's field ("g_baseline"). */
 int page_fields(struct rec *r, struct arena *a, const struct form *f, const char *prefix,
-		const char *const *fields, enum page_edit how, struct cn_err *why);
+		const struct route_field *fields, enum page_edit how, struct cn_err *why);
 /* Names the form's field in why ("title" -> "g_title") after the app refused the
  * record (rec_create, rec_update). */
 void page_field_prefix(struct cn_err *why, const char *prefix);
@@ -149,12 +151,13 @@ void page_field_prefix(struct cn_err *why, const char *prefix);
 void page_version(struct page *p, const struct rec *r);
 /* The version the POSTed form was read at (page_version), 0 when it sends none. */
 int64_t page_form_version(const struct form *f);
-/* Saves the form's fields (page_fields, PAGE_CHANGES) with whatever changes already
- * holds (a record of the entity from rec_new, e.g. a checkbox the page reads itself)
- * onto stored record id: refused as stale (412) when someone saved it since the
- * version the form was read at. why names the form's field. */
-int page_update(struct http_req *rq, const struct form *f, const char *prefix,
-		const char *const *fields, int64_t id, struct rec *changes, struct cn_err *why);
+/* Saves the fields the route declares (rq->route->body, through page_fields,
+ * PAGE_CHANGES) with whatever changes already holds (a record of the entity from
+ * rec_new, e.g. a checkbox the page reads itself) onto stored record id: refused as
+ * stale (412) when someone saved it since the version the form was read at. why names
+ * the form's field. */
+int page_update(struct http_req *rq, const struct form *f, const char *prefix, int64_t id,
+		struct rec *changes, struct cn_err *why);
 /* 1 if why refuses the form's input (bad input, a clash with other records, a form read
  * before someone else's save): the page shows it beside its field with the input kept;
  * 0 if it is the request's own error. */

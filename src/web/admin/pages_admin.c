@@ -16,9 +16,17 @@
 
 enum { ADMIN_PAGE = 50 };
 
-static const char *const admin_person_fields[] = {"given_name", "family_name", "email", NULL};
-static const char *const admin_role_fields[] = {"org_id", "role", "title", NULL};
-static const char *const admin_org_fields[] = {"kind", "name", "parent_id", "identifier", NULL};
+/* The forms, as their routes declare them. */
+static const struct route_field admin_person_fields[] = {
+	{.name = "given_name"}, {.name = "family_name"}, {.name = "email"}, {.name = NULL},
+};
+static const struct route_field admin_role_fields[] = {
+	{.name = "org_id"}, {.name = "role"}, {.name = "title"}, {.name = NULL},
+};
+static const struct route_field admin_org_fields[] = {
+	{.name = "kind"}, {.name = "name"}, {.name = "parent_id"}, {.name = "identifier"},
+	{.name = NULL},
+};
 static const char *const admin_parent_kinds[] = {"state", "cooperative", "district", NULL};
 
 /* The choices of an enumerated field of entity e. */
@@ -241,7 +249,7 @@ static int admin_person_add(struct http_req *rq, struct http_resp *rs, struct cn
 	if (http_allow_record(rq, POLICY_CREATE, "person", person, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_fields(person, rq->a, &f, "", admin_person_fields, PAGE_NEW, &why))
+	if (page_fields(person, rq->a, &f, "", rq->route->body, PAGE_NEW, &why))
 		return admin_people_page(rq, rs, &why, err);
 	const char *org = form_get(&f, "org_id"), *role = form_get(&f, "role");
 	int has_org = org != NULL && org[0] != '\0', has_role = role != NULL && role[0] != '\0';
@@ -473,8 +481,7 @@ static int admin_person_save(struct http_req *rq, struct http_resp *rs, struct c
 	    http_allow_record(rq, POLICY_UPDATE, "person", r, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_update(rq, &f, "", admin_person_fields, r->id, rec_new(rq->a, &person_entity),
-			&why))
+	if (page_update(rq, &f, "", r->id, rec_new(rq->a, &person_entity), &why))
 		return admin_person_refused(rq, rs, r, &why, err);
 	page_redirect(rs, page_href(rq, "/admin/people/%lld?done=saved", r->id));
 	return 0;
@@ -536,7 +543,7 @@ static int admin_role_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 		cn_err_field(&why, CN_ERR_INPUT, "org_id", "Choose the organization.");
 	else if (role == NULL || role[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "role", "Choose the role in the organization.");
-	if (why.kind != CN_OK || page_fields(m, rq->a, &f, "", admin_role_fields, PAGE_NEW, &why))
+	if (why.kind != CN_OK || page_fields(m, rq->a, &f, "", rq->route->body, PAGE_NEW, &why))
 		return admin_person_page(rq, rs, r, &why, err);
 	struct rec *o = NULL;
 	if (rec_get(rq->db, rq->a, &org_entity, rec_int(m, "org_id"), &o, &why)) {
@@ -711,7 +718,7 @@ static int admin_org_add(struct http_req *rq, struct http_resp *rs, struct cn_er
 		return -1;
 	struct rec *org = rec_new(rq->a, &org_entity);
 	struct cn_err why = {0};
-	if (page_fields(org, rq->a, &f, "", admin_org_fields, PAGE_NEW, &why))
+	if (page_fields(org, rq->a, &f, "", rq->route->body, PAGE_NEW, &why))
 		return admin_orgs_page(rq, rs, &why, err);
 	if (http_allow_record(rq, POLICY_CREATE, "organization", org, err))
 		return -1;
@@ -728,23 +735,23 @@ static const struct route admin_routes[] = {
 	{"GET", "/admin/people", admin_people, "person", POLICY_CREATE, NULL, 0,
 	 "people: search and add", NULL, NULL},
 	{"POST", "/admin/people", admin_person_add, "person", POLICY_CREATE, NULL, 0,
-	 "add a person with a first role", NULL, NULL},
+	 "add a person with a first role", admin_person_fields, NULL},
 	{"GET", "/admin/people/{id}", admin_person, "person", POLICY_UPDATE, NULL, 0,
 	 "one person: details, status and roles", NULL, NULL},
 	{"POST", "/admin/people/{id}", admin_person_save, "person", POLICY_UPDATE, NULL, 0,
-	 "change a person's name and email", NULL, NULL},
+	 "change a person's name and email", admin_person_fields, NULL},
 	{"POST", "/admin/people/{id}/deactivate", admin_person_deactivate, "person", POLICY_UPDATE,
 	 NULL, 0, "deactivate a person: sign-in stops", NULL, NULL},
 	{"POST", "/admin/people/{id}/reactivate", admin_person_reactivate, "person", POLICY_UPDATE,
 	 NULL, 0, "reactivate a person", NULL, NULL},
 	{"POST", "/admin/people/{id}/memberships", admin_role_add, "membership", POLICY_CREATE,
-	 NULL, 0, "give a person a role in an organization", NULL, NULL},
+	 NULL, 0, "give a person a role in an organization", admin_role_fields, NULL},
 	{"POST", "/admin/people/{id}/memberships/{membership_id}/remove", admin_role_remove,
 	 "membership", POLICY_UPDATE, NULL, 0, "end a person's role", NULL, NULL},
 	{"GET", "/admin/organizations", admin_orgs, "organization", POLICY_CREATE, NULL, 0,
 	 "organizations by kind", NULL, NULL},
 	{"POST", "/admin/organizations", admin_org_add, "organization", POLICY_CREATE, NULL, 0,
-	 "add an organization", NULL, NULL},
+	 "add an organization", admin_org_fields, NULL},
 };
 
 const struct web_routes web_routes_admin = {admin_routes,

@@ -27,7 +27,9 @@ static const char *const as_kinds[] = {"technical", "adaptive", NULL};
 static const char *const as_kind_labels[] = {
 	"Technical: a known fix exists",
 	"Adaptive: no prescribed fix; the people involved must learn and change", NULL};
-static const char *const as_challenge_fields[] = {"description", "kind", "reason", NULL};
+static const struct route_field as_challenge_fields[] = {
+	{.name = "description"}, {.name = "kind"}, {.name = "reason"}, {.name = NULL},
+};
 
 /* GET /teams/{id}/assessments */
 static int as_list(struct http_req *rq, struct http_resp *rs, struct cn_err *err);
@@ -98,25 +100,28 @@ static int as_list_page(struct http_req *rq, struct http_resp *rs, const struct 
 static int as_list(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct teampage t;
-	if (teampage_load(rq, "id", &t, err))
+	if (teampage_of(rq, rq->record, &t, err))
 		return -1;
 	return as_list_page(rq, rs, &t, NULL, err);
 }
+
+static const struct route_field as_start_fields[] = {
+	{.name = "school_year"}, {.name = "assessed_on"}, {.name = NULL},
+};
 
 /* POST /teams/{id}/assessments */
 static int as_start(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct teampage t;
 	struct form f;
-	if (teampage_load(rq, "id", &t, err) || page_form(rq, &f, err))
+	if (teampage_of(rq, rq->record, &t, err) || page_form(rq, &f, err))
 		return -1;
 	struct rec *r = rec_new(rq->a, &assessment_entity);
 	if (rec_put_int(r, "team_id", t.team->id, err) ||
 	    http_allow_record(rq, POLICY_CREATE, AS_RULE, r, err))
 		return -1;
-	static const char *const fields[] = {"school_year", "assessed_on", NULL};
 	struct cn_err why = {0};
-	if (page_fields(r, rq->a, &f, "", fields, PAGE_NEW, &why) ||
+	if (page_fields(r, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, r, &why)) {
 		if (!page_refused(&why)) {
 			*err = why;
@@ -128,25 +133,22 @@ static int as_start(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	return 0;
 }
 
-/* The assessment of the path, loaded whole, that the actor may read; its team too. */
+/* The route's assessment (route_load: one the actor may read, or change on a route
+ * that changes it), loaded whole; its team too. */
 static int as_load(struct http_req *rq, struct assessment_full *as, struct teampage *t,
 		   struct cn_err *err)
 {
-	struct rec *r = NULL;
-	if (page_load(rq, &assessment_entity, AS_RULE, &r, err) ||
-	    assessment_load(rq->db, rq->a, r->id, as, err))
+	struct rec *r = rq->record;
+	if (assessment_load(rq->db, rq->a, r->id, as, err))
 		return -1;
 	return teampage_get(rq, rec_int(r, "team_id"), t, err);
 }
 
-/* The assessment of the path that the actor may change, and the POSTed form (f may be
- * NULL). */
+/* The same and the POSTed form (f may be NULL), for a route that changes it. */
 static int as_load_to_change(struct http_req *rq, struct assessment_full *as,
 			     struct teampage *t, struct form *f, struct cn_err *err)
 {
-	if (as_load(rq, as, t, err) || (f != NULL && page_form(rq, f, err)))
-		return -1;
-	return http_allow_record(rq, POLICY_UPDATE, AS_RULE, as->assessment, err);
+	return as_load(rq, as, t, err) || (f != NULL && page_form(rq, f, err)) ? -1 : 0;
 }
 
 /* Form field names of an indicator's rating: "c12", "t12", "e12", "p12". */
@@ -428,7 +430,7 @@ static int as_challenge_add(struct http_req *rq, struct http_resp *rs, struct cn
 	if (rec_put_int(c, "assessment_id", as.assessment->id, err) ||
 	    http_allow_record(rq, POLICY_CREATE, "challenge", c, err))
 		return -1;
-	if (page_fields(c, rq->a, &f, "", as_challenge_fields, PAGE_NEW, &why) ||
+	if (page_fields(c, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, c, &why))
 		return as_refused(rq, rs, &as, &t, &why, err);
 	page_redirect(rs,
@@ -604,25 +606,31 @@ static int as_compare(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	return 0;
 }
 
+/* The assessment of the path, which the actor may do the route's verb on; one whose
+ * challenges change, which the actor may read (the challenge's rule is asked with the
+ * challenge). */
+static const struct route_load as_assessment = {&assessment_entity, "id", NULL, NULL, 0};
+static const struct route_load as_parent = {&assessment_entity, "id", NULL, NULL, 1};
+
 static const struct route assessment_routes[] = {
-	{"GET", "/teams/{id}/assessments", as_list, "team", POLICY_READ, NULL, 0,
-	 "a team's needs assessments", NULL, NULL},
-	{"POST", "/teams/{id}/assessments", as_start, AS_RULE, POLICY_CREATE, NULL, 0,
-	 "start a needs assessment", NULL, NULL},
-	{"GET", "/assessments/{id}", as_show, AS_RULE, POLICY_READ, NULL, 0,
-	 "a needs assessment: ratings by capacity level, challenges", NULL, NULL},
-	{"POST", "/assessments/{id}/ratings", as_rate, AS_RULE, POLICY_UPDATE, NULL, 0,
-	 "rate the indicators", NULL, NULL},
-	{"POST", "/assessments/{id}/challenges", as_challenge_add, "challenge", POLICY_CREATE,
-	 NULL, 0, "add a challenge", NULL, NULL},
-	{"POST", "/assessments/{id}/challenges/{cid}/remove", as_challenge_remove, "challenge",
-	 POLICY_DELETE, NULL, 0, "remove a challenge", NULL, NULL},
-	{"POST", "/assessments/{id}/submit", as_submit, AS_RULE, POLICY_UPDATE, NULL, 0,
-	 "submit the assessment", NULL, NULL},
-	{"POST", "/assessments/{id}/reopen", as_reopen, AS_RULE, POLICY_UPDATE, NULL, 0,
-	 "open a submitted assessment again", NULL, NULL},
-	{"GET", "/assessments/{id}/compare", as_compare, AS_RULE, POLICY_READ, NULL, 0,
-	 "what moved since the team's previous assessment", NULL, NULL},
+    {"GET", "/teams/{id}/assessments", as_list, "team", POLICY_READ, NULL, 0,
+     "a team's needs assessments", NULL, NULL, &teampage_team},
+    {"POST", "/teams/{id}/assessments", as_start, AS_RULE, POLICY_CREATE, NULL, 0,
+     "start a needs assessment", as_start_fields, NULL, &teampage_team},
+    {"GET", "/assessments/{id}", as_show, AS_RULE, POLICY_READ, NULL, 0,
+     "a needs assessment: ratings by capacity level, challenges", NULL, NULL, &as_assessment},
+    {"POST", "/assessments/{id}/ratings", as_rate, AS_RULE, POLICY_UPDATE, NULL, 0,
+     "rate the indicators", NULL, NULL, &as_assessment},
+    {"POST", "/assessments/{id}/challenges", as_challenge_add, "challenge", POLICY_CREATE, NULL, 0,
+     "add a challenge", as_challenge_fields, NULL, &as_parent},
+    {"POST", "/assessments/{id}/challenges/{cid}/remove", as_challenge_remove, "challenge",
+     POLICY_DELETE, NULL, 0, "remove a challenge", NULL, NULL, &as_parent},
+    {"POST", "/assessments/{id}/submit", as_submit, AS_RULE, POLICY_UPDATE, NULL, 0,
+     "submit the assessment", NULL, NULL, &as_assessment},
+    {"POST", "/assessments/{id}/reopen", as_reopen, AS_RULE, POLICY_UPDATE, NULL, 0,
+     "open a submitted assessment again", NULL, NULL, &as_assessment},
+    {"GET", "/assessments/{id}/compare", as_compare, AS_RULE, POLICY_READ, NULL, 0,
+     "what moved since the team's previous assessment", NULL, NULL, &as_assessment},
 };
 
 const struct web_routes web_routes_assessment = {

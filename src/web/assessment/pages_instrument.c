@@ -18,8 +18,14 @@
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const in_indicator_fields[] = {"standard", "capacity_level", "code", "text",
-						  NULL};
+/* The forms, as their routes declare them. */
+static const struct route_field in_indicator_fields[] = {
+	{.name = "standard"}, {.name = "capacity_level"}, {.name = "code"}, {.name = "text"},
+	{.name = NULL},
+};
+static const struct route_field in_rename_fields[] = {
+	{.name = "name"}, {.name = NULL},
+};
 static const char *const in_level_labels[] = {"People", "Organizational",
 					      "Institutional (policy)", NULL};
 
@@ -36,11 +42,6 @@ static const char *const *in_standard_labels(struct http_req *rq)
 /* --- A network's instruments ------------------------------------------------------- */
 
 /* The network of the path that the actor may read (else 404). */
-static int in_net_load(struct http_req *rq, struct rec **net, struct cn_err *err)
-{
-	return page_load(rq, &network_entity, "network", net, err);
-}
-
 static const char *in_kind(const struct rec *inst)
 {
 	return rec_is_null(inst, "network_id") ? "capnet's default (read-only)"
@@ -149,18 +150,15 @@ static int in_net_page(struct http_req *rq, struct http_resp *rs, struct rec *ne
 /* GET /networks/{id}/instruments */
 static int in_net_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
-	if (in_net_load(rq, &net, err))
-		return -1;
-	return in_net_page(rq, rs, net, NULL, err);
+	return in_net_page(rq, rs, rq->record, NULL, err);
 }
 
 /* POST /networks/{id}/instruments: copy one for the network. */
 static int in_copy(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	struct rec *net = rq->record;
 	struct form f;
-	if (in_net_load(rq, &net, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct rec *copy = rec_new(rq->a, &instrument_entity);
 	if (rec_put_int(copy, "network_id", net->id, err) ||
@@ -457,18 +455,10 @@ static int in_page(struct http_req *rq, struct http_resp *rs, struct rec *inst,
 }
 
 /* The instrument of the path (anyone signed in reads it). */
-static int in_load(struct http_req *rq, struct rec **inst, struct cn_err *err)
-{
-	return page_load(rq, &instrument_entity, "instrument", inst, err);
-}
-
 /* GET /instruments/{id} */
 static int in_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *inst = NULL;
-	if (in_load(rq, &inst, err))
-		return -1;
-	return in_page(rq, rs, inst, NULL, err);
+	return in_page(rq, rs, rq->record, NULL, err);
 }
 
 /* The instrument page again with why beside its field, or the request's error. */
@@ -509,15 +499,13 @@ static int in_indicator_input(const struct form *f, struct cn_err *why)
 /* POST /instruments/{id}/rename */
 static int in_rename(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *inst = NULL;
+	struct rec *inst = rq->record;
 	struct form f;
-	if (in_load(rq, &inst, err) || page_form(rq, &f, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, "instrument", inst, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct cn_err why = {0};
-	static const char *const fields[] = {"name", NULL};
 	if (in_required(&f, "name", "Give the instrument a name.", &why) ||
-	    page_update(rq, &f, "", fields, inst->id, rec_new(rq->a, &instrument_entity), &why))
+	    page_update(rq, &f, "", inst->id, rec_new(rq->a, &instrument_entity), &why))
 		return in_refused(rq, rs, inst, &why, err);
 	page_redirect(rs, page_href(rq, "/instruments/%lld?done=renamed", inst->id));
 	return 0;
@@ -526,9 +514,9 @@ static int in_rename(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 /* POST /instruments/{id}/indicators */
 static int in_indicator_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *inst = NULL;
+	struct rec *inst = rq->record;
 	struct form f;
-	if (in_load(rq, &inst, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct rec *r = rec_new(rq->a, &indicator_entity);
 	if (rec_put_int(r, "instrument_id", inst->id, err) ||
@@ -536,7 +524,7 @@ static int in_indicator_add(struct http_req *rq, struct http_resp *rs, struct cn
 		return -1;
 	struct cn_err why = {0};
 	if (in_indicator_input(&f, &why) ||
-	    page_fields(r, rq->a, &f, "", in_indicator_fields, PAGE_NEW, &why) ||
+	    page_fields(r, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, r, &why))
 		return in_refused(rq, rs, inst, &why, err);
 	page_redirect(rs, arena_printf(rq->a, "/instruments/%lld?done=added#ind-%lld",
@@ -546,16 +534,14 @@ static int in_indicator_add(struct http_req *rq, struct http_resp *rs, struct cn
 
 /* --- One indicator ------------------------------------------------------------------- */
 
-/* The indicator of the path that the actor may change, its instrument, and the POSTed
- * form (f may be NULL). */
-static int in_indicator_load(struct http_req *rq, enum policy_verb verb, struct rec **ind,
-			     struct rec **inst, struct form *f, struct cn_err *err)
+/* The route's indicator (which the actor may change: route_load), its instrument, and
+ * the POSTed form (f may be NULL). */
+static int in_indicator_load(struct http_req *rq, struct rec **ind, struct rec **inst,
+			     struct form *f, struct cn_err *err)
 {
-	if (page_load(rq, &indicator_entity, "indicator", ind, err) ||
-	    rec_get(rq->db, rq->a, &instrument_entity, rec_int(*ind, "instrument_id"), inst,
-		    err) ||
-	    (f != NULL && page_form(rq, f, err)) ||
-	    http_allow_record(rq, verb, "indicator", *ind, err))
+	*ind = rq->record;
+	if (rec_get(rq->db, rq->a, &instrument_entity, rec_int(*ind, "instrument_id"), inst, err) ||
+	    (f != NULL && page_form(rq, f, err)))
 		return -1;
 	if (rec_is_null(*inst, "network_id"))
 		return cn_err_set(err, CN_ERR_CONFLICT,
@@ -632,7 +618,7 @@ static int in_edit_page(struct http_req *rq, struct http_resp *rs, const struct 
 static int in_edit(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *ind = NULL, *inst = NULL;
-	if (in_indicator_load(rq, POLICY_UPDATE, &ind, &inst, NULL, err))
+	if (in_indicator_load(rq, &ind, &inst, NULL, err))
 		return -1;
 	return in_edit_page(rq, rs, ind, inst, NULL, err);
 }
@@ -653,12 +639,11 @@ static int in_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 {
 	struct rec *ind = NULL, *inst = NULL;
 	struct form f;
-	if (in_indicator_load(rq, POLICY_UPDATE, &ind, &inst, &f, err))
+	if (in_indicator_load(rq, &ind, &inst, &f, err))
 		return -1;
 	struct cn_err why = {0};
 	if (in_indicator_input(&f, &why) ||
-	    page_update(rq, &f, "", in_indicator_fields, ind->id, rec_new(rq->a, &indicator_entity),
-			&why))
+	    page_update(rq, &f, "", ind->id, rec_new(rq->a, &indicator_entity), &why))
 		return in_edit_refused(rq, rs, ind, inst, &why, err);
 	page_redirect(rs, arena_printf(rq->a, "/instruments/%lld?done=saved#ind-%lld",
 				       (long long)inst->id, (long long)ind->id));
@@ -670,7 +655,7 @@ static int in_move(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 {
 	struct rec *ind = NULL, *inst = NULL;
 	struct form f;
-	if (in_indicator_load(rq, POLICY_UPDATE, &ind, &inst, &f, err))
+	if (in_indicator_load(rq, &ind, &inst, &f, err))
 		return -1;
 	struct cn_err why = {0};
 	const char *to = form_get(&f, "to");
@@ -694,7 +679,7 @@ static int in_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 {
 	struct rec *ind = NULL, *inst = NULL;
 	struct form f;
-	if (in_indicator_load(rq, POLICY_DELETE, &ind, &inst, &f, err))
+	if (in_indicator_load(rq, &ind, &inst, &f, err))
 		return -1;
 	struct cn_err *why = arena_alloc(rq->a, sizeof(*why));
 	memset(why, 0, sizeof(*why));
@@ -707,25 +692,33 @@ static int in_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 	return 0;
 }
 
+/* What the routes load: the network whose instruments are listed or copied (which
+ * the actor may read), the instrument or indicator of the path, which the actor may do
+ * the route's verb on, or the instrument an indicator is added to. */
+static const struct route_load in_network = {&network_entity, "id", NULL, NULL, 1};
+static const struct route_load in_instrument = {&instrument_entity, "id", NULL, NULL, 0};
+static const struct route_load in_instrument_parent = {&instrument_entity, "id", NULL, NULL, 1};
+static const struct route_load in_indicator = {&indicator_entity, "id", NULL, NULL, 0};
+
 static const struct route instrument_routes[] = {
-	{"GET", "/networks/{id}/instruments", in_net_show, "network", POLICY_READ, NULL, 0,
-	 "a network's needs-assessment instruments", NULL, NULL},
-	{"POST", "/networks/{id}/instruments", in_copy, "instrument", POLICY_CREATE, NULL, 0,
-	 "copy an instrument for a network", NULL, NULL},
-	{"GET", "/instruments/{id}", in_show, "instrument", POLICY_READ, NULL, 0,
-	 "an instrument: its indicators by standard", NULL, NULL},
-	{"POST", "/instruments/{id}/rename", in_rename, "instrument", POLICY_UPDATE, NULL, 0,
-	 "rename a network's instrument", NULL, NULL},
-	{"POST", "/instruments/{id}/indicators", in_indicator_add, "indicator", POLICY_CREATE,
-	 NULL, 0, "add an indicator", NULL, NULL},
-	{"GET", "/indicators/{id}/edit", in_edit, "indicator", POLICY_UPDATE, NULL, 0,
-	 "the form to change an indicator", NULL, NULL},
-	{"POST", "/indicators/{id}", in_save, "indicator", POLICY_UPDATE, NULL, 0,
-	 "change an indicator", NULL, NULL},
-	{"POST", "/indicators/{id}/move", in_move, "indicator", POLICY_UPDATE, NULL, 0,
-	 "move an indicator", NULL, NULL},
-	{"POST", "/indicators/{id}/remove", in_remove, "indicator", POLICY_DELETE, NULL, 0,
-	 "remove an indicator", NULL, NULL},
+    {"GET", "/networks/{id}/instruments", in_net_show, "network", POLICY_READ, NULL, 0,
+     "a network's needs-assessment instruments", NULL, NULL, &in_network},
+    {"POST", "/networks/{id}/instruments", in_copy, "instrument", POLICY_CREATE, NULL, 0,
+     "copy an instrument for a network", NULL, NULL, &in_network},
+    {"GET", "/instruments/{id}", in_show, "instrument", POLICY_READ, NULL, 0,
+     "an instrument: its indicators by standard", NULL, NULL, &in_instrument},
+    {"POST", "/instruments/{id}/rename", in_rename, "instrument", POLICY_UPDATE, NULL, 0,
+     "rename a network's instrument", in_rename_fields, NULL, &in_instrument},
+    {"POST", "/instruments/{id}/indicators", in_indicator_add, "indicator", POLICY_CREATE, NULL, 0,
+     "add an indicator", in_indicator_fields, NULL, &in_instrument_parent},
+    {"GET", "/indicators/{id}/edit", in_edit, "indicator", POLICY_UPDATE, NULL, 0,
+     "the form to change an indicator", NULL, NULL, &in_indicator},
+    {"POST", "/indicators/{id}", in_save, "indicator", POLICY_UPDATE, NULL, 0,
+     "change an indicator", in_indicator_fields, NULL, &in_indicator},
+    {"POST", "/indicators/{id}/move", in_move, "indicator", POLICY_UPDATE, NULL, 0,
+     "move an indicator", NULL, NULL, &in_indicator},
+    {"POST", "/indicators/{id}/remove", in_remove, "indicator", POLICY_DELETE, NULL, 0,
+     "remove an indicator", NULL, NULL, &in_indicator},
 };
 
 const struct web_routes web_routes_instrument = {

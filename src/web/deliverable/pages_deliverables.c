@@ -270,6 +270,10 @@ static void new_form(struct page *p, const char *const *teams, const char *const
 	html_close(h);
 }
 
+static const struct route_field dlv_new_fields[] = {
+	{.name = "kind"}, {.name = "title"}, {.name = NULL},
+};
+
 /* GET and POST /deliverables/new */
 static int dlv_new(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -289,7 +293,6 @@ static int dlv_new(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 		for (size_t i = 0; team != NULL && i < nteams; i++)
 			if (strcmp(team, teams[i]) == 0)
 				team_id = (int64_t)strtoll(team, NULL, 10);
-		static const char *const fields[] = {"kind", "title", NULL};
 		struct rec *d = rec_new(rq->a, &deliverable_entity);
 		struct rec *t = NULL;
 		const char *body = dlv_text(rq->a, form_get(&f, "body"));
@@ -299,7 +302,7 @@ static int dlv_new(struct http_req *rq, struct http_resp *rs, struct cn_err *err
 			   rec_put_int(d, "team_id", team_id, err) ||
 			   rec_put_int(d, "network_id", rec_int(t, "network_id"), err)) {
 			return -1;
-		} else if (page_fields(d, rq->a, &f, "", fields, PAGE_NEW, &why) == 0) {
+		} else if (page_fields(d, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) == 0) {
 			if (http_allow_record(rq, POLICY_CREATE, "deliverable", d, err))
 				return -1;
 			if (deliverable_create(rq->db, &rq->who, rq->a, d, 0,
@@ -767,7 +770,7 @@ static const struct route dlv_routes[] = {
     {"GET", "/deliverables/new", dlv_new, "deliverable", POLICY_CREATE, NULL, 0,
      "the form for a new deliverable", NULL, NULL},
     {"POST", "/deliverables/new", dlv_new, "deliverable", POLICY_CREATE, NULL, 0,
-     "create a deliverable", NULL, NULL},
+     "create a deliverable", dlv_new_fields, NULL},
     {"GET", "/deliverables/{id}", dlv_show, "deliverable", POLICY_READ, NULL, 0, "one deliverable",
      NULL, NULL},
     {"POST", "/deliverables/{id}/submit", dlv_status, "deliverable", POLICY_UPDATE, NULL, 0,

@@ -142,6 +142,10 @@ static int targets_show(struct http_req *rq, struct http_resp *rs, struct cn_err
 	return 0;
 }
 
+static const struct route_field targets_fields[] = {
+	{.name = "kind"}, {.name = "statement"}, {.name = NULL},
+};
+
 /* POST /deliverables/{id}/targets */
 static int targets_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -155,10 +159,9 @@ static int targets_add(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	struct cn_err why = {0};
 	int64_t item = 0;
 	const char *statement = form_get(&f, "statement");
-	static const char *const fields[] = {"kind", "statement", NULL};
 	if (deliverable_standard_resolve(rq->db, form_get(&f, "standard"), &item, &why) == 0 &&
 	    target_check_statement(statement, &why) == 0 &&
-	    page_fields(t, rq->a, &f, "", fields, PAGE_NEW, &why) == 0) {
+	    page_fields(t, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) == 0) {
 		if (rec_put_int(t, "cf_item_id", item, err))
 			return -1;
 		if (rec_create(rq->db, &rq->who, rq->a, t, &why) == 0) {
@@ -319,7 +322,7 @@ static const struct route targets_routes[] = {
     {"GET", "/deliverables/{id}/targets", targets_show, "learning_target", POLICY_READ, NULL, 0,
      "a set's learning targets", NULL, NULL},
     {"POST", "/deliverables/{id}/targets", targets_add, "learning_target", POLICY_CREATE, NULL, 0,
-     "add a learning target", NULL, NULL},
+     "add a learning target", targets_fields, NULL},
     {"POST", "/deliverables/{id}/targets/{tid}/up", targets_change, "learning_target",
      POLICY_UPDATE, NULL, 0, "move a target up", NULL, NULL},
     {"POST", "/deliverables/{id}/targets/{tid}/down", targets_change, "learning_target",

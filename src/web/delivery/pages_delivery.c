@@ -27,13 +27,17 @@ static const char *const dv_statuses[] = {"delivered", "planned", "cancelled", N
 static const char *const dv_status_labels[] = {"Delivered", "Planned", "Cancelled", NULL};
 static const char *const dv_yes_no[] = {"true", "false", NULL};
 static const char *const dv_seen_labels[] = {"Seen in use", "Not seen", NULL};
-static const char *const dv_session_fields[] = {
-	"title",	  "school_id",		   "held_on",	   "start_time", "tz",
-	"minutes",	  "pd_format",		   "status",	   "facilitator_id",
-	"action_id",	  "source_meeting_id",	   "source_deliverable_id",
-	"changes_note", "guskey_level",		   NULL};
-static const char *const dv_walk_fields[] = {"school_id", "observed_on", "item_id", "observed",
-					     "note", NULL};
+static const struct route_field dv_session_fields[] = {
+	{.name = "title"}, {.name = "school_id"}, {.name = "held_on"}, {.name = "start_time"},
+	{.name = "tz"}, {.name = "minutes"}, {.name = "pd_format"}, {.name = "status"},
+	{.name = "facilitator_id"}, {.name = "action_id"}, {.name = "source_meeting_id"},
+	{.name = "source_deliverable_id"}, {.name = "changes_note"}, {.name = "guskey_level"},
+	{.name = NULL},
+};
+static const struct route_field dv_walk_fields[] = {
+	{.name = "school_id"}, {.name = "observed_on"}, {.name = "item_id"},
+	{.name = "observed"}, {.name = "note"}, {.name = NULL},
+};
 
 /* What the forms offer: the team's schools and people, its plans' actions and the
  * library items they link, the network's meetings and the deliverables it may read. */
@@ -268,7 +272,7 @@ static int dv_team_page(struct http_req *rq, struct http_resp *rs, const struct 
 static int dv_team(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct teampage t;
-	if (teampage_load(rq, "id", &t, err))
+	if (teampage_of(rq, rq->record, &t, err))
 		return -1;
 	return dv_team_page(rq, rs, &t, NULL, err);
 }
@@ -303,7 +307,7 @@ static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 {
 	struct teampage t;
 	struct form f;
-	if (teampage_load(rq, "id", &t, err) || page_form(rq, &f, err))
+	if (teampage_of(rq, rq->record, &t, err) || page_form(rq, &f, err))
 		return -1;
 	struct rec *s = rec_new(rq->a, &pd_session_entity);
 	if (rec_put_int(s, "team_id", t.team->id, err) ||
@@ -315,7 +319,7 @@ static int dv_session_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	int64_t *attendees;
 	size_t n = dv_ticked(rq, &f, "ps_attendee_", &people, &attendees);
 	struct cn_err why = {0};
-	if (page_fields(s, rq->a, &f, "ps_", dv_session_fields, PAGE_NEW, &why))
+	if (page_fields(s, rq->a, &f, "ps_", rq->route->body, PAGE_NEW, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
 	if (delivery_session_create(rq->db, &rq->who, rq->a, s, attendees, n, &why))
 		return dv_refused(rq, rs, &t, &why, "ps_", err);
@@ -328,7 +332,7 @@ static int dv_walk_add(struct http_req *rq, struct http_resp *rs, struct cn_err 
 {
 	struct teampage t;
 	struct form f;
-	if (teampage_load(rq, "id", &t, err) || page_form(rq, &f, err))
+	if (teampage_of(rq, rq->record, &t, err) || page_form(rq, &f, err))
 		return -1;
 	struct rec *w = rec_new(rq->a, &walkthrough_entity);
 	if (rec_put_int(w, "team_id", t.team->id, err) ||
@@ -336,7 +340,7 @@ static int dv_walk_add(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	    http_allow_record(rq, POLICY_CREATE, "walkthrough", w, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_fields(w, rq->a, &f, "w_", dv_walk_fields, PAGE_NEW, &why) ||
+	if (page_fields(w, rq->a, &f, "w_", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, w, &why))
 		return dv_refused(rq, rs, &t, &why, "w_", err);
 	page_redirect(rs, page_href(rq, "/walkthroughs/%lld?done=logged", w->id));
@@ -512,10 +516,7 @@ static int dv_session_page(struct http_req *rq, struct http_resp *rs, struct rec
 /* GET /sessions/{id} */
 static int dv_session_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *s = NULL;
-	if (page_load(rq, &pd_session_entity, "pd_session", &s, err))
-		return -1;
-	return dv_session_page(rq, rs, s, NULL, err);
+	return dv_session_page(rq, rs, rq->record, NULL, err);
 }
 
 /* The session page again with why beside its field, when why refuses the form's
@@ -530,18 +531,20 @@ static int dv_session_refused(struct http_req *rq, struct http_resp *rs, struct 
 	return dv_session_page(rq, rs, s, why, err);
 }
 
+static const struct route_field dv_deliver_fields[] = {
+	{.name = "held_on"}, {.name = "minutes"}, {.name = "changes_note"}, {.name = NULL},
+};
+
 /* POST /sessions/{id}/deliver */
 static int dv_session_deliver(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *s = NULL;
+	struct rec *s = rq->record;
 	struct form f;
-	if (page_load(rq, &pd_session_entity, "pd_session", &s, err) || page_form(rq, &f, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, "pd_session", s, err))
+	if (page_form(rq, &f, err))
 		return -1;
-	static const char *const fields[] = {"held_on", "minutes", "changes_note", NULL};
 	struct rec *changes = rec_new(rq->a, &pd_session_entity);
 	struct cn_err why = {0};
-	if (page_fields(changes, rq->a, &f, "", fields, PAGE_CHANGES, &why) ||
+	if (page_fields(changes, rq->a, &f, "", rq->route->body, PAGE_CHANGES, &why) ||
 	    delivery_session_deliver(rq->db, &rq->who, rq->a, s->id, changes, NULL, &why))
 		return dv_session_refused(rq, rs, s, &why, err);
 	page_redirect(rs, page_href(rq, "/sessions/%lld?done=delivered", s->id));
@@ -552,13 +555,12 @@ static int dv_session_deliver(struct http_req *rq, struct http_resp *rs, struct 
  * the form offers, all or none. */
 static int dv_attendees_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *s = NULL;
+	struct rec *s = rq->record;
 	struct form f;
 	struct teampage t;
 	struct network_people att;
 	struct teampage_choices add;
-	if (page_load(rq, &pd_session_entity, "pd_session", &s, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, "pd_session", s, err) || page_form(rq, &f, err) ||
+	if (page_form(rq, &f, err) ||
 	    teampage_get(rq, rec_int(s, "team_id"), &t, err) ||
 	    delivery_attendees(rq->db, rq->a, s->id, &att, err) ||
 	    dv_addable(rq, &t, &att, &add, err))
@@ -578,11 +580,9 @@ static int dv_attendees_add(struct http_req *rq, struct http_resp *rs, struct cn
 /* POST /sessions/{id}/attendees/{pid}/remove */
 static int dv_attendee_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *s = NULL;
+	struct rec *s = rq->record;
 	int64_t person;
-	if (page_load(rq, &pd_session_entity, "pd_session", &s, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, "pd_session", s, err) ||
-	    page_id(rq, "pid", &person, err) ||
+	if (page_id(rq, "pid", &person, err) ||
 	    delivery_attendee_remove(rq->db, &rq->who, s->id, person, err))
 		return -1;
 	page_redirect(rs, page_href(rq, "/sessions/%lld?done=attendees#attendees", s->id));
@@ -592,11 +592,10 @@ static int dv_attendee_remove(struct http_req *rq, struct http_resp *rs, struct 
 /* GET /walkthroughs/{id} */
 static int dv_walk_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *w = NULL;
+	struct rec *w = rq->record;
 	struct teampage t;
 	struct teampage_choices schools;
-	if (page_load(rq, &walkthrough_entity, "walkthrough", &w, err) ||
-	    teampage_get(rq, rec_int(w, "team_id"), &t, err) ||
+	if (teampage_get(rq, rec_int(w, "team_id"), &t, err) ||
 	    teampage_schools(rq, &t, &schools, err))
 		return -1;
 	struct rec *item = NULL;
@@ -634,23 +633,27 @@ static int dv_walk_show(struct http_req *rq, struct http_resp *rs, struct cn_err
 	return 0;
 }
 
+/* The session or walkthrough of the path, which the actor may do the route's verb on. */
+static const struct route_load dv_session = {&pd_session_entity, "id", NULL, NULL, 0};
+static const struct route_load dv_walkthrough = {&walkthrough_entity, "id", NULL, NULL, 0};
+
 static const struct route delivery_routes[] = {
 	{"GET", "/teams/{id}/delivery", dv_team, "team", POLICY_READ, NULL, 0,
-	 "a team's PD sessions and walkthroughs", NULL, NULL},
+	 "a team's PD sessions and walkthroughs", NULL, NULL, &teampage_team},
 	{"POST", "/teams/{id}/sessions", dv_session_add, "pd_session", POLICY_CREATE, NULL, 0,
-	 "log a PD session", NULL, NULL},
+	 "log a PD session", dv_session_fields, NULL, &teampage_team},
 	{"POST", "/teams/{id}/walkthroughs", dv_walk_add, "walkthrough", POLICY_CREATE, NULL, 0,
-	 "log a classroom walkthrough", NULL, NULL},
+	 "log a classroom walkthrough", dv_walk_fields, NULL, &teampage_team},
 	{"GET", "/sessions/{id}", dv_session_show, "pd_session", POLICY_READ, NULL, 0,
-	 "a PD session", NULL, NULL},
+	 "a PD session", NULL, NULL, &dv_session},
 	{"POST", "/sessions/{id}/deliver", dv_session_deliver, "pd_session", POLICY_UPDATE, NULL, 0,
-	 "mark a planned session delivered", NULL, NULL},
+	 "mark a planned session delivered", dv_deliver_fields, NULL, &dv_session},
 	{"POST", "/sessions/{id}/attendees", dv_attendees_add, "pd_session", POLICY_UPDATE, NULL, 0,
-	 "add attendees to a PD session", NULL, NULL},
+	 "add attendees to a PD session", NULL, NULL, &dv_session},
 	{"POST", "/sessions/{id}/attendees/{pid}/remove", dv_attendee_remove, "pd_session",
-	 POLICY_UPDATE, NULL, 0, "remove an attendee from a PD session", NULL, NULL},
+	 POLICY_UPDATE, NULL, 0, "remove an attendee from a PD session", NULL, NULL, &dv_session},
 	{"GET", "/walkthroughs/{id}", dv_walk_show, "walkthrough", POLICY_READ, NULL, 0,
-	 "a classroom walkthrough", NULL, NULL},
+	 "a classroom walkthrough", NULL, NULL, &dv_walkthrough},
 };
 
 const struct web_routes web_routes_delivery = {

@@ -639,6 +639,11 @@ static int lib_item(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	return 0;
 }
 
+static const struct route_field lib_tryout_fields[] = {
+	{.name = "rating"}, {.name = "would_work"}, {.name = "note"}, {.name = "meeting_id"},
+	{.name = NULL},
+};
+
 /* POST /library/{id}/tryouts */
 static int lib_tryout_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
@@ -658,14 +663,13 @@ static int lib_tryout_add(struct http_req *rq, struct http_resp *rs, struct cn_e
 	for (size_t i = 0; !meeting_ok && meetings[i] != NULL; i++)
 		meeting_ok = strcmp(meetings[i], meeting) == 0;
 	const char *rating = form_get(&f, "rating"), *would = form_get(&f, "would_work");
-	static const char *const fields[] = {"rating", "would_work", "note", "meeting_id", NULL};
 	if (rating == NULL || rating[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "rating", "Choose how it went, 1 to 5.");
 	else if (would == NULL || would[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "would_work", "Choose yes, maybe or no.");
 	else if (!meeting_ok)
 		cn_err_field(&why, CN_ERR_INPUT, "meeting_id", "Choose one of your meetings.");
-	else if (page_fields(t, rq->a, &f, "", fields, PAGE_NEW, &why) == 0 &&
+	else if (page_fields(t, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) == 0 &&
 		 rec_create(rq->db, &rq->who, rq->a, t, &why) == 0) {
 		page_redirect(rs, lib_href(rq->a, v.item->id, "?done=tried#tryouts"));
 		return 0;
@@ -689,7 +693,7 @@ static const struct route lib_routes[] = {
     {"GET", "/library/{id}", lib_item, "library_item", POLICY_READ, NULL, 0,
      "one library item with its evidence and try-outs", NULL, NULL},
     {"POST", "/library/{id}/tryouts", lib_tryout_add, "tryout", POLICY_CREATE, NULL, 0,
-     "record a try-out", NULL, NULL},
+     "record a try-out", lib_tryout_fields, NULL},
 };
 
 const struct web_routes web_routes_library = {lib_routes,

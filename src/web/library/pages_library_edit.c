@@ -23,8 +23,10 @@ static const char *const led_tier_labels[] = {
     "Tier 3: promising evidence (a correlational study with controls)",
     "Tier 4: demonstrates a rationale (a logic model, being studied)", "No tier", NULL};
 /* The plain fields of the form, as the entity names them. */
-static const char *const led_fields[] = {"kind", "title", "summary", "body", "license", "url",
-					 NULL};
+static const struct route_field led_fields[] = {
+	{.name = "kind"}, {.name = "title"}, {.name = "summary"}, {.name = "body"},
+	{.name = "license"}, {.name = "url"}, {.name = NULL},
+};
 
 /* The networks whose library the actor may add to: ids and names, NULL-terminated, in
  * the request's arena; *statewide says whether they may add to the statewide one. */
@@ -321,7 +323,7 @@ static int led_read_links(struct http_req *rq, const struct form *f, struct libr
 static int led_read(struct http_req *rq, const struct form *f, struct rec *r, int update,
 		    const char *const *net_ids, int statewide, struct cn_err *why)
 {
-	if (page_fields(r, rq->a, f, "", led_fields, update ? PAGE_CHANGES : PAGE_NEW, why))
+	if (page_fields(r, rq->a, f, "", rq->route->body, update ? PAGE_CHANGES : PAGE_NEW, why))
 		return -1;
 	const char *tier = form_get(f, "evidence_tier");
 	if (tier == NULL || tier[0] == '\0' || strcmp(tier, "none") == 0) {
@@ -488,11 +490,11 @@ static const struct route led_routes[] = {
     {"GET", "/library/new", led_new, "library_item", POLICY_CREATE, NULL, 0,
      "the form to add a library item", NULL, NULL},
     {"POST", "/library/new", led_add, "library_item", POLICY_CREATE, NULL, 0,
-     "add a library item (or preview it)", NULL, NULL},
+     "add a library item (or preview it)", led_fields, NULL},
     {"GET", "/library/{id}/edit", led_edit, "library_item", POLICY_UPDATE, NULL, 0,
      "the form to edit a library item", NULL, NULL},
     {"POST", "/library/{id}/edit", led_save, "library_item", POLICY_UPDATE, NULL, 0,
-     "save a library item's changes (or preview them)", NULL, NULL},
+     "save a library item's changes (or preview them)", led_fields, NULL},
 };
 
 const struct web_routes web_routes_library_edit = {led_routes,

@@ -25,7 +25,10 @@
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const mtg_agenda_fields[] = {"kind", "title", "minutes", "notes", NULL};
+static const struct route_field mtg_agenda_fields[] = {
+	{.name = "kind"}, {.name = "title"}, {.name = "minutes"}, {.name = "notes"},
+	{.name = NULL},
+};
 /* The four parts of a reflection (the seeds: distill, synthesize and internalize what
  * was learned; contextualize it to one's own schools), with their prompts. */
 static const char *const mtg_reflection_parts[][2] = {
@@ -744,18 +747,10 @@ static int mtg_page(struct http_req *rq, struct http_resp *rs, struct rec *meeti
 	return 0;
 }
 
-/* The meeting of the path that the actor may read (else 404). */
-static int mtg_load(struct http_req *rq, struct rec **meeting, struct cn_err *err)
-{
-	return page_load(rq, &meeting_entity, "meeting", meeting, err);
-}
-
 /* GET /meetings/{id} */
 static int mtg_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *meeting = NULL;
-	if (mtg_load(rq, &meeting, err))
-		return -1;
+	struct rec *meeting = rq->record;
 	return mtg_page(rq, rs, meeting, NULL, err);
 }
 
@@ -774,16 +769,16 @@ static int mtg_refused(struct http_req *rq, struct http_resp *rs, struct rec *me
 /* POST /meetings/{id}/agenda */
 static int mtg_agenda_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *meeting = NULL;
+	struct rec *meeting = rq->record;
 	struct form f;
-	if (mtg_load(rq, &meeting, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct rec *item = rec_new(rq->a, &agenda_item_entity);
 	if (rec_put_int(item, "meeting_id", meeting->id, err) ||
 	    http_allow_record(rq, POLICY_CREATE, "agenda_item", item, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_fields(item, rq->a, &f, "", mtg_agenda_fields, PAGE_NEW, &why) ||
+	if (page_fields(item, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, item, &why))
 		return mtg_refused(rq, rs, meeting, &why, err);
 	page_redirect(rs, page_href(rq, "/meetings/%lld?done=agenda#agenda", meeting->id));
@@ -794,9 +789,9 @@ static int mtg_agenda_add(struct http_req *rq, struct http_resp *rs, struct cn_e
  * all or none (attendance_set_all). */
 static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *meeting = NULL;
+	struct rec *meeting = rq->record;
 	struct form f;
-	if (mtg_load(rq, &meeting, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	int64_t network = rec_int(meeting, "network_id");
 	struct attendance_mark *marks = arena_alloc(rq->a, sizeof(*marks) * (f.n + 1));
@@ -841,14 +836,18 @@ static int mtg_attendance_save(struct http_req *rq, struct http_resp *rs, struct
 	return 0;
 }
 
+static const struct route_field mtg_reflection_fields[] = {
+	{.name = "distill"}, {.name = "synthesize"}, {.name = "internalize"},
+	{.name = "contextualize"}, {.name = NULL},
+};
+
 /* POST /meetings/{id}/reflection: writes or rewrites the actor's own reflection; an
  * empty part is cleared. */
 static int mtg_reflection_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *meeting = NULL, *mine = NULL;
+	struct rec *meeting = rq->record, *mine = NULL;
 	struct form f;
-	if (mtg_load(rq, &meeting, err) || page_form(rq, &f, err) ||
-	    mtg_my_reflection(rq, meeting, &mine, err))
+	if (page_form(rq, &f, err) || mtg_my_reflection(rq, meeting, &mine, err))
 		return -1;
 	struct rec *r = mine != NULL ? rec_new(rq->a, &reflection_entity)
 				     : mtg_new_reflection(rq, meeting, err);
@@ -867,9 +866,7 @@ static int mtg_reflection_save(struct http_req *rq, struct http_resp *rs, struct
 					  "meetings");
 	}
 	struct cn_err why = {0};
-	static const char *const fields[] = {"distill", "synthesize", "internalize",
-					     "contextualize", NULL};
-	if (page_fields(r, rq->a, &f, "", fields, mine ? PAGE_CHANGES : PAGE_NEW, &why))
+	if (page_fields(r, rq->a, &f, "", rq->route->body, mine ? PAGE_CHANGES : PAGE_NEW, &why))
 		return mtg_page(rq, rs, meeting, &why, err);
 	if (rec_set_int(r, "shared", form_get(&f, "shared") != NULL, &why))
 		return mtg_page(rq, rs, meeting, &why, err);
@@ -882,15 +879,20 @@ static int mtg_reflection_save(struct http_req *rq, struct http_resp *rs, struct
 	return 0;
 }
 
+/* The meeting of the path, which the actor may read (else 404); the route's rule is
+ * asked by its handler, with what it adds. */
+static const struct route_load mtg_meeting = {&meeting_entity, "id", NULL, NULL, 1};
+
 static const struct route meeting_routes[] = {
-	{"GET", "/meetings/{id}", mtg_show, "meeting", POLICY_READ, NULL, 0,
-	 "a meeting: agenda, materials, try-outs, attendance, reflections", NULL, NULL},
-	{"POST", "/meetings/{id}/agenda", mtg_agenda_add, "agenda_item", POLICY_CREATE, NULL, 0,
-	 "add an agenda item", NULL, NULL},
-	{"POST", "/meetings/{id}/attendance", mtg_attendance_save, "attendance", POLICY_CREATE,
-	 NULL, 0, "record attendance", NULL, NULL},
-	{"POST", "/meetings/{id}/reflection", mtg_reflection_save, "reflection", POLICY_CREATE,
-	 NULL, 0, "write or rewrite one's own reflection on a meeting", NULL, NULL},
+    {"GET", "/meetings/{id}", mtg_show, "meeting", POLICY_READ, NULL, 0,
+     "a meeting: agenda, materials, try-outs, attendance, reflections", NULL, NULL, &mtg_meeting},
+    {"POST", "/meetings/{id}/agenda", mtg_agenda_add, "agenda_item", POLICY_CREATE, NULL, 0,
+     "add an agenda item", mtg_agenda_fields, NULL, &mtg_meeting},
+    {"POST", "/meetings/{id}/attendance", mtg_attendance_save, "attendance", POLICY_CREATE, NULL, 0,
+     "record attendance", NULL, NULL, &mtg_meeting},
+    {"POST", "/meetings/{id}/reflection", mtg_reflection_save, "reflection", POLICY_CREATE, NULL, 0,
+     "write or rewrite one's own reflection on a meeting", mtg_reflection_fields, NULL,
+     &mtg_meeting},
 };
 
 const struct web_routes web_routes_meeting = {meeting_routes,

@@ -15,18 +15,11 @@
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const me_fields[] = {"title", "starts_at", "ends_at", "tz",
-					"place", "link",      "notes",	 NULL};
-
-/* The meeting of the path that the actor may do verb on: 404 when they may not read
- * it, 403 when they may read but not do it. */
-static int me_load(struct http_req *rq, enum policy_verb verb, struct rec **m,
-		   struct cn_err *err)
-{
-	if (page_load(rq, &meeting_entity, "meeting", m, err))
-		return -1;
-	return http_allow_record(rq, verb, "meeting", *m, err);
-}
+/* The meeting's form, as its route declares it. */
+static const struct route_field me_fields[] = {
+	{.name = "title"}, {.name = "starts_at"}, {.name = "ends_at"}, {.name = "tz"},
+	{.name = "place"}, {.name = "link"}, {.name = "notes"}, {.name = NULL},
+};
 
 /* utc as the local "YYYY-MM-DDTHH:MM" a datetime-local input shows, in tz. */
 static const char *me_local(struct http_req *rq, const char *utc, const char *tz)
@@ -92,9 +85,7 @@ static int me_page(struct http_req *rq, struct http_resp *rs, const struct rec *
 /* GET /meetings/{id}/edit */
 static int me_edit(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *m = NULL;
-	if (me_load(rq, POLICY_UPDATE, &m, err))
-		return -1;
+	const struct rec *m = rq->record;
 	return me_page(rq, rs, m, NULL, err);
 }
 
@@ -102,12 +93,12 @@ static int me_edit(struct http_req *rq, struct http_resp *rs, struct cn_err *err
  * stale when someone else saved since the form was read. */
 static int me_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *m = NULL;
+	const struct rec *m = rq->record;
 	struct form f;
-	if (me_load(rq, POLICY_UPDATE, &m, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_update(rq, &f, "", me_fields, m->id, rec_new(rq->a, &meeting_entity), &why)) {
+	if (page_update(rq, &f, "", m->id, rec_new(rq->a, &meeting_entity), &why)) {
 		if (!page_refused(&why)) {
 			*err = why;
 			return -1;
@@ -164,9 +155,7 @@ static int me_confirm(struct http_req *rq, struct http_resp *rs, const struct re
 /* GET /meetings/{id}/delete */
 static int me_delete_ask(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *m = NULL;
-	if (me_load(rq, POLICY_DELETE, &m, err))
-		return -1;
+	const struct rec *m = rq->record;
 	return me_confirm(rq, rs, m, NULL, err);
 }
 
@@ -174,9 +163,7 @@ static int me_delete_ask(struct http_req *rq, struct http_resp *rs, struct cn_er
  * as reflections or try-outs point at it. */
 static int me_delete(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *m = NULL;
-	if (me_load(rq, POLICY_DELETE, &m, err))
-		return -1;
+	const struct rec *m = rq->record;
 	struct cn_err why = {0};
 	if (rec_delete(rq->db, &rq->who, rq->a, &meeting_entity, m->id, 0, &why)) {
 		if (why.kind != CN_ERR_CONFLICT) {
@@ -190,21 +177,11 @@ static int me_delete(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 	return 0;
 }
 
-/* The agenda item of the path the actor may do verb on (404 / 403 as me_load). */
-static int me_item(struct http_req *rq, enum policy_verb verb, struct rec **item,
-		   struct cn_err *err)
-{
-	if (page_load(rq, &agenda_item_entity, "agenda_item", item, err))
-		return -1;
-	return http_allow_record(rq, verb, "agenda_item", *item, err);
-}
-
 /* POST /agenda-items/{id}/remove */
 static int me_item_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *item = NULL;
-	if (me_item(rq, POLICY_DELETE, &item, err) ||
-	    rec_delete(rq->db, &rq->who, rq->a, &agenda_item_entity, item->id, 0, err))
+	const struct rec *item = rq->record;
+	if (rec_delete(rq->db, &rq->who, rq->a, &agenda_item_entity, item->id, 0, err))
 		return -1;
 	page_redirect(rs, page_href(rq, "/meetings/%lld?done=agenda_removed#agenda",
 				    rec_int(item, "meeting_id")));
@@ -214,31 +191,35 @@ static int me_item_remove(struct http_req *rq, struct http_resp *rs, struct cn_e
 /* POST /agenda-items/{id}/up and /down */
 static int me_item_move(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *item = NULL;
+	const struct rec *item = rq->record;
 	int up = strstr(rq->path, "/up") != NULL;
-	if (me_item(rq, POLICY_UPDATE, &item, err) ||
-	    agenda_item_move(rq->db, &rq->who, item->id, up, err))
+	if (agenda_item_move(rq->db, &rq->who, item->id, up, err))
 		return -1;
 	page_redirect(rs, page_href(rq, "/meetings/%lld?done=agenda_moved#agenda",
 				    rec_int(item, "meeting_id")));
 	return 0;
 }
 
+/* The record of the path that the actor may do the route's verb on: 404 when they may
+ * not read it, 403 when they may read it but not do that. */
+static const struct route_load me_meeting = {&meeting_entity, "id", NULL, NULL, 0};
+static const struct route_load me_agenda_item = {&agenda_item_entity, "id", NULL, NULL, 0};
+
 static const struct route meeting_edit_routes[] = {
 	{"GET", "/meetings/{id}/edit", me_edit, "meeting", POLICY_UPDATE, NULL, 0,
-	 "the form that edits a meeting's details", NULL, NULL},
+	 "the form that edits a meeting's details", NULL, NULL, &me_meeting},
 	{"POST", "/meetings/{id}/edit", me_save, "meeting", POLICY_UPDATE, NULL, 0,
-	 "save a meeting's details", NULL, NULL},
+	 "save a meeting's details", me_fields, NULL, &me_meeting},
 	{"GET", "/meetings/{id}/delete", me_delete_ask, "meeting", POLICY_DELETE, NULL, 0,
-	 "asks whether to delete a meeting", NULL, NULL},
+	 "asks whether to delete a meeting", NULL, NULL, &me_meeting},
 	{"POST", "/meetings/{id}/delete", me_delete, "meeting", POLICY_DELETE, NULL, 0,
-	 "delete a meeting with its agenda and attendance", NULL, NULL},
+	 "delete a meeting with its agenda and attendance", NULL, NULL, &me_meeting},
 	{"POST", "/agenda-items/{id}/remove", me_item_remove, "agenda_item", POLICY_DELETE, NULL, 0,
-	 "remove an item from a meeting's agenda", NULL, NULL},
+	 "remove an item from a meeting's agenda", NULL, NULL, &me_agenda_item},
 	{"POST", "/agenda-items/{id}/up", me_item_move, "agenda_item", POLICY_UPDATE, NULL, 0,
-	 "move an agenda item one place up", NULL, NULL},
+	 "move an agenda item one place up", NULL, NULL, &me_agenda_item},
 	{"POST", "/agenda-items/{id}/down", me_item_move, "agenda_item", POLICY_UPDATE, NULL, 0,
-	 "move an agenda item one place down", NULL, NULL},
+	 "move an agenda item one place down", NULL, NULL, &me_agenda_item},
 };
 
 const struct web_routes web_routes_meeting_edit = {

@@ -21,8 +21,10 @@
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const net_meeting_fields[] = {"title", "starts_at", "ends_at", "tz",
-						 "place", "link", NULL};
+static const struct route_field net_meeting_fields[] = {
+	{.name = "title"}, {.name = "starts_at"}, {.name = "ends_at"}, {.name = "tz"},
+	{.name = "place"}, {.name = "link"}, {.name = NULL},
+};
 
 enum { NET_LIST_PAGE = 50 };
 
@@ -578,18 +580,10 @@ static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 	return 0;
 }
 
-/* The network of the path that the actor may read (else 404). */
-static int net_load(struct http_req *rq, struct rec **net, struct cn_err *err)
-{
-	return page_load(rq, &network_entity, "network", net, err);
-}
-
 /* GET /networks/{id} */
 static int net_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
-	if (net_load(rq, &net, err))
-		return -1;
+	struct rec *net = rq->record;
 	return net_page(rq, rs, net, NULL, err);
 }
 
@@ -608,16 +602,16 @@ static int net_refused(struct http_req *rq, struct http_resp *rs, struct rec *ne
 /* POST /networks/{id}/meetings */
 static int net_meeting_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	struct rec *net = rq->record;
 	struct form f;
-	if (net_load(rq, &net, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct rec *m = rec_new(rq->a, &meeting_entity);
 	if (rec_put_int(m, "network_id", net->id, err) ||
 	    http_allow_record(rq, POLICY_CREATE, "meeting", m, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_fields(m, rq->a, &f, "", net_meeting_fields, PAGE_NEW, &why) ||
+	if (page_fields(m, rq->a, &f, "", rq->route->body, PAGE_NEW, &why) ||
 	    rec_create(rq->db, &rq->who, rq->a, m, &why))
 		return net_refused(rq, rs, net, &why, err);
 	page_redirect(rs, page_href(rq, "/networks/%lld?done=meeting#meetings", net->id));
@@ -627,9 +621,9 @@ static int net_meeting_add(struct http_req *rq, struct http_resp *rs, struct cn_
 /* POST /networks/{id}/facilitators */
 static int net_facilitator_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	struct rec *net = rq->record;
 	struct form f;
-	if (net_load(rq, &net, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct policy_scope s = {.network_id = net->id};
 	if (http_allow_scope(rq, POLICY_CREATE, "network_facilitator", &s, err))
@@ -658,12 +652,16 @@ static int net_facilitator_add(struct http_req *rq, struct http_resp *rs, struct
 	return 0;
 }
 
+static const struct route_field net_team_fields[] = {
+	{.name = "district_id"}, {.name = "name"}, {.name = NULL},
+};
+
 /* POST /networks/{id}/teams: a district's team joins the network. */
 static int net_team_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	struct rec *net = rq->record;
 	struct form f;
-	if (net_load(rq, &net, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct rec *t = rec_new(rq->a, &team_entity);
 	struct policy_scope s = {.network_id = net->id};
@@ -671,8 +669,7 @@ static int net_team_add(struct http_req *rq, struct http_resp *rs, struct cn_err
 	    http_allow_scope(rq, POLICY_CREATE, "team", &s, err))
 		return -1;
 	struct cn_err why = {0};
-	static const char *const fields[] = {"district_id", "name", NULL};
-	if (page_fields(t, rq->a, &f, "", fields, PAGE_NEW, &why))
+	if (page_fields(t, rq->a, &f, "", rq->route->body, PAGE_NEW, &why))
 		return net_refused(rq, rs, net, &why, err);
 	if (rec_is_null(t, "district_id")) {
 		cn_err_field(&why, CN_ERR_INPUT, "district_id", "Choose the team's district.");
@@ -689,9 +686,9 @@ static int net_team_add(struct http_req *rq, struct http_resp *rs, struct cn_err
 /* POST /networks/{id}/facilitators/{person}/remove */
 static int net_facilitator_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	struct rec *net = rq->record;
 	int64_t person;
-	if (net_load(rq, &net, err) || page_id(rq, "person", &person, err))
+	if (page_id(rq, "person", &person, err))
 		return -1;
 	struct policy_scope s = {.network_id = net->id};
 	if (http_allow_scope(rq, POLICY_DELETE, "network_facilitator", &s, err) ||
@@ -701,20 +698,24 @@ static int net_facilitator_remove(struct http_req *rq, struct http_resp *rs, str
 	return 0;
 }
 
+/* The network of the path, which the actor may read (else 404); the route's rule is
+ * asked by its handler, with what it adds. */
+static const struct route_load net_network = {&network_entity, "id", NULL, NULL, 1};
+
 static const struct route network_routes[] = {
-	{"GET", "/networks", net_list, "network", POLICY_READ, NULL, 0,
-	 "the networks the signed-in person may see", NULL, NULL},
-	{"GET", "/networks/{id}", net_show, "network", POLICY_READ, NULL, 0,
-	 "a network: facts, facilitators, meetings, teams", NULL, NULL},
-	{"POST", "/networks/{id}/meetings", net_meeting_add, "meeting", POLICY_CREATE, NULL, 0,
-	 "add a meeting to a network", NULL, NULL},
-	{"POST", "/networks/{id}/facilitators", net_facilitator_add, "network_facilitator",
-	 POLICY_CREATE, NULL, 0, "add a facilitator to a network", NULL, NULL},
-	{"POST", "/networks/{id}/teams", net_team_add, "team", POLICY_CREATE, NULL, 0,
-	 "add a district team to a network", NULL, NULL},
-	{"POST", "/networks/{id}/facilitators/{person}/remove", net_facilitator_remove,
-	 "network_facilitator", POLICY_DELETE, NULL, 0, "remove a facilitator from a network",
-	 NULL, NULL},
+    {"GET", "/networks", net_list, "network", POLICY_READ, NULL, 0,
+     "the networks the signed-in person may see", NULL, NULL},
+    {"GET", "/networks/{id}", net_show, "network", POLICY_READ, NULL, 0,
+     "a network: facts, facilitators, meetings, teams", NULL, NULL, &net_network},
+    {"POST", "/networks/{id}/meetings", net_meeting_add, "meeting", POLICY_CREATE, NULL, 0,
+     "add a meeting to a network", net_meeting_fields, NULL, &net_network},
+    {"POST", "/networks/{id}/facilitators", net_facilitator_add, "network_facilitator",
+     POLICY_CREATE, NULL, 0, "add a facilitator to a network", NULL, NULL, &net_network},
+    {"POST", "/networks/{id}/teams", net_team_add, "team", POLICY_CREATE, NULL, 0,
+     "add a district team to a network", net_team_fields, NULL, &net_network},
+    {"POST", "/networks/{id}/facilitators/{person}/remove", net_facilitator_remove,
+     "network_facilitator", POLICY_DELETE, NULL, 0, "remove a facilitator from a network", NULL,
+     NULL, &net_network},
 };
 
 const struct web_routes web_routes_network = {network_routes,

@@ -13,8 +13,11 @@
 #include "web/page.h"
 #include "web/web.h"
 
-static const char *const ne_fields[] = {"name", "content_area", "region_id", "school_year",
-					"description", NULL};
+/* The network's form, as its routes declare it. */
+static const struct route_field ne_fields[] = {
+	{.name = "name"}, {.name = "content_area"}, {.name = "region_id"},
+	{.name = "school_year"}, {.name = "description"}, {.name = NULL},
+};
 
 /* Choices of a select, NULL-terminated, in the request's arena. */
 struct ne_choices {
@@ -140,7 +143,7 @@ static int ne_create(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 		return -1;
 	struct rec *net = rec_new(rq->a, &network_entity);
 	struct cn_err why = {0};
-	if (page_fields(net, rq->a, &f, "", ne_fields, PAGE_NEW, &why))
+	if (page_fields(net, rq->a, &f, "", rq->route->body, PAGE_NEW, &why))
 		return ne_refused(rq, rs, NULL, &why, err);
 	if (http_allow_record(rq, POLICY_CREATE, "network", net, err))
 		return -1;
@@ -150,51 +153,43 @@ static int ne_create(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 	return 0;
 }
 
-/* The network of the path that the actor may change (404 when they may not read it,
- * 403 when they may read but not change it). */
-static int ne_load(struct http_req *rq, struct rec **net, struct cn_err *err)
-{
-	if (page_load(rq, &network_entity, "network", net, err))
-		return -1;
-	return http_allow_record(rq, POLICY_UPDATE, "network", *net, err);
-}
-
 /* GET /networks/{id}/edit */
 static int ne_edit(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
-	if (ne_load(rq, &net, err))
-		return -1;
-	return ne_page(rq, rs, net, NULL, err);
+	return ne_page(rq, rs, rq->record, NULL, err);
 }
 
 /* POST /networks/{id}/edit: saves the details (refused as stale when someone else
  * saved since the form was read). */
 static int ne_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	struct rec *net = rq->record;
 	struct form f;
-	if (ne_load(rq, &net, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct rec *changes = rec_new(rq->a, &network_entity);
 	struct cn_err why = {0};
 	if (rec_set_int(changes, "active", form_get(&f, "active") != NULL, &why) ||
-	    page_update(rq, &f, "", ne_fields, net->id, changes, &why))
+	    page_update(rq, &f, "", net->id, changes, &why))
 		return ne_refused(rq, rs, net, &why, err);
 	page_redirect(rs, page_href(rq, "/networks/%lld?done=saved", net->id));
 	return 0;
 }
+
+/* The network of the path, which the actor may change (404 when they may not read it,
+ * 403 when they may read but not change it). */
+static const struct route_load ne_network = {&network_entity, "id", NULL, NULL, 0};
 
 /* Before the network family: "/networks/new" is not a network's id. */
 static const struct route network_edit_routes[] = {
 	{"GET", "/networks/new", ne_new, "network", POLICY_CREATE, NULL, 0,
 	 "the form that creates a network", NULL, NULL},
 	{"POST", "/networks", ne_create, "network", POLICY_CREATE, NULL, 0, "create a network",
-	 NULL, NULL},
+	 ne_fields, NULL},
 	{"GET", "/networks/{id}/edit", ne_edit, "network", POLICY_UPDATE, NULL, 0,
-	 "the form that edits a network's details", NULL, NULL},
+	 "the form that edits a network's details", NULL, NULL, &ne_network},
 	{"POST", "/networks/{id}/edit", ne_save, "network", POLICY_UPDATE, NULL, 0,
-	 "save a network's details", NULL, NULL},
+	 "save a network's details", ne_fields, NULL, &ne_network},
 };
 
 const struct web_routes web_routes_network_edit = {

@@ -251,24 +251,27 @@ static int plan_index(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	return plan_index_page(rq, rs, NULL, err);
 }
 
+static const struct route_field plan_template_fields[] = {
+	{.name = "title"}, {.name = "school_year"}, {.name = NULL},
+};
+
 /* POST /networks/{id}/plan-templates: a facilitator makes a template for her network
  * (policy rule "plan", asked with the template about to be) and goes to its editor. */
 static int plan_template_new(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct rec *net = NULL;
+	struct rec *net = rq->record;
 	struct form f;
-	if (page_load(rq, &network_entity, "network", &net, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct rec *r = plan_new_template(rq, net->id, err);
 	if (r == NULL || http_allow_record(rq, POLICY_CREATE, "plan", r, err))
 		return -1;
-	static const char *const fields[] = {"title", "school_year", NULL};
 	const char *pre = plan_template_prefix(rq, net->id);
 	const char *title = form_get(&f, arena_printf(rq->a, "%stitle", pre));
 	struct cn_err why = {0};
 	if (title == NULL || title[0] == '\0')
 		cn_err_field(&why, CN_ERR_INPUT, "title", "give the template a title");
-	else if (page_fields(r, rq->a, &f, pre, fields, PAGE_NEW, &why) == 0 &&
+	else if (page_fields(r, rq->a, &f, pre, rq->route->body, PAGE_NEW, &why) == 0 &&
 		 rec_create(rq->db, &rq->who, rq->a, r, &why) == 0) {
 		page_redirect(rs, page_href(rq, "/plans/%lld?done=template", r->id));
 		return 0;
@@ -367,7 +370,7 @@ static int plan_team_page(struct http_req *rq, struct http_resp *rs, const struc
 static int plan_team(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct teampage t;
-	if (teampage_load(rq, "id", &t, err))
+	if (teampage_of(rq, rq->record, &t, err))
 		return -1;
 	return plan_team_page(rq, rs, &t, NULL, err);
 }
@@ -377,7 +380,7 @@ static int plan_start(struct http_req *rq, struct http_resp *rs, struct cn_err *
 {
 	struct teampage t;
 	struct form f;
-	if (teampage_load(rq, "id", &t, err) || page_form(rq, &f, err))
+	if (teampage_of(rq, rq->record, &t, err) || page_form(rq, &f, err))
 		return -1;
 	struct rec *r = rec_new(rq->a, &plan_entity);
 	if (rec_put_int(r, "team_id", t.team->id, err) ||
@@ -432,7 +435,7 @@ static int plan_start(struct http_req *rq, struct http_resp *rs, struct cn_err *
 static int plan_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct planpage pp;
-	if (planpage_load(rq, &pp, err))
+	if (planpage_get(rq, rq->record->id, &pp, err))
 		return -1;
 	return planpage_show(rq, rs, &pp, NULL, err);
 }
@@ -441,62 +444,58 @@ static int plan_show(struct http_req *rq, struct http_resp *rs, struct cn_err *e
  * facilitator approves or returns it (plan_status_set says who may). */
 static int plan_status(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct planpage pp;
+	const struct rec *plan = rq->record;
 	struct form f;
-	if (planpage_load(rq, &pp, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
-	if (http_allow_record(rq, POLICY_UPDATE, "plan_status", pp.plan, err))
-		return -1; /* neither the team nor its facilitators */
 	const char *status = form_get(&f, "new_status");
 	const char *note = form_get(&f, "status_note");
 	struct cn_err why = {0};
-	if (plan_status_set(rq->db, &rq->who, pp.plan->id, status ? status : "",
+	if (plan_status_set(rq->db, &rq->who, plan->id, status ? status : "",
 			    note && note[0] ? note : NULL, 0, &why)) {
 		if (strcmp(why.field, "status") == 0 || why.field[0] == '\0')
 			snprintf(why.field, sizeof(why.field), "new_status");
 		if (why.kind == CN_ERR_FORBIDDEN)
 			why.kind = CN_ERR_CONFLICT; /* shown beside the choice it refuses */
-		return planpage_refused(rq, rs, &pp, &why, err);
+		return planpage_refused(rq, rs, plan->id, &why, err);
 	}
-	page_redirect(rs, page_href(rq, "/plans/%lld?done=status#workflow", pp.plan->id));
+	page_redirect(rs, page_href(rq, "/plans/%lld?done=status#workflow", plan->id));
 	return 0;
 }
 
 /* POST /plans/{id}/versions */
 static int plan_version(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct planpage pp;
+	const struct rec *plan = rq->record;
 	struct form f;
-	if (planpage_load(rq, &pp, err) || page_form(rq, &f, err) ||
-	    planpage_allow_edit(rq, &pp, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	const char *note = form_get(&f, "version_note");
 	struct cn_err why = {0};
-	if (plan_version_save(rq->db, &rq->who, pp.plan->id, note && note[0] ? note : NULL, NULL,
+	if (plan_version_save(rq->db, &rq->who, plan->id, note && note[0] ? note : NULL, NULL,
 			      &why)) {
 		snprintf(why.field, sizeof(why.field), "version_note");
-		return planpage_refused(rq, rs, &pp, &why, err);
+		return planpage_refused(rq, rs, plan->id, &why, err);
 	}
-	page_redirect(rs, page_href(rq, "/plans/%lld?done=version#versions", pp.plan->id));
+	page_redirect(rs, page_href(rq, "/plans/%lld?done=version#versions", plan->id));
 	return 0;
 }
 
 /* POST /plans/{id}/reviews */
 static int plan_review(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct planpage pp;
+	const struct rec *plan = rq->record;
 	struct form f;
-	if (planpage_load(rq, &pp, err) || page_form(rq, &f, err) ||
-	    http_allow_record(rq, POLICY_CREATE, "plan_review", pp.plan, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	const char *comments = form_get(&f, "comments");
 	struct cn_err why = {0};
-	if (plan_review_add(rq->db, &rq->who, pp.plan->id, 0, comments ? comments : "", NULL,
+	if (plan_review_add(rq->db, &rq->who, plan->id, 0, comments ? comments : "", NULL,
 			    &why)) {
 		snprintf(why.field, sizeof(why.field), "comments");
-		return planpage_refused(rq, rs, &pp, &why, err);
+		return planpage_refused(rq, rs, plan->id, &why, err);
 	}
-	page_redirect(rs, page_href(rq, "/plans/%lld?done=review#reviews", pp.plan->id));
+	page_redirect(rs, page_href(rq, "/plans/%lld?done=review#reviews", plan->id));
 	return 0;
 }
 
@@ -629,7 +628,7 @@ static int plan_version_show(struct http_req *rq, struct http_resp *rs, struct c
 	struct planpage pp;
 	struct plan_version_info info;
 	int64_t number;
-	if (planpage_load(rq, &pp, err) || page_id(rq, "n", &number, err) ||
+	if (planpage_read(rq, rq->record->id, &pp, err) || page_id(rq, "n", &number, err) ||
 	    planpage_version(rq, &pp, number, &info, err))
 		return -1;
 	struct page p;
@@ -645,20 +644,18 @@ static int plan_version_show(struct http_req *rq, struct http_resp *rs, struct c
 /* GET /plans/{id}/export.csv, .xlsx and .pdf: the format is the path's extension. */
 static int plan_download(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct planpage pp;
+	const struct rec *plan = rq->record;
 	enum plan_export_format fmt;
-	if (planpage_load(rq, &pp, err))
-		return -1;
 	const char *ext = strrchr(rq->path, '.');
 	if (ext == NULL || plan_export_format_parse(ext + 1, &fmt, err))
 		return -1;
 	buf_reset(&rs->body);
-	if (plan_export(rq->db, pp.plan->id, rq->policy, fmt, &rs->body, NULL, err))
+	if (plan_export(rq->db, plan->id, rq->policy, fmt, &rs->body, NULL, err))
 		return -1;
 	rs->content_type = plan_export_media_type(fmt);
 	http_resp_header(rs, "Content-Disposition",
 			 arena_printf(rq->a, "attachment; filename=\"plan-%lld.%s\"",
-				      (long long)pp.plan->id, plan_export_extension(fmt)));
+				      (long long)plan->id, plan_export_extension(fmt)));
 	http_resp_header(rs, "Cache-Control", "no-store");
 	return 0;
 }
@@ -668,7 +665,7 @@ static int plan_recommendations(struct http_req *rq, struct http_resp *rs, struc
 {
 	struct planpage pp;
 	struct plan_recommendations r;
-	if (planpage_load(rq, &pp, err) ||
+	if (planpage_read(rq, rq->record->id, &pp, err) ||
 	    plan_recommend(rq->db, rq->a, pp.plan->id, 0, 0, &r, err))
 		return -1;
 	struct page p;
@@ -710,33 +707,39 @@ static int plan_recommendations(struct http_req *rq, struct http_resp *rs, struc
 	return 0;
 }
 
+/* The plan of the path, read and authorized (the route's rule and verb asked with it)
+ * before the handler runs. */
+static const struct route_load plan_of_path = {&plan_entity, "id", NULL, NULL, 0};
+/* The network a template is made for, which the actor may read. */
+static const struct route_load plan_network = {&network_entity, "id", NULL, NULL, 1};
+
 static const struct route plan_routes[] = {
-	{"GET", "/plans", plan_index, "team", POLICY_READ, NULL, 0,
-	 "the teams a person may see, their plans and the network templates", NULL, NULL},
-	{"GET", "/teams/{id}/plans", plan_team, "team", POLICY_READ, NULL, 0, "a team's plans",
-	 NULL, NULL},
-	{"POST", "/networks/{id}/plan-templates", plan_template_new, "plan", POLICY_CREATE, NULL,
-	 0, "make a plan template for the network", NULL, NULL},
-	{"POST", "/teams/{id}/plans", plan_start, "plan", POLICY_CREATE, NULL, 0,
-	 "start a plan from an assessment, a template or blank", NULL, NULL},
-	{"GET", "/plans/{id}", plan_show, "plan", POLICY_READ, NULL, 0, "the plan editor",
-	 NULL, NULL},
-	{"POST", "/plans/{id}/status", plan_status, "plan_status", POLICY_UPDATE, NULL, 0,
-	 "change a plan's status", NULL, NULL},
-	{"POST", "/plans/{id}/versions", plan_version, "plan", POLICY_UPDATE, NULL, 0,
-	 "save a version of a plan", NULL, NULL},
-	{"GET", "/plans/{id}/versions/{n}", plan_version_show, "plan", POLICY_READ, NULL, 0,
-	 "a saved version of a plan as it was", NULL, NULL},
-	{"POST", "/plans/{id}/reviews", plan_review, "plan_review", POLICY_CREATE, NULL, 0,
-	 "review a plan", NULL, NULL},
-	{"GET", "/plans/{id}/export.csv", plan_download, "plan", POLICY_READ, NULL, 0,
-	 "a plan as CSV", NULL, NULL},
-	{"GET", "/plans/{id}/export.xlsx", plan_download, "plan", POLICY_READ, NULL, 0,
-	 "a plan as a spreadsheet", NULL, NULL},
-	{"GET", "/plans/{id}/export.pdf", plan_download, "plan", POLICY_READ, NULL, 0,
-	 "a plan as a printable PDF", NULL, NULL},
-	{"GET", "/plans/{id}/recommendations", plan_recommendations, "plan", POLICY_READ,
-	 NULL, 0, "library items recommended per goal, with the reasons", NULL, NULL},
+    {"GET", "/plans", plan_index, "team", POLICY_READ, NULL, 0,
+     "the teams a person may see, their plans and the network templates", NULL, NULL, NULL},
+    {"GET", "/teams/{id}/plans", plan_team, "team", POLICY_READ, NULL, 0, "a team's plans", NULL,
+     NULL, &teampage_team},
+    {"POST", "/networks/{id}/plan-templates", plan_template_new, "plan", POLICY_CREATE, NULL, 0,
+     "make a plan template for the network", plan_template_fields, NULL, &plan_network},
+    {"POST", "/teams/{id}/plans", plan_start, "plan", POLICY_CREATE, NULL, 0,
+     "start a plan from an assessment, a template or blank", NULL, NULL, &teampage_team},
+    {"GET", "/plans/{id}", plan_show, "plan", POLICY_READ, NULL, 0, "the plan editor", NULL, NULL,
+     &plan_of_path},
+    {"POST", "/plans/{id}/status", plan_status, "plan_status", POLICY_UPDATE, NULL, 0,
+     "change a plan's status", NULL, NULL, &plan_of_path},
+    {"POST", "/plans/{id}/versions", plan_version, "plan", POLICY_UPDATE, NULL, 0,
+     "save a version of a plan", NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/versions/{n}", plan_version_show, "plan", POLICY_READ, NULL, 0,
+     "a saved version of a plan as it was", NULL, NULL, &plan_of_path},
+    {"POST", "/plans/{id}/reviews", plan_review, "plan_review", POLICY_CREATE, NULL, 0,
+     "review a plan", NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/export.csv", plan_download, "plan", POLICY_READ, NULL, 0, "a plan as CSV",
+     NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/export.xlsx", plan_download, "plan", POLICY_READ, NULL, 0,
+     "a plan as a spreadsheet", NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/export.pdf", plan_download, "plan", POLICY_READ, NULL, 0,
+     "a plan as a printable PDF", NULL, NULL, &plan_of_path},
+    {"GET", "/plans/{id}/recommendations", plan_recommendations, "plan", POLICY_READ, NULL, 0,
+     "library items recommended per goal, with the reasons", NULL, NULL, &plan_of_path},
 };
 
 const struct web_routes web_routes_plan = {plan_routes,

@@ -17,88 +17,86 @@
 #include "web/plan/teampage.h"
 #include "web/web.h"
 
-static const char *const pe_goal_fields[] = {"title", "baseline", "target", "deadline",
-					     "measure", NULL};
-static const char *const pe_action_fields[] = {"title",	  "kind",   "goal_id", "owner_id",
-					       "starts_on", "due_on", "status",  NULL};
-static const char *const pe_progress_fields[] = {"goal_id",    "checked_on", "status",
-						 "evidence",   "next_steps", "guskey_level",
-						 NULL};
-static const char *const pe_schedule_fields[] = {
-	"school_id", "action_id", "recurrence", "weekday", "week_of_month", "start_time",
-	"minutes",   "tz",	  "pd_format",	"title",   "starts_on",	    "ends_on",
-	NULL};
+/* The forms, as their routes declare them: the fields of the record each edits. */
+static const struct route_field pe_goal_form[] = {
+	{"title", "string", 1, NULL, "where the district wants to be"},
+	{"baseline", "string", 0, NULL, "where it is now"},
+	{"target", "string", 0, NULL, NULL},
+	{"deadline", "string", 0, NULL, "a date, YYYY-MM-DD"},
+	{"measure", "string", 0, NULL, "how the team will know"},
+	{NULL, NULL, 0, NULL, NULL},
+};
+static const struct route_field pe_action_form[] = {
+	{"title", "string", 1, NULL, "what the team will do"},
+	{"kind", "string", 1, plan_action_kinds, NULL},
+	{"goal_id", "integer", 0, NULL, "the goal it serves"},
+	{"owner_id", "integer", 0, NULL, "a member of the team"},
+	{"starts_on", "string", 0, NULL, NULL},
+	{"due_on", "string", 0, NULL, NULL},
+	{"status", "string", 1, plan_action_statuses, NULL},
+	{NULL, NULL, 0, NULL, NULL},
+};
+static const struct route_field pe_progress_form[] = {
+	{"goal_id", "integer", 1, NULL, "one of the plan's goals"},
+	{"checked_on", "string", 1, NULL, NULL},
+	{"status", "string", 1, NULL, "met, on track, at risk or off track"},
+	{"evidence", "string", 0, NULL, NULL},
+	{"next_steps", "string", 0, NULL, NULL},
+	{"guskey_level", "integer", 0, NULL, "1 to 5"},
+	{NULL, NULL, 0, NULL, NULL},
+};
+static const struct route_field pe_schedule_form[] = {
+	{"school_id", "integer", 0, NULL, NULL},  {"action_id", "integer", 0, NULL, NULL},
+	{"recurrence", "string", 1, NULL, NULL},  {"weekday", "string", 1, NULL, NULL},
+	{"week_of_month", "integer", 0, NULL, NULL}, {"start_time", "string", 1, NULL, NULL},
+	{"minutes", "integer", 1, NULL, NULL},	  {"tz", "string", 0, NULL, NULL},
+	{"pd_format", "string", 0, NULL, NULL},	  {"title", "string", 0, NULL, NULL},
+	{"starts_on", "string", 1, NULL, NULL},	  {"ends_on", "string", 1, NULL, NULL},
+	{NULL, NULL, 0, NULL, NULL},
+};
 
-/* The plan's part named by path parameter name ("gid", "aid") as a record of e, which
- * must belong to the plan (else 404). */
-static int pe_part(struct http_req *rq, const struct planpage *pp, const struct rec_entity *e,
-		   const char *name, struct rec **out, struct cn_err *err)
-{
-	int64_t id;
-	if (page_id(rq, name, &id, err) || rec_get(rq->db, rq->a, e, id, out, err))
-		return -1;
-	if (rec_int(*out, "plan_id") != pp->plan->id)
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "plan %lld has no %s %lld",
-				  (long long)pp->plan->id, e->title, (long long)id);
-	return 0;
-}
-
-/* The plan of the path and the POSTed form (f may be NULL). */
-static int pe_load(struct http_req *rq, struct planpage *pp, struct form *f, struct cn_err *err)
-{
-	if (planpage_load(rq, pp, err))
-		return -1;
-	return f ? page_form(rq, f, err) : 0;
-}
-
-/* A new part of the plan (goal, action) that the actor may add under its own policy
- * rule: a district's plan is its own (a facilitator is refused, 403, saying so). */
-static int pe_new_part(struct http_req *rq, const struct planpage *pp, const struct rec_entity *e,
-		       struct rec **out, struct cn_err *err)
-{
-	*out = rec_new(rq->a, e);
-	if (rec_put_int(*out, "plan_id", pp->plan->id, err))
-		return -1;
-	return http_allow_record(rq, POLICY_CREATE, e->name, *out, err);
-}
-
-/* Creates r from the form's prefixed fields; the editor again on refusal. */
-static int pe_create(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
-		     const struct form *f, struct rec *r, const char *prefix,
-		     const char *const *fields, const char *anchor, struct cn_err *err)
+/* Creates r from the form's prefixed fields (the route's declared form); the editor
+ * again on refusal. */
+static int pe_create(struct http_req *rq, struct http_resp *rs, const struct form *f,
+		     struct rec *r, const char *prefix, const char *anchor, struct cn_err *err)
 {
 	struct cn_err why = {0};
-	if (page_fields(r, rq->a, f, prefix, fields, PAGE_NEW, &why))
-		return planpage_refused(rq, rs, pp, &why, err);
+	int64_t plan_id = rq->record->id;
+	if (page_fields(r, rq->a, f, prefix, rq->route->body, PAGE_NEW, &why))
+		return planpage_refused(rq, rs, plan_id, &why, err);
 	if (rec_create(rq->db, &rq->who, rq->a, r, &why)) {
 		page_field_prefix(&why, prefix);
-		return planpage_refused(rq, rs, pp, &why, err);
+		return planpage_refused(rq, rs, plan_id, &why, err);
 	}
-	page_redirect(rs, arena_printf(rq->a, "/plans/%lld?done=1#%s", (long long)pp->plan->id,
-				       anchor));
+	page_redirect(rs, arena_printf(rq->a, "/plans/%lld?done=1#%s", (long long)plan_id, anchor));
 	return 0;
 }
 
-/* POST /plans/{id}/goals */
-static int pe_goal_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	struct planpage pp;
-	struct form f;
-	struct rec *r;
-	if (pe_load(rq, &pp, &f, err) || pe_new_part(rq, &pp, &plan_goal_entity, &r, err))
-		return -1;
-	return pe_create(rq, rs, &pp, &f, r, "g_", pe_goal_fields, "goals", err);
-}
+/* The parts of a plan its editor adds (the route's rule names one), each with its
+ * form's prefix and the editor's section that shows it. */
+static const struct {
+	const struct rec_entity *e;
+	const char *prefix, *anchor;
+} pe_parts[] = {
+    {&plan_goal_entity, "g_", "goals"},
+    {&plan_action_entity, "a_", "actions"},
+    {&plc_schedule_entity, "s_", "schedule"},
+};
 
-/* POST /plans/{id}/actions */
-static int pe_action_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+/* POST /plans/{id}/goals, /actions and /schedules: a part of the route's plan (which
+ * the actor may read: route_load with parent), which the actor may add under its rule,
+ * asked with the part about to be. */
+static int pe_part_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct planpage pp;
+	size_t i = 0;
+	while (strcmp(pe_parts[i].e->name, rq->route->entity) != 0)
+		i++;
 	struct form f;
-	struct rec *r;
-	if (pe_load(rq, &pp, &f, err) || pe_new_part(rq, &pp, &plan_action_entity, &r, err))
+	struct rec *r = rec_new(rq->a, pe_parts[i].e);
+	if (page_form(rq, &f, err) || rec_put_int(r, "plan_id", rq->record->id, err) ||
+	    http_allow_record(rq, POLICY_CREATE, pe_parts[i].e->name, r, err))
 		return -1;
-	return pe_create(rq, rs, &pp, &f, r, "a_", pe_action_fields, "actions", err);
+	return pe_create(rq, rs, &f, r, pe_parts[i].prefix, pe_parts[i].anchor, err);
 }
 
 /* POST /plans/{id}/progress: the district and the network's facilitators record
@@ -107,7 +105,7 @@ static int pe_progress_add(struct http_req *rq, struct http_resp *rs, struct cn_
 {
 	struct planpage pp;
 	struct form f;
-	if (pe_load(rq, &pp, &f, err) ||
+	if (planpage_read(rq, rq->record->id, &pp, err) || page_form(rq, &f, err) ||
 	    http_allow_scope(rq, POLICY_CREATE, "progress_check", &pp.scope, err))
 		return -1;
 	struct rec *r = rec_new(rq->a, &progress_check_entity);
@@ -118,42 +116,24 @@ static int pe_progress_add(struct http_req *rq, struct http_resp *rs, struct cn_
 	if (gid > 0 && plan_view_goal(&pp.full, gid) == NULL) {
 		struct cn_err why = {0};
 		cn_err_field(&why, CN_ERR_INPUT, "pc_goal_id", "choose one of the plan's goals");
-		return planpage_refused(rq, rs, &pp, &why, err);
+		return planpage_refused(rq, rs, pp.plan->id, &why, err);
 	}
 	if (gid > 0 && (rec_put_int(r, "goal_id", gid, err) ||
 			http_allow_record(rq, POLICY_CREATE, "progress_check", r, err)))
 		return -1;
-	return pe_create(rq, rs, &pp, &f, r, "pc_", pe_progress_fields, "goals", err);
-}
-
-/* POST /plans/{id}/schedules */
-static int pe_schedule_add(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	struct planpage pp;
-	struct form f;
-	if (planpage_load(rq, &pp, err) || page_form(rq, &f, err))
-		return -1;
-	struct rec *r = rec_new(rq->a, &plc_schedule_entity);
-	if (rec_put_int(r, "plan_id", pp.plan->id, err) ||
-	    http_allow_record(rq, POLICY_CREATE, "plc_schedule", r, err))
-		return -1;
-	return pe_create(rq, rs, &pp, &f, r, "s_", pe_schedule_fields, "schedule", err);
+	return pe_create(rq, rs, &f, r, "pc_", "goals", err);
 }
 
 /* POST /plans/{id}/schedules/{sid}/generate */
 static int pe_schedule_generate(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct planpage pp;
-	struct rec *s = NULL;
-	if (planpage_load(rq, &pp, err) ||
-	    pe_part(rq, &pp, &plc_schedule_entity, "sid", &s, err) ||
-	    http_allow_record(rq, POLICY_UPDATE, "plc_schedule", s, err))
-		return -1;
+	const struct rec *s = rq->record;
+	int64_t plan_id = rec_int(s, "plan_id");
 	struct schedule_result res;
 	struct cn_err why = {0};
 	if (schedule_generate(rq->db, &rq->who, rq->a, s->id, &res, &why))
-		return planpage_refused(rq, rs, &pp, &why, err);
-	page_redirect(rs, page_href(rq, "/plans/%lld?done=schedule#schedule", pp.plan->id));
+		return planpage_refused(rq, rs, plan_id, &why, err);
+	page_redirect(rs, page_href(rq, "/plans/%lld?done=schedule#schedule", plan_id));
 	return 0;
 }
 
@@ -258,116 +238,6 @@ static int pe_goal_page(struct http_req *rq, struct http_resp *rs, struct planpa
 	return 0;
 }
 
-/* The goal of the path in the plan of the path, on which the actor may do verb
- * (policy rule "plan_goal", asked with the goal). */
-static int pe_goal_load(struct http_req *rq, struct planpage *pp, enum policy_verb verb,
-			const struct plan_goal_full **g, struct cn_err *err)
-{
-	struct rec *goal = NULL;
-	if (pe_load(rq, pp, NULL, err) || pe_part(rq, pp, &plan_goal_entity, "gid", &goal, err) ||
-	    http_allow_record(rq, verb, "plan_goal", goal, err))
-		return -1;
-	*g = plan_view_goal(&pp->full, goal->id);
-	return *g ? 0 : cn_err_set(err, CN_ERR_NOT_FOUND, "there is no such goal");
-}
-
-static int pe_goal_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
-			   const struct plan_goal_full *g, const struct cn_err *why,
-			   struct cn_err *err)
-{
-	if (!page_refused(why)) {
-		*err = *why;
-		return -1;
-	}
-	return pe_goal_page(rq, rs, pp, g, why, err);
-}
-
-/* GET /plans/{id}/goals/{gid} */
-static int pe_goal_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	struct planpage pp;
-	const struct plan_goal_full *g;
-	if (pe_goal_load(rq, &pp, POLICY_UPDATE, &g, err))
-		return -1;
-	return pe_goal_page(rq, rs, &pp, g, NULL, err);
-}
-
-/* POST /plans/{id}/goals/{gid} */
-static int pe_goal_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	struct planpage pp;
-	const struct plan_goal_full *g;
-	struct form f;
-	if (pe_goal_load(rq, &pp, POLICY_UPDATE, &g, err) || page_form(rq, &f, err))
-		return -1;
-	struct cn_err why = {0};
-	if (page_update(rq, &f, "g_", pe_goal_fields, g->goal->id,
-			rec_new(rq->a, &plan_goal_entity), &why))
-		return pe_goal_refused(rq, rs, &pp, g, &why, err);
-	page_redirect(rs, page_href(rq, "/plans/%lld?done=goal#goals", pp.plan->id));
-	return 0;
-}
-
-/* "A:I" of a need field into its assessment and indicator. */
-static int pe_need(const struct form *f, int64_t *as, int64_t *ind, struct cn_err *why)
-{
-	const char *v = form_get(f, "need");
-	long long a = 0, i = 0;
-	if (v == NULL || sscanf(v, "%lld:%lld", &a, &i) != 2 || a <= 0 || i <= 0)
-		return cn_err_field(why, CN_ERR_INPUT, "need", "choose an assessed need");
-	*as = a;
-	*ind = i;
-	return 0;
-}
-
-/* POST /plans/{id}/goals/{gid}/link and /unlink */
-static int pe_goal_need(struct http_req *rq, struct http_resp *rs, int link, struct cn_err *err)
-{
-	struct planpage pp;
-	const struct plan_goal_full *g;
-	struct form f;
-	if (pe_goal_load(rq, &pp, POLICY_UPDATE, &g, err) || page_form(rq, &f, err))
-		return -1;
-	int64_t as = 0, ind = 0;
-	struct cn_err why = {0};
-	if (pe_need(&f, &as, &ind, &why) ||
-	    (link ? plan_goal_link_need(rq->db, &rq->who, g->goal->id, as, ind, &why)
-		  : plan_goal_unlink_need(rq->db, &rq->who, g->goal->id, as, ind, &why))) {
-		if (why.field[0] != '\0' || why.kind == CN_ERR_NOT_FOUND) {
-			snprintf(why.field, sizeof(why.field), "need");
-			why.kind = CN_ERR_INPUT;
-		}
-		return pe_goal_refused(rq, rs, &pp, g, &why, err);
-	}
-	page_redirect(rs, arena_printf(rq->a, "/plans/%lld/goals/%lld#needs",
-				       (long long)pp.plan->id, (long long)g->goal->id));
-	return 0;
-}
-
-static int pe_goal_link(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	return pe_goal_need(rq, rs, 1, err);
-}
-
-static int pe_goal_unlink(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	return pe_goal_need(rq, rs, 0, err);
-}
-
-/* POST /plans/{id}/goals/{gid}/remove */
-static int pe_goal_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	struct planpage pp;
-	const struct plan_goal_full *g;
-	if (pe_goal_load(rq, &pp, POLICY_DELETE, &g, err))
-		return -1;
-	struct cn_err why = {0};
-	if (plan_goal_remove(rq->db, &rq->who, g->goal->id, &why))
-		return pe_goal_refused(rq, rs, &pp, g, &why, err);
-	page_redirect(rs, page_href(rq, "/plans/%lld?done=removed#goals", pp.plan->id));
-	return 0;
-}
-
 /* The action page: its fields, its links and the forms to change them. */
 static int pe_action_page(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
 			  const struct plan_action_full *act, const struct cn_err *error,
@@ -467,57 +337,112 @@ static int pe_action_page(struct http_req *rq, struct http_resp *rs, struct plan
 	return 0;
 }
 
-/* The action of the path in the plan of the path, on which the actor may do verb
- * (policy rule "plan_action", asked with the action). */
-static int pe_action_load(struct http_req *rq, struct planpage *pp, enum policy_verb verb,
-			  const struct plan_action_full **act, struct cn_err *err)
+/* The page of the route's goal or action (loaded and authorized by the route), with
+ * why (NULL, or a refusal shown beside its field with the input kept). The plan is read
+ * only now, for the page. */
+static int pe_part_answer(struct http_req *rq, struct http_resp *rs, const struct cn_err *why,
+			  struct cn_err *err)
 {
-	struct rec *a = NULL;
-	if (pe_load(rq, pp, NULL, err) || pe_part(rq, pp, &plan_action_entity, "aid", &a, err) ||
-	    http_allow_record(rq, verb, "plan_action", a, err))
-		return -1;
-	for (size_t i = 0; i < pp->full.nactions; i++)
-		if (pp->full.actions[i].action->id == a->id) {
-			*act = &pp->full.actions[i];
-			return 0;
-		}
-	return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no such action");
-}
-
-static int pe_action_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
-			     const struct plan_action_full *act, const struct cn_err *why,
-			     struct cn_err *err)
-{
-	if (!page_refused(why)) {
+	if (why != NULL && !page_refused(why)) {
 		*err = *why;
 		return -1;
 	}
-	return pe_action_page(rq, rs, pp, act, why, err);
-}
-
-/* GET /plans/{id}/actions/{aid} */
-static int pe_action_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
+	const struct rec *part = rq->record;
 	struct planpage pp;
-	const struct plan_action_full *act;
-	if (pe_action_load(rq, &pp, POLICY_UPDATE, &act, err))
+	if (planpage_read(rq, rec_int(part, "plan_id"), &pp, err))
 		return -1;
-	return pe_action_page(rq, rs, &pp, act, NULL, err);
+	if (part->entity == &plan_goal_entity) {
+		const struct plan_goal_full *g = plan_view_goal(&pp.full, part->id);
+		if (g != NULL)
+			return pe_goal_page(rq, rs, &pp, g, why, err);
+	}
+	for (size_t i = 0; i < pp.full.nactions; i++)
+		if (part->entity == &plan_action_entity && pp.full.actions[i].action->id == part->id)
+			return pe_action_page(rq, rs, &pp, &pp.full.actions[i], why, err);
+	return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no such %s", part->entity->title);
 }
 
-/* POST /plans/{id}/actions/{aid} */
-static int pe_action_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+/* The form's prefix and where the plan editor shows the route's goal or action. */
+static void pe_part_names(const struct rec *part, const char **prefix, const char **done)
 {
-	struct planpage pp;
-	const struct plan_action_full *act;
+	int goal = part->entity == &plan_goal_entity;
+	*prefix = goal ? "g_" : "a_";
+	*done = goal ? "goal#goals" : "action#actions";
+}
+
+/* GET /plans/{id}/goals/{gid} and /plans/{id}/actions/{aid} */
+static int pe_part_show(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	return pe_part_answer(rq, rs, NULL, err);
+}
+
+/* POST /plans/{id}/goals/{gid} and /plans/{id}/actions/{aid}: the fields the route
+ * declares (pe_goal_form, pe_action_form) onto the goal or action, as of the version
+ * the form was read at. */
+static int pe_part_save(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const struct rec *part = rq->record;
+	const char *prefix, *done;
+	pe_part_names(part, &prefix, &done);
 	struct form f;
-	if (pe_action_load(rq, &pp, POLICY_UPDATE, &act, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	struct cn_err why = {0};
-	if (page_update(rq, &f, "a_", pe_action_fields, act->action->id,
-			rec_new(rq->a, &plan_action_entity), &why))
-		return pe_action_refused(rq, rs, &pp, act, &why, err);
-	page_redirect(rs, page_href(rq, "/plans/%lld?done=action#actions", pp.plan->id));
+	if (page_update(rq, &f, prefix, part->id, rec_new(rq->a, part->entity), &why))
+		return pe_part_answer(rq, rs, &why, err);
+	page_redirect(rs, arena_printf(rq->a, "/plans/%lld?done=%s", (long long)rec_int(part, "plan_id"),
+				       done));
+	return 0;
+}
+
+/* POST /plans/{id}/goals/{gid}/remove and /plans/{id}/actions/{aid}/remove (an action
+ * with PD sessions is dropped instead). */
+static int pe_part_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const struct rec *part = rq->record;
+	int goal = part->entity == &plan_goal_entity;
+	struct cn_err why = {0};
+	if (goal ? plan_goal_remove(rq->db, &rq->who, part->id, &why)
+		 : plan_action_remove(rq->db, &rq->who, part->id, &why))
+		return pe_part_answer(rq, rs, &why, err);
+	page_redirect(rs, arena_printf(rq->a, "/plans/%lld?done=removed#%s",
+				       (long long)rec_int(part, "plan_id"), goal ? "goals" : "actions"));
+	return 0;
+}
+
+/* "A:I" of a need field into its assessment and indicator. */
+static int pe_need(const struct form *f, int64_t *as, int64_t *ind, struct cn_err *why)
+{
+	const char *v = form_get(f, "need");
+	long long a = 0, i = 0;
+	if (v == NULL || sscanf(v, "%lld:%lld", &a, &i) != 2 || a <= 0 || i <= 0)
+		return cn_err_field(why, CN_ERR_INPUT, "need", "choose an assessed need");
+	*as = a;
+	*ind = i;
+	return 0;
+}
+
+/* POST /plans/{id}/goals/{gid}/link and /unlink */
+static int pe_goal_need(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	int link = strstr(rq->path, "/unlink") == NULL;
+	const struct rec *goal = rq->record;
+	struct form f;
+	if (page_form(rq, &f, err))
+		return -1;
+	int64_t as = 0, ind = 0;
+	struct cn_err why = {0};
+	if (pe_need(&f, &as, &ind, &why) ||
+	    (link ? plan_goal_link_need(rq->db, &rq->who, goal->id, as, ind, &why)
+		  : plan_goal_unlink_need(rq->db, &rq->who, goal->id, as, ind, &why))) {
+		if (why.field[0] != '\0' || why.kind == CN_ERR_NOT_FOUND) {
+			snprintf(why.field, sizeof(why.field), "need");
+			why.kind = CN_ERR_INPUT;
+		}
+		return pe_part_answer(rq, rs, &why, err);
+	}
+	page_redirect(rs, arena_printf(rq->a, "/plans/%lld/goals/%lld#needs",
+				       (long long)rec_int(goal, "plan_id"), (long long)goal->id));
 	return 0;
 }
 
@@ -537,94 +462,77 @@ static int pe_form_id(const struct form *f, const char *name, int64_t *out, stru
 }
 
 /* POST /plans/{id}/actions/{aid}/link and /unlink */
-static int pe_action_links(struct http_req *rq, struct http_resp *rs, int link,
-			   struct cn_err *err)
+static int pe_action_links(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
-	struct planpage pp;
-	const struct plan_action_full *act;
+	int link = strstr(rq->path, "/unlink") == NULL;
+	const struct rec *act = rq->record;
 	struct form f;
-	if (pe_action_load(rq, &pp, POLICY_UPDATE, &act, err) || page_form(rq, &f, err))
+	if (page_form(rq, &f, err))
 		return -1;
 	int64_t item = 0, dlv = 0;
 	struct cn_err why = {0};
 	int has_item = pe_form_id(&f, "l_item", &item, &why);
 	int has_dlv = has_item < 0 ? -1 : pe_form_id(&f, "l_deliverable", &dlv, &why);
 	if (has_item < 0 || has_dlv < 0)
-		return pe_action_refused(rq, rs, &pp, act, &why, err);
+		return pe_part_answer(rq, rs, &why, err);
 	if (has_item + has_dlv != 1) {
 		cn_err_field(&why, CN_ERR_INPUT, "l_item",
 			     "give a library item's number or choose a deliverable (one of them)");
-		return pe_action_refused(rq, rs, &pp, act, &why, err);
+		return pe_part_answer(rq, rs, &why, err);
 	}
-	if (link ? plan_action_link(rq->db, &rq->who, act->action->id, item, dlv, &why)
-		 : plan_action_unlink(rq->db, &rq->who, act->action->id, item, dlv, &why)) {
+	if (link ? plan_action_link(rq->db, &rq->who, act->id, item, dlv, &why)
+		 : plan_action_unlink(rq->db, &rq->who, act->id, item, dlv, &why)) {
 		snprintf(why.field, sizeof(why.field), "%s", has_item ? "l_item" : "l_deliverable");
 		if (why.kind == CN_ERR_NOT_FOUND)
 			why.kind = CN_ERR_INPUT;
-		return pe_action_refused(rq, rs, &pp, act, &why, err);
+		return pe_part_answer(rq, rs, &why, err);
 	}
 	page_redirect(rs, arena_printf(rq->a, "/plans/%lld/actions/%lld#links",
-				       (long long)pp.plan->id, (long long)act->action->id));
+				       (long long)rec_int(act, "plan_id"), (long long)act->id));
 	return 0;
 }
 
-static int pe_action_link(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	return pe_action_links(rq, rs, 1, err);
-}
+/* What the routes load: the plan a part is added to, or the part of the path, which
+ * must be the plan's. */
+static const struct route_load pe_plan = {&plan_entity, "id", NULL, NULL, 1};
+static const struct route_load pe_goal = {&plan_goal_entity, "gid", "plan_id", "id", 0};
+static const struct route_load pe_action = {&plan_action_entity, "aid", "plan_id", "id", 0};
+static const struct route_load pe_schedule = {&plc_schedule_entity, "sid", "plan_id", "id", 0};
 
-static int pe_action_unlink(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	return pe_action_links(rq, rs, 0, err);
-}
-
-/* POST /plans/{id}/actions/{aid}/remove */
-static int pe_action_remove(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
-{
-	struct planpage pp;
-	const struct plan_action_full *act;
-	if (pe_action_load(rq, &pp, POLICY_DELETE, &act, err))
-		return -1;
-	struct cn_err why = {0};
-	if (plan_action_remove(rq->db, &rq->who, act->action->id, &why))
-		return pe_action_refused(rq, rs, &pp, act, &why, err);
-	page_redirect(rs, page_href(rq, "/plans/%lld?done=removed#actions", pp.plan->id));
-	return 0;
-}
-
-#define PE_ROUTE(m, path, fn, rule, verb, what) {m, path, fn, rule, verb, NULL, 0, what, NULL, NULL}
+#define PE_ROUTE(m, path, fn, rule, verb, what, form, load)                                     \
+	{m, path, fn, rule, verb, NULL, 0, what, form, NULL, load}
 
 static const struct route plan_edit_routes[] = {
-	PE_ROUTE("POST", "/plans/{id}/goals", pe_goal_add, "plan_goal", POLICY_CREATE,
-		 "add a goal"),
-	PE_ROUTE("GET", "/plans/{id}/goals/{gid}", pe_goal_show, "plan_goal", POLICY_UPDATE,
-		 "a goal and its needs"),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}", pe_goal_save, "plan_goal", POLICY_UPDATE,
-		 "change a goal"),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/link", pe_goal_link, "plan_goal",
-		 POLICY_UPDATE, "link a goal to an assessed need"),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/unlink", pe_goal_unlink, "plan_goal",
-		 POLICY_UPDATE, "unlink a need"),
-	PE_ROUTE("POST", "/plans/{id}/goals/{gid}/remove", pe_goal_remove, "plan_goal",
-		 POLICY_DELETE, "remove a goal"),
-	PE_ROUTE("POST", "/plans/{id}/actions", pe_action_add, "plan_action", POLICY_CREATE,
-		 "add an action"),
-	PE_ROUTE("GET", "/plans/{id}/actions/{aid}", pe_action_show, "plan_action", POLICY_UPDATE,
-		 "an action and its links"),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}", pe_action_save, "plan_action", POLICY_UPDATE,
-		 "change an action"),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/link", pe_action_link, "plan_action",
-		 POLICY_UPDATE, "link a library item or deliverable"),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/unlink", pe_action_unlink, "plan_action",
-		 POLICY_UPDATE, "unlink a library item or deliverable"),
-	PE_ROUTE("POST", "/plans/{id}/actions/{aid}/remove", pe_action_remove, "plan_action",
-		 POLICY_DELETE, "remove an action"),
-	PE_ROUTE("POST", "/plans/{id}/progress", pe_progress_add, "progress_check", POLICY_CREATE,
-		 "record a progress check"),
-	PE_ROUTE("POST", "/plans/{id}/schedules", pe_schedule_add, "plc_schedule", POLICY_CREATE,
-		 "add a PLC schedule"),
-	PE_ROUTE("POST", "/plans/{id}/schedules/{sid}/generate", pe_schedule_generate,
-		 "plc_schedule", POLICY_UPDATE, "plan the sessions of a PLC schedule"),
+    PE_ROUTE("POST", "/plans/{id}/goals", pe_part_add, "plan_goal", POLICY_CREATE, "add a goal",
+	     pe_goal_form, &pe_plan),
+    PE_ROUTE("GET", "/plans/{id}/goals/{gid}", pe_part_show, "plan_goal", POLICY_UPDATE,
+	     "a goal and its needs", NULL, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/goals/{gid}", pe_part_save, "plan_goal", POLICY_UPDATE,
+	     "change a goal", pe_goal_form, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/goals/{gid}/link", pe_goal_need, "plan_goal", POLICY_UPDATE,
+	     "link a goal to an assessed need", NULL, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/goals/{gid}/unlink", pe_goal_need, "plan_goal", POLICY_UPDATE,
+	     "unlink a need", NULL, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/goals/{gid}/remove", pe_part_remove, "plan_goal", POLICY_DELETE,
+	     "remove a goal", NULL, &pe_goal),
+    PE_ROUTE("POST", "/plans/{id}/actions", pe_part_add, "plan_action", POLICY_CREATE,
+	     "add an action", pe_action_form, &pe_plan),
+    PE_ROUTE("GET", "/plans/{id}/actions/{aid}", pe_part_show, "plan_action", POLICY_UPDATE,
+	     "an action and its links", NULL, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/actions/{aid}", pe_part_save, "plan_action", POLICY_UPDATE,
+	     "change an action", pe_action_form, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/actions/{aid}/link", pe_action_links, "plan_action",
+	     POLICY_UPDATE, "link a library item or deliverable", NULL, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/actions/{aid}/unlink", pe_action_links, "plan_action",
+	     POLICY_UPDATE, "unlink a library item or deliverable", NULL, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/actions/{aid}/remove", pe_part_remove, "plan_action",
+	     POLICY_DELETE, "remove an action", NULL, &pe_action),
+    PE_ROUTE("POST", "/plans/{id}/progress", pe_progress_add, "progress_check", POLICY_CREATE,
+	     "record a progress check", pe_progress_form, &pe_plan),
+    PE_ROUTE("POST", "/plans/{id}/schedules", pe_part_add, "plc_schedule", POLICY_CREATE,
+	     "add a PLC schedule", pe_schedule_form, &pe_plan),
+    PE_ROUTE("POST", "/plans/{id}/schedules/{sid}/generate", pe_schedule_generate, "plc_schedule",
+	     POLICY_UPDATE, "plan the sessions of a PLC schedule", NULL, &pe_schedule),
 };
 
 #undef PE_ROUTE

@@ -38,18 +38,14 @@ static const char *const pp_weekday_labels[] = {"Monday", "Tuesday", "Wednesday"
 static const char *const pp_weeks[] = {"1", "2", "3", "4", "5", NULL};
 static const char *const pp_week_labels[] = {"First", "Second", "Third", "Fourth", "Last", NULL};
 
-int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err)
+int planpage_read(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err)
 {
 	memset(pp, 0, sizeof(*pp));
-	struct rec *plan = NULL;
-	if (rec_get(rq->db, rq->a, &plan_entity, plan_id, &plan, err))
-		return -1;
-	pp->is_template = rec_int(plan, "is_template") != 0;
-	if (http_allow_record(rq, POLICY_READ, "plan", plan, err) ||
-	    plan_view_load(rq->db, rq->a, plan_id, &pp->full, err) ||
+	if (plan_view_load(rq->db, rq->a, plan_id, &pp->full, err) ||
 	    plan_view_hide(&pp->full, rq->policy, err))
 		return -1;
-	pp->plan = pp->full.plan;
+	struct rec *plan = pp->plan = pp->full.plan;
+	pp->is_template = rec_int(plan, "is_template") != 0;
 	if (!pp->is_template && teampage_get(rq, rec_int(plan, "team_id"), &pp->team, err))
 		return -1;
 	if (rec_get(rq->db, rq->a, &network_entity, rec_int(plan, "network_id"), &pp->network,
@@ -57,6 +53,14 @@ int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, stru
 		return -1;
 	pp->scope = pp->team.scope;
 	pp->scope.network_id = pp->network->id;
+	return 0;
+}
+
+int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err)
+{
+	if (planpage_read(rq, plan_id, pp, err))
+		return -1;
+	struct rec *plan = pp->plan;
 	int archived = strcmp(rec_text(plan, "status"), "archived") == 0;
 	pp->may_edit = http_may_record(rq, POLICY_UPDATE, "plan", plan, err);
 	pp->may_status = http_may_record(rq, POLICY_UPDATE, "plan_status", plan, err);
@@ -86,19 +90,6 @@ int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, stru
 	return 0;
 }
 
-int planpage_load(struct http_req *rq, struct planpage *pp, struct cn_err *err)
-{
-	int64_t id;
-	if (page_id(rq, "id", &id, err))
-		return -1;
-	return planpage_get(rq, id, pp, err);
-}
-
-int planpage_allow_edit(struct http_req *rq, const struct planpage *pp, struct cn_err *err)
-{
-	return http_allow_record(rq, POLICY_UPDATE, "plan", pp->plan, err);
-}
-
 void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here)
 {
 	struct http_req *rq = p->rq;
@@ -114,14 +105,17 @@ void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here
 		    teampage_href(rq, &pp->team, "plans"), title, href, here, NULL, NULL);
 }
 
-int planpage_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
+int planpage_refused(struct http_req *rq, struct http_resp *rs, int64_t plan_id,
 		     const struct cn_err *why, struct cn_err *err)
 {
 	if (!page_refused(why) && why->kind != CN_ERR_THROTTLED) {
 		*err = *why;
 		return -1;
 	}
-	return planpage_show(rq, rs, pp, why, err);
+	struct planpage pp;
+	if (planpage_get(rq, plan_id, &pp, err))
+		return -1;
+	return planpage_show(rq, rs, &pp, why, err);
 }
 
 /* A section card with its heading (id names it). */

@@ -32,14 +32,14 @@ struct planpage {
 	struct plan_full now; /* a version's plan as it is now, to compare with */
 };
 
-/* The plan plan_id that the actor may read (else 404), loaded whole. */
+/* The plan plan_id loaded whole for a page about it, with what the actor may do with
+ * it (the forms the editor offers). The route has read and authorized the plan, or a
+ * part of it (route_load): nothing here refuses the request, but what the actor may
+ * not read of it is hidden. */
 int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err);
-/* The same for the plan named by the path parameter "id". */
-int planpage_load(struct http_req *rq, struct planpage *pp, struct cn_err *err);
-/* Refuses (403, or 404 for a plan the actor may not read) unless the actor may change
- * the plan itself (policy rule "plan"): a facilitator is told that a district keeps its
- * own plan. */
-int planpage_allow_edit(struct http_req *rq, const struct planpage *pp, struct cn_err *err);
+/* The same without what the actor may do (every may_ is 0): for the pages of one goal
+ * or action, which need the plan's parts, its team and network. */
+int planpage_read(struct http_req *rq, int64_t plan_id, struct planpage *pp, struct cn_err *err);
 /* Breadcrumbs to the plan, then here (NULL: the plan is the page). */
 void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here);
 
@@ -47,9 +47,10 @@ void planpage_crumbs(struct page *p, const struct planpage *pp, const char *here
  * field with the posted input kept (answered with its status). */
 int planpage_show(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
 		  const struct cn_err *error, struct cn_err *err);
-/* The plan editor again with why beside its field when it refuses the form's input
- * (or asks to wait: CN_ERR_THROTTLED); any other failure is the request's error. */
-int planpage_refused(struct http_req *rq, struct http_resp *rs, struct planpage *pp,
+/* The editor of plan plan_id again (loaded only now, for the answer) with why beside
+ * its field when it refuses the form's input (or asks to wait: CN_ERR_THROTTLED); any
+ * other failure is the request's error. */
+int planpage_refused(struct http_req *rq, struct http_resp *rs, int64_t plan_id,
 		     const struct cn_err *why, struct cn_err *err);
 
 /* Turns pp (as planpage_get made it) into version `number` of its plan: info gets the

@@ -9,32 +9,31 @@
 #include "app/org/org.h"
 #include "http/allow.h"
 
-int teampage_get(struct http_req *rq, int64_t team_id, struct teampage *t, struct cn_err *err)
+const struct route_load teampage_team = {&team_entity, "id", NULL, NULL, 1};
+
+int teampage_of(struct http_req *rq, struct rec *team, struct teampage *t, struct cn_err *err)
 {
 	memset(t, 0, sizeof(*t));
-	if (rec_get(rq->db, rq->a, &team_entity, team_id, &t->team, err) ||
-	    http_allow_record(rq, POLICY_READ, "team", t->team, err) ||
-	    rec_get(rq->db, rq->a, &network_entity, rec_int(t->team, "network_id"), &t->network,
-		    err))
+	t->team = team;
+	if (rec_get(rq->db, rq->a, &network_entity, rec_int(team, "network_id"), &t->network, err))
 		return -1;
 	struct rec *org = NULL;
 	struct cn_err ignored = {0};
-	t->district = rec_text(t->team, "name");
-	if (rec_get(rq->db, rq->a, &org_entity, rec_int(t->team, "district_id"), &org,
-		    &ignored) == 0)
+	t->district = rec_text(team, "name");
+	if (rec_get(rq->db, rq->a, &org_entity, rec_int(team, "district_id"), &org, &ignored) == 0)
 		t->district = rec_text(org, "name");
 	t->scope.network_id = t->network->id;
-	t->scope.district_id = rec_int(t->team, "district_id");
+	t->scope.district_id = rec_int(team, "district_id");
 	return 0;
 }
 
-int teampage_load(struct http_req *rq, const char *name, struct teampage *t,
-		  struct cn_err *err)
+int teampage_get(struct http_req *rq, int64_t team_id, struct teampage *t, struct cn_err *err)
 {
-	int64_t id;
-	if (page_id(rq, name, &id, err))
+	struct rec *team = NULL;
+	if (rec_get(rq->db, rq->a, &team_entity, team_id, &team, err) ||
+	    http_allow_record(rq, POLICY_READ, "team", team, err))
 		return -1;
-	return teampage_get(rq, id, t, err);
+	return teampage_of(rq, team, t, err);
 }
 
 void teampage_crumbs(struct page *p, const struct teampage *t, const char *here)

@@ -20,9 +20,13 @@ struct teampage {
 /* The team whose id is team_id that the actor may read (else 404), with its network
  * and district, in the request's arena. */
 int teampage_get(struct http_req *rq, int64_t team_id, struct teampage *t, struct cn_err *err);
-/* The same for the team named by the path parameter name ("id"). */
-int teampage_load(struct http_req *rq, const char *name, struct teampage *t,
-		  struct cn_err *err);
+/* The team of a page's route (rq->record, read and allowed by the route's
+ * teampage_team) with its network and district. */
+int teampage_of(struct http_req *rq, struct rec *team, struct teampage *t, struct cn_err *err);
+/* What a route under /teams/{id} loads: the team, which the actor may read (rule
+ * "team"); the route's own rule is asked by its handler, in the team's scope or with
+ * the record it adds. */
+extern const struct route_load teampage_team;
 /* Breadcrumbs Networks > network > team > here (here NULL: the team is the page). */
 void teampage_crumbs(struct page *p, const struct teampage *t, const char *here);
 /* A link to the team's page of what ("/teams/3/plans" for "plans"), in the arena. */

@@ -162,7 +162,7 @@ static int pf_team_page(struct http_req *rq, struct http_resp *rs, const struct 
 static int pf_team(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct teampage t;
-	if (teampage_load(rq, "id", &t, err))
+	if (teampage_of(rq, rq->record, &t, err))
 		return -1;
 	return pf_team_page(rq, rs, &t, NULL, err);
 }
@@ -175,7 +175,7 @@ static int pf_member_add(struct http_req *rq, struct http_resp *rs, struct cn_er
 	struct form f;
 	struct network_people m;
 	struct teampage_choices c;
-	if (teampage_load(rq, "id", &t, err) || page_form(rq, &f, err) ||
+	if (teampage_of(rq, rq->record, &t, err) || page_form(rq, &f, err) ||
 	    http_allow_scope(rq, POLICY_CREATE, "team_member", &t.scope, err) ||
 	    team_members(rq->db, rq->a, t.team->id, &m, err) ||
 	    pf_candidates(rq, &t, &m, &c, err))
@@ -208,7 +208,7 @@ static int pf_member_remove(struct http_req *rq, struct http_resp *rs, struct cn
 {
 	struct teampage t;
 	int64_t person;
-	if (teampage_load(rq, "id", &t, err) || page_id(rq, "person", &person, err) ||
+	if (teampage_of(rq, rq->record, &t, err) || page_id(rq, "person", &person, err) ||
 	    http_allow_scope(rq, POLICY_DELETE, "team_member", &t.scope, err) ||
 	    team_member_remove(rq->db, &rq->who, t.team->id, person, err))
 		return -1;
@@ -323,7 +323,7 @@ static int pf_profile(struct http_req *rq, struct http_resp *rs, struct cn_err *
 {
 	struct teampage t;
 	struct profile pr;
-	if (teampage_load(rq, "id", &t, err) || profile_team(rq->db, rq->a, t.team->id, &pr, err))
+	if (teampage_of(rq, rq->record, &t, err) || profile_team(rq->db, rq->a, t.team->id, &pr, err))
 		return -1;
 	struct page p;
 	const char *title =
@@ -375,13 +375,13 @@ static int pf_profile(struct http_req *rq, struct http_resp *rs, struct cn_err *
 
 static const struct route profile_routes[] = {
 	{"GET", "/teams/{id}", pf_team, "team", POLICY_READ, NULL, 0,
-	 "a district team and the pages of its work", NULL, NULL},
+	 "a district team and the pages of its work", NULL, NULL, &teampage_team},
 	{"POST", "/teams/{id}/members", pf_member_add, "team_member", POLICY_CREATE, NULL, 0,
-	 "add a person of the district to its team", NULL, NULL},
+	 "add a person of the district to its team", NULL, NULL, &teampage_team},
 	{"POST", "/teams/{id}/members/{person}/remove", pf_member_remove, "team_member",
-	 POLICY_DELETE, NULL, 0, "remove a person from a team", NULL, NULL},
+	 POLICY_DELETE, NULL, 0, "remove a person from a team", NULL, NULL, &teampage_team},
 	{"GET", "/teams/{id}/profile", pf_profile, "team", POLICY_READ, NULL, 0,
-	 "a team's capacity-building profile with the records behind it", NULL, NULL},
+	 "a team's capacity-building profile with the records behind it", NULL, NULL, &teampage_team},
 };
 
 const struct web_routes web_routes_profile = {profile_routes,

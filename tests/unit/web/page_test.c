@@ -7,7 +7,12 @@
 #include "app/plan/plan.h"
 #include "web/page.h"
 
-static const char *const goal_fields[] = {"title", "baseline", "target", "deadline", NULL};
+/* A goal form as a route declares it. */
+static const struct route_field goal_fields[] = {
+	{"title", "string", 1, NULL, NULL},    {"baseline", "string", 0, NULL, NULL},
+	{"target", "string", 0, NULL, NULL},   {"deadline", "string", 0, NULL, NULL},
+	{NULL, NULL, 0, NULL, NULL},
+};
 
 static void parse(struct arena *a, const char *body, struct form *f)
 {
