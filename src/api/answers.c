@@ -85,6 +85,10 @@ const struct api_shape api_answer_shapes[] = {
      "evidence:[{entity:str id:int title:str? date:str? value:str? number:num? "
      "counts:bool guskey_level:int? note:str?}]}] "
      "train_the_trainer:{flagged:bool reason:str}"},
+    {"library_view",
+     "id:int version:int kind:str title:str tags:[str] content_areas:[str] grade_bands:[str] "
+     "citations:[{text:str url:str?}] alignments:[{cf_item_id:int code:str? statement:str "
+     "framework:str?}] tryouts:obj"},
     {"calendar_token", "id:int person_id:int scope:str network_id:int? team_id:int? "
 		       "name:str? created_at:time revoked_at:time?"},
     {NULL, NULL},
@@ -213,6 +217,18 @@ const struct api_answer api_answers[] = {
      "created_at:time revoked_at:time? token:str url:str"},
     {"GET", "/api/v1/calendar-tokens", 200, "the caller's calendar tokens",
      "items:[@calendar_token]"},
+    {"GET", "/api/v1/pd-sessions/{id}/attendees", 200, "the attendees",
+     "items:[@network_person]"},
+    {"POST", "/api/v1/plc-schedules/{id}/generate", 200,
+     "what was added, kept, removed and left alone, and every day of the schedule",
+     "schedule_id:int added:int kept:int removed:int untouched:int breaks_from:str? "
+     "days:[{date:date skipped_for:str?}]"},
+    {"GET", "/api/v1/deliverables/{id}/standards", 200, "the standards",
+     "items:[{cf_item_id:int identifier:str code:str? statement:str uri:str?}]"},
+    {"GET", "/api/v1/library-items/{id}/view", 200, "the item with everything beside it",
+     "@library_view"},
+    {"PUT", "/api/v1/library-items/{id}/links", 200, "the item as it is now",
+     "@library_view"},
     {NULL, NULL, 0, NULL, NULL},
 };
 

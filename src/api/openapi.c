@@ -198,6 +198,8 @@ static const char *const oa_export_media[] = {
 	"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	"application/pdf", NULL};
 static const char *const oa_calendar_media[] = {"text/calendar", NULL};
+static const char *const oa_report_media[] = {
+	"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", NULL};
 
 /* The media types of a route's answer when it is not JSON, else NULL. */
 static const char *const *oa_media(const struct route *r)
@@ -206,6 +208,8 @@ static const char *const *oa_media(const struct route *r)
 		return oa_export_media;
 	if (strcmp(r->pattern, "/calendar/{token}") == 0)
 		return oa_calendar_media;
+	if (strcmp(r->pattern, "/api/v1/networks/{id}/profile/export") == 0)
+		return oa_report_media;
 	return NULL;
 }
 

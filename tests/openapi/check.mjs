@@ -50,6 +50,7 @@ else fail("every 2xx JSON answer has a schema with properties", `${bare.length} 
 const mustRequire = [
 	["/api/v1/plans/{id}/export", "format"],
 	["/api/v1/library/recommend", "text"],
+	["/api/v1/networks/{id}/profile/export", "format"],
 ];
 for (const [path, name] of mustRequire) {
 	const p = (doc.paths[path]?.get?.parameters ?? []).find((x) => x.name === name && x.in === "query");
@@ -95,6 +96,7 @@ const examples = {
 	"/api/v1/library/search": { q: "fractions" },
 	"/api/v1/deliverables/{id}/diff": { from: "1", to: "2" },
 	"/api/v1/standards": { q: "fractions" },
+	"/api/v1/networks/{id}/profile/export": { format: "csv" },
 };
 const idSources = {
 	"/api/v1/deliverables/{id}/diff": "/api/v1/deliverables?limit=50",
