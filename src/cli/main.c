@@ -42,6 +42,7 @@ static const struct command commands[] = {
 	{"plan", cmd_plan, "professional-learning plans: goals, actions, versions, exports"},
 	{"library", cmd_library, "strategies, resources, tools and research; search; try-outs"},
 	{"calendar-token", cmd_calendar_token, "calendar subscription addresses: create, list, revoke"},
+	{"audit", cmd_audit, "the audit log: every change, by whom, when; filters"},
 	{NULL, NULL, NULL},
 };
 
