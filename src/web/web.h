@@ -37,5 +37,7 @@ extern const struct web_routes web_routes_plan_edit;
 extern const struct web_routes web_routes_delivery;
 extern const struct web_routes web_routes_profile;
 extern const struct web_routes web_routes_instrument;
+extern const struct web_routes web_routes_calendar;
+extern const struct web_routes web_routes_audit;
 
 #endif

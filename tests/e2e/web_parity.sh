@@ -28,3 +28,30 @@ for scope in "--network 1" "--team 1"; do
 	done
 	expect_eq "every one of the $n URLs of the feed ($scope) opens a page" "$bad" ""
 done
+
+# Calendar subscriptions from the network, meeting and team pages: each offers one, and
+# the address it makes answers the feed.
+lead="$T_DIR/lead.jar"
+web_signin lead@demo.capnet.example "$lead"
+team=$(sql "SELECT t.id FROM team t JOIN membership m ON m.org_id = t.district_id JOIN person p ON p.id = m.person_id WHERE p.email = 'lead@demo.capnet.example' ORDER BY t.id LIMIT 1")
+for page in /networks/1 /meetings/1 "/teams/$team"; do
+	case $page in /teams/*) action="/teams/$team/calendar" ;; *) action=/networks/1/calendar ;; esac
+	body=$(curl -s -b "$lead" --max-time 20 "$SRV_URL$page")
+	case "$body" in
+	*"action=\"$action\""*) t_ok "the page $page offers a calendar subscription ($action)" ;;
+	*) t_fail "the page $page offers a calendar subscription ($action)" "$(printf '%s' "$body" | grep -o 'action="[^"]*"' | head)" ;;
+	esac
+done
+for action in /networks/1/calendar "/teams/$team/calendar"; do
+	web_csrf "$lead"
+	body=$(curl -s -b "$lead" --max-time 20 --data-urlencode "csrf=$W_CSRF" "$SRV_URL$action")
+	url=$(printf '%s' "$body" | sed -n 's|.*<code id="calendar-address">\([^<]*\)</code>.*|\1|p')
+	case "$url" in
+	"$SRV_URL/calendar/"*.ics) t_ok "$action shows the subscription address once" ;;
+	*) t_fail "$action shows the subscription address once" "$(printf '%s' "$body" | head -c 600)" ;;
+	esac
+	s=$(curl -s -o "$T_DIR/feed.ics" -w '%{http_code}' --max-time 20 "$url")
+	expect_eq "the address answers the feed ($action)" "$s $(head -n 1 "$T_DIR/feed.ics" | tr -d '\r')" "200 BEGIN:VCALENDAR"
+done
+curl -s -o /dev/null -w '%{http_code}' -b "$lead" --max-time 20 -X POST "$SRV_URL/networks/1/calendar" >"$T_DIR/s"
+expect_eq "without the CSRF token it is refused" "$(cat "$T_DIR/s")" "403"
