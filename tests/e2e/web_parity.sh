@@ -55,3 +55,21 @@ for action in /networks/1/calendar "/teams/$team/calendar"; do
 done
 curl -s -o /dev/null -w '%{http_code}' -b "$lead" --max-time 20 -X POST "$SRV_URL/networks/1/calendar" >"$T_DIR/s"
 expect_eq "without the CSRF token it is refused" "$(cat "$T_DIR/s")" "403"
+
+# The audit log for admins: filtered, a page at a time, each change's record before and
+# after; nobody else sees it.
+c meeting materials add 1 --library-item 5
+page=$(curl -s -b "$admin" --max-time 20 "$SRV_URL/admin/audit")
+case "$page" in *'rel="next"'*) t_ok "/admin/audit shows a page and a link to older changes" ;; *) t_fail "/admin/audit shows a page and a link to older changes" "$(printf '%s' "$page" | head -c 400)" ;; esac
+next=$(printf '%s' "$page" | grep -o 'rel="next" href="[^"]*"' | sed 's/.*href="//; s/"$//; s/&amp;/\&/g')
+s=$(curl -s -o "$T_DIR/older" -w '%{http_code}' -b "$admin" --max-time 20 "$SRV_URL$next")
+expect_eq "the older page opens" "$s" "200"
+page=$(curl -s -b "$admin" --max-time 20 "$SRV_URL/admin/audit?entity=agenda_item_link&since=$(date -u +%Y-%m-%d)")
+case "$page" in *"agenda_item_link 1"*"Before and after"*) t_ok "a filter by kind of record and day shows the change and its record" ;; *) t_fail "a filter by kind of record and day shows the change and its record" "$(printf '%s' "$page" | grep -o '<tbody>.*' | head -c 600)" ;; esac
+page=$(curl -s -b "$admin" --max-time 20 "$SRV_URL/admin/audit?entity=agenda_item_link&until=2000-01-01")
+case "$page" in *"No change matches."*) t_ok "nothing until 2000" ;; *) t_fail "nothing until 2000" ;; esac
+s=$(curl -s -o "$T_DIR/bad" -w '%{http_code}' -b "$admin" --max-time 20 "$SRV_URL/admin/audit?since=yesterday")
+expect_eq "a date that is not one answers 400" "$s" "400"
+grep -q "is not a date" "$T_DIR/bad" && t_ok "and says so beside the field" || t_fail "and says so beside the field"
+s=$(curl -s -o /dev/null -w '%{http_code}' -b "$lead" --max-time 20 "$SRV_URL/admin/audit")
+expect_eq "a district lead may not read the audit log" "$s" "403"

@@ -27,8 +27,7 @@ static const char *const *admin_choices(const struct rec_entity *e, const char *
 	return e->fields[rec_field_index(e, field)].choices;
 }
 
-/* s percent-encoded for a query string, in the request's arena. */
-static const char *admin_qs(struct http_req *rq, const char *s)
+const char *admin_qs(struct http_req *rq, const char *s)
 {
 	struct buf b = BUF_INIT;
 	for (const unsigned char *c = (const unsigned char *)(s ? s : ""); *c; c++) {
@@ -85,6 +84,8 @@ static int admin_home(struct http_req *rq, struct http_resp *rs, struct cn_err *
 		 "The state agency, cooperatives, districts, schools and partners."},
 		{"Imports", "/admin/imports",
 		 "Rosters from OneRoster 1.1 bundles and standards from CASE 1.0 packages."},
+		{"Audit log", "/admin/audit",
+		 "Every change: who made it, when, and the record before and after."},
 	};
 	html_open(h, "ul", "class", "grid three", NULL);
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
