@@ -31,6 +31,7 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_instrument,
 	&web_routes_calendar,
 	&web_routes_audit,
+	&web_routes_orgs,
 	NULL,
 };
 

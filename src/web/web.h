@@ -39,5 +39,6 @@ extern const struct web_routes web_routes_profile;
 extern const struct web_routes web_routes_instrument;
 extern const struct web_routes web_routes_calendar;
 extern const struct web_routes web_routes_audit;
+extern const struct web_routes web_routes_orgs;
 
 #endif

@@ -73,3 +73,27 @@ expect_eq "a date that is not one answers 400" "$s" "400"
 grep -q "is not a date" "$T_DIR/bad" && t_ok "and says so beside the field" || t_fail "and says so beside the field"
 s=$(curl -s -o /dev/null -w '%{http_code}' -b "$lead" --max-time 20 "$SRV_URL/admin/audit")
 expect_eq "a district lead may not read the audit log" "$s" "403"
+
+# Organizations' relationships on their page (admins): listed, added, removed.
+org=$(sql "SELECT from_org_id FROM relationship ORDER BY id LIMIT 1")
+rel=$(sql "SELECT id FROM relationship ORDER BY id LIMIT 1")
+page=$(curl -s -b "$admin" --max-time 20 "$SRV_URL/admin/organizations")
+case "$page" in *"href=\"/admin/organizations/$org\""*) t_ok "the organizations list links each one's page" ;; *) t_fail "the organizations list links each one's page" ;; esac
+page=$(curl -s -b "$admin" --max-time 20 "$SRV_URL/admin/organizations/$org")
+case "$page" in *"/relationships/$rel/remove"*) t_ok "an organization's page lists its relationships" ;; *) t_fail "an organization's page lists its relationships" "$(printf '%s' "$page" | grep -o '<h2[^>]*>Relationships.*' | head -c 500)" ;; esac
+web_csrf "$admin"
+before=$(sql "SELECT COUNT(*) FROM relationship WHERE from_org_id = $org")
+curl -s -o /dev/null -b "$admin" --max-time 20 --data-urlencode "csrf=$W_CSRF" --data-urlencode "kind=service" \
+	--data-urlencode "to_org_id=1" --data-urlencode "since=2026-08-01" --data-urlencode "note=Data coaching" \
+	"$SRV_URL/admin/organizations/$org/relationships"
+expect_eq "the form adds a relationship" "$(sql "SELECT COUNT(*) FROM relationship WHERE from_org_id = $org")" "$((before + 1))"
+page=$(curl -s -b "$admin" --max-time 20 "$SRV_URL/admin/organizations/$org")
+case "$page" in *"Data coaching"*) t_ok "and the page shows it" ;; *) t_fail "and the page shows it" ;; esac
+s=$(curl -s -o "$T_DIR/bad" -w '%{http_code}' -b "$admin" --max-time 20 --data-urlencode "csrf=$W_CSRF" --data-urlencode "kind=service" \
+	--data-urlencode "to_org_id=$org" "$SRV_URL/admin/organizations/$org/relationships")
+expect_eq "a relationship with itself is refused" "$s" "400"
+grep -q "two different organizations" "$T_DIR/bad" && t_ok "saying why" || t_fail "saying why"
+curl -s -o /dev/null -b "$admin" --max-time 20 --data-urlencode "csrf=$W_CSRF" "$SRV_URL/admin/organizations/$org/relationships/$rel/remove"
+expect_eq "the button removes one" "$(sql "SELECT COUNT(*) FROM relationship WHERE id = $rel")" "0"
+s=$(curl -s -o /dev/null -w '%{http_code}' -b "$lead" --max-time 20 "$SRV_URL/admin/organizations/$org")
+expect_eq "a district lead may not open it" "$s" "403"

@@ -659,7 +659,10 @@ static int admin_orgs_page(struct http_req *rq, struct http_resp *rs, const stru
 	for (size_t i = 0; i < orgs.count; i++) {
 		const struct rec *o = orgs.items[i];
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", rec_text(o, "name"), "scope", "row", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_elem(h, "a", rec_text(o, "name"), "href",
+			  page_href(rq, "/admin/organizations/%lld", o->id), NULL);
+		html_close(h);
 		html_elem(h, "td", page_humanize(rq, rec_text(o, "kind")), NULL);
 		html_elem(h, "td", admin_org_name(rq, &names, rec_int(o, "parent_id")), NULL);
 		html_elem(h, "td", rec_text(o, "identifier"), NULL);
