@@ -32,6 +32,7 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_calendar,
 	&web_routes_audit,
 	&web_routes_orgs,
+	&web_routes_kar,
 	NULL,
 };
 

@@ -40,5 +40,6 @@ extern const struct web_routes web_routes_instrument;
 extern const struct web_routes web_routes_calendar;
 extern const struct web_routes web_routes_audit;
 extern const struct web_routes web_routes_orgs;
+extern const struct web_routes web_routes_kar;
 
 #endif

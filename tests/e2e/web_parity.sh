@@ -97,3 +97,31 @@ curl -s -o /dev/null -b "$admin" --max-time 20 --data-urlencode "csrf=$W_CSRF" "
 expect_eq "the button removes one" "$(sql "SELECT COUNT(*) FROM relationship WHERE id = $rel")" "0"
 s=$(curl -s -o /dev/null -w '%{http_code}' -b "$lead" --max-time 20 "$SRV_URL/admin/organizations/$org")
 expect_eq "a district lead may not open it" "$s" "403"
+
+# The 704 KAR 3:035 view of a plan as a page: linked from the plan, every expectation
+# with its status as GET /api/v1/plans/{id}/kar says, each record's link opens.
+plan=$(sql "SELECT id FROM plan WHERE team_id = $team ORDER BY id LIMIT 1")
+page=$(curl -s -b "$lead" --max-time 20 "$SRV_URL/plans/$plan")
+case "$page" in *"href=\"/plans/$plan/kar\""*) t_ok "the plan page links its 704 KAR 3:035 page" ;; *) t_fail "the plan page links its 704 KAR 3:035 page" ;; esac
+s=$(curl -s -o "$T_DIR/kar.html" -w '%{http_code}' -b "$lead" --max-time 20 "$SRV_URL/plans/$plan/kar")
+expect_eq "the page opens for the district's lead" "$s" "200"
+lead_token=$("$CAPNET" token create --email lead@demo.capnet.example 2>/dev/null)
+H_TOKEN=$lead_token
+http GET "/api/v1/plans/$plan/kar"
+want=$(jget '" ".join(e["key"] + ":" + e["status"] for e in j["expectations"])')
+got=""
+for kv in $want; do
+	key=${kv%%:*} status=$(printf '%s' "${kv#*:}" | sed 's/_/ /g')
+	grep -q "id=\"kar-$key\"" "$T_DIR/kar.html" && got="$got $key" 
+done
+expect_eq "every expectation of the API's view is on the page" "$got" " $(printf '%s' "$want" | sed 's/:[^ ]*//g')"
+links=$(grep -o '<li><a href="/[a-z]*/[0-9]*"' "$T_DIR/kar.html" | sed 's/.*href="//; s/"$//' | sort -u)
+[ -n "$links" ] && t_ok "the page links the records behind the expectations" || t_fail "the page links the records behind the expectations"
+bad=""
+for u in $links; do
+	s=$(curl -s -o /dev/null -w '%{http_code}' -b "$lead" --max-time 20 "$SRV_URL$u")
+	[ "$s" = 200 ] || bad="$bad $u:$s"
+done
+expect_eq "each record it links opens" "$bad" ""
+s=$(curl -s -o /dev/null -w '%{http_code}' -b "$lead" --max-time 20 "$SRV_URL/plans/$(sql "SELECT id FROM plan WHERE team_id <> $team AND is_template = 0 ORDER BY id LIMIT 1")/kar")
+expect_eq "another district's plan's page is not found" "$s" "404"
