@@ -237,3 +237,23 @@ web_csrf() {
 	W_CSRF=$(curl -s -b "$1" --max-time 20 "$SRV_URL${2:-/dashboard}" |
 		grep -o 'name="csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
 }
+
+# t_npm_ci DIR WHAT: installs the npm packages pinned by DIR's package-lock.json unless
+# DIR/node_modules holds exactly the versions DIR/package.json names; on failure
+# reports "npm ci installs WHAT in DIR" as failed and returns 1.
+t_npm_ci() {
+	n_dir=$1
+	if t_npm_installed "$n_dir"; then return 0; fi
+	if ! (cd "$n_dir" && npm ci --no-audit --no-fund --loglevel=error) >"$T_DIR/npm.log" 2>&1 ||
+		! t_npm_installed "$n_dir"; then
+		t_fail "npm ci installs $2 in $n_dir" "$(tail -n 20 "$T_DIR/npm.log")"
+		return 1
+	fi
+}
+t_npm_installed() {
+	(cd "$1" && node -e '
+		const want = require("./package.json").dependencies;
+		for (const [name, version] of Object.entries(want))
+			if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);
+	') 2>/dev/null
+}

@@ -271,7 +271,7 @@ static int meeting_materials(struct cli *c, int argc, char **argv)
 		"The library items and deliverables a meeting's agenda items link to, in agenda\n"
 		"order; add links one to an agenda item, remove unlinks it.";
 	static const char *const columns[] = {"agenda_item_id", "agenda_title", "entity", "id",
-					      "title", "detail", NULL};
+					      "title", "kind", "status", NULL};
 	static const struct args_opt opts[] = {
 		{"library-item", 1, "a library item's id"},
 		{"deliverable", 1, "or a deliverable's id"},
@@ -301,16 +301,8 @@ static int meeting_materials(struct cli *c, int argc, char **argv)
 		struct jw w;
 		jw_init(&w, &b);
 		jw_arr_begin(&w);
-		for (size_t i = 0; i < n; i++) {
-			jw_obj_begin(&w);
-			jw_kv_int(&w, "agenda_item_id", items[i].agenda_item_id);
-			jw_kv_str(&w, "agenda_title", items[i].agenda_title);
-			jw_kv_str(&w, "entity", items[i].entity);
-			jw_kv_int(&w, "id", items[i].id);
-			jw_kv_str(&w, "title", items[i].title);
-			jw_kv_str(&w, "detail", items[i].detail);
-			jw_obj_end(&w);
-		}
+		for (size_t i = 0; i < n; i++)
+			agenda_material_json(&w, &items[i]);
 		jw_arr_end(&w);
 		rc = cli_print(&b, fmt, columns);
 		buf_free(&b);

@@ -16,21 +16,7 @@ fi
 
 t_begin
 
-# The pinned packages, unless node_modules already holds exactly those versions.
-installed() {
-	(cd "$dir" && node -e '
-		const want = require("./package.json").dependencies;
-		for (const [name, version] of Object.entries(want))
-			if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);
-	') 2>/dev/null
-}
-if ! installed; then
-	if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$T_DIR/npm.log" 2>&1 || ! installed; then
-		t_fail "npm ci installs the OpenAPI validator and ajv in tests/openapi" \
-			"$(tail -n 20 "$T_DIR/npm.log")"
-		exit 1
-	fi
-fi
+t_npm_ci "$dir" "the OpenAPI validator and ajv" || exit 1
 
 run demo
 if [ "$T_RC" -ne 0 ]; then
