@@ -376,6 +376,40 @@ static int case_get(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	return 0;
 }
 
+/* Standards: the deliverable's alignments, read with it and changed by those who may
+ * update it (the CLI's `deliverable standard`, the standards page). */
+
+static int standards_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const struct rec *d = rq->record;
+	struct deliverable_standards s;
+	if (deliverable_standards(rq->db, rq->a, d->id, &s, err))
+		return -1;
+	struct jw w;
+	api_json(rs, &w, 200);
+	jw_obj_begin(&w);
+	jw_key(&w, "items");
+	deliverable_standards_json(&w, &s);
+	jw_obj_end(&w);
+	return 0;
+}
+
+/* PUT aligns the deliverable to the standard (already aligned: no change), DELETE
+ * removes the alignment. */
+static int standard_change(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const struct rec *d = rq->record;
+	int64_t item = 0;
+	if (http_param_id(rq, "standard_id", &item, err))
+		return -1;
+	if (strcmp(rq->method, "PUT") == 0
+		? deliverable_standard_add(rq->db, &rq->who, d->id, item, err)
+		: deliverable_standard_remove(rq->db, &rq->who, d->id, item, err))
+		return -1;
+	api_no_content(rs);
+	return 0;
+}
+
 /* Notices: a person's own; anyone else's is "not found" (notice_allow). */
 
 static int notice_load(struct http_req *rq, enum policy_verb verb, struct notice *n,
@@ -505,6 +539,12 @@ static const struct route deliverable_routes[] = {
      "Where it was adapted from and its adaptations, each with its similarity and class "
      "(duplicate, adapted, new)",
      NULL, NULL, &dl_deliverable},
+    {"GET", DLV "/standards", standards_get, "deliverable", POLICY_READ, NULL, 0,
+     "The standards the deliverable is aligned to", NULL, NULL, &dl_deliverable},
+    {"PUT", DLV "/standards/{standard_id}", standard_change, "deliverable", POLICY_UPDATE, NULL,
+     0, "Align the deliverable to a standard (its id; already aligned: no change)", NULL, NULL, &dl_deliverable},
+    {"DELETE", DLV "/standards/{standard_id}", standard_change, "deliverable", POLICY_UPDATE,
+     NULL, 0, "Remove the deliverable's alignment to a standard", NULL, NULL, &dl_deliverable},
     {"GET", DLV "/case", case_get, "deliverable", POLICY_READ, NULL, 0,
      "A learning-target set as a CASE 1.0 CFPackage", NULL, NULL, &dl_deliverable},
     {"GET", "/api/v1/notices", notices_get, "notice", POLICY_READ, NULL, 0,

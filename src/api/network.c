@@ -180,14 +180,7 @@ static int materials_get(struct http_req *rq, struct http_resp *rs, struct cn_er
 			return -1;
 		if (!can)
 			continue;
-		jw_obj_begin(&w);
-		jw_kv_int(&w, "agenda_item_id", m[i].agenda_item_id);
-		jw_kv_str(&w, "agenda_title", m[i].agenda_title);
-		jw_kv_str(&w, "entity", m[i].entity);
-		jw_kv_int(&w, "id", m[i].id);
-		jw_kv_str(&w, "title", m[i].title);
-		jw_kv_str(&w, lib ? "kind" : "status", m[i].detail);
-		jw_obj_end(&w);
+		agenda_material_json(&w, &m[i]);
 	}
 	api_items_end(&w, 0, 0);
 	return 0;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/answers.h"
 #include "api/api.h"
 #include "api/resource.h"
 #include "app/entities.h"
@@ -164,13 +165,14 @@ static void oa_ref(struct jw *w, const char *name, const char *suffix)
 	jw_obj_end(w);
 }
 
-static void oa_param(struct jw *w, const char *name, const char *in, const char *type,
-		     const char *const *choices, const char *help)
+/* A parameter; path parameters are always required, others when required says so. */
+static void oa_param(struct jw *w, const char *name, const char *in, int required,
+		     const char *type, const char *const *choices, const char *help)
 {
 	jw_obj_begin(w);
 	jw_kv_str(w, "name", name);
 	jw_kv_str(w, "in", in);
-	jw_kv_bool(w, "required", strcmp(in, "path") == 0);
+	jw_kv_bool(w, "required", required || strcmp(in, "path") == 0);
 	if (help != NULL)
 		jw_kv_str(w, "description", help);
 	jw_key(w, "schema");
@@ -196,6 +198,8 @@ static const char *const oa_export_media[] = {
 	"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	"application/pdf", NULL};
 static const char *const oa_calendar_media[] = {"text/calendar", NULL};
+static const char *const oa_report_media[] = {
+	"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", NULL};
 
 /* The media types of a route's answer when it is not JSON, else NULL. */
 static const char *const *oa_media(const struct route *r)
@@ -204,6 +208,8 @@ static const char *const *oa_media(const struct route *r)
 		return oa_export_media;
 	if (strcmp(r->pattern, "/calendar/{token}") == 0)
 		return oa_calendar_media;
+	if (strcmp(r->pattern, "/api/v1/networks/{id}/profile/export") == 0)
+		return oa_report_media;
 	return NULL;
 }
 
@@ -236,24 +242,25 @@ static void oa_parameters(struct jw *w, const struct route *r)
 		const char *end = strchr(p, '}');
 		char name[64];
 		snprintf(name, sizeof(name), "%.*s", (int)(end - p - 1), p + 1);
-		oa_param(w, name, "path", oa_path_help(name) ? "string" : "integer", NULL,
+		oa_param(w, name, "path", 1, oa_path_help(name) ? "string" : "integer", NULL,
 			 oa_path_help(name));
 	}
 	if (r->fn == api_entity_list) {
-		oa_param(w, "limit", "query", "integer", NULL, "at most this many (default 50, at most 1000)");
-		oa_param(w, "cursor", "query", "string", NULL, "the next_cursor of the previous page");
+		oa_param(w, "limit", "query", 0, "integer", NULL, "at most this many (default 50, at most 1000)");
+		oa_param(w, "cursor", "query", 0, "string", NULL, "the next_cursor of the previous page");
 		for (size_t i = 0; i < r->rec->nfilters; i++) {
 			const struct rec_filter *f = &r->rec->filters[i];
-			oa_param(w, f->name, "query", oa_filter_type(f->type), f->choices, f->help);
+			oa_param(w, f->name, "query", 0, oa_filter_type(f->type), f->choices, f->help);
 		}
 	}
 	if (r->fn == api_entity_get)
 		for (size_t i = 0; api_includes[i].owner != NULL; i++)
 			if (api_includes[i].owner == r->rec)
-				oa_param(w, "include", "query", "string", NULL,
+				oa_param(w, "include", "query", 0, "string", NULL,
 					 "embed related lists, e.g. include=teams");
 	for (size_t i = 0; r->query != NULL && r->query[i].name != NULL; i++)
-		oa_param(w, r->query[i].name, "query", r->query[i].type, r->query[i].choices,
+		oa_param(w, r->query[i].name, "query", r->query[i].required,
+			 r->query[i].type, r->query[i].choices,
 			 r->query[i].help);
 	if (strcmp(r->method, "PATCH") == 0 || (r->rec != NULL && strcmp(r->method, "DELETE") == 0)) {
 		jw_obj_begin(w);
@@ -305,6 +312,72 @@ static void oa_content(struct jw *w, const char *type)
 	jw_key(w, "schema");
 }
 
+/* Writes the answers api_answers documents for r (answers.h); 0 if it has none. */
+static int oa_documented_answers(struct jw *w, const struct route *r)
+{
+	int n = 0;
+	for (size_t i = 0; api_answers[i].method != NULL; i++) {
+		const struct api_answer *a = &api_answers[i];
+		if (strcmp(a->method, r->method) != 0 || strcmp(a->pattern, r->pattern) != 0)
+			continue;
+		char status[8];
+		snprintf(status, sizeof(status), "%d", a->status);
+		jw_key(w, status);
+		jw_obj_begin(w);
+		jw_kv_str(w, "description", a->description);
+		oa_content(w, "application/json");
+		api_answer_schema(w, a->shape);
+		jw_obj_end(w);
+		jw_obj_end(w);
+		jw_obj_end(w);
+		n++;
+	}
+	return n;
+}
+
+/* The answer of a route that serves a declared entity, a non-JSON document, or
+ * nothing (204). */
+static void oa_generic_answer(struct jw *w, const struct route *r)
+{
+	const struct rec_entity *e = r->rec;
+	int no_content = strcmp(r->method, "DELETE") == 0 || strcmp(r->method, "PUT") == 0;
+	jw_key(w, no_content ? "204" : strcmp(r->method, "POST") == 0 ? "201" : "200");
+	jw_obj_begin(w);
+	jw_kv_str(w, "description", no_content ? "done" : "the answer");
+	if (!no_content && oa_media(r) != NULL) {
+		oa_media_content(w, oa_media(r));
+	} else if (!no_content) {
+		oa_content(w, "application/json");
+		if (e != NULL && r->fn == api_entity_list) {
+			jw_obj_begin(w);
+			jw_kv_str(w, "type", "object");
+			jw_key(w, "properties");
+			jw_obj_begin(w);
+			jw_key(w, "items");
+			jw_obj_begin(w);
+			jw_kv_str(w, "type", "array");
+			jw_key(w, "items");
+			oa_ref(w, e->name, "");
+			jw_obj_end(w);
+			jw_key(w, "next_cursor");
+			jw_obj_begin(w);
+			oa_type(w, "string", 1);
+			jw_obj_end(w);
+			jw_obj_end(w);
+			jw_obj_end(w);
+		} else if (e != NULL) {
+			oa_ref(w, e->name, "");
+		} else {
+			jw_obj_begin(w);
+			jw_kv_str(w, "type", "object");
+			jw_obj_end(w);
+		}
+		jw_obj_end(w);
+		jw_obj_end(w);
+	}
+	jw_obj_end(w);
+}
+
 static void oa_operation(struct jw *w, const struct route *r)
 {
 	char op[200];
@@ -352,42 +425,8 @@ static void oa_operation(struct jw *w, const struct route *r)
 	}
 	jw_key(w, "responses");
 	jw_obj_begin(w);
-	int no_content = strcmp(r->method, "DELETE") == 0 || strcmp(r->method, "PUT") == 0;
-	jw_key(w, no_content ? "204" : strcmp(r->method, "POST") == 0 ? "201" : "200");
-	jw_obj_begin(w);
-	jw_kv_str(w, "description", no_content ? "done" : "the answer");
-	if (!no_content && oa_media(r) != NULL) {
-		oa_media_content(w, oa_media(r));
-	} else if (!no_content) {
-		oa_content(w, "application/json");
-		if (e != NULL && r->fn == api_entity_list) {
-			jw_obj_begin(w);
-			jw_kv_str(w, "type", "object");
-			jw_key(w, "properties");
-			jw_obj_begin(w);
-			jw_key(w, "items");
-			jw_obj_begin(w);
-			jw_kv_str(w, "type", "array");
-			jw_key(w, "items");
-			oa_ref(w, e->name, "");
-			jw_obj_end(w);
-			jw_key(w, "next_cursor");
-			jw_obj_begin(w);
-			oa_type(w, "string", 1);
-			jw_obj_end(w);
-			jw_obj_end(w);
-			jw_obj_end(w);
-		} else if (e != NULL) {
-			oa_ref(w, e->name, "");
-		} else {
-			jw_obj_begin(w);
-			jw_kv_str(w, "type", "object");
-			jw_obj_end(w);
-		}
-		jw_obj_end(w);
-		jw_obj_end(w);
-	}
-	jw_obj_end(w);
+	if (!oa_documented_answers(w, r))
+		oa_generic_answer(w, r);
 	jw_key(w, "default");
 	jw_obj_begin(w);
 	jw_kv_str(w, "description", "a problem (RFC 9457)");
@@ -440,6 +479,15 @@ void api_openapi(const struct route_table *t, struct buf *out)
 		  "on writes) or send Authorization: Bearer TOKEN. Errors are RFC 9457 "
 		  "problems; a request body in another type than application/json is 415.");
 	jw_obj_end(&w);
+	/* Relative: the server that answered for this document (OpenAPI 3.1 §4.8.5), so
+	 * the same document is right behind any address or proxy. */
+	jw_key(&w, "servers");
+	jw_arr_begin(&w);
+	jw_obj_begin(&w);
+	jw_kv_str(&w, "url", "/");
+	jw_kv_str(&w, "description", "the capnet server this document was fetched from");
+	jw_obj_end(&w);
+	jw_arr_end(&w);
 	jw_key(&w, "security");
 	jw_arr_begin(&w);
 	static const char *const schemes[] = {"bearer", "cookie"};
@@ -496,6 +544,10 @@ void api_openapi(const struct route_table *t, struct buf *out)
 	jw_obj_begin(&w);
 	jw_key(&w, "problem");
 	oa_problem_schema(&w);
+	for (size_t i = 0; api_answer_shapes[i].name != NULL; i++) {
+		jw_key(&w, api_answer_shapes[i].name);
+		api_answer_schema(&w, api_answer_shapes[i].shape);
+	}
 	for (size_t i = 0; entities_all[i] != NULL; i++) {
 		const struct rec_entity *e = entities_all[i];
 		char name[96];

@@ -97,5 +97,6 @@ size_t api_library_routes(const struct route **out);
 size_t api_plans_routes(const struct route **out);
 size_t api_profile_routes(const struct route **out);
 size_t api_calendar_routes(const struct route **out);
+size_t api_delivery_routes(const struct route **out);
 
 #endif

@@ -88,6 +88,8 @@ static void routes_build(void)
 	routes_add(api_plans_routes, cap);
 	routes_add(api_profile_routes, cap);
 	routes_add(api_calendar_routes, cap);
+	/* What the command line and the pages did alone (issue 18). */
+	routes_add(api_delivery_routes, cap);
 	for (size_t i = 0; i < nent; i++)
 		if (policy_knows(entities_all[i]->name))
 			routes_entity(entities_all[i]);

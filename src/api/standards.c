@@ -211,7 +211,9 @@ static const struct route_field tree_query[] = {
     {NULL, NULL, 0, NULL, NULL},
 };
 static const struct route_field find_query[] = {
-    {"code", "string", 0, NULL, "items whose code starts with this (any case)"},
+    {"code", "string", 0, NULL,
+     "items whose code starts with this (any case); code or q is required, 400 naming "
+     "code without either"},
     {"q", "string", 0, NULL,
      "or: words of the statement (full text; the last may be the start of a word)"},
     {"framework_id", "integer", 0, NULL, "in this framework only"},

@@ -120,5 +120,7 @@ int cmd_assessment(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);
 int cmd_library(struct cli *c, int argc, char **argv);
 int cmd_calendar_token(struct cli *c, int argc, char **argv);
+int cmd_audit(struct cli *c, int argc, char **argv);
+int cmd_routes(struct cli *c, int argc, char **argv);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/network/agenda.h"
 #include "app/network/network.h"
 #include "app/org/person.h"
 #include "cli/cli.h"
@@ -258,6 +259,74 @@ static int meeting_attendance(struct cli *c, int argc, char **argv)
 	return print_people(&people, fmt);
 }
 
+/* `meeting materials list MEETING` and `meeting materials add|remove AGENDA_ITEM
+ * --library-item ID | --deliverable ID`: what an agenda links to, as the meeting page's
+ * materials and GET /meetings/{id}/materials show it. */
+static int meeting_materials(struct cli *c, int argc, char **argv)
+{
+	static const char usage[] =
+		"capnet meeting materials list MEETING [--format table|json|csv]\n"
+		"       capnet meeting materials add|remove AGENDA_ITEM --library-item ID\n"
+		"       capnet meeting materials add|remove AGENDA_ITEM --deliverable ID\n"
+		"The library items and deliverables a meeting's agenda items link to, in agenda\n"
+		"order; add links one to an agenda item, remove unlinks it.";
+	static const char *const columns[] = {"agenda_item_id", "agenda_title", "entity", "id",
+					      "title", "kind", "status", NULL};
+	static const struct args_opt opts[] = {
+		{"library-item", 1, "a library item's id"},
+		{"deliverable", 1, "or a deliverable's id"},
+		{"format", 1, "table, json or csv (list)"},
+		{NULL, 0, NULL}};
+	const char *verb = argc > 0 ? argv[0] : "";
+	int list = strcmp(verb, "list") == 0;
+	if (!list && strcmp(verb, "add") != 0 && strcmp(verb, "remove") != 0) {
+		printf("usage: %s\n", usage);
+		return strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0 ? CLI_OK : CLI_USAGE;
+	}
+	struct args a;
+	int64_t owner = 0;
+	enum output_format fmt;
+	int rc = link_args(c, argc - 1, argv + 1, opts, 1, usage, &a, &owner, NULL, &fmt);
+	if (rc != CLI_OK)
+		return rc < 0 ? CLI_OK : rc;
+	struct cn_err err = {0};
+	if (list) {
+		struct rec *m = NULL;
+		struct agenda_material *items = NULL;
+		size_t n = 0;
+		if (rec_get(c->db, c->a, &meeting_entity, owner, &m, &err) ||
+		    agenda_materials(c->db, c->a, owner, &items, &n, &err))
+			return cli_fail(&err);
+		struct buf b = BUF_INIT;
+		struct jw w;
+		jw_init(&w, &b);
+		jw_arr_begin(&w);
+		for (size_t i = 0; i < n; i++)
+			agenda_material_json(&w, &items[i]);
+		jw_arr_end(&w);
+		rc = cli_print(&b, fmt, columns);
+		buf_free(&b);
+		return rc;
+	}
+	int lib = args_has(&a, "library-item");
+	if (lib == args_has(&a, "deliverable"))
+		return cli_usage("meeting materials %s needs exactly one of --library-item ID or "
+				 "--deliverable ID",
+				 verb);
+	int64_t id = 0;
+	const char *flag = lib ? "--library-item" : "--deliverable";
+	if (cli_id(args_get(&a, flag + 2), flag, &id))
+		return CLI_USAGE;
+	const char *entity = lib ? "library_item" : "deliverable";
+	if (strcmp(verb, "add") == 0 ? agenda_material_add(c->db, &c->who, owner, entity, id, &err)
+				     : agenda_material_remove(c->db, &c->who, owner, entity, id, &err))
+		return cli_fail(&err);
+	fprintf(stderr, "capnet: %s %lld %s agenda item %lld\n", lib ? "library item" : "deliverable",
+		(long long)id, strcmp(verb, "add") == 0 ? "linked to" : "unlinked from",
+		(long long)owner);
+	return CLI_OK;
+}
+
 static const char *const meeting_columns[] = {"id", "network_id", "title", "starts_at", "tz",
 					      "place", NULL};
 
@@ -269,12 +338,15 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		return meeting_attend(c, argc - 2, argv + 2);
 	if (argc >= 2 && strcmp(argv[1], "attendance") == 0)
 		return meeting_attendance(c, argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "materials") == 0)
+		return meeting_materials(c, argc - 2, argv + 2);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		printf("usage: capnet meeting VERB ...   (network meetings)\n");
 		entity_cmd_help(&meeting_entity, "meeting");
 		printf("  capnet meeting agenda add|list|show|update|delete ...\n"
 		       "  capnet meeting attend MEETING PERSON [--status present|absent|excused]\n"
 		       "  capnet meeting attendance MEETING\n"
+		       "  capnet meeting materials list|add|remove ...   what the agenda links to\n"
 		       "Times are local to the meeting's --tz (default America/New_York), e.g.\n"
 		       "  capnet meeting add --network-id 1 --title 'Meeting 1' \\\n"
 		       "      --starts-at 2026-09-15T09:00 --ends-at 2026-09-15T15:00 \\\n"

@@ -8,7 +8,6 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"
-#include "io/table_write.h"
 
 static const char *const teams_table_columns[] = {
 	"team_id",	"team",		"grounded", "customized", "created",  "collaborative",
@@ -133,10 +132,17 @@ static int report_profile(struct cli *c, int argc, char **argv)
 		n = net.count;
 	}
 	if (xlsx) {
-		const struct table *tables[PROFILE_VIEW_COUNT];
-		for (int v = 0; v < PROFILE_VIEW_COUNT; v++)
-			tables[v] = profile_table(c->a, teams, n, (enum profile_view)v);
-		if (table_xlsx_file(output, tables, PROFILE_VIEW_COUNT, &err))
+		struct buf file = BUF_INIT;
+		FILE *out = NULL;
+		int bad = profile_report(c->a, teams, n, "xlsx", PROFILE_VIEW_TEAMS, &file, &err);
+		if (!bad && ((out = fopen(output, "wb")) == NULL ||
+			     fwrite(file.data, 1, file.len, out) != file.len))
+			bad = cn_err_field(&err, CN_ERR_INPUT, "output", "%s cannot be written", output);
+		if (out != NULL && fclose(out) != 0 && !bad)
+			bad = cn_err_field(&err, CN_ERR_INPUT, "output", "%s could not be written",
+					   output);
+		buf_free(&file);
+		if (bad)
 			return cli_fail(&err);
 		fprintf(stderr, "capnet: wrote %s (%zu team%s)\n", output, n, n == 1 ? "" : "s");
 		return CLI_OK;
@@ -164,6 +170,11 @@ static int report_profile(struct cli *c, int argc, char **argv)
 		output_print(f, fmt, buf_str(&b), teams_table_columns);
 		for (size_t i = 0; i < n; i++)
 			fprintf(f, "%s: %s\n", teams[i].team_name, teams[i].train_the_trainer.reason);
+	} else if (fmt == OUTPUT_CSV) {
+		if (view < 0)
+			view = team != 0 ? PROFILE_VIEW_COMPONENTS : PROFILE_VIEW_TEAMS;
+		profile_report(c->a, teams, n, "csv", (enum profile_view)view, &b, &err);
+		fwrite(b.data, 1, b.len, f);
 	} else {
 		if (view < 0)
 			view = team != 0 ? PROFILE_VIEW_COMPONENTS : PROFILE_VIEW_TEAMS;

@@ -45,6 +45,8 @@ static const struct command commands[] = {
 	{"plan", cmd_plan, "professional-learning plans: goals, actions, versions, exports"},
 	{"library", cmd_library, "strategies, resources, tools and research; search; try-outs"},
 	{"calendar-token", cmd_calendar_token, "calendar subscription addresses: create, list, revoke"},
+	{"audit", cmd_audit, "the audit log: every change, by whom, when; filters"},
+	{"routes", cmd_routes, "what serve answers: the API's and the pages' routes"},
 	{NULL, NULL, NULL},
 };
 

@@ -30,6 +30,10 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_profile,
 	&web_routes_instrument,
 	&web_routes_sso,
+	&web_routes_calendar,
+	&web_routes_audit,
+	&web_routes_orgs,
+	&web_routes_kar,
 	NULL,
 };
 

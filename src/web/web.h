@@ -38,5 +38,9 @@ extern const struct web_routes web_routes_delivery;
 extern const struct web_routes web_routes_profile;
 extern const struct web_routes web_routes_instrument;
 extern const struct web_routes web_routes_sso;
+extern const struct web_routes web_routes_calendar;
+extern const struct web_routes web_routes_audit;
+extern const struct web_routes web_routes_orgs;
+extern const struct web_routes web_routes_kar;
 
 #endif

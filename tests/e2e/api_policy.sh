@@ -478,6 +478,24 @@ prep_dlink() { a=$(side "$1" "$ACA" "$ACB"); c plan action link "$a" --deliverab
 row "DELETE /api/v1/plan-actions/{id}/deliverables/{deliverable_id}" "$AKEEP" /api/v1/plan-actions/@V/deliverables/1 /api/v1/plan-actions/@V/deliverables/2 "" "" "" "" prep_dlink
 row "GET /api/v1/teams/{id}/profile" "$AREAD" /api/v1/teams/1/profile /api/v1/teams/2/profile
 row "GET /api/v1/networks/{id}/profile" "$AREAD" /api/v1/networks/1/profile /api/v1/networks/1/profile "" "" '"team_id":1,' '"team_id":2,'
+# The profile report as a file: own = district A's team's rows, other = district B's.
+row "GET /api/v1/networks/{id}/profile/export" "$AREAD" "/api/v1/networks/1/profile/export?format=csv" "/api/v1/networks/1/profile/export?format=csv" "" "" '"District A"' '"District B"'
+
+# What the command line and the pages did alone (issue 18). PD sessions' attendees:
+# own = district A's session (1) and member (4), other = district B's (2) and member (6).
+row "GET /api/v1/pd-sessions/{id}/attendees" "$DREAD" /api/v1/pd-sessions/1/attendees /api/v1/pd-sessions/2/attendees
+row "PUT /api/v1/pd-sessions/{id}/attendees/{person_id}" "$DKEEP" /api/v1/pd-sessions/1/attendees/4 /api/v1/pd-sessions/2/attendees/6
+prep_attendee() { c pd attendee add "$(side "$1" 1 2)" "$(side "$1" membera@x.org memberb@x.org)"; side "$1" 4 6; }
+row "DELETE /api/v1/pd-sessions/{id}/attendees/{person_id}" "$DKEEP" /api/v1/pd-sessions/1/attendees/@V /api/v1/pd-sessions/2/attendees/@V "" "" "" "" prep_attendee
+row "POST /api/v1/plc-schedules/{id}/generate" "$DKEEP" /api/v1/plc-schedules/1/generate /api/v1/plc-schedules/2/generate
+# Deliverables' standards: own = district A's set (1), other = district B's (2).
+row "GET /api/v1/deliverables/{id}/standards" "$DLV" /api/v1/deliverables/1/standards /api/v1/deliverables/2/standards
+row "PUT /api/v1/deliverables/{id}/standards/{standard_id}" "$DLV" /api/v1/deliverables/1/standards/1 /api/v1/deliverables/2/standards/1
+prep_dlv_standard() { c deliverable standard add "$(side "$1" 1 2)" 1; echo 1; }
+row "DELETE /api/v1/deliverables/{id}/standards/{standard_id}" "$DLV" /api/v1/deliverables/1/standards/@V /api/v1/deliverables/2/standards/@V "" "" "" "" prep_dlv_standard
+# Library items beyond their fields: own = network 1's item, other = network 2's.
+row "GET /api/v1/library-items/{id}/view" "$LIBREAD" /api/v1/library-items/1/view /api/v1/library-items/2/view
+row "PUT /api/v1/library-items/{id}/links" "$LIBKEEP" /api/v1/library-items/1/links /api/v1/library-items/2/links '{"tags":["number sense"],"alignments":[1]}' '{"tags":["number sense"],"alignments":[1]}'
 # Calendar tokens: made for a team the caller may read; listed and revoked by their
 # creator (own = the caller's token, other = member B's); the feed is public.
 row "POST /api/v1/calendar-tokens" "$AREAD" /api/v1/calendar-tokens /api/v1/calendar-tokens '{"team_id":1}' '{"team_id":2}'

@@ -210,7 +210,7 @@ expect_eq "nothing was written" "$(db_digest)" "$before"
 http POST /admin/organizations -b "$admin" --data-urlencode "csrf=$W_CSRF" -d "kind=school&name=Found+Elementary&parent_id=5&identifier=301-999"
 expect_status "an admin adds a school" 303
 http GET "/admin/organizations?kind=school&done=organization" -b "$admin"
-expect_body "which is listed under its district" "<th scope=\"row\">Found Elementary</th><td>School</td><td>Tradewater County Public Schools</td><td>301-999</td>"
+expect_body "which is listed under its district" "<th scope=\"row\"><a href=\"/admin/organizations/$(sql "SELECT id FROM organization WHERE name = 'Found Elementary'")\">Found Elementary</a></th><td>School</td><td>Tradewater County Public Schools</td><td>301-999</td>"
 
 # --- Imports ---------------------------------------------------------------------------
 # upload KIND [curl -F options...]: an upload to /admin/imports/KIND; its answer's status

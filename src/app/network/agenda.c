@@ -222,3 +222,15 @@ out:
 	arena_free(a);
 	return -1;
 }
+
+void agenda_material_json(struct jw *w, const struct agenda_material *m)
+{
+	jw_obj_begin(w);
+	jw_kv_int(w, "agenda_item_id", m->agenda_item_id);
+	jw_kv_str(w, "agenda_title", m->agenda_title);
+	jw_kv_str(w, "entity", m->entity);
+	jw_kv_int(w, "id", m->id);
+	jw_kv_str(w, "title", m->title);
+	jw_kv_str(w, strcmp(m->entity, "library_item") == 0 ? "kind" : "status", m->detail);
+	jw_obj_end(w);
+}

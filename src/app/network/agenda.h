@@ -10,6 +10,7 @@
 #include "app/actor.h"
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "store/store.h"
 
 /* The kinds of agenda item (DESIGN §2) "present", "try_out", "collaborate", "plan",
@@ -31,6 +32,10 @@ struct agenda_material {
  * deliverables, by id. *out (NULL when none) and its text live in a. */
 int agenda_materials(struct store *db, struct arena *a, int64_t meeting_id,
 		     struct agenda_material **out, size_t *count, struct cn_err *err);
+
+/* {"agenda_item_id","agenda_title","entity","id","title", and "kind" (a library item's)
+ * or "status" (a deliverable's)}: one material, as the API and the command line list it. */
+void agenda_material_json(struct jw *w, const struct agenda_material *m);
 
 /* Links material (entity "library_item" or "deliverable", id) to agenda item
  * agenda_item_id, audited. CN_ERR_INPUT on field "entity" for another entity,

@@ -117,8 +117,8 @@ int calendar_network(struct store *db, struct arena *a, int64_t network_id,
 		e->sequence = (int)store_col_int(q, 9) - 1;
 		e->created = calendar_instant(store_col_text(q, 10));
 		e->stamp = calendar_instant(store_col_text(q, 11));
-		e->url = arena_printf(a, "%s/networks/%lld/meetings/%lld", base,
-				      (long long)network_id, (long long)store_col_int(q, 0));
+		/* The meeting's page (web/network/pages_meeting.c). */
+		e->url = arena_printf(a, "%s/meetings/%lld", base, (long long)store_col_int(q, 0));
 		e->status = "CONFIRMED";
 	}
 	store_done(q);
@@ -195,8 +195,8 @@ int calendar_team(struct store *db, struct arena *a, int64_t team_id,
 			buf_printf(&d, "\nWhat we changed: %s", changes);
 		e->description = arena_strdup(a, buf_str(&d));
 		buf_free(&d);
-		e->url = arena_printf(a, "%s/teams/%lld/pd-sessions/%lld", base, (long long)team_id,
-				      (long long)store_col_int(q, 0));
+		/* The session's page (web/delivery/pages_delivery.c). */
+		e->url = arena_printf(a, "%s/sessions/%lld", base, (long long)store_col_int(q, 0));
 	}
 	store_done(q);
 	if (rc < 0)

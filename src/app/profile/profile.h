@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
 #include "app/deliverable/similarity.h"
@@ -130,5 +131,11 @@ extern const char *const profile_view_names[PROFILE_VIEW_COUNT];
  * components (one per team and component) or evidence (one per record). Lives in a. */
 struct table *profile_table(struct arena *a, const struct profile *teams, size_t n,
 			    enum profile_view view);
+/* The report of teams[0..n) as a file, appended to out: format "csv" is the table of
+ * view (RFC 4180), "xlsx" a workbook with a sheet per view. The command line's
+ * `report profile --format csv|xlsx` and the API's profile export both write it here.
+ * CN_ERR_INPUT naming "format" for another format. */
+int profile_report(struct arena *a, const struct profile *teams, size_t n, const char *format,
+		   enum profile_view view, struct buf *out, struct cn_err *err);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/profile/profile.h"
+#include "io/table_write.h"
 
 static void evidence_json(struct jw *w, const struct profile_evidence *e)
 {
@@ -213,4 +214,21 @@ struct table *profile_table(struct arena *a, const struct profile *teams, size_t
 		}
 	}
 	return t;
+}
+
+int profile_report(struct arena *a, const struct profile *teams, size_t n, const char *format,
+		   enum profile_view view, struct buf *out, struct cn_err *err)
+{
+	if (strcmp(format, "csv") == 0) {
+		const struct table *t = profile_table(a, teams, n, view);
+		table_csv(&t, 1, out);
+		return 0;
+	}
+	if (strcmp(format, "xlsx") != 0)
+		return cn_err_field(err, CN_ERR_INPUT, "format", "'%.20s' is not one of: csv, xlsx",
+				    format);
+	const struct table *tables[PROFILE_VIEW_COUNT];
+	for (int v = 0; v < PROFILE_VIEW_COUNT; v++)
+		tables[v] = profile_table(a, teams, n, (enum profile_view)v);
+	return table_xlsx(tables, PROFILE_VIEW_COUNT, out, err);
 }

@@ -14,6 +14,9 @@ int admin_gate(struct http_req *rq, struct cn_err *err);
 int admin_org_choices(struct http_req *rq, const char *const *kinds, const char ***ids,
 		      const char ***labels, struct cn_err *err);
 
+/* s (may be NULL: "") percent-encoded for a query string, in the request's arena. */
+const char *admin_qs(struct http_req *rq, const char *s);
+
 /* The breadcrumbs Admin > here. */
 void admin_crumbs(struct page *p, const char *here);
 

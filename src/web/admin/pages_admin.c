@@ -35,8 +35,7 @@ static const char *const *admin_choices(const struct rec_entity *e, const char *
 	return e->fields[rec_field_index(e, field)].choices;
 }
 
-/* s percent-encoded for a query string, in the request's arena. */
-static const char *admin_qs(struct http_req *rq, const char *s)
+const char *admin_qs(struct http_req *rq, const char *s)
 {
 	struct buf b = BUF_INIT;
 	for (const unsigned char *c = (const unsigned char *)(s ? s : ""); *c; c++) {
@@ -96,6 +95,8 @@ static int admin_home(struct http_req *rq, struct http_resp *rs, struct cn_err *
 		{"Sign-in providers", "/admin/sso",
 		 "Sign in with the district's own accounts (Google, Microsoft, any OpenID "
 		 "Connect provider)."},
+		{"Audit log", "/admin/audit",
+		 "Every change: who made it, when, and the record before and after."},
 	};
 	html_open(h, "ul", "class", "grid three", NULL);
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
@@ -668,7 +669,10 @@ static int admin_orgs_page(struct http_req *rq, struct http_resp *rs, const stru
 	for (size_t i = 0; i < orgs.count; i++) {
 		const struct rec *o = orgs.items[i];
 		html_open(h, "tr", NULL);
-		html_elem(h, "th", rec_text(o, "name"), "scope", "row", NULL);
+		html_open(h, "th", "scope", "row", NULL);
+		html_elem(h, "a", rec_text(o, "name"), "href",
+			  page_href(rq, "/admin/organizations/%lld", o->id), NULL);
+		html_close(h);
 		html_elem(h, "td", page_humanize(rq, rec_text(o, "kind")), NULL);
 		html_elem(h, "td", admin_org_name(rq, &names, rec_int(o, "parent_id")), NULL);
 		html_elem(h, "td", rec_text(o, "identifier"), NULL);

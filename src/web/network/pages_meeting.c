@@ -22,6 +22,7 @@
 #include "app/access/policy.h"
 #include "http/allow.h"
 #include "web/network/materials.h"
+#include "web/network/calendar_page.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -743,6 +744,9 @@ static int mtg_page(struct http_req *rq, struct http_resp *rs, struct rec *meeti
 	mtg_reflections(&p, &v);
 	if (v.may_add_agenda)
 		mtg_agenda_form(&p, &v);
+	calendar_page_card(&p,
+			   page_href(rq, "/networks/%lld/calendar", rec_int(meeting, "network_id")),
+			   "this network's meetings");
 	page_end(&p);
 	return 0;
 }

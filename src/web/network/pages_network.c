@@ -18,6 +18,7 @@
 #include "core/timeutil.h"
 #include "http/allow.h"
 #include "web/chart.h"
+#include "web/network/calendar_page.h"
 #include "web/page.h"
 #include "web/web.h"
 
@@ -576,6 +577,8 @@ static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 	net_profiles(&p, &v);
 	net_instruments(&p, &v);
 	net_forms(&p, &v);
+	calendar_page_card(&p, page_href(rq, "/networks/%lld/calendar", net->id),
+			   "this network's meetings");
 	page_end(&p);
 	return 0;
 }

@@ -641,6 +641,12 @@ static void pp_exports(struct page *p, const struct planpage *pp)
 			  NULL);
 		html_close(h);
 	}
+	if (!pp->is_template) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", "The plan and 704 KAR 3:035 (a page)", "href",
+			  arena_printf(rq->a, "/plans/%lld/kar", (long long)pp->plan->id), NULL);
+		html_close(h);
+	}
 	html_close(h);
 	html_close(h);
 }

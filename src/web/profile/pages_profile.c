@@ -13,6 +13,7 @@
 #include "app/profile/profile.h"
 #include "http/allow.h"
 #include "web/chart.h"
+#include "web/network/calendar_page.h"
 #include "web/page.h"
 #include "web/plan/teampage.h"
 #include "web/web.h"
@@ -154,6 +155,8 @@ static int pf_team_page(struct http_req *rq, struct http_resp *rs, const struct 
 	if (pf_members(&p, &t, &m, err))
 		return -1;
 	html_close(h);
+	calendar_page_card(&p, page_href(rq, "/teams/%lld/calendar", t.team->id),
+			   "this team's PD sessions");
 	page_end(&p);
 	return 0;
 }

@@ -59,7 +59,7 @@ static void test_network_meetings_in_two_zones(void **state)
 	struct icaltimetype s = icalcomponent_get_dtstart(west);
 	assert_int_equal(s.hour, 9); /* local Chicago time */
 	icalproperty *url = icalcomponent_get_first_property(west, ICAL_URL_PROPERTY);
-	assert_string_equal(icalproperty_get_url(url), "https://capnet.ky.gov/networks/1/meetings/1");
+	assert_string_equal(icalproperty_get_url(url), "https://capnet.ky.gov/meetings/1");
 	icalproperty *seq = icalcomponent_get_first_property(west, ICAL_SEQUENCE_PROPERTY);
 	assert_int_equal(icalproperty_get_sequence(seq), 2);
 	struct icaltimetype stamp = icalcomponent_get_dtstamp(west);
