@@ -15,10 +15,10 @@
 #include "app/deliverable/deliverable.h"
 #include "app/deliverable/deliverable_lineage.h"
 #include "app/deliverable/deliverable_review.h"
-#include "app/network/network.h"
 #include "app/notice.h"
 #include "app/deliverable/target.h"
 #include "core/diff.h"
+#include "app/network/team.h"
 
 /* The deliverable of path parameter id, when the caller may do verb on it. */
 static int dl_load(struct http_req *rq, enum policy_verb verb, struct rec **d, struct cn_err *err)

@@ -13,6 +13,9 @@
 #include "app/library/library.h"
 #include "app/network/network.h"
 #include "app/org/person.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 static void people_answer(struct http_resp *rs, const struct network_people *people)
 {

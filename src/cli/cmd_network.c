@@ -8,6 +8,10 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"
+#include "app/network/agenda.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 static const char *const people_columns[] = {"person_id", "name", "email", "role", NULL};
 

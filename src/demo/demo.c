@@ -21,6 +21,10 @@
 #include "app/org/person.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "app/network/agenda.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 static const char SQL_DEMO_EXISTING[] =
 	"SELECT (SELECT COUNT(*) FROM organization), (SELECT COUNT(*) FROM person),"

@@ -16,6 +16,7 @@
 #include "app/plan/plan_status.h"
 #include "app/plan/plan_template.h"
 #include "app/plan/schedule.h"
+#include "app/delivery/reflection.h"
 
 enum {
 	DEMO_INDICATORS = 24, /* of the default instrument, in its order */

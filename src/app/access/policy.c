@@ -62,6 +62,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "app/network/team.h"
 
 enum {
 	R_ADMIN = 1 << 0,

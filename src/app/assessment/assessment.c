@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
+#include "app/network/team.h"
 
 const char *const assessment_priorities[] = {"high", "medium", "low", NULL};
 static const char *const assessment_statuses[] = {"draft", "submitted", NULL};

@@ -19,6 +19,7 @@
 #include "core/timeutil.h"
 #include "core/utf8.h"
 #include "core/uuid.h"
+#include "app/network/team.h"
 
 static const char *const deliverable_kinds[] = {"learning_target_set", "instructional_resource",
 						"assessment", "unit", "other", NULL};

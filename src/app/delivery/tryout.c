@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "app/library/library.h"
-#include "app/network/network.h"
 #include "app/org/person.h"
+#include "app/network/meeting.h"
 
 static const char *const would_work_choices[] = {"yes", "maybe", "no", NULL};
 

@@ -1,4 +1,4 @@
-/* agenda: a meeting's materials and its agenda's order (see agenda.h). */
+/* agenda: a meeting's agenda items, their materials and their order (see agenda.h). */
 #include "app/network/agenda.h"
 
 #include <stdio.h>
@@ -7,7 +7,7 @@
 #include "app/audit.h"
 #include "app/deliverable/deliverable.h"
 #include "app/library/library.h"
-#include "app/network/network.h"
+#include "app/network/meeting.h"
 #include "app/access/policy.h"
 #include "app/record.h"
 
@@ -15,6 +15,84 @@ const char *const agenda_kinds[] = {"present", "try_out", "collaborate", "plan",
 				    NULL};
 const char *const agenda_kind_labels[] = {"Present", "Try out", "Collaborate", "Plan", "Reflect",
 					  NULL};
+
+static const struct rec_field agenda_fields[] = {
+	{.name = "meeting_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
+	 .ref = &meeting_entity, .help = "the meeting"},
+	{.name = "position", .type = REC_INT, .min = 1, .max = 1000,
+	 .help = "order in the agenda (default: last)"},
+	{.name = "kind", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = agenda_kinds,
+	 .help = "present, try_out, collaborate, plan or reflect"},
+	{.name = "title", .type = REC_TEXT, .flags = REC_REQUIRED, .max = 200,
+	 .help = "what happens"},
+	{.name = "minutes", .type = REC_INT, .min = 1, .max = 600, .help = "planned length"},
+	{.name = "notes", .type = REC_LONGTEXT, .max = 10000, .help = "details"},
+};
+
+static const struct rec_filter agenda_filters[] = {
+	{.name = "meeting_id", .type = REC_REF, .help = "items of this meeting"},
+};
+
+static const char SQL_AGENDA_GET[] =
+	"SELECT id, version, created_at, updated_at, meeting_id, position, kind, title, minutes,"
+	" notes FROM agenda_item WHERE id = ?1";
+static const char SQL_AGENDA_LIST[] =
+	"SELECT id, version, created_at, updated_at, meeting_id, position, kind, title, minutes,"
+	" notes FROM agenda_item WHERE (?1 IS NULL OR meeting_id = ?1)"
+	" AND id > ?2 ORDER BY id LIMIT ?3";
+static const char SQL_AGENDA_ORDERED[] =
+	"SELECT id, version, created_at, updated_at, meeting_id, position, kind, title, minutes,"
+	" notes FROM agenda_item WHERE meeting_id = ?1 ORDER BY position, id";
+static const char SQL_AGENDA_INSERT[] =
+	"INSERT INTO agenda_item (meeting_id, position, kind, title, minutes, notes, created_at,"
+	" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
+static const char SQL_AGENDA_UPDATE[] =
+	"UPDATE agenda_item SET meeting_id = ?1, position = ?2, kind = ?3, title = ?4,"
+	" minutes = ?5, notes = ?6, updated_at = ?7, version = version + 1"
+	" WHERE id = ?8 AND version = ?9";
+static const char SQL_AGENDA_DELETE[] = "DELETE FROM agenda_item WHERE id = ?1";
+static const char SQL_AGENDA_NEXT[] =
+	"SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_item WHERE meeting_id = ?1";
+
+static int agenda_check(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
+			struct cn_err *err)
+{
+	(void)a, (void)old;
+	if (!rec_is_null(r, "position"))
+		return 0;
+	struct store_stmt *q = store_prepare(db, SQL_AGENDA_NEXT, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, rec_int(r, "meeting_id"));
+	int rc = store_step(q, err);
+	int64_t next = rc == 1 ? store_col_int(q, 0) : 1;
+	store_done(q);
+	if (rc < 0)
+		return -1;
+	return rec_put_int(r, "position", next > 1000 ? 1000 : next, err);
+}
+
+const struct rec_entity agenda_item_entity = {
+	.name = "agenda_item",
+	.plural = "agenda-items",
+	.title = "agenda item",
+	.fields = agenda_fields,
+	.nfields = sizeof(agenda_fields) / sizeof(agenda_fields[0]),
+	.filters = agenda_filters,
+	.nfilters = sizeof(agenda_filters) / sizeof(agenda_filters[0]),
+	.sql_get = SQL_AGENDA_GET,
+	.sql_list = SQL_AGENDA_LIST,
+	.sql_insert = SQL_AGENDA_INSERT,
+	.sql_update = SQL_AGENDA_UPDATE,
+	.sql_delete = SQL_AGENDA_DELETE,
+	.check = agenda_check,
+};
+
+int agenda_items(struct store *db, struct arena *a, int64_t meeting_id, struct rec_list *out,
+		 struct cn_err *err)
+{
+	return rec_list_by(db, a, &agenda_item_entity, SQL_AGENDA_ORDERED, meeting_id, out, err);
+}
 
 static const char SQL_AGENDA_MATERIALS[] =
 	"SELECT ai.position, ai.id, ai.title, 'library_item', li.id, li.title, li.kind"

@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
+#include "app/network/team.h"
 
 const char *const plan_statuses[] = {"draft", "submitted", "approved", "archived", NULL};
 const char *const plan_action_kinds[] = {"study",      "try_out",   "create_deliverable",

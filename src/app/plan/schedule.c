@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "app/delivery/delivery.h"
-#include "app/network/network.h"
 #include "app/org/org.h"
 #include "app/plan/plan.h"
 #include "core/timeutil.h"

@@ -22,6 +22,7 @@
 #include "web/plan/planpage.h"
 #include "web/plan/teampage.h"
 #include "web/web.h"
+#include "app/network/meeting.h"
 
 static const char *const dv_statuses[] = {"delivered", "planned", "cancelled", NULL};
 static const char *const dv_status_labels[] = {"Delivered", "Planned", "Cancelled", NULL};

@@ -17,6 +17,7 @@
 #include "web/page.h"
 #include "web/render.h"
 #include "web/web.h"
+#include "app/network/meeting.h"
 
 enum { LIB_PAGE = 20, LIB_RECENT_TRYOUTS = 10, LIB_MEETINGS_MAX = 200 };
 

@@ -24,6 +24,10 @@
 #include "web/network/materials.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/delivery/reflection.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 static const char *const mtg_agenda_fields[] = {"kind", "title", "minutes", "notes", NULL};
 /* The four parts of a reflection (the seeds: distill, synthesize and internalize what

@@ -14,6 +14,8 @@
 #include "http/allow.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
 
 static const char *const me_fields[] = {"title", "starts_at", "ends_at", "tz",
 					"place", "link",      "notes",	 NULL};

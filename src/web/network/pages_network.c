@@ -20,6 +20,8 @@
 #include "web/chart.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 static const char *const net_meeting_fields[] = {"title", "starts_at", "ends_at", "tz",
 						 "place", "link", NULL};

@@ -8,6 +8,7 @@
 #include "app/network/network.h"
 #include "app/org/org.h"
 #include "http/allow.h"
+#include "app/network/team.h"
 
 int teampage_get(struct http_req *rq, int64_t team_id, struct teampage *t, struct cn_err *err)
 {

@@ -16,6 +16,7 @@
 #include "web/page.h"
 #include "web/plan/teampage.h"
 #include "web/web.h"
+#include "app/network/team.h"
 
 static const char *const pf_roles[] = {"member", "lead", NULL};
 static const char *const pf_role_labels[] = {"Member", "Lead", NULL};

@@ -9,6 +9,7 @@
 #include "app/network/network.h"
 #include "app/org/org.h"
 #include "app/org/person.h"
+#include "app/network/team.h"
 
 struct fixture {
 	struct testdb *t;

@@ -16,6 +16,7 @@
 #include "app/plan/plan_template.h"
 #include "app/plan/plan_version.h"
 #include "app/plan/plan_view.h"
+#include "app/network/team.h"
 
 
 static void sql(struct testdb *t, const char *s)

@@ -12,6 +12,8 @@
 #include "app/plan/plan.h"
 #include "app/access/policy.h"
 #include "core/buf.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 #include <signal.h>
 #include <stdio.h>

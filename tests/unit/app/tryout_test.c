@@ -5,6 +5,8 @@
 
 #include "app/delivery/tryout.h"
 #include "core/buf.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 struct world {
 	int64_t item, other_item;
