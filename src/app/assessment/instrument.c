@@ -119,19 +119,6 @@ static const struct default_indicator default_indicators[] = {
 	 "learned changed learning in their classrooms."},
 };
 
-static const char SQL_INSTRUMENT_GET[] =
-	"SELECT id, version, created_at, updated_at, name, network_id, based_on_id"
-	" FROM instrument WHERE id = ?1";
-static const char SQL_INSTRUMENT_LIST[] =
-	"SELECT id, version, created_at, updated_at, name, network_id, based_on_id"
-	" FROM instrument WHERE (?1 IS NULL OR network_id = ?1 OR network_id IS NULL)"
-	" AND id > ?2 ORDER BY id LIMIT ?3";
-static const char SQL_INSTRUMENT_INSERT[] =
-	"INSERT INTO instrument (name, network_id, based_on_id, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id";
-static const char SQL_INSTRUMENT_UPDATE[] =
-	"UPDATE instrument SET name = ?1, network_id = ?2, based_on_id = ?3, updated_at = ?4,"
-	" version = version + 1 WHERE id = ?5 AND version = ?6";
 static const char SQL_INSTRUMENT_SHIPPED[] =
 	"SELECT id FROM instrument WHERE network_id IS NULL ORDER BY id LIMIT 1";
 static const char SQL_INSTRUMENT_OF_NETWORK[] =
@@ -139,21 +126,6 @@ static const char SQL_INSTRUMENT_OF_NETWORK[] =
 static const char SQL_INSTRUMENT_NETWORK[] =
 	"SELECT network_id IS NULL FROM instrument WHERE id = ?1";
 
-static const char SQL_INDICATOR_GET[] =
-	"SELECT id, version, created_at, updated_at, instrument_id, code, capacity_level,"
-	" standard, text, position FROM indicator WHERE id = ?1";
-static const char SQL_INDICATOR_LIST[] =
-	"SELECT id, version, created_at, updated_at, instrument_id, code, capacity_level,"
-	" standard, text, position FROM indicator"
-	" WHERE (?1 IS NULL OR instrument_id = ?1) AND (?2 IS NULL OR capacity_level = ?2)"
-	" AND (?3 IS NULL OR standard = ?3) AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_INDICATOR_INSERT[] =
-	"INSERT INTO indicator (instrument_id, code, capacity_level, standard, text, position,"
-	" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_INDICATOR_UPDATE[] =
-	"UPDATE indicator SET instrument_id = ?1, code = ?2, capacity_level = ?3, standard = ?4,"
-	" text = ?5, position = ?6, updated_at = ?7, version = version + 1"
-	" WHERE id = ?8 AND version = ?9";
 static const char SQL_INDICATOR_ORDERED[] =
 	"SELECT id, code, capacity_level, standard, text, position FROM indicator"
 	" WHERE instrument_id = ?1 ORDER BY position, id";
@@ -236,7 +208,7 @@ static const struct rec_field instrument_fields[] = {
 };
 
 static const struct rec_filter instrument_filters[] = {
-	{.name = "network_id", .type = REC_REF,
+	{.name = "network_id", .type = REC_REF, .where = "network_id = ? OR network_id IS NULL",
 	 .help = "instruments this network may use (its own and the default)"},
 };
 
@@ -261,11 +233,7 @@ const struct rec_entity instrument_entity = {
 	.nfields = sizeof(instrument_fields) / sizeof(instrument_fields[0]),
 	.filters = instrument_filters,
 	.nfilters = sizeof(instrument_filters) / sizeof(instrument_filters[0]),
-	.sql_get = SQL_INSTRUMENT_GET,
-	.sql_list = SQL_INSTRUMENT_LIST,
-	.sql_insert = SQL_INSTRUMENT_INSERT,
-	.sql_update = SQL_INSTRUMENT_UPDATE,
-	.sql_delete = NULL,
+	.table = "instrument",
 	.check = instrument_check,
 };
 
@@ -348,11 +316,7 @@ const struct rec_entity indicator_entity = {
 	.nfields = sizeof(indicator_fields) / sizeof(indicator_fields[0]),
 	.filters = indicator_filters,
 	.nfilters = sizeof(indicator_filters) / sizeof(indicator_filters[0]),
-	.sql_get = SQL_INDICATOR_GET,
-	.sql_list = SQL_INDICATOR_LIST,
-	.sql_insert = SQL_INDICATOR_INSERT,
-	.sql_update = SQL_INDICATOR_UPDATE,
-	.sql_delete = NULL,
+	.table = "indicator",
 	.check = indicator_check,
 };
 
@@ -486,7 +450,7 @@ int instrument_default(struct store *db, const struct actor *who, int64_t *id,
 		arena_free(a);
 		return store_commit(db, err);
 	}
-	struct store_stmt *q = store_prepare(db, SQL_INSTRUMENT_INSERT, err);
+	struct store_stmt *q = store_prepare(db, rec_sql(&instrument_entity)->insert, err);
 	if (q == NULL)
 		goto fail;
 	store_bind_text(q, 1, DEFAULT_NAME);
@@ -501,7 +465,7 @@ int instrument_default(struct store *db, const struct actor *who, int64_t *id,
 	size_t n = sizeof(default_indicators) / sizeof(default_indicators[0]);
 	for (size_t i = 0; i < n; i++) {
 		const struct default_indicator *d = &default_indicators[i];
-		q = store_prepare(db, SQL_INDICATOR_INSERT, err);
+		q = store_prepare(db, rec_sql(&indicator_entity)->insert, err);
 		if (q == NULL)
 			goto fail;
 		store_bind_int(q, 1, *id);

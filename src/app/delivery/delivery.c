@@ -203,39 +203,12 @@ static const struct rec_filter session_filters[] = {
 	{.name = "pd_format", .type = REC_ENUM, .choices = delivery_formats,
 	 .help = "only this format"},
 	{.name = "school_id", .type = REC_REF, .help = "sessions at this school"},
-	{.name = "from", .type = REC_DATE, .help = "held on or after this day"},
-	{.name = "to", .type = REC_DATE, .help = "held on or before this day"},
+	{.name = "from", .type = REC_DATE, .where = "held_on >= ?",
+	 .help = "held on or after this day"},
+	{.name = "to", .type = REC_DATE, .where = "held_on <= ?",
+	 .help = "held on or before this day"},
 	{.name = "schedule_id", .type = REC_REF, .help = "sessions of this PLC schedule"},
 };
-
-#define SESSION_COLS                                                                            \
-	"id, version, created_at, updated_at, team_id, school_id, action_id, schedule_id,"         \
-	" scheduled_on, title,"                                                                   \
-	" held_on, start_time, tz, minutes, pd_format, status, facilitator_id, source_meeting_id,"   \
-	" source_deliverable_id, source_version_id, changes_note, unchanged_redelivery,"          \
-	" guskey_level, uid"
-
-static const char SQL_SESSION_GET[] = "SELECT " SESSION_COLS " FROM pd_session WHERE id = ?1";
-static const char SQL_SESSION_LIST[] =
-	"SELECT " SESSION_COLS " FROM pd_session"
-	" WHERE (?1 IS NULL OR team_id = ?1) AND (?2 IS NULL OR status = ?2)"
-	" AND (?3 IS NULL OR pd_format = ?3) AND (?4 IS NULL OR school_id = ?4)"
-	" AND (?5 IS NULL OR held_on >= ?5) AND (?6 IS NULL OR held_on <= ?6)"
-	" AND (?7 IS NULL OR schedule_id = ?7) AND id > ?8 ORDER BY id LIMIT ?9";
-static const char SQL_SESSION_INSERT[] =
-	"INSERT INTO pd_session (team_id, school_id, action_id, schedule_id, scheduled_on, title,"
-	" held_on, start_time, tz, minutes, pd_format, status, facilitator_id, source_meeting_id,"
-	" source_deliverable_id, source_version_id, changes_note, unchanged_redelivery,"
-	" guskey_level, uid, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21) RETURNING id";
-static const char SQL_SESSION_UPDATE[] =
-	"UPDATE pd_session SET team_id = ?1, school_id = ?2, action_id = ?3, schedule_id = ?4,"
-	" scheduled_on = ?5, title = ?6, held_on = ?7, start_time = ?8, tz = ?9, minutes = ?10,"
-	" pd_format = ?11, status = ?12, facilitator_id = ?13, source_meeting_id = ?14,"
-	" source_deliverable_id = ?15, source_version_id = ?16, changes_note = ?17,"
-	" unchanged_redelivery = ?18, guskey_level = ?19, uid = ?20, updated_at = ?21,"
-	" version = version + 1 WHERE id = ?22 AND version = ?23";
-static const char SQL_SESSION_DELETE[] = "DELETE FROM pd_session WHERE id = ?1";
 
 /* The action must belong to the team's own plan. */
 static int session_check_action(struct store *db, const struct rec *r, struct cn_err *err)
@@ -327,11 +300,8 @@ const struct rec_entity pd_session_entity = {
 	.nfields = sizeof(session_fields) / sizeof(session_fields[0]),
 	.filters = session_filters,
 	.nfilters = sizeof(session_filters) / sizeof(session_filters[0]),
-	.sql_get = SQL_SESSION_GET,
-	.sql_list = SQL_SESSION_LIST,
-	.sql_insert = SQL_SESSION_INSERT,
-	.sql_update = SQL_SESSION_UPDATE,
-	.sql_delete = SQL_SESSION_DELETE,
+	.table = "pd_session",
+	.deletable = 1,
 	.check = session_check,
 };
 
@@ -499,26 +469,6 @@ static const struct rec_filter walkthrough_filters[] = {
 	{.name = "observed", .type = REC_BOOL, .help = "only seen (true) or not seen (false)"},
 };
 
-#define WALKTHROUGH_COLS                                                                  \
-	"id, version, created_at, updated_at, team_id, school_id, observed_on, item_id,"  \
-	" observed, note, observer_id"
-
-static const char SQL_WALK_GET[] = "SELECT " WALKTHROUGH_COLS " FROM walkthrough WHERE id = ?1";
-static const char SQL_WALK_LIST[] =
-	"SELECT " WALKTHROUGH_COLS " FROM walkthrough"
-	" WHERE (?1 IS NULL OR team_id = ?1) AND (?2 IS NULL OR school_id = ?2)"
-	" AND (?3 IS NULL OR item_id = ?3) AND (?4 IS NULL OR observed = ?4)"
-	" AND id > ?5 ORDER BY id LIMIT ?6";
-static const char SQL_WALK_INSERT[] =
-	"INSERT INTO walkthrough (team_id, school_id, observed_on, item_id, observed, note,"
-	" observer_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
-	" RETURNING id";
-static const char SQL_WALK_UPDATE[] =
-	"UPDATE walkthrough SET team_id = ?1, school_id = ?2, observed_on = ?3, item_id = ?4,"
-	" observed = ?5, note = ?6, observer_id = ?7, updated_at = ?8, version = version + 1"
-	" WHERE id = ?9 AND version = ?10";
-static const char SQL_WALK_DELETE[] = "DELETE FROM walkthrough WHERE id = ?1";
-
 static int walkthrough_check(struct store *db, struct arena *a, struct rec *r,
 			     const struct rec *old, struct cn_err *err)
 {
@@ -541,10 +491,7 @@ const struct rec_entity walkthrough_entity = {
 	.nfields = sizeof(walkthrough_fields) / sizeof(walkthrough_fields[0]),
 	.filters = walkthrough_filters,
 	.nfilters = sizeof(walkthrough_filters) / sizeof(walkthrough_filters[0]),
-	.sql_get = SQL_WALK_GET,
-	.sql_list = SQL_WALK_LIST,
-	.sql_insert = SQL_WALK_INSERT,
-	.sql_update = SQL_WALK_UPDATE,
-	.sql_delete = SQL_WALK_DELETE,
+	.table = "walkthrough",
+	.deletable = 1,
 	.check = walkthrough_check,
 };

@@ -42,25 +42,6 @@ static const struct rec_filter reflection_filters[] = {
 	{.name = "shared", .type = REC_BOOL, .help = "only shared (true) or private (false)"},
 };
 
-#define REFLECTION_COLS                                                                    \
-	"id, version, created_at, updated_at, meeting_id, person_id, team_id, distill,"    \
-	" synthesize, internalize, contextualize, shared"
-
-static const char SQL_REFL_GET[] = "SELECT " REFLECTION_COLS " FROM reflection WHERE id = ?1";
-static const char SQL_REFL_LIST[] =
-	"SELECT " REFLECTION_COLS " FROM reflection"
-	" WHERE (?1 IS NULL OR meeting_id = ?1) AND (?2 IS NULL OR person_id = ?2)"
-	" AND (?3 IS NULL OR team_id = ?3) AND (?4 IS NULL OR shared = ?4)"
-	" AND id > ?5 ORDER BY id LIMIT ?6";
-static const char SQL_REFL_INSERT[] =
-	"INSERT INTO reflection (meeting_id, person_id, team_id, distill, synthesize,"
-	" internalize, contextualize, shared, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id";
-static const char SQL_REFL_UPDATE[] =
-	"UPDATE reflection SET meeting_id = ?1, person_id = ?2, team_id = ?3, distill = ?4,"
-	" synthesize = ?5, internalize = ?6, contextualize = ?7, shared = ?8, updated_at = ?9,"
-	" version = version + 1 WHERE id = ?10 AND version = ?11";
-static const char SQL_REFL_DELETE[] = "DELETE FROM reflection WHERE id = ?1";
 static const char SQL_REFL_AUDIENCE[] =
 	"SELECT r.person_id, r.shared, COALESCE(r.team_id, 0), m.network_id, r.meeting_id"
 	" FROM reflection r JOIN meeting m ON m.id = r.meeting_id WHERE r.id = ?1";
@@ -122,11 +103,8 @@ const struct rec_entity reflection_entity = {
 	.nfields = sizeof(reflection_fields) / sizeof(reflection_fields[0]),
 	.filters = reflection_filters,
 	.nfilters = sizeof(reflection_filters) / sizeof(reflection_filters[0]),
-	.sql_get = SQL_REFL_GET,
-	.sql_list = SQL_REFL_LIST,
-	.sql_insert = SQL_REFL_INSERT,
-	.sql_update = SQL_REFL_UPDATE,
-	.sql_delete = SQL_REFL_DELETE,
+	.table = "reflection",
+	.deletable = 1,
 	.check = reflection_check,
 };
 

@@ -33,24 +33,8 @@ static const struct rec_filter agenda_filters[] = {
 	{.name = "meeting_id", .type = REC_REF, .help = "items of this meeting"},
 };
 
-static const char SQL_AGENDA_GET[] =
-	"SELECT id, version, created_at, updated_at, meeting_id, position, kind, title, minutes,"
-	" notes FROM agenda_item WHERE id = ?1";
-static const char SQL_AGENDA_LIST[] =
-	"SELECT id, version, created_at, updated_at, meeting_id, position, kind, title, minutes,"
-	" notes FROM agenda_item WHERE (?1 IS NULL OR meeting_id = ?1)"
-	" AND id > ?2 ORDER BY id LIMIT ?3";
-static const char SQL_AGENDA_ORDERED[] =
-	"SELECT id, version, created_at, updated_at, meeting_id, position, kind, title, minutes,"
-	" notes FROM agenda_item WHERE meeting_id = ?1 ORDER BY position, id";
-static const char SQL_AGENDA_INSERT[] =
-	"INSERT INTO agenda_item (meeting_id, position, kind, title, minutes, notes, created_at,"
-	" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_AGENDA_UPDATE[] =
-	"UPDATE agenda_item SET meeting_id = ?1, position = ?2, kind = ?3, title = ?4,"
-	" minutes = ?5, notes = ?6, updated_at = ?7, version = version + 1"
-	" WHERE id = ?8 AND version = ?9";
-static const char SQL_AGENDA_DELETE[] = "DELETE FROM agenda_item WHERE id = ?1";
+static const char SQL_AGENDA_ORDERED[] = /* after the entity's columns (rec_list_where) */
+	"WHERE meeting_id = ?1 ORDER BY position, id";
 static const char SQL_AGENDA_NEXT[] =
 	"SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_item WHERE meeting_id = ?1";
 
@@ -80,18 +64,15 @@ const struct rec_entity agenda_item_entity = {
 	.nfields = sizeof(agenda_fields) / sizeof(agenda_fields[0]),
 	.filters = agenda_filters,
 	.nfilters = sizeof(agenda_filters) / sizeof(agenda_filters[0]),
-	.sql_get = SQL_AGENDA_GET,
-	.sql_list = SQL_AGENDA_LIST,
-	.sql_insert = SQL_AGENDA_INSERT,
-	.sql_update = SQL_AGENDA_UPDATE,
-	.sql_delete = SQL_AGENDA_DELETE,
+	.table = "agenda_item",
+	.deletable = 1,
 	.check = agenda_check,
 };
 
 int agenda_items(struct store *db, struct arena *a, int64_t meeting_id, struct rec_list *out,
 		 struct cn_err *err)
 {
-	return rec_list_by(db, a, &agenda_item_entity, SQL_AGENDA_ORDERED, meeting_id, out, err);
+	return rec_list_where(db, a, &agenda_item_entity, SQL_AGENDA_ORDERED, meeting_id, out, err);
 }
 
 static const char SQL_AGENDA_MATERIALS[] =

@@ -28,27 +28,11 @@ static const struct rec_field meeting_fields[] = {
 
 static const struct rec_filter meeting_filters[] = {
 	{.name = "network_id", .type = REC_REF, .help = "meetings of this network"},
-	{.name = "from", .type = REC_DATE, .help = "meetings starting on or after this day (UTC)"},
-	{.name = "to", .type = REC_DATE, .help = "meetings starting before this day (UTC)"},
+	{.name = "from", .type = REC_DATE, .where = "starts_at >= ?",
+	 .help = "meetings starting on or after this day (UTC)"},
+	{.name = "to", .type = REC_DATE, .where = "starts_at < ?",
+	 .help = "meetings starting before this day (UTC)"},
 };
-
-static const char SQL_MEETING_GET[] =
-	"SELECT id, version, created_at, updated_at, network_id, title, starts_at, ends_at, tz,"
-	" place, link, notes, uid FROM meeting WHERE id = ?1";
-static const char SQL_MEETING_LIST[] =
-	"SELECT id, version, created_at, updated_at, network_id, title, starts_at, ends_at, tz,"
-	" place, link, notes, uid FROM meeting"
-	" WHERE (?1 IS NULL OR network_id = ?1) AND (?2 IS NULL OR starts_at >= ?2)"
-	" AND (?3 IS NULL OR starts_at < ?3) AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_MEETING_INSERT[] =
-	"INSERT INTO meeting (network_id, title, starts_at, ends_at, tz, place, link, notes, uid,"
-	" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"
-	" RETURNING id";
-static const char SQL_MEETING_UPDATE[] =
-	"UPDATE meeting SET network_id = ?1, title = ?2, starts_at = ?3, ends_at = ?4, tz = ?5,"
-	" place = ?6, link = ?7, notes = ?8, uid = ?9, updated_at = ?10, version = version + 1"
-	" WHERE id = ?11 AND version = ?12";
-static const char SQL_MEETING_DELETE[] = "DELETE FROM meeting WHERE id = ?1";
 
 static int meeting_check(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
 			 struct cn_err *err)
@@ -82,10 +66,7 @@ const struct rec_entity meeting_entity = {
 	.nfields = sizeof(meeting_fields) / sizeof(meeting_fields[0]),
 	.filters = meeting_filters,
 	.nfilters = sizeof(meeting_filters) / sizeof(meeting_filters[0]),
-	.sql_get = SQL_MEETING_GET,
-	.sql_list = SQL_MEETING_LIST,
-	.sql_insert = SQL_MEETING_INSERT,
-	.sql_update = SQL_MEETING_UPDATE,
-	.sql_delete = SQL_MEETING_DELETE,
+	.table = "meeting",
+	.deletable = 1,
 	.check = meeting_check,
 };

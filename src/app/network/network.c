@@ -36,29 +36,12 @@ static const struct rec_filter network_filters[] = {
 	{.name = "content_area", .type = REC_ENUM, .choices = network_content_areas,
 	 .help = "only this content area"},
 	{.name = "person_id", .type = REC_REF,
+	 .where = "EXISTS (SELECT 1 FROM network_facilitator f"
+		  " WHERE f.network_id = network.id AND f.person_id = ?)"
+		  " OR EXISTS (SELECT 1 FROM team t JOIN team_member m ON m.team_id = t.id"
+		  " WHERE t.network_id = network.id AND m.person_id = ?)",
 	 .help = "networks this person facilitates or belongs to"},
 };
-
-static const char SQL_NETWORK_GET[] =
-	"SELECT id, version, created_at, updated_at, name, content_area, region_id, school_year,"
-	" description, active FROM network WHERE id = ?1";
-static const char SQL_NETWORK_LIST[] =
-	"SELECT id, version, created_at, updated_at, name, content_area, region_id, school_year,"
-	" description, active FROM network n"
-	" WHERE (?1 IS NULL OR school_year = ?1) AND (?2 IS NULL OR region_id = ?2)"
-	" AND (?3 IS NULL OR content_area = ?3)"
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM network_facilitator f"
-	"  WHERE f.network_id = n.id AND f.person_id = ?4)"
-	"  OR EXISTS (SELECT 1 FROM team t JOIN team_member m ON m.team_id = t.id"
-	"  WHERE t.network_id = n.id AND m.person_id = ?4))"
-	" AND id > ?5 ORDER BY id LIMIT ?6";
-static const char SQL_NETWORK_INSERT[] =
-	"INSERT INTO network (name, content_area, region_id, school_year, description, active,"
-	" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_NETWORK_UPDATE[] =
-	"UPDATE network SET name = ?1, content_area = ?2, region_id = ?3, school_year = ?4,"
-	" description = ?5, active = ?6, updated_at = ?7, version = version + 1"
-	" WHERE id = ?8 AND version = ?9";
 
 static int network_check(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
 			 struct cn_err *err)
@@ -86,11 +69,7 @@ const struct rec_entity network_entity = {
 	.nfields = sizeof(network_fields) / sizeof(network_fields[0]),
 	.filters = network_filters,
 	.nfilters = sizeof(network_filters) / sizeof(network_filters[0]),
-	.sql_get = SQL_NETWORK_GET,
-	.sql_list = SQL_NETWORK_LIST,
-	.sql_insert = SQL_NETWORK_INSERT,
-	.sql_update = SQL_NETWORK_UPDATE,
-	.sql_delete = NULL,
+	.table = "network",
 	.check = network_check,
 };
 

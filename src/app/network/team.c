@@ -23,20 +23,6 @@ static const struct rec_filter team_filters[] = {
 	{.name = "district_id", .type = REC_REF, .help = "teams of this district"},
 };
 
-static const char SQL_TEAM_GET[] =
-	"SELECT id, version, created_at, updated_at, network_id, district_id, name"
-	" FROM team WHERE id = ?1";
-static const char SQL_TEAM_LIST[] =
-	"SELECT id, version, created_at, updated_at, network_id, district_id, name FROM team"
-	" WHERE (?1 IS NULL OR network_id = ?1) AND (?2 IS NULL OR district_id = ?2)"
-	" AND id > ?3 ORDER BY id LIMIT ?4";
-static const char SQL_TEAM_INSERT[] =
-	"INSERT INTO team (network_id, district_id, name, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id";
-static const char SQL_TEAM_UPDATE[] =
-	"UPDATE team SET network_id = ?1, district_id = ?2, name = ?3, updated_at = ?4,"
-	" version = version + 1 WHERE id = ?5 AND version = ?6";
-static const char SQL_TEAM_DELETE[] = "DELETE FROM team WHERE id = ?1";
 static const char SQL_TEAM_EXISTS[] =
 	"SELECT id FROM team WHERE network_id = ?1 AND district_id = ?2";
 
@@ -80,11 +66,8 @@ const struct rec_entity team_entity = {
 	.nfields = sizeof(team_fields) / sizeof(team_fields[0]),
 	.filters = team_filters,
 	.nfilters = sizeof(team_filters) / sizeof(team_filters[0]),
-	.sql_get = SQL_TEAM_GET,
-	.sql_list = SQL_TEAM_LIST,
-	.sql_insert = SQL_TEAM_INSERT,
-	.sql_update = SQL_TEAM_UPDATE,
-	.sql_delete = SQL_TEAM_DELETE,
+	.table = "team",
+	.deletable = 1,
 	.check = team_check,
 };
 

@@ -30,29 +30,17 @@ static const struct rec_field person_fields[] = {
 };
 
 static const struct rec_filter person_filters[] = {
-	{.name = "q", .type = REC_TEXT, .help = "name or email contains this text"},
-	{.name = "org_id", .type = REC_REF, .help = "members of this organization"},
+	{.name = "q", .type = REC_TEXT,
+	 .where = "given_name || ' ' || family_name LIKE '%' || ? || '%'"
+		  " OR email LIKE '%' || ? || '%'",
+	 .help = "name or email contains this text"},
+	{.name = "org_id", .type = REC_REF,
+	 .where = "EXISTS (SELECT 1 FROM membership m WHERE m.person_id = person.id"
+		  " AND m.org_id = ? AND m.active = 1)",
+	 .help = "members of this organization"},
 	{.name = "active", .type = REC_BOOL, .help = "only active (true) or inactive (false)"},
 };
 
-static const char SQL_PERSON_GET[] =
-	"SELECT id, version, created_at, updated_at, given_name, family_name, email, username,"
-	" active, sourced_id FROM person WHERE id = ?1";
-static const char SQL_PERSON_LIST[] =
-	"SELECT id, version, created_at, updated_at, given_name, family_name, email, username,"
-	" active, sourced_id FROM person p"
-	" WHERE (?1 IS NULL OR given_name || ' ' || family_name LIKE '%' || ?1 || '%'"
-	"  OR email LIKE '%' || ?1 || '%')"
-	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id"
-	"  AND m.org_id = ?2 AND m.active = 1))"
-	" AND (?3 IS NULL OR active = ?3) AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_PERSON_INSERT[] =
-	"INSERT INTO person (given_name, family_name, email, username, active, sourced_id,"
-	" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_PERSON_UPDATE[] =
-	"UPDATE person SET given_name = ?1, family_name = ?2, email = ?3, username = ?4,"
-	" active = ?5, sourced_id = ?6, updated_at = ?7, version = version + 1"
-	" WHERE id = ?8 AND version = ?9";
 static const char SQL_PERSON_BY_EMAIL[] = "SELECT id FROM person WHERE email = ?1";
 static const char SQL_PERSON_BY_SOURCED[] = "SELECT id FROM person WHERE sourced_id = ?1";
 static const char SQL_PERSON_SET_PASSWORD[] =
@@ -137,11 +125,7 @@ const struct rec_entity person_entity = {
 	.nfields = sizeof(person_fields) / sizeof(person_fields[0]),
 	.filters = person_filters,
 	.nfilters = sizeof(person_filters) / sizeof(person_filters[0]),
-	.sql_get = SQL_PERSON_GET,
-	.sql_list = SQL_PERSON_LIST,
-	.sql_insert = SQL_PERSON_INSERT,
-	.sql_update = SQL_PERSON_UPDATE,
-	.sql_delete = NULL,
+	.table = "person",
 	.check = person_check,
 	.after_write = person_after_write,
 };
@@ -171,21 +155,6 @@ static const struct rec_filter membership_filters[] = {
 	{.name = "role", .type = REC_ENUM, .choices = membership_roles, .help = "only this role"},
 };
 
-static const char SQL_MEMBERSHIP_GET[] =
-	"SELECT id, version, created_at, updated_at, person_id, org_id, role, title, source, active"
-	" FROM membership WHERE id = ?1";
-static const char SQL_MEMBERSHIP_LIST[] =
-	"SELECT id, version, created_at, updated_at, person_id, org_id, role, title, source, active"
-	" FROM membership WHERE (?1 IS NULL OR person_id = ?1) AND (?2 IS NULL OR org_id = ?2)"
-	" AND (?3 IS NULL OR role = ?3) AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_MEMBERSHIP_INSERT[] =
-	"INSERT INTO membership (person_id, org_id, role, title, source, active, created_at,"
-	" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_MEMBERSHIP_UPDATE[] =
-	"UPDATE membership SET person_id = ?1, org_id = ?2, role = ?3, title = ?4, source = ?5,"
-	" active = ?6, updated_at = ?7, version = version + 1 WHERE id = ?8 AND version = ?9";
-static const char SQL_MEMBERSHIP_DELETE[] = "DELETE FROM membership WHERE id = ?1";
-
 const struct rec_entity membership_entity = {
 	.name = "membership",
 	.plural = "memberships",
@@ -194,11 +163,8 @@ const struct rec_entity membership_entity = {
 	.nfields = sizeof(membership_fields) / sizeof(membership_fields[0]),
 	.filters = membership_filters,
 	.nfilters = sizeof(membership_filters) / sizeof(membership_filters[0]),
-	.sql_get = SQL_MEMBERSHIP_GET,
-	.sql_list = SQL_MEMBERSHIP_LIST,
-	.sql_insert = SQL_MEMBERSHIP_INSERT,
-	.sql_update = SQL_MEMBERSHIP_UPDATE,
-	.sql_delete = SQL_MEMBERSHIP_DELETE,
+	.table = "membership",
+	.deletable = 1,
 	.check = NULL,
 };
 

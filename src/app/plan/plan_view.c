@@ -16,10 +16,9 @@ static const char SQL_VIEW_HEAD[] =
 	" FROM plan p JOIN network n ON n.id = p.network_id LEFT JOIN team t ON t.id = p.team_id"
 	" LEFT JOIN organization o ON o.id = t.district_id"
 	" LEFT JOIN plan tp ON tp.id = p.template_id WHERE p.id = ?1";
-static const char SQL_VIEW_GOALS[] =
-	"SELECT id, version, created_at, updated_at, plan_id, title, baseline, target, deadline,"
-	" measure, template_goal_id, position FROM plan_goal WHERE plan_id = ?1"
-	" ORDER BY position, id";
+/* The plan's goals, and its actions, in order (after the entity's columns:
+ * rec_list_where). */
+static const char SQL_VIEW_IN_ORDER[] = "WHERE plan_id = ?1 ORDER BY position, id";
 static const char SQL_VIEW_NEEDS[] =
 	"SELECT gn.goal_id, gn.assessment_id, gn.indicator_id, i.code, i.text, i.standard,"
 	" i.capacity_level, a.school_year, r.current_level, r.target_level, r.priority"
@@ -33,10 +32,6 @@ static const char SQL_VIEW_PROGRESS[] =
 	" COALESCE(pc.guskey_level, 0), COALESCE(pc.author_id, 0) FROM progress_check pc"
 	" JOIN plan_goal g ON g.id = pc.goal_id WHERE g.plan_id = ?1"
 	" ORDER BY pc.goal_id, pc.checked_on, pc.id";
-static const char SQL_VIEW_ACTIONS[] =
-	"SELECT id, version, created_at, updated_at, plan_id, goal_id, kind, title, owner_id,"
-	" starts_on, due_on, status, template_action_id, position FROM plan_action"
-	" WHERE plan_id = ?1 ORDER BY position, id";
 static const char SQL_VIEW_OWNERS[] =
 	"SELECT a.id, p.given_name || ' ' || p.family_name FROM plan_action a"
 	" JOIN person p ON p.id = a.owner_id WHERE a.plan_id = ?1";
@@ -126,7 +121,7 @@ static int plan_view_actions(struct store *db, struct arena *a, struct plan_full
 			     struct cn_err *err)
 {
 	struct rec_list acts;
-	if (rec_list_by(db, a, &plan_action_entity, SQL_VIEW_ACTIONS, p->plan->id, &acts, err))
+	if (rec_list_where(db, a, &plan_action_entity, SQL_VIEW_IN_ORDER, p->plan->id, &acts, err))
 		return -1;
 	p->nactions = acts.count;
 	p->actions = arena_alloc(a, sizeof(*p->actions) * (acts.count + 1));
@@ -192,7 +187,7 @@ int plan_view_load(struct store *db, struct arena *a, int64_t plan_id, struct pl
 	if (rc < 0)
 		return -1;
 	struct rec_list goals;
-	if (rec_list_by(db, a, &plan_goal_entity, SQL_VIEW_GOALS, plan_id, &goals, err))
+	if (rec_list_where(db, a, &plan_goal_entity, SQL_VIEW_IN_ORDER, plan_id, &goals, err))
 		return -1;
 	out->ngoals = goals.count;
 	out->goals = arena_alloc(a, sizeof(*out->goals) * (goals.count + 1));
