@@ -59,6 +59,15 @@ int policy_check_scope(struct policy *p, enum policy_verb verb, const char *enti
 int policy_check_any(struct policy *p, enum policy_verb verb, const char *entity,
 		     struct cn_err *err);
 
+/* For offering a form or a button only to those who may: 1 if the actor may read
+ * record r and do verb on it, both under the rule entity; 0 if not (refused, or not
+ * theirs to see); -1 when it could not be decided. */
+int policy_may(struct policy *p, enum policy_verb verb, const char *entity, const struct rec *r,
+	       struct cn_err *err);
+/* The same for verb in scope s: 1, 0 or -1. */
+int policy_may_scope(struct policy *p, enum policy_verb verb, const char *entity,
+		     const struct policy_scope *s, struct cn_err *err);
+
 /* References. A record names another (an action its owner, a PD session its source
  * deliverable, a plan action its linked materials) only if the actor may read the one
  * named: naming must never widen what the actor sees. The record engine asks this for
