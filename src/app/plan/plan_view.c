@@ -8,6 +8,7 @@
 #include "app/assessment/instrument.h"
 #include "app/org/person.h"
 #include "app/plan/plan.h"
+#include "app/plan/plan_status.h"
 #include "app/access/policy.h"
 
 static const char SQL_VIEW_HEAD[] =
@@ -475,4 +476,39 @@ void plan_view_progress_json(struct jw *w, const struct plan_full *p)
 		}
 	}
 	jw_arr_end(w);
+}
+
+int plan_view_may(struct store *db, struct policy *policy, const struct actor *who,
+		  struct arena *a, const struct plan_full *p, struct plan_may *out,
+		  struct cn_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	const struct rec *plan = p->plan;
+	int is_template = rec_int(plan, "is_template") != 0;
+	int archived = strcmp(rec_text(plan, "status"), "archived") == 0;
+	struct policy_scope scope = {.network_id = rec_int(plan, "network_id"),
+				     .district_id = p->district_id};
+	out->edit = policy_may(policy, POLICY_UPDATE, "plan", plan, err);
+	out->status = policy_may(policy, POLICY_UPDATE, "plan_status", plan, err);
+	if (out->edit < 0 || out->status < 0)
+		return -1;
+	if (!is_template) {
+		out->review = policy_may(policy, POLICY_CREATE, "plan_review", plan, err);
+		out->check = policy_may_scope(policy, POLICY_CREATE, "progress_check", &scope, err);
+		out->schedule = policy_may_scope(policy, POLICY_CREATE, "plc_schedule", &scope, err);
+		if (out->review < 0 || out->check < 0 || out->schedule < 0)
+			return -1;
+	}
+	/* Only the moves the actor may make are offered (a member makes none). */
+	if (out->status && plan_status_choices(db, a, who, plan, &out->moves, err))
+		return -1;
+	out->status = out->status && out->moves[0] != NULL;
+	struct cn_err locked = {0};
+	if (plan_content_open(plan, &locked)) { /* approved or archived: read-only */
+		out->mark = out->edit && !archived && !is_template;
+		out->edit = out->schedule = 0;
+	}
+	if (archived)
+		out->check = 0;
+	return 0;
 }
