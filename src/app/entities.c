@@ -19,6 +19,9 @@
 #include "app/network/agenda.h"
 #include "app/network/meeting.h"
 #include "app/network/team.h"
+#include "app/org/academic_session.h"
+#include "app/org/relationship.h"
+#include "app/org/membership.h"
 
 const struct rec_entity *const entities_all[] = {
 	&org_entity,	 &relationship_entity, &academic_session_entity, &person_entity,

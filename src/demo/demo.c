@@ -25,6 +25,9 @@
 #include "app/network/attendance.h"
 #include "app/network/meeting.h"
 #include "app/network/team.h"
+#include "app/org/academic_session.h"
+#include "app/org/relationship.h"
+#include "app/org/membership.h"
 
 static const char SQL_DEMO_EXISTING[] =
 	"SELECT (SELECT COUNT(*) FROM organization), (SELECT COUNT(*) FROM person),"

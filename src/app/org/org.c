@@ -1,4 +1,4 @@
-/* org: organizations and relationships. Rules: a school belongs to a district; a
+/* org: organizations. Rules: a school belongs to a district; a
  * district may sit under a cooperative or the state agency; an organization never
  * becomes its own ancestor. Organizations are deactivated, never deleted. */
 #include "app/org/org.h"
@@ -7,9 +7,6 @@
 
 static const char *const org_kinds[] = {"state",  "cooperative", "district", "school",
 					"higher_ed", "partner", NULL};
-static const char *const relationship_kinds[] = {"partnership", "mou", "service", NULL};
-static const char *const session_kinds[] = {"schoolYear", "term", "semester", "gradingPeriod",
-					    NULL};
 
 static const struct rec_field org_fields[] = {
 	{.name = "kind", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = org_kinds,
@@ -114,87 +111,3 @@ const struct rec_entity org_entity = {
 	.check = org_check,
 };
 
-static const struct rec_field relationship_fields[] = {
-	{.name = "kind", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = relationship_kinds,
-	 .help = "partnership, mou or service"},
-	{.name = "from_org_id", .type = REC_REF, .flags = REC_REQUIRED, .ref = &org_entity,
-	 .help = "the organization that offers or signs"},
-	{.name = "to_org_id", .type = REC_REF, .flags = REC_REQUIRED, .ref = &org_entity,
-	 .help = "the organization on the other side"},
-	{.name = "since", .type = REC_DATE, .help = "when it began (YYYY-MM-DD)"},
-	{.name = "note", .type = REC_LONGTEXT, .max = 2000, .help = "what it covers"},
-};
-
-static const struct rec_filter relationship_filters[] = {
-	{.name = "org_id", .type = REC_REF, .where = "from_org_id = ? OR to_org_id = ?",
-	 .help = "relationships of this organization"},
-	{.name = "kind", .type = REC_ENUM, .choices = relationship_kinds, .help = "only this kind"},
-};
-
-static int relationship_check(struct store *db, struct arena *a, struct rec *r,
-			      const struct rec *old, struct cn_err *err)
-{
-	(void)db, (void)a, (void)old;
-	if (rec_int(r, "from_org_id") == rec_int(r, "to_org_id"))
-		return cn_err_field(err, CN_ERR_INPUT, "to_org_id",
-				    "a relationship links two different organizations");
-	return 0;
-}
-
-const struct rec_entity relationship_entity = {
-	.name = "relationship",
-	.plural = "relationships",
-	.title = "relationship",
-	.fields = relationship_fields,
-	.nfields = sizeof(relationship_fields) / sizeof(relationship_fields[0]),
-	.filters = relationship_filters,
-	.nfilters = sizeof(relationship_filters) / sizeof(relationship_filters[0]),
-	.table = "relationship",
-	.deletable = 1,
-	.check = relationship_check,
-};
-
-static const struct rec_field session_fields[] = {
-	{.name = "title", .type = REC_TEXT, .flags = REC_REQUIRED, .max = 200,
-	 .help = "e.g. 2026-27 or Fall 2026"},
-	{.name = "kind", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = session_kinds,
-	 .help = "schoolYear, term, semester or gradingPeriod"},
-	{.name = "school_year", .type = REC_SCHOOL_YEAR, .flags = REC_REQUIRED,
-	 .help = "the school year it falls in, e.g. 2026-27"},
-	{.name = "starts_on", .type = REC_DATE, .flags = REC_REQUIRED, .help = "first day"},
-	{.name = "ends_on", .type = REC_DATE, .flags = REC_REQUIRED, .help = "last day"},
-	{.name = "parent_id", .type = REC_REF, .ref = &academic_session_entity,
-	 .help = "the session it is part of"},
-	{.name = "org_id", .type = REC_REF, .ref = &org_entity,
-	 .help = "the organization whose calendar it is"},
-	{.name = "sourced_id", .type = REC_TEXT, .flags = REC_READONLY, .max = 255,
-	 .help = "the OneRoster sourcedId it was imported from"},
-	{.name = "active", .type = REC_BOOL, .def = "true", .help = "false once withdrawn"},
-};
-
-static const struct rec_filter session_filters[] = {
-	{.name = "school_year", .type = REC_SCHOOL_YEAR, .help = "only this school year"},
-	{.name = "kind", .type = REC_ENUM, .choices = session_kinds, .help = "only this kind"},
-};
-
-static int session_check(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
-			 struct cn_err *err)
-{
-	(void)db, (void)a, (void)old;
-	if (strcmp(rec_text(r, "ends_on"), rec_text(r, "starts_on")) < 0)
-		return cn_err_field(err, CN_ERR_INPUT, "ends_on", "%s is before the first day %s",
-				    rec_text(r, "ends_on"), rec_text(r, "starts_on"));
-	return 0;
-}
-
-const struct rec_entity academic_session_entity = {
-	.name = "academic_session",
-	.plural = "academic-sessions",
-	.title = "school year or term",
-	.fields = session_fields,
-	.nfields = sizeof(session_fields) / sizeof(session_fields[0]),
-	.filters = session_filters,
-	.nfilters = sizeof(session_filters) / sizeof(session_filters[0]),
-	.table = "academic_session",
-	.check = session_check,
-};

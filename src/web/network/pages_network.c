@@ -22,6 +22,7 @@
 #include "web/web.h"
 #include "app/network/meeting.h"
 #include "app/network/team.h"
+#include "app/org/membership.h"
 
 static const char *const net_meeting_fields[] = {"title", "starts_at", "ends_at", "tz",
 						 "place", "link", NULL};

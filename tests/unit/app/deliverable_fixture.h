@@ -10,6 +10,7 @@
 #include "app/org/org.h"
 #include "app/org/person.h"
 #include "app/network/team.h"
+#include "app/org/membership.h"
 
 struct fixture {
 	struct testdb *t;

@@ -18,6 +18,7 @@
 #include "app/plan/plan_view.h"
 #include "app/network/team.h"
 #include "app/access/policy.h"
+#include "app/org/membership.h"
 
 static void sql(struct testdb *t, const char *s)
 {

@@ -12,6 +12,7 @@
 #include "app/network/attendance.h"
 #include "app/network/meeting.h"
 #include "app/network/team.h"
+#include "app/org/membership.h"
 
 static const char FIXTURE[] =
 	"INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at) VALUES"

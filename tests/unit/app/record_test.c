@@ -14,6 +14,8 @@
 #include "core/buf.h"
 #include "app/network/meeting.h"
 #include "app/network/team.h"
+#include "app/org/academic_session.h"
+#include "app/org/membership.h"
 
 #include <signal.h>
 #include <stdio.h>
