@@ -1,3 +1,7 @@
+/* Folder app/access: who the actor is and what they may do.
+ *   policy.c/h   the rule table: who may read, create, update, delete each entity
+ *   auth.c/h     signing in and out, database sessions, sign-in throttling
+ */
 /* policy: who may do what (DESIGN §5). Every route asks this one module before it
  * acts; nothing else decides. A decision is made from the actor's roles and the scope
  * of the record: the network and the district it belongs to, and the person it is

@@ -1,3 +1,7 @@
+/* Folder app/assessment: a district team's needs assessment.
+ *   assessment.c/h  assessments, ratings, challenges, comparison of two years
+ *   instrument.c/h  instruments and their indicators; capnet's default instrument
+ */
 /* assessment: a district team's needs assessment for a school year (DESIGN §1, §2). The
  * team rates each indicator of an instrument (app/assessment/instrument.h): where the district is
  * now and where it wants to be (levels 1-4), the evidence, and a priority. It records

@@ -1,3 +1,8 @@
+/* Folder app/delivery: what happens in districts and at meetings between plans.
+ *   delivery.c/h    PD sessions with attendees and lineage, classroom walkthroughs
+ *   reflection.c/h  participants' reflections on network meetings
+ *   tryout.c/h      try-outs of library items and their summary
+ */
 /* delivery: what a district team does between network meetings. PD sessions it
  * delivers (or plans) for its staff, with attendees and the lineage back to the
  * network meeting or deliverable version they came from; classroom walkthroughs

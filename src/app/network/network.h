@@ -1,3 +1,13 @@
+/* Folder app/network: leadership networks and what happens in them.
+ *   network.c/h         networks, facilitators, people linked to networks/teams/meetings
+ *   network_view.c/h    a network as a person sees it (page, API include, CLI)
+ *   team.c/h            district teams and their members
+ *   meeting.c/h         network meetings
+ *   agenda.c/h          agenda items, their materials and order
+ *   attendance.c/h      who attended a meeting
+ *   calendar.c/h        iCalendar feeds of meetings and PD sessions
+ *   calendar_token.c/h  calendar subscription tokens
+ */
 /* network: leadership networks (one per region, content area and school year) and who
  * facilitates them; the listing of people linked to a network, a team or a meeting
  * (struct network_people), and the one audited way of linking them, which team.c

@@ -1,3 +1,11 @@
+/* Folder app/org: organizations and people.
+ *   org.c/h               organizations and their hierarchy
+ *   relationship.c/h      formal links between organizations
+ *   academic_session.c/h  school years and terms
+ *   person.c/h            people, passwords, tokens, who is of a district
+ *   membership.c/h        a person's role in an organization
+ *   roster.c/h            applying a OneRoster bundle, all or nothing
+ */
 /* org: organizations (state agency, cooperatives, districts, schools, higher
  * education, partners). Relationships between them are in relationship.h, school years
  * and terms in academic_session.h. */
