@@ -415,6 +415,21 @@ static void rec_sql_param(struct buf *b, size_t n)
 	buf_put_int(b, (int64_t)n);
 }
 
+/* For each field in order, "<name>, " (names), "?<i>, " (params) or "<name> = ?<i>, "
+ * (both). */
+static void rec_sql_fields(struct buf *b, const struct rec_entity *e, int names, int params)
+{
+	for (size_t i = 0; i < e->nfields; i++) {
+		if (names)
+			buf_puts(b, e->fields[i].name);
+		if (names && params)
+			buf_puts(b, " = ");
+		if (params)
+			rec_sql_param(b, i + 1);
+		buf_puts(b, ", ");
+	}
+}
+
 /* "SELECT id, version, created_at, updated_at, <fields> FROM <table>" */
 static void rec_sql_select(struct buf *b, const struct rec_entity *e)
 {
@@ -471,15 +486,9 @@ static void rec_sql_build(const struct rec_entity *e, struct rec_sql *out)
 	buf_puts(&b, "INSERT INTO ");
 	buf_puts(&b, e->table);
 	buf_puts(&b, " (");
-	for (size_t i = 0; i < nf; i++) {
-		buf_puts(&b, e->fields[i].name);
-		buf_puts(&b, ", ");
-	}
+	rec_sql_fields(&b, e, 1, 0);
 	buf_puts(&b, "created_at, updated_at) VALUES (");
-	for (size_t i = 0; i < nf; i++) {
-		rec_sql_param(&b, i + 1);
-		buf_puts(&b, ", ");
-	}
+	rec_sql_fields(&b, e, 0, 1);
 	rec_sql_param(&b, nf + 1);
 	buf_puts(&b, ", ");
 	rec_sql_param(&b, nf + 1);
@@ -489,12 +498,7 @@ static void rec_sql_build(const struct rec_entity *e, struct rec_sql *out)
 	buf_puts(&b, "UPDATE ");
 	buf_puts(&b, e->table);
 	buf_puts(&b, " SET ");
-	for (size_t i = 0; i < nf; i++) {
-		buf_puts(&b, e->fields[i].name);
-		buf_puts(&b, " = ");
-		rec_sql_param(&b, i + 1);
-		buf_puts(&b, ", ");
-	}
+	rec_sql_fields(&b, e, 1, 1);
 	buf_puts(&b, "updated_at = ");
 	rec_sql_param(&b, nf + 1);
 	buf_puts(&b, ", version = version + 1 WHERE id = ");

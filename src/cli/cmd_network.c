@@ -110,23 +110,16 @@ static int network_facilitator(struct cli *c, int argc, char **argv)
 static int network_view_cmd(struct cli *c, int argc, char **argv)
 {
 	static const struct args_opt opts[] = {{NULL, 0, NULL}};
-	static const char usage[] = "capnet network view NETWORK";
 	struct args a;
-	if (args_parse(argc, argv, opts, 0, &a))
-		return CLI_USAGE;
-	if (a.help) {
-		printf("usage: %s\n", usage);
-		return CLI_OK;
-	}
+	int rc = cli_verb_args(c, argc, argv, opts, 1, "capnet network view NETWORK", &a);
+	if (rc != CLI_OK)
+		return rc < 0 ? CLI_OK : rc;
 	int64_t id = 0;
-	if (a.npos != 1)
-		return cli_usage("usage: %s", usage);
 	if (cli_id(a.pos[0], "network", &id))
 		return CLI_USAGE;
 	struct cn_err err = {0};
 	struct network_view v;
-	if (cli_db(c, &err) ||
-	    network_view_load(c->db, policy_new(c->a, c->db, &c->who), c->a, id, NETWORK_VIEW_ALL,
+	if (network_view_load(c->db, policy_new(c->a, c->db, &c->who), c->a, id, NETWORK_VIEW_ALL,
 			      &v, &err))
 		return cli_fail(&err);
 	struct buf b = BUF_INIT;

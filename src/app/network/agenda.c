@@ -44,14 +44,9 @@ static int agenda_check(struct store *db, struct arena *a, struct rec *r, const 
 	(void)a, (void)old;
 	if (!rec_is_null(r, "position"))
 		return 0;
-	struct store_stmt *q = store_prepare(db, SQL_AGENDA_NEXT, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, rec_int(r, "meeting_id"));
-	int rc = store_step(q, err);
-	int64_t next = rc == 1 ? store_col_int(q, 0) : 1;
-	store_done(q);
-	if (rc < 0)
+	const int64_t meeting = rec_int(r, "meeting_id");
+	int64_t next = 1;
+	if (store_query_int(db, SQL_AGENDA_NEXT, &meeting, 1, &next, err) < 0)
 		return -1;
 	return rec_put_int(r, "position", next > 1000 ? 1000 : next, err);
 }

@@ -38,15 +38,9 @@ static int attendance_may_attend(struct store *db, struct arena *a, const struct
 				 int64_t person_id, struct cn_err *err)
 {
 	(void)a;
-	struct store_stmt *q = store_prepare(db, SQL_MAY_ATTEND, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, meeting->id);
-	store_bind_int(q, 2, person_id);
-	int rc = store_step(q, err);
-	int64_t n = rc == 1 ? store_col_int(q, 0) : 0;
-	store_done(q);
-	if (rc < 0)
+	const int64_t ids[2] = {meeting->id, person_id};
+	int64_t n = 0;
+	if (store_query_int(db, SQL_MAY_ATTEND, ids, 2, &n, err) < 0)
 		return -1;
 	if (n > 0)
 		return 0;

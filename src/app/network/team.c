@@ -41,14 +41,9 @@ static int team_check(struct store *db, struct arena *a, struct rec *r, const st
 		return -1;
 	if (old != NULL)
 		return 0;
-	struct store_stmt *q = store_prepare(db, SQL_TEAM_EXISTS, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, rec_int(r, "network_id"));
-	store_bind_int(q, 2, district);
-	int rc = store_step(q, err);
-	int64_t other = rc == 1 ? store_col_int(q, 0) : 0;
-	store_done(q);
+	const int64_t key[2] = {rec_int(r, "network_id"), district};
+	int64_t other = 0;
+	int rc = store_query_int(db, SQL_TEAM_EXISTS, key, 2, &other, err);
 	if (rc < 0)
 		return -1;
 	if (rc == 1)
