@@ -22,6 +22,8 @@
 #include "app/org/academic_session.h"
 #include "app/org/relationship.h"
 #include "app/org/membership.h"
+#include "app/assessment/indicator.h"
+#include "app/assessment/challenge.h"
 
 const struct rec_entity *const entities_all[] = {
 	&org_entity,	 &relationship_entity, &academic_session_entity, &person_entity,

@@ -1,4 +1,5 @@
-/* assessment: assessments, ratings, challenges, and the comparison of two assessments.
+/* assessment: assessments, ratings, removing challenges (challenge.c declares them),
+ * and the comparison of two assessments.
  * A team has at most one assessment per school year. Ratings are keyed by indicator;
  * comparisons match indicators by code so that they work across a network's copy of
  * an instrument. */
@@ -15,10 +16,10 @@
 #include "core/timeutil.h"
 #include "core/utf8.h"
 #include "app/network/team.h"
+#include "app/assessment/challenge.h"
 
 const char *const assessment_priorities[] = {"high", "medium", "low", NULL};
 static const char *const assessment_statuses[] = {"draft", "submitted", NULL};
-static const char *const challenge_kinds[] = {"technical", "adaptive", NULL};
 
 static const char SQL_ASSESSMENT_TOUCH[] =
 	"UPDATE assessment SET updated_at = ?2, version = version + 1 WHERE id = ?1";
@@ -59,8 +60,7 @@ static const char SQL_PREVIOUS[] =
 	" LIMIT 1";
 static const char SQL_CHALLENGE_DELETE[] = "DELETE FROM challenge WHERE id = ?1";
 
-/* Refuses changes to a submitted assessment. */
-static int assessment_open(struct store *db, struct arena *a, int64_t id, struct rec **out,
+int assessment_open(struct store *db, struct arena *a, int64_t id, struct rec **out,
 			   struct cn_err *err)
 {
 	if (rec_get(db, a, &assessment_entity, id, out, err))
@@ -164,45 +164,6 @@ const struct rec_entity assessment_entity = {
 	.nfilters = sizeof(assessment_filters) / sizeof(assessment_filters[0]),
 	.table = "assessment",
 	.check = assessment_check,
-};
-
-/* Challenges. */
-
-static const struct rec_field challenge_fields[] = {
-	{.name = "assessment_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
-	 .ref = &assessment_entity, .help = "the assessment"},
-	{.name = "description", .type = REC_LONGTEXT, .flags = REC_REQUIRED, .max = 2000,
-	 .help = "the challenge, in the team's words"},
-	{.name = "kind", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = challenge_kinds,
-	 .help = "technical (a known fix exists) or adaptive (no prescribed fix; people must "
-		 "learn and change)"},
-	{.name = "reason", .type = REC_LONGTEXT, .flags = REC_REQUIRED, .max = 2000,
-	 .help = "why the team classed it so"},
-};
-
-static const struct rec_filter challenge_filters[] = {
-	{.name = "assessment_id", .type = REC_REF, .help = "challenges of this assessment"},
-	{.name = "kind", .type = REC_ENUM, .choices = challenge_kinds, .help = "only this kind"},
-};
-
-static int challenge_check(struct store *db, struct arena *a, struct rec *r,
-			   const struct rec *old, struct cn_err *err)
-{
-	(void)old;
-	struct rec *as = NULL;
-	return assessment_open(db, a, rec_int(r, "assessment_id"), &as, err);
-}
-
-const struct rec_entity challenge_entity = {
-	.name = "challenge",
-	.plural = "challenges",
-	.title = "challenge",
-	.fields = challenge_fields,
-	.nfields = sizeof(challenge_fields) / sizeof(challenge_fields[0]),
-	.filters = challenge_filters,
-	.nfilters = sizeof(challenge_filters) / sizeof(challenge_filters[0]),
-	.table = "challenge",
-	.check = challenge_check,
 };
 
 int assessment_challenge_remove(struct store *db, const struct actor *who, int64_t challenge_id,

@@ -20,6 +20,7 @@
 #include "web/page.h"
 #include "web/plan/teampage.h"
 #include "web/web.h"
+#include "app/assessment/challenge.h"
 
 #define AS_RULE "assessment"
 

@@ -17,6 +17,7 @@
 #include "http/allow.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/assessment/indicator.h"
 
 static const char *const in_indicator_fields[] = {"standard", "capacity_level", "code", "text",
 						  NULL};
