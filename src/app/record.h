@@ -217,6 +217,8 @@ struct rec_sql {
 	const char *get, *list, *insert, *update, *del;
 };
 const struct rec_sql *rec_sql(const struct rec_entity *e);
+/* The statement rec_list_where runs for e and tail, built once. */
+const char *rec_sql_where(const struct rec_entity *e, const char *tail);
 /* Index of filter name in e, or -1. */
 int rec_filter_index(const struct rec_entity *e, const char *name);
 
