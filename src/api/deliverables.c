@@ -15,10 +15,10 @@
 #include "app/deliverable/deliverable.h"
 #include "app/deliverable/deliverable_lineage.h"
 #include "app/deliverable/deliverable_review.h"
-#include "app/network/network.h"
 #include "app/notice.h"
 #include "app/deliverable/target.h"
 #include "core/diff.h"
+#include "app/network/team.h"
 
 /* Answers with the deliverable as stored now, with its ETag. */
 static int dl_send(struct http_req *rq, struct http_resp *rs, int64_t id, int status,

@@ -4,7 +4,6 @@
  * network's teams embedded in it (`GET /networks/{id}?include=teams`).
  * The networks, teams, meetings and agenda items themselves are declared entities
  * served by entity.c. */
-#include <stdio.h>
 #include <string.h>
 
 #include "api/resource.h"
@@ -12,7 +11,11 @@
 #include "app/deliverable/deliverable.h"
 #include "app/library/library.h"
 #include "app/network/network.h"
+#include "app/network/network_view.h"
 #include "app/org/person.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 static void people_answer(struct http_resp *rs, const struct network_people *people)
 {
@@ -214,10 +217,11 @@ static int material_change(struct http_req *rq, struct http_resp *rs, struct cn_
 static int network_teams(struct http_req *rq, const struct rec *net, struct jw *w,
 			 struct cn_err *err)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", (long long)net->id);
-	struct rec_query q = {.filter = {id}, .limit = REC_LIST_MAX};
-	return api_readable_json(rq, &team_entity, q, "team", w, err);
+	struct network_view v;
+	if (network_view_load(rq->db, http_policy(rq), rq->a, net->id, NETWORK_VIEW_TEAMS, &v, err))
+		return -1;
+	network_view_teams_json(w, &v);
+	return 0;
 }
 
 const struct api_include api_includes[] = {

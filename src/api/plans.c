@@ -25,6 +25,9 @@
 #include "app/plan/plan_template.h"
 #include "app/plan/plan_version.h"
 #include "app/plan/plan_view.h"
+#include "app/network/team.h"
+#include "app/assessment/indicator.h"
+#include "app/assessment/challenge.h"
 
 /* Assessments. */
 

@@ -8,6 +8,7 @@
 #include "api/resource.h"
 #include "app/network/network.h"
 #include "app/profile/profile.h"
+#include "app/network/team.h"
 
 /* A team or network has one school year (its network's): `?year=` must name it. */
 static int profile_year(struct http_req *rq, const struct rec *net, const char *what,

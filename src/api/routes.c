@@ -1,6 +1,6 @@
 /* routes: the API's route table. The families' fixed routes come first, then five
  * routes for every declared entity (list, get, create, update and, where the entity
- * declares sql_delete, delete; the last three load the record of {id}), so a new entity in app/entities.c is served, checked by
+ * is deletable, delete; the last three load the record of {id}), so a new entity in app/entities.c is served, checked by
  * the policy under its name, and documented without more code here. An entity is
  * served only once the policy has a rule for it (app/access/policy.c): nothing reaches the
  * API without a decision about who may see it. */
@@ -54,7 +54,7 @@ static void routes_entity(const struct rec_entity *e)
 		 "Change fields of a %s (If-Match required)", 0},
 		{"DELETE", 1, api_entity_delete, POLICY_DELETE, "Delete a %s (If-Match required)", 0},
 	};
-	for (size_t i = 0; i < (e->sql_delete != NULL ? 5u : 4u); i++)
+	for (size_t i = 0; i < (e->deletable ? 5u : 4u); i++)
 		routes_all[routes_n++] = (struct route){
 			kinds[i].method,
 			kinds[i].one ? one : collection,

@@ -9,6 +9,7 @@
 #include "app/org/person.h"
 #include "http/server.h"
 #include "http/session.h"
+#include "app/org/membership.h"
 
 /* {"person": {...}, "roles": [{org_id, role, title}], "csrf_token"?, "via"} */
 static int session_answer(struct http_req *rq, struct http_resp *rs, int64_t person_id,

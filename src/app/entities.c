@@ -15,6 +15,15 @@
 #include "app/plan/schedule.h"
 #include "app/deliverable/target.h"
 #include "app/delivery/tryout.h"
+#include "app/delivery/reflection.h"
+#include "app/network/agenda.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
+#include "app/org/academic_session.h"
+#include "app/org/relationship.h"
+#include "app/org/membership.h"
+#include "app/assessment/indicator.h"
+#include "app/assessment/challenge.h"
 
 const struct rec_entity *const entities_all[] = {
 	&org_entity,	 &relationship_entity, &academic_session_entity, &person_entity,

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "app/audit.h"
 #include "app/access/policy.h"
+#include "app/audit.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
@@ -417,7 +417,7 @@ static struct rec *rec_read_row(struct store_stmt *q, struct arena *a, const str
 int rec_get(struct store *db, struct arena *a, const struct rec_entity *e, int64_t id,
 	    struct rec **out, struct cn_err *err)
 {
-	struct store_stmt *q = store_prepare(db, e->sql_get, err);
+	struct store_stmt *q = store_prepare(db, rec_sql(e)->get, err);
 	if (q == NULL)
 		return -1;
 	store_bind_int(q, 1, id);
@@ -585,7 +585,7 @@ int rec_create(struct store *db, const struct actor *who, struct arena *a, struc
 		goto fail;
 	if (rec_check_required(r, err) || rec_check_refs(db, a, who, r, NULL, checked, &p, err))
 		goto fail;
-	struct store_stmt *q = store_prepare(db, e->sql_insert, err);
+	struct store_stmt *q = store_prepare(db, rec_sql(e)->insert, err);
 	if (q == NULL)
 		goto fail;
 	for (size_t i = 0; i < e->nfields; i++)
@@ -669,7 +669,7 @@ int rec_update(struct store *db, const struct actor *who, struct arena *a, int64
 		goto fail;
 	if (rec_check_refs(db, a, who, r, old, checked, &p, err))
 		goto fail;
-	struct store_stmt *q = store_prepare(db, e->sql_update, err);
+	struct store_stmt *q = store_prepare(db, rec_sql(e)->update, err);
 	if (q == NULL)
 		goto fail;
 	int n = (int)e->nfields;
@@ -708,7 +708,7 @@ int rec_delete(struct store *db, const struct actor *who, struct arena *a,
 	       const struct rec_entity *e, int64_t id, int64_t expected_version,
 	       struct cn_err *err)
 {
-	if (e->sql_delete == NULL)
+	if (!e->deletable)
 		return cn_err_set(err, CN_ERR_CONFLICT,
 				  "a %s is never deleted, so that its history stays whole; set "
 				  "it inactive instead",
@@ -724,7 +724,7 @@ int rec_delete(struct store *db, const struct actor *who, struct arena *a,
 	}
 	if (e->check_delete != NULL && e->check_delete(db, a, old, err))
 		goto fail;
-	struct store_stmt *q = store_prepare(db, e->sql_delete, err);
+	struct store_stmt *q = store_prepare(db, rec_sql(e)->del, err);
 	if (q == NULL)
 		goto fail;
 	store_bind_int(q, 1, id);
@@ -764,7 +764,7 @@ int rec_list(struct store *db, struct arena *a, const struct rec_entity *e,
 		if (rec_parse(f->name, f->type, 0, 0, 0, f->choices, a, in->filter[i], &fv[i], err))
 			return -1;
 	}
-	struct store_stmt *q = store_prepare(db, e->sql_list, err);
+	struct store_stmt *q = store_prepare(db, rec_sql(e)->list, err);
 	if (q == NULL)
 		return -1;
 	for (size_t i = 0; i < nf; i++) {
@@ -792,10 +792,10 @@ int rec_list(struct store *db, struct arena *a, const struct rec_entity *e,
 	return rc < 0 ? -1 : 0;
 }
 
-int rec_list_by(struct store *db, struct arena *a, const struct rec_entity *e, const char *sql,
-		int64_t param, struct rec_list *out, struct cn_err *err)
+int rec_list_where(struct store *db, struct arena *a, const struct rec_entity *e, const char *tail,
+		   int64_t param, struct rec_list *out, struct cn_err *err)
 {
-	struct store_stmt *q = store_prepare(db, sql, err);
+	struct store_stmt *q = store_prepare(db, rec_sql_where(e, tail), err);
 	if (q == NULL)
 		return -1;
 	store_bind_int(q, 1, param);

@@ -5,17 +5,19 @@
  * renders the record as JSON. The CLI, the JSON API and the OpenAPI document are all
  * driven from the same declarations, so a rule is written once.
  *
- * SQL contract of an entity (checked by tests/unit/app/record_test.c, column by column
- * against the field declaration, and the table's columns too):
- *   sql_get    SELECT id, version, created_at, updated_at, <fields in order>
- *              FROM ... WHERE id = ?1
- *   sql_list   the same columns; binds ?1..?N = filters in order (NULL = no filter),
- *              ?N+1 = cursor (return ids > cursor), ?N+2 = limit; ORDER BY id
- *   sql_insert binds ?1..?F = fields in order, ?F+1 = created_at = updated_at;
- *              RETURNING id
- *   sql_update binds ?1..?F = fields, ?F+1 = updated_at, ?F+2 = id, ?F+3 = version;
- *              increments version
- *   sql_delete binds ?1 = id (NULL when records are never deleted)
+ * SQL of an entity: built by the engine from the declaration, once per entity at its
+ * first use (rec_sql), so that the column lists are written once, in the field table.
+ * Every statement is parameterized and never changes afterwards:
+ *   get    SELECT id, version, created_at, updated_at, <fields in order>
+ *          FROM <table> WHERE id = ?1
+ *   list   the same columns; WHERE (?i IS NULL OR <filter i's condition>) for each
+ *          filter, AND id > ?N+1 (the cursor) ORDER BY id LIMIT ?N+2
+ *   insert binds ?1..?F = fields in order, ?F+1 = created_at = updated_at; RETURNING id
+ *   update binds ?1..?F = fields, ?F+1 = updated_at, ?F+2 = id, ?F+3 = version;
+ *          increments version
+ *   delete binds ?1 = id (entities declared deletable only)
+ * tests/unit/app/record_test.c runs them on both backends and checks each table has a
+ * column per field and no other.
  */
 #ifndef CN_RECORD_H
 #define CN_RECORD_H
@@ -71,6 +73,10 @@ struct rec_field {
 
 struct rec_filter {
 	const char *name; /* query parameter and CLI flag */
+	/* The condition in the list's WHERE, each `?` standing for this filter's value
+	 * ("starts_at >= ?", "name LIKE '%' || ? || '%'"); NULL: "<name> = ?". SQL, a
+	 * constant; an outer reference to the row names the table ("network.id"). */
+	const char *where;
 	enum rec_type type;
 	const char *const *choices;
 	const char *help;
@@ -100,11 +106,8 @@ struct rec_entity {
 	size_t nfields;
 	const struct rec_filter *filters;
 	size_t nfilters;
-	const char *sql_get;
-	const char *sql_list;
-	const char *sql_insert;
-	const char *sql_update;
-	const char *sql_delete;
+	const char *table; /* its table; the columns are the fields' names */
+	int deletable;	   /* 1: rec_delete removes records; 0: they are never deleted */
 	/* Cross-field and cross-record rules, and derived fields, after each field is
 	 * valid. old is NULL on create. May change r. */
 	int (*check)(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
@@ -180,7 +183,7 @@ int rec_get(struct store *db, struct arena *a, const struct rec_entity *e, int64
 int rec_update(struct store *db, const struct actor *who, struct arena *a, int64_t id,
 	       int64_t expected_version, const struct rec *changes, struct rec **out,
 	       struct cn_err *err);
-/* Deletes (entities with sql_delete only); CN_ERR_CONFLICT if other records use it. */
+/* Deletes (deletable entities only); CN_ERR_CONFLICT if other records use it. */
 int rec_delete(struct store *db, const struct actor *who, struct arena *a,
 	       const struct rec_entity *e, int64_t id, int64_t expected_version,
 	       struct cn_err *err);
@@ -201,10 +204,21 @@ struct rec_list {
 /* Lists records matching q, validating each filter (named in err). */
 int rec_list(struct store *db, struct arena *a, const struct rec_entity *e,
 	     const struct rec_query *q, struct rec_list *out, struct cn_err *err);
-/* Runs sql, which returns the entity's get columns, with ?1 bound to param, and
- * collects every row (for fixed orderings such as an agenda). */
-int rec_list_by(struct store *db, struct arena *a, const struct rec_entity *e, const char *sql,
-		int64_t param, struct rec_list *out, struct cn_err *err);
+/* Runs "SELECT <the get columns> FROM <table> " followed by tail (a constant such as
+ * "WHERE meeting_id = ?1 ORDER BY position, id") with ?1 bound to param, and collects
+ * every row (for fixed orderings such as an agenda). The statement is built once per
+ * entity and tail. */
+int rec_list_where(struct store *db, struct arena *a, const struct rec_entity *e, const char *tail,
+		   int64_t param, struct rec_list *out, struct cn_err *err);
+
+/* The statements the engine runs for e (see the top of this file), built on first use
+ * and kept for the life of the process; thread-safe. del is NULL unless deletable. */
+struct rec_sql {
+	const char *get, *list, *insert, *update, *del;
+};
+const struct rec_sql *rec_sql(const struct rec_entity *e);
+/* The statement rec_list_where runs for e and tail, built once. */
+const char *rec_sql_where(const struct rec_entity *e, const char *tail);
 /* Index of filter name in e, or -1. */
 int rec_filter_index(const struct rec_entity *e, const char *name);
 

@@ -8,6 +8,8 @@
 #include "app/assessment/instrument.h"
 #include "cli/cli.h"
 #include "core/json.h"
+#include "app/assessment/indicator.h"
+#include "app/assessment/challenge.h"
 
 static const char *const instrument_columns[] = {"id", "name", "network_id", "based_on_id",
 						 NULL};

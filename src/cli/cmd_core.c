@@ -11,6 +11,8 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"
+#include "app/org/relationship.h"
+#include "app/org/membership.h"
 
 int cmd_init(struct cli *c, int argc, char **argv)
 {

@@ -7,6 +7,8 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"
+#include "app/network/agenda.h"
+#include "app/network/team.h"
 
 static const char *const account_columns[] = {"role", "name", "email", "organization", NULL};
 

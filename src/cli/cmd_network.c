@@ -4,11 +4,17 @@
 #include <string.h>
 
 #include "app/network/agenda.h"
+#include "app/access/policy.h"
 #include "app/network/network.h"
+#include "app/network/network_view.h"
 #include "app/org/person.h"
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"
+#include "app/network/agenda.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 static const char *const people_columns[] = {"person_id", "name", "email", "role", NULL};
 
@@ -100,6 +106,32 @@ static int network_facilitator(struct cli *c, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* capnet network view NETWORK: the network as its page shows it (network_view.h),
+ * as JSON: what the operator may read and do. */
+static int network_view_cmd(struct cli *c, int argc, char **argv)
+{
+	static const struct args_opt opts[] = {{NULL, 0, NULL}};
+	struct args a;
+	int rc = cli_verb_args(c, argc, argv, opts, 1, "capnet network view NETWORK", &a);
+	if (rc != CLI_OK)
+		return rc < 0 ? CLI_OK : rc;
+	int64_t id = 0;
+	if (cli_id(a.pos[0], "network", &id))
+		return CLI_USAGE;
+	struct cn_err err = {0};
+	struct network_view v;
+	if (network_view_load(c->db, policy_new(c->a, c->db, &c->who), c->a, id, NETWORK_VIEW_ALL,
+			      &v, &err))
+		return cli_fail(&err);
+	struct buf b = BUF_INIT;
+	struct jw w;
+	jw_init(&w, &b);
+	network_view_json(&w, &v);
+	printf("%s\n", buf_str(&b));
+	buf_free(&b);
+	return CLI_OK;
+}
+
 static const char *const network_columns[] = {"id", "name", "content_area", "school_year",
 					      "region_id", "active", NULL};
 
@@ -107,10 +139,13 @@ int cmd_network(struct cli *c, int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "facilitator") == 0)
 		return network_facilitator(c, argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "view") == 0)
+		return network_view_cmd(c, argc - 2, argv + 2);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		printf("usage: capnet network VERB ...   (leadership networks)\n");
 		entity_cmd_help(&network_entity, "network");
 		printf("  capnet network facilitator add|remove|list NETWORK [PERSON]\n");
+		printf("  capnet network view NETWORK          its teams, meetings, profiles (JSON)\n");
 		return argc < 2 ? CLI_USAGE : CLI_OK;
 	}
 	return entity_cmd(c, &network_entity, "network", argv[1], argc - 2, argv + 2,

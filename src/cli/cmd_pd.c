@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/json.h"
+#include "app/delivery/reflection.h"
 
 static const char *const schedule_columns[] = {"id",	     "plan_id",	   "school_id", "recurrence",
 					       "weekday",    "week_of_month", "start_time", "minutes",

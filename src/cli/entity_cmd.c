@@ -69,7 +69,7 @@ void entity_cmd_help(const struct rec_entity *e, const char *cmd)
 	       e->plural);
 	printf("  capnet %s show ID                   one %s\n", cmd, e->title);
 	printf("  capnet %s update ID --FIELD VALUE   change fields\n", cmd);
-	if (e->sql_delete != NULL)
+	if (e->deletable)
 		printf("  capnet %s delete ID                 delete it\n", cmd);
 	printf("Run `capnet %s VERB --help` for the fields.\n", cmd);
 }
@@ -302,7 +302,7 @@ int entity_cmd(struct cli *c, const struct rec_entity *e, const char *cmd, const
 	if (strcmp(verb, "list") == 0)
 		return entity_list(c, e, cmd, argc, argv, columns);
 	if (strcmp(verb, "show") == 0 || strcmp(verb, "update") == 0 ||
-	    (strcmp(verb, "delete") == 0 && e->sql_delete != NULL))
+	    (strcmp(verb, "delete") == 0 && e->deletable))
 		return entity_one(c, e, cmd, verb, argc, argv);
 	return cli_usage("'%s' is not a %s command (see capnet %s --help)", verb, cmd, cmd);
 }

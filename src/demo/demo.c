@@ -21,6 +21,13 @@
 #include "app/org/person.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "app/network/agenda.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
+#include "app/org/academic_session.h"
+#include "app/org/relationship.h"
+#include "app/org/membership.h"
 
 static const char SQL_DEMO_EXISTING[] =
 	"SELECT (SELECT COUNT(*) FROM organization), (SELECT COUNT(*) FROM person),"

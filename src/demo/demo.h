@@ -1,3 +1,11 @@
+/* Folder demo: the demo data, loaded through the app layer like a person's input.
+ *   demo.c/h       the fixed tables and the first steps: organizations, people,
+ *                  networks and teams, meetings, agendas, attendance
+ *   demo_work.c    standards, library, deliverables, after the people exist
+ *   demo_library.c the library with its try-outs
+ *   demo_plans.c   assessments, plans, delivery, reflections of the teams
+ *   demo_priv.h    what the steps share (keys, ids, helpers)
+ */
 /* demo: a believable demo for an empty database: a state agency, two cooperatives,
  * eight districts with their schools, a university partner, two leadership networks
  * for 2026-27 with their district teams, meetings, agendas and attendance, and one

@@ -16,6 +16,8 @@
 #include "app/plan/plan_status.h"
 #include "app/plan/plan_template.h"
 #include "app/plan/schedule.h"
+#include "app/delivery/reflection.h"
+#include "app/assessment/challenge.h"
 
 enum {
 	DEMO_INDICATORS = 24, /* of the default instrument, in its order */

@@ -20,6 +20,7 @@
 #include "web/deliverable/dlv.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/network/meeting.h"
 
 static int core_static(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {

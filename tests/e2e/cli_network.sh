@@ -79,6 +79,14 @@ expect_out "attendance lists the team of a team member" '"team_id":1'
 run meeting attend 1 99
 expect_err "attendance of an unknown person" "person_id: person 99 is on no team of this meeting's network"
 
+run network view 1
+expect_out "the network's view lists its team with its lead" '"name":"Dee Lead","email":"dee@daviess.kyschools.us","role":"lead","team_id":1}]'
+expect_out "the view lists the meeting" '"title":"Meeting 1: Number talks"'
+expect_out "the view says what the operator may do" '"add_meeting":true'
+run network view 9
+expect_rc "the view of no network fails" 1
+expect_err "the view names what is missing" "there is no network with id 9"
+
 run meeting update 1 --title "Meeting 1: Number talks in K-5" --if-version 1
 expect_rc "update with the current version" 0
 run meeting update 1 --title "Stale edit" --if-version 1

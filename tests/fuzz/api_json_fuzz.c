@@ -7,6 +7,9 @@
 
 #include "api/decode.h"
 #include "app/network/network.h"
+#include "app/network/agenda.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

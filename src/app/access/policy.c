@@ -62,6 +62,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "app/network/team.h"
 
 enum {
 	R_ADMIN = 1 << 0,
@@ -909,6 +910,32 @@ int policy_check_any(struct policy *p, enum policy_verb verb, const char *entity
 	if ((held & allow) == 0)
 		return policy_deny(p, verb, entity, allow, err);
 	return 0;
+}
+
+/* 1 when rc (a check's answer) allowed, 0 when it refused (err cleared), -1 else. */
+static int policy_answer(int rc, struct cn_err *err)
+{
+	if (rc == 0)
+		return 1;
+	if (err->kind != CN_ERR_FORBIDDEN && err->kind != CN_ERR_UNAUTHENTICATED)
+		return -1;
+	cn_err_clear(err);
+	return 0;
+}
+
+int policy_may(struct policy *p, enum policy_verb verb, const char *entity, const struct rec *r,
+	       struct cn_err *err)
+{
+	int may = policy_answer(policy_check(p, POLICY_READ, entity, r, err), err);
+	if (may != 1 || verb == POLICY_READ)
+		return may;
+	return policy_answer(policy_check(p, verb, entity, r, err), err);
+}
+
+int policy_may_scope(struct policy *p, enum policy_verb verb, const char *entity,
+		     const struct policy_scope *s, struct cn_err *err)
+{
+	return policy_answer(policy_check_scope(p, verb, entity, s, err), err);
 }
 
 int policy_may_read(struct policy *p, const struct rec_entity *e, int64_t id, struct cn_err *err)

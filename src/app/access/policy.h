@@ -1,3 +1,7 @@
+/* Folder app/access: who the actor is and what they may do.
+ *   policy.c/h   the rule table: who may read, create, update, delete each entity
+ *   auth.c/h     signing in and out, database sessions, sign-in throttling
+ */
 /* policy: who may do what (DESIGN §5). Every route asks this one module before it
  * acts; nothing else decides. A decision is made from the actor's roles and the scope
  * of the record: the network and the district it belongs to, and the person it is
@@ -58,6 +62,15 @@ int policy_check_scope(struct policy *p, enum policy_verb verb, const char *enti
  * row by row, or a collection is offered)? */
 int policy_check_any(struct policy *p, enum policy_verb verb, const char *entity,
 		     struct cn_err *err);
+
+/* For offering a form or a button only to those who may: 1 if the actor may read
+ * record r and do verb on it, both under the rule entity; 0 if not (refused, or not
+ * theirs to see); -1 when it could not be decided. */
+int policy_may(struct policy *p, enum policy_verb verb, const char *entity, const struct rec *r,
+	       struct cn_err *err);
+/* The same for verb in scope s: 1, 0 or -1. */
+int policy_may_scope(struct policy *p, enum policy_verb verb, const char *entity,
+		     const struct policy_scope *s, struct cn_err *err);
 
 /* References. A record names another (an action its owner, a PD session its source
  * deliverable, a plan action its linked materials) only if the actor may read the one

@@ -1,4 +1,5 @@
-/* assessment: assessments, ratings, challenges, and the comparison of two assessments.
+/* assessment: assessments, ratings, removing challenges (challenge.c declares them),
+ * and the comparison of two assessments.
  * A team has at most one assessment per school year. Ratings are keyed by indicator;
  * comparisons match indicators by code so that they work across a network's copy of
  * an instrument. */
@@ -14,27 +15,12 @@
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
+#include "app/network/team.h"
+#include "app/assessment/challenge.h"
 
 const char *const assessment_priorities[] = {"high", "medium", "low", NULL};
 static const char *const assessment_statuses[] = {"draft", "submitted", NULL};
-static const char *const challenge_kinds[] = {"technical", "adaptive", NULL};
 
-static const char SQL_ASSESSMENT_GET[] =
-	"SELECT id, version, created_at, updated_at, team_id, instrument_id, school_year, status,"
-	" assessed_on FROM assessment WHERE id = ?1";
-static const char SQL_ASSESSMENT_LIST[] =
-	"SELECT id, version, created_at, updated_at, team_id, instrument_id, school_year, status,"
-	" assessed_on FROM assessment"
-	" WHERE (?1 IS NULL OR team_id = ?1) AND (?2 IS NULL OR school_year = ?2)"
-	" AND (?3 IS NULL OR team_id IN (SELECT id FROM team WHERE network_id = ?3))"
-	" AND (?4 IS NULL OR team_id IN (SELECT id FROM team WHERE district_id = ?4))"
-	" AND (?5 IS NULL OR status = ?5) AND id > ?6 ORDER BY id LIMIT ?7";
-static const char SQL_ASSESSMENT_INSERT[] =
-	"INSERT INTO assessment (team_id, instrument_id, school_year, status, assessed_on,"
-	" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id";
-static const char SQL_ASSESSMENT_UPDATE[] =
-	"UPDATE assessment SET team_id = ?1, instrument_id = ?2, school_year = ?3, status = ?4,"
-	" assessed_on = ?5, updated_at = ?6, version = version + 1 WHERE id = ?7 AND version = ?8";
 static const char SQL_ASSESSMENT_TOUCH[] =
 	"UPDATE assessment SET updated_at = ?2, version = version + 1 WHERE id = ?1";
 static const char SQL_ASSESSMENT_TAKEN[] =
@@ -72,23 +58,9 @@ static const char SQL_PREVIOUS[] =
 	" WHERE t.district_id = ?1 AND a.school_year < ?2 AND a.id <> ?3"
 	" ORDER BY CASE WHEN n.content_area = ?4 THEN 0 ELSE 1 END, a.school_year DESC, a.id DESC"
 	" LIMIT 1";
-static const char SQL_CHALLENGE_GET[] =
-	"SELECT id, version, created_at, updated_at, assessment_id, description, kind, reason"
-	" FROM challenge WHERE id = ?1";
-static const char SQL_CHALLENGE_LIST[] =
-	"SELECT id, version, created_at, updated_at, assessment_id, description, kind, reason"
-	" FROM challenge WHERE (?1 IS NULL OR assessment_id = ?1) AND (?2 IS NULL OR kind = ?2)"
-	" AND id > ?3 ORDER BY id LIMIT ?4";
-static const char SQL_CHALLENGE_INSERT[] =
-	"INSERT INTO challenge (assessment_id, description, kind, reason, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id";
-static const char SQL_CHALLENGE_UPDATE[] =
-	"UPDATE challenge SET assessment_id = ?1, description = ?2, kind = ?3, reason = ?4,"
-	" updated_at = ?5, version = version + 1 WHERE id = ?6 AND version = ?7";
 static const char SQL_CHALLENGE_DELETE[] = "DELETE FROM challenge WHERE id = ?1";
 
-/* Refuses changes to a submitted assessment. */
-static int assessment_open(struct store *db, struct arena *a, int64_t id, struct rec **out,
+int assessment_open(struct store *db, struct arena *a, int64_t id, struct rec **out,
 			   struct cn_err *err)
 {
 	if (rec_get(db, a, &assessment_entity, id, out, err))
@@ -118,8 +90,12 @@ static const struct rec_field assessment_fields[] = {
 static const struct rec_filter assessment_filters[] = {
 	{.name = "team_id", .type = REC_REF, .help = "assessments of this team"},
 	{.name = "school_year", .type = REC_SCHOOL_YEAR, .help = "only this school year"},
-	{.name = "network_id", .type = REC_REF, .help = "assessments of this network's teams"},
-	{.name = "district_id", .type = REC_REF, .help = "assessments of this district"},
+	{.name = "network_id", .type = REC_REF,
+	 .where = "team_id IN (SELECT id FROM team WHERE network_id = ?)",
+	 .help = "assessments of this network's teams"},
+	{.name = "district_id", .type = REC_REF,
+	 .where = "team_id IN (SELECT id FROM team WHERE district_id = ?)",
+	 .help = "assessments of this district"},
 	{.name = "status", .type = REC_ENUM, .choices = assessment_statuses,
 	 .help = "only this status"},
 };
@@ -186,55 +162,8 @@ const struct rec_entity assessment_entity = {
 	.nfields = sizeof(assessment_fields) / sizeof(assessment_fields[0]),
 	.filters = assessment_filters,
 	.nfilters = sizeof(assessment_filters) / sizeof(assessment_filters[0]),
-	.sql_get = SQL_ASSESSMENT_GET,
-	.sql_list = SQL_ASSESSMENT_LIST,
-	.sql_insert = SQL_ASSESSMENT_INSERT,
-	.sql_update = SQL_ASSESSMENT_UPDATE,
-	.sql_delete = NULL,
+	.table = "assessment",
 	.check = assessment_check,
-};
-
-/* Challenges. */
-
-static const struct rec_field challenge_fields[] = {
-	{.name = "assessment_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
-	 .ref = &assessment_entity, .help = "the assessment"},
-	{.name = "description", .type = REC_LONGTEXT, .flags = REC_REQUIRED, .max = 2000,
-	 .help = "the challenge, in the team's words"},
-	{.name = "kind", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = challenge_kinds,
-	 .help = "technical (a known fix exists) or adaptive (no prescribed fix; people must "
-		 "learn and change)"},
-	{.name = "reason", .type = REC_LONGTEXT, .flags = REC_REQUIRED, .max = 2000,
-	 .help = "why the team classed it so"},
-};
-
-static const struct rec_filter challenge_filters[] = {
-	{.name = "assessment_id", .type = REC_REF, .help = "challenges of this assessment"},
-	{.name = "kind", .type = REC_ENUM, .choices = challenge_kinds, .help = "only this kind"},
-};
-
-static int challenge_check(struct store *db, struct arena *a, struct rec *r,
-			   const struct rec *old, struct cn_err *err)
-{
-	(void)old;
-	struct rec *as = NULL;
-	return assessment_open(db, a, rec_int(r, "assessment_id"), &as, err);
-}
-
-const struct rec_entity challenge_entity = {
-	.name = "challenge",
-	.plural = "challenges",
-	.title = "challenge",
-	.fields = challenge_fields,
-	.nfields = sizeof(challenge_fields) / sizeof(challenge_fields[0]),
-	.filters = challenge_filters,
-	.nfilters = sizeof(challenge_filters) / sizeof(challenge_filters[0]),
-	.sql_get = SQL_CHALLENGE_GET,
-	.sql_list = SQL_CHALLENGE_LIST,
-	.sql_insert = SQL_CHALLENGE_INSERT,
-	.sql_update = SQL_CHALLENGE_UPDATE,
-	.sql_delete = NULL,
-	.check = challenge_check,
 };
 
 int assessment_challenge_remove(struct store *db, const struct actor *who, int64_t challenge_id,

@@ -1,3 +1,9 @@
+/* Folder app/assessment: a district team's needs assessment.
+ *   assessment.c/h  assessments, ratings, comparison of two years
+ *   challenge.c/h   the challenges an assessment names, technical or adaptive
+ *   instrument.c/h  instruments, a network's copy; capnet's default instrument
+ *   indicator.c/h   the indicators of an instrument
+ */
 /* assessment: a district team's needs assessment for a school year (DESIGN §1, §2). The
  * team rates each indicator of an instrument (app/assessment/instrument.h): where the district is
  * now and where it wants to be (levels 1-4), the evidence, and a priority. It records
@@ -14,7 +20,6 @@
 #include "app/record.h"
 
 extern const struct rec_entity assessment_entity;
-extern const struct rec_entity challenge_entity;
 
 enum { ASSESSMENT_LEVEL_MIN = 1, ASSESSMENT_LEVEL_MAX = 4, ASSESSMENT_EVIDENCE_MAX = 4000 };
 
@@ -51,6 +56,10 @@ int assessment_rate_all(struct store *db, const struct actor *who, int64_t asses
  * when there is none. */
 int assessment_indicator(struct store *db, int64_t assessment_id, const char *key, int64_t *id,
 			 struct cn_err *err);
+/* Reads assessment id into *out (in a) when it may still change: CN_ERR_CONFLICT,
+ * saying how to reopen it, when it was submitted. */
+int assessment_open(struct store *db, struct arena *a, int64_t id, struct rec **out,
+		    struct cn_err *err);
 /* Removes a challenge (not from a submitted assessment). Audited. */
 int assessment_challenge_remove(struct store *db, const struct actor *who, int64_t challenge_id,
 				struct cn_err *err);

@@ -1,4 +1,5 @@
-/* instrument: instruments, indicators, and the default instrument capnet ships. The
+/* instrument: instruments (their indicators are in indicator.c), the operations on a
+ * network's copy, and the default instrument capnet ships. The
  * default's indicators are written for this project from the seeds' account of
  * capacity building (people, organizational, institutional and policy development;
  * job-embedded PLCs; adapting rather than duplicating), organized by the seven Kentucky
@@ -15,6 +16,7 @@
 #include "app/network/network.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
+#include "app/assessment/indicator.h"
 
 const char *const instrument_standards[] = {
 	"learning_communities", "leadership",	  "resources", "data",
@@ -119,19 +121,6 @@ static const struct default_indicator default_indicators[] = {
 	 "learned changed learning in their classrooms."},
 };
 
-static const char SQL_INSTRUMENT_GET[] =
-	"SELECT id, version, created_at, updated_at, name, network_id, based_on_id"
-	" FROM instrument WHERE id = ?1";
-static const char SQL_INSTRUMENT_LIST[] =
-	"SELECT id, version, created_at, updated_at, name, network_id, based_on_id"
-	" FROM instrument WHERE (?1 IS NULL OR network_id = ?1 OR network_id IS NULL)"
-	" AND id > ?2 ORDER BY id LIMIT ?3";
-static const char SQL_INSTRUMENT_INSERT[] =
-	"INSERT INTO instrument (name, network_id, based_on_id, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id";
-static const char SQL_INSTRUMENT_UPDATE[] =
-	"UPDATE instrument SET name = ?1, network_id = ?2, based_on_id = ?3, updated_at = ?4,"
-	" version = version + 1 WHERE id = ?5 AND version = ?6";
 static const char SQL_INSTRUMENT_SHIPPED[] =
 	"SELECT id FROM instrument WHERE network_id IS NULL ORDER BY id LIMIT 1";
 static const char SQL_INSTRUMENT_OF_NETWORK[] =
@@ -139,33 +128,13 @@ static const char SQL_INSTRUMENT_OF_NETWORK[] =
 static const char SQL_INSTRUMENT_NETWORK[] =
 	"SELECT network_id IS NULL FROM instrument WHERE id = ?1";
 
-static const char SQL_INDICATOR_GET[] =
-	"SELECT id, version, created_at, updated_at, instrument_id, code, capacity_level,"
-	" standard, text, position FROM indicator WHERE id = ?1";
-static const char SQL_INDICATOR_LIST[] =
-	"SELECT id, version, created_at, updated_at, instrument_id, code, capacity_level,"
-	" standard, text, position FROM indicator"
-	" WHERE (?1 IS NULL OR instrument_id = ?1) AND (?2 IS NULL OR capacity_level = ?2)"
-	" AND (?3 IS NULL OR standard = ?3) AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_INDICATOR_INSERT[] =
-	"INSERT INTO indicator (instrument_id, code, capacity_level, standard, text, position,"
-	" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_INDICATOR_UPDATE[] =
-	"UPDATE indicator SET instrument_id = ?1, code = ?2, capacity_level = ?3, standard = ?4,"
-	" text = ?5, position = ?6, updated_at = ?7, version = version + 1"
-	" WHERE id = ?8 AND version = ?9";
 static const char SQL_INDICATOR_ORDERED[] =
 	"SELECT id, code, capacity_level, standard, text, position FROM indicator"
 	" WHERE instrument_id = ?1 ORDER BY position, id";
-static const char SQL_INDICATOR_NEXT[] =
-	"SELECT COALESCE(MAX(position), 0) + 1 FROM indicator WHERE instrument_id = ?1";
 static const char SQL_INDICATOR_BY_CODE[] =
 	"SELECT id FROM indicator WHERE instrument_id = ?1 AND upper(code) = upper(?2)";
 static const char SQL_INDICATOR_BY_ID[] =
 	"SELECT id FROM indicator WHERE instrument_id = ?1 AND id = ?2";
-static const char SQL_INDICATOR_CODE_TAKEN[] =
-	"SELECT id FROM indicator WHERE instrument_id = ?1 AND upper(code) = upper(?2)"
-	" AND id <> ?3";
 static const char SQL_INDICATOR_SET_POSITION[] =
 	"UPDATE indicator SET position = ?1, updated_at = ?2, version = version + 1"
 	" WHERE id = ?3 AND position <> ?1";
@@ -215,7 +184,7 @@ int instrument_of_network(struct store *db, int64_t network_id, int64_t *id,
 	return store_query_int(db, SQL_INSTRUMENT_OF_NETWORK, &network_id, 1, id, err);
 }
 
-static int instrument_refuse_shipped(struct cn_err *err, int64_t id)
+int instrument_refuse_shipped(struct cn_err *err, int64_t id)
 {
 	return cn_err_set(err, CN_ERR_CONFLICT,
 			  "instrument %lld is capnet's default, shared by every network, and is "
@@ -236,7 +205,7 @@ static const struct rec_field instrument_fields[] = {
 };
 
 static const struct rec_filter instrument_filters[] = {
-	{.name = "network_id", .type = REC_REF,
+	{.name = "network_id", .type = REC_REF, .where = "network_id = ? OR network_id IS NULL",
 	 .help = "instruments this network may use (its own and the default)"},
 };
 
@@ -261,99 +230,8 @@ const struct rec_entity instrument_entity = {
 	.nfields = sizeof(instrument_fields) / sizeof(instrument_fields[0]),
 	.filters = instrument_filters,
 	.nfilters = sizeof(instrument_filters) / sizeof(instrument_filters[0]),
-	.sql_get = SQL_INSTRUMENT_GET,
-	.sql_list = SQL_INSTRUMENT_LIST,
-	.sql_insert = SQL_INSTRUMENT_INSERT,
-	.sql_update = SQL_INSTRUMENT_UPDATE,
-	.sql_delete = NULL,
+	.table = "instrument",
 	.check = instrument_check,
-};
-
-/* Indicators. */
-
-static const struct rec_field indicator_fields[] = {
-	{.name = "instrument_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
-	 .ref = &instrument_entity, .help = "the instrument (a network's copy)"},
-	{.name = "code", .type = REC_TEXT, .flags = REC_REQUIRED, .max = 16,
-	 .help = "short code, letters, digits, '.' and '-', e.g. LC.5"},
-	{.name = "capacity_level", .type = REC_ENUM, .flags = REC_REQUIRED,
-	 .choices = instrument_capacity_levels,
-	 .help = "people, organizational or institutional (policy)"},
-	{.name = "standard", .type = REC_ENUM, .flags = REC_REQUIRED,
-	 .choices = instrument_standards,
-	 .help = "learning_communities, leadership, resources, data, learning_designs, "
-		 "implementation or outcomes"},
-	{.name = "text", .type = REC_LONGTEXT, .flags = REC_REQUIRED, .max = 1000,
-	 .help = "what the district looks like when this is fully in place"},
-	{.name = "position", .type = REC_INT, .flags = REC_READONLY, .min = 1, .max = 10000,
-	 .help = "order in the instrument (change it with `indicator move`)"},
-};
-
-static const struct rec_filter indicator_filters[] = {
-	{.name = "instrument_id", .type = REC_REF, .help = "indicators of this instrument"},
-	{.name = "capacity_level", .type = REC_ENUM, .choices = instrument_capacity_levels,
-	 .help = "only this capacity level"},
-	{.name = "standard", .type = REC_ENUM, .choices = instrument_standards,
-	 .help = "only this standard"},
-};
-
-static int indicator_check(struct store *db, struct arena *a, struct rec *r,
-			   const struct rec *old, struct cn_err *err)
-{
-	int64_t instrument = rec_int(r, "instrument_id");
-	int shipped = instrument_is_shipped(db, instrument, err);
-	if (shipped < 0)
-		return -1;
-	if (shipped)
-		return instrument_refuse_shipped(err, instrument);
-	char *code = arena_strdup(a, rec_text(r, "code"));
-	for (char *p = code; *p; p++) {
-		if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-')
-			return cn_err_field(err, CN_ERR_INPUT, "code",
-					    "'%s' may hold only letters, digits, '.' and '-'",
-					    rec_text(r, "code"));
-		*p = (char)toupper((unsigned char)*p);
-	}
-	if (rec_put_text(r, a, "code", code, err))
-		return -1;
-	struct store_stmt *q = store_prepare(db, SQL_INDICATOR_CODE_TAKEN, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, instrument);
-	store_bind_text(q, 2, code);
-	store_bind_int(q, 3, r->id);
-	int rc = store_step(q, err);
-	int64_t other = rc == 1 ? store_col_int(q, 0) : 0;
-	store_done(q);
-	if (rc < 0)
-		return -1;
-	if (rc == 1)
-		return cn_err_field(err, CN_ERR_CONFLICT, "code",
-				    "indicator %lld of instrument %lld already has the code %s",
-				    (long long)other, (long long)instrument, code);
-	if (old == NULL) {
-		int64_t next = 1;
-		if (store_query_int(db, SQL_INDICATOR_NEXT, &instrument, 1, &next, err) < 0)
-			return -1;
-		return rec_put_int(r, "position", next > 10000 ? 10000 : next, err);
-	}
-	return 0;
-}
-
-const struct rec_entity indicator_entity = {
-	.name = "indicator",
-	.plural = "indicators",
-	.title = "indicator",
-	.fields = indicator_fields,
-	.nfields = sizeof(indicator_fields) / sizeof(indicator_fields[0]),
-	.filters = indicator_filters,
-	.nfilters = sizeof(indicator_filters) / sizeof(indicator_filters[0]),
-	.sql_get = SQL_INDICATOR_GET,
-	.sql_list = SQL_INDICATOR_LIST,
-	.sql_insert = SQL_INDICATOR_INSERT,
-	.sql_update = SQL_INDICATOR_UPDATE,
-	.sql_delete = NULL,
-	.check = indicator_check,
 };
 
 /* Loading and rendering. */
@@ -486,7 +364,7 @@ int instrument_default(struct store *db, const struct actor *who, int64_t *id,
 		arena_free(a);
 		return store_commit(db, err);
 	}
-	struct store_stmt *q = store_prepare(db, SQL_INSTRUMENT_INSERT, err);
+	struct store_stmt *q = store_prepare(db, rec_sql(&instrument_entity)->insert, err);
 	if (q == NULL)
 		goto fail;
 	store_bind_text(q, 1, DEFAULT_NAME);
@@ -501,7 +379,7 @@ int instrument_default(struct store *db, const struct actor *who, int64_t *id,
 	size_t n = sizeof(default_indicators) / sizeof(default_indicators[0]);
 	for (size_t i = 0; i < n; i++) {
 		const struct default_indicator *d = &default_indicators[i];
-		q = store_prepare(db, SQL_INDICATOR_INSERT, err);
+		q = store_prepare(db, rec_sql(&indicator_entity)->insert, err);
 		if (q == NULL)
 			goto fail;
 		store_bind_int(q, 1, *id);

@@ -13,7 +13,6 @@
 #include "app/record.h"
 
 extern const struct rec_entity instrument_entity;
-extern const struct rec_entity indicator_entity;
 
 /* The seven standards, in the order instruments list them. */
 enum instrument_standard {
@@ -51,6 +50,9 @@ int instrument_is_shipped(struct store *db, int64_t id, struct cn_err *err);
 int instrument_of_network(struct store *db, int64_t network_id, int64_t *id,
 			  struct cn_err *err);
 
+/* Sets err to CN_ERR_CONFLICT: the default instrument id is never edited, and how to
+ * copy it instead. Returns -1. */
+int instrument_refuse_shipped(struct cn_err *err, int64_t id);
 /* Copies instrument src with all its indicators for network_id. name may be NULL
  * ("<source name> (copy for <network name>)"). *new_id gets the copy. */
 int instrument_copy(struct store *db, const struct actor *who, int64_t src, int64_t network_id,

@@ -19,6 +19,7 @@
 #include "core/timeutil.h"
 #include "core/utf8.h"
 #include "core/uuid.h"
+#include "app/network/team.h"
 
 static const char *const deliverable_kinds[] = {"learning_target_set", "instructional_resource",
 						"assessment", "unit", "other", NULL};
@@ -54,22 +55,6 @@ static const struct rec_filter deliverable_filters[] = {
 	 .help = "only this status"},
 };
 
-#define DLV_COLS                                                                              \
-	"id, version, created_at, updated_at, network_id, team_id, kind, title, status,"      \
-	" derived_from_version_id, context_note, created_by, identifier"
-static const char SQL_DLV_GET[] = "SELECT " DLV_COLS " FROM deliverable WHERE id = ?1";
-static const char SQL_DLV_LIST[] =
-	"SELECT " DLV_COLS " FROM deliverable WHERE (?1 IS NULL OR network_id = ?1)"
-	" AND (?2 IS NULL OR team_id = ?2) AND (?3 IS NULL OR kind = ?3)"
-	" AND (?4 IS NULL OR status = ?4) AND id > ?5 ORDER BY id LIMIT ?6";
-static const char SQL_DLV_INSERT[] =
-	"INSERT INTO deliverable (network_id, team_id, kind, title, status,"
-	" derived_from_version_id, context_note, created_by, identifier, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id";
-static const char SQL_DLV_UPDATE[] =
-	"UPDATE deliverable SET network_id = ?1, team_id = ?2, kind = ?3, title = ?4, status = ?5,"
-	" derived_from_version_id = ?6, context_note = ?7, created_by = ?8, identifier = ?9,"
-	" updated_at = ?10, version = version + 1 WHERE id = ?11 AND version = ?12";
 static const char SQL_DLV_TOUCH[] =
 	"UPDATE deliverable SET updated_at = ?1, version = version + 1 WHERE id = ?2";
 static const char SQL_DLV_STATUS[] =
@@ -177,11 +162,7 @@ const struct rec_entity deliverable_entity = {
 	.nfields = sizeof(deliverable_fields) / sizeof(deliverable_fields[0]),
 	.filters = deliverable_filters,
 	.nfilters = sizeof(deliverable_filters) / sizeof(deliverable_filters[0]),
-	.sql_get = SQL_DLV_GET,
-	.sql_list = SQL_DLV_LIST,
-	.sql_insert = SQL_DLV_INSERT,
-	.sql_update = SQL_DLV_UPDATE,
-	.sql_delete = NULL,
+	.table = "deliverable",
 	.check = deliverable_check,
 };
 

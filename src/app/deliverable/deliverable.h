@@ -1,3 +1,10 @@
+/* Folder app/deliverable: what teams create together, and how it was adapted.
+ *   deliverable.c/h         the entity, its versions, status, standards, contributors
+ *   deliverable_lineage.c/h where a deliverable came from and what was adapted from it
+ *   deliverable_review.c/h  rubric reviews of versions
+ *   similarity.c/h          how much of its source a derived text still is
+ *   target.c/h              learning targets of a learning-target set; CASE export
+ */
 /* deliverable: what district teams create together in a network (learning-target sets,
  * instructional resources, assessments, units): its versions, status, standards
  * alignments, contributors, and its lineage when one team adapts another's published

@@ -36,25 +36,8 @@ static const struct rec_filter target_filters[] = {
 	{.name = "kind", .type = REC_ENUM, .choices = target_kinds, .help = "only this kind"},
 };
 
-#define TARGET_COLS                                                                           \
-	"id, version, created_at, updated_at, deliverable_id, cf_item_id, kind, statement,"   \
-	" position, identifier"
-static const char SQL_TARGET_GET[] = "SELECT " TARGET_COLS " FROM learning_target WHERE id = ?1";
-static const char SQL_TARGET_LIST[] =
-	"SELECT " TARGET_COLS " FROM learning_target WHERE (?1 IS NULL OR deliverable_id = ?1)"
-	" AND (?2 IS NULL OR cf_item_id = ?2) AND (?3 IS NULL OR kind = ?3)"
-	" AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_TARGET_ORDERED[] =
-	"SELECT " TARGET_COLS " FROM learning_target WHERE deliverable_id = ?1"
-	" ORDER BY position, id";
-static const char SQL_TARGET_INSERT[] =
-	"INSERT INTO learning_target (deliverable_id, cf_item_id, kind, statement, position,"
-	" identifier, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_TARGET_UPDATE[] =
-	"UPDATE learning_target SET deliverable_id = ?1, cf_item_id = ?2, kind = ?3,"
-	" statement = ?4, position = ?5, identifier = ?6, updated_at = ?7, version = version + 1"
-	" WHERE id = ?8 AND version = ?9";
-static const char SQL_TARGET_DELETE[] = "DELETE FROM learning_target WHERE id = ?1";
+static const char SQL_TARGET_ORDERED[] = /* after the entity's columns (rec_list_where) */
+	"WHERE deliverable_id = ?1 ORDER BY position, id";
 static const char SQL_TARGET_NEXT[] =
 	"SELECT COALESCE(MAX(position), 0) + 1 FROM learning_target WHERE deliverable_id = ?1";
 static const char SQL_TARGET_SET_POSITION[] =
@@ -163,11 +146,8 @@ const struct rec_entity learning_target_entity = {
 	.nfields = sizeof(target_fields) / sizeof(target_fields[0]),
 	.filters = target_filters,
 	.nfilters = sizeof(target_filters) / sizeof(target_filters[0]),
-	.sql_get = SQL_TARGET_GET,
-	.sql_list = SQL_TARGET_LIST,
-	.sql_insert = SQL_TARGET_INSERT,
-	.sql_update = SQL_TARGET_UPDATE,
-	.sql_delete = SQL_TARGET_DELETE,
+	.table = "learning_target",
+	.deletable = 1,
 	.check = target_check,
 };
 
@@ -177,7 +157,7 @@ int target_list(struct store *db, struct arena *a, int64_t deliverable_id, struc
 	struct rec *d = NULL;
 	if (rec_get(db, a, &deliverable_entity, deliverable_id, &d, err))
 		return -1;
-	return rec_list_by(db, a, &learning_target_entity, SQL_TARGET_ORDERED, deliverable_id, out,
+	return rec_list_where(db, a, &learning_target_entity, SQL_TARGET_ORDERED, deliverable_id, out,
 			   err);
 }
 
@@ -260,7 +240,7 @@ int target_copy_set(struct store *db, struct arena *a, int64_t from_id, int64_t 
 		    struct cn_err *err)
 {
 	struct rec_list list;
-	if (rec_list_by(db, a, &learning_target_entity, SQL_TARGET_ORDERED, from_id, &list, err))
+	if (rec_list_where(db, a, &learning_target_entity, SQL_TARGET_ORDERED, from_id, &list, err))
 		return -1;
 	char now[TIME_ISO_LEN];
 	time_now_utc(now);
@@ -268,7 +248,7 @@ int target_copy_set(struct store *db, struct arena *a, int64_t from_id, int64_t 
 		const struct rec *t = list.items[i];
 		char id[UUID_TEXT_LEN];
 		uuid_random(id);
-		struct store_stmt *q = store_prepare(db, SQL_TARGET_INSERT, err);
+		struct store_stmt *q = store_prepare(db, rec_sql(&learning_target_entity)->insert, err);
 		if (q == NULL)
 			return -1;
 		store_bind_int(q, 1, to_id);

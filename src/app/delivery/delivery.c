@@ -1,4 +1,4 @@
-/* delivery: PD sessions, attendees, walkthroughs and reflections. The records other
+/* delivery: PD sessions, attendees and walkthroughs. The records other
  * modules own (plan actions, deliverables, library items) are checked here with their
  * own small queries, so that delivery does not depend on those modules' code; only
  * their entity declarations are named, so that the record engine checks the actor may
@@ -17,6 +17,8 @@
 #include "core/buf.h"
 #include "core/json.h"
 #include "core/timeutil.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 const char *const delivery_formats[] = {"plc", "coaching", "whole_group", "other", NULL};
 const char *const delivery_format_labels[] = {"PLC", "Coaching", "Whole-group day", "Other", NULL};
@@ -39,15 +41,6 @@ static const char SQL_LATEST_VERSION[] =
 	"SELECT id FROM deliverable_version WHERE deliverable_id = ?1"
 	" ORDER BY number DESC LIMIT 1";
 static const char SQL_LIBRARY_ITEM_EXISTS[] = "SELECT id FROM library_item WHERE id = ?1";
-static const char SQL_REFLECTION_TEAM[] =
-	"SELECT t.id FROM team t JOIN team_member m ON m.team_id = t.id"
-	" JOIN meeting mt ON mt.network_id = t.network_id"
-	" WHERE mt.id = ?1 AND m.person_id = ?2";
-static const char SQL_REFLECTION_FACILITATOR[] =
-	"SELECT f.person_id FROM network_facilitator f"
-	" JOIN meeting mt ON mt.network_id = f.network_id WHERE mt.id = ?1 AND f.person_id = ?2";
-static const char SQL_REFLECTION_EXISTING[] =
-	"SELECT id FROM reflection WHERE meeting_id = ?1 AND person_id = ?2";
 
 /* Runs sql with ?1 = p1 (and ?2 = p2 when not 0) and reads up to n integer columns of
  * the first row into out: 1 row found, 0 none, -1 error. */
@@ -210,39 +203,12 @@ static const struct rec_filter session_filters[] = {
 	{.name = "pd_format", .type = REC_ENUM, .choices = delivery_formats,
 	 .help = "only this format"},
 	{.name = "school_id", .type = REC_REF, .help = "sessions at this school"},
-	{.name = "from", .type = REC_DATE, .help = "held on or after this day"},
-	{.name = "to", .type = REC_DATE, .help = "held on or before this day"},
+	{.name = "from", .type = REC_DATE, .where = "held_on >= ?",
+	 .help = "held on or after this day"},
+	{.name = "to", .type = REC_DATE, .where = "held_on <= ?",
+	 .help = "held on or before this day"},
 	{.name = "schedule_id", .type = REC_REF, .help = "sessions of this PLC schedule"},
 };
-
-#define SESSION_COLS                                                                            \
-	"id, version, created_at, updated_at, team_id, school_id, action_id, schedule_id,"         \
-	" scheduled_on, title,"                                                                   \
-	" held_on, start_time, tz, minutes, pd_format, status, facilitator_id, source_meeting_id,"   \
-	" source_deliverable_id, source_version_id, changes_note, unchanged_redelivery,"          \
-	" guskey_level, uid"
-
-static const char SQL_SESSION_GET[] = "SELECT " SESSION_COLS " FROM pd_session WHERE id = ?1";
-static const char SQL_SESSION_LIST[] =
-	"SELECT " SESSION_COLS " FROM pd_session"
-	" WHERE (?1 IS NULL OR team_id = ?1) AND (?2 IS NULL OR status = ?2)"
-	" AND (?3 IS NULL OR pd_format = ?3) AND (?4 IS NULL OR school_id = ?4)"
-	" AND (?5 IS NULL OR held_on >= ?5) AND (?6 IS NULL OR held_on <= ?6)"
-	" AND (?7 IS NULL OR schedule_id = ?7) AND id > ?8 ORDER BY id LIMIT ?9";
-static const char SQL_SESSION_INSERT[] =
-	"INSERT INTO pd_session (team_id, school_id, action_id, schedule_id, scheduled_on, title,"
-	" held_on, start_time, tz, minutes, pd_format, status, facilitator_id, source_meeting_id,"
-	" source_deliverable_id, source_version_id, changes_note, unchanged_redelivery,"
-	" guskey_level, uid, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21) RETURNING id";
-static const char SQL_SESSION_UPDATE[] =
-	"UPDATE pd_session SET team_id = ?1, school_id = ?2, action_id = ?3, schedule_id = ?4,"
-	" scheduled_on = ?5, title = ?6, held_on = ?7, start_time = ?8, tz = ?9, minutes = ?10,"
-	" pd_format = ?11, status = ?12, facilitator_id = ?13, source_meeting_id = ?14,"
-	" source_deliverable_id = ?15, source_version_id = ?16, changes_note = ?17,"
-	" unchanged_redelivery = ?18, guskey_level = ?19, uid = ?20, updated_at = ?21,"
-	" version = version + 1 WHERE id = ?22 AND version = ?23";
-static const char SQL_SESSION_DELETE[] = "DELETE FROM pd_session WHERE id = ?1";
 
 /* The action must belong to the team's own plan. */
 static int session_check_action(struct store *db, const struct rec *r, struct cn_err *err)
@@ -334,11 +300,8 @@ const struct rec_entity pd_session_entity = {
 	.nfields = sizeof(session_fields) / sizeof(session_fields[0]),
 	.filters = session_filters,
 	.nfilters = sizeof(session_filters) / sizeof(session_filters[0]),
-	.sql_get = SQL_SESSION_GET,
-	.sql_list = SQL_SESSION_LIST,
-	.sql_insert = SQL_SESSION_INSERT,
-	.sql_update = SQL_SESSION_UPDATE,
-	.sql_delete = SQL_SESSION_DELETE,
+	.table = "pd_session",
+	.deletable = 1,
 	.check = session_check,
 };
 
@@ -506,26 +469,6 @@ static const struct rec_filter walkthrough_filters[] = {
 	{.name = "observed", .type = REC_BOOL, .help = "only seen (true) or not seen (false)"},
 };
 
-#define WALKTHROUGH_COLS                                                                  \
-	"id, version, created_at, updated_at, team_id, school_id, observed_on, item_id,"  \
-	" observed, note, observer_id"
-
-static const char SQL_WALK_GET[] = "SELECT " WALKTHROUGH_COLS " FROM walkthrough WHERE id = ?1";
-static const char SQL_WALK_LIST[] =
-	"SELECT " WALKTHROUGH_COLS " FROM walkthrough"
-	" WHERE (?1 IS NULL OR team_id = ?1) AND (?2 IS NULL OR school_id = ?2)"
-	" AND (?3 IS NULL OR item_id = ?3) AND (?4 IS NULL OR observed = ?4)"
-	" AND id > ?5 ORDER BY id LIMIT ?6";
-static const char SQL_WALK_INSERT[] =
-	"INSERT INTO walkthrough (team_id, school_id, observed_on, item_id, observed, note,"
-	" observer_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
-	" RETURNING id";
-static const char SQL_WALK_UPDATE[] =
-	"UPDATE walkthrough SET team_id = ?1, school_id = ?2, observed_on = ?3, item_id = ?4,"
-	" observed = ?5, note = ?6, observer_id = ?7, updated_at = ?8, version = version + 1"
-	" WHERE id = ?9 AND version = ?10";
-static const char SQL_WALK_DELETE[] = "DELETE FROM walkthrough WHERE id = ?1";
-
 static int walkthrough_check(struct store *db, struct arena *a, struct rec *r,
 			     const struct rec *old, struct cn_err *err)
 {
@@ -548,153 +491,7 @@ const struct rec_entity walkthrough_entity = {
 	.nfields = sizeof(walkthrough_fields) / sizeof(walkthrough_fields[0]),
 	.filters = walkthrough_filters,
 	.nfilters = sizeof(walkthrough_filters) / sizeof(walkthrough_filters[0]),
-	.sql_get = SQL_WALK_GET,
-	.sql_list = SQL_WALK_LIST,
-	.sql_insert = SQL_WALK_INSERT,
-	.sql_update = SQL_WALK_UPDATE,
-	.sql_delete = SQL_WALK_DELETE,
+	.table = "walkthrough",
+	.deletable = 1,
 	.check = walkthrough_check,
 };
-
-/* Reflections. */
-
-static const struct rec_field reflection_fields[] = {
-	{.name = "meeting_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
-	 .ref = &meeting_entity, .help = "the network meeting reflected on"},
-	{.name = "person_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
-	 .ref = &person_entity, .help = "the author"},
-	{.name = "team_id", .type = REC_REF, .flags = REC_READONLY,
-	 .help = "the author's team in the meeting's network"},
-	{.name = "distill", .type = REC_LONGTEXT, .max = 10000,
-	 .help = "the few ideas that matter most"},
-	{.name = "synthesize", .type = REC_LONGTEXT, .max = 10000,
-	 .help = "how they connect with what we already do"},
-	{.name = "internalize", .type = REC_LONGTEXT, .max = 10000,
-	 .help = "what I now understand or believe differently"},
-	{.name = "contextualize", .type = REC_LONGTEXT, .max = 10000,
-	 .help = "what it means for our own schools"},
-	{.name = "shared", .type = REC_BOOL, .def = "false",
-	 .help = "true shares it with the author's team; private otherwise"},
-};
-
-static const struct rec_filter reflection_filters[] = {
-	{.name = "meeting_id", .type = REC_REF, .help = "reflections on this meeting"},
-	{.name = "person_id", .type = REC_REF, .help = "reflections by this person"},
-	{.name = "team_id", .type = REC_REF, .help = "reflections of this team's members"},
-	{.name = "shared", .type = REC_BOOL, .help = "only shared (true) or private (false)"},
-};
-
-#define REFLECTION_COLS                                                                    \
-	"id, version, created_at, updated_at, meeting_id, person_id, team_id, distill,"    \
-	" synthesize, internalize, contextualize, shared"
-
-static const char SQL_REFL_GET[] = "SELECT " REFLECTION_COLS " FROM reflection WHERE id = ?1";
-static const char SQL_REFL_LIST[] =
-	"SELECT " REFLECTION_COLS " FROM reflection"
-	" WHERE (?1 IS NULL OR meeting_id = ?1) AND (?2 IS NULL OR person_id = ?2)"
-	" AND (?3 IS NULL OR team_id = ?3) AND (?4 IS NULL OR shared = ?4)"
-	" AND id > ?5 ORDER BY id LIMIT ?6";
-static const char SQL_REFL_INSERT[] =
-	"INSERT INTO reflection (meeting_id, person_id, team_id, distill, synthesize,"
-	" internalize, contextualize, shared, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id";
-static const char SQL_REFL_UPDATE[] =
-	"UPDATE reflection SET meeting_id = ?1, person_id = ?2, team_id = ?3, distill = ?4,"
-	" synthesize = ?5, internalize = ?6, contextualize = ?7, shared = ?8, updated_at = ?9,"
-	" version = version + 1 WHERE id = ?10 AND version = ?11";
-static const char SQL_REFL_DELETE[] = "DELETE FROM reflection WHERE id = ?1";
-static const char SQL_REFL_AUDIENCE[] =
-	"SELECT r.person_id, r.shared, COALESCE(r.team_id, 0), m.network_id, r.meeting_id"
-	" FROM reflection r JOIN meeting m ON m.id = r.meeting_id WHERE r.id = ?1";
-
-static int reflection_check(struct store *db, struct arena *a, struct rec *r,
-			    const struct rec *old, struct cn_err *err)
-{
-	(void)a;
-	static const char *const parts[] = {"distill", "synthesize", "internalize",
-					    "contextualize"};
-	int any = 0;
-	for (size_t i = 0; i < 4; i++)
-		any |= !rec_is_null(r, parts[i]);
-	if (!any)
-		return cn_err_field(err, CN_ERR_INPUT, "distill",
-				    "a reflection needs at least one of distill, synthesize, "
-				    "internalize or contextualize");
-	int64_t meeting = rec_int(r, "meeting_id"), person = rec_int(r, "person_id");
-	int64_t team = 0, found = 0;
-	int rc = delivery_row(db, SQL_REFLECTION_TEAM, meeting, person, &team, 1, err);
-	if (rc < 0)
-		return -1;
-	if (rc == 0) {
-		team = 0;
-		rc = delivery_row(db, SQL_REFLECTION_FACILITATOR, meeting, person, &found, 1, err);
-		if (rc < 0)
-			return -1;
-		if (rc == 0)
-			return cn_err_field(err, CN_ERR_INPUT, "person_id",
-					    "person %lld is neither on a team nor a facilitator of "
-					    "the network of meeting %lld",
-					    (long long)person, (long long)meeting);
-	}
-	if (team != 0 ? rec_put_int(r, "team_id", team, err) : rec_put_text(r, a, "team_id", NULL, err))
-		return -1;
-	if (rec_int(r, "shared") && team == 0)
-		return cn_err_field(err, CN_ERR_INPUT, "shared",
-				    "person %lld has no team in this network to share with",
-				    (long long)person);
-	if (old != NULL)
-		return 0;
-	rc = delivery_row(db, SQL_REFLECTION_EXISTING, meeting, person, &found, 1, err);
-	if (rc < 0)
-		return -1;
-	if (rc == 1)
-		return cn_err_field(err, CN_ERR_CONFLICT, "meeting_id",
-				    "person %lld already reflected on meeting %lld (reflection "
-				    "%lld); update that one",
-				    (long long)person, (long long)meeting, (long long)found);
-	return 0;
-}
-
-const struct rec_entity reflection_entity = {
-	.name = "reflection",
-	.plural = "reflections",
-	.title = "reflection",
-	.fields = reflection_fields,
-	.nfields = sizeof(reflection_fields) / sizeof(reflection_fields[0]),
-	.filters = reflection_filters,
-	.nfilters = sizeof(reflection_filters) / sizeof(reflection_filters[0]),
-	.sql_get = SQL_REFL_GET,
-	.sql_list = SQL_REFL_LIST,
-	.sql_insert = SQL_REFL_INSERT,
-	.sql_update = SQL_REFL_UPDATE,
-	.sql_delete = SQL_REFL_DELETE,
-	.check = reflection_check,
-};
-
-int reflection_audience_get(struct store *db, int64_t reflection_id,
-			    struct reflection_audience *out, struct cn_err *err)
-{
-	int64_t row[5] = {0};
-	int rc = delivery_row(db, SQL_REFL_AUDIENCE, reflection_id, 0, row, 5, err);
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
-		return cn_err_set(err, CN_ERR_NOT_FOUND, "there is no reflection with id %lld",
-				  (long long)reflection_id);
-	out->reflection_id = reflection_id;
-	out->author_id = row[0];
-	out->shared = (int)row[1];
-	out->team_id = row[2];
-	out->network_id = row[3];
-	out->meeting_id = row[4];
-	return 0;
-}
-
-int reflection_share(struct store *db, const struct actor *who, struct arena *a,
-		     int64_t reflection_id, int shared, struct rec **out, struct cn_err *err)
-{
-	struct rec *ch = rec_new(a, &reflection_entity);
-	if (rec_put_int(ch, "shared", shared ? 1 : 0, err))
-		return -1;
-	return rec_update(db, who, a, reflection_id, 0, ch, out, err);
-}

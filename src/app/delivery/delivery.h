@@ -1,7 +1,13 @@
+/* Folder app/delivery: what happens in districts and at meetings between plans.
+ *   delivery.c/h    PD sessions with attendees and lineage, classroom walkthroughs
+ *   reflection.c/h  participants' reflections on network meetings
+ *   tryout.c/h      try-outs of library items and their summary
+ */
 /* delivery: what a district team does between network meetings. PD sessions it
  * delivers (or plans) for its staff, with attendees and the lineage back to the
  * network meeting or deliverable version they came from; classroom walkthroughs
- * (evidence that a strategy is in use); and reflections on network meetings.
+ * (evidence that a strategy is in use). Reflections on network meetings are in
+ * reflection.h.
  *
  * Guskey's levels of PD evaluation label evidence: 1 reactions, 2 learning,
  * 3 organizational support, 4 use of new knowledge and skills, 5 student outcomes.
@@ -24,11 +30,6 @@ extern const struct rec_entity pd_session_entity;
 /* walkthrough: team_id, school_id, observed_on, item_id (the library item: the
  * strategy looked for), observed, note, observer_id. */
 extern const struct rec_entity walkthrough_entity;
-/* reflection: meeting_id, person_id (the author), team_id (derived: the author's team
- * in the meeting's network, or null for a facilitator), distill, synthesize,
- * internalize, contextualize, shared (with the author's team). One per person and
- * meeting. */
-extern const struct rec_entity reflection_entity;
 
 enum { DELIVERY_WALKTHROUGH_GUSKEY = 4, DELIVERY_MINUTES_MAX = 720 };
 
@@ -64,22 +65,5 @@ int delivery_attendee_remove(struct store *db, const struct actor *who, int64_t 
 /* The attendees of a session by name (role "attendee"; team_id 0), in out (in a). */
 int delivery_attendees(struct store *db, struct arena *a, int64_t session_id,
 		       struct network_people *out, struct cn_err *err);
-
-/* What the policy module needs to decide who may read a reflection: it is private to
- * its author unless shared, and then visible to the author's team. */
-struct reflection_audience {
-	int64_t reflection_id;
-	int64_t author_id;
-	int shared;
-	int64_t team_id;    /* the author's team in the meeting's network; 0 if none */
-	int64_t network_id; /* the meeting's network */
-	int64_t meeting_id;
-};
-int reflection_audience_get(struct store *db, int64_t reflection_id,
-			    struct reflection_audience *out, struct cn_err *err);
-/* Shares a reflection with the author's team (shared 1) or makes it private again
- * (0). Refused for an author without a team. */
-int reflection_share(struct store *db, const struct actor *who, struct arena *a,
-		     int64_t reflection_id, int shared, struct rec **out, struct cn_err *err);
 
 #endif

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "app/library/library.h"
-#include "app/network/network.h"
 #include "app/org/person.h"
+#include "app/network/meeting.h"
 
 static const char *const would_work_choices[] = {"yes", "maybe", "no", NULL};
 
@@ -29,24 +29,8 @@ static const struct rec_filter tryout_filters[] = {
 	{.name = "meeting_id", .type = REC_REF, .help = "try-outs at this meeting"},
 };
 
-#define TRYOUT_COLUMNS                                                                        \
-	"SELECT id, version, created_at, updated_at, item_id, person_id, meeting_id, rating,"   \
-	" would_work, note FROM tryout"
-
-static const char SQL_TRYOUT_GET[] = TRYOUT_COLUMNS " WHERE id = ?1";
-static const char SQL_TRYOUT_LIST[] =
-	TRYOUT_COLUMNS " WHERE (?1 IS NULL OR item_id = ?1) AND (?2 IS NULL OR person_id = ?2)"
-		       " AND (?3 IS NULL OR meeting_id = ?3) AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_TRYOUT_OF_ITEM[] =
-	TRYOUT_COLUMNS " WHERE item_id = ?1 ORDER BY created_at, id";
-static const char SQL_TRYOUT_INSERT[] =
-	"INSERT INTO tryout (item_id, person_id, meeting_id, rating, would_work, note, created_at,"
-	" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_TRYOUT_UPDATE[] =
-	"UPDATE tryout SET item_id = ?1, person_id = ?2, meeting_id = ?3, rating = ?4,"
-	" would_work = ?5, note = ?6, updated_at = ?7, version = version + 1"
-	" WHERE id = ?8 AND version = ?9";
-static const char SQL_TRYOUT_DELETE[] = "DELETE FROM tryout WHERE id = ?1";
+static const char SQL_TRYOUT_OF_ITEM[] = /* after the entity's columns (rec_list_where) */
+	"WHERE item_id = ?1 ORDER BY created_at, id";
 
 static const char SQL_TRYOUT_STATS[] =
 	"SELECT COUNT(*), COALESCE(AVG(rating), 0),"
@@ -79,11 +63,8 @@ const struct rec_entity tryout_entity = {
 	.nfields = sizeof(tryout_fields) / sizeof(tryout_fields[0]),
 	.filters = tryout_filters,
 	.nfilters = sizeof(tryout_filters) / sizeof(tryout_filters[0]),
-	.sql_get = SQL_TRYOUT_GET,
-	.sql_list = SQL_TRYOUT_LIST,
-	.sql_insert = SQL_TRYOUT_INSERT,
-	.sql_update = SQL_TRYOUT_UPDATE,
-	.sql_delete = SQL_TRYOUT_DELETE,
+	.table = "tryout",
+	.deletable = 1,
 	.check = NULL,
 };
 
@@ -142,7 +123,7 @@ int tryout_list(struct store *db, struct arena *a, int64_t item_id, struct rec_l
 	struct rec *item = NULL;
 	if (rec_get(db, a, &library_item_entity, item_id, &item, err))
 		return -1;
-	return rec_list_by(db, a, &tryout_entity, SQL_TRYOUT_OF_ITEM, item_id, out, err);
+	return rec_list_where(db, a, &tryout_entity, SQL_TRYOUT_OF_ITEM, item_id, out, err);
 }
 
 void tryout_summary_json(struct jw *w, const struct tryout_summary *s)

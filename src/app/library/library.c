@@ -41,36 +41,22 @@ static const struct rec_field library_fields[] = {
 static const struct rec_filter library_filters[] = {
 	{.name = "kind", .type = REC_ENUM, .choices = library_kinds, .help = "only this kind"},
 	{.name = "network_id", .type = REC_REF, .help = "only items of this network"},
-	{.name = "content_area", .type = REC_ENUM, .choices = network_content_areas,
+	{.name = "content_area",
+	 .where = "EXISTS (SELECT 1 FROM library_label l WHERE l.item_id = library_item.id"
+		  " AND l.facet = 'content_area' AND l.value = ?)",
+	 .type = REC_ENUM, .choices = network_content_areas,
 	 .help = "only items for this content area"},
-	{.name = "grade_band", .type = REC_ENUM, .choices = library_grade_bands,
+	{.name = "grade_band",
+	 .where = "EXISTS (SELECT 1 FROM library_label l WHERE l.item_id = library_item.id"
+		  " AND l.facet = 'grade_band' AND l.value = ?)",
+	 .type = REC_ENUM, .choices = library_grade_bands,
 	 .help = "only items for this grade band (k_2, 3_5, 6_8, 9_12, adult)"},
-	{.name = "tag", .type = REC_TEXT, .help = "only items with this tag (as stored)"},
+	{.name = "tag",
+	 .where = "EXISTS (SELECT 1 FROM library_label l WHERE l.item_id = library_item.id"
+		  " AND l.facet = 'tag' AND l.value = ?)",
+	 .type = REC_TEXT, .help = "only items with this tag (as stored)"},
 	{.name = "evidence_tier", .type = REC_INT, .help = "only items of this ESSA tier"},
 };
-
-#define LIBRARY_COLUMNS                                                                       \
-	"SELECT id, version, created_at, updated_at, network_id, kind, title, summary, body,"   \
-	" evidence_tier, license, url, created_by FROM library_item"
-
-static const char SQL_LIBRARY_GET[] = LIBRARY_COLUMNS " WHERE id = ?1";
-static const char SQL_LIBRARY_LIST[] =
-	LIBRARY_COLUMNS " i WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR network_id = ?2)"
-	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM library_label l WHERE l.item_id = i.id"
-	"  AND l.facet = 'content_area' AND l.value = ?3))"
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM library_label l WHERE l.item_id = i.id"
-	"  AND l.facet = 'grade_band' AND l.value = ?4))"
-	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM library_label l WHERE l.item_id = i.id"
-	"  AND l.facet = 'tag' AND l.value = ?5))"
-	" AND (?6 IS NULL OR evidence_tier = ?6) AND id > ?7 ORDER BY id LIMIT ?8";
-static const char SQL_LIBRARY_INSERT[] =
-	"INSERT INTO library_item (network_id, kind, title, summary, body, evidence_tier,"
-	" license, url, created_by, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id";
-static const char SQL_LIBRARY_UPDATE[] =
-	"UPDATE library_item SET network_id = ?1, kind = ?2, title = ?3, summary = ?4,"
-	" body = ?5, evidence_tier = ?6, license = ?7, url = ?8, created_by = ?9,"
-	" updated_at = ?10, version = version + 1 WHERE id = ?11 AND version = ?12";
 
 static const char SQL_LABELS_GET[] =
 	"SELECT facet, value FROM library_label WHERE item_id = ?1 ORDER BY facet, value";
@@ -88,9 +74,9 @@ static const char SQL_ALIGNMENTS_GET[] =
 	" FROM library_alignment a JOIN cf_item c ON c.id = a.cf_item_id"
 	" JOIN framework f ON f.id = c.framework_id"
 	" WHERE a.item_id = ?1 ORDER BY f.title, c.human_coding_scheme, c.id";
-static const char SQL_ALIGNED_TO[] =
-	LIBRARY_COLUMNS " WHERE id IN (SELECT item_id FROM library_alignment WHERE cf_item_id = ?1)"
-			" ORDER BY title, id";
+static const char SQL_ALIGNED_TO[] = /* after the entity's columns (rec_list_where) */
+	"WHERE id IN (SELECT item_id FROM library_alignment WHERE cf_item_id = ?1)"
+	" ORDER BY title, id";
 static const char SQL_ALIGNMENTS_CLEAR[] = "DELETE FROM library_alignment WHERE item_id = ?1";
 static const char SQL_ALIGNMENT_ADD[] =
 	"INSERT INTO library_alignment (item_id, cf_item_id) VALUES (?1, ?2)";
@@ -107,11 +93,7 @@ const struct rec_entity library_item_entity = {
 	.nfields = sizeof(library_fields) / sizeof(library_fields[0]),
 	.filters = library_filters,
 	.nfilters = sizeof(library_filters) / sizeof(library_filters[0]),
-	.sql_get = SQL_LIBRARY_GET,
-	.sql_list = SQL_LIBRARY_LIST,
-	.sql_insert = SQL_LIBRARY_INSERT,
-	.sql_update = SQL_LIBRARY_UPDATE,
-	.sql_delete = NULL,
+	.table = "library_item",
 	.check = NULL,
 	.after_write = library_after_write,
 };
@@ -615,7 +597,7 @@ int library_get(struct store *db, struct arena *a, int64_t id, int with_html,
 int library_aligned_to(struct store *db, struct arena *a, int64_t cf_item_id,
 		       struct rec_list *out, struct cn_err *err)
 {
-	return rec_list_by(db, a, &library_item_entity, SQL_ALIGNED_TO, cf_item_id, out, err);
+	return rec_list_where(db, a, &library_item_entity, SQL_ALIGNED_TO, cf_item_id, out, err);
 }
 
 static void library_strings_json(struct jw *w, const char *key, const char *const *v, size_t n)

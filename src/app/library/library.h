@@ -1,3 +1,8 @@
+/* Folder app/library: the networks' library of strategies, resources and research.
+ *   library.c       library items, labels, citations, alignments, their search entry
+ *   library_search.c ranked search with filters, and recommendations
+ *   library.h       the interface of both
+ */
 /* library: the strategies, resources, tools and research summaries that networks
  * learn from (DESIGN §2 "library item"). An item is a declared entity (kind, title,
  * summary, a Markdown body, its ESSA evidence tier, license, source address; a

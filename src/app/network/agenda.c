@@ -1,4 +1,4 @@
-/* agenda: a meeting's materials and its agenda's order (see agenda.h). */
+/* agenda: a meeting's agenda items, their materials and their order (see agenda.h). */
 #include "app/network/agenda.h"
 
 #include <stdio.h>
@@ -7,7 +7,7 @@
 #include "app/audit.h"
 #include "app/deliverable/deliverable.h"
 #include "app/library/library.h"
-#include "app/network/network.h"
+#include "app/network/meeting.h"
 #include "app/access/policy.h"
 #include "app/record.h"
 
@@ -15,6 +15,60 @@ const char *const agenda_kinds[] = {"present", "try_out", "collaborate", "plan",
 				    NULL};
 const char *const agenda_kind_labels[] = {"Present", "Try out", "Collaborate", "Plan", "Reflect",
 					  NULL};
+
+static const struct rec_field agenda_fields[] = {
+	{.name = "meeting_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED,
+	 .ref = &meeting_entity, .help = "the meeting"},
+	{.name = "position", .type = REC_INT, .min = 1, .max = 1000,
+	 .help = "order in the agenda (default: last)"},
+	{.name = "kind", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = agenda_kinds,
+	 .help = "present, try_out, collaborate, plan or reflect"},
+	{.name = "title", .type = REC_TEXT, .flags = REC_REQUIRED, .max = 200,
+	 .help = "what happens"},
+	{.name = "minutes", .type = REC_INT, .min = 1, .max = 600, .help = "planned length"},
+	{.name = "notes", .type = REC_LONGTEXT, .max = 10000, .help = "details"},
+};
+
+static const struct rec_filter agenda_filters[] = {
+	{.name = "meeting_id", .type = REC_REF, .help = "items of this meeting"},
+};
+
+static const char SQL_AGENDA_ORDERED[] = /* after the entity's columns (rec_list_where) */
+	"WHERE meeting_id = ?1 ORDER BY position, id";
+static const char SQL_AGENDA_NEXT[] =
+	"SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_item WHERE meeting_id = ?1";
+
+static int agenda_check(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
+			struct cn_err *err)
+{
+	(void)a, (void)old;
+	if (!rec_is_null(r, "position"))
+		return 0;
+	const int64_t meeting = rec_int(r, "meeting_id");
+	int64_t next = 1;
+	if (store_query_int(db, SQL_AGENDA_NEXT, &meeting, 1, &next, err) < 0)
+		return -1;
+	return rec_put_int(r, "position", next > 1000 ? 1000 : next, err);
+}
+
+const struct rec_entity agenda_item_entity = {
+	.name = "agenda_item",
+	.plural = "agenda-items",
+	.title = "agenda item",
+	.fields = agenda_fields,
+	.nfields = sizeof(agenda_fields) / sizeof(agenda_fields[0]),
+	.filters = agenda_filters,
+	.nfilters = sizeof(agenda_filters) / sizeof(agenda_filters[0]),
+	.table = "agenda_item",
+	.deletable = 1,
+	.check = agenda_check,
+};
+
+int agenda_items(struct store *db, struct arena *a, int64_t meeting_id, struct rec_list *out,
+		 struct cn_err *err)
+{
+	return rec_list_where(db, a, &agenda_item_entity, SQL_AGENDA_ORDERED, meeting_id, out, err);
+}
 
 static const char SQL_AGENDA_MATERIALS[] =
 	"SELECT ai.position, ai.id, ai.title, 'library_item', li.id, li.title, li.kind"

@@ -1,6 +1,6 @@
-/* agenda: the materials a meeting's agenda items link to (agenda_item_link: library
- * items and deliverables), for the meeting's page, and linking them; and the agenda's
- * order. The callers decide with the policy what a person sees and who links or
+/* agenda: a meeting's agenda items (agenda_item_entity) in their order; the materials
+ * they link to (agenda_item_link: library items and deliverables), for the meeting's
+ * page, and linking them; and moving an item in the agenda. The callers decide with the policy what a person sees and who links or
  * reorders (as for changing the agenda item). */
 #ifndef CN_AGENDA_H
 #define CN_AGENDA_H
@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "app/actor.h"
+#include "app/record.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/json.h"
@@ -17,6 +18,13 @@
  * "reflect", NULL, and their labels for forms and pages, in the same order. */
 extern const char *const agenda_kinds[];
 extern const char *const agenda_kind_labels[];
+
+/* agenda_item: meeting_id, position (default: last), kind, title, minutes, notes. */
+extern const struct rec_entity agenda_item_entity;
+
+/* Agenda items of a meeting in agenda order. */
+int agenda_items(struct store *db, struct arena *a, int64_t meeting_id, struct rec_list *out,
+		 struct cn_err *err);
 
 /* One material linked from an agenda item. */
 struct agenda_material {

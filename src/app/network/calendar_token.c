@@ -10,6 +10,7 @@
 #include "app/org/person.h"
 #include "app/access/policy.h"
 #include "core/timeutil.h"
+#include "app/network/team.h"
 
 enum { CALENDAR_TOKEN_MAX = 128 };
 

@@ -1,5 +1,14 @@
+/* Folder app/org: organizations and people.
+ *   org.c/h               organizations and their hierarchy
+ *   relationship.c/h      formal links between organizations
+ *   academic_session.c/h  school years and terms
+ *   person.c/h            people, passwords, tokens, who is of a district
+ *   membership.c/h        a person's role in an organization
+ *   roster.c/h            applying a OneRoster bundle, all or nothing
+ */
 /* org: organizations (state agency, cooperatives, districts, schools, higher
- * education, partners), the relationships between them, and school years. */
+ * education, partners). Relationships between them are in relationship.h, school years
+ * and terms in academic_session.h. */
 #ifndef CN_ORG_H
 #define CN_ORG_H
 #include <stdint.h>
@@ -7,8 +16,6 @@
 #include "app/record.h"
 
 extern const struct rec_entity org_entity;
-extern const struct rec_entity relationship_entity;
-extern const struct rec_entity academic_session_entity;
 
 /* The kind of organization id ("district", ...) into a, or NULL with err set. */
 const char *org_kind(struct store *db, struct arena *a, int64_t id, struct cn_err *err);

@@ -1,4 +1,4 @@
-/* person: people, memberships, passwords and tokens. Secrets never reach the audit
+/* person: people, passwords and tokens. Secrets never reach the audit
  * log or the database in the clear: passwords are argon2id hashes, tokens SHA-256. */
 #include "app/org/person.h"
 
@@ -12,9 +12,6 @@
 #include "app/org/org.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
-
-static const char *const membership_roles[] = {"admin", "facilitator", "district_lead", "member",
-					       "partner", NULL};
 
 static const struct rec_field person_fields[] = {
 	{.name = "given_name", .type = REC_TEXT, .flags = REC_REQUIRED, .max = 100,
@@ -30,29 +27,17 @@ static const struct rec_field person_fields[] = {
 };
 
 static const struct rec_filter person_filters[] = {
-	{.name = "q", .type = REC_TEXT, .help = "name or email contains this text"},
-	{.name = "org_id", .type = REC_REF, .help = "members of this organization"},
+	{.name = "q", .type = REC_TEXT,
+	 .where = "given_name || ' ' || family_name LIKE '%' || ? || '%'"
+		  " OR email LIKE '%' || ? || '%'",
+	 .help = "name or email contains this text"},
+	{.name = "org_id", .type = REC_REF,
+	 .where = "EXISTS (SELECT 1 FROM membership m WHERE m.person_id = person.id"
+		  " AND m.org_id = ? AND m.active = 1)",
+	 .help = "members of this organization"},
 	{.name = "active", .type = REC_BOOL, .help = "only active (true) or inactive (false)"},
 };
 
-static const char SQL_PERSON_GET[] =
-	"SELECT id, version, created_at, updated_at, given_name, family_name, email, username,"
-	" active, sourced_id FROM person WHERE id = ?1";
-static const char SQL_PERSON_LIST[] =
-	"SELECT id, version, created_at, updated_at, given_name, family_name, email, username,"
-	" active, sourced_id FROM person p"
-	" WHERE (?1 IS NULL OR given_name || ' ' || family_name LIKE '%' || ?1 || '%'"
-	"  OR email LIKE '%' || ?1 || '%')"
-	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id"
-	"  AND m.org_id = ?2 AND m.active = 1))"
-	" AND (?3 IS NULL OR active = ?3) AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_PERSON_INSERT[] =
-	"INSERT INTO person (given_name, family_name, email, username, active, sourced_id,"
-	" created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_PERSON_UPDATE[] =
-	"UPDATE person SET given_name = ?1, family_name = ?2, email = ?3, username = ?4,"
-	" active = ?5, sourced_id = ?6, updated_at = ?7, version = version + 1"
-	" WHERE id = ?8 AND version = ?9";
 static const char SQL_PERSON_BY_EMAIL[] = "SELECT id FROM person WHERE email = ?1";
 static const char SQL_PERSON_BY_SOURCED[] = "SELECT id FROM person WHERE sourced_id = ?1";
 static const char SQL_PERSON_SET_PASSWORD[] =
@@ -137,69 +122,9 @@ const struct rec_entity person_entity = {
 	.nfields = sizeof(person_fields) / sizeof(person_fields[0]),
 	.filters = person_filters,
 	.nfilters = sizeof(person_filters) / sizeof(person_filters[0]),
-	.sql_get = SQL_PERSON_GET,
-	.sql_list = SQL_PERSON_LIST,
-	.sql_insert = SQL_PERSON_INSERT,
-	.sql_update = SQL_PERSON_UPDATE,
-	.sql_delete = NULL,
+	.table = "person",
 	.check = person_check,
 	.after_write = person_after_write,
-};
-
-static const struct rec_field membership_fields[] = {
-	/* A membership is what lets a district read a person, so whom it may name is the
-	 * membership rule's to decide (policy.c), not whether the actor reads them now. */
-	{.name = "person_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED | REC_REF_UNREAD,
-	 .ref = &person_entity,
-	 .help = "the person; a district lead names only people whose memberships, active or "
-		 "ended, are all in her district and never admin, or one of none she created "
-		 "(403 otherwise: an admin adds them)"},
-	{.name = "org_id", .type = REC_REF, .flags = REC_REQUIRED | REC_FIXED, .ref = &org_entity,
-	 .help = "the organization"},
-	{.name = "role", .type = REC_ENUM, .flags = REC_REQUIRED, .choices = membership_roles,
-	 .help = "admin, facilitator, district_lead, member or partner"},
-	{.name = "title", .type = REC_TEXT, .max = 100, .help = "job title, e.g. Math coach"},
-	{.name = "source", .type = REC_TEXT, .flags = REC_READONLY, .max = 32, .def = "manual",
-	 .help = "manual or oneroster"},
-	{.name = "active", .type = REC_BOOL, .def = "true",
-	 .help = "false ends the role; a lead makes it true again only as she would give it"},
-};
-
-static const struct rec_filter membership_filters[] = {
-	{.name = "person_id", .type = REC_REF, .help = "memberships of this person"},
-	{.name = "org_id", .type = REC_REF, .help = "memberships in this organization"},
-	{.name = "role", .type = REC_ENUM, .choices = membership_roles, .help = "only this role"},
-};
-
-static const char SQL_MEMBERSHIP_GET[] =
-	"SELECT id, version, created_at, updated_at, person_id, org_id, role, title, source, active"
-	" FROM membership WHERE id = ?1";
-static const char SQL_MEMBERSHIP_LIST[] =
-	"SELECT id, version, created_at, updated_at, person_id, org_id, role, title, source, active"
-	" FROM membership WHERE (?1 IS NULL OR person_id = ?1) AND (?2 IS NULL OR org_id = ?2)"
-	" AND (?3 IS NULL OR role = ?3) AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_MEMBERSHIP_INSERT[] =
-	"INSERT INTO membership (person_id, org_id, role, title, source, active, created_at,"
-	" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id";
-static const char SQL_MEMBERSHIP_UPDATE[] =
-	"UPDATE membership SET person_id = ?1, org_id = ?2, role = ?3, title = ?4, source = ?5,"
-	" active = ?6, updated_at = ?7, version = version + 1 WHERE id = ?8 AND version = ?9";
-static const char SQL_MEMBERSHIP_DELETE[] = "DELETE FROM membership WHERE id = ?1";
-
-const struct rec_entity membership_entity = {
-	.name = "membership",
-	.plural = "memberships",
-	.title = "membership",
-	.fields = membership_fields,
-	.nfields = sizeof(membership_fields) / sizeof(membership_fields[0]),
-	.filters = membership_filters,
-	.nfilters = sizeof(membership_filters) / sizeof(membership_filters[0]),
-	.sql_get = SQL_MEMBERSHIP_GET,
-	.sql_list = SQL_MEMBERSHIP_LIST,
-	.sql_insert = SQL_MEMBERSHIP_INSERT,
-	.sql_update = SQL_MEMBERSHIP_UPDATE,
-	.sql_delete = SQL_MEMBERSHIP_DELETE,
-	.check = NULL,
 };
 
 static int person_password_ok(const char *password, struct cn_err *err)

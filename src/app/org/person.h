@@ -1,5 +1,5 @@
-/* person: people (user accounts) and their memberships and roles in organizations
- * (DESIGN §5), passwords and bearer tokens. */
+/* person: people (user accounts), their roles in organizations (memberships are in
+ * membership.h; DESIGN §5), passwords and bearer tokens. */
 #ifndef CN_PERSON_H
 #define CN_PERSON_H
 #include <stdint.h>
@@ -7,7 +7,6 @@
 #include "app/record.h"
 
 extern const struct rec_entity person_entity;
-extern const struct rec_entity membership_entity;
 
 enum { PERSON_PASSWORD_MIN = 10, PERSON_PASSWORD_MAX = 256 };
 

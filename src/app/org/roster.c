@@ -17,6 +17,8 @@
 #include "app/org/person.h"
 #include "core/buf.h"
 #include "core/strmap.h"
+#include "app/org/academic_session.h"
+#include "app/org/membership.h"
 
 enum { ROSTER_TICK = 256 };
 

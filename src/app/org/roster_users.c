@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/org/org.h"
+#include "app/org/membership.h"
 #include "app/org/person.h"
 #include "core/buf.h"
 

@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
+#include "app/network/team.h"
 
 const char *const plan_statuses[] = {"draft", "submitted", "approved", "archived", NULL};
 const char *const plan_action_kinds[] = {"study",      "try_out",   "create_deliverable",
@@ -29,27 +30,8 @@ static const char *const guskey_labels[] = {
 	"participants' reactions", "participants' learning", "organizational support and change",
 	"participants' use of new knowledge and skills", "student learning outcomes"};
 
-
 enum { PLAN_TITLE_MAX = 300 };
 
-static const char SQL_PLAN_GET[] =
-	"SELECT id, version, created_at, updated_at, network_id, team_id, school_year, title,"
-	" is_template, template_id, assessment_id, status FROM plan WHERE id = ?1";
-static const char SQL_PLAN_LIST[] =
-	"SELECT id, version, created_at, updated_at, network_id, team_id, school_year, title,"
-	" is_template, template_id, assessment_id, status FROM plan"
-	" WHERE (?1 IS NULL OR network_id = ?1) AND (?2 IS NULL OR team_id = ?2)"
-	" AND (?3 IS NULL OR team_id IN (SELECT id FROM team WHERE district_id = ?3))"
-	" AND (?4 IS NULL OR school_year = ?4) AND (?5 IS NULL OR is_template = ?5)"
-	" AND (?6 IS NULL OR status = ?6) AND id > ?7 ORDER BY id LIMIT ?8";
-static const char SQL_PLAN_INSERT[] =
-	"INSERT INTO plan (network_id, team_id, school_year, title, is_template, template_id,"
-	" assessment_id, status, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id";
-static const char SQL_PLAN_UPDATE[] =
-	"UPDATE plan SET network_id = ?1, team_id = ?2, school_year = ?3, title = ?4,"
-	" is_template = ?5, template_id = ?6, assessment_id = ?7, status = ?8, updated_at = ?9,"
-	" version = version + 1 WHERE id = ?10 AND version = ?11";
 static const char SQL_PLAN_TAKEN[] =
 	"SELECT id FROM plan WHERE team_id = ?1 AND school_year = ?2 AND status <> 'archived'"
 	" AND is_template = 0";
@@ -65,21 +47,6 @@ static const char SQL_FACILITATES[] =
 	" OR EXISTS (SELECT 1 FROM membership WHERE person_id = ?2 AND role = 'admin'"
 	"  AND active = 1) THEN 1 ELSE 0 END";
 
-static const char SQL_GOAL_GET[] =
-	"SELECT id, version, created_at, updated_at, plan_id, title, baseline, target, deadline,"
-	" measure, template_goal_id, position FROM plan_goal WHERE id = ?1";
-static const char SQL_GOAL_LIST[] =
-	"SELECT id, version, created_at, updated_at, plan_id, title, baseline, target, deadline,"
-	" measure, template_goal_id, position FROM plan_goal WHERE (?1 IS NULL OR plan_id = ?1)"
-	" AND id > ?2 ORDER BY id LIMIT ?3";
-static const char SQL_GOAL_INSERT[] =
-	"INSERT INTO plan_goal (plan_id, title, baseline, target, deadline, measure,"
-	" template_goal_id, position, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id";
-static const char SQL_GOAL_UPDATE[] =
-	"UPDATE plan_goal SET plan_id = ?1, title = ?2, baseline = ?3, target = ?4, deadline = ?5,"
-	" measure = ?6, template_goal_id = ?7, position = ?8, updated_at = ?9,"
-	" version = version + 1 WHERE id = ?10 AND version = ?11";
 static const char SQL_GOAL_NEXT[] =
 	"SELECT COALESCE(MAX(position), 0) + 1 FROM plan_goal WHERE plan_id = ?1";
 static const char SQL_GOAL_COPIES[] = "SELECT COUNT(*) FROM plan_goal WHERE template_goal_id = ?1";
@@ -94,23 +61,6 @@ static const char SQL_NEED_ADD[] =
 static const char SQL_NEED_REMOVE[] =
 	"DELETE FROM goal_need WHERE goal_id = ?1 AND assessment_id = ?2 AND indicator_id = ?3";
 
-static const char SQL_ACTION_GET[] =
-	"SELECT id, version, created_at, updated_at, plan_id, goal_id, kind, title, owner_id,"
-	" starts_on, due_on, status, template_action_id, position FROM plan_action WHERE id = ?1";
-static const char SQL_ACTION_LIST[] =
-	"SELECT id, version, created_at, updated_at, plan_id, goal_id, kind, title, owner_id,"
-	" starts_on, due_on, status, template_action_id, position FROM plan_action"
-	" WHERE (?1 IS NULL OR plan_id = ?1) AND (?2 IS NULL OR goal_id = ?2)"
-	" AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR owner_id = ?4)"
-	" AND id > ?5 ORDER BY id LIMIT ?6";
-static const char SQL_ACTION_INSERT[] =
-	"INSERT INTO plan_action (plan_id, goal_id, kind, title, owner_id, starts_on, due_on,"
-	" status, template_action_id, position, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id";
-static const char SQL_ACTION_UPDATE[] =
-	"UPDATE plan_action SET plan_id = ?1, goal_id = ?2, kind = ?3, title = ?4, owner_id = ?5,"
-	" starts_on = ?6, due_on = ?7, status = ?8, template_action_id = ?9, position = ?10,"
-	" updated_at = ?11, version = version + 1 WHERE id = ?12 AND version = ?13";
 static const char SQL_ACTION_NEXT[] =
 	"SELECT COALESCE(MAX(position), 0) + 1 FROM plan_action WHERE plan_id = ?1";
 static const char SQL_ACTION_COPIES[] =
@@ -125,24 +75,6 @@ static const char SQL_LINK_ADD[] =
 static const char SQL_LINK_REMOVE[] =
 	"DELETE FROM action_link WHERE action_id = ?1 AND (library_item_id = ?2"
 	" OR deliverable_id = ?3)";
-
-static const char SQL_PROGRESS_GET[] =
-	"SELECT id, version, created_at, updated_at, goal_id, checked_on, status, evidence,"
-	" next_steps, guskey_level, author_id FROM progress_check WHERE id = ?1";
-static const char SQL_PROGRESS_LIST[] =
-	"SELECT id, version, created_at, updated_at, goal_id, checked_on, status, evidence,"
-	" next_steps, guskey_level, author_id FROM progress_check"
-	" WHERE (?1 IS NULL OR goal_id = ?1)"
-	" AND (?2 IS NULL OR goal_id IN (SELECT id FROM plan_goal WHERE plan_id = ?2))"
-	" AND (?3 IS NULL OR status = ?3) AND id > ?4 ORDER BY id LIMIT ?5";
-static const char SQL_PROGRESS_INSERT[] =
-	"INSERT INTO progress_check (goal_id, checked_on, status, evidence, next_steps,"
-	" guskey_level, author_id, created_at, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id";
-static const char SQL_PROGRESS_UPDATE[] =
-	"UPDATE progress_check SET goal_id = ?1, checked_on = ?2, status = ?3, evidence = ?4,"
-	" next_steps = ?5, guskey_level = ?6, author_id = ?7, updated_at = ?8,"
-	" version = version + 1 WHERE id = ?9 AND version = ?10";
 
 const char *plan_guskey_label(int level)
 {
@@ -247,7 +179,9 @@ static const struct rec_field plan_fields[] = {
 static const struct rec_filter plan_filters[] = {
 	{.name = "network_id", .type = REC_REF, .help = "plans of this network"},
 	{.name = "team_id", .type = REC_REF, .help = "plans of this team"},
-	{.name = "district_id", .type = REC_REF, .help = "plans of this district"},
+	{.name = "district_id", .type = REC_REF,
+	 .where = "team_id IN (SELECT id FROM team WHERE district_id = ?)",
+	 .help = "plans of this district"},
 	{.name = "school_year", .type = REC_SCHOOL_YEAR, .help = "only this school year"},
 	{.name = "is_template", .type = REC_BOOL,
 	 .help = "templates (true) or district plans (false)"},
@@ -347,11 +281,7 @@ const struct rec_entity plan_entity = {
 	.nfields = sizeof(plan_fields) / sizeof(plan_fields[0]),
 	.filters = plan_filters,
 	.nfilters = sizeof(plan_filters) / sizeof(plan_filters[0]),
-	.sql_get = SQL_PLAN_GET,
-	.sql_list = SQL_PLAN_LIST,
-	.sql_insert = SQL_PLAN_INSERT,
-	.sql_update = SQL_PLAN_UPDATE,
-	.sql_delete = NULL,
+	.table = "plan",
 	.check = plan_check,
 };
 
@@ -408,11 +338,7 @@ const struct rec_entity plan_goal_entity = {
 	.nfields = sizeof(goal_fields) / sizeof(goal_fields[0]),
 	.filters = goal_filters,
 	.nfilters = sizeof(goal_filters) / sizeof(goal_filters[0]),
-	.sql_get = SQL_GOAL_GET,
-	.sql_list = SQL_GOAL_LIST,
-	.sql_insert = SQL_GOAL_INSERT,
-	.sql_update = SQL_GOAL_UPDATE,
-	.sql_delete = NULL,
+	.table = "plan_goal",
 	.check = goal_check,
 };
 
@@ -485,11 +411,7 @@ const struct rec_entity plan_action_entity = {
 	.nfields = sizeof(action_fields) / sizeof(action_fields[0]),
 	.filters = action_filters,
 	.nfilters = sizeof(action_filters) / sizeof(action_filters[0]),
-	.sql_get = SQL_ACTION_GET,
-	.sql_list = SQL_ACTION_LIST,
-	.sql_insert = SQL_ACTION_INSERT,
-	.sql_update = SQL_ACTION_UPDATE,
-	.sql_delete = NULL,
+	.table = "plan_action",
 	.check = action_check,
 };
 
@@ -513,7 +435,9 @@ static const struct rec_field progress_fields[] = {
 
 static const struct rec_filter progress_filters[] = {
 	{.name = "goal_id", .type = REC_REF, .help = "checks of this goal"},
-	{.name = "plan_id", .type = REC_REF, .help = "checks of this plan's goals"},
+	{.name = "plan_id", .type = REC_REF,
+	 .where = "goal_id IN (SELECT id FROM plan_goal WHERE plan_id = ?)",
+	 .help = "checks of this plan's goals"},
 	{.name = "status", .type = REC_ENUM, .choices = plan_progress_statuses,
 	 .help = "only this status"},
 };
@@ -548,11 +472,7 @@ const struct rec_entity progress_check_entity = {
 	.nfields = sizeof(progress_fields) / sizeof(progress_fields[0]),
 	.filters = progress_filters,
 	.nfilters = sizeof(progress_filters) / sizeof(progress_filters[0]),
-	.sql_get = SQL_PROGRESS_GET,
-	.sql_list = SQL_PROGRESS_LIST,
-	.sql_insert = SQL_PROGRESS_INSERT,
-	.sql_update = SQL_PROGRESS_UPDATE,
-	.sql_delete = NULL,
+	.table = "progress_check",
 	.check = progress_check_rules,
 	.actor_field = "author_id",
 };

@@ -1,3 +1,16 @@
+/* Folder app/plan: district plans and network templates.
+ *   plan.c/h            plans, goals, actions, progress checks; starting from an
+ *                       assessment; need and material links
+ *   plan_view.c/h       a whole plan read at once, and what the actor may do with it
+ *   plan_status.c/h     the draft -> submitted -> approved -> archived workflow
+ *   plan_version.c/h    saved versions (JSON snapshots)
+ *   plan_review.c/h     facilitators' review comments
+ *   plan_template.c/h   copying a template; how far a plan departs from it
+ *   plan_recommend.c/h  library items for a plan's goals
+ *   plan_kar.c/h        how a plan meets 704 KAR 3:035
+ *   plan_export.c/h     CSV, XLSX and PDF of a plan
+ *   schedule.c/h        PLC schedules and the sessions they generate
+ */
 /* plan: a district team's customized professional-learning plan for a school year, and
  * a network's plan templates (DESIGN §1, §2). A plan has goals (where the district
  * wants to be and by when, each linked to the needs its assessment found) and actions

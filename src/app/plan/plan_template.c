@@ -5,9 +5,9 @@
 
 #include <string.h>
 
-#include "app/network/network.h"
 #include "app/plan/plan.h"
 #include "app/plan/plan_view.h"
+#include "app/network/team.h"
 
 /* Copies the named text fields from src onto r (null stays null). */
 static int plan_template_copy_fields(struct rec *r, struct arena *a, const struct rec *src,

@@ -8,6 +8,7 @@
 #include "app/assessment/instrument.h"
 #include "app/org/person.h"
 #include "app/plan/plan.h"
+#include "app/plan/plan_status.h"
 #include "app/access/policy.h"
 
 static const char SQL_VIEW_HEAD[] =
@@ -16,10 +17,9 @@ static const char SQL_VIEW_HEAD[] =
 	" FROM plan p JOIN network n ON n.id = p.network_id LEFT JOIN team t ON t.id = p.team_id"
 	" LEFT JOIN organization o ON o.id = t.district_id"
 	" LEFT JOIN plan tp ON tp.id = p.template_id WHERE p.id = ?1";
-static const char SQL_VIEW_GOALS[] =
-	"SELECT id, version, created_at, updated_at, plan_id, title, baseline, target, deadline,"
-	" measure, template_goal_id, position FROM plan_goal WHERE plan_id = ?1"
-	" ORDER BY position, id";
+/* The plan's goals, and its actions, in order (after the entity's columns:
+ * rec_list_where). */
+static const char SQL_VIEW_IN_ORDER[] = "WHERE plan_id = ?1 ORDER BY position, id";
 static const char SQL_VIEW_NEEDS[] =
 	"SELECT gn.goal_id, gn.assessment_id, gn.indicator_id, i.code, i.text, i.standard,"
 	" i.capacity_level, a.school_year, r.current_level, r.target_level, r.priority"
@@ -33,10 +33,6 @@ static const char SQL_VIEW_PROGRESS[] =
 	" COALESCE(pc.guskey_level, 0), COALESCE(pc.author_id, 0) FROM progress_check pc"
 	" JOIN plan_goal g ON g.id = pc.goal_id WHERE g.plan_id = ?1"
 	" ORDER BY pc.goal_id, pc.checked_on, pc.id";
-static const char SQL_VIEW_ACTIONS[] =
-	"SELECT id, version, created_at, updated_at, plan_id, goal_id, kind, title, owner_id,"
-	" starts_on, due_on, status, template_action_id, position FROM plan_action"
-	" WHERE plan_id = ?1 ORDER BY position, id";
 static const char SQL_VIEW_OWNERS[] =
 	"SELECT a.id, p.given_name || ' ' || p.family_name FROM plan_action a"
 	" JOIN person p ON p.id = a.owner_id WHERE a.plan_id = ?1";
@@ -126,7 +122,7 @@ static int plan_view_actions(struct store *db, struct arena *a, struct plan_full
 			     struct cn_err *err)
 {
 	struct rec_list acts;
-	if (rec_list_by(db, a, &plan_action_entity, SQL_VIEW_ACTIONS, p->plan->id, &acts, err))
+	if (rec_list_where(db, a, &plan_action_entity, SQL_VIEW_IN_ORDER, p->plan->id, &acts, err))
 		return -1;
 	p->nactions = acts.count;
 	p->actions = arena_alloc(a, sizeof(*p->actions) * (acts.count + 1));
@@ -192,7 +188,7 @@ int plan_view_load(struct store *db, struct arena *a, int64_t plan_id, struct pl
 	if (rc < 0)
 		return -1;
 	struct rec_list goals;
-	if (rec_list_by(db, a, &plan_goal_entity, SQL_VIEW_GOALS, plan_id, &goals, err))
+	if (rec_list_where(db, a, &plan_goal_entity, SQL_VIEW_IN_ORDER, plan_id, &goals, err))
 		return -1;
 	out->ngoals = goals.count;
 	out->goals = arena_alloc(a, sizeof(*out->goals) * (goals.count + 1));
@@ -480,4 +476,39 @@ void plan_view_progress_json(struct jw *w, const struct plan_full *p)
 		}
 	}
 	jw_arr_end(w);
+}
+
+int plan_view_may(struct store *db, struct policy *policy, const struct actor *who,
+		  struct arena *a, const struct plan_full *p, struct plan_may *out,
+		  struct cn_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	const struct rec *plan = p->plan;
+	int is_template = rec_int(plan, "is_template") != 0;
+	int archived = strcmp(rec_text(plan, "status"), "archived") == 0;
+	struct policy_scope scope = {.network_id = rec_int(plan, "network_id"),
+				     .district_id = p->district_id};
+	out->edit = policy_may(policy, POLICY_UPDATE, "plan", plan, err);
+	out->status = policy_may(policy, POLICY_UPDATE, "plan_status", plan, err);
+	if (out->edit < 0 || out->status < 0)
+		return -1;
+	if (!is_template) {
+		out->review = policy_may(policy, POLICY_CREATE, "plan_review", plan, err);
+		out->check = policy_may_scope(policy, POLICY_CREATE, "progress_check", &scope, err);
+		out->schedule = policy_may_scope(policy, POLICY_CREATE, "plc_schedule", &scope, err);
+		if (out->review < 0 || out->check < 0 || out->schedule < 0)
+			return -1;
+	}
+	/* Only the moves the actor may make are offered (a member makes none). */
+	if (out->status && plan_status_choices(db, a, who, plan, &out->moves, err))
+		return -1;
+	out->status = out->status && out->moves[0] != NULL;
+	struct cn_err locked = {0};
+	if (plan_content_open(plan, &locked)) { /* approved or archived: read-only */
+		out->mark = out->edit && !archived && !is_template;
+		out->edit = out->schedule = 0;
+	}
+	if (archived)
+		out->check = 0;
+	return 0;
 }

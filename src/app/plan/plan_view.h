@@ -82,6 +82,23 @@ struct policy;
  * plan_view_hidden_deliverable and its status NULL; an owner the reader may not read
  * becomes plan_view_hidden_person. Library items are read by anyone signed in. */
 int plan_view_hide(struct plan_full *p, struct policy *reader, struct cn_err *err);
+/* What the actor may do with a plan, so that pages and the API offer a form or a
+ * button only to those who may (1 may, 0 may not). An approved plan's content is
+ * read-only (only its actions move along: mark), an archived plan takes no progress
+ * checks, and a template has no district work (check, review, schedule). */
+struct plan_may {
+	int edit;     /* change the plan, its goals and actions, save versions */
+	int mark;     /* move an approved plan's actions along (their status) */
+	int check;    /* record progress checks (the district, its facilitators) */
+	int status;   /* move it along its workflow: moves is not empty */
+	const char **moves; /* the statuses the actor may move it to (NULL-terminated) */
+	int review;   /* write reviews (the network's facilitators) */
+	int schedule; /* keep the PLC schedules */
+};
+/* Fills out for p (from plan_view_load) and the actor who of policy. In a. */
+int plan_view_may(struct store *db, struct policy *policy, const struct actor *who,
+		  struct arena *a, const struct plan_full *p, struct plan_may *out,
+		  struct cn_err *err);
 /* The plan as one JSON object: the snapshot format of versions and the API's view. */
 void plan_view_json(struct jw *w, const struct plan_full *p);
 /* Flat arrays for tables: goals (needs as text, latest progress), actions (links as

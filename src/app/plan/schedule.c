@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "app/delivery/delivery.h"
-#include "app/network/network.h"
 #include "app/org/org.h"
 #include "app/plan/plan.h"
 #include "core/timeutil.h"
@@ -47,27 +46,6 @@ static const struct rec_filter schedule_filters[] = {
 	{.name = "plan_id", .type = REC_REF, .help = "schedules of this plan"},
 	{.name = "school_id", .type = REC_REF, .help = "schedules of this school"},
 };
-
-#define SCHEDULE_COLS                                                                       \
-	"id, version, created_at, updated_at, plan_id, school_id, action_id, recurrence,"    \
-	" weekday, week_of_month, start_time, minutes, starts_on, ends_on, tz, pd_format, title"
-
-static const char SQL_SCHED_GET[] = "SELECT " SCHEDULE_COLS " FROM plc_schedule WHERE id = ?1";
-static const char SQL_SCHED_LIST[] =
-	"SELECT " SCHEDULE_COLS " FROM plc_schedule"
-	" WHERE (?1 IS NULL OR plan_id = ?1) AND (?2 IS NULL OR school_id = ?2)"
-	" AND id > ?3 ORDER BY id LIMIT ?4";
-static const char SQL_SCHED_INSERT[] =
-	"INSERT INTO plc_schedule (plan_id, school_id, action_id, recurrence, weekday,"
-	" week_of_month, start_time, minutes, starts_on, ends_on, tz, pd_format, title, created_at,"
-	" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
-	" RETURNING id";
-static const char SQL_SCHED_UPDATE[] =
-	"UPDATE plc_schedule SET plan_id = ?1, school_id = ?2, action_id = ?3, recurrence = ?4,"
-	" weekday = ?5, week_of_month = ?6, start_time = ?7, minutes = ?8, starts_on = ?9,"
-	" ends_on = ?10, tz = ?11, pd_format = ?12, title = ?13, updated_at = ?14,"
-	" version = version + 1 WHERE id = ?15 AND version = ?16";
-static const char SQL_SCHED_DELETE[] = "DELETE FROM plc_schedule WHERE id = ?1";
 
 /* The plan's team, its district and the plan's school year. */
 static const char SQL_PLAN_TEAM[] =
@@ -241,11 +219,8 @@ const struct rec_entity plc_schedule_entity = {
 	.nfields = sizeof(schedule_fields) / sizeof(schedule_fields[0]),
 	.filters = schedule_filters,
 	.nfilters = sizeof(schedule_filters) / sizeof(schedule_filters[0]),
-	.sql_get = SQL_SCHED_GET,
-	.sql_list = SQL_SCHED_LIST,
-	.sql_insert = SQL_SCHED_INSERT,
-	.sql_update = SQL_SCHED_UPDATE,
-	.sql_delete = SQL_SCHED_DELETE,
+	.table = "plc_schedule",
+	.deletable = 1,
 	.check = schedule_check,
 	.check_delete = schedule_check_delete,
 };

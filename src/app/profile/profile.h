@@ -1,3 +1,8 @@
+/* Folder app/profile: the capacity-building profile.
+ *   profile.c         computing a team's profile and a network's side by side
+ *   profile_render.c  the profile as JSON and as tables
+ *   profile.h         the interface of both
+ */
 /* profile: the capacity-building profile of a district team for its school year
  * (DESIGN §2), computed from the team's records, each component with the records
  * behind it; and the network view, every team side by side with a flag for the

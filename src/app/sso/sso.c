@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "app/audit.h"
+#include "app/org/membership.h"
 #include "app/org/person.h"
 #include "app/access/policy.h"
 #include "app/setting.h"

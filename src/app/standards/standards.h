@@ -1,3 +1,8 @@
+/* Folder app/standards: academic standards as CASE 1.0 models them.
+ *   standards.c         browsing, finding, JSON of every standards type
+ *   standards_import.c  a CASE package into frameworks, items, associations
+ *   standards.h         the interface of both
+ */
 /* standards: academic standards frameworks as 1EdTech CASE 1.0 models them: a
  * framework (CFDocument) holds items (CFItems) in a hierarchy built from isChildOf
  * associations, and other associations (isPeerOf, exactMatchOf, precedes, exemplar,

@@ -1,3 +1,8 @@
+/* Folder web/admin: the admins' pages.
+ *   pages_admin.c    people, roles and organizations
+ *   pages_imports.c  OneRoster and CASE imports in the background
+ *   admin.c/h        what both share
+ */
 /* admin: what the admins' page families share (pages_admin.c, pages_imports.c). */
 #ifndef CN_WEB_ADMIN_H
 #define CN_WEB_ADMIN_H

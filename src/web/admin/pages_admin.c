@@ -13,6 +13,7 @@
 #include "web/admin/admin.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/org/membership.h"
 
 enum { ADMIN_PAGE = 50 };
 

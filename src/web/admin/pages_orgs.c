@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/org/org.h"
+#include "app/org/relationship.h"
 #include "http/allow.h"
 #include "web/admin/admin.h"
 #include "web/page.h"

@@ -1,3 +1,7 @@
+/* Folder web/assessment: needs-assessment pages.
+ *   pages_assessment.c  a team's assessments, the rating form, comparison
+ *   pages_instrument.c  a network's instruments and their indicators
+ */
 /* pages_assessment: a district team's needs assessments (DESIGN §1, §2). The team's
  * list with a form to start one on its network's instrument; the rating form, grouped
  * by capacity level (people, organizational, institutional/policy), with the current
@@ -16,6 +20,7 @@
 #include "web/page.h"
 #include "web/plan/teampage.h"
 #include "web/web.h"
+#include "app/assessment/challenge.h"
 
 #define AS_RULE "assessment"
 

@@ -17,6 +17,7 @@
 #include "http/allow.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/assessment/indicator.h"
 
 /* The forms, as their routes declare them. */
 static const struct route_field in_indicator_fields[] = {

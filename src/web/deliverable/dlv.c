@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "app/deliverable/deliverable.h"
-#include "app/network/network.h"
 #include "http/allow.h"
+#include "app/network/team.h"
 
 enum { DLV_TEAMS_MAX = 500 };
 

@@ -1,3 +1,9 @@
+/* Folder web/deliverable: deliverable pages.
+ *   pages_deliverables.c     the list, creating one, one deliverable's page
+ *   pages_deliverable_edit.c the editor, versions, status, contributors
+ *   pages_targets.c          standards alignments and learning targets
+ *   dlv.c/h                  what they share
+ */
 /* dlv: what the deliverable pages (pages_deliverables.c, pages_deliverable_edit.c,
  * pages_targets.c, pages_notices.c) share: reading a deliverable the person may see,
  * the policy questions behind its buttons, how kinds and statuses read, the teams a

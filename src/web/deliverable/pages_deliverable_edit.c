@@ -9,13 +9,13 @@
 
 #include "app/deliverable/deliverable.h"
 #include "app/deliverable/deliverable_review.h"
-#include "app/network/network.h"
 #include "core/diff.h"
 #include "http/allow.h"
 #include "web/deliverable/dlv.h"
 #include "web/page.h"
 #include "web/render.h"
 #include "web/web.h"
+#include "app/network/team.h"
 
 /* The editor. */
 

@@ -19,6 +19,7 @@
 #include "web/page.h"
 #include "web/render.h"
 #include "web/web.h"
+#include "app/network/team.h"
 
 enum { LIST_PAGE = 50, LIST_SCAN_MAX = 2000, LINEAGE_SHOWN = 100 };
 

@@ -1,3 +1,4 @@
+/* Folder web/delivery: a team's PD sessions and walkthroughs (pages_delivery.c). */
 /* pages_delivery: what a district team delivers between network meetings (DESIGN §2):
  * its PD sessions (school, day, minutes, format, facilitator, attendees, the plan
  * action, and the network meeting or deliverable it came from with what the team
@@ -22,6 +23,7 @@
 #include "web/plan/planpage.h"
 #include "web/plan/teampage.h"
 #include "web/web.h"
+#include "app/network/meeting.h"
 
 static const char *const dv_statuses[] = {"delivered", "planned", "cancelled", NULL};
 static const char *const dv_status_labels[] = {"Delivered", "Planned", "Cancelled", NULL};

@@ -1,3 +1,7 @@
+/* Folder web/library: library pages.
+ *   pages_library.c       search, one item, try-outs
+ *   pages_library_edit.c  adding and editing items
+ */
 /* pages_library: the library of strategies, resources, tools and research summaries:
  * ranked search with filters (a GET form, so results have an address), one item with
  * its Markdown body, its ESSA evidence tier explained, citations, labels, aligned
@@ -17,6 +21,7 @@
 #include "web/page.h"
 #include "web/render.h"
 #include "web/web.h"
+#include "app/network/meeting.h"
 
 enum { LIB_PAGE = 20, LIB_RECENT_TRYOUTS = 10, LIB_MEETINGS_MAX = 200 };
 

@@ -1,3 +1,10 @@
+/* Folder web/network: network and meeting pages.
+ *   pages_network.c       the networks, one network's page (app/network/network_view.h)
+ *   pages_network_edit.c  creating and editing a network
+ *   pages_meeting.c       one meeting's page: agenda, materials, try-outs, attendance
+ *   pages_meeting_edit.c  editing and deleting a meeting
+ *   pages_materials.c     linking materials to agenda items (materials.h)
+ */
 /* materials: linking library items and deliverables to meetings' agenda items as their
  * materials (app/network/agenda.h), from the pages of the item (a "Use at a meeting" card) and
  * the meeting (a remove button per material). The forms post to the routes of

@@ -7,6 +7,7 @@
 
 #include "app/network/calendar_token.h"
 #include "app/network/network.h"
+#include "app/network/team.h"
 #include "app/setting.h"
 #include "http/allow.h"
 #include "web/network/calendar_page.h"

@@ -10,11 +10,12 @@
 
 #include "app/deliverable/deliverable.h"
 #include "app/library/library.h"
-#include "app/network/network.h"
 #include "core/timeutil.h"
 #include "http/allow.h"
 #include "http/form.h"
 #include "web/web.h"
+#include "app/network/agenda.h"
+#include "app/network/meeting.h"
 
 enum {
 	MATERIALS_MEETINGS = 8, /* the soonest upcoming meetings offered */

@@ -25,6 +25,10 @@
 #include "web/network/calendar_page.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/delivery/reflection.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
 
 static const struct route_field mtg_agenda_fields[] = {
 	{.name = "kind"}, {.name = "title"}, {.name = "minutes"}, {.name = "notes"},

@@ -14,6 +14,8 @@
 #include "http/allow.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
 
 /* The meeting's form, as its route declares it. */
 static const struct route_field me_fields[] = {

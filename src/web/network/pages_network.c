@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/network/network.h"
+#include "app/network/network_view.h"
 #include "app/org/org.h"
 #include "app/org/person.h"
 #include "app/access/policy.h"
@@ -21,6 +21,9 @@
 #include "web/network/calendar_page.h"
 #include "web/page.h"
 #include "web/web.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
+#include "app/org/membership.h"
 
 static const struct route_field net_meeting_fields[] = {
 	{.name = "title"}, {.name = "starts_at"}, {.name = "ends_at"}, {.name = "tz"},
@@ -118,137 +121,10 @@ static int net_list(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	return 0;
 }
 
-/* What the network page shows, read before the page is written. */
-struct net_view {
-	struct rec *net;
-	const char *region;
-	struct network_people facilitators;
-	int facilitators_seen;
-	struct rec **upcoming, **past;
-	size_t nupcoming, npast;
-	const char *zone; /* the zone of the latest meeting: the default for a new one */
-	struct rec_list teams;
-	int *team_seen;
-	struct network_people *members;
-	size_t teams_seen;
-	struct profile_network profiles;
-	const struct profile **profile_seen; /* the teams' profiles the actor may read */
-	size_t nprofiles;
-	int can_add_meeting, can_add_facilitator;
-	int can_copy_instrument; /* may keep the network's needs-assessment instruments */
-	int can_edit, can_add_team, can_remove_facilitator;
-	const char **districts, **district_names; /* districts with no team here yet */
-};
-
-static int net_by_start(const void *a, const void *b)
-{
-	const struct rec *x = *(const struct rec *const *)a, *y = *(const struct rec *const *)b;
-	return strcmp(rec_text(x, "starts_at"), rec_text(y, "starts_at"));
-}
-
-/* What the actor may set up here, and the districts a new team may come from. */
-static int net_read_setup(struct http_req *rq, struct net_view *v, struct cn_err *err)
-{
-	struct policy_scope s = {.network_id = v->net->id};
-	v->can_edit = http_may_scope(rq, POLICY_UPDATE, "network", &s, err);
-	v->can_add_team = v->can_edit < 0 ? -1 : http_may_scope(rq, POLICY_CREATE, "team", &s, err);
-	v->can_remove_facilitator =
-		v->can_add_team < 0 ? -1
-				    : http_may_scope(rq, POLICY_DELETE, "network_facilitator", &s, err);
-	if (v->can_remove_facilitator < 0)
-		return -1;
-	if (!v->can_add_team)
-		return 0;
-	struct rec_query q = {.filter = {"district"}, .limit = REC_LIST_MAX};
-	struct rec_list d;
-	if (rec_list(rq->db, rq->a, &org_entity, &q, &d, err))
-		return -1;
-	v->districts = arena_alloc(rq->a, sizeof(*v->districts) * (d.count + 1));
-	v->district_names = arena_alloc(rq->a, sizeof(*v->district_names) * (d.count + 1));
-	size_t n = 0;
-	for (size_t i = 0; i < d.count; i++) {
-		size_t k = 0;
-		while (k < v->teams.count && rec_int(v->teams.items[k], "district_id") != d.items[i]->id)
-			k++;
-		if (k < v->teams.count)
-			continue;
-		v->districts[n] = arena_printf(rq->a, "%lld", (long long)d.items[i]->id);
-		v->district_names[n++] = rec_text(d.items[i], "name");
-	}
-	v->districts[n] = v->district_names[n] = NULL;
-	return 0;
-}
-
-static int net_read(struct http_req *rq, struct rec *net, struct net_view *v, struct cn_err *err)
-{
-	memset(v, 0, sizeof(*v));
-	v->net = net;
-	v->region = net_org_name(rq, rec_int(net, "region_id"));
-	struct policy_scope s = {.network_id = net->id};
-	v->facilitators_seen = http_may_scope(rq, POLICY_READ, "network_facilitator", &s, err);
-	if (v->facilitators_seen < 0)
-		return -1;
-	if (v->facilitators_seen &&
-	    network_facilitators(rq->db, rq->a, net->id, &v->facilitators, err))
-		return -1;
-
-	struct rec_list meetings;
-	if (page_list_all(rq, &meeting_entity, "network_id", net->id, &meetings, err))
-		return -1;
-	qsort(meetings.items, meetings.count, sizeof(*meetings.items), net_by_start);
-	char now[TIME_ISO_LEN];
-	time_now_utc(now);
-	v->upcoming = arena_alloc(rq->a, sizeof(struct rec *) * (meetings.count + 1));
-	v->past = arena_alloc(rq->a, sizeof(struct rec *) * (meetings.count + 1));
-	for (size_t i = 0; i < meetings.count; i++) {
-		struct rec *m = meetings.items[i];
-		if (strcmp(rec_text(m, "ends_at"), now) >= 0)
-			v->upcoming[v->nupcoming++] = m;
-		else
-			v->past[meetings.count - 1 - v->npast++] = m; /* latest first */
-		v->zone = rec_text(m, "tz");
-	}
-	v->past += meetings.count - v->npast;
-
-	if (page_list_all(rq, &team_entity, "network_id", net->id, &v->teams, err))
-		return -1;
-	if (v->teams.count > 1 && team_members_read_all(rq->db, net->id, err))
-		return -1;
-	v->team_seen = arena_alloc(rq->a, sizeof(int) * (v->teams.count + 1));
-	v->members = arena_alloc(rq->a, sizeof(*v->members) * (v->teams.count + 1));
-	for (size_t i = 0; i < v->teams.count; i++) {
-		int can = http_can_read(rq, "team", v->teams.items[i], err);
-		if (can < 0)
-			return -1;
-		v->team_seen[i] = can;
-		v->teams_seen += (size_t)can;
-		if (can && team_members(rq->db, rq->a, v->teams.items[i]->id, &v->members[i], err))
-			return -1;
-	}
-	/* A team's profile is its district's records: shown where the team is. */
-	if (v->teams_seen > 0) {
-		if (profile_network(rq->db, rq->a, net->id, &v->profiles, err))
-			return -1;
-		v->profile_seen = arena_alloc(rq->a, sizeof(*v->profile_seen) *
-							     (v->profiles.count + 1));
-		for (size_t i = 0; i < v->profiles.count; i++)
-			for (size_t k = 0; k < v->teams.count; k++)
-				if (v->team_seen[k] &&
-				    v->teams.items[k]->id == v->profiles.teams[i].team_id)
-					v->profile_seen[v->nprofiles++] = &v->profiles.teams[i];
-	}
-	v->can_add_meeting = http_may_scope(rq, POLICY_CREATE, "meeting", &s, err);
-	v->can_add_facilitator = http_may_scope(rq, POLICY_CREATE, "network_facilitator", &s, err);
-	v->can_copy_instrument = http_may_scope(rq, POLICY_CREATE, "instrument", &s, err);
-	if (v->can_add_meeting < 0 || v->can_add_facilitator < 0 || v->can_copy_instrument < 0)
-		return -1;
-	return net_read_setup(rq, v, err);
-}
-
-static void net_facts(struct page *p, const struct net_view *v)
+static void net_facts(struct page *p, const struct network_view *v)
 {
 	struct html *h = &p->h;
-	const struct rec *n = v->net;
+	const struct rec *n = v->network;
 	html_open(h, "section", "class", "card", "aria-labelledby", "about", NULL);
 	html_elem(h, "h2", "About this network", "id", "about", NULL);
 	html_open(h, "dl", NULL);
@@ -313,7 +189,7 @@ static void net_meeting_table(struct page *p, const char *caption, struct rec **
 	page_table_end(p);
 }
 
-static void net_meetings(struct page *p, const struct net_view *v)
+static void net_meetings(struct page *p, const struct network_view *v)
 {
 	struct html *h = &p->h;
 	html_open(h, "section", "class", "card", "aria-labelledby", "meetings", NULL);
@@ -325,7 +201,7 @@ static void net_meetings(struct page *p, const struct net_view *v)
 	html_close(h);
 }
 
-static void net_teams(struct page *p, const struct net_view *v)
+static void net_teams(struct page *p, const struct network_view *v)
 {
 	struct html *h = &p->h;
 	struct http_req *rq = p->rq;
@@ -345,13 +221,7 @@ static void net_teams(struct page *p, const struct net_view *v)
 				continue;
 			const struct rec *t = v->teams.items[i];
 			const struct network_people *m = &v->members[i];
-			/* The district's name as the profiles read it, for all teams at once. */
-			const char *district = NULL;
-			for (size_t k = 0; k < v->profiles.count && district == NULL; k++)
-				if (v->profiles.teams[k].team_id == t->id)
-					district = v->profiles.teams[k].district_name;
-			if (district == NULL)
-				district = net_org_name(rq, rec_int(t, "district_id"));
+			const char *district = v->districts_of[i];
 			html_open(h, "tr", NULL);
 			html_open(h, "th", "scope", "row", NULL);
 			html_elem(h, "a", district ? district : rec_text(t, "name"), "href",
@@ -379,7 +249,7 @@ static void net_teams(struct page *p, const struct net_view *v)
 
 /* The teams' capacity-building profiles side by side: per component a bar chart and
  * the same numbers in a table, then the train-the-trainer flag with its reason. */
-static void net_profiles(struct page *p, const struct net_view *v)
+static void net_profiles(struct page *p, const struct network_view *v)
 {
 	struct html *h = &p->h;
 	struct http_req *rq = p->rq;
@@ -439,25 +309,25 @@ static void net_profiles(struct page *p, const struct net_view *v)
 }
 
 /* The way to the network's needs-assessment instruments (pages_instrument.c). */
-static void net_instruments(struct page *p, const struct net_view *v)
+static void net_instruments(struct page *p, const struct network_view *v)
 {
 	struct html *h = &p->h;
 	html_open(h, "section", "class", "card", "aria-labelledby", "instruments", NULL);
 	html_elem(h, "h2", "Needs assessment", "id", "instruments", NULL);
 	html_open(h, "p", NULL);
 	html_elem(h, "a",
-		  v->can_copy_instrument ? "The network's instruments: copy and edit"
+		  v->may.copy_instrument ? "The network's instruments: copy and edit"
 					 : "The instrument the network's teams assess with",
-		  "href", page_href(p->rq, "/networks/%lld/instruments", v->net->id), NULL);
+		  "href", page_href(p->rq, "/networks/%lld/instruments", v->network->id), NULL);
 	html_close(h);
 	html_close(h);
 }
 
 /* A button per facilitator that removes them from the network (admins). */
-static void net_facilitator_buttons(struct page *p, const struct net_view *v)
+static void net_facilitator_buttons(struct page *p, const struct network_view *v)
 {
 	struct html *h = &p->h;
-	if (!v->can_remove_facilitator || v->facilitators.count == 0)
+	if (!v->may.remove_facilitator || v->facilitators.count == 0)
 		return;
 	html_elem(h, "h3", "Remove a facilitator", NULL);
 	html_open(h, "ul", "class", "actions", NULL);
@@ -466,7 +336,7 @@ static void net_facilitator_buttons(struct page *p, const struct net_view *v)
 		html_open(h, "li", NULL);
 		page_button_form(p,
 				 arena_printf(p->rq->a, "/networks/%lld/facilitators/%lld/remove",
-					      (long long)v->net->id, (long long)f->person_id),
+					      (long long)v->network->id, (long long)f->person_id),
 				 arena_printf(p->rq->a, "Remove %s", f->name), "secondary");
 		html_close(h);
 	}
@@ -475,10 +345,10 @@ static void net_facilitator_buttons(struct page *p, const struct net_view *v)
 
 /* Adding a district team: the districts with no team here yet; the name defaults to
  * the district's. */
-static void net_team_form(struct page *p, const struct net_view *v)
+static void net_team_form(struct page *p, const struct network_view *v)
 {
 	struct html *h = &p->h;
-	if (!v->can_add_team)
+	if (!v->may.add_team)
 		return;
 	html_open(h, "section", "class", "card", "aria-labelledby", "add-team", NULL);
 	html_elem(h, "h2", "Add a district team", "id", "add-team", NULL);
@@ -488,7 +358,7 @@ static void net_team_form(struct page *p, const struct net_view *v)
 		html_close(h);
 		return;
 	}
-	page_form_begin(p, page_href(p->rq, "/networks/%lld/teams", v->net->id), NULL);
+	page_form_begin(p, page_href(p->rq, "/networks/%lld/teams", v->network->id), NULL);
 	page_select(p, "district_id", "District", v->districts, v->district_names, NULL, 1);
 	page_input(p, "name", "Team name", "text", NULL, "Leave empty to use the district's name",
 		   0);
@@ -497,14 +367,14 @@ static void net_team_form(struct page *p, const struct net_view *v)
 	html_close(h);
 }
 
-static void net_forms(struct page *p, const struct net_view *v)
+static void net_forms(struct page *p, const struct network_view *v)
 {
 	struct html *h = &p->h;
 	struct http_req *rq = p->rq;
-	if (v->can_add_meeting) {
+	if (v->may.add_meeting) {
 		html_open(h, "section", "class", "card", "aria-labelledby", "add-meeting", NULL);
 		html_elem(h, "h2", "Add a meeting", "id", "add-meeting", NULL);
-		page_form_begin(p, page_href(rq, "/networks/%lld/meetings", v->net->id), NULL);
+		page_form_begin(p, page_href(rq, "/networks/%lld/meetings", v->network->id), NULL);
 		page_input(p, "title", "Title", "text", NULL, "e.g. Meeting 5: Number routines", 1);
 		page_input(p, "starts_at", "Starts", "datetime-local", NULL,
 			   "Local time in the meeting's time zone", 1);
@@ -517,10 +387,10 @@ static void net_forms(struct page *p, const struct net_view *v)
 		html_close(h);
 		html_close(h);
 	}
-	if (v->can_add_facilitator) {
+	if (v->may.add_facilitator) {
 		html_open(h, "section", "class", "card", "aria-labelledby", "add-facilitator", NULL);
 		html_elem(h, "h2", "Add a facilitator", "id", "add-facilitator", NULL);
-		page_form_begin(p, page_href(rq, "/networks/%lld/facilitators", v->net->id), NULL);
+		page_form_begin(p, page_href(rq, "/networks/%lld/facilitators", v->network->id), NULL);
 		page_input(p, "email", "Email address", "email", NULL,
 			   "The person needs a capnet account (Admin, People)", 1);
 		page_submit(p, "Add facilitator");
@@ -551,8 +421,8 @@ static void net_setup_notice(struct page *p, const char *done)
 static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 		    const struct cn_err *error, struct cn_err *err)
 {
-	struct net_view v;
-	if (net_read(rq, net, &v, err))
+	struct network_view v;
+	if (network_view_load(rq->db, http_policy(rq), rq->a, net->id, NETWORK_VIEW_ALL, &v, err))
 		return -1;
 	struct page p;
 	page_begin(&p, rq, rs, rec_text(net, "name"), PAGE_NAV_NETWORKS);
@@ -566,7 +436,7 @@ static int net_page(struct http_req *rq, struct http_resp *rs, struct rec *net,
 	else if (done != NULL && strcmp(done, "facilitator") == 0)
 		page_notice(&p, "The facilitator was added.");
 	net_setup_notice(&p, done);
-	if (v.can_edit)
+	if (v.may.edit)
 		html_elem(h, "a", "Edit the details", "href",
 			  page_href(rq, "/networks/%lld/edit", net->id), "class", "button secondary",
 			  NULL);

@@ -23,6 +23,7 @@
 #include "web/plan/planpage.h"
 #include "web/plan/teampage.h"
 #include "web/web.h"
+#include "app/network/team.h"
 
 /* A network's plan templates (district plans when templates is 0). */
 static int plan_of_network(struct http_req *rq, int64_t network_id, int templates,

@@ -9,7 +9,6 @@
 #include "app/network/network.h"
 #include "app/plan/plan.h"
 #include "app/plan/plan_review.h"
-#include "app/plan/plan_status.h"
 #include "app/plan/plan_template.h"
 #include "app/plan/plan_version.h"
 #include "app/plan/schedule.h"
@@ -60,33 +59,16 @@ int planpage_get(struct http_req *rq, int64_t plan_id, struct planpage *pp, stru
 {
 	if (planpage_read(rq, plan_id, pp, err))
 		return -1;
-	struct rec *plan = pp->plan;
-	int archived = strcmp(rec_text(plan, "status"), "archived") == 0;
-	pp->may_edit = http_may_record(rq, POLICY_UPDATE, "plan", plan, err);
-	pp->may_status = http_may_record(rq, POLICY_UPDATE, "plan_status", plan, err);
-	pp->may_review =
-		pp->is_template ? 0 : http_may_record(rq, POLICY_CREATE, "plan_review", plan, err);
-	pp->may_check = pp->is_template ? 0
-					: http_may_scope(rq, POLICY_CREATE, "progress_check",
-							 &pp->scope, err);
-	pp->may_schedule = pp->is_template ? 0
-					   : http_may_scope(rq, POLICY_CREATE, "plc_schedule",
-							    &pp->scope, err);
-	if (pp->may_edit < 0 || pp->may_status < 0 || pp->may_review < 0 || pp->may_check < 0 ||
-	    pp->may_schedule < 0)
+	struct plan_may may;
+	if (plan_view_may(rq->db, http_policy(rq), &rq->who, rq->a, &pp->full, &may, err))
 		return -1;
-	/* Only the moves the actor may make are offered (a member makes none). */
-	if (pp->may_status &&
-	    plan_status_choices(rq->db, rq->a, &rq->who, plan, &pp->moves, err))
-		return -1;
-	pp->may_status = pp->may_status && pp->moves[0] != NULL;
-	struct cn_err locked = {0};
-	if (plan_content_open(plan, &locked)) { /* approved or archived: read-only */
-		pp->may_mark = pp->may_edit && !archived && !pp->is_template;
-		pp->may_edit = pp->may_schedule = 0;
-	}
-	if (archived)
-		pp->may_check = 0;
+	pp->may_edit = may.edit;
+	pp->may_mark = may.mark;
+	pp->may_check = may.check;
+	pp->may_status = may.status;
+	pp->moves = may.moves;
+	pp->may_review = may.review;
+	pp->may_schedule = may.schedule;
 	return 0;
 }
 

@@ -1,3 +1,9 @@
+/* Folder web/plan: plan pages.
+ *   pages_plan.c       the plans, a team's plans, a plan's page, versions, exports
+ *   pages_plan_edit.c  goals, actions, links, progress checks, schedules
+ *   planpage.c/h       a plan as the pages read it (app/plan/plan_view.h), the editor
+ *   teampage.c/h       what pages of a team's work share
+ */
 /* planpage: a plan as the plan pages read and show it (DESIGN §2): the plan with its
  * goals, actions, checks and links (app/plan/plan_view.h), who may do what with it, and the
  * plan editor page itself, which the plan routes (pages_plan.c, pages_plan_edit.c)

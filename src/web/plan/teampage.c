@@ -8,6 +8,7 @@
 #include "app/network/network.h"
 #include "app/org/org.h"
 #include "http/allow.h"
+#include "app/network/team.h"
 
 const struct route_load teampage_team = {&team_entity, "id", NULL, NULL, 1};
 

@@ -1,3 +1,5 @@
+/* Folder web/profile: a team's page and its capacity-building profile
+ * (pages_profile.c). */
 /* pages_profile: a district team's page (its network, members, and the pages of its
  * work, with forms for its district's lead, the network's facilitators and the admins
  * to add people of the district to the team and to remove them) and its capacity-building profile for the school year (DESIGN §2): each
@@ -17,6 +19,7 @@
 #include "web/page.h"
 #include "web/plan/teampage.h"
 #include "web/web.h"
+#include "app/network/team.h"
 
 static const char *const pf_roles[] = {"member", "lead", NULL};
 static const char *const pf_role_labels[] = {"Member", "Lead", NULL};

@@ -1,3 +1,4 @@
+/* Folder web/standards: browsing academic standards (pages_standards.c). */
 /* pages_standards: academic standards as people browse them: the frameworks, one
  * framework's tree (whole when small, else one level at a time), one item with its
  * place, children, associations, the learning targets written for it and the library

@@ -6,7 +6,7 @@
 
 #include "api/decode.h"
 #include "api/resource.h"
-#include "app/network/network.h"
+#include "app/network/meeting.h"
 
 static json_t *problem(const struct cn_err *err)
 {

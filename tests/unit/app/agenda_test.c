@@ -5,7 +5,6 @@
 #include "testlib.h"
 
 #include "app/network/agenda.h"
-#include "app/network/network.h"
 
 /* Two meetings of one network; the first has two agenda items linking library items
  * and a deliverable, the second one item. Plain rows, so that the test needs nothing

@@ -6,6 +6,9 @@
 #include "app/assessment/instrument.h"
 #include "app/network/network.h"
 #include "app/org/org.h"
+#include "app/network/team.h"
+#include "app/assessment/indicator.h"
+#include "app/assessment/challenge.h"
 
 
 /* A state agency (1), cooperative (2), two districts (3, 4), networks for 2025-26 (1)

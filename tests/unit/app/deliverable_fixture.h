@@ -9,6 +9,8 @@
 #include "app/network/network.h"
 #include "app/org/org.h"
 #include "app/org/person.h"
+#include "app/network/team.h"
+#include "app/org/membership.h"
 
 struct fixture {
 	struct testdb *t;

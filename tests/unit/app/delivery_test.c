@@ -3,6 +3,7 @@
 
 #include "app/delivery/delivery.h"
 #include "app/entities.h"
+#include "app/delivery/reflection.h"
 
 static const char WORLD[] =
 	"INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at) VALUES"

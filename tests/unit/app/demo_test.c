@@ -6,6 +6,8 @@
 #include "demo/demo.h"
 #include "app/org/person.h"
 #include "app/profile/profile.h"
+#include "app/network/agenda.h"
+#include "app/network/team.h"
 
 static struct testdb *loaded;
 static struct demo_summary summary;

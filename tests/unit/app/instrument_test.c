@@ -6,6 +6,7 @@
 #include "app/assessment/instrument.h"
 #include "app/network/network.h"
 #include "app/org/org.h"
+#include "app/network/team.h"
 
 /* A cooperative (1), a district (2), networks 1 and 2, a team of the district in
  * network 1 (1). */

@@ -6,7 +6,6 @@
 #include "testlib.h"
 
 #include "app/library/library.h"
-#include "app/network/network.h"
 #include "app/org/org.h"
 #include "app/org/person.h"
 

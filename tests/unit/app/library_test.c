@@ -5,6 +5,8 @@
 
 #include "app/delivery/tryout.h"
 #include "core/buf.h"
+#include "app/network/team.h"
+#include "app/org/membership.h"
 
 static char *view_json(struct testdb *t, struct arena *a, int64_t id, int with_html)
 {

@@ -3,6 +3,7 @@
 #include "testlib.h"
 
 #include "app/network/network.h"
+#include "app/network/attendance.h"
 
 /* One network with one meeting, and two people of its one district's team (attendees
  * are of the network's teams). Plain rows, so that the test needs nothing but the

@@ -5,6 +5,7 @@
 
 #include "app/access/auth.h"
 #include "app/org/person.h"
+#include "app/org/membership.h"
 
 static const char PASSWORD[] = "a long enough password";
 

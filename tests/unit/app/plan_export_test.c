@@ -13,6 +13,8 @@
 #include "app/plan/plan_export.h"
 #include "app/plan/plan_kar.h"
 #include "core/buf.h"
+#include "app/network/team.h"
+#include "app/org/membership.h"
 
 
 /* A district plan (1) with ngoals goals (goal 1 linked to need LC.2), an action per

@@ -16,7 +16,9 @@
 #include "app/plan/plan_template.h"
 #include "app/plan/plan_version.h"
 #include "app/plan/plan_view.h"
-
+#include "app/network/team.h"
+#include "app/access/policy.h"
+#include "app/org/membership.h"
 
 static void sql(struct testdb *t, const char *s)
 {
@@ -607,9 +609,51 @@ static void test_recommendations_with_reasons(void **state)
 	testdb_close(t);
 }
 
+/* plan_view_may as person id sees plan: what the plan page offers them. */
+static struct plan_may may_of(struct testdb *t, struct arena *a, int64_t person, int64_t plan)
+{
+	struct cn_err err = {0};
+	struct actor who = {.person_id = person, .label = "test"};
+	struct plan_full p;
+	struct plan_may may;
+	if (plan_view_load(t->db, a, plan, &p, &err) ||
+	    plan_view_may(t->db, policy_new(a, t->db, &who), &who, a, &p, &may, &err))
+		fail_msg("may: %s", err.msg);
+	return may;
+}
+
+/* The district's lead keeps the plan; the network's facilitator reviews it and does
+ * not edit it; another district may do nothing; once approved, the content is closed
+ * and only the actions move along. */
+static void test_plan_view_may_says_what_each_person_may_do(void **state)
+{
+	(void)state;
+	struct testdb *t = testdb_open();
+	struct arena *a = arena_new();
+	world(t, a);
+	rate(t, 1, "LC.2", 2, 4, "high");
+	size_t goals = 0;
+	int64_t plan = plan_from_assessment(t, &goals);
+	struct plan_may lead = may_of(t, a, 2, plan);
+	assert_true(lead.edit && lead.check && lead.schedule);
+	assert_false(lead.mark || lead.review);
+	struct plan_may fac = may_of(t, a, 1, plan);
+	assert_true(fac.review);
+	assert_false(fac.edit);
+	struct plan_may other = may_of(t, a, 3, plan);
+	assert_false(other.edit || other.check || other.review || other.status || other.schedule);
+	sql(t, "UPDATE plan SET status = 'approved'");
+	lead = may_of(t, a, 2, plan);
+	assert_true(lead.mark && lead.check);
+	assert_false(lead.edit || lead.schedule);
+	arena_free(a);
+	testdb_close(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_plan_view_may_says_what_each_person_may_do),
 		cmocka_unit_test(test_start_from_assessment_proposes_high_gaps),
 		cmocka_unit_test(test_need_links_stay_in_the_district),
 		cmocka_unit_test(test_template_copy_and_departure),

@@ -9,6 +9,10 @@
 #include "app/org/person.h"
 #include "app/access/policy.h"
 #include "app/delivery/tryout.h"
+#include "app/network/attendance.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
+#include "app/org/membership.h"
 
 static const char FIXTURE[] =
 	"INSERT INTO organization (id, kind, name, parent_id, created_at, updated_at) VALUES"

@@ -5,6 +5,9 @@
 
 #include "app/delivery/tryout.h"
 #include "core/buf.h"
+#include "app/network/meeting.h"
+#include "app/network/team.h"
+#include "app/org/membership.h"
 
 struct world {
 	int64_t item, other_item;
