@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{"meeting", cmd_meeting, "network meetings, agendas and attendance"},
 	{"migrate-data", cmd_migrate_data, "copy an installation to another database, verified"},
 	{"deliverable", cmd_deliverable, "deliverables: versions, reviews, adaptations, targets"},
+	{"mail", cmd_mail, "the outbox of email: list what is queued, sent or failed"},
 	{"setting", cmd_setting, "site settings: similarity thresholds, CASE base URI"},
 	{"standards", cmd_standards, "academic standards frameworks: list, tree, show, find"},
 	{"import", cmd_import, "bring data in: OneRoster 1.1 rosters, CASE standards"},

@@ -629,8 +629,38 @@ static const char MIGRATION_3[] =
 	"ALTER TABLE plan_version ADD COLUMN on_demand INTEGER NOT NULL DEFAULT 1"
 	" CHECK (on_demand IN (0,1));";
 
+/* The outbox (app/mail/outbox.h): every message capnet sends is a row written in the
+ * same transaction as the change that causes it; the sender in `capnet serve` claims
+ * due rows (status sending, claimed_by, claimed_at: a lease that another process may
+ * take over once it is old, should the claimer have died), delivers them over SMTP and
+ * records the outcome. The MIME message is made when sent, from the parts kept here. */
+static const char MIGRATION_4[] =
+	"CREATE TABLE mail_outbox ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL,"
+	" person_id INTEGER REFERENCES person(id),"
+	" to_addr TEXT NOT NULL,"
+	" to_name TEXT,"
+	" subject TEXT NOT NULL,"
+	" text_body TEXT NOT NULL,"
+	" html_body TEXT NOT NULL,"
+	" ics TEXT,"
+	" unsubscribe_url TEXT,"
+	" status TEXT NOT NULL DEFAULT 'queued'"
+	"  CHECK (status IN ('queued','sending','sent','failed')),"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" next_attempt_at TEXT NOT NULL,"
+	" last_error TEXT,"
+	" claimed_by TEXT,"
+	" claimed_at TEXT,"
+	" created_at TEXT NOT NULL,"
+	" sent_at TEXT);"
+	"CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at);"
+	"CREATE INDEX mail_outbox_created ON mail_outbox(created_at);";
+
 const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
 	{MIGRATION_1, MIGRATION_1_SQLITE, MIGRATION_1_PG},
 	{MIGRATION_2, NULL, NULL},
 	{MIGRATION_3, NULL, NULL},
+	{MIGRATION_4, NULL, NULL},
 };

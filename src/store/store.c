@@ -385,6 +385,12 @@ int store_query_int(struct store *st, const char *sql, const int64_t *params, in
 	return rc;
 }
 
+const char *store_dialect_sql(const struct store *st, const char *sqlite_sql,
+			      const char *pg_sql)
+{
+	return st->be->dialect == STORE_DIALECT_PG ? pg_sql : sqlite_sql;
+}
+
 int store_integrity_check(struct store *st, char *out, unsigned long size, struct cn_err *err)
 {
 	return st->be->integrity_check(st->conn, out, size, err);

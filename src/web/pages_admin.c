@@ -85,6 +85,7 @@ static int admin_home(struct http_req *rq, struct http_resp *rs, struct cn_err *
 		 "The state agency, cooperatives, districts, schools and partners."},
 		{"Imports", "/admin/imports",
 		 "Rosters from OneRoster 1.1 bundles and standards from CASE 1.0 packages."},
+		{"Mail", "/admin/mail", "The outbox: messages queued, sent and failed."},
 	};
 	html_open(h, "ul", "class", "grid three", NULL);
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
