@@ -23,7 +23,7 @@ BUILD = build/plain
 endif
 
 LIB_SRC := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
-LIB_SRC += $(wildcard src/app/mail/*.c)
+LIB_SRC += $(wildcard src/app/mail/*.c src/app/access/*.c)
 ASSETS := $(sort $(wildcard src/web/assets/*))
 GEN_ASSETS := $(BUILD)/gen/assets.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o

@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{"init", cmd_init, "create the database or bring its schema up to date"},
 	{"demo", cmd_demo, "load a demo into an empty database; print its sign-in accounts"},
 	{"serve", cmd_serve, "serve the JSON API over HTTP"},
+	{"invite", cmd_invite, "invite a person by email to choose a password"},
 	{"user", cmd_user, "people who sign in: add, list, passwd, role"},
 	{"token", cmd_token, "bearer tokens for integrations: create, revoke"},
 	{"org", cmd_org, "organizations: state agency, cooperatives, districts, schools, ..."},

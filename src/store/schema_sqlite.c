@@ -658,9 +658,32 @@ static const char MIGRATION_4[] =
 	"CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at);"
 	"CREATE INDEX mail_outbox_created ON mail_outbox(created_at);";
 
+/* One-time links (app/access/account.h): an invitation to set a first password, or a
+ * password reset; only the secret's hash is kept. account_request counts the resets
+ * asked for, known address or not, so that asking can be throttled. */
+static const char MIGRATION_5[] =
+	"CREATE TABLE account_link ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" purpose TEXT NOT NULL CHECK (purpose IN ('invitation','reset')),"
+	" token_hash TEXT NOT NULL UNIQUE,"
+	" created_at TEXT NOT NULL,"
+	" expires_at TEXT NOT NULL,"
+	" used_at TEXT,"
+	" replaced_at TEXT);"
+	"CREATE INDEX account_link_person ON account_link(person_id, purpose);"
+	"CREATE TABLE account_request ("
+	" id INTEGER PRIMARY KEY,"
+	" email TEXT NOT NULL,"
+	" client TEXT NOT NULL,"
+	" at TEXT NOT NULL);"
+	"CREATE INDEX account_request_email ON account_request(email, at);"
+	"CREATE INDEX account_request_client ON account_request(client, at);";
+
 const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
 	{MIGRATION_1, MIGRATION_1_SQLITE, MIGRATION_1_PG},
 	{MIGRATION_2, NULL, NULL},
 	{MIGRATION_3, NULL, NULL},
 	{MIGRATION_4, NULL, NULL},
+	{MIGRATION_5, NULL, NULL},
 };

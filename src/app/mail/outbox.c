@@ -2,6 +2,7 @@
  * so "due" is a comparison of strings. */
 #include "app/mail/outbox.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -171,6 +172,12 @@ static int outbox_rows(struct store_stmt *q, struct arena *a, struct outbox_item
 	return rc;
 }
 
+static int outbox_by_id(const void *x, const void *y)
+{
+	const struct outbox_item *a = x, *b = y;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
 int outbox_claim(struct store *db, struct arena *a, const char *worker, int lease_seconds,
 		 int limit, struct outbox_item **items, size_t *count, struct cn_err *err)
 {
@@ -196,6 +203,9 @@ int outbox_claim(struct store *db, struct arena *a, const char *worker, int leas
 		store_rollback(db);
 		return -1;
 	}
+	/* RETURNING gives no order: messages go out in the order they were queued. */
+	if (*count > 1)
+		qsort(*items, *count, sizeof(**items), outbox_by_id);
 	return store_commit(db, err);
 }
 

@@ -65,7 +65,7 @@ struct outbox_item {
  * next attempt now or past, or claimed longer than lease_seconds ago by a process that
  * has not reported since) for worker (a name unique to the process), counting an
  * attempt for each. Several processes on one database never claim one message at
- * once. *items in a. */
+ * once. *items in a, in the order the messages were queued. */
 int outbox_claim(struct store *db, struct arena *a, const char *worker, int lease_seconds,
 		 int limit, struct outbox_item **items, size_t *count, struct cn_err *err);
 /* The claimed message id was accepted by the mail server. 0 also when the claim was
