@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/mail/notify.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
 
@@ -106,7 +107,10 @@ static int notice_add(struct store *db, const struct actor *who, struct arena *a
 	jw_obj_end(&w);
 	rc = audit_record(db, who, "create", "notice", id, NULL, buf_str(&b), err);
 	buf_free(&b);
-	(void)a;
+	if (rc == 0)
+		rc = notify_person(db, a, person, NOTIFY_SOURCE_UPDATED,
+				   "A source of your adaptation has a new version", message,
+				   arena_printf(a, "/notices/%lld/compare", (long long)id), err);
 	return rc;
 }
 

@@ -46,6 +46,8 @@ static const struct args_opt serve_opts[] = {
 	{"mail-retry", 1,
 	 "seconds before a failed message is tried again, doubled each time (default 60)"},
 	{"mail-attempts", 1, "attempts before a message fails for good (default 8)"},
+	{"mail-digest", 1,
+	 "seconds a digest gathers notifications before it goes out (default 604800, a week)"},
 	{"mail-lease", 1,
 	 "seconds after which a message another process began to send and never reported "
 	 "on is taken over (default 600)"},
@@ -119,12 +121,15 @@ static int serve_mail(const struct cli *c, const struct args *a, struct mail_con
 		mail->from = from;
 	}
 	long long interval = mail->interval, retry = mail->retry_seconds,
-		  attempts = mail->max_attempts, lease = mail->lease_seconds;
+		  attempts = mail->max_attempts, lease = mail->lease_seconds,
+		  digest = mail->digest_seconds;
 	if (serve_number(a, "mail-interval", 1, 3600, &interval) ||
 	    serve_number(a, "mail-retry", 1, 86400, &retry) ||
 	    serve_number(a, "mail-attempts", 1, 100, &attempts) ||
-	    serve_number(a, "mail-lease", 1, 86400, &lease))
+	    serve_number(a, "mail-lease", 1, 86400, &lease) ||
+	    serve_number(a, "mail-digest", 1, 90 * 86400, &digest))
 		return -1;
+	mail->digest_seconds = (int)digest;
 	mail->interval = (int)interval;
 	mail->retry_seconds = (int)retry;
 	mail->max_attempts = (int)attempts;

@@ -680,10 +680,35 @@ static const char MIGRATION_5[] =
 	"CREATE INDEX account_request_email ON account_request(email, at);"
 	"CREATE INDEX account_request_client ON account_request(client, at);";
 
+/* Notifications by email (app/mail/notify.h): each person's choice per kind (none
+ * stored: email), the one-click unsubscribe secrets (hashed), and what waits for the
+ * weekly digest. */
+static const char MIGRATION_6[] =
+	"CREATE TABLE notify_pref ("
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" kind TEXT NOT NULL,"
+	" mode TEXT NOT NULL CHECK (mode IN ('email','in_app','digest')),"
+	" PRIMARY KEY (person_id, kind));"
+	"CREATE TABLE notify_unsubscribe ("
+	" token_hash TEXT PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" kind TEXT NOT NULL,"
+	" created_at TEXT NOT NULL);"
+	"CREATE TABLE notify_digest ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" kind TEXT NOT NULL,"
+	" subject TEXT NOT NULL,"
+	" link TEXT,"
+	" created_at TEXT NOT NULL,"
+	" sent_at TEXT);"
+	"CREATE INDEX notify_digest_due ON notify_digest(sent_at, person_id);";
+
 const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
 	{MIGRATION_1, MIGRATION_1_SQLITE, MIGRATION_1_PG},
 	{MIGRATION_2, NULL, NULL},
 	{MIGRATION_3, NULL, NULL},
 	{MIGRATION_4, NULL, NULL},
 	{MIGRATION_5, NULL, NULL},
+	{MIGRATION_6, NULL, NULL},
 };

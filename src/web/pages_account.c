@@ -9,6 +9,7 @@
 
 #include "app/access/account.h"
 #include "app/auth.h"
+#include "app/mail/notify.h"
 #include "app/person.h"
 #include "http/allow.h"
 #include "http/server.h"
@@ -224,6 +225,101 @@ static int account_page_render(struct http_req *rq, struct http_resp *rs, const 
 	page_submit(&p, "Change password");
 	html_close(h);
 	html_close(h);
+
+	enum notify_mode modes[NOTIFY_KIND_COUNT];
+	struct cn_err ignored = {0};
+	if (notify_prefs(rq->db, rq->who.person_id, modes, &ignored))
+		memset(modes, 0, sizeof(modes));
+	static const char *const labels[] = {"By email", "In capnet only", "In a weekly digest",
+					     NULL};
+	html_open(h, "section", "class", "card", "aria-labelledby", "mail-h", NULL);
+	html_elem(h, "h2", "Notifications", "id", "mail-h", NULL);
+	if (done != NULL && strcmp(done, "mail") == 0)
+		page_notice(&p, "Your notification choices are saved.");
+	page_form_begin(&p, "/account/mail", NULL);
+	for (int i = 0; i < NOTIFY_KIND_COUNT; i++)
+		page_radios(&p, notify_kinds[i], notify_kind_labels[i],
+			    (const char *const *)notify_modes, labels, notify_modes[modes[i]], 1);
+	page_submit(&p, "Save notification choices");
+	html_close(h);
+	html_close(h);
+	page_end(&p);
+	return 0;
+}
+
+/* POST /account/mail */
+static int account_mail(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct form f;
+	if (account_self(rq, err) || page_form(rq, &f, err))
+		return -1;
+	for (int i = 0; i < NOTIFY_KIND_COUNT; i++) {
+		const char *mode = form_get(&f, notify_kinds[i]);
+		struct cn_err why = {0};
+		if (mode != NULL && notify_pref_set(rq->db, &rq->who, rq->who.person_id,
+						    notify_kinds[i], mode, &why)) {
+			if (!page_refused(&why)) {
+				*err = why;
+				return -1;
+			}
+			return account_page_render(rq, rs, &why);
+		}
+	}
+	page_redirect(rs, "/account?done=mail#mail-h");
+	return 0;
+}
+
+/* GET /mail/unsubscribe?token=...: a button, so that following the link changes
+ * nothing by itself (mail scanners follow links); POST /mail/unsubscribe, from the
+ * button or from a mail program's one-click unsubscribing (RFC 8058 §3.1: a POST with
+ * body List-Unsubscribe=One-Click, without cookies), sets the kind to in-app only. */
+static int account_unsubscribe_form(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	(void)err;
+	struct page p;
+	page_begin(&p, rq, rs, "Unsubscribe", PAGE_NAV_NONE);
+	html_elem(&p.h, "h1", "Stop these emails?", NULL);
+	html_elem(&p.h, "p",
+		  "You will still see these notifications in capnet, and can choose again on "
+		  "your account page.",
+		  NULL);
+	html_open(&p.h, "form", "method", "post", "action",
+		  arena_printf(rq->a, "/mail/unsubscribe?token=%s",
+			       http_query(rq, "token") ? http_query(rq, "token") : ""),
+		  NULL);
+	html_void(&p.h, "input", "type", "hidden", "name", "List-Unsubscribe", "value", "One-Click",
+		  NULL);
+	html_elem(&p.h, "button", "Unsubscribe", "type", "submit", NULL);
+	html_close(&p.h);
+	page_end(&p);
+	return 0;
+}
+
+static int account_unsubscribe(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const char *label = NULL;
+	struct cn_err why = {0};
+	if (notify_unsubscribe(rq->db, http_query(rq, "token"), &label, &why)) {
+		if (why.kind != CN_ERR_NOT_FOUND) {
+			*err = why;
+			return -1;
+		}
+	}
+	struct page p;
+	page_begin(&p, rq, rs, "Unsubscribe", PAGE_NAV_NONE);
+	if (why.kind == CN_ERR_NOT_FOUND) {
+		rs->status = 404;
+		html_elem(&p.h, "h1", "This link is not known", NULL);
+		html_elem(&p.h, "p", why.msg, NULL);
+	} else {
+		html_elem(&p.h, "h1", "You are unsubscribed", NULL);
+		html_elem(&p.h, "p",
+			  arena_printf(rq->a,
+				       "\"%s\" now shows in capnet only, without email. Choose "
+				       "again on your account page.",
+				       label),
+			  NULL);
+	}
 	page_end(&p);
 	return 0;
 }
@@ -285,6 +381,12 @@ static const struct route account_routes[] = {
      "forgot your password: ask for a link", NULL, NULL},
     {"POST", "/signin/forgot", account_forgot, NULL, POLICY_READ, NULL,
      ROUTE_PUBLIC | ROUTE_NO_CSRF, "mail a reset link (same answer for any address)", NULL, NULL},
+    {"POST", "/account/mail", account_mail, "person", POLICY_READ, NULL, 0,
+     "your notification choices", NULL, NULL},
+    {"GET", "/mail/unsubscribe", account_unsubscribe_form, NULL, POLICY_READ, NULL, ROUTE_PUBLIC,
+     "an unsubscribe link: confirm", NULL, NULL},
+    {"POST", "/mail/unsubscribe", account_unsubscribe, NULL, POLICY_READ, NULL,
+     ROUTE_PUBLIC | ROUTE_NO_CSRF, "one-click unsubscribe (RFC 8058)", NULL, NULL},
     {"GET", "/account", account_page, "person", POLICY_READ, NULL, 0, "your account: password",
      NULL, NULL},
     {"POST", "/account/password", account_password, "person", POLICY_READ, NULL, 0,

@@ -214,12 +214,13 @@ static int admin_people_page(struct http_req *rq, struct http_resp *rs,
 		  "and sign in. Inviting again someone who has not chosen one sends a new link.",
 		  "class", "muted", NULL);
 	page_form_begin(&p, "/admin/invitations", NULL);
-	page_input(&p, "i_email", "Email address", "email", NULL, NULL, 1);
-	page_input(&p, "i_given_name", "Given name", "text", NULL, NULL, 1);
-	page_input(&p, "i_family_name", "Family name", "text", NULL, NULL, 1);
-	page_select(&p, "i_org_id", "Organization", org_ids, org_labels, NULL, 1);
-	page_select(&p, "i_role", "Role in that organization",
-		    admin_choices(&membership_entity, "role"), NULL, NULL, 1);
+	/* Labels unlike those of the form above, so that each names one field. */
+	page_input(&p, "i_email", "Email", "email", NULL, "The invitation goes there", 1);
+	page_input(&p, "i_given_name", "First name", "text", NULL, NULL, 1);
+	page_input(&p, "i_family_name", "Last name", "text", NULL, NULL, 1);
+	page_select(&p, "i_org_id", "Organization to join", org_ids, org_labels, NULL, 1);
+	page_select(&p, "i_role", "Their role there", admin_choices(&membership_entity, "role"),
+		    NULL, NULL, 1);
 	page_submit(&p, "Send invitation");
 	html_close(h);
 	html_close(h);

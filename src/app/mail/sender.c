@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/mail/notify.h"
 #include "app/mail/outbox.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
@@ -41,6 +42,7 @@ void mail_config_default(struct mail_config *cfg)
 	cfg->max_attempts = 8;
 	cfg->lease_seconds = 600;
 	cfg->smtp_timeout = 60;
+	cfg->digest_seconds = 7 * 86400;
 }
 
 /* Delivers one claimed message and records how it went. */
@@ -134,6 +136,9 @@ static void *sender_run(void *arg)
 			fprintf(stderr, "capnet: mail sender: %s\n", err.msg);
 			db = NULL;
 		} else if (db != NULL) {
+			int digests = 0;
+			if (notify_digest_round(db, sender.cfg.digest_seconds, &digests, &err))
+				fprintf(stderr, "capnet: mail sender: digests: %s\n", err.msg);
 			int due = sender_anything(db, &err);
 			if (due < 0 || (due > 0 && mail_sender_round(db, &sender.cfg, sender.worker,
 								     &sent, &err) != 0))

@@ -21,6 +21,8 @@ struct mail_config {
 	int max_attempts;	   /* attempts before a message fails for good (default 8) */
 	int lease_seconds;	   /* a claim older than this is taken over (default 600) */
 	int smtp_timeout;	   /* seconds for one message (default 60) */
+	int digest_seconds;	   /* a digest goes out once its oldest entry is this old
+				    * (default a week) */
 };
 
 void mail_config_default(struct mail_config *cfg);
