@@ -74,4 +74,41 @@ expect_eq "the digest comes when its period is over" "$(mail_py "$eml" 'm["Subje
 expect_eq "and lists the approval" "$(mail_py "$eml" '"Plan approved: Number sense first" in body("text/plain")')" "True"
 sleep 3
 expect_eq "each entry goes in one digest" "$(mails dee@daviess.org)" "2"
+
+# Meetings: the teams get an iCalendar invitation, then its move, then its cancelling,
+# all for the meeting's own UID.
+# ics FILE: the calendar part of a message, lines unfolded (RFC 5545 §3.1).
+ics() { mail_py "$1" 'body("text/calendar").replace("\r\n ", "")'; }
+run meeting add --network-id 1 --title "Meeting 3: Number talks" --starts-at 2027-01-14T09:00 --ends-at 2027-01-14T15:00 --tz America/Chicago --place "GRREC, Room 2"
+expect_rc "a meeting is scheduled" 0
+wait_until 15 test "$(mails dee@daviess.org)" -ge 3
+eml=$(newest dee@daviess.org)
+expect_eq "the team is mailed the meeting" "$(mail_py "$eml" 'm["Subject"]')" "Meeting scheduled: Meeting 3: Number talks, 2027-01-14 09:00"
+expect_eq "with a text/calendar part of method REQUEST" "$(mail_py "$eml" 'part("text/calendar").get_param("method")')" "REQUEST"
+cal=$(ics "$eml")
+uid=$(sql "SELECT uid FROM meeting WHERE id = 1")
+for want in "METHOD:REQUEST" "UID:$uid" "DTSTART;TZID=America/Chicago:20270114T090000" "SEQUENCE:0" "ORGANIZER;CN=capnet:mailto:noreply@capnet.example.org" "mailto:dee@daviess.org" "BEGIN:VTIMEZONE" "LOCATION:GRREC\\, Room 2"; do
+	case "$cal" in *"$want"*) t_ok "the invitation has $want" ;; *) t_fail "the invitation has $want" "$cal" ;; esac
+done
+run meeting update 1 --starts-at 2027-01-21T09:00 --ends-at 2027-01-21T15:00
+wait_until 15 test "$(mails dee@daviess.org)" -ge 4
+eml=$(newest dee@daviess.org)
+expect_eq "moving it mails the team" "$(mail_py "$eml" 'm["Subject"]')" "Meeting moved: Meeting 3: Number talks, 2027-01-21 09:00"
+cal=$(ics "$eml")
+for want in "METHOD:REQUEST" "UID:$uid" "DTSTART;TZID=America/Chicago:20270121T090000" "SEQUENCE:1"; do
+	case "$cal" in *"$want"*) t_ok "the move has $want" ;; *) t_fail "the move has $want" "$cal" ;; esac
+done
+run meeting update 1 --notes "Bring a number talk"
+sleep 2
+expect_eq "a change that does not move it mails nobody" "$(sql "SELECT COUNT(*) FROM mail_outbox WHERE kind = 'meeting'")" "2"
+run meeting delete 1
+wait_until 15 test "$(mails dee@daviess.org)" -ge 5
+eml=$(newest dee@daviess.org)
+expect_eq "deleting it mails the cancellation" "$(mail_py "$eml" 'm["Subject"]')" "Meeting cancelled: Meeting 3: Number talks, 2027-01-21 09:00"
+expect_eq "with a text/calendar part of method CANCEL" "$(mail_py "$eml" 'part("text/calendar").get_param("method")')" "CANCEL"
+cal=$(ics "$eml")
+for want in "METHOD:CANCEL" "UID:$uid" "STATUS:CANCELLED"; do
+	case "$cal" in *"$want"*) t_ok "the cancellation has $want" ;; *) t_fail "the cancellation has $want" "$cal" ;; esac
+done
+expect_eq "the facilitator, on no team, gets no meeting mail" "$(sql "SELECT COUNT(*) FROM mail_outbox WHERE kind = 'meeting' AND to_addr = 'ana@grrec.org'")" "0"
 srv_stop

@@ -15,7 +15,7 @@
 #include "core/timeutil.h"
 
 const char *const notify_kinds[NOTIFY_KIND_COUNT] = {"plan_submitted", "plan_decided",
-						     "source_updated"};
+						     "source_updated", "meeting"};
 const char *const notify_kind_labels[NOTIFY_KIND_COUNT] = {
     "A plan is submitted for your review", "Your team's plan is approved or returned",
     "A source of your adaptation has a new version"};
@@ -83,6 +83,14 @@ static int notify_lookup(struct store *db, struct arena *a, const char *sql, int
 int notify_person(struct store *db, struct arena *a, int64_t person_id, enum notify_kind kind,
 		  const char *subject, const char *what, const char *path, struct cn_err *err)
 {
+	return notify_person_ics(db, a, person_id, kind, subject, what, path, NULL, NULL, err);
+}
+
+int notify_person_ics(struct store *db, struct arena *a, int64_t person_id, enum notify_kind kind,
+		      const char *subject, const char *what, const char *path,
+		      const char *(*make_ics)(void *ctx, const char *email, const char *name),
+		      void *ctx, struct cn_err *err)
+{
 	const char *mode = NULL, *url = NULL;
 	if (notify_lookup(db, a, SQL_NOTIFY_MODE, person_id, notify_kinds[kind], &mode, err))
 		return -1;
@@ -146,6 +154,7 @@ int notify_person(struct store *db, struct arena *a, int64_t person_id, enum not
 				     .to_addr = email,
 				     .to_name = name,
 				     .subject = subject,
+				     .ics = make_ics ? make_ics(ctx, email, name) : NULL,
 				     .unsubscribe_url = unsubscribe};
 	letter_end(&l, a, &msg.text, &msg.html);
 	return outbox_queue(db, &msg, NULL, err);

@@ -16,6 +16,7 @@ enum notify_kind {
 	NOTIFY_PLAN_SUBMITTED, /* a plan awaits review: to the network's facilitators */
 	NOTIFY_PLAN_DECIDED,   /* a plan approved or returned: to the team's leads */
 	NOTIFY_SOURCE_UPDATED, /* a source of an adaptation changed: to its owners */
+	NOTIFY_MEETING,	       /* a meeting scheduled, moved or cancelled: to the teams */
 	NOTIFY_KIND_COUNT
 };
 extern const char *const notify_kinds[NOTIFY_KIND_COUNT];	/* "plan_submitted", ... */
@@ -29,6 +30,13 @@ extern const char *const notify_modes[NOTIFY_MODE_COUNT]; /* "email", "in_app", 
  * person chose: a message now, an entry of the next digest, or nothing. */
 int notify_person(struct store *db, struct arena *a, int64_t person_id, enum notify_kind kind,
 		  const char *subject, const char *what, const char *path, struct cn_err *err);
+/* The same with an iCalendar invitation or cancellation (RFC 6047) made for the
+ * person by make_ics (given their address and name; NULL: none) attached to the
+ * message. A digest entry carries no calendar. */
+int notify_person_ics(struct store *db, struct arena *a, int64_t person_id, enum notify_kind kind,
+		      const char *subject, const char *what, const char *path,
+		      const char *(*make_ics)(void *ctx, const char *email, const char *name),
+		      void *ctx, struct cn_err *err);
 
 /* The person's choice for each kind, into modes. */
 int notify_prefs(struct store *db, int64_t person_id, enum notify_mode modes[NOTIFY_KIND_COUNT],
