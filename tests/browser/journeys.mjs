@@ -49,7 +49,7 @@ export const journeys = [
 				await v.fill('Email', 'iris.okafor@tradewater.demo.capnet.example');
 				await v.fill('First name', 'Iris');
 				await v.fill('Last name', 'Okafor');
-				const org = v.page.getByLabel('Organization to join', { exact: true });
+				const org = v.page.getByLabel('Organization to join');
 				await org.selectOption(await org.locator('option', { hasText: 'Tradewater County' }).first().getAttribute('value'));
 				await v.page.getByLabel('Their role there').selectOption('member');
 				await v.click('Send invitation');
