@@ -6,6 +6,14 @@
 MAIL_PY=/usr/bin/python3
 MAIL_SINK="$(dirname "$0")/../smtp_sink.py"
 
+# mail_begin: t_begin for a script that runs a mail server (stopped at exit), or a
+# skip when aiosmtpd is missing.
+mail_begin() {
+	mail_skip_unless_ready
+	t_begin
+	trap 'sink_stop; t_end' EXIT
+}
+
 # mail_skip_unless_ready: ends the script with a skip when aiosmtpd is missing.
 mail_skip_unless_ready() {
 	if ! "$MAIL_PY" -c 'import aiosmtpd' 2>/dev/null; then

@@ -151,25 +151,10 @@ static int plan_status_notify(struct store *db, struct arena *a, const struct re
 				       "The plan \"%s\" of your team was returned for changes; "
 				       "see the review notes.",
 				       title);
-	struct store_stmt *q = store_prepare(
-		db, submitted ? SQL_PLAN_NOTIFY_FACILITATORS : SQL_PLAN_NOTIFY_LEADS, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, submitted ? rec_int(plan, "network_id") : rec_int(plan, "team_id"));
-	int64_t *people = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = store_step(q, err)) == 1) {
-		people = arena_grow(a, people, sizeof(*people), n, &cap);
-		people[n++] = store_col_int(q, 0);
-	}
-	store_done(q);
-	const char *path = arena_printf(a, "/plans/%lld", (long long)plan->id);
-	for (size_t i = 0; rc >= 0 && i < n; i++)
-		rc = notify_person(db, a, people[i],
-				   submitted ? NOTIFY_PLAN_SUBMITTED : NOTIFY_PLAN_DECIDED, subject,
-				   what, path, err);
-	return rc < 0 ? -1 : 0;
+	return notify_people(db, a, submitted ? SQL_PLAN_NOTIFY_FACILITATORS : SQL_PLAN_NOTIFY_LEADS,
+			     submitted ? rec_int(plan, "network_id") : rec_int(plan, "team_id"),
+			     submitted ? NOTIFY_PLAN_SUBMITTED : NOTIFY_PLAN_DECIDED, subject, what,
+			     arena_printf(a, "/plans/%lld", (long long)plan->id), NULL, NULL, err);
 }
 
 int plan_status_set(struct store *db, const struct actor *who, int64_t plan_id,

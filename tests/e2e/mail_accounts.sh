@@ -8,9 +8,7 @@
 # `capnet invite` does what the API does. Every step is audited.
 . "$(dirname "$0")/../e2e_lib.sh"
 . "$(dirname "$0")/../mail_lib.sh"
-mail_skip_unless_ready
-t_begin
-trap 'sink_stop; t_end' EXIT
+mail_begin
 t_state_admin
 c org add --kind district --name "Daviess County"          # 2
 c org add --kind school --name "Apollo High" --parent-id 2 # 3

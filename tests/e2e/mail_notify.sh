@@ -6,9 +6,7 @@
 # gathering them (the digest's period shortened with --mail-digest).
 . "$(dirname "$0")/../e2e_lib.sh"
 . "$(dirname "$0")/../mail_lib.sh"
-mail_skip_unless_ready
-t_begin
-trap 'sink_stop; t_end' EXIT
+mail_begin
 t_state_admin
 c org add --kind cooperative --name "Green River Cooperative" --parent-id 1 # 2
 c org add --kind district --name "Daviess County" --parent-id 2            # 3

@@ -8,9 +8,7 @@
 # twice.
 . "$(dirname "$0")/../e2e_lib.sh"
 . "$(dirname "$0")/../mail_lib.sh"
-mail_skip_unless_ready
-t_begin
-trap 'sink_stop; t_end' EXIT
+mail_begin
 t_state_admin
 run setting set site.base_url https://capnet.example.org/
 JAR="$T_DIR/jar"

@@ -87,20 +87,6 @@ int mail_meeting(struct store *db, struct arena *a, const struct rec *m, int seq
 		? arena_printf(a, "The meeting \"%s\" now takes place %s (%s).", title, when, tz)
 		: arena_printf(a, "A meeting of your network is scheduled: \"%s\", %s (%s).", title,
 			       when, tz);
-	struct store_stmt *q = store_prepare(db, SQL_MAIL_MEETING_PEOPLE, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, rec_int(m, "network_id"));
-	int64_t *people = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = store_step(q, err)) == 1) {
-		people = arena_grow(a, people, sizeof(*people), n, &cap);
-		people[n++] = store_col_int(q, 0);
-	}
-	store_done(q);
-	for (size_t i = 0; rc >= 0 && i < n; i++)
-		rc = notify_person_ics(db, a, people[i], NOTIFY_MEETING, subject, what, path,
-				       mail_meeting_ics, &c, err);
-	return rc < 0 ? -1 : 0;
+	return notify_people(db, a, SQL_MAIL_MEETING_PEOPLE, rec_int(m, "network_id"),
+			     NOTIFY_MEETING, subject, what, path, mail_meeting_ics, &c, err);
 }

@@ -160,6 +160,30 @@ int notify_person_ics(struct store *db, struct arena *a, int64_t person_id, enum
 	return outbox_queue(db, &msg, NULL, err);
 }
 
+int notify_people(struct store *db, struct arena *a, const char *sql, int64_t id,
+		  enum notify_kind kind, const char *subject, const char *what, const char *path,
+		  const char *(*make_ics)(void *ctx, const char *email, const char *name),
+		  void *ctx, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, sql, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, id);
+	int64_t *people = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	/* Read whole before notifying: the statement is done before the next one runs. */
+	while ((rc = store_step(q, err)) == 1) {
+		people = arena_grow(a, people, sizeof(*people), n, &cap);
+		people[n++] = store_col_int(q, 0);
+	}
+	store_done(q);
+	for (size_t i = 0; rc >= 0 && i < n; i++)
+		rc = notify_person_ics(db, a, people[i], kind, subject, what, path, make_ics, ctx,
+				       err);
+	return rc < 0 ? -1 : 0;
+}
+
 int notify_prefs(struct store *db, int64_t person_id, enum notify_mode modes[NOTIFY_KIND_COUNT],
 		 struct cn_err *err)
 {

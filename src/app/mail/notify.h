@@ -38,6 +38,13 @@ int notify_person_ics(struct store *db, struct arena *a, int64_t person_id, enum
 		      const char *(*make_ics)(void *ctx, const char *email, const char *name),
 		      void *ctx, struct cn_err *err);
 
+/* notify_person_ics for each person whose id sql (?1 = id) gives in its first column:
+ * the one way the modules that notify pick the people to tell. */
+int notify_people(struct store *db, struct arena *a, const char *sql, int64_t id,
+		  enum notify_kind kind, const char *subject, const char *what, const char *path,
+		  const char *(*make_ics)(void *ctx, const char *email, const char *name),
+		  void *ctx, struct cn_err *err);
+
 /* The person's choice for each kind, into modes. */
 int notify_prefs(struct store *db, int64_t person_id, enum notify_mode modes[NOTIFY_KIND_COUNT],
 		 struct cn_err *err);
