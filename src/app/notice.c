@@ -67,6 +67,16 @@ static int notice_owners(struct store *db, int64_t deliverable_id, int64_t **out
 	return rc < 0 ? -1 : 0;
 }
 
+int notice_tell_owners(struct store *db, const struct actor *who, struct arena *a,
+		       int64_t deliverable_id, const char *subject, const char *what,
+		       struct cn_err *err)
+{
+	return notify_people(db, a, SQL_NOTICE_OWNERS, deliverable_id, who->person_id,
+			     NOTIFY_DELIVERABLE, subject, what,
+			     arena_printf(a, "/deliverables/%lld", (long long)deliverable_id), NULL,
+			     NULL, err);
+}
+
 static int notice_add(struct store *db, const struct actor *who, struct arena *a,
 		      int64_t person, int64_t deliverable_id, int64_t version_id,
 		      const char *message, struct cn_err *err)

@@ -152,7 +152,7 @@ static int plan_status_notify(struct store *db, struct arena *a, const struct re
 				       "see the review notes.",
 				       title);
 	return notify_people(db, a, submitted ? SQL_PLAN_NOTIFY_FACILITATORS : SQL_PLAN_NOTIFY_LEADS,
-			     submitted ? rec_int(plan, "network_id") : rec_int(plan, "team_id"),
+			     submitted ? rec_int(plan, "network_id") : rec_int(plan, "team_id"), 0,
 			     submitted ? NOTIFY_PLAN_SUBMITTED : NOTIFY_PLAN_DECIDED, subject, what,
 			     arena_printf(a, "/plans/%lld", (long long)plan->id), NULL, NULL, err);
 }

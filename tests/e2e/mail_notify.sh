@@ -109,4 +109,12 @@ for want in "METHOD:CANCEL" "UID:$uid" "STATUS:CANCELLED"; do
 	case "$cal" in *"$want"*) t_ok "the cancellation has $want" ;; *) t_fail "the cancellation has $want" "$cal" ;; esac
 done
 expect_eq "the facilitator, on no team, gets no meeting mail" "$(sql "SELECT COUNT(*) FROM mail_outbox WHERE kind = 'meeting' AND to_addr = 'ana@grrec.org'")" "0"
+
+# A deliverable's new version: its owners (the team's lead, its contributors) hear of it.
+printf 'Week 1: unit fractions\n' | "$CAPNET" deliverable create --network-id 1 --kind other --title "Fractions unit" --team-id 1 --author dee@daviess.org --file - >/dev/null 2>&1
+printf 'Week 1: unit fractions on a number line\n' | "$CAPNET" deliverable save 1 --author ana@grrec.org --note "number lines" --file - >/dev/null 2>&1
+expect_eq "the team's lead is told of the new version" \
+	"$(sql "SELECT subject FROM mail_outbox WHERE kind = 'deliverable' AND to_addr = 'dee@daviess.org' ORDER BY id DESC LIMIT 1")" "New version 2 of Fractions unit"
+wait_until 15 test "$(mail_py "$(newest dee@daviess.org)" 'm["Subject"]')" = "New version 2 of Fractions unit"
+expect_eq "and mailed it" "$(mail_py "$(newest dee@daviess.org)" '"number lines" in body("text/plain")')" "True"
 srv_stop

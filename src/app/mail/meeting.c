@@ -87,6 +87,6 @@ int mail_meeting(struct store *db, struct arena *a, const struct rec *m, int seq
 		? arena_printf(a, "The meeting \"%s\" now takes place %s (%s).", title, when, tz)
 		: arena_printf(a, "A meeting of your network is scheduled: \"%s\", %s (%s).", title,
 			       when, tz);
-	return notify_people(db, a, SQL_MAIL_MEETING_PEOPLE, rec_int(m, "network_id"),
+	return notify_people(db, a, SQL_MAIL_MEETING_PEOPLE, rec_int(m, "network_id"), 0,
 			     NOTIFY_MEETING, subject, what, path, mail_meeting_ics, &c, err);
 }

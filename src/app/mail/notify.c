@@ -15,7 +15,7 @@
 #include "core/timeutil.h"
 
 const char *const notify_kinds[NOTIFY_KIND_COUNT] = {"plan_submitted", "plan_decided",
-						     "source_updated", "meeting"};
+						     "source_updated", "meeting", "deliverable"};
 const char *const notify_kind_labels[NOTIFY_KIND_COUNT] = {
     "A plan is submitted for your review", "Your team's plan is approved or returned",
     "A source of your adaptation has a new version"};
@@ -160,7 +160,7 @@ int notify_person_ics(struct store *db, struct arena *a, int64_t person_id, enum
 	return outbox_queue(db, &msg, NULL, err);
 }
 
-int notify_people(struct store *db, struct arena *a, const char *sql, int64_t id,
+int notify_people(struct store *db, struct arena *a, const char *sql, int64_t id, int64_t except,
 		  enum notify_kind kind, const char *subject, const char *what, const char *path,
 		  const char *(*make_ics)(void *ctx, const char *email, const char *name),
 		  void *ctx, struct cn_err *err)
@@ -174,6 +174,8 @@ int notify_people(struct store *db, struct arena *a, const char *sql, int64_t id
 	int rc;
 	/* Read whole before notifying: the statement is done before the next one runs. */
 	while ((rc = store_step(q, err)) == 1) {
+		if (store_col_int(q, 0) == except)
+			continue;
 		people = arena_grow(a, people, sizeof(*people), n, &cap);
 		people[n++] = store_col_int(q, 0);
 	}

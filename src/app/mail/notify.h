@@ -17,6 +17,7 @@ enum notify_kind {
 	NOTIFY_PLAN_DECIDED,   /* a plan approved or returned: to the team's leads */
 	NOTIFY_SOURCE_UPDATED, /* a source of an adaptation changed: to its owners */
 	NOTIFY_MEETING,	       /* a meeting scheduled, moved or cancelled: to the teams */
+	NOTIFY_DELIVERABLE,    /* a deliverable's new version or review: to its owners */
 	NOTIFY_KIND_COUNT
 };
 extern const char *const notify_kinds[NOTIFY_KIND_COUNT];	/* "plan_submitted", ... */
@@ -38,9 +39,10 @@ int notify_person_ics(struct store *db, struct arena *a, int64_t person_id, enum
 		      const char *(*make_ics)(void *ctx, const char *email, const char *name),
 		      void *ctx, struct cn_err *err);
 
-/* notify_person_ics for each person whose id sql (?1 = id) gives in its first column:
- * the one way the modules that notify pick the people to tell. */
-int notify_people(struct store *db, struct arena *a, const char *sql, int64_t id,
+/* notify_person_ics for each person whose id sql (?1 = id) gives in its first column,
+ * but except (the person who made the change: 0 for none): the one way the modules
+ * that notify pick the people to tell. */
+int notify_people(struct store *db, struct arena *a, const char *sql, int64_t id, int64_t except,
 		  enum notify_kind kind, const char *subject, const char *what, const char *path,
 		  const char *(*make_ics)(void *ctx, const char *email, const char *name),
 		  void *ctx, struct cn_err *err);
