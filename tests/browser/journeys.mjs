@@ -46,12 +46,13 @@ export const journeys = [
 			}),
 			step('invites a person by email; from the email, she chooses a password and reaches her dashboard', async (v) => {
 				await v.go('/admin/people');
-				await v.fill('Email', 'iris.okafor@tradewater.demo.capnet.example');
-				await v.fill('First name', 'Iris');
-				await v.fill('Last name', 'Okafor');
-				const org = v.page.getByLabel('Organization to join');
+				/* By id: "Email" is also part of the label of the form above. */
+				await v.page.locator('#i_email').fill('iris.okafor@tradewater.demo.capnet.example');
+				await v.page.locator('#i_given_name').fill('Iris');
+				await v.page.locator('#i_family_name').fill('Okafor');
+				const org = v.page.locator('#i_org_id');
 				await org.selectOption(await org.locator('option', { hasText: 'Tradewater County' }).first().getAttribute('value'));
-				await v.page.getByLabel('Their role there').selectOption('member');
+				await v.page.locator('#i_role').selectOption('member');
 				await v.click('Send invitation');
 				await v.see('The invitation is on its way');
 				const link = await mailedLink('iris.okafor@tradewater.demo.capnet.example', v.base);

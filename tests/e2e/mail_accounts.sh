@@ -184,6 +184,8 @@ admin_invite() {
 }
 admin_invite pat@ohio.org
 expect_header "the page's invitation is sent" "Location: /admin/people?done=invitation"
+http GET "/admin/people?done=invitation" -b "$T_DIR/admin"
+expect_body "and the page says so" "The invitation is on its way"
 last_mail pat@ohio.org >/dev/null
 expect_eq "and mailed" "$(grep -l -x pat@ohio.org "$T_DIR"/inbox/*.rcpt | wc -l | tr -d ' ')" "1"
 admin_invite zoe@daviess.org
