@@ -21,10 +21,10 @@ lead_token=$("$CAPNET" token create --email lead@daviess.org 2>/dev/null)
 sink_start "$T_DIR/inbox"
 srv_start --smtp-url "smtp://127.0.0.1:$SINK_PORT" --mail-interval 1 --mail-from capnet@kde.example
 
-# last_mail TO: the newest message's file for TO, waiting for it up to 15 seconds.
+# last_mail TO [N]: the newest message file for TO once N (1) came, waiting up to 30 seconds.
 last_mail() {
 	n=0
-	while [ $n -lt 75 ]; do
+	while [ $n -lt 150 ]; do
 		f=$(grep -l -x "$1" "$T_DIR"/inbox/*.rcpt 2>/dev/null | sort | tail -n 1)
 		if [ -n "$f" ] && [ "$(grep -l -x "$1" "$T_DIR"/inbox/*.rcpt | wc -l)" -ge "${2:-1}" ]; then
 			echo "${f%.rcpt}.eml"
