@@ -3,10 +3,13 @@
  * in X-CSRF-Token; the rules live in app/access/auth.c, the cookie in http/session.c. These
  * routes are public: they decide for themselves who may use them. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/resource.h"
 #include "app/org/person.h"
+#include "app/access/account.h"
+#include "http/allow.h"
 #include "http/server.h"
 #include "http/session.h"
 #include "app/org/membership.h"
@@ -87,6 +90,45 @@ static int session_delete(struct http_req *rq, struct http_resp *rs, struct cn_e
 	return 0;
 }
 
+/* POST /api/v1/invitations: who may invite whom is decided in app/access/account.c. */
+static int session_invite(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const char *values[5];
+	if (http_allow_any(rq, POLICY_CREATE, "person", err) || api_body_fields(rq, values, err))
+		return -1;
+	struct account_invitation in = {.email = values[0],
+					.given_name = values[1],
+					.family_name = values[2],
+					.org_id = values[3] ? strtoll(values[3], NULL, 10) : 0,
+					.role = values[4]};
+	int64_t id = 0;
+	int resent = 0;
+	if (account_invite(rq->db, &rq->who, rq->a, &in, &id, &resent, err))
+		return -1;
+	struct jw w;
+	api_json(rs, &w, 201);
+	jw_obj_begin(&w);
+	jw_kv_int(&w, "person_id", id);
+	jw_kv_str(&w, "email", in.email);
+	jw_kv_bool(&w, "resent", resent);
+	jw_obj_end(&w);
+	return 0;
+}
+
+static const char *const invite_roles[] = {"admin",  "facilitator", "district_lead",
+					   "member", "partner",	    NULL};
+
+static const struct route_field invite_body[] = {
+	{"email", "string", 1, NULL, "the address the invitation goes to; they sign in with it"},
+	{"given_name", "string", 1, NULL, "their given name"},
+	{"family_name", "string", 1, NULL, "their family name"},
+	{"org_id", "integer", 1, NULL,
+	 "the organization of their first role (a district lead: her district or its schools)"},
+	{"role", "string", 1, invite_roles,
+	 "their first role (a district lead invites members and district leads)"},
+	{NULL, NULL, 0, NULL, NULL},
+};
+
 static const struct route_field sign_in_body[] = {
 	{"email", "string", 1, NULL, "the address the person signs in with"},
 	{"password", "string", 1, NULL, "their password"},
@@ -99,6 +141,10 @@ static const struct route session_routes[] = {
 	 "Sign in: sets the session cookie and returns the CSRF token", sign_in_body, NULL},
 	{"GET", "/api/v1/session", session_get, NULL, POLICY_READ, NULL, ROUTE_PUBLIC,
 	 "Who is signed in, with their roles", NULL, NULL},
+	{"POST", "/api/v1/invitations", session_invite, "person", POLICY_CREATE, NULL, 0,
+	 "Invite a person: makes them with a first role and mails a one-time link (7 days) "
+	 "to set a password; inviting again someone who has not set one replaces the link",
+	 invite_body, NULL},
 	{"DELETE", "/api/v1/session", session_delete, NULL, POLICY_DELETE, NULL, ROUTE_PUBLIC,
 	 "Sign out", NULL, NULL},
 };

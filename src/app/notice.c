@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/mail/notify.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
 
@@ -66,6 +67,16 @@ static int notice_owners(struct store *db, int64_t deliverable_id, int64_t **out
 	return rc < 0 ? -1 : 0;
 }
 
+int notice_tell_owners(struct store *db, const struct actor *who, struct arena *a,
+		       int64_t deliverable_id, const char *subject, const char *what,
+		       struct cn_err *err)
+{
+	return notify_people(db, a, SQL_NOTICE_OWNERS, deliverable_id, who->person_id,
+			     NOTIFY_DELIVERABLE, subject, what,
+			     arena_printf(a, "/deliverables/%lld", (long long)deliverable_id), NULL,
+			     NULL, err);
+}
+
 static int notice_add(struct store *db, const struct actor *who, struct arena *a,
 		      int64_t person, int64_t deliverable_id, int64_t version_id,
 		      const char *message, struct cn_err *err)
@@ -106,7 +117,10 @@ static int notice_add(struct store *db, const struct actor *who, struct arena *a
 	jw_obj_end(&w);
 	rc = audit_record(db, who, "create", "notice", id, NULL, buf_str(&b), err);
 	buf_free(&b);
-	(void)a;
+	if (rc == 0)
+		rc = notify_person(db, a, person, NOTIFY_SOURCE_UPDATED,
+				   "A source of your adaptation has a new version", message,
+				   arena_printf(a, "/notices/%lld/compare", (long long)id), err);
 	return rc;
 }
 

@@ -38,6 +38,12 @@ struct notices {
  * A person gets one notice per adaptation and source version. */
 int notice_source_published(struct store *db, const struct actor *who, struct arena *a,
 			    int64_t version_id, struct cn_err *err);
+/* Inside the caller's transaction: tells the owners of deliverable_id (contributors,
+ * the team's leads, its creator), but the actor, by email as each chose
+ * (app/mail/notify.h, kind deliverable): a new version or a review. */
+int notice_tell_owners(struct store *db, const struct actor *who, struct arena *a,
+		       int64_t deliverable_id, const char *subject, const char *what,
+		       struct cn_err *err);
 /* A person's notices, newest first; only unseen ones unless all. In a. */
 int notice_list(struct store *db, struct arena *a, int64_t person_id, int all,
 		struct notices *out, struct cn_err *err);

@@ -104,6 +104,8 @@ void cli_print_tables(enum output_format fmt, const struct store_copy_report *r,
 int cmd_deliverable(struct cli *c, int argc, char **argv);
 int cmd_setting(struct cli *c, int argc, char **argv);
 int cmd_sso(struct cli *c, int argc, char **argv);
+int cmd_mail(struct cli *c, int argc, char **argv);
+int cmd_invite(struct cli *c, int argc, char **argv);
 /* Parts of `capnet deliverable` in their own files. */
 int cmd_deliverable_review(struct cli *c, int argc, char **argv);
 int cmd_deliverable_notices(struct cli *c, int argc, char **argv);

@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "app/import_job.h"
+#include "app/mail/sender.h"
 #include "cli/cli.h"
 #include "http/server.h"
 #include "web/web.h"
@@ -36,6 +37,20 @@ static const struct args_opt serve_opts[] = {
 	 "a proxy whose X-Forwarded-For names the client: address or CIDR, repeatable"},
 	{"secure-cookies", 0, "send the session cookie over HTTPS only (behind TLS)"},
 	{"reuse-port", 0, "share the port with other capnet serve processes (SO_REUSEPORT)"},
+	{"smtp-url", 1,
+	 "deliver the outbox to this mail server: smtp://host:port (STARTTLS when offered) "
+	 "or smtps://host:port; default $CAPNET_SMTP_URL; without it mail waits in the outbox"},
+	{"smtp-user", 1, "the mail server's user name; its password is $CAPNET_SMTP_PASSWORD"},
+	{"mail-from", 1, "the address mail is sent from (default capnet@localhost)"},
+	{"mail-interval", 1, "seconds between looks at the outbox (default 5)"},
+	{"mail-retry", 1,
+	 "seconds before a failed message is tried again, doubled each time (default 60)"},
+	{"mail-attempts", 1, "attempts before a message fails for good (default 8)"},
+	{"mail-digest", 1,
+	 "seconds a digest gathers notifications before it goes out (default 604800, a week)"},
+	{"mail-lease", 1,
+	 "seconds after which a message another process began to send and never reported "
+	 "on is taken over (default 600)"},
 	{NULL, 0, NULL},
 };
 
@@ -44,7 +59,9 @@ static void serve_help(void)
 	printf("usage: capnet [--db URL] serve [options]\n"
 	       "Serves the JSON API (/api/v1, described at /api/v1/openapi.json), /healthz and\n"
 	       "/readyz until SIGTERM or SIGINT; requests in flight are finished first.\n"
-	       "One JSON access-log line per request goes to standard error.\n\nOptions:\n");
+	       "One JSON access-log line per request goes to standard error.\n"
+	       "With an SMTP URL, a sender delivers the outbox (invitations, password resets,\n"
+	       "notifications) and logs each outcome to standard error.\n\nOptions:\n");
 	for (const struct args_opt *o = serve_opts; o->name != NULL; o++) {
 		char left[40];
 		snprintf(left, sizeof(left), "--%s%s", o->name, o->takes_value ? " N" : "");
@@ -52,6 +69,12 @@ static void serve_help(void)
 			snprintf(left, sizeof(left), "--listen HOST:PORT");
 		if (strcmp(o->name, "trusted-proxy") == 0)
 			snprintf(left, sizeof(left), "--trusted-proxy ADDR");
+		if (strcmp(o->name, "smtp-url") == 0)
+			snprintf(left, sizeof(left), "--smtp-url URL");
+		if (strcmp(o->name, "smtp-user") == 0)
+			snprintf(left, sizeof(left), "--smtp-user NAME");
+		if (strcmp(o->name, "mail-from") == 0)
+			snprintf(left, sizeof(left), "--mail-from ADDRESS");
 		printf("  %-28s %s\n", left, o->help);
 	}
 }
@@ -76,6 +99,42 @@ static int serve_number(const struct args *a, const char *name, long long min, l
 static void serve_ready(const char *addr)
 {
 	fprintf(stderr, "capnet: serving on http://%s\n", addr);
+}
+
+/* The mail sender's options, with the environment's defaults; -1 after printing. */
+static int serve_mail(const struct cli *c, const struct args *a, struct mail_config *mail)
+{
+	mail_config_default(mail);
+	mail->db_url = c->db_url;
+	mail->smtp_url = args_has(a, "smtp-url") ? args_get(a, "smtp-url") : getenv("CAPNET_SMTP_URL");
+	if (mail->smtp_url != NULL && mail->smtp_url[0] == '\0')
+		mail->smtp_url = NULL;
+	if (mail->smtp_url != NULL && strncmp(mail->smtp_url, "smtp://", 7) != 0 &&
+	    strncmp(mail->smtp_url, "smtps://", 8) != 0)
+		return cli_usage("--smtp-url must start with smtp:// or smtps://");
+	mail->smtp_user = args_get(a, "smtp-user");
+	mail->smtp_password = getenv("CAPNET_SMTP_PASSWORD");
+	if (args_has(a, "mail-from")) {
+		const char *from = args_get(a, "mail-from");
+		if (strchr(from, '@') == NULL || strpbrk(from, " <>\r\n") != NULL)
+			return cli_usage("--mail-from must be an address such as capnet@example.org");
+		mail->from = from;
+	}
+	long long interval = mail->interval, retry = mail->retry_seconds,
+		  attempts = mail->max_attempts, lease = mail->lease_seconds,
+		  digest = mail->digest_seconds;
+	if (serve_number(a, "mail-interval", 1, 3600, &interval) ||
+	    serve_number(a, "mail-retry", 1, 86400, &retry) ||
+	    serve_number(a, "mail-attempts", 1, 100, &attempts) ||
+	    serve_number(a, "mail-lease", 1, 86400, &lease) ||
+	    serve_number(a, "mail-digest", 1, 90 * 86400, &digest))
+		return -1;
+	mail->digest_seconds = (int)digest;
+	mail->interval = (int)interval;
+	mail->retry_seconds = (int)retry;
+	mail->max_attempts = (int)attempts;
+	mail->lease_seconds = (int)lease;
+	return 0;
 }
 
 int cmd_serve(struct cli *c, int argc, char **argv)
@@ -139,10 +198,16 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		    forwarded_trust_add(&cfg.trusted_proxies, a.value[i], &perr))
 			return cli_usage("--trusted-proxy: %s", perr.msg);
 	}
+	struct mail_config mail;
+	if (serve_mail(c, &a, &mail))
+		return CLI_USAGE;
 	const struct route_table *tables[] = {api_table(), web_table(), NULL};
 	cfg.tables = tables;
 	struct cn_err err = {0};
+	if (mail_sender_start(&mail, &err))
+		return cli_fail(&err);
 	int rc = http_serve(&cfg, serve_ready, &err);
+	mail_sender_stop();
 	/* An import started from a page ends before the process does: cut short, it would
 	 * be rolled back with nothing said. */
 	import_job_drain();

@@ -127,6 +127,21 @@ static icalcomponent *ical_event_component(const struct ical_event *e, struct cn
 									       : ICAL_STATUS_CONFIRMED;
 		icalcomponent_add_property(ev, icalproperty_new_status(st));
 	}
+	if (e->organizer != NULL) {
+		icalproperty *o = icalproperty_new_organizer(e->organizer);
+		if (e->organizer_name != NULL)
+			icalproperty_add_parameter(o, icalparameter_new_cn(e->organizer_name));
+		icalcomponent_add_property(ev, o);
+	}
+	if (e->attendee != NULL) {
+		icalproperty *at = icalproperty_new_attendee(e->attendee);
+		if (e->attendee_name != NULL)
+			icalproperty_add_parameter(at, icalparameter_new_cn(e->attendee_name));
+		icalproperty_add_parameter(at, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+		icalproperty_add_parameter(at, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
+		icalproperty_add_parameter(at, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
+		icalcomponent_add_property(ev, at);
+	}
 	return ev;
 }
 
@@ -136,6 +151,11 @@ int ical_write(const struct ical_calendar *cal, struct buf *out, struct cn_err *
 	icalcomponent_add_property(vcal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(vcal, icalproperty_new_prodid(ICAL_PRODID));
 	icalcomponent_add_property(vcal, icalproperty_new_calscale("GREGORIAN"));
+	if (cal->method != NULL)
+		icalcomponent_add_property(
+			vcal, icalproperty_new_method(strcmp(cal->method, "CANCEL") == 0
+							      ? ICAL_METHOD_CANCEL
+							      : ICAL_METHOD_REQUEST));
 	if (cal->name != NULL) {
 		icalproperty *name = icalproperty_new_x(cal->name);
 		icalproperty_set_x_name(name, "X-WR-CALNAME");

@@ -25,12 +25,18 @@ struct ical_event {
 	time_t stamp;            /* DTSTAMP: when the record was last changed (§3.8.7.2) */
 	time_t created;          /* 0 = omitted */
 	int sequence;            /* revision number (§3.8.7.4) */
+	/* For an invitation (RFC 5546 iTIP): "mailto:..." addresses, or NULL. */
+	const char *organizer;   /* who sends it (§3.8.4.3) */
+	const char *organizer_name;
+	const char *attendee;    /* who it is sent to (§3.8.4.1) */
+	const char *attendee_name;
 };
 
 struct ical_calendar {
 	const char *name; /* X-WR-CALNAME shown by calendar programs */
 	const struct ical_event *events;
 	size_t count;
+	const char *method; /* "REQUEST" or "CANCEL" for an invitation (RFC 5546), or NULL */
 };
 
 /* Appends the whole VCALENDAR to out (CRLF lines, folded at 75 octets by libical).

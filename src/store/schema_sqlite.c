@@ -672,9 +672,87 @@ static const char MIGRATION_4[] =
 	" UNIQUE (issuer, subject));"
 	"CREATE INDEX sso_link_person ON sso_link(person_id);";
 
+/* The outbox (app/mail/outbox.h): every message capnet sends is a row written in the
+ * same transaction as the change that causes it; the sender in `capnet serve` claims
+ * due rows (status sending, claimed_by, claimed_at: a lease that another process may
+ * take over once it is old, should the claimer have died), delivers them over SMTP and
+ * records the outcome. The MIME message is made when sent, from the parts kept here. */
+static const char MIGRATION_5[] =
+	"CREATE TABLE mail_outbox ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL,"
+	" person_id INTEGER REFERENCES person(id),"
+	" to_addr TEXT NOT NULL,"
+	" to_name TEXT,"
+	" subject TEXT NOT NULL,"
+	" text_body TEXT NOT NULL,"
+	" html_body TEXT NOT NULL,"
+	" ics TEXT,"
+	" unsubscribe_url TEXT,"
+	" status TEXT NOT NULL DEFAULT 'queued'"
+	"  CHECK (status IN ('queued','sending','sent','failed')),"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" next_attempt_at TEXT NOT NULL,"
+	" last_error TEXT,"
+	" claimed_by TEXT,"
+	" claimed_at TEXT,"
+	" created_at TEXT NOT NULL,"
+	" sent_at TEXT);"
+	"CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at);"
+	"CREATE INDEX mail_outbox_created ON mail_outbox(created_at);";
+
+/* One-time links (app/access/account.h): an invitation to set a first password, or a
+ * password reset; only the secret's hash is kept. account_request counts the resets
+ * asked for, known address or not, so that asking can be throttled. */
+static const char MIGRATION_6[] =
+	"CREATE TABLE account_link ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" purpose TEXT NOT NULL CHECK (purpose IN ('invitation','reset')),"
+	" token_hash TEXT NOT NULL UNIQUE,"
+	" created_at TEXT NOT NULL,"
+	" expires_at TEXT NOT NULL,"
+	" used_at TEXT,"
+	" replaced_at TEXT);"
+	"CREATE INDEX account_link_person ON account_link(person_id, purpose);"
+	"CREATE TABLE account_request ("
+	" id INTEGER PRIMARY KEY,"
+	" email TEXT NOT NULL,"
+	" client TEXT NOT NULL,"
+	" at TEXT NOT NULL);"
+	"CREATE INDEX account_request_email ON account_request(email, at);"
+	"CREATE INDEX account_request_client ON account_request(client, at);";
+
+/* Notifications by email (app/mail/notify.h): each person's choice per kind (none
+ * stored: email), the one-click unsubscribe secrets (hashed), and what waits for the
+ * weekly digest. */
+static const char MIGRATION_7[] =
+	"CREATE TABLE notify_pref ("
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" kind TEXT NOT NULL,"
+	" mode TEXT NOT NULL CHECK (mode IN ('email','in_app','digest')),"
+	" PRIMARY KEY (person_id, kind));"
+	"CREATE TABLE notify_unsubscribe ("
+	" token_hash TEXT PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" kind TEXT NOT NULL,"
+	" created_at TEXT NOT NULL);"
+	"CREATE TABLE notify_digest ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" kind TEXT NOT NULL,"
+	" subject TEXT NOT NULL,"
+	" link TEXT,"
+	" created_at TEXT NOT NULL,"
+	" sent_at TEXT);"
+	"CREATE INDEX notify_digest_due ON notify_digest(sent_at, person_id);";
+
 const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
 	{MIGRATION_1, MIGRATION_1_SQLITE, MIGRATION_1_PG},
 	{MIGRATION_2, NULL, NULL},
 	{MIGRATION_3, NULL, NULL},
 	{MIGRATION_4, NULL, NULL},
+	{MIGRATION_5, NULL, NULL},
+	{MIGRATION_6, NULL, NULL},
+	{MIGRATION_7, NULL, NULL},
 };

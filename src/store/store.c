@@ -717,6 +717,12 @@ int store_backup(struct store *st, const char *path, struct cn_err *err)
 	return st->be->backup(st->conn, path, err);
 }
 
+const char *store_dialect_sql(const struct store *st, const char *sqlite_sql,
+			      const char *pg_sql)
+{
+	return st->be->dialect == STORE_DIALECT_PG ? pg_sql : sqlite_sql;
+}
+
 int store_integrity_check(struct store *st, char *out, unsigned long size, struct cn_err *err)
 {
 	return st->be->integrity_check(st->conn, out, size, err);

@@ -67,6 +67,13 @@ int store_begin_read(struct store *st, struct cn_err *err);
  * than it. */
 int store_data_version(struct store *st, uint64_t *out, struct cn_err *err);
 
+/* Of two constant statements that do one thing, the one in this backend's dialect:
+ * for the rare statement no portable SQL can express (row locks that skip rows other
+ * transactions hold, PostgreSQL's FOR UPDATE SKIP LOCKED). Both must take the same
+ * parameters and give the same columns. */
+const char *store_dialect_sql(const struct store *st, const char *sqlite_sql,
+			      const char *pg_sql);
+
 /* Runs SQL without parameters (may hold several statements). */
 int store_exec(struct store *st, const char *sql, struct cn_err *err);
 

@@ -70,8 +70,11 @@ static void page_header(struct page *p, enum page_nav nav)
 		html_close(h);
 		struct rec *me = NULL;
 		if (rec_get(rq->db, rq->a, &person_entity, rq->who.person_id, &me, &err) == 0) {
+			/* The name leads to the person's own account page (password, mail). */
 			html_open(h, "span", "class", "who", NULL);
+			html_open(h, "a", "href", "/account", NULL);
 			html_textf(h, "%s %s", rec_text(me, "given_name"), rec_text(me, "family_name"));
+			html_close(h);
 			html_close(h);
 		}
 		page_button_form(p, "/signout", "Sign out", NULL);

@@ -58,6 +58,9 @@ static void core_signin_page(struct page *p, const char *next)
 	page_input(p, "password", "Password", "password", NULL, NULL, 1);
 	page_submit(p, "Sign in");
 	html_close(h);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Forgot your password?", "href", "/signin/forgot", NULL);
+	html_close(h);
 	html_close(h);
 	/* The connected providers, each a button that starts its flow; a list that cannot
 	 * be read leaves the password form alone. */

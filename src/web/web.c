@@ -14,6 +14,8 @@ static const struct web_routes *const web_families[] = {
 	&web_routes_meeting_edit,
 	&web_routes_meeting,
 	&web_routes_admin,
+	&web_routes_mail,
+	&web_routes_account,
 	&web_routes_imports,
 	&web_routes_materials,
 	&web_routes_standards,

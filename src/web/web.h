@@ -22,6 +22,8 @@ extern const struct web_routes web_routes_network_edit;
 extern const struct web_routes web_routes_meeting_edit;
 extern const struct web_routes web_routes_meeting;
 extern const struct web_routes web_routes_admin;
+extern const struct web_routes web_routes_mail;
+extern const struct web_routes web_routes_account;
 extern const struct web_routes web_routes_imports;
 extern const struct web_routes web_routes_materials;
 extern const struct web_routes web_routes_standards;

@@ -1,7 +1,8 @@
 // journeys: what each person of the demo does in a browser, end to end, as tables the
 // page builders extend (see README.md in this folder). run.mjs runs them in order.
 
-import { PAYLOADS, dashboardShows, nextMeetingsShown, signIn, signOut, step } from './lib.mjs';
+import { PAYLOADS, Visitor, dashboardShows, nextMeetingsShown, signIn, signOut, step } from './lib.mjs';
+import { mailedLink } from './mail.mjs';
 import { failure } from './tap.mjs';
 
 /* The demo's accounts (README "The demo"); password capnet-demo-2026. */
@@ -42,6 +43,54 @@ export const journeys = [
 				await v.click('Add person');
 				await v.go('/admin/people?q=Quintero');
 				await v.see('rosa.quintero@tradewater.demo.capnet.example');
+			}),
+			step('invites a person by email; from the email, she chooses a password and reaches her dashboard', async (v) => {
+				await v.go('/admin/people');
+				/* By id: "Email" is also part of the label of the form above. */
+				await v.page.locator('#i_email').fill('iris.okafor@tradewater.demo.capnet.example');
+				await v.page.locator('#i_given_name').fill('Iris');
+				await v.page.locator('#i_family_name').fill('Okafor');
+				const org = v.page.locator('#i_org_id');
+				await org.selectOption(await org.locator('option', { hasText: 'Tradewater County' }).first().getAttribute('value'));
+				await v.page.locator('#i_role').selectOption('member');
+				await v.click('Send invitation');
+				await v.see('The invitation is on its way');
+				const link = await mailedLink('iris.okafor@tradewater.demo.capnet.example', v.base);
+				const iris = await Visitor.open(v.context.browser(), v.base);
+				try {
+					await iris.page.goto(link);
+					await iris.see('Welcome to capnet', 'h1');
+					await iris.see('you sign in as iris.okafor@tradewater.demo.capnet.example');
+					await iris.fill('Password', 'iris chooses a long password');
+					await iris.fill('The same password again', 'iris chooses a long password');
+					await iris.click('Set password and sign in');
+					if (iris.here() !== '/dashboard') throw failure(`setting the password led to ${iris.here()}`);
+					await iris.see('Iris Okafor', 'header');
+					await iris.page.goto(link);
+					await iris.see('This link no longer works', 'h1');
+				} finally {
+					await iris.close();
+				}
+			}),
+			step('the invited person forgets her password and resets it from the email', async (v) => {
+				const iris = await Visitor.open(v.context.browser(), v.base);
+				try {
+					await iris.go('/signin');
+					await iris.click('Forgot your password?');
+					await iris.fill('Email address', 'iris.okafor@tradewater.demo.capnet.example');
+					await iris.click('Send the link');
+					await iris.see('If an account has this address, a link to choose a new password is on its way.');
+					const link = await mailedLink('iris.okafor@tradewater.demo.capnet.example', v.base, 2);
+					await iris.page.goto(link);
+					await iris.see('Choose a new password', 'h1');
+					await iris.fill('Password', 'iris second long password');
+					await iris.fill('The same password again', 'iris second long password');
+					await iris.click('Save password and sign in');
+					if (iris.here() !== '/dashboard') throw failure(`resetting the password led to ${iris.here()}`);
+					await iris.see('Iris Okafor', 'header');
+				} finally {
+					await iris.close();
+				}
 			}),
 			step('uploads a CASE package, sees what it added, and finds it among the recent imports', async (v) => {
 				await v.go('/admin/imports');

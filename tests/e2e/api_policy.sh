@@ -178,6 +178,8 @@ row "PATCH /api/v1/academic-sessions/{id}" "$ADMIN" /api/v1/academic-sessions/1 
 # People: own = the member of district A (person 4), other = the member of district B (6).
 row "GET /api/v1/people" "YY YY YN YN NN NN" /api/v1/people /api/v1/people "" "" '"id":4,' '"id":6,'
 row "POST /api/v1/people" "YY NN YY NN NN NN" /api/v1/people /api/v1/people '{"given_name":"New","family_name":"Person"}' '{"given_name":"New","family_name":"Person"}'
+# Invitations: into district A (own) or B (other), as a member; a lead invites into hers.
+row "POST /api/v1/invitations" "YY NN YN NN NN NN" /api/v1/invitations /api/v1/invitations '{"email":"invited-a@x.org","given_name":"In","family_name":"Vited","org_id":3,"role":"member"}' '{"email":"invited-b@x.org","given_name":"In","family_name":"Vited","org_id":4,"role":"member"}'
 row "GET /api/v1/people/{id}" "YY YY YN YN NN NN" /api/v1/people/4 /api/v1/people/6
 row "PATCH /api/v1/people/{id}" "YY NN YN YN NN NN" /api/v1/people/4 /api/v1/people/6 '{"username":"u4"}' '{"username":"u6"}'
 

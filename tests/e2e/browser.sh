@@ -19,12 +19,21 @@ if [ "$T_RC" -ne 0 ]; then
 	t_fail "capnet demo loads the demo data" "$T_ERR"
 	exit 1
 fi
-srv_start || exit 1
+# A real mail server, so that the journeys can follow the links capnet mails.
+. "$(dirname "$0")/../mail_lib.sh"
+if ! "$MAIL_PY" -c 'import aiosmtpd' 2>/dev/null; then
+	t_fail "python3-aiosmtpd runs the test mail server" "scripts/deps test installs it"
+	exit 1
+fi
+trap 'sink_stop; t_end' EXIT
+sink_start "$T_DIR/inbox"
+srv_start --smtp-url "smtp://127.0.0.1:$SINK_PORT" --mail-interval 1 || exit 1
+run setting set site.base_url "$SRV_URL/"
 
 out=${TEST_OUTPUT:-$top/test-output}
 # A bound against a browser that hangs: about two minutes on a quiet 2-core machine,
 # four or five under load, so the bound leaves room.
-CAPNET_URL="$SRV_URL" BROWSER_SHOTS="$out/browser" CHROMIUM="$chromium" \
+MAIL_DIR="$T_DIR/inbox" CAPNET_URL="$SRV_URL" BROWSER_SHOTS="$out/browser" CHROMIUM="$chromium" \
 	timeout -k 10 900 node "$dir/run.mjs" >"$T_DIR/tap" 2>"$T_DIR/node.err"
 rc=$?
 cat "$T_DIR/tap"

@@ -453,6 +453,14 @@ static int deliverable_save_tx(struct store *db, const struct actor *who, struct
 		return -1;
 	if (published && notice_source_published(db, who, a, v.id, err))
 		return -1;
+	if (notice_tell_owners(db, who, a, d->id,
+			       arena_printf(a, "New version %lld of %s", (long long)v.number, rec_text(d, "title")),
+			       arena_printf(a, "Version %lld of \"%s\" was saved%s%s.",
+					    (long long)v.number, rec_text(d, "title"),
+					    v.change_note && v.change_note[0] ? ": " : "",
+					    v.change_note && v.change_note[0] ? v.change_note : ""),
+			       err))
+		return -1;
 	if (out != NULL) {
 		struct deliverable_version saved;
 		if (deliverable_version_get(db, a, v.id, &saved, err))

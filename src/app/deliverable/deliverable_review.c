@@ -7,6 +7,7 @@
 #include "app/audit.h"
 #include "app/deliverable/deliverable.h"
 #include "app/org/person.h"
+#include "app/notice.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "core/utf8.h"
@@ -187,6 +188,12 @@ int deliverable_review_add(struct store *db, const struct actor *who, int64_t ve
 	jw_obj_end(&w);
 	rc = q == NULL ? -1 : audit_record(db, who, "create", "review", rid, NULL, buf_str(&b), err);
 	buf_free(&b);
+	if (rc == 0)
+		rc = notice_tell_owners(
+			db, who, a, dlv, arena_printf(a, "A review of deliverable %lld", (long long)dlv),
+			arena_printf(a, "%s %s reviewed deliverable %lld.", rec_text(p, "given_name"),
+				     rec_text(p, "family_name"), (long long)dlv),
+			err);
 	if (rc)
 		goto fail;
 	arena_free(a);

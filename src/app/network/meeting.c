@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "app/mail/meeting.h"
 #include "app/network/network.h"
 #include "app/org/person.h"
 #include "core/timeutil.h"
@@ -37,7 +38,6 @@ static const struct rec_filter meeting_filters[] = {
 static int meeting_check(struct store *db, struct arena *a, struct rec *r, const struct rec *old,
 			 struct cn_err *err)
 {
-	(void)db;
 	if (strcmp(rec_text(r, "ends_at"), rec_text(r, "starts_at")) <= 0)
 		return cn_err_field(err, CN_ERR_INPUT, "ends_at",
 				    "the meeting must end after it starts");
@@ -55,7 +55,32 @@ static int meeting_check(struct store *db, struct arena *a, struct rec *r, const
 		if (rec_put_text(r, a, "uid", uid, err))
 			return -1;
 	}
+	/* Moved (its times, zone or place changed): the teams are told with the change,
+	 * in its transaction. */
+	static const char *const moves[] = {"starts_at", "ends_at", "tz", "place"};
+	int moved = 0;
+	for (size_t i = 0; old != NULL && i < sizeof(moves) / sizeof(moves[0]); i++) {
+		const char *x = rec_text(r, moves[i]), *y = rec_text(old, moves[i]);
+		moved |= (x == NULL) != (y == NULL) || (x != NULL && strcmp(x, y) != 0);
+	}
+	if (moved)
+		return mail_meeting(db, a, r, (int)old->version, MAIL_MEETING_MOVED, err);
 	return 0;
+}
+
+/* A meeting made: the teams are told (a meeting changed is told of in meeting_check,
+ * which knows what it was). */
+static int meeting_after_write(struct store *db, struct arena *a, const struct rec *saved,
+			       struct cn_err *err)
+{
+	return saved->version == 1 ? mail_meeting(db, a, saved, 0, MAIL_MEETING_SCHEDULED, err) : 0;
+}
+
+/* A meeting deleted is cancelled in the teams' calendars. */
+static int meeting_check_delete(struct store *db, struct arena *a, const struct rec *old,
+				struct cn_err *err)
+{
+	return mail_meeting(db, a, old, (int)old->version, MAIL_MEETING_CANCELLED, err);
 }
 
 const struct rec_entity meeting_entity = {
@@ -69,4 +94,6 @@ const struct rec_entity meeting_entity = {
 	.table = "meeting",
 	.deletable = 1,
 	.check = meeting_check,
+	.check_delete = meeting_check_delete,
+	.after_write = meeting_after_write,
 };

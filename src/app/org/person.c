@@ -43,6 +43,8 @@ static const char SQL_PERSON_BY_SOURCED[] = "SELECT id FROM person WHERE sourced
 static const char SQL_PERSON_SET_PASSWORD[] =
 	"UPDATE person SET password_hash = ?1, updated_at = ?2, version = version + 1"
 	" WHERE id = ?3";
+/* Deactivating a person or changing their password ends every session of theirs:
+ * whoever knew the old password is out. */
 static const char SQL_PERSON_END_SESSIONS[] = "DELETE FROM auth_session WHERE person_id = ?1";
 static const char SQL_PERSON_PASSWORD[] =
 	"SELECT id, password_hash FROM person WHERE email = ?1 AND active = 1";
@@ -178,8 +180,16 @@ int person_set_password(struct store *db, const struct actor *who, int64_t perso
 			   (long long)person_id);
 		goto fail;
 	}
+	q = store_prepare(db, SQL_PERSON_END_SESSIONS, err);
+	if (q == NULL)
+		goto fail;
+	store_bind_int(q, 1, person_id);
+	rc = store_step(q, err);
+	store_done(q);
+	if (rc < 0)
+		goto fail;
 	if (audit_record(db, who, "update", "person", person_id, NULL,
-			 "{\"password\":\"changed\"}", err))
+			 "{\"password\":\"changed\",\"sessions\":\"ended\"}", err))
 		goto fail;
 	return store_commit(db, err);
 fail:

@@ -20,7 +20,8 @@ int person_find_sourced(struct store *db, const char *sourced_id, int64_t *id,
  * may be NULL. Errors name the field (org_id, role, password, ...). */
 int person_create(struct store *db, const struct actor *who, struct arena *a, struct rec *p,
 		  struct rec *m, const char *password, struct cn_err *err);
-/* Sets the password (argon2id through libsodium); audited without the secret. */
+/* Sets the password (argon2id through libsodium) and ends every session of the person;
+ * audited without the secret. */
 int person_set_password(struct store *db, const struct actor *who, int64_t person_id,
 			const char *password, struct cn_err *err);
 /* 1 if password matches the person's (active, with a password), 0 if not, -1 error.

@@ -9,6 +9,7 @@
 #include "app/plan/plan.h"
 #include "app/plan/plan_version.h"
 #include "app/access/policy.h"
+#include "app/mail/notify.h"
 #include "core/timeutil.h"
 
 static const char *const next_draft[] = {"submitted", "archived", NULL};
@@ -121,6 +122,41 @@ int plan_status_choices(struct store *db, struct arena *a, const struct actor *w
 	return 0;
 }
 
+/* Who hears of a change of status by email (app/mail/notify.h): a plan submitted, the
+ * network's facilitators; a submitted plan approved or returned, the team's leads. */
+static const char SQL_PLAN_NOTIFY_FACILITATORS[] =
+	"SELECT person_id FROM network_facilitator WHERE network_id = ?1 ORDER BY person_id";
+static const char SQL_PLAN_NOTIFY_LEADS[] =
+	"SELECT person_id FROM team_member WHERE team_id = ?1 AND role = 'lead'"
+	" ORDER BY person_id";
+
+static int plan_status_notify(struct store *db, struct arena *a, const struct rec *plan,
+			      const char *from, const char *status, struct cn_err *err)
+{
+	int submitted = strcmp(status, "submitted") == 0;
+	int decided = strcmp(from, "submitted") == 0 &&
+		      (strcmp(status, "approved") == 0 || strcmp(status, "draft") == 0);
+	if ((!submitted && !decided) || rec_int(plan, "team_id") == 0)
+		return 0;
+	const char *title = rec_text(plan, "title");
+	const char *subject =
+		submitted ? arena_printf(a, "Plan submitted for review: %s", title)
+		: strcmp(status, "approved") == 0 ? arena_printf(a, "Plan approved: %s", title)
+						  : arena_printf(a, "Plan returned for changes: %s", title);
+	const char *what =
+		submitted ? arena_printf(a, "The plan \"%s\" was submitted for your review.", title)
+		: strcmp(status, "approved") == 0
+			? arena_printf(a, "The plan \"%s\" of your team was approved.", title)
+			: arena_printf(a,
+				       "The plan \"%s\" of your team was returned for changes; "
+				       "see the review notes.",
+				       title);
+	return notify_people(db, a, submitted ? SQL_PLAN_NOTIFY_FACILITATORS : SQL_PLAN_NOTIFY_LEADS,
+			     submitted ? rec_int(plan, "network_id") : rec_int(plan, "team_id"), 0,
+			     submitted ? NOTIFY_PLAN_SUBMITTED : NOTIFY_PLAN_DECIDED, subject, what,
+			     arena_printf(a, "/plans/%lld", (long long)plan->id), NULL, NULL, err);
+}
+
 int plan_status_set(struct store *db, const struct actor *who, int64_t plan_id,
 		    const char *status, const char *note, int64_t expected_version,
 		    struct cn_err *err)
@@ -179,7 +215,8 @@ int plan_status_set(struct store *db, const struct actor *who, int64_t plan_id,
 	char *vnote = arena_printf(a, "status: %s -> %s%s%s%s", from, status,
 				   reopened ? " (reopened for changes)" : "",
 				   note && note[0] ? "; " : "", note && note[0] ? note : "");
-	if (plan_version_save_change(db, who, plan_id, vnote, err))
+	if (plan_version_save_change(db, who, plan_id, vnote, err) ||
+	    plan_status_notify(db, a, saved, from, status, err))
 		goto fail;
 	arena_free(a);
 	return store_commit(db, err);

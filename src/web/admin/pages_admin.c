@@ -9,6 +9,7 @@
 #include "app/org/org.h"
 #include "app/org/person.h"
 #include "app/access/policy.h"
+#include "app/access/account.h"
 #include "http/allow.h"
 #include "web/admin/admin.h"
 #include "web/page.h"
@@ -98,6 +99,7 @@ static int admin_home(struct http_req *rq, struct http_resp *rs, struct cn_err *
 		 "Connect provider)."},
 		{"Audit log", "/admin/audit",
 		 "Every change: who made it, when, and the record before and after."},
+		{"Mail", "/admin/mail", "The outbox: messages queued, sent and failed."},
 	};
 	html_open(h, "ul", "class", "grid three", NULL);
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
@@ -146,8 +148,10 @@ static int admin_people_page(struct http_req *rq, struct http_resp *rs,
 	html_elem(h, "h1", "People", NULL);
 	const char *done = http_query(rq, "done");
 	if (done != NULL && strcmp(done, "person") == 0)
-		page_notice(&p, "The person was added. They can sign in once a password is set "
-				"(capnet user passwd EMAIL).");
+		page_notice(&p, "The person was added. To let them sign in, invite them below: "
+				"they choose their own password.");
+	if (done != NULL && strcmp(done, "invitation") == 0)
+		page_notice(&p, "The invitation is on its way (see Mail).");
 	page_errors(&p);
 
 	html_open(h, "form", "method", "get", "action", "/admin/people", "role", "search", "class",
@@ -215,6 +219,24 @@ static int admin_people_page(struct http_req *rq, struct http_resp *rs,
 	page_submit(&p, "Add person");
 	html_close(h);
 	html_close(h);
+
+	html_open(h, "section", "class", "card", "aria-labelledby", "invite-person", NULL);
+	html_elem(h, "h2", "Invite a person", "id", "invite-person", NULL);
+	html_elem(h, "p",
+		  "They get an email with a link, good once for 7 days, to choose a password "
+		  "and sign in. Inviting again someone who has not chosen one sends a new link.",
+		  "class", "muted", NULL);
+	page_form_begin(&p, "/admin/invitations", NULL);
+	/* Labels unlike those of the form above, so that each names one field. */
+	page_input(&p, "i_email", "Email", "email", NULL, "The invitation goes there", 1);
+	page_input(&p, "i_given_name", "First name", "text", NULL, NULL, 1);
+	page_input(&p, "i_family_name", "Last name", "text", NULL, NULL, 1);
+	page_select(&p, "i_org_id", "Organization to join", org_ids, org_labels, NULL, 1);
+	page_select(&p, "i_role", "Their role there", admin_choices(&membership_entity, "role"),
+		    NULL, NULL, 1);
+	page_submit(&p, "Send invitation");
+	html_close(h);
+	html_close(h);
 	page_end(&p);
 	return 0;
 }
@@ -238,6 +260,30 @@ static int admin_refused(struct http_req *rq, struct http_resp *rs, const struct
 		return -1;
 	}
 	return page(rq, rs, why, err);
+}
+
+/* POST /admin/invitations: who may invite whom is decided in app/access/account.c. */
+static int admin_invite(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct form f;
+	if (admin_gate(rq, err) || page_form(rq, &f, err) ||
+	    http_allow_any(rq, POLICY_CREATE, "person", err))
+		return -1;
+	const char *org = form_get(&f, "i_org_id");
+	struct account_invitation in = {.email = form_get(&f, "i_email"),
+					.given_name = form_get(&f, "i_given_name"),
+					.family_name = form_get(&f, "i_family_name"),
+					.org_id = org ? strtoll(org, NULL, 10) : 0,
+					.role = form_get(&f, "i_role")};
+	struct cn_err why = {0};
+	int64_t id = 0;
+	int resent = 0;
+	if (account_invite(rq->db, &rq->who, rq->a, &in, &id, &resent, &why)) {
+		page_field_prefix(&why, "i_");
+		return admin_refused(rq, rs, &why, admin_people_page, err);
+	}
+	page_redirect(rs, "/admin/people?done=invitation");
+	return 0;
 }
 
 /* POST /admin/people: the person and, when an organization is chosen, their role in
@@ -739,6 +785,8 @@ static const struct route admin_routes[] = {
 	 NULL, NULL},
 	{"GET", "/admin/people", admin_people, "person", POLICY_CREATE, NULL, 0,
 	 "people: search and add", NULL, NULL},
+	{"POST", "/admin/invitations", admin_invite, "person", POLICY_CREATE, NULL, 0,
+	 "invite a person by email", NULL, NULL},
 	{"POST", "/admin/people", admin_person_add, "person", POLICY_CREATE, NULL, 0,
 	 "add a person with a first role", admin_person_fields, NULL},
 	{"GET", "/admin/people/{id}", admin_person, "person", POLICY_UPDATE, NULL, 0,

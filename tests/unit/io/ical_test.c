@@ -49,7 +49,7 @@ static void test_required_properties_and_timezones(void **state)
 		{.uid = "pd-1@capnet", .summary = "All-day data day", .start = "2026-11-03",
 		 .stamp = 1790000000},
 	};
-	struct ical_calendar cal = {"Green River, Mathematics", ev, 3};
+	struct ical_calendar cal = {"Green River, Mathematics", ev, 3, NULL};
 	icalcomponent *c = parse(&cal);
 	icalproperty *v = icalcomponent_get_first_property(c, ICAL_VERSION_PROPERTY);
 	assert_non_null(v);
@@ -93,7 +93,7 @@ static void test_local_time_kept_across_dst(void **state)
 		{.uid = "pd-b@capnet", .summary = "PLC", .tz = "America/New_York",
 		 .start = "2026-11-03T15:30", .minutes = 60, .stamp = 1790000000},
 	};
-	struct ical_calendar cal = {NULL, ev, 2};
+	struct ical_calendar cal = {NULL, ev, 2, NULL};
 	icalcomponent *c = parse(&cal);
 	icalcomponent *a = icalcomponent_get_first_component(c, ICAL_VEVENT_COMPONENT);
 	icalcomponent *b = icalcomponent_get_next_component(c, ICAL_VEVENT_COMPONENT);
@@ -115,7 +115,7 @@ static void test_bad_events_are_named(void **state)
 	struct cn_err err = {0};
 	struct ical_event bad_zone = {.uid = "x@capnet", .summary = "X", .tz = "Mars/Olympus",
 				      .start = "2026-10-27T15:30", .minutes = 60};
-	struct ical_calendar cal = {NULL, &bad_zone, 1};
+	struct ical_calendar cal = {NULL, &bad_zone, 1, NULL};
 	assert_int_equal(ical_write(&cal, &b, &err), -1);
 	assert_string_equal(err.field, "x@capnet");
 	struct ical_event bad_day = {.uid = "y@capnet", .summary = "Y", .start = "2026-02-30"};
