@@ -24,6 +24,8 @@ expect_out "the summary counts the library" "library        18 items"
 expect_out "the summary counts the delivered PD" "PD sessions    "
 expect_eq "only the role accounts have a password" \
 	"$(sql "SELECT COUNT(*) FROM person WHERE password_hash LIKE '\$argon2id%'")" "5"
+expect_eq "the demo's meetings mail nobody (its people are made up)" \
+	"$(sql "SELECT COUNT(*) FROM mail_outbox") $(sql "SELECT COUNT(*) FROM notify_digest")" "0 0"
 
 before=$(db_digest)
 audit=$(sql "SELECT COUNT(*) FROM audit_event")

@@ -60,6 +60,16 @@ static int outbox_address_ok(const char *s)
 	return 1;
 }
 
+static const char SQL_OUTBOX_DISCARD[] = "DELETE FROM mail_outbox WHERE status = 'queued'";
+static const char SQL_DIGEST_DISCARD[] = "DELETE FROM notify_digest WHERE sent_at IS NULL";
+
+int outbox_discard_queued(struct store *db, struct cn_err *err)
+{
+	if (!store_in_transaction(db))
+		return cn_err_set(err, CN_ERR_INTERNAL, "the outbox is emptied only in a transaction");
+	return store_exec(db, SQL_OUTBOX_DISCARD, err) || store_exec(db, SQL_DIGEST_DISCARD, err) ? -1 : 0;
+}
+
 int outbox_queue(struct store *db, const struct outbox_message *m, int64_t *id, struct cn_err *err)
 {
 	if (!store_in_transaction(db))

@@ -32,6 +32,10 @@ struct outbox_message {
  * *id (may be NULL) gets its id. CN_ERR_INPUT naming to_addr when it is not an address. */
 int outbox_queue(struct store *db, const struct outbox_message *m, int64_t *id, struct cn_err *err);
 
+/* Inside the caller's transaction: drops every message still queued and every digest
+ * entry not yet sent (the demo, whose people are made up, mails nobody). */
+int outbox_discard_queued(struct store *db, struct cn_err *err);
+
 /* A link to path ("/signin") under the setting site.base_url, in a. */
 int outbox_link(struct store *db, struct arena *a, const char *path, const char **url,
 		struct cn_err *err);
