@@ -99,6 +99,7 @@ int cmd_deliverable(struct cli *c, int argc, char **argv);
 int cmd_setting(struct cli *c, int argc, char **argv);
 /* Parts of `capnet deliverable` in their own files. */
 int cmd_deliverable_review(struct cli *c, int argc, char **argv);
+int cmd_deliverable_contributor(struct cli *c, int argc, char **argv);
 int cmd_deliverable_notices(struct cli *c, int argc, char **argv);
 int cmd_deliverable_target(struct cli *c, int argc, char **argv);
 int cmd_standards(struct cli *c, int argc, char **argv);

@@ -98,7 +98,7 @@ struct store_migration {
 	const char *sqlite;
 	const char *pg;
 };
-#define STORE_MIGRATION_COUNT 3
+#define STORE_MIGRATION_COUNT 4
 extern const struct store_migration store_migrations[STORE_MIGRATION_COUNT];
 extern const struct store_backend store_pg_backend;
 
