@@ -159,7 +159,8 @@ run plan create --from-template 2 --team-id 3
 expect_err "a plan from the template" "plan 3 started from template 2"
 run plan departure 3
 expect_out "an unchanged copy departs 0%" "departs 0% from template 2"
-run plan goal update 6 --title "PLCs twice a week in every school"
+# Rewording a goal is not departing from it; changing its target is.
+run plan goal update 6 --title "PLCs twice a week in every school" --target "Two PLC meetings a week"
 run plan goal remove 7
 run plan action add 3 --kind policy --title "Board counts PLC hours"
 run plan departure 3 --format json

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/plan/plan_template.h"
+#include "app/plan/plan_view.h"
 #include "app/setting.h"
 #include "core/buf.h"
 
@@ -23,12 +25,6 @@ static const char SQL_GOAL_NEEDS[] =
 	" LEFT JOIN goal_need n ON n.goal_id = g.id"
 	" LEFT JOIN indicator i ON i.id = n.indicator_id"
 	" WHERE g.plan_id = ?1 ORDER BY g.position, g.id, i.code";
-static const char SQL_GOALS_TEMPLATE[] =
-	"SELECT id, title, COALESCE(template_goal_id, 0) FROM plan_goal WHERE plan_id = ?1"
-	" ORDER BY position, id";
-static const char SQL_ACTIONS_TEMPLATE[] =
-	"SELECT id, title, COALESCE(template_action_id, 0) FROM plan_action WHERE plan_id = ?1"
-	" ORDER BY position, id";
 static const char SQL_DERIVED[] =
 	"SELECT d.id, d.title, d.derived_from_version_id, v.number, v.source_similarity,"
 	" v.created_at FROM deliverable d"
@@ -204,118 +200,98 @@ static int profile_grounded(struct store *db, struct arena *a, struct profile *p
 	return 0;
 }
 
-struct titem {
-	int64_t id, template_id;
-	const char *title;
-	int used;
-};
-
-static int load_items(struct store *db, struct arena *a, const char *sql, int64_t plan,
-		      struct titem **out, size_t *n, struct cn_err *err)
+/* customized, for a plan the team wrote itself (no template): fully its own, with its
+ * goals and the assessed needs behind them as the evidence. */
+static int profile_own_plan(struct store *db, struct arena *a, struct profile *p,
+			    struct cn_err *err)
 {
-	struct store_stmt *q = prep1(db, sql, plan, err);
-	if (q == NULL)
+	struct profile_component *c = &p->c[PROFILE_CUSTOMIZED];
+	struct evlist l = {c, 0, a};
+	struct plan_full plan;
+	if (plan_view_load(db, a, p->plan_id, &plan, err))
 		return -1;
-	size_t cap = 16;
-	*out = arena_alloc(a, sizeof(**out) * cap);
-	*n = 0;
-	int rc;
-	while ((rc = store_step(q, err)) == 1) {
-		if (*n == cap) {
-			struct titem *bigger = arena_alloc(a, sizeof(**out) * cap * 2);
-			memcpy(bigger, *out, sizeof(**out) * cap);
-			*out = bigger;
-			cap *= 2;
-		}
-		(*out)[*n] = (struct titem){store_col_int(q, 0), store_col_int(q, 2),
-					    store_col_dup(q, 1, a), 0};
-		(*n)++;
-	}
-	store_done(q);
-	return rc < 0 ? -1 : 0;
-}
-
-/* Compares the plan's goals or actions with the template's; counts[0..3] get added,
- * removed, changed, kept. */
-static void compare_items(struct evlist *l, const char *entity, struct titem *mine, size_t nm,
-			  struct titem *tmpl, size_t nt, int64_t counts[4])
-{
-	for (size_t i = 0; i < nm; i++) {
-		struct titem *from = NULL;
-		for (size_t k = 0; k < nt && mine[i].template_id != 0; k++)
-			if (tmpl[k].id == mine[i].template_id)
-				from = &tmpl[k];
-		struct profile_evidence *e = ev_add(l, entity, mine[i].id, mine[i].title);
-		if (from == NULL) {
-			e->value = "added";
-			e->counts = 1;
-			counts[0]++;
-			continue;
-		}
-		from->used = 1;
-		if (strcmp(from->title, mine[i].title) != 0) {
-			e->value = "changed";
-			e->counts = 1;
-			e->note = arena_printf(l->a, "template %s %lld: %s", entity,
-					       (long long)from->id, from->title);
-			counts[2]++;
-		} else {
-			e->value = "kept as in the template";
-			counts[3]++;
-		}
-	}
-	for (size_t k = 0; k < nt; k++) {
-		if (tmpl[k].used)
-			continue;
-		struct profile_evidence *e = ev_add(l, entity, tmpl[k].id, tmpl[k].title);
-		e->value = "removed";
+	int64_t needs = 0;
+	for (size_t i = 0; i < plan.ngoals; i++) {
+		const struct plan_goal_full *g = &plan.goals[i];
+		struct profile_evidence *e = ev_add(&l, "plan_goal", g->goal->id,
+						    rec_text(g->goal, "title"));
+		e->value = "the team's own goal";
 		e->counts = 1;
-		e->note = "in the template, not in the plan";
-		counts[1]++;
+		struct buf b = BUF_INIT;
+		for (size_t k = 0; k < g->nneeds; k++)
+			buf_printf(&b, "%sneed %s", k ? ", " : "",
+				   g->needs[k].code ? g->needs[k].code : "?");
+		e->note = b.len ? arena_strdup(a, buf_str(&b)) : "no assessed need linked yet";
+		buf_free(&b);
+		needs += g->nneeds > 0;
 	}
+	measured(c, (int64_t)plan.ngoals, (int64_t)plan.ngoals);
+	metric(c, "goals", (double)plan.ngoals);
+	metric(c, "goals_from_needs", (double)needs);
+	c->summary = plan.ngoals == 0
+			 ? "the team writes its own plan (not from a template); it has no goals "
+			   "yet"
+			 : arena_printf(a,
+					"the team wrote its own plan, not from a template: all %zu "
+					"goals are its own, %lld from its assessed needs",
+					plan.ngoals, (long long)needs);
+	return 0;
 }
 
-/* customized: departure from the template. */
+/* customized: departure from the template, measured as `capnet plan departure` and the
+ * plan page measure it (plan_template_departure); the plan's own when there is none. */
 static int profile_customized(struct store *db, struct arena *a, struct profile *p,
 			      struct cn_err *err)
 {
 	struct profile_component *c = &p->c[PROFILE_CUSTOMIZED];
 	struct evlist l = {c, 0, a};
 	if (p->plan_id == 0) {
-		c->summary = "no plan for this school year yet";
+		c->summary = "not applicable: no plan for this school year yet";
 		return 0;
 	}
-	if (p->template_id == 0) {
-		c->summary = "not from a template: the team wrote its own plan";
-		return 0;
-	}
-	struct titem *g = NULL, *tg = NULL, *ac = NULL, *ta = NULL;
-	size_t ng = 0, ntg = 0, na = 0, nta = 0;
-	if (load_items(db, a, SQL_GOALS_TEMPLATE, p->plan_id, &g, &ng, err) ||
-	    load_items(db, a, SQL_GOALS_TEMPLATE, p->template_id, &tg, &ntg, err) ||
-	    load_items(db, a, SQL_ACTIONS_TEMPLATE, p->plan_id, &ac, &na, err) ||
-	    load_items(db, a, SQL_ACTIONS_TEMPLATE, p->template_id, &ta, &nta, err))
+	if (p->template_id == 0)
+		return profile_own_plan(db, a, p, err);
+	struct plan_departure d;
+	if (plan_template_departure(db, a, p->plan_id, &d, err))
 		return -1;
-	int64_t goals[4] = {0}, actions[4] = {0};
-	compare_items(&l, "plan_goal", g, ng, tg, ntg, goals);
-	compare_items(&l, "plan_action", ac, na, ta, nta, actions);
-	int64_t departed = goals[0] + goals[1] + goals[2] + actions[0] + actions[1] + actions[2];
-	measured(c, departed, (int64_t)(ntg + nta) + goals[0] + actions[0]);
-	metric(c, "goals_added", (double)goals[0]);
-	metric(c, "goals_removed", (double)goals[1]);
-	metric(c, "goals_changed", (double)goals[2]);
-	metric(c, "goals_kept", (double)goals[3]);
-	metric(c, "actions_added", (double)actions[0]);
-	metric(c, "actions_removed", (double)actions[1]);
-	metric(c, "actions_changed", (double)actions[2]);
-	metric(c, "actions_kept", (double)actions[3]);
+	for (size_t i = 0; i < d.count; i++) {
+		const struct plan_departure_item *it = &d.items[i];
+		int goal = strcmp(it->what, "goal") == 0;
+		int removed = strcmp(it->change, "removed") == 0;
+		struct profile_evidence *e =
+			ev_add(&l, goal ? "plan_goal" : "plan_action",
+			       removed ? it->template_item_id : it->plan_item_id, it->title);
+		e->value = strcmp(it->change, "kept") == 0 ? "kept as in the template" : it->change;
+		e->counts = strcmp(it->change, "kept") != 0;
+		e->note = removed ? "in the template, not in the plan"
+			  : it->template_title == NULL
+			      ? "not in the template"
+			  : it->fields != NULL
+			      ? arena_printf(a, "template %s %lld: %s; its own in: %s", it->what,
+					     (long long)it->template_item_id, it->template_title,
+					     it->fields)
+			      : arena_printf(a, "template %s %lld: %s", it->what,
+					     (long long)it->template_item_id, it->template_title);
+	}
+	size_t departed = d.goals_added + d.goals_removed + d.goals_changed + d.actions_added +
+			  d.actions_removed + d.actions_changed;
+	measured(c, (int64_t)departed,
+		 (int64_t)(d.template_goals + d.template_actions + d.goals_added + d.actions_added));
+	metric(c, "goals_added", (double)d.goals_added);
+	metric(c, "goals_removed", (double)d.goals_removed);
+	metric(c, "goals_changed", (double)d.goals_changed);
+	metric(c, "goals_kept", (double)d.goals_kept);
+	metric(c, "actions_added", (double)d.actions_added);
+	metric(c, "actions_removed", (double)d.actions_removed);
+	metric(c, "actions_changed", (double)d.actions_changed);
+	metric(c, "actions_kept", (double)d.actions_kept);
 	c->summary = arena_printf(
 		a,
-		"from template plan %lld: goals %lld added, %lld removed, %lld changed, %lld kept;"
-		" actions %lld added, %lld removed, %lld changed, %lld kept (%d%% departs)",
-		(long long)p->template_id, (long long)goals[0], (long long)goals[1],
-		(long long)goals[2], (long long)goals[3], (long long)actions[0],
-		(long long)actions[1], (long long)actions[2], (long long)actions[3],
+		"from template plan %lld: goals %zu added, %zu removed, %zu changed, %zu kept;"
+		" actions %zu added, %zu removed, %zu changed, %zu kept (%d%% departs in what it "
+		"sets out to do)",
+		(long long)p->template_id, d.goals_added, d.goals_removed, d.goals_changed,
+		d.goals_kept, d.actions_added, d.actions_removed, d.actions_changed, d.actions_kept,
 		pct(c->share));
 	return 0;
 }

@@ -171,6 +171,7 @@ static void test_customizing_district_is_not_flagged(void **state)
 	assert_int_equal(cu->denominator, 6);
 	assert_string_equal(find_ev(cu, "plan_goal", 5)->value, "changed");
 	assert_non_null(strstr(find_ev(cu, "plan_goal", 5)->note, "Every teacher uses"));
+	assert_non_null(strstr(find_ev(cu, "plan_goal", 5)->note, "the team's assessed need"));
 	assert_string_equal(find_ev(cu, "plan_goal", 6)->value, "added");
 	assert_string_equal(find_ev(cu, "plan_goal", 2)->value, "removed");
 	assert_string_equal(find_ev(cu, "plan_action", 2)->value, "removed");
@@ -254,8 +255,14 @@ static void test_plan_without_template_and_team_without_plan(void **state)
 			 0);
 	struct profile p;
 	assert_int_equal(profile_team(t->db, a, 2, &p, &err), 0);
-	assert_false(p.c[PROFILE_CUSTOMIZED].measured);
-	assert_non_null(strstr(p.c[PROFILE_CUSTOMIZED].summary, "not from a template"));
+	/* Written from the team's own assessment: fully customized, its goals and their
+	 * needs the evidence. */
+	const struct profile_component *cu = &p.c[PROFILE_CUSTOMIZED];
+	assert_true(cu->measured);
+	assert_int_equal(cu->numerator, 2);
+	assert_int_equal(cu->denominator, 2);
+	assert_non_null(strstr(cu->summary, "wrote its own plan"));
+	assert_non_null(strstr(find_ev(cu, "plan_goal", 6)->note, "need D2"));
 	assert_int_equal(profile_team(t->db, a, 3, &p, &err), 0);
 	assert_int_equal(p.plan_id, 0);
 	assert_string_equal(p.c[PROFILE_GROUNDED].summary, "no plan for this school year yet");
