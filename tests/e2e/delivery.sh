@@ -111,7 +111,7 @@ expect_eq "refused reflections change nothing" "$(db_digest)" "$before"
 run report profile --network 1
 expect_rc "profile table" 0
 expect_out "network header" "2 teams, 1 flagged"
-expect_out "the flag spells out why" "Copyville Independent: train the trainer: 2 of 2 derived deliverables duplicate their source"
+expect_out "the flag spells out why" "Copyville Independent: train the trainer: 2 of 2 deliverables duplicate their source"
 run report profile --network 1 --team 1
 expect_out "a team's report lists the records" "deliverable 2 Copyville number talks unit, 2026-07-21: duplicate"
 run report profile --network 1 --format json

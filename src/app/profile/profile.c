@@ -31,8 +31,12 @@ static const char SQL_DERIVED[] =
 	" LEFT JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="
 	"  (SELECT MAX(x.number) FROM deliverable_version x WHERE x.deliverable_id = d.id)"
 	" WHERE d.team_id = ?1 AND d.derived_from_version_id IS NOT NULL ORDER BY d.id";
-static const char SQL_ORIGINAL_COUNT[] =
-	"SELECT COUNT(*) FROM deliverable WHERE team_id = ?1 AND derived_from_version_id IS NULL";
+/* The team's original deliverables (not derived) with their latest version. */
+static const char SQL_ORIGINALS[] =
+	"SELECT d.id, d.title, v.number, v.created_at FROM deliverable d"
+	" JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="
+	"  (SELECT MAX(x.number) FROM deliverable_version x WHERE x.deliverable_id = d.id)"
+	" WHERE d.team_id = ?1 AND d.derived_from_version_id IS NULL ORDER BY d.id";
 static const char SQL_CONTRIBUTORS[] =
 	"SELECT d.id, d.title, c.district_id, o.name FROM deliverable d"
 	" LEFT JOIN deliverable_contributor c ON c.deliverable_id = d.id"
@@ -43,7 +47,9 @@ static const char SQL_CONTRIBUTORS[] =
 static const char SQL_SESSIONS[] =
 	"SELECT s.id, s.title, s.held_on, s.pd_format, s.minutes, COALESCE(s.guskey_level, 0),"
 	" s.unchanged_redelivery, COALESCE(s.source_meeting_id, 0),"
-	" COALESCE(s.source_deliverable_id, 0), COALESCE(s.source_version_id, 0),"
+	" COALESCE(s.source_deliverable_id, 0),"
+	" COALESCE((SELECT v.number FROM deliverable_version v WHERE v.id = s.source_version_id),"
+	"  0),"
 	" (SELECT COUNT(*) FROM pd_attendance x WHERE x.session_id = s.id)"
 	" FROM pd_session s WHERE s.team_id = ?1 AND s.status = 'delivered'"
 	" ORDER BY s.held_on, s.id";
@@ -336,16 +342,27 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 	store_done(q);
 	if (rc < 0)
 		return -1;
+	/* Originals are created, not duplicated: each counts as new. */
 	int64_t original = 0;
-	q = prep1(db, SQL_ORIGINAL_COUNT, p->team_id, err);
+	q = prep1(db, SQL_ORIGINALS, p->team_id, err);
 	if (q == NULL)
 		return -1;
-	rc = store_step(q, err);
-	if (rc == 1)
-		original = store_col_int(q, 0);
+	while ((rc = store_step(q, err)) == 1) {
+		struct profile_evidence *e =
+			ev_add(&l, "deliverable", store_col_int(q, 0), store_col_dup(q, 1, a));
+		const char *made = store_col_text(q, 3);
+		e->date = made ? arena_strndup(a, made, 10) : NULL;
+		e->guskey_level = 2;
+		e->value = "new";
+		e->counts = 1;
+		e->note = arena_printf(a, "an original, not derived from another; at version %lld",
+				       (long long)store_col_int(q, 2));
+		original++;
+	}
 	store_done(q);
 	if (rc < 0)
 		return -1;
+	fresh += original;
 	measured(c, adapted + fresh, dup + adapted + fresh);
 	metric(c, "duplicate", (double)dup);
 	metric(c, "adapted", (double)adapted);
@@ -354,14 +371,14 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 	metric(c, "original", (double)original);
 	if (!c->measured)
 		c->summary = arena_printf(a,
-					  "no derived deliverable with a measured similarity "
-					  "(%lld not measured; %lld original deliverables)",
-					  (long long)unmeasured, (long long)original);
+					  "not applicable: the team has no deliverable with a "
+					  "saved version%s",
+					  unmeasured ? " measured against its source yet" : "");
 	else
 		c->summary = arena_printf(
 			a,
-			"%lld of %lld derived deliverables adapted or new (%d%%): %lld duplicate "
-			"(similarity >= %.2f), %lld adapted, %lld new (< %.2f); %lld original",
+			"%lld of %lld deliverables created or adapted (%d%%): %lld duplicate "
+			"(similarity >= %.2f), %lld adapted, %lld new (< %.2f or original: %lld)",
 			(long long)(adapted + fresh), (long long)c->denominator, pct(c->share),
 			(long long)dup, th->duplicate_min, (long long)adapted, (long long)fresh,
 			th->new_below, (long long)original);
@@ -437,7 +454,7 @@ static int profile_job_embedded(struct store *db, struct arena *a, struct profil
 	if (q == NULL)
 		return -1;
 	int64_t minutes = 0, embedded = 0, whole = 0, sessions = 0, attend = 0, unchanged = 0;
-	int64_t months = 0;
+	int64_t months = 0, redelivered = 0;
 	char last_month[8] = "";
 	struct buf month_list = BUF_INIT;
 	int rc;
@@ -454,12 +471,16 @@ static int profile_job_embedded(struct store *db, struct arena *a, struct profil
 		e->guskey_level = (int)store_col_int(q, 5);
 		e->counts = strcmp(fmt, "plc") == 0 || strcmp(fmt, "coaching") == 0;
 		int64_t meeting = store_col_int(q, 7), deliv = store_col_int(q, 8);
-		int64_t version = store_col_int(q, 9);
+		int64_t number = store_col_int(q, 9); /* the version's number, not its row id */
 		int same = (int)store_col_int(q, 6);
-		const char *lineage = meeting ? arena_printf(a, "from meeting %lld", (long long)meeting)
-				      : deliv ? arena_printf(a, "from deliverable %lld version %lld",
-							     (long long)deliv, (long long)version)
-					      : "the team's own";
+		const char *lineage =
+			meeting ? arena_printf(a, "from meeting %lld", (long long)meeting)
+			: deliv && number
+			    ? arena_printf(a, "from deliverable %lld version %lld", (long long)deliv,
+					   (long long)number)
+			: deliv ? arena_printf(a, "from deliverable %lld", (long long)deliv)
+				: "the team's own";
+		redelivered += meeting != 0 || deliv != 0;
 		e->note = arena_printf(a, "%lld min, %lld attendees, %s%s", (long long)m,
 				       (long long)n, lineage,
 				       same ? ", re-delivered unchanged" : "");
@@ -490,6 +511,7 @@ static int profile_job_embedded(struct store *db, struct arena *a, struct profil
 	metric(c, "months", (double)months);
 	metric(c, "attendances", (double)attend);
 	metric(c, "unchanged_redeliveries", (double)unchanged);
+	metric(c, "redeliveries", (double)redelivered);
 	c->summary = sessions == 0
 			     ? "no PD sessions delivered yet"
 			     : arena_printf(a,
@@ -649,48 +671,51 @@ static double metric_of(const struct profile_component *c, const char *name)
 	return 0;
 }
 
-/* The train-the-trainer flag, with its reason. */
+/* The train-the-trainer flag, with its reason (DESIGN §2): the pattern is duplication,
+ * whatever the format. Any of its signs flags a team: most of its deliverables copy
+ * their source; most of its sessions that re-deliver network materials do so
+ * unchanged; its plan keeps the template in substance (departs under
+ * PROFILE_KEPT_BELOW). One-off whole-group days make it worse (said in the reason);
+ * they do not define it. */
 static void profile_flag(struct arena *a, struct profile *p)
 {
 	const struct profile_component *cr = &p->c[PROFILE_CREATED];
 	const struct profile_component *je = &p->c[PROFILE_JOB_EMBEDDED];
+	const struct profile_component *cu = &p->c[PROFILE_CUSTOMIZED];
 	double dup = metric_of(cr, "duplicate"), meas = (double)cr->denominator;
 	double minutes = metric_of(je, "minutes"), whole = metric_of(je, "minutes_whole_group");
 	double months = metric_of(je, "months"), unchanged = metric_of(je, "unchanged_redeliveries");
-	int duplicated = meas > 0 && dup * 2 > meas;
+	double redelivered = metric_of(je, "redeliveries");
+	int copies = meas > 0 && dup * 2 > meas;
+	int same = redelivered > 0 && unchanged * 2 > redelivered;
+	int kept = p->template_id != 0 && cu->measured && cu->share < PROFILE_KEPT_BELOW;
 	int whole_most = minutes > 0 && whole * 2 > minutes;
 	int few_months = minutes > 0 && months <= PROFILE_FEW_MONTHS;
-	p->train_the_trainer.flagged = duplicated && (whole_most || few_months);
-	const char *materials =
-		meas == 0 ? "no derived deliverable has a measured similarity"
-			  : arena_printf(a, "%.0f of %.0f derived deliverables duplicate their "
-					    "source",
-					 dup, meas);
-	const char *delivery =
-		minutes == 0
-			? "no PD delivered yet"
-			: arena_printf(a, "%.0f of %.0f PD minutes (%d%%) were whole-group, in %.0f "
-					  "month%s",
-				       whole, minutes, pct(whole / minutes), months,
-				       months == 1 ? "" : "s");
-	const char *redelivery =
-		unchanged > 0 ? arena_printf(a, "; %.0f session%s re-delivered network materials "
-					       "unchanged",
-					    unchanged, unchanged == 1 ? "" : "s")
-			      : "";
-	if (p->train_the_trainer.flagged)
-		p->train_the_trainer.reason = arena_printf(
-			a, "train the trainer: %s, and %s%s%s", materials, delivery,
-			whole_most && few_months ? " (one-off whole-group days)"
-			: whole_most	      ? " (mostly whole-group)"
-					      : " (not sustained through the year)",
-			redelivery);
+	p->train_the_trainer.flagged = copies || same || kept;
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s: ", p->train_the_trainer.flagged ? "train the trainer" : "not flagged");
+	if (meas > 0)
+		buf_printf(&b, "%.0f of %.0f deliverables duplicate their source%s", dup, meas,
+			   copies ? " (most are copies)" : "");
 	else
-		p->train_the_trainer.reason = arena_printf(
-			a, "not flagged: %s; %s%s%s", materials, delivery,
-			!duplicated ? " (materials are not mostly duplicated)"
-				    : " (delivery is job-embedded and spread through the year)",
-			redelivery);
+		buf_printf(&b, "no deliverables yet");
+	if (redelivered > 0)
+		buf_printf(&b, "; %.0f of %.0f sessions re-delivering network materials did so "
+			       "unchanged%s",
+			   unchanged, redelivered, same ? " (most)" : "");
+	if (p->template_id != 0 && cu->measured)
+		buf_printf(&b, "; the plan departs %d%% from its template%s", pct(cu->share),
+			   kept ? " (kept in substance)" : "");
+	if (minutes > 0)
+		buf_printf(&b, "; %.0f of %.0f PD minutes (%d%%) were whole-group, in %.0f month%s",
+			   whole, minutes, pct(whole / minutes), months, months == 1 ? "" : "s");
+	if (p->train_the_trainer.flagged && (whole_most || few_months))
+		buf_printf(&b, ", which makes it worse (%s)",
+			   whole_most && few_months ? "one-off whole-group days"
+			   : whole_most		    ? "mostly whole-group"
+						    : "not sustained through the year");
+	p->train_the_trainer.reason = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
 }
 
 static int profile_team_with(struct store *db, struct arena *a, int64_t team_id,
