@@ -320,6 +320,8 @@ static void test_plan_without_template_and_team_without_plan(void **state)
 
 int main(void)
 {
+	/* The world's Adaptford PLCs run to May 2027: the profile is read at the year's end. */
+	setenv("CAPNET_TODAY", "2027-06-30", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_duplicating_district_is_flagged_and_each_component_says_why),
 		cmocka_unit_test(test_customizing_district_is_not_flagged),
