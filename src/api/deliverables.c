@@ -320,23 +320,31 @@ static int reviews_post(struct http_req *rq, struct http_resp *rs, struct cn_err
 
 /* Contributors. */
 
-/* GET /api/v1/deliverables/{id}/contributors */
-static int contributors_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+/* Answers with deliverable id's contributors and how many districts they come from. */
+static int contributors_answer(struct http_req *rq, struct http_resp *rs, int64_t id, int status,
+			       struct cn_err *err)
 {
-	struct rec *d;
 	struct deliverable_contributors c;
-	if (dl_load(rq, POLICY_READ, &d, err) ||
-	    http_allow_record(rq, POLICY_READ, "deliverable_contributor", d, err) ||
-	    deliverable_contributors(rq->db, rq->a, d->id, &c, err))
+	if (deliverable_contributors(rq->db, rq->a, id, &c, err))
 		return -1;
 	struct jw w;
-	api_json(rs, &w, 200);
+	api_json(rs, &w, status);
 	jw_obj_begin(&w);
 	jw_key(&w, "items");
 	deliverable_contributors_json(&w, &c);
 	jw_kv_int(&w, "districts", (int64_t)c.districts);
 	jw_obj_end(&w);
 	return 0;
+}
+
+/* GET /api/v1/deliverables/{id}/contributors */
+static int contributors_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *d;
+	if (dl_load(rq, POLICY_READ, &d, err) ||
+	    http_allow_record(rq, POLICY_READ, "deliverable_contributor", d, err))
+		return -1;
+	return contributors_answer(rq, rs, d->id, 200, err);
 }
 
 static const struct route_field contributor_body[] = {
@@ -355,17 +363,7 @@ static int contributors_post(struct http_req *rq, struct http_resp *rs, struct c
 	    api_body_fields(rq, values, err) ||
 	    deliverable_contributor_add(rq->db, &rq->who, d->id, dl_number(values[0]), err))
 		return -1;
-	struct deliverable_contributors c;
-	if (deliverable_contributors(rq->db, rq->a, d->id, &c, err))
-		return -1;
-	struct jw w;
-	api_json(rs, &w, 201);
-	jw_obj_begin(&w);
-	jw_key(&w, "items");
-	deliverable_contributors_json(&w, &c);
-	jw_kv_int(&w, "districts", (int64_t)c.districts);
-	jw_obj_end(&w);
-	return 0;
+	return contributors_answer(rq, rs, d->id, 201, err);
 }
 
 /* DELETE /api/v1/deliverables/{id}/contributors/{person_id}: 204. */
