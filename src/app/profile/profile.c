@@ -30,13 +30,18 @@ static const char SQL_DERIVED[] =
 	" v.created_at FROM deliverable d"
 	" LEFT JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="
 	"  (SELECT MAX(x.number) FROM deliverable_version x WHERE x.deliverable_id = d.id)"
-	" WHERE d.team_id = ?1 AND d.derived_from_version_id IS NOT NULL ORDER BY d.id";
-/* The team's original deliverables (not derived) with their latest version. */
+	" WHERE (d.team_id = ?1 OR (d.network_id = ?2 AND d.id IN (SELECT y.deliverable_id FROM"
+	"  deliverable_contributor y WHERE y.district_id = ?3)))"
+	" AND d.derived_from_version_id IS NOT NULL ORDER BY d.id";
+/* The original deliverables (not derived) the team made or co-created (a contributor
+ * from its district), with their latest version. */
 static const char SQL_ORIGINALS[] =
 	"SELECT d.id, d.title, v.number, v.created_at FROM deliverable d"
 	" JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="
 	"  (SELECT MAX(x.number) FROM deliverable_version x WHERE x.deliverable_id = d.id)"
-	" WHERE d.team_id = ?1 AND d.derived_from_version_id IS NULL ORDER BY d.id";
+	" WHERE (d.team_id = ?1 OR (d.network_id = ?2 AND d.id IN (SELECT y.deliverable_id FROM"
+	"  deliverable_contributor y WHERE y.district_id = ?3)))"
+	" AND d.derived_from_version_id IS NULL ORDER BY d.id";
 static const char SQL_CONTRIBUTORS[] =
 	"SELECT d.id, d.title, c.district_id, o.name FROM deliverable d"
 	" LEFT JOIN deliverable_contributor c ON c.deliverable_id = d.id"
@@ -143,6 +148,19 @@ static void measured(struct profile_component *c, int64_t num, int64_t den)
 static int pct(double share)
 {
 	return (int)(share * 100.0 + 0.5);
+}
+
+/* The team's deliverables and those its district co-created in the network. */
+static struct store_stmt *prep_team_deliverables(struct store *db, const char *sql,
+						 const struct profile *p, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, sql, err);
+	if (q != NULL) {
+		store_bind_int(q, 1, p->team_id);
+		store_bind_int(q, 2, p->network_id);
+		store_bind_int(q, 3, p->district_id);
+	}
+	return q;
 }
 
 static struct store_stmt *prep1(struct store *db, const char *sql, int64_t p1, struct cn_err *err)
@@ -308,7 +326,7 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 {
 	struct profile_component *c = &p->c[PROFILE_CREATED];
 	struct evlist l = {c, 0, a};
-	struct store_stmt *q = prep1(db, SQL_DERIVED, p->team_id, err);
+	struct store_stmt *q = prep_team_deliverables(db, SQL_DERIVED, p, err);
 	if (q == NULL)
 		return -1;
 	int64_t dup = 0, adapted = 0, fresh = 0, unmeasured = 0;
@@ -344,7 +362,7 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 		return -1;
 	/* Originals are created, not duplicated: each counts as new. */
 	int64_t original = 0;
-	q = prep1(db, SQL_ORIGINALS, p->team_id, err);
+	q = prep_team_deliverables(db, SQL_ORIGINALS, p, err);
 	if (q == NULL)
 		return -1;
 	while ((rc = store_step(q, err)) == 1) {

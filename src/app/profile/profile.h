@@ -10,7 +10,8 @@
  *                   the template (plan_template_departure) / template items + added
  *                   items; a plan not from a template is the team's own: its goals /
  *                   its goals
- *   created         the team's deliverables created or adapted: originals count as
+ *   created         the deliverables the team made or co-created (a contributor from
+ *                   its district), created or adapted: originals count as
  *                   new; derived ones by their latest version's similarity to the
  *                   source (duplicate at similarity.duplicate_min, default 0.9, or
  *                   more; new below similarity.new_below, default 0.3) / those

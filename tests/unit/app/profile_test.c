@@ -304,8 +304,10 @@ static void test_plan_without_template_and_team_without_plan(void **state)
 	assert_int_equal(profile_team(t->db, a, 3, &p, &err), 0);
 	assert_int_equal(p.plan_id, 0);
 	assert_string_equal(p.c[PROFILE_GROUNDED].summary, "no plan for this school year yet");
-	/* Partnerton contributed to Adaptford's unit, so it shows as collaborative. */
+	/* Partnerton contributed to Adaptford's unit, so it shows as collaborative, and the
+	 * unit counts toward what it created: co-creating is creating. */
 	assert_int_equal(p.c[PROFILE_COLLABORATIVE].numerator, 1);
+	assert_true(p.c[PROFILE_CREATED].measured);
 	assert_false(p.train_the_trainer.flagged);
 	struct buf b = BUF_INIT;
 	struct jw w;
