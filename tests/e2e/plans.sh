@@ -125,7 +125,7 @@ run plan version list 1 --format csv
 expect_out "status changes are versions" "status: submitted -> approved"
 run plan version show 1 1 --format json
 expect_out "a snapshot keeps the plan as it was" '"status":"draft"'
-run plan progress add 1 --status on_track --checked-on 2026-12-15 --evidence "4 of 5 schools meet weekly" --guskey-level 3 --author dee@daviess.org
+run plan progress add 1 --status on_track --checked-on 2026-12-01 --evidence "4 of 5 schools meet weekly" --guskey-level 3 --author dee@daviess.org
 run plan progress add 1 --status sideways
 expect_err "progress status choices" "'sideways' is not one of: met, on_track, at_risk, off_track"
 run plan progress list 1
