@@ -224,10 +224,13 @@ expect_body "the facilitator sees the adaptation under the source" "by Pond Rive
 # --- A newer source version: a notice -----------------------------------------------------
 post lead "/deliverables/$d1/versions" --data-urlencode "based_on=2" \
 	--data-urlencode "body=$(printf '# Ratio tables\n\nStart with a story about a recipe.\n\nThen a double number line.\n')"
-expect_status "the lead saves a third version, published at once" 303
+expect_status "the lead saves a third version, a revision" 303
+post lead "/deliverables/$d1/submit"
+post fac "/deliverables/$d1/publish"
+expect_status "reviewed and published by the facilitator" 303
 get pond /notices
 expect_body "the adapting lead has a notice" "has a new published version 3"
-n1=$(sql "SELECT id FROM notice WHERE deliverable_id = $d2")
+n1=$(sql "SELECT id FROM notice WHERE deliverable_id = $d2 AND kind = 'source_updated'")
 expect_body "with a link to compare" "href=\"/notices/$n1/compare\""
 get pond "/notices/$n1/compare"
 expect_status "the comparison" 200
