@@ -13,6 +13,7 @@
 
 #include "api/resource.h"
 #include "app/deliverable/deliverable.h"
+#include "app/deliverable/deliverable_contributor.h"
 #include "app/deliverable/deliverable_lineage.h"
 #include "app/deliverable/deliverable_review.h"
 #include "app/notice.h"
@@ -31,6 +32,42 @@ static int dl_send(struct http_req *rq, struct http_resp *rs, int64_t id, int st
 	return 0;
 }
 
+/* The versions of d the caller may see: all of them for its district, its contributors
+ * and its network's facilitators, the published ones for everyone else. */
+static int dl_versions(struct http_req *rq, const struct rec *d, struct deliverable_versions *v,
+		       int *drafts, struct cn_err *err)
+{
+	int all = http_can_read(rq, "deliverable_version", d, err);
+	if (all < 0 || deliverable_versions(rq->db, rq->a, d->id, v, err))
+		return -1;
+	if (!all)
+		deliverable_versions_keep_published(v);
+	if (drafts != NULL)
+		*drafts = all;
+	return 0;
+}
+
+/* Version number of d (0: the latest the caller may see), refused as missing when the
+ * caller may not see it. */
+static int dl_version_find(struct http_req *rq, const struct rec *d, int64_t number,
+			   struct deliverable_version *out, struct cn_err *err)
+{
+	struct deliverable_versions v;
+	int drafts = 0;
+	if (dl_versions(rq, d, &v, &drafts, err))
+		return -1;
+	if (number == 0 && v.count > 0)
+		number = v.items[v.count - 1].number;
+	for (size_t i = 0; i < v.count && number != 0; i++)
+		if (v.items[i].number == number)
+			return deliverable_version_find(rq->db, rq->a, d->id, number, out, err);
+	if (number == 0)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "deliverable %lld has no version yet%s",
+				  (long long)d->id, drafts ? "; save one first" : " that you may see");
+	return cn_err_set(err, CN_ERR_NOT_FOUND, "deliverable %lld has no version %lld%s",
+			  (long long)d->id, (long long)number, drafts ? "" : " that you may see");
+}
+
 /* A whole number from a checked body field (NULL: 0). */
 static int64_t dl_number(const char *v) { return v != NULL ? strtoll(v, NULL, 10) : 0; }
 
@@ -42,7 +79,7 @@ static int versions_get(struct http_req *rq, struct http_resp *rs, struct cn_err
 {
 	struct rec *d = rq->record;
 	struct deliverable_versions v;
-	if (deliverable_versions(rq->db, rq->a, d->id, &v, err))
+	if (dl_versions(rq, d, &v, NULL, err))
 		return -1;
 	api_etag(rq, rs, d);
 	struct jw w;
@@ -56,7 +93,7 @@ static int versions_get(struct http_req *rq, struct http_resp *rs, struct cn_err
 
 /* POST /api/v1/deliverables/{id}/versions: If-Match (the deliverable's ETag) and/or
  * based_on (the version number the text started from) guard against overwriting a
- * save made meanwhile; one of them is required. */
+ * save made meanwhile; one of them is required. The author is the caller. */
 static int versions_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *d = rq->record;
@@ -109,7 +146,7 @@ static int version_get(struct http_req *rq, struct http_resp *rs, struct cn_err 
 	int64_t number;
 	struct deliverable_version v;
 	if (http_param_id(rq, "number", &number, err) ||
-	    deliverable_version_find(rq->db, rq->a, d->id, number, &v, err))
+	    dl_version_find(rq, d, number, &v, err))
 		return -1;
 	struct jw w;
 	api_json(rs, &w, 200);
@@ -123,7 +160,7 @@ static int diff_get(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 {
 	struct rec *d = rq->record;
 	struct deliverable_versions all;
-	if (deliverable_versions(rq->db, rq->a, d->id, &all, err))
+	if (dl_versions(rq, d, &all, NULL, err))
 		return -1;
 	if (all.count == 0)
 		return cn_err_set(err, CN_ERR_CONFLICT,
@@ -138,11 +175,11 @@ static int diff_get(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		return -1;
 	struct deliverable_version a, b;
 	struct diff df;
-	if (deliverable_version_find(rq->db, rq->a, d->id, from, &a, err))
+	if (dl_version_find(rq, d, from, &a, err))
 		return cn_err_field(err, err->kind == CN_ERR_NOT_FOUND ? CN_ERR_INPUT : err->kind,
 				    "from", "deliverable %lld has no version %lld",
 				    (long long)d->id, (long long)from);
-	if (deliverable_version_find(rq->db, rq->a, d->id, to, &b, err))
+	if (dl_version_find(rq, d, to, &b, err))
 		return cn_err_field(err, err->kind == CN_ERR_NOT_FOUND ? CN_ERR_INPUT : err->kind,
 				    "to", "deliverable %lld has no version %lld", (long long)d->id,
 				    (long long)to);
@@ -182,7 +219,7 @@ static int status_post(struct http_req *rq, struct http_resp *rs, struct cn_err 
 static int review_version(struct http_req *rq, const struct rec *d, int64_t number,
 			  const char *field, struct deliverable_version *v, struct cn_err *err)
 {
-	if (deliverable_version_find(rq->db, rq->a, d->id, number, v, err) == 0)
+	if (dl_version_find(rq, d, number, v, err) == 0)
 		return 0;
 	if (err->kind != CN_ERR_NOT_FOUND)
 		return -1;
@@ -265,6 +302,60 @@ static int reviews_post(struct http_req *rq, struct http_resp *rs, struct cn_err
 	if (deliverable_review_add(rq->db, &rq->who, v.id, &in, NULL, err))
 		return -1;
 	return reviews_answer(rq, rs, d, v.id, 201, err);
+}
+
+/* Contributors. */
+
+/* Answers with deliverable id's contributors and how many districts they come from. */
+static int contributors_answer(struct http_req *rq, struct http_resp *rs, int64_t id, int status,
+			       struct cn_err *err)
+{
+	struct deliverable_contributors c;
+	if (deliverable_contributors(rq->db, rq->a, id, &c, err))
+		return -1;
+	struct jw w;
+	api_json(rs, &w, status);
+	jw_obj_begin(&w);
+	jw_key(&w, "items");
+	deliverable_contributors_json(&w, &c);
+	jw_kv_int(&w, "districts", (int64_t)c.districts);
+	jw_obj_end(&w);
+	return 0;
+}
+
+/* GET /api/v1/deliverables/{id}/contributors */
+static int contributors_get(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	return contributors_answer(rq, rs, rq->record->id, 200, err);
+}
+
+static const struct route_field contributor_body[] = {
+    {"person_id", "integer", 1, NULL,
+     "a person on a team of the deliverable's network (any district)"},
+    {NULL, NULL, 0, NULL, NULL},
+};
+
+/* POST /api/v1/deliverables/{id}/contributors: 201 with the contributors. */
+static int contributors_post(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const struct rec *d = rq->record;
+	const char *values[1];
+	if (api_body_fields(rq, values, err) ||
+	    deliverable_contributor_add(rq->db, &rq->who, d->id, dl_number(values[0]), err))
+		return -1;
+	return contributors_answer(rq, rs, d->id, 201, err);
+}
+
+/* DELETE /api/v1/deliverables/{id}/contributors/{person_id}: 204. */
+static int contributors_delete(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	const struct rec *d = rq->record;
+	int64_t person;
+	if (http_param_id(rq, "person_id", &person, err) ||
+	    deliverable_contributor_remove(rq->db, &rq->who, d->id, person, err))
+		return -1;
+	api_no_content(rs);
+	return 0;
 }
 
 /* Adapting. */
@@ -511,9 +602,20 @@ static const struct route_load dl_source = {&deliverable_entity, "id", NULL, NUL
 static const struct route deliverable_routes[] = {
     {"GET", DLV "/versions", versions_get, "deliverable", POLICY_READ, NULL, 0,
      "The deliverable's versions, oldest first (ETag: the deliverable's)", NULL, NULL, &dl_deliverable},
-    {"POST", DLV "/versions", versions_post, "deliverable", POLICY_UPDATE, NULL, 0,
-     "Save a new version (If-Match with the deliverable's ETag, or based_on; stale: 412)",
+    {"POST", DLV "/versions", versions_post, "deliverable_version", POLICY_CREATE, NULL, 0,
+     "Save a new version as the caller (its district's team or a contributor; If-Match with "
+     "the deliverable's ETag, or based_on; stale: 412). Saved while published, it is a "
+     "revision: submit it for review; others see the published version until it is published",
      save_body, NULL, &dl_deliverable},
+    {"GET", DLV "/contributors", contributors_get, "deliverable_contributor", POLICY_READ, NULL,
+     0, "The deliverable's contributors, with their districts", NULL, NULL, &dl_deliverable},
+    {"POST", DLV "/contributors", contributors_post, "deliverable_contributor", POLICY_CREATE,
+     NULL, 0,
+     "Add a contributor from any district of the network (the deliverable's owners): they "
+     "read its drafts, save versions and review them",
+     contributor_body, NULL, &dl_deliverable},
+    {"DELETE", DLV "/contributors/{person_id}", contributors_delete, "deliverable_contributor",
+     POLICY_DELETE, NULL, 0, "Remove a contributor (the deliverable's owners)", NULL, NULL, &dl_deliverable},
     {"GET", DLV "/versions/{number}", version_get, "deliverable", POLICY_READ, NULL, 0,
      "One version with its text", NULL, NULL, &dl_deliverable},
     {"GET", DLV "/diff", diff_get, "deliverable", POLICY_READ, NULL, 0,

@@ -30,7 +30,12 @@ static const char SQL_NOTICE_EXISTS[] =
 	" AND source_version_id = ?3";
 static const char SQL_NOTICE_ADD[] =
 	"INSERT INTO notice (person_id, kind, deliverable_id, source_version_id, message,"
-	" created_at) VALUES (?1, 'source_updated', ?2, ?3, ?4, ?5) RETURNING id";
+	" created_at) VALUES (?1, ?6, ?2, ?3, ?4, ?5) RETURNING id";
+/* The deliverable's title, the version's number and the name of the person who acted. */
+static const char SQL_NOTICE_EVENT[] =
+	"SELECT d.title, v.number, COALESCE(p.given_name || ' ' || p.family_name, 'someone')"
+	" FROM deliverable_version v JOIN deliverable d ON d.id = v.deliverable_id"
+	" LEFT JOIN person p ON p.id = ?2 WHERE v.id = ?1";
 #define NOTICE_COLS                                                                           \
 	"n.id, n.person_id, n.kind, n.deliverable_id, d.title, n.source_version_id,"         \
 	" v.deliverable_id, v.number, n.message, n.seen_at, n.created_at, n.plan_id, p.title"
@@ -77,20 +82,26 @@ int notice_tell_owners(struct store *db, const struct actor *who, struct arena *
 			     NULL, err);
 }
 
+/* A source_updated notice is given once per person, adaptation and source version;
+ * the others once per event. */
 static int notice_add(struct store *db, const struct actor *who, struct arena *a,
-		      int64_t person, int64_t deliverable_id, int64_t version_id,
-		      const char *message, struct cn_err *err)
+		      const char *kind, int64_t person, int64_t deliverable_id,
+		      int64_t version_id, const char *message, struct cn_err *err)
 {
-	struct store_stmt *q = store_prepare(db, SQL_NOTICE_EXISTS, err);
-	if (q == NULL)
-		return -1;
-	store_bind_int(q, 1, person);
-	store_bind_int(q, 2, deliverable_id);
-	store_bind_int(q, 3, version_id);
-	int rc = store_step(q, err);
-	store_done(q);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
+	struct store_stmt *q;
+	int rc;
+	if (strcmp(kind, "source_updated") == 0) {
+		q = store_prepare(db, SQL_NOTICE_EXISTS, err);
+		if (q == NULL)
+			return -1;
+		store_bind_int(q, 1, person);
+		store_bind_int(q, 2, deliverable_id);
+		store_bind_int(q, 3, version_id);
+		rc = store_step(q, err);
+		store_done(q);
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
+	}
 	char now[TIME_ISO_LEN];
 	time_now_utc(now);
 	q = store_prepare(db, SQL_NOTICE_ADD, err);
@@ -101,6 +112,7 @@ static int notice_add(struct store *db, const struct actor *who, struct arena *a
 	store_bind_int(q, 3, version_id);
 	store_bind_text(q, 4, message);
 	store_bind_text(q, 5, now);
+	store_bind_text(q, 6, kind);
 	rc = store_step(q, err);
 	int64_t id = rc == 1 ? store_col_int(q, 0) : 0;
 	store_done(q);
@@ -111,7 +123,7 @@ static int notice_add(struct store *db, const struct actor *who, struct arena *a
 	jw_init(&w, &b);
 	jw_obj_begin(&w);
 	jw_kv_int(&w, "person_id", person);
-	jw_kv_str(&w, "kind", "source_updated");
+	jw_kv_str(&w, "kind", kind);
 	jw_kv_int(&w, "deliverable_id", deliverable_id);
 	jw_kv_int(&w, "source_version_id", version_id);
 	jw_obj_end(&w);
@@ -161,10 +173,43 @@ int notice_source_published(struct store *db, const struct actor *who, struct ar
 			t[i].source_title, (long long)t[i].new_number, t[i].title,
 			(long long)t[i].from_number);
 		for (size_t k = 0; k < nowners; k++)
-			if (notice_add(db, who, a, owners[k], t[i].deliverable_id, version_id, msg,
-				       err))
+			if (notice_add(db, who, a, "source_updated", owners[k], t[i].deliverable_id,
+				       version_id, msg, err))
 				return -1;
 	}
+	return 0;
+}
+
+int notice_deliverable_event(struct store *db, const struct actor *who, struct arena *a,
+			     enum notice_event ev, int64_t deliverable_id, int64_t version_id,
+			     int64_t by, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, SQL_NOTICE_EVENT, err);
+	if (q == NULL)
+		return -1;
+	store_bind_int(q, 1, version_id);
+	store_bind_int(q, 2, by);
+	int rc = store_step(q, err);
+	const char *title = rc == 1 ? store_col_dup(q, 0, a) : NULL;
+	int64_t number = rc == 1 ? store_col_int(q, 1) : 0;
+	const char *name = rc == 1 ? store_col_dup(q, 2, a) : NULL;
+	store_done(q);
+	if (rc != 1)
+		return rc < 0 ? -1 : cn_err_set(err, CN_ERR_INTERNAL, "no version %lld to tell of",
+						(long long)version_id);
+	int saved = ev == NOTICE_VERSION_SAVED;
+	char *msg = arena_printf(a, "%s %s version %lld of \"%s\"%s", name,
+				 saved ? "saved" : "reviewed", (long long)number, title,
+				 saved ? ": compare it with the one before" : ": read the review");
+	int64_t *owners;
+	size_t n;
+	if (notice_owners(db, deliverable_id, &owners, &n, a, err))
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		if (owners[k] != by &&
+		    notice_add(db, who, a, saved ? "version_saved" : "review_added", owners[k],
+			       deliverable_id, version_id, msg, err))
+			return -1;
 	return 0;
 }
 

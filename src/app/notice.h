@@ -1,5 +1,6 @@
-/* notice: telling people that something upstream changed. Now: the source a deliverable
- * was adapted from has a newly published version. The adaptation is never changed; its
+/* notice: telling people that something changed. The source a deliverable was adapted
+ * from has a newly published version; a co-created deliverable has a new version or a
+ * new review (its owners and contributors are told). The adaptation is never changed; its
  * owners (contributors, the team's leads, its creator) each get a notice, can compare
  * the new source version with their own latest version, take what they want into a
  * normal save (app/deliverable/deliverable.h), and mark the notice seen. A facilitator's review of a
@@ -15,7 +16,8 @@
 struct notice {
 	int64_t id;
 	int64_t person_id;
-	const char *kind;            /* "source_updated", or "review" of a plan */
+	const char *kind;            /* "source_updated", "version_saved", "review_added" (of a
+				      * deliverable), or "review" of a plan */
 	int64_t deliverable_id;      /* the adaptation (0 for a plan's review) */
 	const char *deliverable_title;
 	int64_t source_version_id;   /* the newly published source version */
@@ -44,6 +46,15 @@ int notice_source_published(struct store *db, const struct actor *who, struct ar
 int notice_tell_owners(struct store *db, const struct actor *who, struct arena *a,
 		       int64_t deliverable_id, const char *subject, const char *what,
 		       struct cn_err *err);
+enum notice_event { NOTICE_VERSION_SAVED, NOTICE_REVIEW_ADDED };
+
+/* Inside the caller's transaction: version_id of deliverable_id has just been saved
+ * (NOTICE_VERSION_SAVED) or reviewed (NOTICE_REVIEW_ADDED) by person by; tells its
+ * owners and contributors, all but by, each with one notice naming the version by its
+ * number. */
+int notice_deliverable_event(struct store *db, const struct actor *who, struct arena *a,
+			     enum notice_event ev, int64_t deliverable_id, int64_t version_id,
+			     int64_t by, struct cn_err *err);
 /* A person's notices, newest first; only unseen ones unless all. In a. */
 int notice_list(struct store *db, struct arena *a, int64_t person_id, int all,
 		struct notices *out, struct cn_err *err);

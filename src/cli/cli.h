@@ -108,6 +108,7 @@ int cmd_mail(struct cli *c, int argc, char **argv);
 int cmd_invite(struct cli *c, int argc, char **argv);
 /* Parts of `capnet deliverable` in their own files. */
 int cmd_deliverable_review(struct cli *c, int argc, char **argv);
+int cmd_deliverable_contributor(struct cli *c, int argc, char **argv);
 int cmd_deliverable_notices(struct cli *c, int argc, char **argv);
 int cmd_deliverable_target(struct cli *c, int argc, char **argv);
 int cmd_standards(struct cli *c, int argc, char **argv);

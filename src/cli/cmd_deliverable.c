@@ -98,9 +98,11 @@ static int dlv_save(struct cli *c, int argc, char **argv)
 					       {"format", 1, NULL},   {NULL, 0, NULL}};
 	DLV_ARGS(1, "capnet deliverable save ID --author PERSON [--file PATH|-] [--note TEXT]\n"
 		    "                           [--based-on N]\n"
-		    "Saves a new version; the text comes from --file or standard input (at most\n"
-		    "200 KB of UTF-8). --based-on N refuses the save if a version newer than N\n"
-		    "was saved meanwhile.");
+		    "Saves a new version written by PERSON, who must be on the deliverable's\n"
+		    "district team or one of its contributors (see `contributor add`); the text\n"
+		    "comes from --file or standard input (at most 200 KB of UTF-8). --based-on N\n"
+		    "refuses the save if a version newer than N was saved meanwhile. Saved while\n"
+		    "published, it is a revision: submit and publish it for others to see it.");
 	int64_t id, author = 0, based = 0;
 	enum output_format fmt;
 	if (cli_id(a.pos[0], "deliverable", &id) || cli_format(&a, &fmt) ||
@@ -523,6 +525,7 @@ static void dlv_help(void)
 	       "  diff --versions VERSION_ID VERSION_ID\n"
 	       "  submit|publish|return|withdraw ID        status changes\n"
 	       "  standard add|remove|list ID [STANDARD]   standards alignments\n"
+	       "  contributor add|remove|list ID [PERSON]  co-authors from other districts\n"
 	       "  review add|list|summary ID ...           rubric reviews of versions\n"
 	       "  derive SOURCE_ID --team-id ID --author PERSON --note T   adapt a published one\n"
 	       "  lineage ID                               sources and adaptations\n"
@@ -569,6 +572,8 @@ int cmd_deliverable(struct cli *c, int argc, char **argv)
 		return dlv_export(c, n, rest);
 	if (strcmp(verb, "review") == 0)
 		return cmd_deliverable_review(c, n, rest);
+	if (strcmp(verb, "contributor") == 0)
+		return cmd_deliverable_contributor(c, n, rest);
 	if (strcmp(verb, "notices") == 0)
 		return cmd_deliverable_notices(c, n, rest);
 	if (strcmp(verb, "target") == 0)

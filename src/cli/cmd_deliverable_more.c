@@ -1,9 +1,10 @@
-/* cmd_deliverable_more: `capnet deliverable review|notices|target ...`. */
+/* cmd_deliverable_more: `capnet deliverable review|notices|target|contributor ...`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/deliverable/deliverable.h"
+#include "app/deliverable/deliverable_contributor.h"
 #include "app/deliverable/deliverable_review.h"
 #include "app/notice.h"
 #include "app/deliverable/target.h"
@@ -26,6 +27,52 @@ static int more_print(struct buf *b, enum output_format fmt, const char *const *
 		return rc_ < 0 ? CLI_OK : rc_;                                                \
 	if (cli_format(&a, &fmt))                                                             \
 		return CLI_USAGE
+
+/* Contributors. */
+
+int cmd_deliverable_contributor(struct cli *c, int argc, char **argv)
+{
+	static const struct args_opt opts[] = {{"format", 1, NULL}, {NULL, 0, NULL}};
+	const char *verb = argc > 0 ? argv[0] : "";
+	int is_list = strcmp(verb, "list") == 0;
+	if (!is_list && strcmp(verb, "add") != 0 && strcmp(verb, "remove") != 0) {
+		printf("usage: capnet deliverable contributor add|remove ID PERSON\n"
+		       "       capnet deliverable contributor list ID\n"
+		       "A contributor is someone on a team of the deliverable's network, of any\n"
+		       "district: they read its drafts, save versions and review them.\n"
+		       "PERSON is an id or an email address.\n");
+		return strcmp(verb, "--help") == 0 ? CLI_OK : CLI_USAGE;
+	}
+	argc--, argv++;
+	MORE_ARGS(is_list ? 1 : 2, "capnet deliverable contributor add|remove|list ID [PERSON]");
+	int64_t id, person = 0;
+	if (cli_id(a.pos[0], "deliverable", &id))
+		return CLI_USAGE;
+	struct cn_err err = {0};
+	if (is_list) {
+		struct deliverable_contributors list;
+		struct rec *d = NULL;
+		if (rec_get(c->db, c->a, &deliverable_entity, id, &d, &err) ||
+		    deliverable_contributors(c->db, c->a, id, &list, &err))
+			return cli_fail(&err);
+		struct buf b = BUF_INIT;
+		struct jw w;
+		jw_init(&w, &b);
+		deliverable_contributors_json(&w, &list);
+		static const char *const cols[] = {"person_id", "name", "district", NULL};
+		return more_print(&b, fmt, fmt == OUTPUT_TABLE ? cols : NULL);
+	}
+	int rc = cli_person(c, a.pos[1], "PERSON", &person);
+	if (rc != CLI_OK)
+		return rc;
+	int add = strcmp(verb, "add") == 0;
+	if (add ? deliverable_contributor_add(c->db, &c->who, id, person, &err)
+		: deliverable_contributor_remove(c->db, &c->who, id, person, &err))
+		return cli_fail(&err);
+	fprintf(stderr, "capnet: person %lld %s deliverable %lld\n", (long long)person,
+		add ? "contributes to" : "no longer contributes to", (long long)id);
+	return CLI_OK;
+}
 
 /* Reviews. */
 

@@ -116,6 +116,23 @@ int time_date_weekday(const char *s)
 	return (int)(w < 0 ? w + 7 : w);
 }
 
+int time_check_not_future(const char *day, const char *field, const char *what,
+			  struct cn_err *err)
+{
+	char latest[TIME_ISO_LEN];
+	const char *today = getenv("CAPNET_TODAY"); /* a school year replayed (tests, demos) */
+	if (today != NULL && strlen(today) == 10 && time_date_days(today) != TIME_BAD_DATE)
+		snprintf(latest, sizeof(latest), "%s", today);
+	else
+		time_format_utc(time(NULL) + 14 * 3600, latest);
+	if (day == NULL || strlen(day) < 10 || strncmp(day, latest, 10) <= 0)
+		return 0;
+	return cn_err_field(err, CN_ERR_INPUT, field,
+			    "%.10s is in the future: %s records what happened, so its date "
+			    "cannot be after today",
+			    day, what);
+}
+
 int time_check_clock(const char *s, const char *field, struct cn_err *err)
 {
 	int h, m;

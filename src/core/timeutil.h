@@ -28,6 +28,12 @@ int time_date_weekday(const char *s);
 
 /* Checks a wall-clock time "HH:MM" (00:00 to 23:59). field names the input. */
 int time_check_clock(const char *s, const char *field, struct cn_err *err);
+/* Refuses a record of what happened (what: "a delivered PD session") dated day
+ * (YYYY-MM-DD, or longer) after today anywhere on Earth (UTC+14), naming field: 0 or -1
+ * with err CN_ERR_INPUT. The environment variable CAPNET_TODAY=YYYY-MM-DD sets today
+ * (to replay a school year in tests and demos). */
+int time_check_not_future(const char *day, const char *field, const char *what,
+			  struct cn_err *err);
 /* The date n months after a valid date's month, on day 1: ("2026-12-15", 1) ->
  * "2027-01-01". */
 void time_month_first(const char *date, int n, char out[11]);

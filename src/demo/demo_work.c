@@ -18,6 +18,7 @@
 
 #include "app/network/agenda.h"
 #include "app/deliverable/deliverable.h"
+#include "app/deliverable/deliverable_contributor.h"
 #include "app/deliverable/deliverable_review.h"
 #include "demo/demo_priv.h"
 #include "app/standards/standards.h"
@@ -327,6 +328,9 @@ static int demo_save(struct demo_ctx *c, int64_t id, int64_t author, const char 
 {
 	struct deliverable_save in = {.author_id = author, .body = body, .change_note = note};
 	struct deliverable_version v;
+	/* The owners add each co-author from another district as a contributor first. */
+	if (deliverable_contributor_add(c->db, c->who, id, author, c->err))
+		return demo_fail(c, "deliverable contributor", note);
 	if (deliverable_save(c->db, c->who, c->a, id, &in, &v, c->err))
 		return demo_fail(c, "deliverable version", note);
 	if (version_id != NULL)
@@ -436,11 +440,13 @@ static int demo_step_deliverables(struct demo_ctx *c, int64_t framework, int64_t
 	    demo_transition(c, out[DEMO_DLV_ADAPTED], "publish") ||
 	    demo_derive(c, v3, 6, hale, NULL, "Using the network's set as it is.", &out[DEMO_DLV_COPIED]))
 		return -1;
-	/* The source moves on; both adaptations are told, neither is changed. */
+	/* The source moves on (a revision, reviewed and published); both adaptations are
+	 * told, neither is changed. */
 	if (demo_save(c, id, dana,
 		      demo_body(c, DLV_INTRO, DLV_TARGETS, DLV_TASKS_2, DLV_CHECKS,
 				DLV_MISCONCEPTIONS, DLV_SAMPLE, NULL),
-		      "Added a student explanation from Cedar Bluff's number line race", NULL))
+		      "Added a student explanation from Cedar Bluff's number line race", NULL) ||
+	    demo_transition(c, id, "submit") || demo_transition(c, id, "publish"))
 		return -1;
 	/* Waiting for the facilitator: a task set in review. */
 	int64_t nl = 0;

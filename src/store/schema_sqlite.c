@@ -747,6 +747,34 @@ static const char MIGRATION_7[] =
 	" sent_at TEXT);"
 	"CREATE INDEX notify_digest_due ON notify_digest(sent_at, person_id);";
 
+/* Co-creating (issue 13): a deliverable's contributors and owners are told when a
+ * version is saved ('version_saved') or reviewed ('review_added'). A CHECK cannot be
+ * changed in SQLite: the table is made again, with its rows. */
+#define NOTICE_KINDS "('source_updated','review','comment','version_saved','review_added')"
+static const char MIGRATION_8[] =
+	"CREATE INDEX IF NOT EXISTS notice_deliverable ON notice(deliverable_id);";
+static const char MIGRATION_8_SQLITE[] =
+	"CREATE TABLE notice_new ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" kind TEXT NOT NULL CHECK (kind IN " NOTICE_KINDS "),"
+	" deliverable_id INTEGER REFERENCES deliverable(id),"
+	" plan_id INTEGER REFERENCES plan(id),"
+	" source_version_id INTEGER REFERENCES deliverable_version(id),"
+	" message TEXT NOT NULL,"
+	" seen_at TEXT,"
+	" created_at TEXT NOT NULL);"
+	"INSERT INTO notice_new (id, person_id, kind, deliverable_id, plan_id, source_version_id,"
+	" message, seen_at, created_at) SELECT id, person_id, kind, deliverable_id, plan_id,"
+	" source_version_id, message, seen_at, created_at FROM notice;"
+	"DROP TABLE notice;"
+	"ALTER TABLE notice_new RENAME TO notice;"
+	"CREATE INDEX notice_person ON notice(person_id, seen_at);"
+	"CREATE INDEX notice_deliverable ON notice(deliverable_id);";
+static const char MIGRATION_8_PG[] =
+	"ALTER TABLE notice DROP CONSTRAINT notice_kind_check;"
+	"ALTER TABLE notice ADD CONSTRAINT notice_kind_check CHECK (kind IN " NOTICE_KINDS ");";
+
 const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
 	{MIGRATION_1, MIGRATION_1_SQLITE, MIGRATION_1_PG},
 	{MIGRATION_2, NULL, NULL},
@@ -755,4 +783,5 @@ const struct store_migration store_migrations[STORE_MIGRATION_COUNT] = {
 	{MIGRATION_5, NULL, NULL},
 	{MIGRATION_6, NULL, NULL},
 	{MIGRATION_7, NULL, NULL},
+	{MIGRATION_8, MIGRATION_8_SQLITE, MIGRATION_8_PG},
 };

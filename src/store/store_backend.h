@@ -100,7 +100,7 @@ struct store_migration {
 	const char *sqlite;
 	const char *pg;
 };
-#define STORE_MIGRATION_COUNT 7
+#define STORE_MIGRATION_COUNT 8
 extern const struct store_migration store_migrations[STORE_MIGRATION_COUNT];
 extern const struct store_backend store_pg_backend;
 

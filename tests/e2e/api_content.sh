@@ -186,16 +186,16 @@ expect_eq "a score must be a number" "$(jget 'j["field"]')" "alignment"
 expect_eq "no refused review wrote anything" "$(db_digest)" "$before"
 H_TOKEN=$TOKEN_dee
 json POST "/api/v1/deliverables/$D/reviews" '{"alignment":3}'
-expect_status "a member may not review" 403
+expect_status "a contributor (she saved a version) leaves a review too (issue 13)" 201
 H_TOKEN=$TOKEN_fay
 json POST "/api/v1/deliverables/$D/reviews" '{"alignment":3,"key_shifts":2,"instructional_supports":2,"assessment":1,"assessment_comment":"Exit ticket only","comments":"Ready with small changes"}'
 expect_status "the facilitator reviews the latest version" 201
-expect_eq "the review is listed" "$(jget 'j["items"][0]["version_number"], len(j["items"])')" "2 1"
+expect_eq "the reviews are listed" "$(jget 'j["items"][0]["version_number"], len(j["items"])')" "2 2"
 json POST "/api/v1/deliverables/$D/publish" ''
 expect_eq "the facilitator publishes" "$H_STATUS $(jget 'j["status"]')" "200 published"
 H_TOKEN=$TOKEN_dee
 http GET "/api/v1/deliverables/$D/reviews?version=2"
-expect_eq "reviews with their means" "$(jget 'j["summaries"][0]["version_number"], len(j["items"])')" "2 1"
+expect_eq "reviews with their means" "$(jget 'j["summaries"][0]["version_number"], len(j["items"])')" "2 2"
 
 # Another district adapts the published unit.
 H_TOKEN=$TOKEN_eli
@@ -207,7 +207,7 @@ expect_status "not for another district's team" 403
 json POST "/api/v1/deliverables/$D/derive" '{"team_id":99,"context_note":"ours"}'
 expect_eq "an unknown team is named" "$(jget 'j["field"]')" "team_id"
 json POST "/api/v1/deliverables/$D/derive" '{"team_id":2,"context_note":"ours","version":1}'
-expect_status "a version never published cannot be adapted" 409
+expect_eq "a version never published is not one another district may see, or adapt" "$H_STATUS $(jget 'j["field"]')" "400 version"
 expect_eq "no refused derive wrote anything" "$(db_digest)" "$before"
 json POST "/api/v1/deliverables/$D/derive" '{"team_id":2,"context_note":"Owensboro uses number lines from grade 3","title":"Fraction strips (Owensboro)"}'
 expect_status "a team adapts the published version" 201
@@ -226,7 +226,11 @@ expect_eq "another district's draft adaptation is left out" "$(jget 'len(j["deri
 
 # The source publishes a new version: the adapters are told.
 json POST "/api/v1/deliverables/$D/versions" '{"body":"# Fractions\n\nUse paper strips.\nFold them in halves, fourths and eighths.\nCompare the pieces.\n","change_note":"Eighths","based_on":2}'
-expect_eq "a save while published is published" "$(jget 'j["number"], j["published_at"] is not None')" "3 True"
+expect_eq "a save while published is a revision, not published yet" "$(jget 'j["number"], j["published_at"] is not None')" "3 False"
+json POST "/api/v1/deliverables/$D/submit" ''
+H_TOKEN=$TOKEN_fay
+json POST "/api/v1/deliverables/$D/publish" ''
+expect_status "the revision is published once reviewed" 200
 H_TOKEN=$TOKEN_eli
 http GET /api/v1/notices
 expect_eq "the adapter has a notice" "$(jget '[(n["deliverable_id"], n["source_number"]) for n in j["items"]]')" "[($A, 3)]"

@@ -154,7 +154,7 @@ json POST /api/v1/plans/from-template "{\"template_id\":$TPL,\"team_id\":3,\"tit
 expect_status "Owensboro starts from the template" 201
 Q=$(jget 'j["id"]')
 G=$(jget 'j["goals"][0]["id"]')
-json PATCH "/api/v1/plan-goals/$G" '{"title":"Weekly PLCs in every elementary school"}' -H 'If-Match: *'
+json PATCH "/api/v1/plan-goals/$G" '{"title":"Weekly PLCs in every elementary school","target":"Every elementary PLC meets weekly"}' -H 'If-Match: *'
 expect_status "and changes a goal" 200
 json POST /api/v1/plan-goals "{\"plan_id\":$Q,\"title\":\"Coaching cycles for new teachers\"}"
 expect_status "and adds one" 201

@@ -345,7 +345,9 @@ row "POST /api/v1/deliverables/{id}/derive" "$DLV" /api/v1/deliverables/1/derive
 row "POST /api/v1/deliverables/{id}/submit" "$DLV" /api/v1/deliverables/1/submit /api/v1/deliverables/2/submit
 FACS="YY YY NN NN NN NN"
 row "GET /api/v1/deliverables/{id}/reviews" "$DLV" /api/v1/deliverables/1/reviews /api/v1/deliverables/2/reviews
-row "POST /api/v1/deliverables/{id}/reviews" "$FACS" /api/v1/deliverables/1/reviews /api/v1/deliverables/2/reviews '{"alignment":2}' '{"alignment":2}'
+# The lead and the member of A saved versions of A's set above, so they contribute to it:
+# contributors leave reviews too (issue 13).
+row "POST /api/v1/deliverables/{id}/reviews" "YY YY YN YN NN NN" /api/v1/deliverables/1/reviews /api/v1/deliverables/2/reviews '{"alignment":2}' '{"alignment":2}'
 row "POST /api/v1/deliverables/{id}/return" "$FACS" /api/v1/deliverables/1/return /api/v1/deliverables/2/return
 row "POST /api/v1/deliverables/{id}/publish" "$FACS" /api/v1/deliverables/1/publish /api/v1/deliverables/2/publish
 row "POST /api/v1/deliverables/{id}/withdraw" "$DLV" /api/v1/deliverables/1/withdraw /api/v1/deliverables/2/withdraw
@@ -354,9 +356,20 @@ row "POST /api/v1/deliverables/{id}/withdraw" "$DLV" /api/v1/deliverables/1/with
 for n in 4 6; do
 	sql "INSERT INTO notice (person_id, kind, deliverable_id, source_version_id, message, created_at) SELECT $n, 'source_updated', 1, id, 'Set B has a new version', '2026-10-01T00:00:00Z' FROM deliverable_version WHERE deliverable_id = 2 AND number = 1" >/dev/null
 done
+NOA=$(sql "SELECT MAX(id) FROM notice WHERE person_id = 4")
+NOB=$(sql "SELECT MAX(id) FROM notice WHERE person_id = 6")
 row "GET /api/v1/notices" "NN NN NN YN NN NN" /api/v1/notices /api/v1/notices "" "" '"person_id":4,' '"person_id":6,'
-row "GET /api/v1/notices/{id}/compare" "YY NN NN YN NN NN" /api/v1/notices/1/compare /api/v1/notices/2/compare
-row "POST /api/v1/notices/{id}/seen" "NN NN NN YN NN NN" /api/v1/notices/1/seen /api/v1/notices/2/seen
+row "GET /api/v1/notices/{id}/compare" "YY NN NN YN NN NN" /api/v1/notices/$NOA/compare /api/v1/notices/$NOB/compare
+row "POST /api/v1/notices/{id}/seen" "NN NN NN YN NN NN" /api/v1/notices/$NOA/seen /api/v1/notices/$NOB/seen
+# Contributors (issue 13): the owners (the district, the facilitators) add and remove
+# them; own = A's set (1) and member A, other = B's set (2) and member B.
+prep_contributor() {
+	if [ "$1" = own ]; then c deliverable contributor add 1 membera@x.org; echo 4
+	else c deliverable contributor add 2 memberb@x.org; echo 6; fi
+}
+row "GET /api/v1/deliverables/{id}/contributors" "$DLV" /api/v1/deliverables/1/contributors /api/v1/deliverables/2/contributors
+row "POST /api/v1/deliverables/{id}/contributors" "$DLV" /api/v1/deliverables/1/contributors /api/v1/deliverables/2/contributors '{"person_id":4}' '{"person_id":6}'
+row "DELETE /api/v1/deliverables/{id}/contributors/{person_id}" "$DLV" /api/v1/deliverables/1/contributors/@V /api/v1/deliverables/2/contributors/@V "" "" "" "" prep_contributor
 row "GET /api/v1/library/search" "$LIBREAD" '/api/v1/library/search?q=kit' '/api/v1/library/search?q=kit' "" "" '"id":1,' '"id":2,'
 row "GET /api/v1/library/recommend" "$LIBREAD" '/api/v1/library/recommend?text=kit' '/api/v1/library/recommend?text=kit' "" "" '"id":1,' '"id":2,'
 # Needs assessments, plans, profiles and calendar subscriptions (issue 5). Own =

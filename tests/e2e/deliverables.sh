@@ -43,6 +43,10 @@ run deliverable create --network-id 1 --team-id 1 --kind instructional_resource 
 expect_out "create with a first version" '"status":"draft"'
 sed 's/chart paper/the class anchor chart/' "$T_DIR/v1.md" >"$T_DIR/v2.md"
 run deliverable save 1 --author eli@owensboro.kyschools.us --note "Anchor chart" <"$T_DIR/v2.md"
+expect_err "a lead of another district is not yet a co-author" "author_id: person 3 may not save versions of deliverable 1"
+run deliverable contributor add 1 eli@owensboro.kyschools.us
+expect_err "the owners add her as a contributor" "person 3 contributes to deliverable 1"
+run deliverable save 1 --author eli@owensboro.kyschools.us --note "Anchor chart" <"$T_DIR/v2.md"
 expect_err "save from standard input" "saved version 2 of deliverable 1"
 run deliverable show 1
 expect_out "contributors from two districts" "contributors (2, from 2 districts)"
@@ -136,11 +140,17 @@ own=$(sql "SELECT body FROM deliverable_version WHERE deliverable_id = 2 ORDER B
 sed 's/exit ticket/exit ticket and a partner check/' "$T_DIR/v2.md" >"$T_DIR/v3.md"
 run deliverable save 1 --author dee@daviess.kyschools.us --file "$T_DIR/v3.md" --note "Partner check"
 run deliverable notices list --person eli@owensboro.kyschools.us --format json
+expect_out "the co-author is told of the new version" '"kind":"version_saved"'
+case $T_OUT in *source_updated*) t_fail "a revision is not published before review" "$T_OUT" ;; *) t_ok "a revision is not published before review" ;; esac
+run deliverable submit 1
+run deliverable publish 1
+expect_err "the revision is published after review" "deliverable 1 is now published"
+run deliverable notices list --person eli@owensboro.kyschools.us --format json
 expect_out "the adapter has a notice" '"source_number":3'
 expect_eq "the adaptation is unchanged" "$(sql "SELECT body FROM deliverable_version WHERE deliverable_id = 2 ORDER BY number DESC LIMIT 1")" "$own"
-run deliverable notices list --person dee@daviess.kyschools.us
-expect_eq "the source's own author has none" "$T_OUT" "(none)"
-nid=$(sql "SELECT id FROM notice LIMIT 1")
+run deliverable notices list --person dee@daviess.kyschools.us --format csv
+expect_eq "the source's own author has none of its source" "$(printf '%s' "$T_OUT" | grep -c source_updated)" "0"
+nid=$(sql "SELECT id FROM notice WHERE kind = 'source_updated' LIMIT 1")
 run deliverable notices compare "$nid"
 expect_out "compare the new source with their version" "+++ source: deliverable 1 version 3"
 run deliverable notices seen "$nid"

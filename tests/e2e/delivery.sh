@@ -111,7 +111,7 @@ expect_eq "refused reflections change nothing" "$(db_digest)" "$before"
 run report profile --network 1
 expect_rc "profile table" 0
 expect_out "network header" "2 teams, 1 flagged"
-expect_out "the flag spells out why" "Copyville Independent: train the trainer: 2 of 2 derived deliverables duplicate their source"
+expect_out "the flag spells out why" "Copyville Independent: train the trainer: 2 of 2 deliverables duplicate their source"
 run report profile --network 1 --team 1
 expect_out "a team's report lists the records" "deliverable 2 Copyville number talks unit, 2026-07-21: duplicate"
 run report profile --network 1 --format json
@@ -146,3 +146,12 @@ run export ical --network 1 --team 1
 expect_rc "network and team together is a usage error" 2
 run export ical --team 99
 expect_err "an unknown team" "there is no team with id 99"
+
+# Records of what happened cannot be dated after today (issue 13); a planned session can.
+later=$(date -u -d '+40 days' +%Y-%m-%d)
+run pd session add --team-id 1 --school-id 5 --title "Later" --held-on "$later" --minutes 60 --pd-format plc
+expect_err "a delivered session in the future is refused, naming the field" "held_on: $later is in the future"
+run pd session add --team-id 1 --school-id 5 --title "Later" --held-on "$later" --minutes 60 --pd-format plc --status planned
+expect_rc "a planned one ahead is fine" 0
+run walkthrough add --team-id 1 --school-id 5 --observed-on "$later" --observed true
+expect_err "so is a walkthrough in the future" "observed_on: $later is in the future"

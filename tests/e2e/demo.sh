@@ -68,11 +68,11 @@ run report profile --network 1 --format csv
 expect_rc "the mathematics network's profile" 0
 flagged=$(printf '%s\n' "$T_OUT" | awk -F'","' '$14 == "yes" { print $2 }')
 expect_eq "only Harrods Creek shows the train-the-trainer pattern" "$flagged" "Harrods Creek Independent Schools"
-expect_out "its reason names the duplicated set" "train the trainer: 1 of 1 derived deliverables duplicate their source"
+expect_out "its reason names the duplicated set" "train the trainer: 1 of 1 deliverables duplicate their source"
 expect_out "its reason names the whole-group days" "540 of 540 PD minutes (100%) were whole-group"
-expect_out "its reason names the unchanged re-delivery" "2 sessions re-delivered network materials unchanged"
+expect_out "its reason names the unchanged re-delivery" "2 of 2 sessions re-delivering network materials did so unchanged"
 expect_eq "the other seven teams are not flagged" "$(printf '%s\n' "$T_OUT" | grep -c '"no","not flagged: ')" "7"
-expect_out "the adapting team is measured as creating" "not flagged: 0 of 1 derived deliverables duplicate their source"
+expect_out "the adapting team is measured as creating" "not flagged: 0 of 1 deliverables duplicate their source"
 expect_eq "most teams' plans are grounded in their assessment" \
 	"$(printf '%s\n' "$T_OUT" | awk -F'","' '$6 == "1"' | wc -l | tr -d ' ')" "7"
 expect_eq "most teams' PD is job-embedded" \

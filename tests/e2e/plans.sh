@@ -125,7 +125,7 @@ run plan version list 1 --format csv
 expect_out "status changes are versions" "status: submitted -> approved"
 run plan version show 1 1 --format json
 expect_out "a snapshot keeps the plan as it was" '"status":"draft"'
-run plan progress add 1 --status on_track --checked-on 2026-12-15 --evidence "4 of 5 schools meet weekly" --guskey-level 3 --author dee@daviess.org
+run plan progress add 1 --status on_track --checked-on 2026-12-01 --evidence "4 of 5 schools meet weekly" --guskey-level 3 --author dee@daviess.org
 run plan progress add 1 --status sideways
 expect_err "progress status choices" "'sideways' is not one of: met, on_track, at_risk, off_track"
 run plan progress list 1
@@ -159,7 +159,8 @@ run plan create --from-template 2 --team-id 3
 expect_err "a plan from the template" "plan 3 started from template 2"
 run plan departure 3
 expect_out "an unchanged copy departs 0%" "departs 0% from template 2"
-run plan goal update 6 --title "PLCs twice a week in every school"
+# Rewording a goal is not departing from it; changing its target is.
+run plan goal update 6 --title "PLCs twice a week in every school" --target "Two PLC meetings a week"
 run plan goal remove 7
 run plan action add 3 --kind policy --title "Board counts PLC hours"
 run plan departure 3 --format json

@@ -60,7 +60,7 @@ http POST "/plans/$plan/actions/$action" -b "$mem" --data-urlencode "csrf=$W_CSR
 expect_status "nor change an action" 409
 expect_eq "nothing was written" "$(db_digest)" "$before"
 expect_eq "still approved" "$(status)" "approved"
-http POST "/plans/$plan/progress" -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_status=on_track&pc_checked_on=2027-01-20" --data-urlencode "pc_evidence=Grade 4 PLC met twice"
+http POST "/plans/$plan/progress" -b "$mem" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_status=on_track&pc_checked_on=2026-12-03" --data-urlencode "pc_evidence=Grade 4 PLC met twice"
 expect_status "the member checks progress on the approved plan" 303
 http GET "/plans/$plan" -b "$mem"
 expect_body "and is offered each action's status" "<select id=\"status-$action\" name=\"a_status\">"

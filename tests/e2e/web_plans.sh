@@ -314,14 +314,14 @@ done
 http GET "/plans/$plan/goals/$goal" -b "$fac"
 expect_status "nor open a goal's edit page" 403
 expect_eq "nothing was written" "$(db_digest)" "$before"
-http POST "/plans/$plan/progress" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_checked_on=2027-01-15" --data-urlencode "pc_evidence=Kept by the facilitator"
+http POST "/plans/$plan/progress" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_checked_on=2026-12-02" --data-urlencode "pc_evidence=Kept by the facilitator"
 expect_status "a facilitator's check without its status is refused" 400
 expect_body "beside the status" 'id="pc_status-error">'
 expect_body "her evidence kept" "Kept by the facilitator</textarea>"
 expect_eq "nothing was written" "$(db_digest)" "$before"
-http POST "/plans/$plan/progress" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_status=on_track&pc_checked_on=2027-01-15" --data-urlencode "pc_evidence=Seen at the network meeting $xss"
+http POST "/plans/$plan/progress" -b "$fac" --data-urlencode "csrf=$W_CSRF" -d "pc_goal_id=$goal&pc_status=on_track&pc_checked_on=2026-12-02" --data-urlencode "pc_evidence=Seen at the network meeting $xss"
 expect_status "the facilitator records a progress check in the browser" 303
-expect_eq "as its author" "$(sql "SELECT p.email FROM progress_check c JOIN person p ON p.id = c.author_id WHERE c.checked_on = '2027-01-15'")" "facilitator@demo.capnet.example"
+expect_eq "as its author" "$(sql "SELECT p.email FROM progress_check c JOIN person p ON p.id = c.author_id WHERE c.checked_on = '2026-12-02'")" "facilitator@demo.capnet.example"
 http GET "/plans/$plan" -b "$lead"
 expect_body "the team reads it under the goal, escaped" "<td>Seen at the network meeting &lt;script&gt;alert(1)&lt;/script&gt;</td>"
 expect_body_lacks "never as script" "$xss"

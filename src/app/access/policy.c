@@ -73,12 +73,14 @@ enum {
 	R_PARTNER = 1 << 5,
 	R_SELF = 1 << 6,
 	R_ANYONE = 1 << 7,
-	R_COUNT = 8
+	R_CONTRIBUTOR = 1 << 8,
+	R_COUNT = 9
 };
 
 static const char *const policy_role_names[R_COUNT] = {
 	"admins", "the network's facilitators", "the district's lead", "the district's members",
-	"the network's teams", "partners", "the person it is about", "anyone signed in"};
+	"the network's teams", "partners", "the person it is about", "anyone signed in",
+	"the deliverable's contributors"};
 
 static const char SQL_ROLES[] =
 	"SELECT m.role, CASE WHEN o.kind = 'school' THEN o.parent_id ELSE o.id END, o.kind"
@@ -102,7 +104,13 @@ static const char SQL_DELIVERABLE_NETWORK[] = "SELECT network_id FROM deliverabl
 static const char SQL_DELIVERABLE_DISTRICT[] =
 	"SELECT t.district_id FROM deliverable d JOIN team t ON t.id = d.team_id WHERE d.id = ?1";
 static const char SQL_DELIVERABLE_PUBLISHED[] =
-	"SELECT CASE WHEN status = 'published' THEN 1 ELSE 0 END FROM deliverable WHERE id = ?1";
+	"SELECT CASE WHEN status = 'published' OR (status = 'in_review' AND EXISTS (SELECT 1"
+	" FROM deliverable_version v WHERE v.deliverable_id = deliverable.id"
+	" AND v.published_at IS NOT NULL)) THEN 1 ELSE 0 END FROM deliverable WHERE id = ?1";
+/* 1 when person ?2 contributes to deliverable ?1 (added by its owners, or saved a
+ * version). */
+static const char SQL_DELIVERABLE_CONTRIBUTES[] =
+	"SELECT COUNT(*) FROM deliverable_contributor WHERE deliverable_id = ?1 AND person_id = ?2";
 /* Needs assessments and plans (issue 5). */
 static const char SQL_INSTRUMENT_NETWORK[] = "SELECT network_id FROM instrument WHERE id = ?1";
 static const char SQL_ASSESSMENT_NETWORK[] =
@@ -343,13 +351,20 @@ static int scope_membership(struct policy *p, const struct rec *r, struct policy
 }
 
 /* A deliverable belongs to its network and, when a team owns it, to that team's
- * district; once published its network and partners read it too. */
+ * district; one without a team (made at a meeting) is the network's, and its members
+ * read it. Others of the network and partners read it while it shows a published
+ * version: published, or in review of a revision of a published one. */
 static int scope_deliverable(struct policy *p, const struct rec *r, struct policy_scope *s,
 			     struct cn_err *err)
 {
 	const char *status = rec_text(r, "status");
+	int64_t published = 0;
 	s->network_id = rec_int(r, "network_id");
-	s->published = status != NULL && strcmp(status, "published") == 0;
+	s->network_wide = rec_int(r, "team_id") == 0;
+	if (status != NULL && strcmp(status, "in_review") == 0 && r->id != 0 &&
+	    policy_lookup(p, SQL_DELIVERABLE_PUBLISHED, r->id, 0, &published, err))
+		return -1;
+	s->published = (status != NULL && strcmp(status, "published") == 0) || published != 0;
 	return policy_lookup(p, SQL_TEAM_OF, rec_int(r, "team_id"), 0, &s->district_id, err);
 }
 
@@ -363,6 +378,7 @@ static int scope_learning_target(struct policy *p, const struct rec *r, struct p
 	    policy_lookup(p, SQL_DELIVERABLE_PUBLISHED, d, 0, &published, err))
 		return -1;
 	s->published = published != 0;
+	s->network_wide = s->district_id == 0;
 	return 0;
 }
 
@@ -593,6 +609,23 @@ static int relate_person(struct policy *p, const struct rec *r, unsigned *held, 
 
 /* A try-out is related as its person is: it is read by them, their district (its lead
  * and members), the facilitators of the networks they take part in and the admins. */
+/* A deliverable's contributors (its owners added them, or they saved a version) hold
+ * the contributor role on it while they take part in its network (R_NETWORK): they
+ * read its drafts, save versions and review them; they do not change its fields,
+ * status or contributors, which stay its owners'. */
+static int relate_deliverable(struct policy *p, const struct rec *r, unsigned *held,
+			      struct cn_err *err)
+{
+	if (r == NULL || r->id == 0 || p->who.person_id == 0 || (*held & R_NETWORK) == 0)
+		return 0;
+	int64_t n = 0;
+	if (policy_lookup(p, SQL_DELIVERABLE_CONTRIBUTES, r->id, p->who.person_id, &n, err))
+		return -1;
+	if (n > 0)
+		*held |= R_CONTRIBUTOR;
+	return 0;
+}
+
 static int relate_tryout(struct policy *p, const struct rec *r, unsigned *held, struct cn_err *err)
 {
 	return r == NULL ? 0 : relate_person_id(p, rec_int(r, "person_id"), held, err);
@@ -644,6 +677,7 @@ static int guard_membership(struct policy *p, enum policy_verb verb, const struc
 #define P R_PARTNER
 #define S R_SELF
 #define Y R_ANYONE
+#define C R_CONTRIBUTOR
 
 struct policy_rule {
 	const char *entity;
@@ -654,84 +688,95 @@ struct policy_rule {
 	int (*guard)(struct policy *p, enum policy_verb verb, const struct rec *r, unsigned held,
 		     struct cn_err *err);
 	unsigned published_read; /* who else may read a published record */
+	unsigned network_read;   /* who else may read a record of its network as a whole
+				  * (scope network_wide) */
 };
 
 static const struct policy_rule policy_rules[] = {
-	{"organization", {Y, A, A, A}, scope_global, NULL, NULL, 0},
-	{"relationship", {Y, A, A, A}, scope_global, NULL, NULL, 0},
-	{"academic_session", {Y, A, A, A}, scope_global, NULL, NULL, 0},
-	{"person", {A | S | L | D | F | N, A | L, A | S | L, A}, scope_global, relate_person, NULL, 0},
+	{"organization", {Y, A, A, A}, scope_global, NULL, NULL, 0, 0},
+	{"relationship", {Y, A, A, A}, scope_global, NULL, NULL, 0, 0},
+	{"academic_session", {Y, A, A, A}, scope_global, NULL, NULL, 0, 0},
+	{"person", {A | S | L | D | F | N, A | L, A | S | L, A}, scope_global, relate_person, NULL, 0, 0},
 	{"membership", {A | S | L | D, A | L, A | L, A | L}, scope_membership, NULL,
-	 guard_membership, 0},
-	{"network", {A | F | N | P, A, A | F, A}, scope_network, NULL, NULL, 0},
-	{"network_facilitator", {A | F | N | P, A, A, A}, scope_fields, NULL, NULL, 0},
-	{"team", {A | F | L | D, A | F, A | F | L, A | F}, scope_fields, NULL, NULL, 0},
-	{"team_member", {A | F | L | D, A | F | L, A | F | L, A | F | L}, scope_fields, NULL, NULL, 0},
-	{"meeting", {A | F | N | P, A | F, A | F, A | F}, scope_fields, NULL, NULL, 0},
-	{"agenda_item", {A | F | N | P, A | F, A | F, A | F}, scope_agenda_item, NULL, NULL, 0},
+	 guard_membership, 0, 0},
+	{"network", {A | F | N | P, A, A | F, A}, scope_network, NULL, NULL, 0, 0},
+	{"network_facilitator", {A | F | N | P, A, A, A}, scope_fields, NULL, NULL, 0, 0},
+	{"team", {A | F | L | D, A | F, A | F | L, A | F}, scope_fields, NULL, NULL, 0, 0},
+	{"team_member", {A | F | L | D, A | F | L, A | F | L, A | F | L}, scope_fields, NULL, NULL, 0, 0},
+	{"meeting", {A | F | N | P, A | F, A | F, A | F}, scope_fields, NULL, NULL, 0, 0},
+	{"agenda_item", {A | F | N | P, A | F, A | F, A | F}, scope_agenda_item, NULL, NULL, 0, 0},
 	{"attendance", {A | F | L | D | S, A | F | L | S, A | F | L | S, A | F | L}, scope_fields,
-	 NULL, NULL, 0},
-	{"audit_event", {A, 0, 0, 0}, scope_global, NULL, NULL, 0},
-	{"sso_provider", {A, A, A, A}, scope_global, NULL, NULL, 0},
-	/* A team's deliverables are its district's until published (DESIGN §5). */
-	{"deliverable", {A | F | L | D, A | F | L | D, A | F | L | D, A | F}, scope_deliverable, NULL,
-	 NULL, N | P},
+	 NULL, NULL, 0, 0},
+	{"audit_event", {A, 0, 0, 0}, scope_global, NULL, NULL, 0, 0},
+	{"sso_provider", {A, A, A, A}, scope_global, NULL, NULL, 0, 0},
+	/* A team's deliverables are its district's until published (DESIGN §5); its
+	 * contributors from other districts of the network read it too, and a network's
+	 * own (no team) is read by its members. Its fields, status and contributors are
+	 * its owners'. Its versions: "deliverable_version" is asked to read unpublished
+	 * versions and to save one; others see only the published ones. */
+	{"deliverable", {A | F | L | D | C, A | F | L | D, A | F | L | D, A | F}, scope_deliverable,
+	 relate_deliverable, NULL, N | P, N},
+	{"deliverable_version", {A | F | L | D | C, A | F | L | D | C, 0, 0}, scope_deliverable,
+	 relate_deliverable, NULL, 0, N},
+	{"deliverable_contributor", {A | F | L | D | C, A | F | L | D, 0, A | F | L | D},
+	 scope_deliverable, relate_deliverable, NULL, N | P, N},
 	{"learning_target", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
-	 scope_learning_target, NULL, NULL, N | P},
-	/* Reviews are written by the network's facilitators; publishing and returning a
-	 * deliverable in review is theirs too (update of "deliverable_publish"). */
-	{"deliverable_review", {A | F | L | D, A | F, A | F, A | F}, scope_deliverable, NULL, NULL,
-	 N | P},
-	{"deliverable_publish", {A | F | L | D, 0, A | F, 0}, scope_deliverable, NULL, NULL, N | P},
+	 scope_learning_target, NULL, NULL, N | P, N},
+	/* Reviews are written by the network's facilitators and the deliverable's
+	 * contributors (their review comments); publishing and returning a deliverable in
+	 * review is the facilitators' (update of "deliverable_publish"). */
+	{"deliverable_review", {A | F | L | D | C, A | F | C, A | F, A | F}, scope_deliverable,
+	 relate_deliverable, NULL, N | P, N},
+	{"deliverable_publish", {A | F | L | D, 0, A | F, 0}, scope_deliverable, NULL, NULL, N | P, 0},
 	/* Standards frameworks are public knowledge: anyone signed in reads them. Admins
 	 * and the networks' facilitators import them (DESIGN §5: facilitators run their
 	 * networks' content); a framework is statewide, so facilitating any network will do. */
-	{"standard", {Y, A | F, A | F, A}, scope_global, NULL, NULL, 0},
+	{"standard", {Y, A | F, A | F, A}, scope_global, NULL, NULL, 0, 0},
 	/* The library is read by anyone signed in; a network's facilitators keep its own
 	 * items, admins the statewide ones. Each person records and keeps their own
 	 * try-outs; a try-out (its note, its person) is read by its person, their district,
 	 * the facilitators of their networks and the admins (relate_tryout), never by
 	 * partners or other districts, who see only a library item's try-out counts. */
-	{"library_item", {Y, A | F, A | F, A | F}, scope_fields, NULL, NULL, 0},
-	{"tryout", {A | S | L | D | F, A | S, A | S, A | S}, scope_tryout, relate_tryout, NULL, 0},
+	{"library_item", {Y, A | F, A | F, A | F}, scope_fields, NULL, NULL, 0, 0},
+	{"tryout", {A | S | L | D | F, A | S, A | S, A | S}, scope_tryout, relate_tryout, NULL, 0, 0},
 	/* A notice is its person's (scope owner_id). */
-	{"notice", {A | S, 0, S, 0}, scope_global, NULL, NULL, 0},
+	{"notice", {A | S, 0, S, 0}, scope_global, NULL, NULL, 0, 0},
 	/* Reflections are private to their author unless shared; a shared reflection is
 	 * read by the author's district team, the meeting's network's facilitators and the
 	 * admins, as the reflection form promises. */
-	{"reflection", {A | S | F | L | D, S, S, S}, scope_reflection, NULL, NULL, 0},
+	{"reflection", {A | S | F | L | D, S, S, S}, scope_reflection, NULL, NULL, 0, 0},
 	/* A district's delivery records: the district reads them, its lead keeps them. */
-	{"plc_schedule", {A | F | L | D, A | L, A | L, A | L}, scope_plc_schedule, NULL, NULL, 0},
-	{"pd_session", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0},
-	{"walkthrough", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0},
+	{"plc_schedule", {A | F | L | D, A | L, A | L, A | L}, scope_plc_schedule, NULL, NULL, 0, 0},
+	{"pd_session", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0, 0},
+	{"walkthrough", {A | F | L | D, A | L, A | L, A | L}, scope_team_record, NULL, NULL, 0, 0},
 	/* Needs assessments and plans (issue 5). Instruments and their indicators hold no
 	 * district's data: anyone signed in reads them; a network's facilitators keep their
 	 * network's copies (the shipped default has no network: admins only, and the app
 	 * refuses to change it). */
-	{"instrument", {Y, A | F, A | F, A | F}, scope_instrument, NULL, NULL, 0},
-	{"indicator", {Y, A | F, A | F, A | F}, scope_indicator, NULL, NULL, 0},
+	{"instrument", {Y, A | F, A | F, A | F}, scope_instrument, NULL, NULL, 0, 0},
+	{"indicator", {Y, A | F, A | F, A | F}, scope_indicator, NULL, NULL, 0, 0},
 	/* A team's assessment is its district's: the district's lead and members rate it
 	 * and record challenges (the whole team assesses together); the network's
 	 * facilitators read it; other districts and partners never see it. */
 	{"assessment", {A | F | L | D, A | L | D, A | L | D, A | L | D}, scope_team_record, NULL,
-	 NULL, 0},
+	 NULL, 0, 0},
 	{"challenge", {A | F | L | D, A | L | D, A | L | D, A | L | D}, scope_challenge, NULL, NULL,
-	 0},
+	 0, 0},
 	/* A district's plan, its goals and actions: the district's lead and members write
 	 * them; the network's facilitators read them and keep the network's templates, which
 	 * the network's teams and partners read (guard_district_plan). Once approved, a
 	 * plan's content is read-only to every role until its lead reopens it: a rule on
 	 * the plan's state, kept by the app (plan_content_open) for every way in. */
 	{"plan", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D}, scope_plan_record, NULL,
-	 guard_district_plan, N | P},
+	 guard_district_plan, N | P, 0},
 	{"plan_goal", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D}, scope_plan_part,
-	 NULL, guard_district_plan, N | P},
+	 NULL, guard_district_plan, N | P, 0},
 	{"plan_action", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
-	 scope_plan_part, NULL, guard_district_plan, N | P},
+	 scope_plan_part, NULL, guard_district_plan, N | P, 0},
 	/* Progress checks: the district and the network's facilitators both record them
 	 * (a facilitator's check is their comment on progress). */
 	{"progress_check", {A | F | L | D, A | F | L | D, A | F | L | D, A | F | L | D},
-	 scope_progress_check, NULL, NULL, 0},
+	 scope_progress_check, NULL, NULL, 0, 0},
 	/* A plan's review comments are its network's facilitators'; the district reads
 	 * them. Moving a plan along its workflow is an update of "plan_status": its
 	 * district's lead and its network's facilitators may move it, its members only
@@ -740,14 +785,14 @@ static const struct policy_rule policy_rules[] = {
 	 * of "plan_workflow", its lead's and admins' alone, so that no member changes an
 	 * approved plan or takes it off the table; approving takes a facilitator. All are
 	 * asked with the plan's record. */
-	{"plan_review", {A | F | L | D, A | F, 0, 0}, scope_plan_record, NULL, NULL, 0},
-	{"plan_status", {A | F | L | D, 0, A | F | L, 0}, scope_plan_record, NULL, NULL, 0},
-	{"plan_workflow", {A | F | L | D, 0, A | L, 0}, scope_plan_record, NULL, NULL, 0},
+	{"plan_review", {A | F | L | D, A | F, 0, 0}, scope_plan_record, NULL, NULL, 0, 0},
+	{"plan_status", {A | F | L | D, 0, A | F | L, 0}, scope_plan_record, NULL, NULL, 0, 0},
+	{"plan_workflow", {A | F | L | D, 0, A | L, 0}, scope_plan_record, NULL, NULL, 0, 0},
 	/* A team's capacity-building profile shows its district's records: the district,
 	 * the network's facilitators and admins read it (asked with the team's record). */
-	{"profile", {A | F | L | D, 0, 0, 0}, scope_fields, NULL, NULL, 0},
+	{"profile", {A | F | L | D, 0, 0, 0}, scope_fields, NULL, NULL, 0, 0},
 	/* A calendar subscription token is its creator's (asked with owner_id). */
-	{"calendar_token", {A | S, A | S, 0, A | S}, scope_global, NULL, NULL, 0},
+	{"calendar_token", {A | S, A | S, 0, A | S}, scope_global, NULL, NULL, 0, 0},
 };
 
 #undef A
@@ -758,6 +803,7 @@ static const struct policy_rule policy_rules[] = {
 #undef P
 #undef S
 #undef Y
+#undef C
 
 static const struct policy_rule *policy_rule(const char *entity)
 {
@@ -843,6 +889,8 @@ static int policy_decide(struct policy *p, enum policy_verb verb, const struct p
 	unsigned allow = rule->allow[verb];
 	if (verb == POLICY_READ && s->published)
 		allow |= rule->published_read;
+	if (verb == POLICY_READ && s->network_wide && s->network_id != 0)
+		allow |= rule->network_read;
 	if (!policy_signed_in(p))
 		return policy_deny(p, verb, rule->entity, allow, err);
 	if (policy_load_roles(p, err))

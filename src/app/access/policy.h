@@ -41,6 +41,8 @@ struct policy_scope {
 	int is_private;      /* private to its owner unless shared (reflections) */
 	int shared;          /* a private record shared with the owner's team */
 	int published;       /* published by its network: more may read it (deliverables) */
+	int network_wide;    /* the network's own, no district's: its members may read it
+			      * (deliverables made at a meeting) */
 };
 
 struct policy;

@@ -84,6 +84,9 @@ static const char SQL_VERSION_INSERT[] =
 	"INSERT INTO deliverable_version (deliverable_id, number, body, author_id, change_note,"
 	" source_similarity, published_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 	" RETURNING id";
+static const char SQL_VERSION_ANY_PUBLISHED[] =
+	"SELECT COUNT(*) FROM deliverable_version WHERE deliverable_id = ?1"
+	" AND published_at IS NOT NULL";
 static const char SQL_VERSION_PUBLISH[] =
 	"UPDATE deliverable_version SET published_at = ?1 WHERE id = ?2 AND published_at IS NULL";
 
@@ -286,6 +289,15 @@ int deliverable_versions(struct store *db, struct arena *a, int64_t id,
 	return rc < 0 ? -1 : 0;
 }
 
+void deliverable_versions_keep_published(struct deliverable_versions *v)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < v->count; i++)
+		if (v->items[i].published_at != NULL)
+			v->items[kept++] = v->items[i];
+	v->count = kept;
+}
+
 /* Runs a statement with int parameters p[0..n) and no result rows. */
 static int deliverable_run(struct store *db, const char *sql, const int64_t *p, size_t n,
 			   struct cn_err *err)
@@ -369,6 +381,39 @@ static int deliverable_author(struct store *db, const struct actor *who, struct 
 	return 0;
 }
 
+/* The author of a version of d: the person saving it. Only the command line's operator
+ * (the system actor) records a version for someone else, and then that person must be
+ * one who may save versions of d themself (its district's team, its contributors). */
+static int deliverable_version_author(struct store *db, const struct actor *who,
+				      struct arena *a, const struct rec *d, int64_t given,
+				      int64_t *out, struct cn_err *err)
+{
+	if (!who->is_system) {
+		if (given != 0 && given != who->person_id)
+			return cn_err_field(err, CN_ERR_INPUT, "author_id",
+					    "a version's author is the person who saves it; "
+					    "leave the author out");
+		given = who->person_id;
+	}
+	if (deliverable_author(db, who, a, given, out, err))
+		return -1;
+	if (!who->is_system || d->id == 0)
+		return 0;
+	struct actor as = {.person_id = *out, .label = "author"};
+	struct cn_err why = {0};
+	if (policy_check(policy_new(a, db, &as), POLICY_CREATE, "deliverable_version", d, &why) == 0)
+		return 0;
+	if (why.kind != CN_ERR_FORBIDDEN && why.kind != CN_ERR_UNAUTHENTICATED) {
+		*err = why;
+		return -1;
+	}
+	return cn_err_field(err, CN_ERR_INPUT, "author_id",
+			    "person %lld may not save versions of deliverable %lld: only its "
+			    "district's team and its contributors may; add them as a "
+			    "contributor first",
+			    (long long)*out, (long long)d->id);
+}
+
 /* Saves a version of d inside the caller's transaction. */
 static int deliverable_save_tx(struct store *db, const struct actor *who, struct arena *a,
 			       const struct rec *d, const struct deliverable_save *in,
@@ -381,7 +426,7 @@ static int deliverable_save_tx(struct store *db, const struct actor *who, struct
 				  "return it to draft to save a new version",
 				  (long long)d->id);
 	int64_t author;
-	if (deliverable_author(db, who, a, in->author_id, &author, err))
+	if (deliverable_version_author(db, who, a, d, in->author_id, &author, err))
 		return -1;
 	if (in->change_note != NULL) {
 		size_t n = strlen(in->change_note);
@@ -417,8 +462,9 @@ static int deliverable_save_tx(struct store *db, const struct actor *who, struct
 	}
 	char now[TIME_ISO_LEN];
 	time_now_utc(now);
-	int published = strcmp(status, "published") == 0;
-	v.published_at = published ? arena_strdup(a, now) : NULL;
+	/* A new version of a published deliverable is a revision: the published version
+	 * stays what others see until this one is reviewed and published. */
+	v.published_at = NULL;
 	v.created_at = arena_strdup(a, now);
 	struct store_stmt *q = store_prepare(db, SQL_VERSION_INSERT, err);
 	if (q == NULL)
@@ -451,7 +497,7 @@ static int deliverable_save_tx(struct store *db, const struct actor *who, struct
 	if (rc < 0 || audit_record(db, who, "create", "deliverable_version", v.id, NULL,
 				   deliverable_version_audit(a, &v), err))
 		return -1;
-	if (published && notice_source_published(db, who, a, v.id, err))
+	if (notice_deliverable_event(db, who, a, NOTICE_VERSION_SAVED, d->id, v.id, author, err))
 		return -1;
 	if (notice_tell_owners(db, who, a, d->id,
 			       arena_printf(a, "New version %lld of %s", (long long)v.number, rec_text(d, "title")),
@@ -525,7 +571,8 @@ struct deliverable_action {
 };
 
 static const struct deliverable_action deliverable_actions[] = {
-	{"submit", "draft", "in_review", "submit takes a draft"},
+	{"submit", "draft", "in_review",
+	 "submit takes a draft, or a published one with a new version (a revision)"},
 	{"publish", "in_review", "published", "publish takes a deliverable in review (submit it first)"},
 	{"return", "in_review", "draft", "return takes a deliverable in review"},
 	{"withdraw", "published", "draft", "withdraw takes a published deliverable"},
@@ -557,28 +604,37 @@ int deliverable_transition(struct store *db, const struct actor *who, struct are
 		goto fail;
 	}
 	const char *status = rec_text(old, "status");
-	if (strcmp(status, act->from) != 0) {
+	struct deliverable_version latest;
+	int has_version = deliverable_version_find(db, a, id, 0, &latest, err) == 0;
+	if (!has_version && err->kind != CN_ERR_NOT_FOUND)
+		goto fail;
+	int64_t was_published = 0;
+	if (has_version && (was_published = deliverable_scalar(db, SQL_VERSION_ANY_PUBLISHED, id, 0,
+							       0, err, NULL)) < 0)
+		goto fail;
+	/* A revision (a version saved after publishing) is submitted from published. */
+	int revision = strcmp(act->name, "submit") == 0 && strcmp(status, "published") == 0 &&
+		       has_version && latest.published_at == NULL;
+	if (strcmp(status, act->from) != 0 && !revision) {
 		cn_err_field(err, CN_ERR_CONFLICT, "status",
 			     "cannot %s deliverable %lld: it is %s; %s", act->name, (long long)id,
 			     status, act->hint);
 		goto fail;
 	}
-	struct deliverable_version latest;
-	int has_version = deliverable_version_find(db, a, id, 0, &latest, err) == 0;
-	if (!has_version && err->kind != CN_ERR_NOT_FOUND)
-		goto fail;
 	if (!has_version && strcmp(act->to, "draft") != 0) {
 		cn_err_set(err, CN_ERR_CONFLICT,
 			   "deliverable %lld has no version yet; save one before you %s it",
 			   (long long)id, act->name);
 		goto fail;
 	}
+	/* A returned revision leaves the published version where it was. */
+	const char *to = strcmp(act->name, "return") == 0 && was_published ? "published" : act->to;
 	char now[TIME_ISO_LEN];
 	time_now_utc(now);
 	struct store_stmt *q = store_prepare(db, SQL_DLV_STATUS, err);
 	if (q == NULL)
 		goto fail;
-	store_bind_text(q, 1, act->to);
+	store_bind_text(q, 1, to);
 	store_bind_text(q, 2, now);
 	store_bind_int(q, 3, id);
 	store_bind_int(q, 4, old->version);
@@ -586,7 +642,7 @@ int deliverable_transition(struct store *db, const struct actor *who, struct are
 	store_done(q);
 	if (rc < 0)
 		goto fail;
-	if (strcmp(act->to, "published") == 0) {
+	if (strcmp(act->name, "publish") == 0) {
 		q = store_prepare(db, SQL_VERSION_PUBLISH, err);
 		if (q == NULL)
 			goto fail;

@@ -18,8 +18,14 @@
  *  - every save is a new version (number 1, 2, ...) with author, body (Markdown, at most
  *    DELIVERABLE_BODY_MAX bytes) and change note; its author becomes a contributor, with
  *    the district of their team in the network at that time.
- *  - a version is published when it is saved while the deliverable is published, or
- *    when it is the latest version at publishing. Only published versions can be
+ *  - a version is published when it is the latest version at publishing. A version
+ *    saved while the deliverable is published is a revision: it is not published
+ *    until submitted (published -> in_review), reviewed and published; meanwhile the
+ *    deliverable's readers outside its district and contributors see the published
+ *    version, and returning the revision leaves it published.
+ *  - the author of a version is the person saving it; only the command line's
+ *    operator names another, who must be one who may save versions (its district's
+ *    team or a contributor, app/deliverable/deliverable_contributor.h). Only published versions can be
  *    derived from; each newly published version tells the owners of every derivative
  *    (app/notice.h).
  *  - a derived deliverable's versions carry their similarity to the source version
@@ -92,6 +98,10 @@ int deliverable_save(struct store *db, const struct actor *who, struct arena *a,
 /* Versions of deliverable id, oldest first, without bodies; in a. */
 int deliverable_versions(struct store *db, struct arena *a, int64_t id,
 			 struct deliverable_versions *out, struct cn_err *err);
+/* Keeps only the published versions of v: what readers see who may not read drafts
+ * (policy rule "deliverable_version"), so that a revision under review does not replace
+ * the published version for them. */
+void deliverable_versions_keep_published(struct deliverable_versions *v);
 /* One version with its body, by version id; in a. */
 int deliverable_version_get(struct store *db, struct arena *a, int64_t version_id,
 			    struct deliverable_version *out, struct cn_err *err);

@@ -6,6 +6,7 @@
 
 #include "app/audit.h"
 #include "app/deliverable/deliverable.h"
+#include "app/notice.h"
 #include "app/org/person.h"
 #include "app/notice.h"
 #include "core/buf.h"
@@ -96,6 +97,10 @@ int deliverable_review_add(struct store *db, const struct actor *who, int64_t ve
 	if (review_check_input(in, err))
 		return -1;
 	int64_t reviewer = in->reviewer_id ? in->reviewer_id : who->person_id;
+	if (!who->is_system && reviewer != who->person_id)
+		return cn_err_field(err, CN_ERR_INPUT, "reviewer_id",
+				    "a review's reviewer is the person who writes it; leave the "
+				    "reviewer out");
 	if (reviewer == 0)
 		return cn_err_field(err, CN_ERR_INPUT, "reviewer_id", "name the reviewer");
 	struct arena *a = arena_new();
@@ -188,6 +193,9 @@ int deliverable_review_add(struct store *db, const struct actor *who, int64_t ve
 	jw_obj_end(&w);
 	rc = q == NULL ? -1 : audit_record(db, who, "create", "review", rid, NULL, buf_str(&b), err);
 	buf_free(&b);
+	if (rc == 0)
+		rc = notice_deliverable_event(db, who, a, NOTICE_REVIEW_ADDED, dlv, version_id,
+					      reviewer, err);
 	if (rc == 0)
 		rc = notice_tell_owners(
 			db, who, a, dlv, arena_printf(a, "A review of deliverable %lld", (long long)dlv),

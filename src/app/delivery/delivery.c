@@ -282,6 +282,12 @@ static int session_check(struct store *db, struct arena *a, struct rec *r, const
 	if (!rec_is_null(r, "start_time") &&
 	    time_check_clock(rec_text(r, "start_time"), "start_time", err))
 		return -1;
+	/* A planned session may be ahead; a delivered one happened. */
+	const char *status = rec_text(r, "status");
+	if ((status == NULL || strcmp(status, "delivered") == 0) &&
+	    time_check_not_future(rec_text(r, "held_on"), "held_on", "a delivered PD session",
+				  err))
+		return -1;
 	if (old == NULL && rec_is_null(r, "uid")) {
 		char secret[48];
 		person_secret_new(secret);
@@ -477,6 +483,8 @@ static int walkthrough_check(struct store *db, struct arena *a, struct rec *r,
 	if (delivery_team(db, a, rec_int(r, "team_id"), &district, &network, &sy, err) ||
 	    delivery_check_school(db, a, r, district, err) ||
 	    delivery_check_in_year(r, "observed_on", sy, err) ||
+	    time_check_not_future(rec_text(r, "observed_on"), "observed_on", "a walkthrough",
+				  err) ||
 	    delivery_check_exists(db, SQL_LIBRARY_ITEM_EXISTS, r, "item_id", "library item", err) ||
 	    person_check_of_district(db, r, old, "observer_id", district, network, err))
 		return -1;

@@ -461,7 +461,8 @@ static int progress_check_rules(struct store *db, struct arena *a, struct rec *r
 		now[10] = '\0';
 		return rec_put_text(r, a, "checked_on", now, err);
 	}
-	return 0;
+	return time_check_not_future(rec_text(r, "checked_on"), "checked_on",
+				     "a progress check", err);
 }
 
 const struct rec_entity progress_check_entity = {

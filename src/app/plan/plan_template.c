@@ -3,7 +3,9 @@
  * copied and what is compared are the same fields people see. */
 #include "app/plan/plan_template.h"
 
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/plan/plan.h"
 #include "app/plan/plan_view.h"
@@ -24,6 +26,11 @@ static int plan_template_copy_fields(struct rec *r, struct arena *a, const struc
 static const char *const goal_fields[] = {"title", "baseline", "target", "deadline", "measure",
 					  NULL};
 static const char *const action_fields[] = {"kind", "title", "starts_on", "due_on", NULL};
+/* What a goal or an action sets out to do: departure compares these, never dates,
+ * owners or status (the plan being carried out), and the title only when its words
+ * change (plan_template_reworded). */
+static const char *const goal_substance[] = {"target", "measure", NULL};
+static const char *const action_substance[] = {"kind", NULL};
 
 int plan_template_start(struct store *db, const struct actor *who, int64_t template_id,
 			int64_t team_id, const char *title, int64_t *plan_id, struct cn_err *err)
@@ -130,6 +137,59 @@ static void plan_template_diff(struct arena *a, const struct rec *plan_rec,
 	}
 }
 
+/* Counts the words of s (letters and digits, any case) that appear in other too. */
+static void plan_template_words(const char *s, const char *other, size_t *words,
+				size_t *shared)
+{
+	*words = *shared = 0;
+	for (const char *w = s; w != NULL && *w != '\0';) {
+		while (*w != '\0' && !isalnum((unsigned char)*w))
+			w++;
+		size_t n = 0;
+		while (isalnum((unsigned char)w[n]))
+			n++;
+		if (n == 0)
+			break;
+		(*words)++;
+		for (const char *o = other; o != NULL && *o != '\0';) {
+			while (*o != '\0' && !isalnum((unsigned char)*o))
+				o++;
+			size_t m = 0;
+			while (isalnum((unsigned char)o[m]))
+				m++;
+			if (m == n && strncasecmp(o, w, n) == 0) {
+				(*shared)++;
+				break;
+			}
+			o += m;
+		}
+		w += n;
+	}
+}
+
+/* 1 when title says something else than the template's: fewer than half of the words
+ * of either are in the other. Rewording (a word or two, case, punctuation) is not a
+ * departure. */
+static int plan_template_reworded(const char *title, const char *tmpl)
+{
+	size_t n1, s1, n2, s2;
+	plan_template_words(title, tmpl, &n1, &s1);
+	plan_template_words(tmpl, title, &n2, &s2);
+	return 2 * s1 < n1 || 2 * s2 < n2;
+}
+
+/* The substantive differences of a plan item from its template item, in a. */
+static const char *plan_template_substance(struct arena *a, const struct rec *mine,
+					   const struct rec *tmpl,
+					   const char *const *fields)
+{
+	const char *out = NULL;
+	if (plan_template_reworded(rec_text(mine, "title"), rec_text(tmpl, "title")))
+		out = "title";
+	plan_template_diff(a, mine, tmpl, fields, &out);
+	return out;
+}
+
 static struct plan_departure_item *plan_template_item(struct arena *a, struct plan_departure *d,
 						      size_t *cap, const char *what,
 						      const char *change, int64_t plan_item,
@@ -143,6 +203,7 @@ static struct plan_departure_item *plan_template_item(struct arena *a, struct pl
 	it->template_item_id = tmpl_item;
 	it->title = title;
 	it->fields = NULL;
+	it->template_title = NULL;
 	return it;
 }
 
@@ -189,12 +250,17 @@ static void plan_template_goals(struct arena *a, const struct plan_full *p,
 			d->goals_removed++;
 			continue;
 		}
-		const char *fields = NULL;
-		plan_template_diff(a, pg, tg, goal_fields, &fields);
+		const char *fields = plan_template_substance(a, pg, tg, goal_substance);
+		/* A goal tied to the team's own assessed need is the team's. */
+		const struct plan_goal_full *full = plan_view_goal(p, pg->id);
+		if (full != NULL && full->nneeds > 0)
+			fields = fields ? arena_printf(a, "%s, the team's assessed need", fields)
+					: "the team's assessed need";
 		struct plan_departure_item *it =
 			plan_template_item(a, d, cap, "goal", fields ? "changed" : "kept", pg->id,
 					   tg->id, rec_text(pg, "title"));
 		it->fields = fields;
+		it->template_title = rec_text(tg, "title");
 		if (fields)
 			d->goals_changed++;
 		else
@@ -228,8 +294,8 @@ static void plan_template_actions(struct arena *a, const struct plan_full *p,
 			d->actions_removed++;
 			continue;
 		}
-		const char *fields = NULL;
-		plan_template_diff(a, pa->action, ta->action, action_fields, &fields);
+		const char *fields =
+			plan_template_substance(a, pa->action, ta->action, action_substance);
 		if (plan_template_goal_origin(p, rec_int(pa->action, "goal_id")) !=
 		    rec_int(ta->action, "goal_id"))
 			fields = fields ? arena_printf(a, "%s, goal", fields) : "goal";
@@ -240,6 +306,7 @@ static void plan_template_actions(struct arena *a, const struct plan_full *p,
 					   pa->action->id, ta->action->id,
 					   rec_text(pa->action, "title"));
 		it->fields = fields;
+		it->template_title = rec_text(ta->action, "title");
 		if (fields)
 			d->actions_changed++;
 		else

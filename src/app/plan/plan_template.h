@@ -22,7 +22,8 @@ struct plan_departure_item {
 	int64_t plan_item_id;	  /* 0 when removed */
 	int64_t template_item_id; /* 0 when added */
 	const char *title;
-	const char *fields; /* changed: the fields that differ, "title, deadline"; else NULL */
+	const char *fields; /* changed: what differs in substance, "title, target"; else NULL */
+	const char *template_title; /* changed or kept: the template item's title */
 };
 
 struct plan_departure {
@@ -39,9 +40,12 @@ struct plan_departure {
 	size_t count;
 };
 
-/* Measures how far plan_id departs from its template, today: goals compare title,
- * baseline, target, deadline and measure; actions compare kind, title, dates, goal and
- * links (owner and status are the plan being carried out, not departure). In a. */
+/* Measures how far plan_id departs from its template in what it sets out to do, the
+ * one measure for `capnet plan departure`, the plan page, the API and the profile's
+ * "customized": goals compare target and measure, actions kind, goal and links; a title
+ * counts when its words change (fewer than half shared), not when it is reworded.
+ * Dates, deadlines, baselines, owners and status never count. A goal tied to the
+ * team's own assessed need, and an added goal or action, count fully. In a. */
 int plan_template_departure(struct store *db, struct arena *a, int64_t plan_id,
 			    struct plan_departure *out, struct cn_err *err);
 void plan_template_departure_json(struct jw *w, const struct plan_departure *d);

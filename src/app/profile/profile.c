@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/plan/plan_template.h"
+#include "app/plan/plan_view.h"
 #include "app/setting.h"
 #include "core/buf.h"
 
@@ -23,20 +25,23 @@ static const char SQL_GOAL_NEEDS[] =
 	" LEFT JOIN goal_need n ON n.goal_id = g.id"
 	" LEFT JOIN indicator i ON i.id = n.indicator_id"
 	" WHERE g.plan_id = ?1 ORDER BY g.position, g.id, i.code";
-static const char SQL_GOALS_TEMPLATE[] =
-	"SELECT id, title, COALESCE(template_goal_id, 0) FROM plan_goal WHERE plan_id = ?1"
-	" ORDER BY position, id";
-static const char SQL_ACTIONS_TEMPLATE[] =
-	"SELECT id, title, COALESCE(template_action_id, 0) FROM plan_action WHERE plan_id = ?1"
-	" ORDER BY position, id";
 static const char SQL_DERIVED[] =
 	"SELECT d.id, d.title, d.derived_from_version_id, v.number, v.source_similarity,"
 	" v.created_at FROM deliverable d"
 	" LEFT JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="
 	"  (SELECT MAX(x.number) FROM deliverable_version x WHERE x.deliverable_id = d.id)"
-	" WHERE d.team_id = ?1 AND d.derived_from_version_id IS NOT NULL ORDER BY d.id";
-static const char SQL_ORIGINAL_COUNT[] =
-	"SELECT COUNT(*) FROM deliverable WHERE team_id = ?1 AND derived_from_version_id IS NULL";
+	" WHERE (d.team_id = ?1 OR (d.network_id = ?2 AND d.id IN (SELECT y.deliverable_id FROM"
+	"  deliverable_contributor y WHERE y.district_id = ?3)))"
+	" AND d.derived_from_version_id IS NOT NULL ORDER BY d.id";
+/* The original deliverables (not derived) the team made or co-created (a contributor
+ * from its district), with their latest version. */
+static const char SQL_ORIGINALS[] =
+	"SELECT d.id, d.title, v.number, v.created_at FROM deliverable d"
+	" JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="
+	"  (SELECT MAX(x.number) FROM deliverable_version x WHERE x.deliverable_id = d.id)"
+	" WHERE (d.team_id = ?1 OR (d.network_id = ?2 AND d.id IN (SELECT y.deliverable_id FROM"
+	"  deliverable_contributor y WHERE y.district_id = ?3)))"
+	" AND d.derived_from_version_id IS NULL ORDER BY d.id";
 static const char SQL_CONTRIBUTORS[] =
 	"SELECT d.id, d.title, c.district_id, o.name FROM deliverable d"
 	" LEFT JOIN deliverable_contributor c ON c.deliverable_id = d.id"
@@ -47,7 +52,9 @@ static const char SQL_CONTRIBUTORS[] =
 static const char SQL_SESSIONS[] =
 	"SELECT s.id, s.title, s.held_on, s.pd_format, s.minutes, COALESCE(s.guskey_level, 0),"
 	" s.unchanged_redelivery, COALESCE(s.source_meeting_id, 0),"
-	" COALESCE(s.source_deliverable_id, 0), COALESCE(s.source_version_id, 0),"
+	" COALESCE(s.source_deliverable_id, 0),"
+	" COALESCE((SELECT v.number FROM deliverable_version v WHERE v.id = s.source_version_id),"
+	"  0),"
 	" (SELECT COUNT(*) FROM pd_attendance x WHERE x.session_id = s.id)"
 	" FROM pd_session s WHERE s.team_id = ?1 AND s.status = 'delivered'"
 	" ORDER BY s.held_on, s.id";
@@ -83,11 +90,6 @@ static const char SQL_NETWORK_TEAMS[] =
 	"WITH k AS MATERIALIZED (SELECT p.id FROM team t JOIN network n ON n.id = t.network_id" \
 	" JOIN plan p ON p.team_id = t.id AND p.school_year = n.school_year"                  \
 	" AND p.is_template = 0 WHERE t.network_id = ?1)"
-/* ... and their templates. */
-#define PROFILE_SET_PLANS_TEMPLATES                                                       \
-	PROFILE_SET_PLANS ", kt AS MATERIALIZED (SELECT id FROM k WHERE id IS NOT NULL UNION"             \
-			  " SELECT p.template_id FROM plan p JOIN k ON k.id = p.id"           \
-			  " WHERE p.template_id IS NOT NULL)"
 static const char SET_TEAM[] =
 	"SELECT t.id, 1, t.id, t.name, t.network_id, t.district_id, o.name, n.name, n.school_year"
 	" FROM team t JOIN organization o ON o.id = t.district_id"
@@ -108,27 +110,30 @@ static const char SET_GOAL_NEEDS[] =
 	" LEFT JOIN goal_need gn ON gn.goal_id = g.id"
 	" LEFT JOIN indicator i ON i.id = gn.indicator_id"
 	" WHERE k.id IS NOT NULL ORDER BY k.id, g.position, g.id, i.code";
-static const char SET_GOALS_TEMPLATE[] =
-	PROFILE_SET_PLANS_TEMPLATES
-	" SELECT kt.id, CASE WHEN g.id IS NULL THEN 0 ELSE 1 END,"
-	" g.id, g.title, COALESCE(g.template_goal_id, 0) FROM kt"
-	" LEFT JOIN plan_goal g ON g.plan_id = kt.id ORDER BY kt.id, g.position, g.id";
-static const char SET_ACTIONS_TEMPLATE[] =
-	PROFILE_SET_PLANS_TEMPLATES
-	" SELECT kt.id, CASE WHEN g.id IS NULL THEN 0 ELSE 1 END,"
-	" g.id, g.title, COALESCE(g.template_action_id, 0) FROM kt"
-	" LEFT JOIN plan_action g ON g.plan_id = kt.id ORDER BY kt.id, g.position, g.id";
-static const char SET_DERIVED[] =
-	"SELECT t.id, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END,"
-	" d.id, d.title, d.derived_from_version_id, v.number, v.source_similarity,"
-	" v.created_at FROM team t"
-	" LEFT JOIN deliverable d ON d.team_id = t.id AND d.derived_from_version_id IS NOT NULL"
-	" LEFT JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="
+/* A team's deliverables: its own, and those of the network its district co-created (a
+ * contributor from it), keyed as SQL_DERIVED and SQL_ORIGINALS are (team, network,
+ * district). */
+#define PROFILE_SET_TEAM_DELIVERABLES                                                            \
+	" LEFT JOIN (SELECT t2.id AS team_id, d2.id AS deliverable_id FROM team t2"              \
+	"  JOIN deliverable d2 ON d2.team_id = t2.id WHERE t2.network_id = ?1"                  \
+	"  UNION SELECT t3.id, y.deliverable_id FROM team t3"                                    \
+	"  JOIN deliverable_contributor y ON y.district_id = t3.district_id"                     \
+	"  JOIN deliverable d3 ON d3.id = y.deliverable_id AND d3.network_id = t3.network_id"   \
+	"  WHERE t3.network_id = ?1) td ON td.team_id = t.id"
+#define PROFILE_SET_LATEST_VERSION                                                               \
+	" LEFT JOIN deliverable_version v ON v.deliverable_id = d.id AND v.number ="              \
 	"  (SELECT MAX(x.number) FROM deliverable_version x WHERE x.deliverable_id = d.id)"
-	" WHERE t.network_id = ?1 ORDER BY t.id, d.id";
-static const char SET_ORIGINAL_COUNT[] =
-	"SELECT t.id, 1, (SELECT COUNT(*) FROM deliverable d WHERE d.team_id = t.id"
-	" AND d.derived_from_version_id IS NULL)" PROFILE_SET_TEAMS;
+static const char SET_DERIVED[] =
+	"SELECT t.id, t.network_id, t.district_id, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END,"
+	" d.id, d.title, d.derived_from_version_id, v.number, v.source_similarity,"
+	" v.created_at FROM team t" PROFILE_SET_TEAM_DELIVERABLES
+	" LEFT JOIN deliverable d ON d.id = td.deliverable_id AND d.derived_from_version_id IS NOT NULL"
+	PROFILE_SET_LATEST_VERSION " WHERE t.network_id = ?1 ORDER BY t.id, d.id";
+static const char SET_ORIGINALS[] =
+	"SELECT t.id, t.network_id, t.district_id, CASE WHEN v.id IS NULL THEN 0 ELSE 1 END,"
+	" d.id, d.title, v.number, v.created_at FROM team t" PROFILE_SET_TEAM_DELIVERABLES
+	" LEFT JOIN deliverable d ON d.id = td.deliverable_id AND d.derived_from_version_id IS NULL"
+	PROFILE_SET_LATEST_VERSION " WHERE t.network_id = ?1 ORDER BY t.id, d.id";
 static const char SET_CONTRIBUTORS[] =
 	"SELECT t.id, t.network_id, t.district_id, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END,"
 	" d.id, d.title, c.district_id, o.name FROM team t"
@@ -181,10 +186,8 @@ static const struct {
 	{SQL_TEAM, SET_TEAM, 1},
 	{SQL_PLAN, SET_PLAN, 2},
 	{SQL_GOAL_NEEDS, SET_GOAL_NEEDS, 1},
-	{SQL_GOALS_TEMPLATE, SET_GOALS_TEMPLATE, 1},
-	{SQL_ACTIONS_TEMPLATE, SET_ACTIONS_TEMPLATE, 1},
-	{SQL_DERIVED, SET_DERIVED, 1},
-	{SQL_ORIGINAL_COUNT, SET_ORIGINAL_COUNT, 1},
+	{SQL_DERIVED, SET_DERIVED, 3},
+	{SQL_ORIGINALS, SET_ORIGINALS, 3},
 	{SQL_CONTRIBUTORS, SET_CONTRIBUTORS, 3},
 	{SQL_SESSIONS, SET_SESSIONS, 1},
 	{SQL_STRATEGIES, SET_STRATEGIES, 1},
@@ -276,6 +279,19 @@ static int pct(double share)
 	return (int)(share * 100.0 + 0.5);
 }
 
+/* The team's deliverables and those its district co-created in the network. */
+static struct store_stmt *prep_team_deliverables(struct store *db, const char *sql,
+						 const struct profile *p, struct cn_err *err)
+{
+	struct store_stmt *q = store_prepare(db, sql, err);
+	if (q != NULL) {
+		store_bind_int(q, 1, p->team_id);
+		store_bind_int(q, 2, p->network_id);
+		store_bind_int(q, 3, p->district_id);
+	}
+	return q;
+}
+
 static struct store_stmt *prep1(struct store *db, const char *sql, int64_t p1, struct cn_err *err)
 {
 	struct store_stmt *q = store_prepare(db, sql, err);
@@ -337,118 +353,98 @@ static int profile_grounded(struct store *db, struct arena *a, struct profile *p
 	return 0;
 }
 
-struct titem {
-	int64_t id, template_id;
-	const char *title;
-	int used;
-};
-
-static int load_items(struct store *db, struct arena *a, const char *sql, int64_t plan,
-		      struct titem **out, size_t *n, struct cn_err *err)
+/* customized, for a plan the team wrote itself (no template): fully its own, with its
+ * goals and the assessed needs behind them as the evidence. */
+static int profile_own_plan(struct store *db, struct arena *a, struct profile *p,
+			    struct cn_err *err)
 {
-	struct store_stmt *q = prep1(db, sql, plan, err);
-	if (q == NULL)
+	struct profile_component *c = &p->c[PROFILE_CUSTOMIZED];
+	struct evlist l = {c, 0, a};
+	struct plan_full plan;
+	if (plan_view_load(db, a, p->plan_id, &plan, err))
 		return -1;
-	size_t cap = 16;
-	*out = arena_alloc(a, sizeof(**out) * cap);
-	*n = 0;
-	int rc;
-	while ((rc = store_step(q, err)) == 1) {
-		if (*n == cap) {
-			struct titem *bigger = arena_alloc(a, sizeof(**out) * cap * 2);
-			memcpy(bigger, *out, sizeof(**out) * cap);
-			*out = bigger;
-			cap *= 2;
-		}
-		(*out)[*n] = (struct titem){store_col_int(q, 0), store_col_int(q, 2),
-					    store_col_dup(q, 1, a), 0};
-		(*n)++;
-	}
-	store_done(q);
-	return rc < 0 ? -1 : 0;
-}
-
-/* Compares the plan's goals or actions with the template's; counts[0..3] get added,
- * removed, changed, kept. */
-static void compare_items(struct evlist *l, const char *entity, struct titem *mine, size_t nm,
-			  struct titem *tmpl, size_t nt, int64_t counts[4])
-{
-	for (size_t i = 0; i < nm; i++) {
-		struct titem *from = NULL;
-		for (size_t k = 0; k < nt && mine[i].template_id != 0; k++)
-			if (tmpl[k].id == mine[i].template_id)
-				from = &tmpl[k];
-		struct profile_evidence *e = ev_add(l, entity, mine[i].id, mine[i].title);
-		if (from == NULL) {
-			e->value = "added";
-			e->counts = 1;
-			counts[0]++;
-			continue;
-		}
-		from->used = 1;
-		if (strcmp(from->title, mine[i].title) != 0) {
-			e->value = "changed";
-			e->counts = 1;
-			e->note = arena_printf(l->a, "template %s %lld: %s", entity,
-					       (long long)from->id, from->title);
-			counts[2]++;
-		} else {
-			e->value = "kept as in the template";
-			counts[3]++;
-		}
-	}
-	for (size_t k = 0; k < nt; k++) {
-		if (tmpl[k].used)
-			continue;
-		struct profile_evidence *e = ev_add(l, entity, tmpl[k].id, tmpl[k].title);
-		e->value = "removed";
+	int64_t needs = 0;
+	for (size_t i = 0; i < plan.ngoals; i++) {
+		const struct plan_goal_full *g = &plan.goals[i];
+		struct profile_evidence *e = ev_add(&l, "plan_goal", g->goal->id,
+						    rec_text(g->goal, "title"));
+		e->value = "the team's own goal";
 		e->counts = 1;
-		e->note = "in the template, not in the plan";
-		counts[1]++;
+		struct buf b = BUF_INIT;
+		for (size_t k = 0; k < g->nneeds; k++)
+			buf_printf(&b, "%sneed %s", k ? ", " : "",
+				   g->needs[k].code ? g->needs[k].code : "?");
+		e->note = b.len ? arena_strdup(a, buf_str(&b)) : "no assessed need linked yet";
+		buf_free(&b);
+		needs += g->nneeds > 0;
 	}
+	measured(c, (int64_t)plan.ngoals, (int64_t)plan.ngoals);
+	metric(c, "goals", (double)plan.ngoals);
+	metric(c, "goals_from_needs", (double)needs);
+	c->summary = plan.ngoals == 0
+			 ? "the team writes its own plan (not from a template); it has no goals "
+			   "yet"
+			 : arena_printf(a,
+					"the team wrote its own plan, not from a template: all %zu "
+					"goals are its own, %lld from its assessed needs",
+					plan.ngoals, (long long)needs);
+	return 0;
 }
 
-/* customized: departure from the template. */
+/* customized: departure from the template, measured as `capnet plan departure` and the
+ * plan page measure it (plan_template_departure); the plan's own when there is none. */
 static int profile_customized(struct store *db, struct arena *a, struct profile *p,
 			      struct cn_err *err)
 {
 	struct profile_component *c = &p->c[PROFILE_CUSTOMIZED];
 	struct evlist l = {c, 0, a};
 	if (p->plan_id == 0) {
-		c->summary = "no plan for this school year yet";
+		c->summary = "not applicable: no plan for this school year yet";
 		return 0;
 	}
-	if (p->template_id == 0) {
-		c->summary = "not from a template: the team wrote its own plan";
-		return 0;
-	}
-	struct titem *g = NULL, *tg = NULL, *ac = NULL, *ta = NULL;
-	size_t ng = 0, ntg = 0, na = 0, nta = 0;
-	if (load_items(db, a, SQL_GOALS_TEMPLATE, p->plan_id, &g, &ng, err) ||
-	    load_items(db, a, SQL_GOALS_TEMPLATE, p->template_id, &tg, &ntg, err) ||
-	    load_items(db, a, SQL_ACTIONS_TEMPLATE, p->plan_id, &ac, &na, err) ||
-	    load_items(db, a, SQL_ACTIONS_TEMPLATE, p->template_id, &ta, &nta, err))
+	if (p->template_id == 0)
+		return profile_own_plan(db, a, p, err);
+	struct plan_departure d;
+	if (plan_template_departure(db, a, p->plan_id, &d, err))
 		return -1;
-	int64_t goals[4] = {0}, actions[4] = {0};
-	compare_items(&l, "plan_goal", g, ng, tg, ntg, goals);
-	compare_items(&l, "plan_action", ac, na, ta, nta, actions);
-	int64_t departed = goals[0] + goals[1] + goals[2] + actions[0] + actions[1] + actions[2];
-	measured(c, departed, (int64_t)(ntg + nta) + goals[0] + actions[0]);
-	metric(c, "goals_added", (double)goals[0]);
-	metric(c, "goals_removed", (double)goals[1]);
-	metric(c, "goals_changed", (double)goals[2]);
-	metric(c, "goals_kept", (double)goals[3]);
-	metric(c, "actions_added", (double)actions[0]);
-	metric(c, "actions_removed", (double)actions[1]);
-	metric(c, "actions_changed", (double)actions[2]);
-	metric(c, "actions_kept", (double)actions[3]);
+	for (size_t i = 0; i < d.count; i++) {
+		const struct plan_departure_item *it = &d.items[i];
+		int goal = strcmp(it->what, "goal") == 0;
+		int removed = strcmp(it->change, "removed") == 0;
+		struct profile_evidence *e =
+			ev_add(&l, goal ? "plan_goal" : "plan_action",
+			       removed ? it->template_item_id : it->plan_item_id, it->title);
+		e->value = strcmp(it->change, "kept") == 0 ? "kept as in the template" : it->change;
+		e->counts = strcmp(it->change, "kept") != 0;
+		e->note = removed ? "in the template, not in the plan"
+			  : it->template_title == NULL
+			      ? "not in the template"
+			  : it->fields != NULL
+			      ? arena_printf(a, "template %s %lld: %s; its own in: %s", it->what,
+					     (long long)it->template_item_id, it->template_title,
+					     it->fields)
+			      : arena_printf(a, "template %s %lld: %s", it->what,
+					     (long long)it->template_item_id, it->template_title);
+	}
+	size_t departed = d.goals_added + d.goals_removed + d.goals_changed + d.actions_added +
+			  d.actions_removed + d.actions_changed;
+	measured(c, (int64_t)departed,
+		 (int64_t)(d.template_goals + d.template_actions + d.goals_added + d.actions_added));
+	metric(c, "goals_added", (double)d.goals_added);
+	metric(c, "goals_removed", (double)d.goals_removed);
+	metric(c, "goals_changed", (double)d.goals_changed);
+	metric(c, "goals_kept", (double)d.goals_kept);
+	metric(c, "actions_added", (double)d.actions_added);
+	metric(c, "actions_removed", (double)d.actions_removed);
+	metric(c, "actions_changed", (double)d.actions_changed);
+	metric(c, "actions_kept", (double)d.actions_kept);
 	c->summary = arena_printf(
 		a,
-		"from template plan %lld: goals %lld added, %lld removed, %lld changed, %lld kept;"
-		" actions %lld added, %lld removed, %lld changed, %lld kept (%d%% departs)",
-		(long long)p->template_id, (long long)goals[0], (long long)goals[1],
-		(long long)goals[2], (long long)goals[3], (long long)actions[0],
-		(long long)actions[1], (long long)actions[2], (long long)actions[3],
+		"from template plan %lld: goals %zu added, %zu removed, %zu changed, %zu kept;"
+		" actions %zu added, %zu removed, %zu changed, %zu kept (%d%% departs in what it "
+		"sets out to do)",
+		(long long)p->template_id, d.goals_added, d.goals_removed, d.goals_changed,
+		d.goals_kept, d.actions_added, d.actions_removed, d.actions_changed, d.actions_kept,
 		pct(c->share));
 	return 0;
 }
@@ -459,7 +455,7 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 {
 	struct profile_component *c = &p->c[PROFILE_CREATED];
 	struct evlist l = {c, 0, a};
-	struct store_stmt *q = prep1(db, SQL_DERIVED, p->team_id, err);
+	struct store_stmt *q = prep_team_deliverables(db, SQL_DERIVED, p, err);
 	if (q == NULL)
 		return -1;
 	int64_t dup = 0, adapted = 0, fresh = 0, unmeasured = 0;
@@ -493,16 +489,27 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 	store_done(q);
 	if (rc < 0)
 		return -1;
+	/* Originals are created, not duplicated: each counts as new. */
 	int64_t original = 0;
-	q = prep1(db, SQL_ORIGINAL_COUNT, p->team_id, err);
+	q = prep_team_deliverables(db, SQL_ORIGINALS, p, err);
 	if (q == NULL)
 		return -1;
-	rc = store_step(q, err);
-	if (rc == 1)
-		original = store_col_int(q, 0);
+	while ((rc = store_step(q, err)) == 1) {
+		struct profile_evidence *e =
+			ev_add(&l, "deliverable", store_col_int(q, 0), store_col_dup(q, 1, a));
+		const char *made = store_col_text(q, 3);
+		e->date = made ? arena_strndup(a, made, 10) : NULL;
+		e->guskey_level = 2;
+		e->value = "new";
+		e->counts = 1;
+		e->note = arena_printf(a, "an original, not derived from another; at version %lld",
+				       (long long)store_col_int(q, 2));
+		original++;
+	}
 	store_done(q);
 	if (rc < 0)
 		return -1;
+	fresh += original;
 	measured(c, adapted + fresh, dup + adapted + fresh);
 	metric(c, "duplicate", (double)dup);
 	metric(c, "adapted", (double)adapted);
@@ -511,14 +518,14 @@ static int profile_created(struct store *db, struct arena *a, struct profile *p,
 	metric(c, "original", (double)original);
 	if (!c->measured)
 		c->summary = arena_printf(a,
-					  "no derived deliverable with a measured similarity "
-					  "(%lld not measured; %lld original deliverables)",
-					  (long long)unmeasured, (long long)original);
+					  "not applicable: the team has no deliverable with a "
+					  "saved version%s",
+					  unmeasured ? " measured against its source yet" : "");
 	else
 		c->summary = arena_printf(
 			a,
-			"%lld of %lld derived deliverables adapted or new (%d%%): %lld duplicate "
-			"(similarity >= %.2f), %lld adapted, %lld new (< %.2f); %lld original",
+			"%lld of %lld deliverables created or adapted (%d%%): %lld duplicate "
+			"(similarity >= %.2f), %lld adapted, %lld new (< %.2f or original: %lld)",
 			(long long)(adapted + fresh), (long long)c->denominator, pct(c->share),
 			(long long)dup, th->duplicate_min, (long long)adapted, (long long)fresh,
 			th->new_below, (long long)original);
@@ -594,7 +601,7 @@ static int profile_job_embedded(struct store *db, struct arena *a, struct profil
 	if (q == NULL)
 		return -1;
 	int64_t minutes = 0, embedded = 0, whole = 0, sessions = 0, attend = 0, unchanged = 0;
-	int64_t months = 0;
+	int64_t months = 0, redelivered = 0;
 	char last_month[8] = "";
 	struct buf month_list = BUF_INIT;
 	int rc;
@@ -611,12 +618,16 @@ static int profile_job_embedded(struct store *db, struct arena *a, struct profil
 		e->guskey_level = (int)store_col_int(q, 5);
 		e->counts = strcmp(fmt, "plc") == 0 || strcmp(fmt, "coaching") == 0;
 		int64_t meeting = store_col_int(q, 7), deliv = store_col_int(q, 8);
-		int64_t version = store_col_int(q, 9);
+		int64_t number = store_col_int(q, 9); /* the version's number, not its row id */
 		int same = (int)store_col_int(q, 6);
-		const char *lineage = meeting ? arena_printf(a, "from meeting %lld", (long long)meeting)
-				      : deliv ? arena_printf(a, "from deliverable %lld version %lld",
-							     (long long)deliv, (long long)version)
-					      : "the team's own";
+		const char *lineage =
+			meeting ? arena_printf(a, "from meeting %lld", (long long)meeting)
+			: deliv && number
+			    ? arena_printf(a, "from deliverable %lld version %lld", (long long)deliv,
+					   (long long)number)
+			: deliv ? arena_printf(a, "from deliverable %lld", (long long)deliv)
+				: "the team's own";
+		redelivered += meeting != 0 || deliv != 0;
 		e->note = arena_printf(a, "%lld min, %lld attendees, %s%s", (long long)m,
 				       (long long)n, lineage,
 				       same ? ", re-delivered unchanged" : "");
@@ -647,6 +658,7 @@ static int profile_job_embedded(struct store *db, struct arena *a, struct profil
 	metric(c, "months", (double)months);
 	metric(c, "attendances", (double)attend);
 	metric(c, "unchanged_redeliveries", (double)unchanged);
+	metric(c, "redeliveries", (double)redelivered);
 	c->summary = sessions == 0
 			     ? "no PD sessions delivered yet"
 			     : arena_printf(a,
@@ -806,48 +818,51 @@ static double metric_of(const struct profile_component *c, const char *name)
 	return 0;
 }
 
-/* The train-the-trainer flag, with its reason. */
+/* The train-the-trainer flag, with its reason (DESIGN §2): the pattern is duplication,
+ * whatever the format. Any of its signs flags a team: most of its deliverables copy
+ * their source; most of its sessions that re-deliver network materials do so
+ * unchanged; its plan keeps the template in substance (departs under
+ * PROFILE_KEPT_BELOW). One-off whole-group days make it worse (said in the reason);
+ * they do not define it. */
 static void profile_flag(struct arena *a, struct profile *p)
 {
 	const struct profile_component *cr = &p->c[PROFILE_CREATED];
 	const struct profile_component *je = &p->c[PROFILE_JOB_EMBEDDED];
+	const struct profile_component *cu = &p->c[PROFILE_CUSTOMIZED];
 	double dup = metric_of(cr, "duplicate"), meas = (double)cr->denominator;
 	double minutes = metric_of(je, "minutes"), whole = metric_of(je, "minutes_whole_group");
 	double months = metric_of(je, "months"), unchanged = metric_of(je, "unchanged_redeliveries");
-	int duplicated = meas > 0 && dup * 2 > meas;
+	double redelivered = metric_of(je, "redeliveries");
+	int copies = meas > 0 && dup * 2 > meas;
+	int same = redelivered > 0 && unchanged * 2 > redelivered;
+	int kept = p->template_id != 0 && cu->measured && cu->share < PROFILE_KEPT_BELOW;
 	int whole_most = minutes > 0 && whole * 2 > minutes;
 	int few_months = minutes > 0 && months <= PROFILE_FEW_MONTHS;
-	p->train_the_trainer.flagged = duplicated && (whole_most || few_months);
-	const char *materials =
-		meas == 0 ? "no derived deliverable has a measured similarity"
-			  : arena_printf(a, "%.0f of %.0f derived deliverables duplicate their "
-					    "source",
-					 dup, meas);
-	const char *delivery =
-		minutes == 0
-			? "no PD delivered yet"
-			: arena_printf(a, "%.0f of %.0f PD minutes (%d%%) were whole-group, in %.0f "
-					  "month%s",
-				       whole, minutes, pct(whole / minutes), months,
-				       months == 1 ? "" : "s");
-	const char *redelivery =
-		unchanged > 0 ? arena_printf(a, "; %.0f session%s re-delivered network materials "
-					       "unchanged",
-					    unchanged, unchanged == 1 ? "" : "s")
-			      : "";
-	if (p->train_the_trainer.flagged)
-		p->train_the_trainer.reason = arena_printf(
-			a, "train the trainer: %s, and %s%s%s", materials, delivery,
-			whole_most && few_months ? " (one-off whole-group days)"
-			: whole_most	      ? " (mostly whole-group)"
-					      : " (not sustained through the year)",
-			redelivery);
+	p->train_the_trainer.flagged = copies || same || kept;
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s: ", p->train_the_trainer.flagged ? "train the trainer" : "not flagged");
+	if (meas > 0)
+		buf_printf(&b, "%.0f of %.0f deliverables duplicate their source%s", dup, meas,
+			   copies ? " (most are copies)" : "");
 	else
-		p->train_the_trainer.reason = arena_printf(
-			a, "not flagged: %s; %s%s%s", materials, delivery,
-			!duplicated ? " (materials are not mostly duplicated)"
-				    : " (delivery is job-embedded and spread through the year)",
-			redelivery);
+		buf_printf(&b, "no deliverables yet");
+	if (redelivered > 0)
+		buf_printf(&b, "; %.0f of %.0f sessions re-delivering network materials did so "
+			       "unchanged%s",
+			   unchanged, redelivered, same ? " (most)" : "");
+	if (p->template_id != 0 && cu->measured)
+		buf_printf(&b, "; the plan departs %d%% from its template%s", pct(cu->share),
+			   kept ? " (kept in substance)" : "");
+	if (minutes > 0)
+		buf_printf(&b, "; %.0f of %.0f PD minutes (%d%%) were whole-group, in %.0f month%s",
+			   whole, minutes, pct(whole / minutes), months, months == 1 ? "" : "s");
+	if (p->train_the_trainer.flagged && (whole_most || few_months))
+		buf_printf(&b, ", which makes it worse (%s)",
+			   whole_most && few_months ? "one-off whole-group days"
+			   : whole_most		    ? "mostly whole-group"
+						    : "not sustained through the year");
+	p->train_the_trainer.reason = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
 }
 
 static int profile_team_with(struct store *db, struct arena *a, int64_t team_id,

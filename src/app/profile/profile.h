@@ -11,12 +11,16 @@
  *
  * Components and what they measure:
  *   grounded        plan goals linked to an assessed need (goal_need) / plan goals
- *   customized      goals and actions added, removed or changed (title) against the
- *                   template the plan started from / template items + added items
- *   created         derived deliverables whose latest version is adapted or new
- *                   (source_similarity below the setting similarity.duplicate_min,
- *                   default 0.9; new below similarity.new_below, default 0.3) /
- *                   those measured
+ *   customized      goals and actions added, removed or changed in substance against
+ *                   the template (plan_template_departure) / template items + added
+ *                   items; a plan not from a template is the team's own: its goals /
+ *                   its goals
+ *   created         the deliverables the team made or co-created (a contributor from
+ *                   its district), created or adapted: originals count as
+ *                   new; derived ones by their latest version's similarity to the
+ *                   source (duplicate at similarity.duplicate_min, default 0.9, or
+ *                   more; new below similarity.new_below, default 0.3) / those
+ *                   with a version (derived ones: measured)
  *   collaborative   the team's deliverables with contributors from more than one
  *                   district / the team's deliverables
  *   job_embedded    delivered PD minutes in PLC or coaching formats / delivered PD
@@ -25,9 +29,11 @@
  *                   / walkthroughs looking for one
  *   on_track        goals met or on track at their last progress check / plan goals
  *
- * Flag: most (over half) of the measured derived deliverables are duplicates, AND
- * over half of the delivered PD minutes were whole-group or all PD fell in at most
- * PROFILE_FEW_MONTHS months. */
+ * Flag (train the trainer, the pattern of duplication): most of the team's deliverables
+ * duplicate their source, OR most of its sessions that re-deliver network materials do
+ * so unchanged, OR its plan keeps the template in substance (departs under
+ * PROFILE_KEPT_BELOW); one-off whole-group days (over half the minutes whole-group, or
+ * all PD in at most PROFILE_FEW_MONTHS months) make it worse, said in the reason. */
 #ifndef CN_PROFILE_H
 #define CN_PROFILE_H
 #include <stddef.h>
@@ -52,7 +58,9 @@ enum profile_kind {
 	PROFILE_KIND_COUNT
 };
 
-enum { PROFILE_FEW_MONTHS = 2, PROFILE_METRICS_MAX = 8 };
+enum { PROFILE_FEW_MONTHS = 2, PROFILE_METRICS_MAX = 10 };
+/* A plan from a template departing less than this keeps it in substance. */
+#define PROFILE_KEPT_BELOW 0.25
 
 /* One record behind a component. */
 struct profile_evidence {

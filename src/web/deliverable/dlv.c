@@ -54,6 +54,19 @@ int dlv_can(struct http_req *rq, enum policy_verb verb, const char *entity, cons
 	return policy_check(rq->policy, verb, entity, r, &err) == 0;
 }
 
+int dlv_versions(struct http_req *rq, const struct rec *d, struct deliverable_versions *out,
+		 int *drafts, struct cn_err *err)
+{
+	int all = dlv_can(rq, POLICY_READ, "deliverable_version", d);
+	if (deliverable_versions(rq->db, rq->a, d->id, out, err))
+		return -1;
+	if (!all)
+		deliverable_versions_keep_published(out);
+	if (drafts != NULL)
+		*drafts = all;
+	return 0;
+}
+
 const char *dlv_href(struct arena *a, int64_t id, const char *suffix)
 {
 	return arena_printf(a, "/deliverables/%lld%s", (long long)id, suffix);

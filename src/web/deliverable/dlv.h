@@ -28,6 +28,13 @@ int dlv_load(struct http_req *rq, enum policy_verb verb, struct rec **out, struc
  * offering a button; the route itself still asks before it acts. */
 int dlv_can(struct http_req *rq, enum policy_verb verb, const char *entity, const struct rec *r);
 
+/* The versions of d the person may see (oldest first, in rq->a): all of them for its
+ * district, its contributors and its network's facilitators (rule
+ * "deliverable_version"), the published ones for everyone else. *drafts (may be NULL)
+ * gets 1 for the former. */
+int dlv_versions(struct http_req *rq, const struct rec *d, struct deliverable_versions *out,
+		 int *drafts, struct cn_err *err);
+
 /* "Learning-target set", "In review", ...; the code itself when unknown. */
 const char *dlv_kind_label(const char *kind);
 const char *dlv_status_label(const char *status);

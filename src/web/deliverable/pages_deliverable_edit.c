@@ -53,8 +53,9 @@ static void editor_page(struct page *p, const struct editor *e)
 	}
 	if (strcmp(rec_text(d, "status"), "published") == 0)
 		html_elem(h, "p",
-			  "This deliverable is published: the version you save is published at once, "
-			  "and the teams that adapted it are told.",
+			  "This deliverable is published: the version you save is a new version that "
+			  "others see only once it is submitted, until it is reviewed and published; "
+			  "then the teams that adapted it are told.",
 			  "class", "notice", NULL);
 	if (strcmp(rec_text(d, "status"), "in_review") == 0)
 		html_elem(h, "p",
@@ -101,12 +102,22 @@ static int editor_latest(struct http_req *rq, const struct rec *d, int64_t *numb
 	return 0;
 }
 
+/* The deliverable of the path, when the person may save versions of it (its district's
+ * team, its contributors, its network's facilitators). */
+static int edit_load(struct http_req *rq, struct rec **d, struct cn_err *err)
+{
+	return dlv_load(rq, POLICY_READ, d, err) ||
+			       http_allow_record(rq, POLICY_CREATE, "deliverable_version", *d, err)
+		   ? -1
+		   : 0;
+}
+
 /* GET /deliverables/{id}/edit */
 static int edit_form(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *d;
 	struct editor e = {0};
-	if (dlv_load(rq, POLICY_UPDATE, &d, err) || editor_latest(rq, d, &e.base, &e.body, err))
+	if (edit_load(rq, &d, err) || editor_latest(rq, d, &e.base, &e.body, err))
 		return -1;
 	e.d = d;
 	struct page p;
@@ -120,7 +131,7 @@ static int edit_form(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 static int edit_preview(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 {
 	struct rec *d;
-	if (dlv_load(rq, POLICY_UPDATE, &d, err))
+	if (edit_load(rq, &d, err))
 		return -1;
 	struct page p;
 	page_begin(&p, rq, rs, "Preview", PAGE_NAV_DELIVERABLES);
@@ -143,7 +154,7 @@ static int edit_save(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 {
 	struct rec *d;
 	struct form f;
-	if (dlv_load(rq, POLICY_UPDATE, &d, err) || page_form(rq, &f, err))
+	if (edit_load(rq, &d, err) || page_form(rq, &f, err))
 		return -1;
 	const char *based_on = form_get(&f, "based_on");
 	struct deliverable_save in = {
@@ -211,13 +222,21 @@ static int diff_page(struct http_req *rq, struct http_resp *rs, struct cn_err *e
 {
 	struct rec *d;
 	struct deliverable_versions v;
-	if (dlv_load(rq, POLICY_READ, &d, err) ||
-	    deliverable_versions(rq->db, rq->a, d->id, &v, err))
+	if (dlv_load(rq, POLICY_READ, &d, err) || dlv_versions(rq, d, &v, NULL, err))
 		return -1;
 	int64_t last = v.count ? v.items[v.count - 1].number : 0, from, to;
 	if (diff_number(rq, "to", last, &to, err) ||
 	    diff_number(rq, "from", to > 1 ? to - 1 : to, &from, err))
 		return -1;
+	/* Only versions the person may see (a revision is its authors' until published). */
+	int seen_from = 0, seen_to = 0;
+	for (size_t i = 0; i < v.count; i++) {
+		seen_from |= v.items[i].number == from;
+		seen_to |= v.items[i].number == to;
+	}
+	if (v.count > 0 && (!seen_from || !seen_to))
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "deliverable %lld has no version %lld",
+				  (long long)d->id, (long long)(seen_from ? to : from));
 	struct deliverable_version a = {0}, b = {0};
 	struct diff df = {0};
 	if (v.count > 0 && (deliverable_version_find(rq->db, rq->a, d->id, from, &a, err) ||
@@ -484,11 +503,13 @@ static int derive(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
 }
 
 static const struct route edit_routes[] = {
-    {"GET", "/deliverables/{id}/edit", edit_form, "deliverable", POLICY_UPDATE, NULL, 0,
+    {"GET", "/deliverables/{id}/edit", edit_form, "deliverable_version", POLICY_CREATE, NULL, 0,
      "the editor", NULL, NULL},
-    {"POST", "/deliverables/{id}/preview", edit_preview, "deliverable", POLICY_UPDATE, NULL, 0,
+    {"POST", "/deliverables/{id}/preview", edit_preview, "deliverable_version", POLICY_CREATE,
+     NULL, 0,
      "the editor with a preview", NULL, NULL},
-    {"POST", "/deliverables/{id}/versions", edit_save, "deliverable", POLICY_UPDATE, NULL, 0,
+    {"POST", "/deliverables/{id}/versions", edit_save, "deliverable_version", POLICY_CREATE,
+     NULL, 0,
      "save a new version", NULL, NULL},
     {"GET", "/deliverables/{id}/diff", diff_page, "deliverable", POLICY_READ, NULL, 0,
      "differences between two versions", NULL, NULL},

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/deliverable/deliverable.h"
+#include "app/deliverable/deliverable_contributor.h"
 #include "app/deliverable/deliverable_lineage.h"
 #include "app/deliverable/deliverable_review.h"
 #include "app/network/network.h"
@@ -35,6 +36,8 @@ static const struct {
     {"withdraw", "Withdrawn: it is a draft again."},
     {"reviewed", "Your review was saved."},
     {"derived", "Your team's adaptation was created. Change it for your schools and save."},
+    {"added", "The contributor was added: they can read the drafts, save versions and review."},
+    {"removed", "The contributor was removed."},
 };
 
 static void dlv_done_notice(struct page *p)
@@ -338,19 +341,23 @@ static void detail_fact(struct html *h, const char *name, const char *value)
 
 /* The buttons the person may use, each asked of the policy. */
 static void detail_actions(struct page *p, const struct rec *d, int has_version,
-			   int is_published_version)
+			   int is_published_version, int has_revision)
 {
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
 	const char *status = rec_text(d, "status");
 	int can_update = dlv_can(rq, POLICY_UPDATE, "deliverable", d);
 	int can_publish = dlv_can(rq, POLICY_UPDATE, "deliverable_publish", d);
+	int can_save = dlv_can(rq, POLICY_CREATE, "deliverable_version", d);
 	html_open(h, "div", "class", "actions", NULL);
-	if (can_update && strcmp(status, "in_review") != 0)
+	if (can_save && strcmp(status, "in_review") != 0)
 		html_elem(h, "a", has_version ? "Edit the text" : "Write the first version", "href",
 			  dlv_href(rq->a, d->id, "/edit"), "class", "button", NULL);
 	if (can_update && has_version && strcmp(status, "draft") == 0)
 		page_button_form(p, dlv_href(rq->a, d->id, "/submit"), "Submit for review", NULL);
+	if (can_update && has_revision && strcmp(status, "published") == 0)
+		page_button_form(p, dlv_href(rq->a, d->id, "/submit"),
+				 "Submit the new version for review", NULL);
 	if (can_publish && strcmp(status, "in_review") == 0) {
 		page_button_form(p, dlv_href(rq->a, d->id, "/publish"), "Publish", NULL);
 		page_button_form(p, dlv_href(rq->a, d->id, "/return"), "Return to draft",
@@ -404,23 +411,55 @@ static int detail_standards(struct page *p, const struct rec *d, struct cn_err *
 	return 0;
 }
 
-static int detail_contributors(struct page *p, const struct rec *d, struct cn_err *err)
+/* The person picker: the network's people of any district who do not contribute yet. */
+static int detail_contributor_form(struct page *p, const struct rec *d, struct cn_err *err)
 {
+	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
 	struct deliverable_contributors c;
-	if (deliverable_contributors(p->rq->db, p->rq->a, d->id, &c, err))
+	if (deliverable_contributor_candidates(rq->db, rq->a, d->id, &c, err))
 		return -1;
+	if (c.count == 0) {
+		html_elem(h, "p", "Everyone on the network's teams contributes already.", "class",
+			  "muted", NULL);
+		return 0;
+	}
+	const char **ids = arena_alloc(rq->a, sizeof(char *) * (c.count + 1));
+	const char **labels = arena_alloc(rq->a, sizeof(char *) * (c.count + 1));
+	for (size_t i = 0; i < c.count; i++) {
+		ids[i] = arena_printf(rq->a, "%lld", (long long)c.items[i].person_id);
+		labels[i] = arena_printf(rq->a, "%s (%s)", c.items[i].name,
+					 c.items[i].district_name ? c.items[i].district_name : "");
+	}
+	ids[c.count] = labels[c.count] = NULL;
+	page_form_begin(p, dlv_href(rq->a, d->id, "/contributors"), "stack");
+	page_select(p, "person_id", "Add a contributor from the network's teams", ids, labels,
+		    NULL, 1);
+	page_submit(p, "Add contributor");
+	html_close(h);
+	return 0;
+}
+
+static int detail_contributors(struct page *p, const struct rec *d, struct cn_err *err)
+{
+	struct http_req *rq = p->rq;
+	struct html *h = &p->h;
+	struct deliverable_contributors c;
+	if (deliverable_contributors(rq->db, rq->a, d->id, &c, err))
+		return -1;
+	int owner = dlv_can(rq, POLICY_CREATE, "deliverable_contributor", d);
 	html_open(h, "h2", "id", "contributors", NULL);
 	html_text(h, "Contributors");
 	html_close(h);
-	if (c.count == 0) {
+	if (c.count == 0)
 		html_elem(h, "p", "Nobody has saved a version yet.", "class", "muted", NULL);
-		return 0;
+	if (c.count > 0) {
+		html_open(h, "p", "class", "muted", NULL);
+		html_textf(h, "%zu %s from %zu district%s.", c.count,
+			   c.count == 1 ? "person" : "people", c.districts,
+			   c.districts == 1 ? "" : "s");
+		html_close(h);
 	}
-	html_open(h, "p", "class", "muted", NULL);
-	html_textf(h, "%zu %s from %zu district%s.", c.count, c.count == 1 ? "person" : "people",
-		   c.districts, c.districts == 1 ? "" : "s");
-	html_close(h);
 	html_open(h, "ul", NULL);
 	for (size_t i = 0; i < c.count; i++) {
 		html_open(h, "li", NULL);
@@ -429,10 +468,18 @@ static int detail_contributors(struct page *p, const struct rec *d, struct cn_er
 			html_text(h, ", ");
 			html_text(h, c.items[i].district_name);
 		}
+		if (owner) {
+			html_text(h, " ");
+			page_button_form(p,
+					 arena_printf(rq->a, "/deliverables/%lld/contributors/%lld/remove",
+						      (long long)d->id,
+						      (long long)c.items[i].person_id),
+					 "Remove", "secondary");
+		}
 		html_close(h);
 	}
 	html_close(h);
-	return 0;
+	return owner ? detail_contributor_form(p, d, err) : 0;
 }
 
 static void detail_similarity(struct html *h, int has, double similarity, const char *cls)
@@ -679,19 +726,23 @@ static int detail_targets(struct page *p, const struct rec *d, struct cn_err *er
 	return 0;
 }
 
-/* The version shown: ?version=N, else the latest; 0 when there is none. */
-static int detail_body(struct page *p, const struct rec *d, int64_t number, struct cn_err *err)
+/* The version shown: ?version=N, else the latest the person may see (versions);
+ * 0 when there is none. */
+static int detail_body(struct page *p, const struct rec *d, int64_t number,
+		       const struct deliverable_versions *versions, struct cn_err *err)
 {
 	struct http_req *rq = p->rq;
 	struct html *h = &p->h;
 	html_elem(h, "h2", "Text", "id", "text", NULL);
 	struct deliverable_version v;
-	if (deliverable_version_find(rq->db, rq->a, d->id, number, &v, err)) {
-		if (err->kind != CN_ERR_NOT_FOUND || number != 0)
-			return -1;
+	if (versions->count == 0) {
 		html_elem(h, "p", "Nothing has been written yet.", "class", "muted", NULL);
 		return 0;
 	}
+	if (deliverable_version_find(rq->db, rq->a, d->id,
+				     number ? number : versions->items[versions->count - 1].number,
+				     &v, err))
+		return -1;
 	html_open(h, "p", "class", "muted", NULL);
 	html_textf(h, "Version %lld, saved %s by %s", (long long)v.number, v.created_at,
 		   v.author_name ? v.author_name : "someone");
@@ -710,11 +761,19 @@ static int dlv_show(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 	if (dlv_load(rq, POLICY_READ, &d, err) || page_query_id(rq, "version", &number, err) < 0)
 		return -1;
 	struct deliverable_versions versions;
-	if (deliverable_versions(rq->db, rq->a, d->id, &versions, err))
+	if (dlv_versions(rq, d, &versions, NULL, err))
 		return -1;
 	int published_version = 0;
 	for (size_t i = 0; i < versions.count; i++)
 		published_version |= versions.items[i].published_at != NULL;
+	int shown = number == 0;
+	for (size_t i = 0; i < versions.count && !shown; i++)
+		shown = versions.items[i].number == number;
+	if (!shown)
+		return cn_err_set(err, CN_ERR_NOT_FOUND, "deliverable %lld has no version %lld",
+				  (long long)d->id, (long long)number);
+	int has_revision = versions.count > 0 && published_version &&
+			   versions.items[versions.count - 1].published_at == NULL;
 	struct page p;
 	page_begin(&p, rq, rs, rec_text(d, "title"), PAGE_NAV_DELIVERABLES);
 	struct html *h = &p.h;
@@ -736,8 +795,8 @@ static int dlv_show(struct http_req *rq, struct http_resp *rs, struct cn_err *er
 		html_close(h);
 	}
 	html_close(h);
-	detail_actions(&p, d, versions.count > 0, published_version);
-	if (detail_standards(&p, d, err) || detail_body(&p, d, number, err))
+	detail_actions(&p, d, versions.count > 0, published_version, has_revision);
+	if (detail_standards(&p, d, err) || detail_body(&p, d, number, &versions, err))
 		return -1;
 	if (strcmp(rec_text(d, "kind"), "learning_target_set") == 0 && detail_targets(&p, d, err))
 		return -1;
@@ -765,6 +824,34 @@ static int dlv_status(struct http_req *rq, struct http_resp *rs, struct cn_err *
 	return 0;
 }
 
+/* POST /deliverables/{id}/contributors (person_id) and
+ * /deliverables/{id}/contributors/{person_id}/remove: the owners' person picker. */
+static int dlv_contributor(struct http_req *rq, struct http_resp *rs, struct cn_err *err)
+{
+	struct rec *d;
+	struct form f;
+	int remove = strcmp(strrchr(rq->path, '/') + 1, "remove") == 0;
+	int64_t person = 0;
+	if (dlv_load(rq, POLICY_READ, &d, err) ||
+	    http_allow_record(rq, remove ? POLICY_DELETE : POLICY_CREATE, "deliverable_contributor",
+			      d, err) ||
+	    page_form(rq, &f, err))
+		return -1;
+	if (remove) {
+		if (page_id(rq, "person_id", &person, err))
+			return -1;
+	} else {
+		const char *v = form_get(&f, "person_id");
+		person = v != NULL ? strtoll(v, NULL, 10) : 0;
+	}
+	if (remove ? deliverable_contributor_remove(rq->db, &rq->who, d->id, person, err)
+		   : deliverable_contributor_add(rq->db, &rq->who, d->id, person, err))
+		return -1;
+	page_redirect(rs, arena_printf(rq->a, "/deliverables/%lld?done=%s#contributors",
+				       (long long)d->id, remove ? "removed" : "added"));
+	return 0;
+}
+
 static const struct route dlv_routes[] = {
     {"GET", "/deliverables", dlv_list, "deliverable", POLICY_READ, NULL, 0,
      "deliverables the person may see", NULL, NULL},
@@ -782,6 +869,10 @@ static const struct route dlv_routes[] = {
      "return to draft", NULL, NULL},
     {"POST", "/deliverables/{id}/withdraw", dlv_status, "deliverable", POLICY_UPDATE, NULL, 0,
      "withdraw a published deliverable", NULL, NULL},
+    {"POST", "/deliverables/{id}/contributors", dlv_contributor, "deliverable_contributor",
+     POLICY_CREATE, NULL, 0, "add a contributor from the network's teams", NULL, NULL},
+    {"POST", "/deliverables/{id}/contributors/{person_id}/remove", dlv_contributor,
+     "deliverable_contributor", POLICY_DELETE, NULL, 0, "remove a contributor", NULL, NULL},
 };
 
 const struct web_routes web_routes_deliverables = {dlv_routes,

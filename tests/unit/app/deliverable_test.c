@@ -3,6 +3,8 @@
  * and the settings behind the classification. */
 #include "deliverable_fixture.h"
 
+#include "app/access/policy.h"
+#include "app/deliverable/deliverable_contributor.h"
 #include "app/deliverable/deliverable_lineage.h"
 #include "app/deliverable/deliverable_review.h"
 #include "app/notice.h"
@@ -25,6 +27,11 @@ static void test_saves_make_versions_and_contributors(void **state)
 	struct cn_err err = {0};
 	int64_t id = fx_deliverable(f, f->team_a, "unit", "Fractions unit", f->dee, BODY);
 	fx_save(f, id, f->eli, "# Fractions\n\nA second try.\n");
+	/* Someone of another district saves only once the owners made them a contributor. */
+	struct deliverable_save other = {f->ray, "# Not yet\n", NULL, 0};
+	assert_int_equal(deliverable_save(f->t->db, &f->t->who, f->a, id, &other, NULL, &err), -1);
+	assert_string_equal(err.field, "author_id");
+	assert_int_equal(deliverable_contributor_add(f->t->db, &f->t->who, id, f->ray, &err), 0);
 	fx_save(f, id, f->ray, "# Fractions\n\nA third try, from another district.\n");
 	struct deliverable_versions v;
 	assert_int_equal(deliverable_versions(f->t->db, f->a, id, &v, &err), 0);
@@ -309,8 +316,12 @@ static void test_new_source_versions_notify_adaptation_owners(void **state)
 	struct notices n;
 	assert_int_equal(notice_list(f->t->db, f->a, f->ray, 0, &n, &err), 0);
 	assert_int_equal(n.count, 0);
-	/* The source saves while published: a new published version. */
+	/* The source saves while published: a revision, published once reviewed. */
 	int64_t v2 = fx_save(f, src, f->dee, "# Adding fractions\n\nNow with number lines.\n");
+	assert_int_equal(notice_list(f->t->db, f->a, f->ray, 0, &n, &err), 0);
+	assert_int_equal(n.count, 0);
+	fx_status(f, src, "submit");
+	fx_status(f, src, "publish");
 	assert_int_equal(notice_list(f->t->db, f->a, f->ray, 0, &n, &err), 0);
 	assert_int_equal(n.count, 1);
 	assert_int_equal(n.items[0].deliverable_id, b);
@@ -447,10 +458,134 @@ static void test_detail_json_has_everything(void **state)
 	fx_close(f);
 }
 
+/* May person do verb on entity (a deliverable rule) for deliverable id? 1 yes, 0 no. */
+static int may(struct fixture *f, int64_t person, enum policy_verb verb, const char *entity,
+	       int64_t id)
+{
+	struct cn_err err = {0};
+	struct rec *d = NULL;
+	assert_int_equal(rec_get(f->t->db, f->a, &deliverable_entity, id, &d, &err), 0);
+	struct actor who = {.person_id = person, .label = "test"};
+	if (policy_check(policy_new(f->a, f->t->db, &who), verb, entity, d, &err) == 0)
+		return 1;
+	assert_true(err.kind == CN_ERR_FORBIDDEN);
+	return 0;
+}
+
+static void test_contributors_of_other_districts_co_create(void **state)
+{
+	(void)state;
+	struct fixture *f = fx_open();
+	struct cn_err err = {0};
+	int64_t id = fx_deliverable(f, f->team_a, "unit", "Fractions unit", f->dee, BODY);
+	assert_false(may(f, f->ray, POLICY_READ, "deliverable", id));
+	assert_false(may(f, f->ray, POLICY_CREATE, "deliverable_version", id));
+	/* Only people of the network's teams can be added. */
+	int64_t stranger = fx_rec(f, &person_entity, (const char *const[]){"given_name", "Sol",
+		"family_name", "Far", "email", "sol@far.org", NULL});
+	assert_int_equal(deliverable_contributor_add(f->t->db, &f->t->who, id, stranger, &err), -1);
+	assert_string_equal(err.field, "person_id");
+	struct deliverable_contributors cand;
+	assert_int_equal(deliverable_contributor_candidates(f->t->db, f->a, id, &cand, &err), 0);
+	assert_int_equal(cand.count, 2); /* Eli and Ray: Dee contributes already */
+	assert_int_equal(deliverable_contributor_add(f->t->db, &f->t->who, id, f->ray, &err), 0);
+	assert_int_equal(deliverable_contributor_add(f->t->db, &f->t->who, id, f->ray, &err), 0);
+	assert_true(may(f, f->ray, POLICY_READ, "deliverable", id));
+	assert_true(may(f, f->ray, POLICY_READ, "deliverable_version", id));
+	assert_true(may(f, f->ray, POLICY_CREATE, "deliverable_version", id));
+	assert_true(may(f, f->ray, POLICY_CREATE, "deliverable_review", id));
+	assert_false(may(f, f->ray, POLICY_UPDATE, "deliverable", id));
+	assert_false(may(f, f->ray, POLICY_CREATE, "deliverable_contributor", id));
+	assert_true(may(f, f->dee, POLICY_CREATE, "deliverable_contributor", id));
+	/* Saving as someone else is refused: the author is the person saving. */
+	struct actor ray = {.person_id = f->ray, .label = "test"};
+	struct deliverable_save in = {f->dee, "# Mine\n", NULL, 0};
+	assert_int_equal(deliverable_save(f->t->db, &ray, f->a, id, &in, NULL, &err), -1);
+	assert_string_equal(err.field, "author_id");
+	in.author_id = 0;
+	struct deliverable_version v;
+	assert_int_equal(deliverable_save(f->t->db, &ray, f->a, id, &in, &v, &err), 0);
+	assert_int_equal(v.author_id, f->ray);
+	/* The owners are told, by the version's number; the author is not. */
+	struct notices n;
+	assert_int_equal(notice_list(f->t->db, f->a, f->dee, 0, &n, &err), 0);
+	assert_int_equal(n.count, 1);
+	assert_string_equal(n.items[0].kind, "version_saved");
+	assert_non_null(strstr(n.items[0].message, "Ray Lead saved version 2 of \"Fractions unit\""));
+	assert_int_equal(notice_list(f->t->db, f->a, f->ray, 0, &n, &err), 0);
+	assert_int_equal(n.count, 0);
+	/* A review tells the contributors and owners but its reviewer. */
+	fx_status(f, id, "submit");
+	struct deliverable_review r = {.reviewer_id = f->ana, .comments = "Add a word problem"};
+	for (int k = 0; k < REVIEW_DIMENSION_COUNT; k++)
+		r.score[k] = k == 0 ? 2 : REVIEW_NOT_SCORED;
+	assert_int_equal(deliverable_review_add(f->t->db, &f->t->who, v.id, &r, NULL, &err), 0);
+	assert_int_equal(notice_list(f->t->db, f->a, f->ray, 0, &n, &err), 0);
+	assert_int_equal(n.count, 1);
+	assert_string_equal(n.items[0].kind, "review_added");
+	/* Removed, they read and save no more. */
+	assert_int_equal(deliverable_contributor_remove(f->t->db, &f->t->who, id, f->ray, &err), 0);
+	assert_false(may(f, f->ray, POLICY_READ, "deliverable", id));
+	assert_int_equal(deliverable_contributor_remove(f->t->db, &f->t->who, id, f->ray, &err), -1);
+	assert_int_equal(err.kind, CN_ERR_NOT_FOUND);
+	fx_close(f);
+}
+
+static void test_a_revision_is_published_only_after_review(void **state)
+{
+	(void)state;
+	struct fixture *f = fx_open();
+	struct cn_err err = {0};
+	int64_t v1;
+	int64_t id = published_source(f, &v1);
+	fx_save(f, id, f->dee, "# Adding fractions\n\nA revision.\n");
+	struct deliverable_versions v;
+	assert_int_equal(deliverable_versions(f->t->db, f->a, id, &v, &err), 0);
+	assert_int_equal(v.count, 2);
+	assert_null(v.items[1].published_at);
+	deliverable_versions_keep_published(&v);
+	assert_int_equal(v.count, 1);
+	assert_int_equal(v.items[0].number, 1);
+	/* Others of the network read it all along; only its drafts readers see version 2. */
+	assert_true(may(f, f->ray, POLICY_READ, "deliverable", id));
+	assert_false(may(f, f->ray, POLICY_READ, "deliverable_version", id));
+	struct rec *d = NULL;
+	assert_int_equal(deliverable_transition(f->t->db, &f->t->who, f->a, id, "submit", 0, &d,
+						&err), 0);
+	assert_string_equal(rec_text(d, "status"), "in_review");
+	assert_true(may(f, f->ray, POLICY_READ, "deliverable", id));
+	assert_int_equal(deliverable_transition(f->t->db, &f->t->who, f->a, id, "return", 0, &d,
+						&err), 0);
+	assert_string_equal(rec_text(d, "status"), "published");
+	/* Submitting a published deliverable needs a revision. */
+	fx_status(f, id, "submit");
+	fx_status(f, id, "publish");
+	assert_int_equal(deliverable_transition(f->t->db, &f->t->who, f->a, id, "submit", 0, &d,
+						&err), -1);
+	assert_int_equal(err.kind, CN_ERR_CONFLICT);
+	assert_int_equal(deliverable_versions(f->t->db, f->a, id, &v, &err), 0);
+	assert_non_null(v.items[1].published_at);
+	fx_close(f);
+}
+
+static void test_a_network_draft_is_read_by_its_members(void **state)
+{
+	(void)state;
+	struct fixture *f = fx_open();
+	int64_t id = fx_deliverable(f, 0, "unit", "Made at the meeting", f->ana, BODY);
+	assert_true(may(f, f->ray, POLICY_READ, "deliverable", id));
+	assert_true(may(f, f->eli, POLICY_READ, "deliverable_version", id));
+	assert_false(may(f, f->ray, POLICY_UPDATE, "deliverable", id));
+	fx_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_saves_make_versions_and_contributors),
+		cmocka_unit_test(test_contributors_of_other_districts_co_create),
+		cmocka_unit_test(test_a_revision_is_published_only_after_review),
+		cmocka_unit_test(test_a_network_draft_is_read_by_its_members),
 		cmocka_unit_test(test_bad_saves_are_refused_and_change_nothing),
 		cmocka_unit_test(test_status_changes),
 		cmocka_unit_test(test_derive_copies_and_keeps_lineage),

@@ -63,7 +63,7 @@ static int64_t plan_fixture(struct testdb *t, struct arena *a, int ngoals)
 	}
 	assert_int_equal(plan_goal_link_need(t->db, &t->who, 1, 1, lc2, &err), 0);
 	testapp_make(t, a, &progress_check_entity,
-	     (const char *[]){"goal_id", "1", "checked_on", "2026-12-15", "status", "on_track",
+	     (const char *[]){"goal_id", "1", "checked_on", "2026-12-01", "status", "on_track",
 			      "evidence", "18 of 20 PLCs met weekly", "next_steps",
 			      "Add a protocol for grade 5", "guskey_level", "3", NULL});
 	const char *months[] = {"2026-09-10", "2026-10-08", "2026-11-12"};

@@ -148,10 +148,12 @@ static void test_duplicating_district_is_flagged_and_each_component_says_why(voi
 	/* The flag, with its reason spelled out. */
 	assert_true(p.train_the_trainer.flagged);
 	const char *why = p.train_the_trainer.reason;
-	assert_non_null(strstr(why, "2 of 2 derived deliverables duplicate their source"));
+	assert_non_null(strstr(why, "2 of 2 deliverables duplicate their source (most are copies)"));
+	assert_non_null(strstr(why, "1 of 1 sessions re-delivering network materials did so "
+				    "unchanged (most)"));
+	assert_non_null(strstr(why, "the plan departs 0% from its template (kept in substance)"));
 	assert_non_null(strstr(why, "360 of 360 PD minutes (100%) were whole-group, in 1 month"));
-	assert_non_null(strstr(why, "one-off whole-group days"));
-	assert_non_null(strstr(why, "1 session re-delivered network materials unchanged"));
+	assert_non_null(strstr(why, "makes it worse (one-off whole-group days)"));
 	testdb_close(t);
 	arena_free(a);
 }
@@ -175,6 +177,7 @@ static void test_customizing_district_is_not_flagged(void **state)
 	assert_int_equal(cu->denominator, 6);
 	assert_string_equal(find_ev(cu, "plan_goal", 5)->value, "changed");
 	assert_non_null(strstr(find_ev(cu, "plan_goal", 5)->note, "Every teacher uses"));
+	assert_non_null(strstr(find_ev(cu, "plan_goal", 5)->note, "the team's assessed need"));
 	assert_string_equal(find_ev(cu, "plan_goal", 6)->value, "added");
 	assert_string_equal(find_ev(cu, "plan_goal", 2)->value, "removed");
 	assert_string_equal(find_ev(cu, "plan_action", 2)->value, "removed");
@@ -205,7 +208,7 @@ static void test_customizing_district_is_not_flagged(void **state)
 	assert_int_equal(find_ev(ot, "plan_goal", 5)->guskey_level, 4);
 	assert_int_equal(ot->guskey_level, 5);
 	assert_false(p.train_the_trainer.flagged);
-	assert_non_null(strstr(p.train_the_trainer.reason, "not flagged: 0 of 2 derived"));
+	assert_non_null(strstr(p.train_the_trainer.reason, "not flagged: 0 of 2 deliverables"));
 	assert_non_null(strstr(p.train_the_trainer.reason, "in 9 months"));
 	testdb_close(t);
 	arena_free(a);
@@ -234,12 +237,38 @@ static void test_network_view_and_thresholds_from_settings(void **state)
 	assert_int_equal(profile_network(t->db, a, 99, &n, &err), -1);
 	assert_int_equal(err.kind, CN_ERR_NOT_FOUND);
 	/* A stricter duplicate threshold makes Copyville's quiz (0.95) adapted: one of
-	 * two is no longer "most", and the flag goes. */
+	 * two is no longer "most"; its kept template and unchanged re-delivery still flag
+	 * it. */
 	assert_int_equal(setting_set(t->db, &t->who, "similarity.duplicate_min", "0.96", &err), 0);
 	struct profile p;
 	assert_int_equal(profile_team(t->db, a, 1, &p, &err), 0);
 	assert_string_equal(find_ev(&p.c[PROFILE_CREATED], "deliverable", 3)->value, "adapted");
-	assert_false(p.train_the_trainer.flagged);
+	assert_true(p.train_the_trainer.flagged);
+	assert_null(strstr(p.train_the_trainer.reason, "most are copies"));
+	testdb_close(t);
+	arena_free(a);
+}
+
+/* Monthly PLCs that re-deliver the network's materials unchanged are still
+ * duplication: the format does not hide the pattern. */
+static void test_monthly_unchanged_redelivery_is_flagged(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct testdb *t = world(a);
+	struct cn_err err = {0};
+	assert_int_equal(store_exec(t->db, "UPDATE pd_session SET unchanged_redelivery = 1,"
+					   " source_meeting_id = 1, changes_note = NULL"
+					   " WHERE team_id = 2",
+				    &err),
+			 0);
+	struct profile p;
+	assert_int_equal(profile_team(t->db, a, 2, &p, &err), 0);
+	assert_true(p.train_the_trainer.flagged);
+	const char *why = p.train_the_trainer.reason;
+	assert_non_null(strstr(why, "9 of 9 sessions re-delivering network materials did so "
+				    "unchanged (most)"));
+	assert_null(strstr(why, "makes it worse"));
 	testdb_close(t);
 	arena_free(a);
 }
@@ -251,6 +280,11 @@ static void test_plan_without_template_and_team_without_plan(void **state)
 	struct testdb *t = world(a);
 	struct cn_err err = {0};
 	assert_int_equal(store_exec(t->db, "UPDATE plan SET template_id = NULL WHERE id = 3;"
+					   "INSERT INTO deliverable (id, network_id, team_id, kind,"
+					   " title, identifier, created_at, updated_at) VALUES (90, 1,"
+					   " 2, 'unit', 'Our own fractions unit', 'd-90', 'x', 'x');"
+					   "INSERT INTO deliverable_version (deliverable_id, number, body,"
+					   " created_at) VALUES (90, 1, 'ours', '2026-10-01T00:00:00Z');"
 					   "INSERT INTO team (id, network_id, district_id, name,"
 					   " created_at, updated_at) VALUES (3, 1, 7, 'Partnerton',"
 					   " 'x', 'x');",
@@ -258,13 +292,26 @@ static void test_plan_without_template_and_team_without_plan(void **state)
 			 0);
 	struct profile p;
 	assert_int_equal(profile_team(t->db, a, 2, &p, &err), 0);
-	assert_false(p.c[PROFILE_CUSTOMIZED].measured);
-	assert_non_null(strstr(p.c[PROFILE_CUSTOMIZED].summary, "not from a template"));
+	/* Written from the team's own assessment: fully customized, its goals and their
+	 * needs the evidence. */
+	const struct profile_component *cu = &p.c[PROFILE_CUSTOMIZED];
+	assert_true(cu->measured);
+	assert_int_equal(cu->numerator, 2);
+	assert_int_equal(cu->denominator, 2);
+	assert_non_null(strstr(cu->summary, "wrote its own plan"));
+	assert_non_null(strstr(find_ev(cu, "plan_goal", 6)->note, "need D2"));
+	/* An original deliverable is created: new, and listed. */
+	const struct profile_component *cr = &p.c[PROFILE_CREATED];
+	assert_string_equal(find_ev(cr, "deliverable", 90)->value, "new");
+	assert_int_equal(cr->numerator, 3);
+	assert_int_equal(cr->denominator, 3);
 	assert_int_equal(profile_team(t->db, a, 3, &p, &err), 0);
 	assert_int_equal(p.plan_id, 0);
 	assert_string_equal(p.c[PROFILE_GROUNDED].summary, "no plan for this school year yet");
-	/* Partnerton contributed to Adaptford's unit, so it shows as collaborative. */
+	/* Partnerton contributed to Adaptford's unit, so it shows as collaborative, and the
+	 * unit counts toward what it created: co-creating is creating. */
 	assert_int_equal(p.c[PROFILE_COLLABORATIVE].numerator, 1);
+	assert_true(p.c[PROFILE_CREATED].measured);
 	assert_false(p.train_the_trainer.flagged);
 	struct buf b = BUF_INIT;
 	struct jw w;
@@ -422,10 +469,13 @@ static void test_network_profile_statements_do_not_grow_with_teams(void **state)
 
 int main(void)
 {
+	/* The world's Adaptford PLCs run to May 2027: the profile is read at the year's end. */
+	setenv("CAPNET_TODAY", "2027-06-30", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_duplicating_district_is_flagged_and_each_component_says_why),
 		cmocka_unit_test(test_customizing_district_is_not_flagged),
 		cmocka_unit_test(test_network_view_and_thresholds_from_settings),
+		cmocka_unit_test(test_monthly_unchanged_redelivery_is_flagged),
 		cmocka_unit_test(test_plan_without_template_and_team_without_plan),
 		cmocka_unit_test(test_network_profiles_read_at_once_equal_each_teams_after_random_changes),
 		cmocka_unit_test(test_network_profile_statements_do_not_grow_with_teams),
