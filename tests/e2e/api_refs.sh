@@ -131,7 +131,9 @@ http DELETE "/api/v1/plan-actions/$ACT/deliverables/2"
 expect_status "the district removes the link it may not read" 204
 expect_eq "it is gone" "$(sql "SELECT COUNT(*) FROM action_link WHERE deliverable_id = 2")" "0"
 
-# PD sessions name their source deliverable and version.
+# PD sessions name their source deliverable and version. District A's lead is no
+# longer a contributor of B's draft (a contributor reads it), so she may not read it.
+sql "DELETE FROM deliverable_contributor WHERE deliverable_id = 2 AND person_id = 3" >/dev/null
 S='"team_id":1,"title":"PLC","held_on":"2026-10-20","minutes":30,"pd_format":"plc"'
 json POST /api/v1/pd-sessions "{$S,\"source_deliverable_id\":2}"
 expect_status "a session may not name another district's draft as its source" 400

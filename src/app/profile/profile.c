@@ -152,7 +152,9 @@ static const char SET_SESSIONS[] =
 	"SELECT t.id, CASE WHEN s.id IS NULL THEN 0 ELSE 1 END,"
 	" s.id, s.title, s.held_on, s.pd_format, s.minutes, COALESCE(s.guskey_level, 0),"
 	" s.unchanged_redelivery, COALESCE(s.source_meeting_id, 0),"
-	" COALESCE(s.source_deliverable_id, 0), COALESCE(s.source_version_id, 0),"
+	" COALESCE(s.source_deliverable_id, 0),"
+	" COALESCE((SELECT v.number FROM deliverable_version v WHERE v.id = s.source_version_id),"
+	"  0),"
 	" (SELECT COUNT(*) FROM pd_attendance x WHERE x.session_id = s.id)"
 	" FROM team t LEFT JOIN pd_session s ON s.team_id = t.id AND s.status = 'delivered'"
 	" WHERE t.network_id = ?1 ORDER BY t.id, s.held_on, s.id";

@@ -283,8 +283,8 @@ static void test_plan_without_template_and_team_without_plan(void **state)
 					   "INSERT INTO deliverable (id, network_id, team_id, kind,"
 					   " title, identifier, created_at, updated_at) VALUES (90, 1,"
 					   " 2, 'unit', 'Our own fractions unit', 'd-90', 'x', 'x');"
-					   "INSERT INTO deliverable_version (deliverable_id, number, body,"
-					   " created_at) VALUES (90, 1, 'ours', '2026-10-01T00:00:00Z');"
+					   "INSERT INTO deliverable_version (id, deliverable_id, number, body,"
+					   " created_at) VALUES (900, 90, 1, 'ours', '2026-10-01T00:00:00Z');"
 					   "INSERT INTO team (id, network_id, district_id, name,"
 					   " created_at, updated_at) VALUES (3, 1, 7, 'Partnerton',"
 					   " 'x', 'x');",
