@@ -17,6 +17,10 @@
 #define PLAN_REVIEW "id:int reviewer_id:int reviewer:str? comments:str created_at:time"
 
 const struct api_shape api_answer_shapes[] = {
+    {"sso_provider", "id:int name:str issuer:str client_id:str scopes:str allow_create:bool "
+		     "domains:[{domain:str district_id:int district:str?}] created_at:time"},
+    {"deliverable_contributor",
+     "person_id:int name:str email:str? district_id:int? district:str?"},
     {"session",
      "person:@person roles:[{org_id:int role:str title:str?}] ~csrf_token:str via:str"},
     {"audit_event", "id:int at:time actor_id:int? actor:str? action:str entity:str "
@@ -101,6 +105,15 @@ const struct api_answer api_answers[] = {
      "openapi:str info:obj servers:[{url:str}] paths:obj components:obj"},
     {"POST", "/api/v1/session", 201, "signed in; the cookie is set", "@session"},
     {"GET", "/api/v1/session", 200, "who is signed in", "@session"},
+    {"GET", "/api/v1/sso/providers", 200, "the sign-in providers", "items:[@sso_provider]"},
+    {"POST", "/api/v1/sso/providers", 201, "the provider connected", "@sso_provider"},
+    {"GET", "/api/v1/sso/providers/{id}", 200, "the provider", "@sso_provider"},
+    {"POST", "/api/v1/invitations", 201, "the person invited (resent: an earlier link replaced)",
+     "person_id:int email:str resent:bool"},
+    {"GET", "/api/v1/deliverables/{id}/contributors", 200, "the contributors",
+     "items:[@deliverable_contributor] districts:int"},
+    {"POST", "/api/v1/deliverables/{id}/contributors", 201, "the contributors, with the new one",
+     "items:[@deliverable_contributor] districts:int"},
     {"GET", "/api/v1/audit", 200, "the changes, newest first",
      "items:[@audit_event] next_cursor:str?"},
     {"GET", "/api/v1/networks/{id}/facilitators", 200, "the facilitators",

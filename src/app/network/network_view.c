@@ -100,10 +100,14 @@ static int network_view_team_details(struct store *db, struct arena *a, struct n
 	v->districts_of = arena_alloc(a, sizeof(*v->districts_of) * (v->teams.count + 1));
 	if (v->teams_seen == 0)
 		return 0;
-	/* Every team's members, their standing in its district and the profiles in a few
-	 * statements, however many teams there are. */
+	/* Every team's members and their standing in its district in a few statements,
+	 * however many teams there are (read before the profiles, which end those sets). */
 	if (v->teams.count > 1 && team_members_read_all(db, v->network->id, err))
 		return -1;
+	for (size_t i = 0; i < v->teams.count; i++)
+		if (v->team_seen[i] &&
+		    team_members(db, a, v->teams.items[i]->id, &v->members[i], err))
+			return -1;
 	if (profile_network(db, a, v->network->id, &v->profiles, err))
 		return -1;
 	v->profile_seen = arena_alloc(a, sizeof(*v->profile_seen) * (v->profiles.count + 1));
@@ -121,8 +125,6 @@ static int network_view_team_details(struct store *db, struct arena *a, struct n
 				v->districts_of[i] = v->profiles.teams[k].district_name;
 		if (v->districts_of[i] == NULL)
 			v->districts_of[i] = network_view_org_name(db, a, rec_int(t, "district_id"));
-		if (team_members(db, a, t->id, &v->members[i], err))
-			return -1;
 	}
 	return 0;
 }
