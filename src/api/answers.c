@@ -17,6 +17,9 @@
 #define PLAN_REVIEW "id:int reviewer_id:int reviewer:str? comments:str created_at:time"
 
 const struct api_shape api_answer_shapes[] = {
+    {"import_job", "id:int kind:str filename:str dry_run:bool status:str summary:{~dry_run:bool "
+		   "~warnings:[{file:str line:int column:str? message:str}]}? "
+		   "error:str? started_at:time finished_at:time?"},
     {"sso_provider", "id:int name:str issuer:str client_id:str scopes:str allow_create:bool "
 		     "domains:[{domain:str district_id:int district:str?}] created_at:time"},
     {"deliverable_contributor",
@@ -114,6 +117,11 @@ const struct api_answer api_answers[] = {
      "items:[@deliverable_contributor] districts:int"},
     {"POST", "/api/v1/deliverables/{id}/contributors", 201, "the contributors, with the new one",
      "items:[@deliverable_contributor] districts:int"},
+    {"POST", "/api/v1/imports/oneroster", 201, "the import, ended (done or failed)",
+     "@import_job"},
+    {"POST", "/api/v1/imports/oneroster", 202, "the import, still running", "@import_job"},
+    {"GET", "/api/v1/imports/{id}", 200, "the import, ended", "@import_job"},
+    {"GET", "/api/v1/imports/{id}", 202, "the import, still running", "@import_job"},
     {"GET", "/api/v1/audit", 200, "the changes, newest first",
      "items:[@audit_event] next_cursor:str?"},
     {"GET", "/api/v1/networks/{id}/facilitators", 200, "the facilitators",

@@ -89,6 +89,7 @@ size_t api_meta_routes(const struct route **out);
 size_t api_session_routes(const struct route **out);
 size_t api_network_routes(const struct route **out);
 size_t api_audit_routes(const struct route **out);
+size_t api_imports_routes(const struct route **out);
 size_t api_sso_routes(const struct route **out);
 /* Standards, deliverables and the library (issue 4). */
 size_t api_standards_routes(const struct route **out);

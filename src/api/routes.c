@@ -80,6 +80,7 @@ static void routes_build(void)
 	routes_add(api_session_routes, cap);
 	routes_add(api_audit_routes, cap);
 	routes_add(api_sso_routes, cap);
+	routes_add(api_imports_routes, cap);
 	routes_add(api_network_routes, cap);
 	routes_add(api_standards_routes, cap);
 	routes_add(api_deliverable_routes, cap);
