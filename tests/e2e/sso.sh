@@ -100,12 +100,20 @@ kill "$prov_pid" 2>/dev/null
 wait "$prov_pid" 2>/dev/null
 
 # --- In Chromium ------------------------------------------------------------------------
+# A second capnet process on the same database: a sign-in begun on it ends on the first
+# (the provider sends the browser back to site.base_url), as behind a load balancer.
+first_pid=$SRV_PID first_url=$SRV_URL
+srv_start || exit 1
+second_pid=$SRV_PID second_url=$SRV_URL
+SRV_PID=$first_pid SRV_URL=$first_url
 mkdir -p "$T_DIR/oidc"
-CAPNET_URL="$SRV_URL" OIDC_PORT="$(free_port)" OIDC_DIR="$T_DIR/oidc" \
+CAPNET_URL="$SRV_URL" CAPNET_URL2="$second_url" OIDC_PORT="$(free_port)" OIDC_DIR="$T_DIR/oidc" \
 	ADMIN_EMAIL=admin@kde.ky.gov ADMIN_PASSWORD="correct horse battery" ADMIN_TOKEN="$ADMIN_TOKEN" \
 	DANA_EMAIL=dana@tradewater.kyschools.us CHROMIUM="$chromium" \
 	timeout -k 10 600 node "$dir/journey.mjs" >"$T_DIR/tap" 2>"$T_DIR/node.err"
 rc=$?
+kill "$second_pid" 2>/dev/null
+wait "$second_pid" 2>/dev/null
 # The journey's TAP lines, renumbered after this script's.
 while IFS= read -r line; do
 	case "$line" in
@@ -127,8 +135,8 @@ expect_eq "Uma, unverified, was not made" \
 	"$(sql "SELECT COUNT(*) FROM person WHERE email = 'uma@tradewater.kyschools.us'")" 0
 expect_eq "Jane and Dana are linked to their provider accounts, once each" \
 	"$(sql "SELECT subject FROM sso_link ORDER BY subject" | tr '\n' ' ')" "dana jane "
-expect_eq "every sign-in through the provider is audited (Jane 3, Dana 1)" \
-	"$(sql "SELECT COUNT(*) FROM audit_event WHERE action = 'sign_in' AND after_json LIKE '%\"via\":\"sso\"%'")" 4
+expect_eq "every sign-in through the provider is audited (Jane 4, one begun on the second process; Dana 1)" \
+	"$(sql "SELECT COUNT(*) FROM audit_event WHERE action = 'sign_in' AND after_json LIKE '%\"via\":\"sso\"%'")" 5
 expect_eq "each link is audited" \
 	"$(sql "SELECT COUNT(*) FROM audit_event WHERE action = 'create' AND entity = 'sso_link'")" 2
 refusals=$(sql "SELECT after_json FROM audit_event WHERE entity = 'sso_provider' AND action = 'other'")

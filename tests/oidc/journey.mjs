@@ -2,6 +2,7 @@
 // started and stopped here) and a running capnet (tests/e2e/sso.sh sets it up).
 // Prints TAP lines. Environment:
 //   CAPNET_URL        the capnet server (its site.base_url must be CAPNET_URL/)
+//   CAPNET_URL2       a second capnet process on the same database
 //   OIDC_PORT         a free port for the provider on 127.0.0.1
 //   OIDC_DIR          a folder for the provider's key file and log
 //   ADMIN_EMAIL, ADMIN_PASSWORD   an admin who signs in with a password
@@ -90,13 +91,13 @@ async function see(page, text) {
 
 // From capnet's sign-in page through the provider's own login (and consent) pages, as
 // login; returns where the browser ended and the callback address it was sent to.
-async function viaProvider(login, { cancel = false } = {}) {
+async function viaProvider(login, { cancel = false, start = capnet } = {}) {
 	const { ctx, page } = await fresh();
 	let callback = null;
 	page.on('request', (r) => {
 		if (r.url().startsWith(`${capnet}/sso/callback`)) callback = r.url();
 	});
-	await page.goto(`${capnet}/signin`);
+	await page.goto(`${start}/signin`);
 	await page.getByRole('button', { name: BUTTON, exact: true }).click();
 	await page.waitForURL((u) => u.href.startsWith(issuer));
 	if (cancel) {
@@ -178,6 +179,14 @@ try {
 
 	await step('Jane signs in again, found by her provider account', async () => {
 		const { ctx, page } = await viaProvider('jane');
+		await signedInAs(page, 'jane@tradewater.kyschools.us');
+		await ctx.close();
+	});
+
+	await step('a sign-in begun on one capnet process ends on another (the flow is in the database)', async () => {
+		if (!env.CAPNET_URL2) throw new Error('no second capnet process (CAPNET_URL2)');
+		const { ctx, page, callback } = await viaProvider('jane', { start: env.CAPNET_URL2 });
+		if (!callback) throw new Error('the provider did not send the browser to the first process');
 		await signedInAs(page, 'jane@tradewater.kyschools.us');
 		await ctx.close();
 	});
