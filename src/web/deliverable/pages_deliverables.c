@@ -533,13 +533,15 @@ static void detail_versions(struct page *p, const struct rec *d,
 		html_close(h);
 		html_elem(h, "td", x->published_at ? "Yes" : "No", NULL);
 		html_open(h, "td", NULL);
-		if (x->number > 1) {
+		/* From the version listed before it: a reader who sees only published
+		 * versions compares published with published. */
+		if (i > 0) {
+			long long before = (long long)v->items[i - 1].number;
 			html_open(h, "a", "href",
 				  arena_printf(rq->a, "/deliverables/%lld/diff?from=%lld&to=%lld",
-					       (long long)d->id, (long long)x->number - 1,
-					       (long long)x->number),
+					       (long long)d->id, before, (long long)x->number),
 				  NULL);
-			html_textf(h, "Changes from version %lld", (long long)x->number - 1);
+			html_textf(h, "Changes from version %lld", before);
 			html_close(h);
 		}
 		html_close(h);
