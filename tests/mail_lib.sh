@@ -42,9 +42,9 @@ sink_stop() {
 	SINK_PID=""
 }
 
-# mail_count DIR: how many messages DIR holds.
+# mail_count DIR: how many messages DIR holds (each .rcpt is written after its .eml).
 mail_count() {
-	ls "$1" 2>/dev/null | grep -c '\.eml$'
+	ls "$1" 2>/dev/null | grep -c '\.rcpt$'
 }
 
 # wait_until SECONDS COMMAND...: runs COMMAND every 0.2 s until it succeeds; 1 on timeout.

@@ -27,11 +27,14 @@ class Sink:
         with self.lock:
             self.n += 1
             base = os.path.join(self.folder, "%04d" % self.n)
+        # The message first, then its envelope: a reader that finds NNNN.rcpt finds
+        # NNNN.eml whole.
         with open(base + ".tmp", "wb") as f:
             f.write(envelope.original_content or envelope.content)
-        with open(base + ".rcpt", "w") as f:
-            f.write("%s\n%s\n" % (envelope.mail_from, "\n".join(envelope.rcpt_tos)))
         os.rename(base + ".tmp", base + ".eml")
+        with open(base + ".rtmp", "w") as f:
+            f.write("%s\n%s\n" % (envelope.mail_from, "\n".join(envelope.rcpt_tos)))
+        os.rename(base + ".rtmp", base + ".rcpt")
         return "250 Message accepted for delivery"
 
 
